@@ -1,0 +1,99 @@
+package io.github.camelasl.dataflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads ASL paths ({@code $.a.b}, {@code $$.Execution.Id}) over Jackson trees with Jayway JsonPath.
+ * A path starting with {@code $$} reads the context object; any other reads the data.
+ */
+public final class JsonPaths {
+
+    private static final Configuration CONFIG = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER))
+            .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+            .options(EnumSet.noneOf(Option.class))
+            .build();
+
+    private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
+
+    private JsonPaths() {
+    }
+
+    /** Thrown when a path selects nothing; the message is Jayway's, which AWS also quotes. */
+    public static final class NotFound extends RuntimeException {
+        public NotFound(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** True for a path that reads the context object. */
+    public static boolean isContextPath(String path) {
+        return path.startsWith("$$");
+    }
+
+    /**
+     * Reads {@code path} from {@code data}, or from {@code context} when the path starts with {@code $$}.
+     *
+     * @throws NotFound when the path selects nothing
+     * @throws IllegalArgumentException when the path is not a valid JSONPath
+     */
+    public static JsonNode read(String path, JsonNode data, JsonNode context) {
+        if (isContextPath(path)) {
+            return read(path.substring(1), context);
+        }
+        return read(path, data);
+    }
+
+    /** Reads {@code path} from {@code root}. */
+    public static JsonNode read(String path, JsonNode root) {
+        if ("$".equals(path)) {
+            return root;
+        }
+        try {
+            Object value = compile(path).read(root, CONFIG);
+            return value instanceof JsonNode node ? node : Json.MAPPER.valueToTree(value);
+        } catch (PathNotFoundException e) {
+            throw new NotFound(e.getMessage());
+        }
+    }
+
+    /** True when the path is a valid JSONPath. */
+    public static boolean isValid(String path) {
+        try {
+            compile(path.startsWith("$$") ? path.substring(1) : path);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** True when the path selects at most one value (no wildcards, slices, filters or deep scans). */
+    public static boolean isDefinite(String path) {
+        return compile(path.startsWith("$$") ? path.substring(1) : path).isDefinite();
+    }
+
+    private static JsonPath compile(String path) {
+        JsonPath compiled = COMPILED.get(path);
+        if (compiled == null) {
+            try {
+                compiled = JsonPath.compile(path);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("invalid JSONPath '" + path + "': " + e.getMessage(), e);
+            }
+            if (COMPILED.size() < 10_000) {
+                COMPILED.put(path, compiled);
+            }
+        }
+        return compiled;
+    }
+}

@@ -1,0 +1,7 @@
+package io.github.camelasl.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Pass: passes its input, or a fixed Result, to its output. */
+public record PassState(StateCommon common, JsonNode result, JsonNode parameters, String resultPath) implements State {
+}

@@ -1,0 +1,15 @@
+package io.github.camelasl.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Task: calls a resource (a Camel endpoint URI or an ARN a resolver maps to one).
+ * Integer fields are null when absent; the *Path variants hold a reference path.
+ */
+public record TaskState(
+        StateCommon common, String resource, JsonNode parameters, JsonNode arguments, JsonNode resultSelector,
+        String resultPath, JsonNode timeoutSeconds, String timeoutSecondsPath, JsonNode heartbeatSeconds,
+        String heartbeatSecondsPath, JsonNode credentials, List<Retrier> retry, List<Catcher> catchers)
+        implements State, ErrorHandling {
+}
