@@ -59,10 +59,14 @@ public final class JsonPaths {
         if ("$".equals(path)) {
             return root;
         }
+        JsonPath compiled = compile(path);
         try {
-            Object value = compile(path).read(root, CONFIG);
+            Object value = compiled.read(root, CONFIG);
             return value instanceof JsonNode node ? node : Json.MAPPER.valueToTree(value);
         } catch (PathNotFoundException e) {
+            if (!compiled.isDefinite()) {
+                return Json.NODES.arrayNode(); // a wildcard or slice under a missing field selects nothing, as on AWS
+            }
             throw new NotFound(e.getMessage());
         }
     }

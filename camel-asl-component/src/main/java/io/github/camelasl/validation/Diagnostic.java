@@ -6,7 +6,9 @@ package io.github.camelasl.validation;
  * @param severity ERROR or WARNING
  * @param code     AWS's code, for example SCHEMA_VALIDATION_FAILED or MISSING_TRANSITION_TARGET
  * @param message  the message, in AWS's wording where known
- * @param location JSON pointer of the offending place, for example /States/Train/Retry/0/BackoffRate
+ * @param location where the problem is, written as AWS writes it: field names from the root, array elements as
+ *                 {@code [i]}, for example /States/Train/Retry[0]/BackoffRate; "/" is the root; null when
+ *                 there is no place (the text is not a JSON object, the machine has no terminal state)
  */
 public record Diagnostic(Severity severity, String code, String message, String location) {
 

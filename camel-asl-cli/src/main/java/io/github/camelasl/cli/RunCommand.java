@@ -1,0 +1,189 @@
+package io.github.camelasl.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.AslValidationException;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.ExecutionResult;
+import io.github.camelasl.engine.ExecutionStatus;
+import io.github.camelasl.engine.StateMachineConfig;
+import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.history.HistoryListener;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code asl run DEF}: one execution, traced as it runs, then its status and output. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run one execution of a definition and print each state as it runs, then the status and "
+                + "output (or error and cause).",
+            "Exits 0 when the execution SUCCEEDED, 1 when it FAILED, TIMED_OUT or was ABORTED, 2 when the "
+                + "definition, the input or the command line is invalid."})
+final class RunCommand implements Callable<Integer> {
+
+    /** State machine types. */
+    enum Type { STANDARD, EXPRESS }
+
+    @ParentCommand
+    AslCli parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DEF", description = "the definition file ('-' for stdin)")
+    String definition;
+
+    @Option(names = "--input", paramLabel = "JSON|@FILE",
+            description = "the execution input: JSON text, or @FILE to read it from a file (@- for stdin); "
+                    + "default {}")
+    String input;
+
+    @Option(names = "--name", paramLabel = "EXECUTION_NAME",
+            description = "the execution name (default: a random UUID)")
+    String executionName;
+
+    @Option(names = "--state-machine-name", paramLabel = "NAME",
+            description = "the state machine name (default: the file name without .asl.json/.json)")
+    String stateMachineName;
+
+    @Option(names = "--type", paramLabel = "STANDARD|EXPRESS", defaultValue = "STANDARD",
+            description = "the state machine type (default: ${DEFAULT-VALUE})")
+    Type type;
+
+    @Option(names = "--region", paramLabel = "R", defaultValue = StateMachineConfig.DEFAULT_REGION,
+            description = "the region in ARNs (default: ${DEFAULT-VALUE})")
+    String region;
+
+    @Option(names = "--account-id", paramLabel = "ID", defaultValue = StateMachineConfig.DEFAULT_ACCOUNT,
+            description = "the account id in ARNs (default: ${DEFAULT-VALUE})")
+    String accountId;
+
+    @Option(names = "--json", description = "print only one JSON object: {\"status\",\"output\",\"error\",\"cause\"}")
+    boolean json;
+
+    @Option(names = "--history", description = "add the execution history (GetExecutionHistory events)")
+    boolean history;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Inputs.STDIN.equals(definition) && "@-".equals(input)) {
+            throw CliException.usage("stdin cannot be both the definition and the --input");
+        }
+        Inputs.checkName(executionName, "--name");
+        Inputs.checkName(stateMachineName, "--state-machine-name");
+        checkNotBlank(region, "--region");
+        checkNotBlank(accountId, "--account-id");
+        String text = Inputs.read(definition, parent.stdin(), "definition");
+        JsonNode executionInput = Inputs.executionInput(input, parent.stdin());
+        String name = stateMachineName != null ? stateMachineName : Inputs.defaultStateMachineName(definition);
+        String source = Inputs.STDIN.equals(definition) ? "(stdin)" : definition;
+        StateMachineConfig config = new StateMachineConfig(name, type.name(), "aws", region, accountId, null);
+
+        PrintWriter out = spec.commandLine().getOut();
+        TracePrinter trace = json ? null : new TracePrinter(out);
+        ExecutionResult result;
+        try (Engine engine = new Engine()) {
+            StateMachineRuntime runtime;
+            try {
+                runtime = engine.deployer().deploy(source, text, config);
+            } catch (AslValidationException e) {
+                throw CliException.usage("invalid definition " + source + ":\n" + e.diagnostics().stream()
+                        .map(d -> "  " + d).collect(Collectors.joining("\n")));
+            }
+            List<HistoryListener> listeners = trace == null ? List.of() : List.of(trace);
+            try {
+                result = runtime.start(executionInput, executionName, Map.of(), listeners).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "interrupted");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "the execution could not run: "
+                        + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + Inputs.oneLine(cause.getMessage())));
+            }
+        }
+        if (json) {
+            out.println(CliJson.compact(jsonResult(result)));
+        } else {
+            trace.finish(result.history());
+            printSummary(out, result);
+        }
+        out.flush();
+        return result.status() == ExecutionStatus.SUCCEEDED ? AslCli.EXIT_OK : AslCli.EXIT_NOT_SUCCEEDED;
+    }
+
+    private ObjectNode jsonResult(ExecutionResult result) {
+        ObjectNode o = Json.NODES.objectNode();
+        o.put("status", result.status().name());
+        o.set("output", result.output() == null ? NullNode.getInstance() : result.output());
+        o.put("error", result.error());
+        o.put("cause", result.cause());
+        if (history) {
+            ArrayNode events = o.putArray("history");
+            if (result.history() != null) {
+                result.history().forEach(events::add);
+            }
+        }
+        return o;
+    }
+
+    private void printSummary(PrintWriter out, ExecutionResult result) {
+        out.println();
+        String took = "";
+        if (result.startDate() != null && result.stopDate() != null) {
+            took = " in " + formatDuration(Duration.between(result.startDate(), result.stopDate()));
+        }
+        out.println(result.status().name() + took);
+        if (result.status() == ExecutionStatus.SUCCEEDED) {
+            out.println(CliJson.pretty(result.output() == null ? NullNode.getInstance() : result.output()));
+        } else {
+            if (result.error() != null) {
+                out.println("Error: " + result.error());
+            }
+            if (result.cause() != null) {
+                out.println("Cause: " + result.cause());
+            }
+        }
+        if (history && result.history() != null) {
+            out.println();
+            out.println("History:");
+            for (JsonNode event : result.history()) {
+                ObjectNode rest = ((ObjectNode) event).deepCopy();
+                rest.remove(List.of("id", "previousEventId", "type", "timestamp"));
+                out.printf("  %3d %-26s %s%n", event.path("id").asLong(), event.path("type").asText(),
+                        rest.isEmpty() ? "" : CliJson.compact(rest));
+            }
+        }
+    }
+
+    private static String formatDuration(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format(java.util.Locale.ROOT, "%.2f s", ms / 1000.0);
+        }
+        return (ms / 60_000) + " min " + (ms % 60_000) / 1000 + " s";
+    }
+
+    private static void checkNotBlank(String value, String option) {
+        if (value == null || value.isBlank()) {
+            throw CliException.usage(option + " must not be empty");
+        }
+    }
+
+}

@@ -1,0 +1,187 @@
+package io.github.camelasl.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.history.HistoryListener;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Prints an execution as it runs, one line per interesting history event:
+ *
+ * <pre>
+ * ▶ Train (Task)
+ * ✗ Train: States.TaskFailed (connection refused)
+ * ↻ Train (retry)
+ * ✓ Train  {"model":"m-1"}
+ * ▶ Score (Map)
+ *   ↳ Score[0]
+ *   ↳ Score[1]
+ *     [1] ▶ Predict (Pass)
+ *     [0] ▶ Predict (Pass)
+ * </pre>
+ *
+ * Parallel branches and Map iterations are indented under their state; the lines of a Map iteration start with
+ * its index, since iterations run concurrently. Events may be written from several
+ * threads and reach listeners out of order; they are printed in id order.
+ */
+final class TracePrinter implements HistoryListener {
+
+    private static final int PREVIEW = 80;
+
+    private final PrintWriter out;
+    private final Map<Long, ObjectNode> pending = new TreeMap<>();
+    private final Map<Long, Integer> depths = new HashMap<>();
+    private final Map<Long, String> types = new HashMap<>();
+    private final Map<Long, String> stateNames = new HashMap<>();
+    /** The Map iteration an event belongs to, as "[0]" (nested: "[0][2]"), so interleaved lines can be told apart. */
+    private final Map<Long, String> iterations = new HashMap<>();
+    private long next = 1;
+
+    TracePrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public synchronized void onEvent(ObjectNode event) {
+        pending.put(event.path("id").asLong(), event);
+        while (pending.containsKey(next)) {
+            print(pending.remove(next));
+            next++;
+        }
+        out.flush();
+    }
+
+    /** Prints whatever was not printed yet, from the finished execution's full history. */
+    synchronized void finish(List<JsonNode> history) {
+        if (history != null) {
+            for (JsonNode event : history) {
+                long id = event.path("id").asLong();
+                if (id >= next && event instanceof ObjectNode object) {
+                    pending.putIfAbsent(id, object);
+                }
+            }
+        }
+        for (ObjectNode event : pending.values()) {
+            print(event);
+        }
+        pending.clear();
+        out.flush();
+    }
+
+    private void print(ObjectNode event) {
+        long id = event.path("id").asLong();
+        long prev = event.path("previousEventId").asLong();
+        String type = event.path("type").asText();
+        String prevType = types.getOrDefault(prev, "");
+        int depth = depth(type, prevType, depths.getOrDefault(prev, 0));
+        types.put(id, type);
+        depths.put(id, depth);
+
+        String name = stateNames.get(prev);
+        if (type.endsWith("StateEntered")) {
+            name = event.path("stateEnteredEventDetails").path("name").asText();
+        } else if (type.startsWith("MapIteration")) {
+            name = details(event, type).path("name").asText(name);
+        }
+        if (name != null) {
+            stateNames.put(id, name);
+        }
+
+        String iteration = iterations.getOrDefault(prev, "");
+        String label = iteration;
+        if (type.equals("MapIterationStarted")) {
+            iteration = iteration + "[" + details(event, type).path("index").asText() + "]";
+        } else if (type.startsWith("MapIteration")) {
+            // the iteration's end follows its last event: back to the enclosing iteration
+            label = iteration.substring(0, Math.max(0, iteration.lastIndexOf('[')));
+            iteration = label;
+        }
+        if (!iteration.isEmpty()) {
+            iterations.put(id, iteration);
+        }
+
+        String line = line(event, type, prevType, name);
+        if (line != null) {
+            out.println("  ".repeat(depth) + (label.isEmpty() ? "" : label + " ")
+                    + line);
+        }
+    }
+
+    private static int depth(String type, String prevType, int prevDepth) {
+        if (type.startsWith("Execution")) {
+            return 0;
+        }
+        boolean iterationEnd = type.equals("MapIterationSucceeded") || type.equals("MapIterationFailed")
+                || type.equals("MapIterationAborted");
+        if (iterationEnd) {
+            // follows the iteration's last event, one level deeper, or its start when it had none
+            return prevType.equals("MapIterationStarted") ? prevDepth : Math.max(0, prevDepth - 1);
+        }
+        if (type.equals("MapIterationStarted")) {
+            return prevDepth + 1;
+        }
+        if (prevType.equals("MapIterationStarted")) {
+            return prevDepth + 1;
+        }
+        if (prevType.equals("ParallelStateStarted")
+                && !type.equals("ParallelStateSucceeded") && !type.equals("ParallelStateFailed")) {
+            return prevDepth + 1;
+        }
+        return prevDepth;
+    }
+
+    private static String line(ObjectNode event, String type, String prevType, String name) {
+        if (type.endsWith("StateEntered")) {
+            String stateType = type.substring(0, type.length() - "StateEntered".length());
+            return "▶ " + name + (stateType.isEmpty() ? "" : " (" + stateType + ")");
+        }
+        if (type.endsWith("StateExited")) {
+            String output = event.path("stateExitedEventDetails").path("output").asText(null);
+            return "✓ " + name + (output == null ? "" : "  " + preview(output));
+        }
+        switch (type) {
+            case "TaskFailed", "TaskTimedOut" -> {
+                JsonNode d = details(event, type);
+                String error = d.path("error").asText(type.equals("TaskTimedOut") ? "States.Timeout" : "");
+                String cause = d.path("cause").asText("");
+                return "✗ " + name + ": " + error + (cause.isEmpty() ? "" : " (" + preview(cause) + ")");
+            }
+            case "TaskScheduled" -> {
+                return prevType.equals("TaskFailed") || prevType.equals("TaskTimedOut") ? "↻ " + name + " (retry)"
+                        : null;
+            }
+            case "MapIterationStarted" -> {
+                return "↳ " + name + "[" + details(event, type).path("index").asText() + "]";
+            }
+            case "MapIterationFailed" -> {
+                return "✗ " + name + "[" + details(event, type).path("index").asText() + "] failed";
+            }
+            case "MapIterationAborted" -> {
+                return "✗ " + name + "[" + details(event, type).path("index").asText() + "] aborted";
+            }
+            case "ParallelStateFailed" -> {
+                return "✗ " + name + ": a branch failed";
+            }
+            case "MapStateFailed" -> {
+                return "✗ " + name + ": iterations failed";
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static JsonNode details(ObjectNode event, String type) {
+        String field = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails";
+        return event.path(field);
+    }
+
+    private static String preview(String text) {
+        String flat = Inputs.oneLine(text);
+        return flat.length() <= PREVIEW ? flat : flat.substring(0, PREVIEW - 1) + "…";
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.camelasl;
+
+import io.github.camelasl.engine.StateMachineConfig;
+import io.github.camelasl.resource.ResourceResolver;
+import io.github.camelasl.resource.ResourceResolvers;
+import io.github.camelasl.store.ExecutionStore;
+import io.github.camelasl.store.InMemoryExecutionStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.VetoCamelContextStartException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
+
+/** The {@code asl:} component: runs Amazon States Language state machines as Camel routes. */
+@Component("asl")
+public class AslComponent extends DefaultComponent {
+
+    @Metadata(description = "The region used to build state machine and execution ARNs.",
+              defaultValue = StateMachineConfig.DEFAULT_REGION)
+    private String region = StateMachineConfig.DEFAULT_REGION;
+    @Metadata(description = "The account id used to build state machine and execution ARNs.",
+              defaultValue = StateMachineConfig.DEFAULT_ACCOUNT)
+    private String accountId = StateMachineConfig.DEFAULT_ACCOUNT;
+    @Metadata(label = "advanced", autowired = true,
+              description = "Where executions and their history are kept. Defaults to an in-memory store.")
+    private ExecutionStore executionStore;
+    @Metadata(label = "advanced", description = "Resolvers that map Task Resources (ARNs) to Camel endpoint URIs, "
+                                                + "tried before those found in the registry and plain Camel URIs.")
+    private List<ResourceResolver> resourceResolvers = new ArrayList<>();
+
+    private ScheduledExecutorService timers;
+    private final DeferredDeployments deployments = new DeferredDeployments();
+
+    /**
+     * Routes cannot be added while the CamelContext is still building its own: endpoints created then are
+     * deployed once the context is initialized (as camel-kamelet does), later ones at once.
+     */
+    private static final class DeferredDeployments extends LifecycleStrategySupport {
+        private final List<AslEndpoint> pending = new ArrayList<>();
+        private boolean initialized;
+
+        synchronized void deploy(AslEndpoint endpoint) throws Exception {
+            if (initialized) {
+                endpoint.deploy();
+            } else {
+                pending.add(endpoint);
+            }
+        }
+
+        @Override
+        public synchronized void onContextInitialized(CamelContext context) throws VetoCamelContextStartException {
+            initialized = true;
+            for (AslEndpoint endpoint : pending) {
+                try {
+                    endpoint.deploy();
+                } catch (Exception e) {
+                    throw new VetoCamelContextStartException(e.getMessage(), e, context);
+                }
+            }
+            pending.clear();
+        }
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        AslEndpoint endpoint = new AslEndpoint(uri, this, remaining);
+        endpoint.setRegion(region);
+        endpoint.setAccountId(accountId);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        getCamelContext().addLifecycleStrategy(deployments);
+        if (getCamelContext().isRunAllowed()) {
+            deployments.onContextInitialized(getCamelContext());
+        }
+        if (executionStore == null) {
+            executionStore = new InMemoryExecutionStore();
+        }
+        timers = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "asl-timers", 1);
+    }
+
+    void deployWhenReady(AslEndpoint endpoint) throws Exception {
+        deployments.deploy(endpoint);
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        getCamelContext().getLifecycleStrategies().remove(deployments);
+        if (timers != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(timers);
+            timers = null;
+        }
+        super.doShutdown();
+    }
+
+    /** The deployer endpoints use; created with the component's store and resolvers. */
+    AslDeployer deployer() {
+        return new AslDeployer(getCamelContext(), executionStore,
+                new ResourceResolvers(getCamelContext(), resourceResolvers), timers);
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(String accountId) {
+        this.accountId = accountId;
+    }
+
+    public ExecutionStore getExecutionStore() {
+        return executionStore;
+    }
+
+    public void setExecutionStore(ExecutionStore executionStore) {
+        this.executionStore = executionStore;
+    }
+
+    public List<ResourceResolver> getResourceResolvers() {
+        return resourceResolvers;
+    }
+
+    public void setResourceResolvers(List<ResourceResolver> resourceResolvers) {
+        this.resourceResolvers = resourceResolvers;
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.camelasl;
+
+import org.apache.camel.spi.Metadata;
+
+/** The message headers the asl: component reads and writes. */
+public final class AslConstants {
+
+    @Metadata(label = "producer", description = "The execution name. Defaults to a generated UUID.",
+              javaType = "String")
+    public static final String EXECUTION_NAME = "CamelAslExecutionName";
+
+    @Metadata(label = "producer", description = "The execution ARN (set on the reply, and on every Task's request).",
+              javaType = "String")
+    public static final String EXECUTION_ARN = "CamelAslExecutionArn";
+
+    @Metadata(label = "producer", description = "The execution status: SUCCEEDED, FAILED, TIMED_OUT or ABORTED.",
+              javaType = "String")
+    public static final String EXECUTION_STATUS = "CamelAslExecutionStatus";
+
+    @Metadata(label = "producer", description = "The ASL error name of a failed execution.", javaType = "String")
+    public static final String ERROR = "CamelAslError";
+
+    @Metadata(label = "producer", description = "The cause of a failed execution.", javaType = "String")
+    public static final String CAUSE = "CamelAslCause";
+
+    @Metadata(label = "producer", description = "On a Task's request: the name of the Task state.",
+              javaType = "String")
+    public static final String STATE_NAME = "CamelAslStateName";
+
+    @Metadata(label = "producer", description = "On a Task's request: a key that is the same when the same "
+                                                + "state attempt is delivered again.", javaType = "String")
+    public static final String IDEMPOTENCY_KEY = "CamelAslIdempotencyKey";
+
+    /**
+     * A field of a Task's effective input whose entries become message headers of the request (and which is
+     * taken out of the body), e.g. {@code "Parameters": {"CamelAslHeaders": {"tenant.$": "$.tenant"}, ...}}.
+     */
+    public static final String HEADERS_FIELD = "CamelAslHeaders";
+
+    private AslConstants() {
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.camelasl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.StateMachineConfig;
+import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.model.DefinitionParser;
+import io.github.camelasl.model.StateMachine;
+import io.github.camelasl.resource.ResourceResolvers;
+import io.github.camelasl.route.StateMachineRoutes;
+import io.github.camelasl.store.ExecutionStore;
+import io.github.camelasl.validation.DefinitionValidator;
+import io.github.camelasl.validation.Diagnostic;
+import io.github.camelasl.validation.ValidationOptions;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+
+/**
+ * Validates a definition and deploys it into a CamelContext as routes. The asl: endpoint uses it, and so can
+ * code that runs state machines without an endpoint (the CLI, tests).
+ */
+public final class AslDeployer {
+
+    private static final AtomicLong DEPLOYMENTS = new AtomicLong();
+
+    private final CamelContext camelContext;
+    private final ExecutionStore store;
+    private final ResourceResolvers resolvers;
+    private final ScheduledExecutorService timers;
+
+    public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
+            ScheduledExecutorService timers) {
+        this.camelContext = camelContext;
+        this.store = store;
+        this.resolvers = resolvers;
+        this.timers = timers;
+    }
+
+    /** Every problem in the definition text; empty when AWS would accept it. */
+    public List<Diagnostic> validate(String definitionText, String type) {
+        return DefinitionValidator.validate(definitionText,
+                new ValidationOptions(type, resource -> resolvers.resolve(resource).isPresent()));
+    }
+
+    /**
+     * Validates, then adds the routes.
+     *
+     * @param source names the definition in error messages (a file or classpath URI)
+     * @throws AslValidationException with every problem, when the definition is invalid
+     */
+    public StateMachineRuntime deploy(String source, String definitionText, StateMachineConfig config)
+            throws Exception {
+        List<Diagnostic> problems = validate(definitionText, config.type()).stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+        if (!problems.isEmpty()) {
+            throw new AslValidationException(source, problems);
+        }
+        JsonNode json;
+        try {
+            json = Json.parse(definitionText);
+        } catch (JsonProcessingException e) {
+            throw new AslValidationException(source, List.of(Diagnostic.error("INVALID_JSON_DESCRIPTION",
+                    e.getOriginalMessage(), "")));
+        }
+        StateMachine machine = DefinitionParser.parse(json);
+        String key = config.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + DEPLOYMENTS.incrementAndGet();
+        StateMachineRoutes routes = new StateMachineRoutes(key, machine,
+                task -> resolvers.resolve(task.resource()).orElseThrow(() -> new IllegalStateException(
+                        "no endpoint for Resource '" + task.resource() + "' of state '" + task.name() + "'")));
+        // as camel-kamelet does: add the definitions, then start those the context did not start itself (it
+        // does not while it is starting, which is when an asl: endpoint in a route is deployed)
+        ModelCamelContext model = (ModelCamelContext) camelContext;
+        List<RouteDefinition> definitions = routes.configureRoutes(camelContext).getRoutes();
+        model.addRouteDefinitions(definitions);
+        List<RouteDefinition> notStarted = definitions.stream().filter(def -> {
+            ServiceStatus status = camelContext.getRouteController().getRouteStatus(def.getRouteId());
+            return status == null || !status.isStarted();
+        }).toList();
+        if (!notStarted.isEmpty()) {
+            model.startRouteDefinitions(notStarted);
+        }
+        return new StateMachineRuntime(camelContext, machine, config, store, timers, routes.driverUri(),
+                routes.routeIds());
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.camelasl;
+
+import io.github.camelasl.engine.StateMachineConfig;
+import io.github.camelasl.engine.StateMachineRuntime;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ResourceHelper;
+
+/**
+ * Runs an ASL state machine: the message body is the execution input, the reply body its output. A failed
+ * execution raises {@link io.github.camelasl.engine.AslError} with the ASL error name and cause.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "asl", title = "ASL (Amazon States Language)", syntax = "asl:name",
+             producerOnly = true, category = { Category.WORKFLOW }, headersClass = AslConstants.class)
+public class AslEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The state machine name, used in its ARN and its route ids.")
+    @Metadata(required = true)
+    private String name;
+    @UriParam(description = "The ASL definition (JSON): classpath:, file: or http: resource, or ref: to a bean "
+                            + "holding the text.")
+    @Metadata(required = true, supportFileReference = true)
+    private String definition;
+    @UriParam(description = "The state machine type.", enums = "STANDARD,EXPRESS", defaultValue = "STANDARD")
+    private String type = "STANDARD";
+    @UriParam(description = "The region used to build state machine and execution ARNs (overrides the component's).")
+    private String region;
+    @UriParam(description = "The account id used to build ARNs (overrides the component's).")
+    private String accountId;
+    @UriParam(description = "The IAM role ARN reported as $$.Execution.RoleArn.")
+    private String roleArn;
+
+    private StateMachineRuntime runtime;
+
+    public AslEndpoint(String uri, AslComponent component, String name) {
+        super(uri, component);
+        this.name = name;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new AslProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("the asl: endpoint is a producer: use .to(\"asl:...\")");
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        ((AslComponent) getComponent()).deployWhenReady(this);
+    }
+
+    /** Loads, validates and deploys the definition as routes; an invalid definition fails with every problem. */
+    void deploy() throws Exception {
+        if (definition == null || definition.isBlank()) {
+            throw new IllegalArgumentException("asl:" + name + " needs the 'definition' option (e.g. "
+                    + "definition=classpath:pipeline.asl.json)");
+        }
+        String text;
+        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(), definition)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StateMachineConfig config = new StateMachineConfig(name, type, "aws", region, accountId, roleArn);
+        runtime = ((AslComponent) getComponent()).deployer().deploy(definition, text, config);
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        if (runtime != null) {
+            runtime.undeploy();
+            runtime = null;
+        }
+        super.doShutdown();
+    }
+
+    StateMachineRuntime runtime() {
+        return runtime;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDefinition() {
+        return definition;
+    }
+
+    public void setDefinition(String definition) {
+        this.definition = definition;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(String accountId) {
+        this.accountId = accountId;
+    }
+
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    public void setRoleArn(String roleArn) {
+        this.roleArn = roleArn;
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.camelasl.dataflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.intrinsic.IntrinsicFunctions;
+import io.github.camelasl.engine.AslError;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Evaluates a JSONPath-dialect payload template: Parameters, ItemSelector, ResultSelector. A key ending in
+ * {@code .$} takes its value from a path or an intrinsic function call and loses the suffix; other values are
+ * copied, nested objects and arrays are evaluated recursively.
+ */
+public final class PayloadTemplate {
+
+    private PayloadTemplate() {
+    }
+
+    public static JsonNode evaluate(JsonNode template, JsonNode data, JsonNode context) {
+        if (template.isObject()) {
+            ObjectNode out = Json.NODES.objectNode();
+            Iterator<Map.Entry<String, JsonNode>> fields = template.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String key = field.getKey();
+                JsonNode value = field.getValue();
+                if (key.endsWith(".$") && value.isTextual()) {
+                    out.set(key.substring(0, key.length() - 2), dynamicValue(key, value.textValue(), data, context));
+                } else {
+                    out.set(key, evaluate(value, data, context));
+                }
+            }
+            return out;
+        }
+        if (template.isArray()) {
+            ArrayNode out = Json.NODES.arrayNode(template.size());
+            template.forEach(element -> out.add(evaluate(element, data, context)));
+            return out;
+        }
+        return template;
+    }
+
+    private static JsonNode dynamicValue(String key, String expression, JsonNode data, JsonNode context) {
+        if (IntrinsicFunctions.isIntrinsic(expression)) {
+            return IntrinsicFunctions.evaluate(expression, data, context);
+        }
+        try {
+            return JsonPaths.read(expression, data, context);
+        } catch (JsonPaths.NotFound e) {
+            throw AslError.runtime("The JSONPath '" + expression + "' specified for the field '" + key
+                    + "' could not be found in the input '" + Json.write(data) + "'");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.history.EventDetails;
+import io.github.camelasl.history.ExecutionHistory;
+import io.github.camelasl.history.HistoryEventType;
+import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.store.ExecutionRecord;
+import io.github.camelasl.store.ExecutionStore;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One running execution: its identity, its history and how it ends. The ending is decided once: by the last
+ * state, a failure, the execution timeout or a stop, whichever comes first.
+ */
+public final class Execution {
+
+    private final StateMachineConfig config;
+    private final String name;
+    private final String arn;
+    private final JsonNode input;
+    private final Instant startTime;
+    private final ExecutionHistory history;
+    private final ExecutionStore store;
+    private final ObjectNode contextExecution;
+    private final ObjectNode contextStateMachine;
+    private final Map<String, Object> originalHeaders;
+    private final AtomicReference<ExecutionResult> result = new AtomicReference<>();
+    private final CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
+
+    Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
+            List<HistoryListener> listeners, Map<String, Object> originalHeaders) {
+        this.config = config;
+        this.name = name;
+        this.arn = config.executionArn(name);
+        this.input = input;
+        this.startTime = Instant.now();
+        this.store = store;
+        this.originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
+        List<HistoryListener> all = new ArrayList<>(listeners);
+        all.add(event -> store.appendEvent(arn, event));
+        this.history = new ExecutionHistory(all);
+        this.contextExecution = Json.NODES.objectNode();
+        contextExecution.put("Id", arn);
+        contextExecution.set("Input", input);
+        contextExecution.put("StartTime", DateTimeFormatter.ISO_INSTANT.format(startTime));
+        contextExecution.put("Name", name);
+        contextExecution.put("RoleArn", config.effectiveRoleArn());
+        contextExecution.put("RedriveCount", 0);
+        this.contextStateMachine = Json.NODES.objectNode();
+        contextStateMachine.put("Id", config.stateMachineArn());
+        contextStateMachine.put("Name", config.name());
+    }
+
+    void started() {
+        store.create(new ExecutionRecord(arn, config.stateMachineArn(), name, ExecutionStatus.RUNNING, input, null,
+                null, null, startTime, null));
+        ObjectNode details = EventDetails.withInput(input);
+        details.put("roleArn", config.effectiveRoleArn());
+        history.append(HistoryEventType.ExecutionStarted, 0, details);
+    }
+
+    /** Ends the execution once; later calls (a branch finishing after a timeout, say) are ignored. */
+    boolean finish(ExecutionStatus status, JsonNode output, String error, String cause) {
+        Instant stop = Instant.now();
+        ExecutionResult ended = new ExecutionResult(arn, name, status, output, error, cause, startTime, stop, null);
+        if (!result.compareAndSet(null, ended)) {
+            return false;
+        }
+        long last = history.lastEventId();
+        switch (status) {
+            case SUCCEEDED -> history.append(HistoryEventType.ExecutionSucceeded, last, EventDetails.withOutput(output));
+            case FAILED -> history.append(HistoryEventType.ExecutionFailed, last, EventDetails.failure(error, cause));
+            case TIMED_OUT -> history.append(HistoryEventType.ExecutionTimedOut, last,
+                    EventDetails.failure(error, cause));
+            case ABORTED -> history.append(HistoryEventType.ExecutionAborted, last, EventDetails.failure(error, cause));
+            default -> throw new IllegalStateException("not an end status: " + status);
+        }
+        store.complete(new ExecutionRecord(arn, config.stateMachineArn(), name, status, input, output, error, cause,
+                startTime, stop));
+        completion.complete(new ExecutionResult(arn, name, status, output, error, cause, startTime, stop,
+                history.events()));
+        return true;
+    }
+
+    /** True once the execution has ended; running scopes stop at their next state boundary. */
+    public boolean isFinished() {
+        return result.get() != null;
+    }
+
+    public CompletableFuture<ExecutionResult> completion() {
+        return completion;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public JsonNode input() {
+        return input;
+    }
+
+    public StateMachineConfig config() {
+        return config;
+    }
+
+    public ExecutionHistory history() {
+        return history;
+    }
+
+    ExecutionStore store() {
+        return store;
+    }
+
+    public Map<String, Object> originalHeaders() {
+        return originalHeaders;
+    }
+
+    ObjectNode contextExecution() {
+        return contextExecution;
+    }
+
+    ObjectNode contextStateMachine() {
+        return contextStateMachine;
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.dataflow.ResultPath;
+import io.github.camelasl.history.EventDetails;
+import io.github.camelasl.history.HistoryEventType;
+import io.github.camelasl.model.Catcher;
+import io.github.camelasl.model.ErrorHandling;
+import io.github.camelasl.model.Retrier;
+import io.github.camelasl.model.State;
+import io.github.camelasl.model.TaskState;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.RuntimeCamelException;
+
+/**
+ * What happens when a state fails: the state routes' Camel error handler calls {@link #handle}, which applies
+ * the state's Retry (the route then waits, asynchronously, and the driver runs the state again), else its
+ * Catch (a transition), else fails the scope.
+ *
+ * <p>Retry is decided here rather than by Camel's redelivery because ASL counts attempts per retrier and caps
+ * delays with MaxDelaySeconds and FULL jitter, which Camel's redelivery policy cannot express; the waiting is
+ * still Camel's asynchronous delayer.
+ */
+public final class FailurePolicy {
+
+    private static final String RUNTIME_PREFIX = "An error occurred while executing the state '%s' (entered at "
+            + "the event id #%d). ";
+
+    private FailurePolicy() {
+    }
+
+    public static void handle(Scope scope, Throwable thrown) {
+        Scope.Phase phase = scope.phase();
+        scope.phase(Scope.Phase.DATAFLOW);
+        State state = scope.current();
+        AslError error = toAslError(thrown, phase);
+        if (phase == Scope.Phase.TASK_CALL && state instanceof TaskState task) {
+            ObjectNode details = TaskStep.resource(task, task.resource());
+            details.setAll(EventDetails.failure(error.error(), error.cause()));
+            scope.record(HistoryEventType.TaskFailed, details);
+        } else if (phase == Scope.Phase.DATAFLOW && raisedByEngine(error)) {
+            error = new AslError(error.error(),
+                    String.format(RUNTIME_PREFIX, state.name(), scope.enteredEventId()) + error.cause());
+        }
+        if (state instanceof ErrorHandling handling) {
+            if (retry(scope, handling.retry(), error)) {
+                return;
+            }
+            for (Catcher catcher : handling.catchers()) {
+                if (ErrorMatcher.matches(catcher.errorEquals(), error.error())) {
+                    ObjectNode errorOutput = Json.NODES.objectNode();
+                    errorOutput.put("Error", error.error());
+                    errorOutput.put("Cause", error.cause());
+                    JsonNode output = ResultPath.apply(catcher.resultPath(), scope.stateInput(), errorOutput);
+                    Transitions.goTo(scope, catcher.next(), output);
+                    return;
+                }
+            }
+        }
+        scope.fail(error);
+    }
+
+    /** True when a retrier matched and has attempts left: the state runs again after the back-off. */
+    private static boolean retry(Scope scope, List<Retrier> retriers, AslError error) {
+        for (int i = 0; i < retriers.size(); i++) {
+            Retrier retrier = retriers.get(i);
+            if (!ErrorMatcher.matches(retrier.errorEquals(), error.error())) {
+                continue;
+            }
+            int[] attempts = scope.retryAttempts(retriers.size());
+            if (attempts[i] >= retrier.maxAttempts()) {
+                return false; // the first matching retrier decides; exhausted means go to Catch
+            }
+            scope.delayMillis(backoffMillis(retrier, attempts[i]));
+            attempts[i]++;
+            scope.countRetry();
+            scope.retrying(true);
+            return true;
+        }
+        return false;
+    }
+
+    static long backoffMillis(Retrier retrier, int attempt) {
+        double seconds = retrier.intervalSeconds().doubleValue() * Math.pow(retrier.backoffRate().doubleValue(), attempt);
+        if (retrier.maxDelaySeconds() != null) {
+            seconds = Math.min(seconds, retrier.maxDelaySeconds());
+        }
+        if (retrier.jitterStrategy() == Retrier.JitterStrategy.FULL) {
+            seconds = ThreadLocalRandom.current().nextDouble() * seconds;
+        }
+        return BigDecimal.valueOf(seconds * 1000).longValue();
+    }
+
+    /** The engine's own data errors (a missing path, a bad value) carry AWS's "An error occurred..." prefix. */
+    private static boolean raisedByEngine(AslError error) {
+        return ErrorNames.RUNTIME.equals(error.error()) || ErrorNames.QUERY_EVALUATION_ERROR.equals(error.error());
+    }
+
+    /** An endpoint's exception becomes States.TaskFailed with its message, unless it is an AslError already. */
+    static AslError toAslError(Throwable thrown, Scope.Phase phase) {
+        Throwable t = thrown;
+        while ((t instanceof CamelExecutionException || t instanceof RuntimeCamelException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof AslError aslError) {
+            return aslError;
+        }
+        String message = t.getMessage() != null ? t.getMessage() : t.getClass().getName();
+        if (phase == Scope.Phase.TASK_CALL) {
+            return new AslError(ErrorNames.TASK_FAILED, message, t);
+        }
+        return new AslError(ErrorNames.RUNTIME, message, t);
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.camelasl.dataflow.Json;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Collects the outcomes of a Parallel state's branches or a Map state's iterations, by index, so the result
+ * keeps input order however the runs interleave. Once the failures pass what the state tolerates it is
+ * aborted, and runs still going stop at their next state boundary.
+ */
+public final class FanOut {
+
+    private final AtomicReferenceArray<JsonNode> outputs;
+    private final AtomicReferenceArray<AslError> failures;
+    private final AtomicInteger failureCount = new AtomicInteger();
+    private final int toleratedCount;
+    private final double toleratedPercentage;
+    private final long startedEventId;
+    private volatile boolean aborted;
+
+    FanOut(int size, int toleratedCount, double toleratedPercentage, long startedEventId) {
+        this.outputs = new AtomicReferenceArray<>(size);
+        this.failures = new AtomicReferenceArray<>(size);
+        this.toleratedCount = toleratedCount;
+        this.toleratedPercentage = toleratedPercentage;
+        this.startedEventId = startedEventId;
+    }
+
+    void succeeded(int index, JsonNode output) {
+        outputs.set(index, output);
+    }
+
+    void failed(int index, AslError error) {
+        failures.set(index, error);
+        if (exceedsTolerance(failureCount.incrementAndGet())) {
+            aborted = true;
+        }
+    }
+
+    boolean exceedsTolerance(int count) {
+        return count > toleratedCount || (outputs.length() > 0 && count * 100.0 / outputs.length() > toleratedPercentage);
+    }
+
+    public boolean aborted() {
+        return aborted;
+    }
+
+    public int size() {
+        return outputs.length();
+    }
+
+    long startedEventId() {
+        return startedEventId;
+    }
+
+    int failureCount() {
+        return failureCount.get();
+    }
+
+    /** The first failure in index order, or null. */
+    AslError firstFailure() {
+        for (int i = 0; i < failures.length(); i++) {
+            if (failures.get(i) != null) {
+                return failures.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Outputs in input order; a failed run's slot holds null. */
+    ArrayNode outputs() {
+        ArrayNode array = Json.NODES.arrayNode(outputs.length());
+        for (int i = 0; i < outputs.length(); i++) {
+            JsonNode out = outputs.get(i);
+            array.add(out == null ? Json.NODES.nullNode() : out);
+        }
+        return array;
+    }
+}

@@ -1,0 +1,164 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.InputOutput;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.dataflow.JsonPaths;
+import io.github.camelasl.dataflow.PayloadTemplate;
+import io.github.camelasl.history.HistoryEventType;
+import io.github.camelasl.model.MapState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Map: the route splits the items over the item processor's sub-route; this class selects the items, reads
+ * MaxConcurrency and the tolerated failures, and turns the iteration outcomes into the state's result.
+ */
+public final class MapStep {
+
+    /** AWS runs at most 40 inline iterations at once whatever MaxConcurrency says. */
+    public static final int MAX_INLINE_CONCURRENCY = 40;
+
+    private MapStep() {
+    }
+
+    /** Returns the items to iterate over; sets {@link Scope#fanOut()} and the concurrency. */
+    public static List<JsonNode> prepare(Scope scope) {
+        Transitions.enter(scope);
+        MapState state = (MapState) scope.current();
+        JsonNode context = scope.contextObject();
+        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), context);
+        scope.effectiveInput(effective);
+        JsonNode items = selectItems(state, effective, context);
+        int concurrency = concurrency(state, effective, context);
+        int toleratedCount = Integer.MAX_VALUE;
+        double toleratedPercentage = 100.0;
+        boolean tolerance = false;
+        if (state.toleratedFailureCount() != null || state.toleratedFailureCountPath() != null) {
+            toleratedCount = toleratedCount(state, effective, context);
+            tolerance = true;
+        }
+        if (state.toleratedFailurePercentage() != null || state.toleratedFailurePercentagePath() != null) {
+            toleratedPercentage = toleratedPercentage(state, effective, context);
+            tolerance = true;
+        }
+        if (!tolerance) {
+            toleratedCount = 0;
+        }
+        ObjectNode details = Json.NODES.objectNode();
+        details.put("length", items.size());
+        long started = scope.record(HistoryEventType.MapStateStarted, details);
+        scope.fanOut(new FanOut(items.size(), toleratedCount, toleratedPercentage, started));
+        scope.mapConcurrency(concurrency);
+        List<JsonNode> list = new ArrayList<>(items.size());
+        items.forEach(list::add);
+        return list;
+    }
+
+    private static JsonNode selectItems(MapState state, JsonNode effective, JsonNode context) {
+        JsonNode items;
+        try {
+            items = JsonPaths.read(state.itemsPath(), effective, context);
+        } catch (JsonPaths.NotFound e) {
+            throw AslError.runtime("Invalid path '" + state.itemsPath() + "' : " + e.getMessage());
+        }
+        if (!items.isArray()) {
+            throw AslError.runtime("Invalid path '" + state.itemsPath() + "' : The path does not reference an "
+                    + "array: " + Json.write(items));
+        }
+        return items;
+    }
+
+    /** The input of iteration {@code index}: ItemSelector (or Parameters) with $$.Map.Item, else the item. */
+    static JsonNode iterationInput(Scope mapScope, int index, JsonNode item) {
+        MapState state = (MapState) mapScope.current();
+        if (state.itemSelector() == null) {
+            return item;
+        }
+        return PayloadTemplate.evaluate(state.itemSelector(), mapScope.effectiveInput(),
+                mapScope.contextWithMapItem(index, item));
+    }
+
+    private static int concurrency(MapState state, JsonNode data, JsonNode context) {
+        int value;
+        if (state.maxConcurrencyPath() != null) {
+            JsonNode node = InputOutput.readField("MaxConcurrencyPath", state.maxConcurrencyPath(), data, context);
+            if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+                throw AslError.runtime("The MaxConcurrencyPath field refers to value \"" + show(node)
+                        + "\" which is not a valid integer: " + state.maxConcurrencyPath());
+            }
+            value = node.intValue();
+            if (value < 0) {
+                throw AslError.runtime("MaxConcurrency cannot be negative.");
+            }
+        } else {
+            value = state.maxConcurrency() == null ? 0 : state.maxConcurrency().asInt(0);
+        }
+        return value == 0 ? MAX_INLINE_CONCURRENCY : Math.min(value, MAX_INLINE_CONCURRENCY);
+    }
+
+    private static int toleratedCount(MapState state, JsonNode data, JsonNode context) {
+        int value;
+        if (state.toleratedFailureCountPath() != null) {
+            JsonNode node = InputOutput.readField("ToleratedFailureCountPath", state.toleratedFailureCountPath(),
+                    data, context);
+            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+                throw AslError.runtime("The ToleratedFailureCountPath field refers to value \"" + show(node)
+                        + "\" which is not a valid integer: " + state.toleratedFailureCountPath());
+            }
+            value = node.intValue();
+        } else {
+            value = state.toleratedFailureCount().asInt();
+        }
+        if (value < 0) {
+            throw AslError.runtime("ToleratedFailureCount cannot be negative.");
+        }
+        return value;
+    }
+
+    private static double toleratedPercentage(MapState state, JsonNode data, JsonNode context) {
+        double value;
+        if (state.toleratedFailurePercentagePath() != null) {
+            JsonNode node = InputOutput.readField("ToleratedFailurePercentagePath",
+                    state.toleratedFailurePercentagePath(), data, context);
+            if (!node.isNumber()) {
+                throw AslError.runtime("The ToleratedFailurePercentagePath field refers to value \"" + show(node)
+                        + "\" which is not a valid float: " + state.toleratedFailurePercentagePath());
+            }
+            value = node.doubleValue();
+        } else {
+            value = state.toleratedFailurePercentage().asDouble();
+        }
+        if (value < 0 || value > 100) {
+            throw AslError.runtime("ToleratedFailurePercentage must be between 0 and 100.");
+        }
+        return value;
+    }
+
+    private static String show(JsonNode node) {
+        return node.isTextual() ? node.textValue() : Json.write(node);
+    }
+
+    public static void complete(Scope scope) {
+        MapState state = (MapState) scope.current();
+        FanOut fanOut = scope.fanOut();
+        scope.fanOut(null);
+        if (scope.execution().isFinished()) {
+            return;
+        }
+        if (fanOut.failureCount() > 0 && fanOut.exceedsTolerance(fanOut.failureCount())) {
+            scope.record(HistoryEventType.MapStateFailed, null);
+            scope.phase(Scope.Phase.FAN_OUT_RESULT);
+            boolean tolerance = state.toleratedFailureCount() != null || state.toleratedFailureCountPath() != null
+                    || state.toleratedFailurePercentage() != null || state.toleratedFailurePercentagePath() != null;
+            if (tolerance) {
+                throw new AslError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                        "The specified tolerated failure threshold was exceeded");
+            }
+            throw fanOut.firstFailure();
+        }
+        scope.record(HistoryEventType.MapStateSucceeded, null);
+        Transitions.exitWithResult(scope, state.resultSelector(), state.resultPath(), fanOut.outputs());
+    }
+}

@@ -1,0 +1,243 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.model.State;
+import io.github.camelasl.model.StateMachine;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * One run of a (sub-)state machine: the whole execution, a Parallel branch or a Map iteration. It knows the
+ * current state, that state's input, and how the run ended. A scope is used by one thread at a time: the
+ * driver loop hands it from state route to state route.
+ */
+public final class Scope {
+
+    /** What part of a state is running, so a failure can be told apart: the engine's, a Task's, or a branch's. */
+    public enum Phase { DATAFLOW, TASK_CALL, FAN_OUT_RESULT }
+
+    private final Execution execution;
+    private final StateMachine machine;
+    private final Scope parent;
+    private final ObjectNode mapItem;
+
+    private State current;
+    private JsonNode stateInput;
+    private JsonNode effectiveInput;
+    private Instant enteredTime;
+    private long enteredEventId;
+    private long lastEventId;
+    private ObjectNode context;
+    private boolean retrying;
+    private int[] retryAttempts;
+    private int retryCount;
+    private long delayMillis;
+    private Phase phase = Phase.DATAFLOW;
+    private FanOut fanOut;
+    private int mapConcurrency;
+
+    private boolean done;
+    private JsonNode output;
+    private AslError failure;
+
+    Scope(Execution execution, StateMachine machine, Scope parent, ObjectNode mapItem, long previousEventId,
+            JsonNode input) {
+        this.execution = execution;
+        this.machine = machine;
+        this.parent = parent;
+        this.mapItem = mapItem;
+        this.lastEventId = previousEventId;
+        moveTo(machine.startAt(), input);
+    }
+
+    /** A Parallel branch or Map iteration scope inside this one. */
+    public Scope child(StateMachine subMachine, ObjectNode item, long previousEventId, JsonNode input) {
+        return new Scope(execution, subMachine, this, item, previousEventId, input);
+    }
+
+    /** Moves to the next state: the one boundary at which a scope is checkpointed. */
+    void moveTo(String stateName, JsonNode input) {
+        this.current = machine.state(stateName);
+        this.stateInput = input;
+        this.effectiveInput = null;
+        this.context = null;
+        this.retrying = false;
+        this.retryAttempts = null;
+        this.retryCount = 0;
+        execution.store().checkpoint(execution.arn(),
+                new io.github.camelasl.store.ExecutionStore.Checkpoint(machine.pointer(), stateName, input));
+    }
+
+    void succeed(JsonNode finalOutput) {
+        this.output = finalOutput;
+        this.done = true;
+    }
+
+    void fail(AslError error) {
+        this.failure = error;
+        this.done = true;
+    }
+
+    /** True when this scope should stop looping: it ended, or the whole execution did. */
+    public boolean finished() {
+        return done || execution.isFinished() || (fanOutOfParent() != null && fanOutOfParent().aborted());
+    }
+
+    private FanOut fanOutOfParent() {
+        return parent == null ? null : parent.fanOut;
+    }
+
+    /**
+     * The context object {@code $$} as this state sees it, built once per state entry (most states never
+     * read it).
+     */
+    public JsonNode contextObject() {
+        if (context == null) {
+            ObjectNode ctx = Json.NODES.objectNode();
+            ctx.set("Execution", execution.contextExecution());
+            ObjectNode state = ctx.putObject("State");
+            state.put("Name", current.name());
+            state.put("EnteredTime", DateTimeFormatter.ISO_INSTANT.format(enteredTime == null ? Instant.now()
+                    : enteredTime));
+            if (current instanceof io.github.camelasl.model.ErrorHandling) {
+                state.put("RetryCount", retryCount);
+            }
+            ctx.set("StateMachine", execution.contextStateMachine());
+            context = ctx;
+        }
+        return context;
+    }
+
+    /** The context object with {@code Map.Item} set, as a Map's ItemSelector sees it. */
+    JsonNode contextWithMapItem(int index, JsonNode value) {
+        ObjectNode ctx = ((ObjectNode) contextObject()).deepCopy();
+        ObjectNode item = ctx.putObject("Map").putObject("Item");
+        item.put("Index", index);
+        item.set("Value", value);
+        return ctx;
+    }
+
+    long record(io.github.camelasl.history.HistoryEventType type, String typeName, ObjectNode details) {
+        lastEventId = execution.history().append(type, typeName, lastEventId, details);
+        return lastEventId;
+    }
+
+    long record(io.github.camelasl.history.HistoryEventType type, ObjectNode details) {
+        return record(type, type.name(), details);
+    }
+
+    // --- plain accessors, for the steps and the routes ---
+
+    public Execution execution() {
+        return execution;
+    }
+
+    public StateMachine machine() {
+        return machine;
+    }
+
+    public Scope parent() {
+        return parent;
+    }
+
+    public State current() {
+        return current;
+    }
+
+    public JsonNode stateInput() {
+        return stateInput;
+    }
+
+    JsonNode effectiveInput() {
+        return effectiveInput;
+    }
+
+    void effectiveInput(JsonNode value) {
+        this.effectiveInput = value;
+    }
+
+    void entered(Instant time, long eventId) {
+        this.enteredTime = time;
+        this.enteredEventId = eventId;
+    }
+
+    long enteredEventId() {
+        return enteredEventId;
+    }
+
+    public long lastEventId() {
+        return lastEventId;
+    }
+
+    boolean retrying() {
+        return retrying;
+    }
+
+    void retrying(boolean value) {
+        this.retrying = value;
+        this.context = null;
+    }
+
+    int[] retryAttempts(int retriers) {
+        if (retryAttempts == null) {
+            retryAttempts = new int[retriers];
+        }
+        return retryAttempts;
+    }
+
+    void countRetry() {
+        retryCount++;
+    }
+
+    /** Milliseconds the route should wait (asynchronously) before going on: a Wait state or a retry back-off. */
+    public long delayMillis() {
+        return delayMillis;
+    }
+
+    void delayMillis(long millis) {
+        this.delayMillis = millis;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public void phase(Phase value) {
+        this.phase = value;
+    }
+
+    public FanOut fanOut() {
+        return fanOut;
+    }
+
+    void fanOut(FanOut value) {
+        this.fanOut = value;
+    }
+
+    /** How many iterations the running Map state may run at once (1 means one after the other). */
+    public int mapConcurrency() {
+        return mapConcurrency;
+    }
+
+    void mapConcurrency(int value) {
+        this.mapConcurrency = value;
+    }
+
+    ObjectNode mapItem() {
+        return mapItem;
+    }
+
+    public boolean done() {
+        return done;
+    }
+
+    public JsonNode output() {
+        return output;
+    }
+
+    public AslError failure() {
+        return failure;
+    }
+}

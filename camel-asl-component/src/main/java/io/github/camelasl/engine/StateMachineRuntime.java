@@ -1,0 +1,135 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.model.StateMachine;
+import io.github.camelasl.store.ExecutionStore;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * A deployed state machine: its routes are in the CamelContext, and this starts executions on them. Starting
+ * never blocks; the returned future completes when the execution ends.
+ */
+public final class StateMachineRuntime {
+
+    /** Exchange property holding the running {@link Scope}. */
+    public static final String SCOPE_PROPERTY = "CamelAslScope";
+
+    private final CamelContext camelContext;
+    private final StateMachine machine;
+    private final StateMachineConfig config;
+    private final ExecutionStore store;
+    private final ScheduledExecutorService timers;
+    private final String driverUri;
+    private final List<String> routeIds;
+    private volatile AsyncProducer driver;
+
+    public StateMachineRuntime(CamelContext camelContext, StateMachine machine, StateMachineConfig config,
+            ExecutionStore store, ScheduledExecutorService timers, String driverUri, List<String> routeIds) {
+        this.camelContext = camelContext;
+        this.machine = machine;
+        this.config = config;
+        this.store = store;
+        this.timers = timers;
+        this.driverUri = driverUri;
+        this.routeIds = List.copyOf(routeIds);
+    }
+
+    /**
+     * Starts an execution.
+     *
+     * @param input         the execution input
+     * @param executionName the name, or null for a generated UUID
+     * @param headers       message headers passed on to every Task's endpoint (may be empty)
+     * @param listeners     told of each history event as it is written
+     */
+    public CompletableFuture<ExecutionResult> start(JsonNode input, String executionName, Map<String, Object> headers,
+            List<HistoryListener> listeners) {
+        String name = executionName != null ? executionName : UUID.randomUUID().toString();
+        Execution execution = new Execution(config, name, input, store, listeners, headers);
+        execution.started();
+        Scope scope = new Scope(execution, machine, null, null, execution.history().lastEventId(), input);
+        if (machine.timeoutSeconds() != null) {
+            var timer = timers.schedule(() -> execution.finish(ExecutionStatus.TIMED_OUT, null, null, null),
+                    machine.timeoutSeconds(), TimeUnit.SECONDS);
+            execution.completion().whenComplete((r, e) -> timer.cancel(false));
+        }
+        Exchange exchange = new DefaultExchange(camelContext);
+        exchange.setProperty(SCOPE_PROPERTY, scope);
+        if (headers != null) {
+            exchange.getMessage().setHeaders(new java.util.HashMap<>(headers));
+        }
+        driver().process(exchange, doneSync -> end(execution, scope, exchange));
+        return execution.completion();
+    }
+
+    private static void end(Execution execution, Scope scope, Exchange exchange) {
+        if (exchange.getException() != null) {
+            Exception e = exchange.getException();
+            execution.finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getName());
+        } else if (scope.failure() != null) {
+            execution.finish(ExecutionStatus.FAILED, null, scope.failure().error(), scope.failure().cause());
+        } else if (scope.done()) {
+            execution.finish(ExecutionStatus.SUCCEEDED, scope.output(), null, null);
+        } else if (!execution.isFinished()) {
+            // a route stopped the loop without an end state: an engine fault, never a silent hang
+            execution.finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, "The execution stopped in state '"
+                    + scope.current().name() + "' without reaching an end state");
+        }
+    }
+
+    private AsyncProducer driver() {
+        AsyncProducer producer = driver;
+        if (producer == null) {
+            synchronized (this) {
+                if (driver == null) {
+                    try {
+                        AsyncProducer created = camelContext.getEndpoint(driverUri).createAsyncProducer();
+                        ServiceHelper.startService(created);
+                        driver = created;
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot reach the driver route " + driverUri, e);
+                    }
+                }
+                producer = driver;
+            }
+        }
+        return producer;
+    }
+
+    /** Removes this state machine's routes from the CamelContext. */
+    public void undeploy() throws Exception {
+        ServiceHelper.stopService(driver);
+        for (String id : routeIds) {
+            camelContext.getRouteController().stopRoute(id);
+            camelContext.removeRoute(id);
+        }
+    }
+
+    public StateMachine machine() {
+        return machine;
+    }
+
+    public StateMachineConfig config() {
+        return config;
+    }
+
+    public ExecutionStore store() {
+        return store;
+    }
+
+    public List<String> routeIds() {
+        return routeIds;
+    }
+}

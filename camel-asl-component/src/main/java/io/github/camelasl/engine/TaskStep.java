@@ -1,0 +1,81 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.InputOutput;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.dataflow.PayloadTemplate;
+import io.github.camelasl.history.EventDetails;
+import io.github.camelasl.history.HistoryEventType;
+import io.github.camelasl.model.TaskState;
+
+/**
+ * Task: before the call, the effective input (InputPath, Parameters) and the TaskScheduled/TaskStarted events;
+ * after it, TaskSucceeded, ResultSelector, ResultPath and OutputPath. The call itself is the route's.
+ */
+public final class TaskStep {
+
+    private TaskStep() {
+    }
+
+    /** Enters (or re-tries) the state; returns the effective input to send to the endpoint. */
+    public static JsonNode prepare(Scope scope, String endpointUri) {
+        Transitions.enter(scope);
+        TaskState state = (TaskState) scope.current();
+        JsonNode context = scope.contextObject();
+        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), context);
+        if (state.parameters() != null) {
+            effective = PayloadTemplate.evaluate(state.parameters(), effective, context);
+        }
+        scope.effectiveInput(effective);
+        ObjectNode scheduled = resource(state, endpointUri);
+        scheduled.put("region", scope.execution().config().region());
+        scheduled.put("parameters", Json.write(effective));
+        Long timeout = timeoutSeconds(scope);
+        if (timeout != null) {
+            scheduled.put("timeoutInSeconds", timeout);
+        }
+        scope.record(HistoryEventType.TaskScheduled, scheduled);
+        scope.record(HistoryEventType.TaskStarted, resource(state, endpointUri));
+        scope.phase(Scope.Phase.TASK_CALL);
+        return effective;
+    }
+
+    /** The endpoint answered with {@code result}. */
+    public static void complete(Scope scope, String endpointUri, JsonNode result) {
+        scope.phase(Scope.Phase.DATAFLOW);
+        TaskState state = (TaskState) scope.current();
+        ObjectNode succeeded = resource(state, endpointUri);
+        succeeded.setAll(EventDetails.withOutput(result));
+        scope.record(HistoryEventType.TaskSucceeded, succeeded);
+        Transitions.exitWithResult(scope, state.resultSelector(), state.resultPath(), result);
+    }
+
+    /** TimeoutSeconds or TimeoutSecondsPath, or null for none. */
+    public static Long timeoutSeconds(Scope scope) {
+        TaskState state = (TaskState) scope.current();
+        if (state.timeoutSeconds() != null && state.timeoutSeconds().isNumber()) {
+            return state.timeoutSeconds().longValue();
+        }
+        if (state.timeoutSecondsPath() != null) {
+            JsonNode value = InputOutput.readField("TimeoutSecondsPath", state.timeoutSecondsPath(),
+                    scope.stateInput(), scope.contextObject());
+            if (!value.canConvertToLong() || value.longValue() <= 0) {
+                throw AslError.runtime("The TimeoutSecondsPath parameter does not reference a positive integer: "
+                        + state.timeoutSecondsPath() + " == " + Json.write(value));
+            }
+            return value.longValue();
+        }
+        return null;
+    }
+
+    /** The resourceType/resource pair of task events: a Camel URI is "scheme" and the whole URI. */
+    static ObjectNode resource(TaskState state, String endpointUri) {
+        ObjectNode details = Json.NODES.objectNode();
+        String resource = state.resource();
+        int colon = endpointUri.indexOf(':');
+        details.put("resourceType", colon > 0 ? endpointUri.substring(0, colon) : "camel");
+        details.put("resource", resource);
+        return details;
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.InputOutput;
+import io.github.camelasl.dataflow.PayloadTemplate;
+import io.github.camelasl.dataflow.ResultPath;
+import io.github.camelasl.history.EventDetails;
+import io.github.camelasl.history.HistoryEventType;
+import io.github.camelasl.model.State;
+import io.github.camelasl.model.SucceedState;
+import java.time.Instant;
+
+/** Entering and leaving a state: the StateEntered/StateExited events and the move to the next state. */
+public final class Transitions {
+
+    private Transitions() {
+    }
+
+    /** Records StateEntered, unless the state is being retried (AWS enters a state once per visit). */
+    public static void enter(Scope scope) {
+        scope.delayMillis(0);
+        if (scope.retrying()) {
+            return;
+        }
+        State state = scope.current();
+        Instant now = Instant.now();
+        long id = scope.record(HistoryEventType.StateEntered, state.common().type() + "StateEntered",
+                EventDetails.stateEntered(state.name(), scope.stateInput()));
+        scope.entered(now, id);
+    }
+
+    /** Leaves the current state with {@code output}: to its Next, or ends the scope when it is an end state. */
+    public static void exit(Scope scope, JsonNode output) {
+        State state = scope.current();
+        if (state.common().end() || state instanceof SucceedState) {
+            recordExit(scope, output);
+            scope.succeed(output);
+        } else {
+            goTo(scope, state.common().next(), output);
+        }
+    }
+
+    /**
+     * Leaves a state that produced {@code result} (Task, Parallel, Map): ResultSelector shapes the result,
+     * ResultPath places it into the state's input, OutputPath filters what goes on.
+     */
+    static void exitWithResult(Scope scope, JsonNode resultSelector, String resultPath, JsonNode result) {
+        JsonNode context = scope.contextObject();
+        JsonNode selected = resultSelector == null ? result : PayloadTemplate.evaluate(resultSelector, result, context);
+        JsonNode combined = ResultPath.apply(resultPath, scope.stateInput(), selected);
+        exit(scope, InputOutput.outputPath(scope.current().common().outputPath(), combined, context));
+    }
+
+    /** Leaves the current state for {@code next} (a Choice's pick, a Catch's Next). */
+    public static void goTo(Scope scope, String next, JsonNode output) {
+        recordExit(scope, output);
+        scope.moveTo(next, output);
+    }
+
+    private static void recordExit(Scope scope, JsonNode output) {
+        State state = scope.current();
+        scope.record(HistoryEventType.StateExited, state.common().type() + "StateExited",
+                EventDetails.stateExited(state.name(), output));
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.InputOutput;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.dataflow.JsonPaths;
+import io.github.camelasl.model.WaitState;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Wait: works out how long to wait; the route then waits with Camel's asynchronous delayer, holding no
+ * thread, and calls {@link #complete}.
+ */
+public final class WaitStep {
+
+    private WaitStep() {
+    }
+
+    public static void prepare(Scope scope) {
+        Transitions.enter(scope);
+        WaitState state = (WaitState) scope.current();
+        JsonNode context = scope.contextObject();
+        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), context);
+        scope.effectiveInput(effective);
+        scope.delayMillis(delayMillis(state, effective, context));
+    }
+
+    public static void complete(Scope scope) {
+        scope.delayMillis(0);
+        JsonNode output = InputOutput.outputPath(scope.current().common().outputPath(), scope.effectiveInput(),
+                scope.contextObject());
+        Transitions.exit(scope, output);
+    }
+
+    static long delayMillis(WaitState state, JsonNode data, JsonNode context) {
+        if (state.seconds() != null) {
+            return state.seconds().longValue() * 1000;
+        }
+        if (state.secondsPath() != null) {
+            return secondsFromPath(state.secondsPath(), data, context) * 1000;
+        }
+        Instant until;
+        if (state.timestamp() != null) {
+            until = parseTimestamp(state.timestamp().asText());
+        } else {
+            JsonNode value = read("TimestampPath", state.timestampPath(), data, context);
+            until = value.isTextual() ? parseTimestamp(value.textValue()) : null;
+            if (until == null) {
+                throw AslError.runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended "
+                        + "offset date-time format string: " + state.timestampPath() + " == " + show(value));
+            }
+        }
+        return Math.max(0, until.toEpochMilli() - System.currentTimeMillis());
+    }
+
+    private static long secondsFromPath(String path, JsonNode data, JsonNode context) {
+        JsonNode value = read("SecondsPath", path, data, context);
+        if (!value.isIntegralNumber() && !(value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0)) {
+            throw AslError.runtime("The SecondsPath parameter cannot be parsed as a long value: " + path + " == "
+                    + show(value));
+        }
+        long seconds = value.longValue();
+        if (seconds < 0) {
+            throw AslError.runtime("The SecondsPath parameter references a negative value: " + path + " == "
+                    + show(value));
+        }
+        return seconds;
+    }
+
+    private static JsonNode read(String field, String path, JsonNode data, JsonNode context) {
+        try {
+            return JsonPaths.read(path, data, context);
+        } catch (JsonPaths.NotFound e) {
+            throw AslError.runtime("The " + field + " parameter does not reference an input value: " + path);
+        }
+    }
+
+    private static String show(JsonNode value) {
+        return value.isTextual() ? value.textValue() : Json.write(value);
+    }
+
+    /** ISO-8601 with an offset, as AWS requires (no offset, or a space for the T, is refused). */
+    static Instant parseTimestamp(String text) {
+        try {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

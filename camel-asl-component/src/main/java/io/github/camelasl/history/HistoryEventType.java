@@ -1,0 +1,38 @@
+package io.github.camelasl.history;
+
+/** The GetExecutionHistory event types the engine writes, with the details field each one carries. */
+public enum HistoryEventType {
+    ExecutionStarted("executionStartedEventDetails"),
+    ExecutionSucceeded("executionSucceededEventDetails"),
+    ExecutionFailed("executionFailedEventDetails"),
+    ExecutionTimedOut("executionTimedOutEventDetails"),
+    ExecutionAborted("executionAbortedEventDetails"),
+    StateEntered("stateEnteredEventDetails"),
+    StateExited("stateExitedEventDetails"),
+    TaskScheduled("taskScheduledEventDetails"),
+    TaskStarted("taskStartedEventDetails"),
+    TaskSucceeded("taskSucceededEventDetails"),
+    TaskFailed("taskFailedEventDetails"),
+    TaskTimedOut("taskTimedOutEventDetails"),
+    ParallelStateStarted(null),
+    ParallelStateSucceeded(null),
+    ParallelStateFailed(null),
+    MapStateStarted("mapStateStartedEventDetails"),
+    MapStateSucceeded(null),
+    MapStateFailed(null),
+    MapIterationStarted("mapIterationStartedEventDetails"),
+    MapIterationSucceeded("mapIterationSucceededEventDetails"),
+    MapIterationFailed("mapIterationFailedEventDetails"),
+    MapIterationAborted("mapIterationAbortedEventDetails"),
+    WaitStateAborted(null);
+
+    private final String detailsField;
+
+    HistoryEventType(String detailsField) {
+        this.detailsField = detailsField;
+    }
+
+    public String detailsField() {
+        return detailsField;
+    }
+}

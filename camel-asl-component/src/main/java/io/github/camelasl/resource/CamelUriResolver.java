@@ -1,0 +1,21 @@
+package io.github.camelasl.resource;
+
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+
+/** A Resource that is a Camel endpoint URI ({@code direct:train}, {@code bean:etl?method=load}) is used as is. */
+public final class CamelUriResolver implements ResourceResolver {
+
+    @Override
+    public Optional<String> resolve(String resource, CamelContext camelContext) {
+        if (resource == null || resource.startsWith("arn:")) {
+            return Optional.empty();
+        }
+        int colon = resource.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        String scheme = resource.substring(0, colon);
+        return camelContext.getComponent(scheme, true) != null ? Optional.of(resource) : Optional.empty();
+    }
+}

@@ -1,0 +1,239 @@
+package io.github.camelasl.route;
+
+import io.github.camelasl.engine.ChoiceStep;
+import io.github.camelasl.engine.FailStep;
+import io.github.camelasl.engine.FailurePolicy;
+import io.github.camelasl.engine.MapStep;
+import io.github.camelasl.engine.ParallelStep;
+import io.github.camelasl.engine.PassStep;
+import io.github.camelasl.engine.Scope;
+import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.engine.SubMachineRun;
+import io.github.camelasl.engine.SucceedStep;
+import io.github.camelasl.engine.TaskStep;
+import io.github.camelasl.engine.WaitStep;
+import io.github.camelasl.model.ChoiceRule;
+import io.github.camelasl.model.ChoiceState;
+import io.github.camelasl.model.FailState;
+import io.github.camelasl.model.MapState;
+import io.github.camelasl.model.ParallelState;
+import io.github.camelasl.model.PassState;
+import io.github.camelasl.model.State;
+import io.github.camelasl.model.StateMachine;
+import io.github.camelasl.model.SucceedState;
+import io.github.camelasl.model.TaskState;
+import io.github.camelasl.model.WaitState;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
+import org.apache.camel.Predicate;
+import org.apache.camel.builder.AggregationStrategies;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.ChoiceDefinition;
+import org.apache.camel.model.TryDefinition;
+import org.apache.camel.support.ExpressionAdapter;
+
+/**
+ * Translates a state machine into Camel routes: one route per state, so Camel's tooling shows per-state
+ * counts and timings, and one driver route per (sub-)machine that loops over "the current state" (a loop,
+ * not recursion, so a Choice back-edge can run a million times on a flat stack).
+ *
+ * <pre>
+ * driver:   direct:asl-KEY-drv-N  loopDoWhile(scope not finished) toD(current state's route)
+ * Pass:     process(PassStep)
+ * Task:     process(prepare) task[endpoint] process(complete)
+ * Choice:   process(prepare) choice().when(rule).process(go to Next)...otherwise(Default)
+ * Wait:     process(prepare) delay(asyncDelayed) process(complete)
+ * Parallel: process(prepare) multicast(parallel) to(branch drivers...) process(complete)
+ * Map:      process(prepare) split(items, parallel, pool of MaxConcurrency) to(item processor driver) process(complete)
+ * </pre>
+ *
+ * Every state route runs in a doTry whose doCatch applies the state's Retry and Catch.
+ */
+public class StateMachineRoutes extends RouteBuilder {
+
+    private final String key;
+    private final StateMachine machine;
+    private final Function<TaskState, String> taskEndpoints;
+    private final Map<State, String> stateUris = new IdentityHashMap<>();
+    private final List<String> routeIds = new ArrayList<>();
+    private int drivers;
+    private int entries;
+    private String topDriverUri;
+
+    /**
+     * @param key           unique among the state machines of the CamelContext; prefixes every route id
+     * @param machine       the validated model
+     * @param taskEndpoints gives the Camel endpoint URI each Task calls
+     */
+    public StateMachineRoutes(String key, StateMachine machine, Function<TaskState, String> taskEndpoints) {
+        this.key = key;
+        this.machine = machine;
+        this.taskEndpoints = taskEndpoints;
+    }
+
+    @Override
+    public void configure() {
+        topDriverUri = machineRoutes(machine);
+    }
+
+    /** The URI that runs the whole state machine for an exchange carrying a {@link Scope}. */
+    public String driverUri() {
+        return topDriverUri;
+    }
+
+    public List<String> routeIds() {
+        return routeIds;
+    }
+
+    /** Builds the routes of a (sub-)machine and returns its driver's URI. */
+    private String machineRoutes(StateMachine m) {
+        int n = drivers++;
+        for (State state : m.states().values()) {
+            stateUris.put(state, "direct:asl-" + key + "-" + n + "-" + stateUris.size());
+        }
+        for (State state : m.states().values()) {
+            stateRoute(state);
+        }
+        String uri = "direct:asl-" + key + "-drv-" + n;
+        from(uri).routeId(routeId("driver-" + n))
+                .process(this::selectStateRoute)
+                .loopDoWhile(notFinished())
+                    .toD("${exchangeProperty." + STATE_URI + "}")
+                    .process(this::selectStateRoute)
+                .end();
+        return uri;
+    }
+
+    private static final String STATE_URI = "CamelAslStateUri";
+
+    private void selectStateRoute(Exchange exchange) {
+        exchange.setProperty(STATE_URI, stateUris.get(scope(exchange).current()));
+    }
+
+    private void stateRoute(State state) {
+        // doTry/doCatch rather than onException: a handled onException would also end the caller's loop
+        TryDefinition route = from(stateUris.get(state)).routeId(routeId(state.name())).doTry();
+        if (state instanceof PassState) {
+            route.process(e -> PassStep.run(scope(e)));
+        } else if (state instanceof SucceedState) {
+            route.process(e -> SucceedStep.run(scope(e)));
+        } else if (state instanceof FailState) {
+            route.process(e -> FailStep.run(scope(e)));
+        } else if (state instanceof WaitState) {
+            route.process(e -> WaitStep.prepare(scope(e)))
+                    .delay(scopeDelay()).asyncDelayed()
+                    .process(e -> WaitStep.complete(scope(e)));
+        } else if (state instanceof TaskState task) {
+            taskRoute(route, task);
+        } else if (state instanceof ChoiceState choice) {
+            choiceRoute(route, choice);
+        } else if (state instanceof ParallelState parallel) {
+            parallelRoute(route, parallel);
+        } else {
+            mapRoute(route, (MapState) state);
+        }
+        route.doCatch(Exception.class)
+                .process(e -> FailurePolicy.handle(scope(e), e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
+                .delay(scopeDelay()).asyncDelayed()
+                .end();
+    }
+
+    private void taskRoute(TryDefinition route, TaskState state) {
+        String uri = taskEndpoints.apply(state);
+        route.process(e -> TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e), uri)));
+        route.process(new TaskCall(uri, state.timeoutSeconds() != null || state.timeoutSecondsPath() != null));
+        route.process(e -> TaskStep.complete(scope(e), uri, TaskMessages.result(e)));
+    }
+
+    private void choiceRoute(TryDefinition route, ChoiceState state) {
+        ChoiceDefinition choice = route.process(e -> ChoiceStep.prepare(scope(e))).choice();
+        for (ChoiceRule.TopLevel rule : state.choices()) {
+            Predicate matches = e -> ChoiceStep.matches(scope(e), rule.rule());
+            choice.when(matches).process(e -> ChoiceStep.choose(scope(e), rule.next()));
+        }
+        choice.otherwise().process(e -> ChoiceStep.otherwise(scope(e))).end();
+    }
+
+    private void parallelRoute(TryDefinition route, ParallelState state) {
+        List<String> branchUris = new ArrayList<>();
+        for (int i = 0; i < state.branches().size(); i++) {
+            int index = i;
+            String branchDriver = machineRoutes(state.branches().get(i));
+            String entry = "direct:asl-" + key + "-branch-" + (entries++);
+            from(entry).routeId(routeId(state.name() + "-branch-" + i))
+                    .process(e -> e.setProperty(StateMachineRuntime.SCOPE_PROPERTY,
+                            SubMachineRun.startBranch(scope(e), index, TaskMessages.json(e))))
+                    .to(branchDriver)
+                    .process(e -> {
+                        Scope child = scope(e);
+                        SubMachineRun.finishBranch(child, index);
+                        e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, child.parent());
+                    });
+            branchUris.add(entry);
+        }
+        route.process(e -> e.getMessage().setBody(ParallelStep.prepare(scope(e))))
+                .multicast(AggregationStrategies.useOriginal()).parallelProcessing()
+                    .to(branchUris.toArray(String[]::new))
+                .end()
+                .process(e -> ParallelStep.complete(scope(e)));
+    }
+
+    private void mapRoute(TryDefinition route, MapState state) {
+        String processorDriver = machineRoutes(state.itemProcessor());
+        String iteration = "direct:asl-" + key + "-iteration-" + (entries++);
+        from(iteration).routeId(routeId(state.name() + "-iteration"))
+                .process(e -> e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, SubMachineRun.startIteration(
+                        scope(e), e.getProperty(Exchange.SPLIT_INDEX, Integer.class), TaskMessages.json(e))))
+                .to(processorDriver)
+                .process(e -> {
+                    Scope child = scope(e);
+                    SubMachineRun.finishIteration(child, e.getProperty(Exchange.SPLIT_INDEX, Integer.class));
+                    e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, child.parent());
+                });
+        ExecutorService pool = getContext().getExecutorServiceManager().newThreadPool(this,
+                "asl-" + key + "-map-" + state.name(), MapStep.MAX_INLINE_CONCURRENCY, MapStep.MAX_INLINE_CONCURRENCY);
+        route.process(e -> e.getMessage().setBody(MapStep.prepare(scope(e))))
+                .choice()
+                    .when(e -> scope(e).mapConcurrency() == 1)
+                        .split(body(), AggregationStrategies.useOriginal())
+                            .to(iteration)
+                        .end()
+                    .endChoice()
+                    .otherwise()
+                        .split(body(), AggregationStrategies.useOriginal()).parallelProcessing().executorService(pool)
+                            .to(iteration)
+                        .end()
+                    .endChoice()
+                .end()
+                .process(e -> MapStep.complete(scope(e)));
+    }
+
+    private String routeId(String suffix) {
+        String id = "asl-" + key + "-" + suffix;
+        routeIds.add(id);
+        return id;
+    }
+
+    static Scope scope(Exchange exchange) {
+        return exchange.getProperty(StateMachineRuntime.SCOPE_PROPERTY, Scope.class);
+    }
+
+    private static Predicate notFinished() {
+        return e -> !scope(e).finished();
+    }
+
+    private static Expression scopeDelay() {
+        return new ExpressionAdapter() {
+            @Override
+            public Object evaluate(Exchange exchange) {
+                return scope(exchange).delayMillis();
+            }
+        };
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.camelasl.route;
+
+import io.github.camelasl.engine.AslError;
+import io.github.camelasl.engine.ErrorNames;
+import io.github.camelasl.engine.TaskStep;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * Calls a Task's endpoint, asynchronously, on an exchange of its own: the endpoint's routes and error
+ * handlers cannot mark the state's exchange (an exception a sub-route has already "exhausted" would bypass the
+ * state's Retry and Catch), and a TimeoutSeconds timer can answer first. A reply after the timeout is dropped,
+ * as AWS drops it.
+ */
+final class TaskCall extends AsyncProcessorSupport implements CamelContextAware {
+
+    private final String uri;
+    private final boolean timed;
+    private CamelContext camelContext;
+    private AsyncProducer producer;
+    private ScheduledExecutorService timer;
+
+    TaskCall(String uri, boolean timed) {
+        this.uri = uri;
+        this.timed = timed;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        Long timeoutSeconds;
+        try {
+            timeoutSeconds = timed ? TaskStep.timeoutSeconds(StateMachineRoutes.scope(exchange)) : null;
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        Exchange call = new DefaultExchange(camelContext, ExchangePattern.InOut);
+        call.getMessage().setHeaders(exchange.getMessage().getHeaders());
+        call.getMessage().setBody(exchange.getMessage().getBody());
+        AtomicBoolean answered = new AtomicBoolean();
+        ScheduledFuture<?> timeout = timeoutSeconds == null ? null : timer.schedule(() -> {
+            if (answered.compareAndSet(false, true)) {
+                exchange.setException(new AslError(ErrorNames.TIMEOUT, null));
+                callback.done(false);
+            }
+        }, timeoutSeconds, TimeUnit.SECONDS);
+        return producer.process(call, doneSync -> {
+            if (!answered.compareAndSet(false, true)) {
+                return;
+            }
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            if (call.getException() != null) {
+                exchange.setException(call.getException());
+            } else {
+                exchange.getMessage().setBody(call.getMessage().getBody());
+                exchange.getMessage().setHeaders(call.getMessage().getHeaders());
+            }
+            callback.done(doneSync && timeout == null);
+        }) && timeout == null;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        producer = camelContext.getEndpoint(uri).createAsyncProducer();
+        ServiceHelper.startService(producer);
+        if (timed) {
+            timer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "asl-task-timeout");
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(producer);
+        if (timer != null) {
+            camelContext.getExecutorServiceManager().shutdown(timer);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "task[" + uri + "]";
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.camelasl.route;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.AslConstants;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.Scope;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The message a Task sends to its endpoint and how the reply becomes the Task's result.
+ *
+ * <p>Request: the body is the effective input as JSON text; the headers are the ones the execution was started
+ * with, the {@code CamelAsl*} headers, and the entries of a {@value AslConstants#HEADERS_FIELD} object in the
+ * effective input (which is taken out of the body). Reply: JSON text, bytes or a stream of JSON, a JsonNode,
+ * a Map/List/POJO (through Jackson), or any other text (a JSON string).
+ */
+public final class TaskMessages {
+
+    private TaskMessages() {
+    }
+
+    static void toRequest(Exchange exchange, Scope scope, JsonNode effectiveInput) {
+        Message message = exchange.getMessage();
+        Map<String, Object> headers = new HashMap<>(scope.execution().originalHeaders());
+        JsonNode body = effectiveInput;
+        if (effectiveInput instanceof ObjectNode object && object.get(AslConstants.HEADERS_FIELD) instanceof ObjectNode extra) {
+            ObjectNode copy = object.deepCopy();
+            copy.remove(AslConstants.HEADERS_FIELD);
+            body = copy;
+            extra.fields().forEachRemaining(h -> headers.put(h.getKey(),
+                    h.getValue().isValueNode() ? h.getValue().asText() : Json.write(h.getValue())));
+        }
+        headers.put(AslConstants.EXECUTION_ARN, scope.execution().arn());
+        headers.put(AslConstants.STATE_NAME, scope.current().name());
+        headers.put(AslConstants.IDEMPOTENCY_KEY, scope.execution().arn() + "/" + scope.current().name() + "/"
+                + scope.lastEventId());
+        message.setHeaders(headers);
+        message.setBody(Json.write(body));
+    }
+
+    /** The endpoint's reply as JSON. */
+    static JsonNode result(Exchange exchange) {
+        return toJson(exchange.getMessage().getBody());
+    }
+
+    /** The body of a branch or iteration exchange, which the engine set to a JsonNode. */
+    static JsonNode json(Exchange exchange) {
+        return toJson(exchange.getMessage().getBody());
+    }
+
+    public static JsonNode toJson(Object body) {
+        try {
+            if (body == null) {
+                return Json.NODES.nullNode();
+            }
+            if (body instanceof JsonNode node) {
+                return node;
+            }
+            if (body instanceof String text) {
+                return parseOrText(text);
+            }
+            if (body instanceof byte[] bytes) {
+                return parseOrText(new String(bytes, StandardCharsets.UTF_8));
+            }
+            if (body instanceof InputStream stream) {
+                return parseOrText(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            return Json.MAPPER.valueToTree(body);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("the endpoint's reply is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode parseOrText(String text) {
+        try {
+            return Json.parse(text);
+        } catch (JsonProcessingException e) {
+            return Json.NODES.textNode(text);
+        }
+    }
+}

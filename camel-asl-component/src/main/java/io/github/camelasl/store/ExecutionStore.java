@@ -1,0 +1,32 @@
+package io.github.camelasl.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Where executions live. Every state boundary of every execution goes through here, so a durable store
+ * plugs in behind this interface without touching the routes.
+ */
+public interface ExecutionStore {
+
+    /** Records a new execution; returns the existing one when an execution of that ARN exists already. */
+    ExecutionRecord create(ExecutionRecord record);
+
+    /** Records that a (sub-)machine scope moved to {@code stateName} with {@code input}. */
+    void checkpoint(String executionArn, Checkpoint checkpoint);
+
+    /** Records a history event. */
+    void appendEvent(String executionArn, JsonNode event);
+
+    /** Records the end of an execution. */
+    void complete(ExecutionRecord finished);
+
+    Optional<ExecutionRecord> find(String executionArn);
+
+    Collection<ExecutionRecord> list();
+
+    /** A state boundary: which scope (a JSON pointer of the (sub-)machine) is entering which state. */
+    record Checkpoint(String scope, String stateName, JsonNode input) {
+    }
+}

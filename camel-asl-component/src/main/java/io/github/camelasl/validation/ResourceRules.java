@@ -1,0 +1,37 @@
+package io.github.camelasl.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
+
+/** A Task's Resource: supported by the runtime, and of a kind the machine type allows. */
+final class ResourceRules {
+
+    private static final Pattern ACTIVITY = Pattern.compile("arn:[^:]+:states:[^:]*:[^:]*:activity:.+");
+    private static final Pattern SYNC = Pattern.compile("arn:[^:]+:states:::.+\\.sync(:\\d+)?");
+    private static final Pattern WAIT_FOR_TASK_TOKEN = Pattern.compile("arn:[^:]+:states:::.+\\.waitForTaskToken");
+
+    private ResourceRules() {
+    }
+
+    static void check(StateContext state) {
+        JsonNode value = state.field("Resource");
+        if (!"Task".equals(state.type()) || value == null) {
+            return;
+        }
+        String resource = value.asText();
+        String location = state.at("Resource");
+        // EXPRESS executions cannot wait on an activity worker or a callback, nor run a job to completion.
+        if (state.options().express()) {
+            if (ACTIVITY.matcher(resource).matches()) {
+                state.problems().schema(Problems.expressActivity(), location);
+            } else if (SYNC.matcher(resource).matches()) {
+                state.problems().schema(Problems.expressIntegration(".sync"), location);
+            } else if (WAIT_FOR_TASK_TOKEN.matcher(resource).matches()) {
+                state.problems().schema(Problems.expressIntegration(".waitForTaskToken"), location);
+            }
+        }
+        if (!state.options().resourceSupported().test(resource)) {
+            state.problems().schema(Problems.unrecognizedResource(resource), location);
+        }
+    }
+}

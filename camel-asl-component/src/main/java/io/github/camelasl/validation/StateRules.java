@@ -1,0 +1,146 @@
+package io.github.camelasl.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.validation.Schema.Field;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules of each state type beyond its shape: how it ends, and the fields that go together. */
+final class StateRules {
+
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(99_999_999);
+
+    private StateRules() {
+    }
+
+    static void check(StateContext state) {
+        if (Schema.STATES.get(state.type()).field("Next") != null) {
+            transition(state);
+        }
+        switch (state.type()) {
+            case "Task" -> task(state);
+            case "Wait" -> waitState(state);
+            case "Fail" -> {
+                atMostOne(state, "Error", "ErrorPath");
+                atMostOne(state, "Cause", "CausePath");
+            }
+            case "Choice" -> ChoiceRules.check(state);
+            case "Parallel" -> nonEmpty(state, "Branches");
+            case "Map" -> map(state);
+            default -> {
+            }
+        }
+    }
+
+    /** A state that can continue has exactly one of Next and End (End false counts as absent). */
+    private static void transition(StateContext state) {
+        boolean next = state.node().has("Next");
+        JsonNode endNode = state.node().get("End");
+        boolean end = endNode != null && !(endNode.isBoolean() && !endNode.booleanValue());
+        if (next == end) {
+            state.problems().schema(Problems.exactlyOne(List.of("Next", "End")), Locations.of(state.pointer()));
+        }
+    }
+
+    private static void task(StateContext state) {
+        atMostOne(state, "TimeoutSeconds", "TimeoutSecondsPath");
+        atMostOne(state, "HeartbeatSeconds", "HeartbeatSecondsPath");
+        range(state, "TimeoutSeconds", BigDecimal.ONE, MAX_SECONDS);
+        range(state, "HeartbeatSeconds", BigDecimal.ONE, MAX_SECONDS);
+        JsonNode timeout = state.field("TimeoutSeconds");
+        JsonNode heartbeat = state.field("HeartbeatSeconds");
+        if (timeout != null && heartbeat != null && timeout.isNumber() && heartbeat.isNumber()
+                && heartbeat.decimalValue().compareTo(timeout.decimalValue()) >= 0) {
+            state.problems().schema(Problems.lessThan("HeartbeatSeconds", "TimeoutSeconds"),
+                    state.at("HeartbeatSeconds"));
+        }
+        JsonNode credentials = state.field("Credentials");
+        // Unknown fields in Credentials are not reported: AWS reports only the missing RoleArn.
+        if (credentials != null && !credentials.has("RoleArn") && (state.jsonata() || !credentials.has("RoleArn.$"))) {
+            state.problems().schema(Problems.requiredField("RoleArn"), state.at("Credentials"));
+        }
+    }
+
+    private static void waitState(StateContext state) {
+        List<String> given = present(state, "Seconds", "SecondsPath", "Timestamp", "TimestampPath");
+        if (given.size() != 1) {
+            state.problems().schema(Problems.exactlyOne(allowed(state, "Seconds", "SecondsPath", "Timestamp",
+                    "TimestampPath")), Locations.of(state.pointer()));
+        }
+        range(state, "Seconds", BigDecimal.ZERO, MAX_SECONDS);
+        JsonNode timestamp = state.field("Timestamp");
+        boolean expression = state.jsonata() && timestamp != null && Jsonata.looksLike(timestamp.asText());
+        if (timestamp != null && !expression && !Timestamps.isRfc3339(timestamp.asText())) {
+            state.problems().schema(Problems.notTimestamp(), state.at("Timestamp"));
+        }
+    }
+
+    private static void map(StateContext state) {
+        List<String> processors = present(state, "ItemProcessor", "Iterator");
+        if (processors.isEmpty()) {
+            state.problems().schema(Problems.required(List.of("ItemProcessor")), Locations.of(state.pointer()));
+        } else if (processors.size() > 1) {
+            state.problems().schema(Problems.atMostOne(processors), state.at(processors.get(0)));
+        }
+        atMostOne(state, "MaxConcurrency", "MaxConcurrencyPath");
+        atMostOne(state, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
+        atMostOne(state, "ToleratedFailureCount", "ToleratedFailureCountPath");
+        atMostOne(state, "ItemSelector", "Parameters");
+        range(state, "MaxConcurrency", BigDecimal.ZERO, null);
+        range(state, "ToleratedFailurePercentage", BigDecimal.ZERO, BigDecimal.valueOf(100));
+        range(state, "ToleratedFailureCount", BigDecimal.ZERO, null);
+        subObject(state, "ItemReader", Schema.ITEM_READER);
+        subObject(state, "ItemBatcher", Schema.ITEM_BATCHER);
+        subObject(state, "ResultWriter", Schema.RESULT_WRITER);
+    }
+
+    private static void subObject(StateContext state, String name, Schema.ObjectSchema schema) {
+        JsonNode value = state.field(name);
+        if (value != null) {
+            StructureRules.checkObject(value, state.at(name), schema, state.language(), true, state.problems());
+        }
+    }
+
+    private static void nonEmpty(StateContext state, String name) {
+        JsonNode value = state.field(name);
+        if (value != null && value.isEmpty()) {
+            state.problems().schema(Problems.nonEmpty(name), state.at(name));
+        }
+    }
+
+    /** Two fields that say the same thing in two ways: reported at the first. */
+    private static void atMostOne(StateContext state, String first, String second) {
+        List<String> given = present(state, first, second);
+        if (given.size() > 1) {
+            state.problems().schema(Problems.atMostOne(given), state.at(first));
+        }
+    }
+
+    private static void range(StateContext state, String name, BigDecimal minimum, BigDecimal maximum) {
+        StructureRules.checkRange(state.fields(), name, minimum, maximum, state.pointer(), state.problems());
+    }
+
+    /** The fields among {@code names} the state has, counting only those of its query language. */
+    private static List<String> present(StateContext state, String... names) {
+        List<String> given = new ArrayList<>();
+        for (String name : allowed(state, names)) {
+            if (state.node().has(name)) {
+                given.add(name);
+            }
+        }
+        return given;
+    }
+
+    /** The fields among {@code names} the state's type and query language allow. */
+    private static List<String> allowed(StateContext state, String... names) {
+        List<String> allowed = new ArrayList<>();
+        for (String name : names) {
+            Field field = Schema.STATES.get(state.type()).field(name);
+            if (field != null && StructureRules.allowedIn(field, state.language())) {
+                allowed.add(name);
+            }
+        }
+        return allowed;
+    }
+}

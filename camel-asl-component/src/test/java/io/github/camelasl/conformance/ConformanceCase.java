@@ -1,0 +1,151 @@
+package io.github.camelasl.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.github.camelasl.dataflow.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One execution recorded against AWS Step Functions (a {@code cases/*.json} file of the corpus): the definition,
+ * the input, what AWS answered, and how the recorded values were normalised.
+ */
+record ConformanceCase(
+        String name,
+        JsonNode definition,
+        JsonNode input,
+        String type,
+        Outcome expected,
+        List<String> features,
+        List<String> services,
+        List<String> externalActions,
+        List<Replacement> regexes,
+        List<JsonNode> transformers,
+        List<String> placeholders,
+        Set<String> maskedFields) {
+
+    /** How an execution ended, as DescribeExecution reports it: what AWS recorded, or what our engine did. */
+    record Outcome(String status, JsonNode output, String error, String cause) {
+    }
+
+    /** One {@code normalization.regex_in_order} entry (a Python regex; the ones recorded mean the same in Java). */
+    record Replacement(String patternText, Pattern pattern, String replacement) {
+    }
+
+    /** Used when the recorded setup names no role. */
+    static final String DEFAULT_ROLE_ARN = "arn:aws:iam::111111111111:role/test-sfn-role-fake";
+
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    static ConformanceCase read(Path file) throws IOException {
+        return of(Json.MAPPER.readTree(Files.readString(file)));
+    }
+
+    /** The case a corpus file's JSON describes. */
+    static ConformanceCase of(JsonNode json) {
+        JsonNode expected = json.path("expected");
+        JsonNode normalization = json.path("normalization");
+        List<Replacement> regexes = new ArrayList<>();
+        for (JsonNode r : normalization.path("regex_in_order")) {
+            String pattern = r.path("pattern").asText();
+            regexes.add(new Replacement(pattern, Pattern.compile(pattern), r.path("replacement").asText()));
+        }
+        List<String> actions = new ArrayList<>();
+        for (JsonNode action : json.path("external_actions_during_execution")) {
+            actions.add(action.path("op").asText(action.toString()));
+        }
+        JsonNode input = json.get("input");
+        return new ConformanceCase(
+                json.path("name").asText(),
+                json.get("definition"),
+                input == null ? NullNode.getInstance() : input,
+                json.path("state_machine_type").asText("STANDARD"),
+                new Outcome(expected.path("status").asText(), expected.get("output"), text(expected.get("error")),
+                        text(expected.get("cause"))),
+                strings(json.path("features")),
+                strings(json.path("services")),
+                actions,
+                regexes,
+                list(normalization.path("other_transformers")),
+                strings(json.path("placeholders_in_expected")),
+                new LinkedHashSet<>(strings(json.path("expected_masked_fields"))));
+    }
+
+    /** Why this case cannot run yet, or empty when it is in scope. */
+    Optional<String> skipReason() {
+        if (!services.isEmpty()) {
+            return Optional.of("needs service " + String.join(", ", services));
+        }
+        if (features.contains("JSONata") || features.contains("Variables")) {
+            return Optional.of("JSONata/variables: issue #4");
+        }
+        if (!externalActions.isEmpty()) {
+            return Optional.of("needs an external action: " + String.join(", ", externalActions));
+        }
+        return Optional.empty();
+    }
+
+    /** The service groups the report counts by: none, lambda, s3, sqs, sns, other. */
+    Set<String> serviceGroups() {
+        Set<String> groups = new LinkedHashSet<>();
+        for (String service : services) {
+            groups.add(switch (service) {
+                case "lambda", "s3", "sqs", "sns" -> service;
+                default -> "other";
+            });
+        }
+        return groups.isEmpty() ? Set.of("none") : groups;
+    }
+
+    // AWS's recorded values name the state machine, execution and role it ran with; naming ours the same lets
+    // the recorded replacements turn our values into the very placeholders of the expectation.
+
+    /** The recorded state machine name, or empty when the recording does not give it. */
+    Optional<String> stateMachineName() {
+        return recordedName("<ArnPart_0idx>");
+    }
+
+    /** The recorded execution name, or empty when the recording does not give it. */
+    Optional<String> executionName() {
+        return recordedName("<ExecArnPart_0idx>");
+    }
+
+    String roleArn() {
+        // the recordings spell it both ways
+        return regexes.stream()
+                .filter(r -> r.replacement().equals("snf_role_arn") || r.replacement().equals("sfn_role_arn"))
+                .map(Replacement::patternText)
+                .findFirst().orElse(DEFAULT_ROLE_ARN);
+    }
+
+    private Optional<String> recordedName(String placeholder) {
+        return regexes.stream()
+                .filter(r -> r.replacement().equals(placeholder))
+                .map(Replacement::patternText)
+                .filter(p -> PLAIN_NAME.matcher(p).matches())
+                .findFirst();
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.asText()));
+        return values;
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> values = new ArrayList<>();
+        array.forEach(values::add);
+        return values;
+    }
+}
