@@ -29,6 +29,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "executionstore":
         case "executionStore": target.setExecutionStore(property(camelContext, io.github.camelasl.store.ExecutionStore.class, value)); return true;
+        case "historylistener":
+        case "historyListener": target.setHistoryListener(property(camelContext, io.github.camelasl.history.HistoryListener.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -40,7 +42,7 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"executionStore"};
+        return new String[]{"executionStore", "historyListener"};
     }
 
     @Override
@@ -52,6 +54,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": return boolean.class;
         case "executionstore":
         case "executionStore": return io.github.camelasl.store.ExecutionStore.class;
+        case "historylistener":
+        case "historyListener": return io.github.camelasl.history.HistoryListener.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "region": return java.lang.String.class;
@@ -71,6 +75,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "executionstore":
         case "executionStore": return target.getExecutionStore();
+        case "historylistener":
+        case "historyListener": return target.getHistoryListener();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "region": return target.getRegion();

@@ -1,6 +1,7 @@
 package io.github.camelasl;
 
 import io.github.camelasl.engine.StateMachineConfig;
+import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.resource.ResourceResolver;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.ExecutionStore;
@@ -33,6 +34,9 @@ public class AslComponent extends DefaultComponent {
     @Metadata(label = "advanced", description = "Resolvers that map Task Resources (ARNs) to Camel endpoint URIs, "
                                                 + "tried before those found in the registry and plain Camel URIs.")
     private List<ResourceResolver> resourceResolvers = new ArrayList<>();
+    @Metadata(label = "advanced", autowired = true,
+              description = "Told of every history event of every execution as it is written (a live trace).")
+    private HistoryListener historyListener;
 
     private ScheduledExecutorService timers;
     private final DeferredDeployments deployments = new DeferredDeployments();
@@ -131,6 +135,14 @@ public class AslComponent extends DefaultComponent {
 
     public void setExecutionStore(ExecutionStore executionStore) {
         this.executionStore = executionStore;
+    }
+
+    public HistoryListener getHistoryListener() {
+        return historyListener;
+    }
+
+    public void setHistoryListener(HistoryListener historyListener) {
+        this.historyListener = historyListener;
     }
 
     public List<ResourceResolver> getResourceResolvers() {

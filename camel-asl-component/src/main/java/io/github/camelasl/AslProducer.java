@@ -5,6 +5,7 @@ import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ErrorNames;
 import io.github.camelasl.engine.ExecutionResult;
+import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.route.TaskMessages;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,8 @@ public class AslProducer extends DefaultAsyncProducer {
             }
         });
         String name = in.getHeader(AslConstants.EXECUTION_NAME, String.class);
-        getEndpoint().runtime().start(input, name, headers, List.of()).whenComplete((result, failure) -> {
+        HistoryListener listener = ((AslComponent) getEndpoint().getComponent()).getHistoryListener();
+        getEndpoint().runtime().start(input, name, headers, listener == null ? List.of() : List.of(listener)).whenComplete((result, failure) -> {
             if (failure != null) {
                 exchange.setException(failure);
             } else {

@@ -62,6 +62,7 @@ public final class AslCli implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExpandAtFiles(false); // "--input @FILE" is ours, not picocli's argument file
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             String qualified = cmd.getCommandSpec().qualifiedName();

@@ -11,6 +11,7 @@ import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.history.TracePrinter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -100,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
                 runtime = engine.deployer().deploy(source, text, config);
             } catch (AslValidationException e) {
                 throw CliException.usage("invalid definition " + source + ":\n" + e.diagnostics().stream()
-                        .map(d -> "  " + d).collect(Collectors.joining("\n")));
+                        .map(d -> "  " + DiagnosticText.line(d)).collect(Collectors.joining("\n")));
             }
             List<HistoryListener> listeners = trace == null ? List.of() : List.of(trace);
             try {
@@ -185,5 +186,4 @@ final class RunCommand implements Callable<Integer> {
             throw CliException.usage(option + " must not be empty");
         }
     }
-
 }

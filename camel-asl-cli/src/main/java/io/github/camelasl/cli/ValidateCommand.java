@@ -70,7 +70,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
             out.println(head);
             for (Diagnostic d : diagnostics) {
-                out.printf("  %-7s %s%n", d.severity().name(), d);
+                out.printf("  %-7s %s%n", d.severity().name(), DiagnosticText.line(d));
             }
         }
         out.flush();

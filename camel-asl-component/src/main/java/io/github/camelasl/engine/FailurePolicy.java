@@ -56,7 +56,13 @@ public final class FailurePolicy {
                     ObjectNode errorOutput = Json.NODES.objectNode();
                     errorOutput.put("Error", error.error());
                     errorOutput.put("Cause", error.cause());
-                    JsonNode output = ResultPath.apply(catcher.resultPath(), scope.stateInput(), errorOutput);
+                    JsonNode output;
+                    try {
+                        output = ResultPath.apply(catcher.resultPath(), scope.stateInput(), errorOutput);
+                    } catch (AslError resultPathFailure) {
+                        scope.fail(resultPathFailure); // the Catch itself cannot place the error: nothing left to try
+                        return;
+                    }
                     Transitions.goTo(scope, catcher.next(), output);
                     return;
                 }

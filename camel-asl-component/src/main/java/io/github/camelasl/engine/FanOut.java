@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Collects the outcomes of a Parallel state's branches or a Map state's iterations, by index, so the result
  * keeps input order however the runs interleave. Once the failures pass what the state tolerates it is
- * aborted, and runs still going stop at their next state boundary.
+ * aborted, and runs still going stop at their next state boundary. It also holds the Map's MaxConcurrency
+ * gate: at most that many runs go on at once, the others wait in order without holding a thread.
  */
 public final class FanOut {
 
@@ -20,6 +21,8 @@ public final class FanOut {
     private final double toleratedPercentage;
     private final long startedEventId;
     private volatile boolean aborted;
+    private int permits = Integer.MAX_VALUE;
+    private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
 
     FanOut(int size, int toleratedCount, double toleratedPercentage, long startedEventId) {
         this.outputs = new AtomicReferenceArray<>(size);
@@ -27,6 +30,33 @@ public final class FanOut {
         this.toleratedCount = toleratedCount;
         this.toleratedPercentage = toleratedPercentage;
         this.startedEventId = startedEventId;
+    }
+
+    /** Limits how many runs may go on at once (a Map's MaxConcurrency). */
+    void limitConcurrency(int maxRunning) {
+        this.permits = maxRunning;
+    }
+
+    /**
+     * Lets a run start now (true), or queues {@code resume} to be handed out when a running one finishes
+     * (false). Waiting runs hold no thread.
+     */
+    public synchronized boolean tryStart(Runnable resume) {
+        if (permits > 0) {
+            permits--;
+            return true;
+        }
+        waiting.add(resume);
+        return false;
+    }
+
+    /** A run finished: its place goes to the next waiting run, which is returned to be resumed, or null. */
+    public synchronized Runnable finished() {
+        Runnable next = waiting.poll();
+        if (next == null) {
+            permits++;
+        }
+        return next;
     }
 
     void succeeded(int index, JsonNode output) {

@@ -49,7 +49,9 @@ public final class MapStep {
         ObjectNode details = Json.NODES.objectNode();
         details.put("length", items.size());
         long started = scope.record(HistoryEventType.MapStateStarted, details);
-        scope.fanOut(new FanOut(items.size(), toleratedCount, toleratedPercentage, started));
+        FanOut fanOut = new FanOut(items.size(), toleratedCount, toleratedPercentage, started);
+        fanOut.limitConcurrency(concurrency);
+        scope.fanOut(fanOut);
         scope.mapConcurrency(concurrency);
         List<JsonNode> list = new ArrayList<>(items.size());
         items.forEach(list::add);

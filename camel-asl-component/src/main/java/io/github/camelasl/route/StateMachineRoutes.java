@@ -50,7 +50,7 @@ import org.apache.camel.support.ExpressionAdapter;
  * Choice:   process(prepare) choice().when(rule).process(go to Next)...otherwise(Default)
  * Wait:     process(prepare) delay(asyncDelayed) process(complete)
  * Parallel: process(prepare) multicast(parallel) to(branch drivers...) process(complete)
- * Map:      process(prepare) split(items, parallel, pool of MaxConcurrency) to(item processor driver) process(complete)
+ * Map:      process(prepare) split(items, parallel) to(MaxConcurrency gate, item processor driver) process(complete)
  * </pre>
  *
  * Every state route runs in a doTry whose doCatch applies the state's Retry and Catch.
@@ -187,7 +187,10 @@ public class StateMachineRoutes extends RouteBuilder {
     private void mapRoute(TryDefinition route, MapState state) {
         String processorDriver = machineRoutes(state.itemProcessor());
         String iteration = "direct:asl-" + key + "-iteration-" + (entries++);
+        ExecutorService pool = getContext().getExecutorServiceManager().newThreadPool(this,
+                "asl-" + key + "-map-" + state.name(), MapStep.MAX_INLINE_CONCURRENCY, MapStep.MAX_INLINE_CONCURRENCY);
         from(iteration).routeId(routeId(state.name() + "-iteration"))
+                .process(new MaxConcurrencyGate())
                 .process(e -> e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, SubMachineRun.startIteration(
                         scope(e), e.getProperty(Exchange.SPLIT_INDEX, Integer.class), TaskMessages.json(e))))
                 .to(processorDriver)
@@ -195,9 +198,8 @@ public class StateMachineRoutes extends RouteBuilder {
                     Scope child = scope(e);
                     SubMachineRun.finishIteration(child, e.getProperty(Exchange.SPLIT_INDEX, Integer.class));
                     e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, child.parent());
+                    MaxConcurrencyGate.release(child.parent().fanOut(), pool);
                 });
-        ExecutorService pool = getContext().getExecutorServiceManager().newThreadPool(this,
-                "asl-" + key + "-map-" + state.name(), MapStep.MAX_INLINE_CONCURRENCY, MapStep.MAX_INLINE_CONCURRENCY);
         route.process(e -> e.getMessage().setBody(MapStep.prepare(scope(e))))
                 .choice()
                     .when(e -> scope(e).mapConcurrency() == 1)

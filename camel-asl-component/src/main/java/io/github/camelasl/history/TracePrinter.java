@@ -1,8 +1,7 @@
-package io.github.camelasl.cli;
+package io.github.camelasl.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelasl.history.HistoryListener;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ import java.util.TreeMap;
  * its index, since iterations run concurrently. Events may be written from several
  * threads and reach listeners out of order; they are printed in id order.
  */
-final class TracePrinter implements HistoryListener {
+public final class TracePrinter implements HistoryListener {
 
     private static final int PREVIEW = 80;
 
@@ -40,13 +39,17 @@ final class TracePrinter implements HistoryListener {
     /** The Map iteration an event belongs to, as "[0]" (nested: "[0][2]"), so interleaved lines can be told apart. */
     private final Map<Long, String> iterations = new HashMap<>();
     private long next = 1;
+    private boolean finished;
 
-    TracePrinter(PrintWriter out) {
+    public TracePrinter(PrintWriter out) {
         this.out = out;
     }
 
     @Override
     public synchronized void onEvent(ObjectNode event) {
+        if (finished) {
+            return; // a branch still winding down after the execution ended: the summary is already out
+        }
         pending.put(event.path("id").asLong(), event);
         while (pending.containsKey(next)) {
             print(pending.remove(next));
@@ -56,7 +59,11 @@ final class TracePrinter implements HistoryListener {
     }
 
     /** Prints whatever was not printed yet, from the finished execution's full history. */
-    synchronized void finish(List<JsonNode> history) {
+    public synchronized void finish(List<JsonNode> history) {
+        if (finished) {
+            return;
+        }
+        finished = true;
         if (history != null) {
             for (JsonNode event : history) {
                 long id = event.path("id").asLong();
@@ -181,7 +188,7 @@ final class TracePrinter implements HistoryListener {
     }
 
     private static String preview(String text) {
-        String flat = Inputs.oneLine(text);
+        String flat = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
         return flat.length() <= PREVIEW ? flat : flat.substring(0, PREVIEW - 1) + "…";
     }
 }

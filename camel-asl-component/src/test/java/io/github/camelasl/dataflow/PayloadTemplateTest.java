@@ -1,0 +1,41 @@
+package io.github.camelasl.dataflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.engine.AslError;
+import org.junit.jupiter.api.Test;
+
+class PayloadTemplateTest {
+
+    private static JsonNode json(String text) throws Exception {
+        return Json.parse(text);
+    }
+
+    @Test
+    void dollarKeysReadPathsContextAndIntrinsicsNestedAndInArrays() throws Exception {
+        JsonNode template = json("""
+                {"static": "s", "n.$": "$.a.b", "ctx.$": "$$.State.Name",
+                 "nested": {"list": [{"v.$": "$.a"}, 1]},
+                 "f.$": "States.Format('{}-{}', $.a.b, $$.State.Name)"}""");
+        JsonNode out = PayloadTemplate.evaluate(template, json("{\"a\":{\"b\":7}}"), json("{\"State\":{\"Name\":\"S\"}}"));
+        assertEquals(json("""
+                {"static": "s", "n": 7, "ctx": "S", "nested": {"list": [{"v": {"b": 7}}, 1]}, "f": "7-S"}"""), out);
+    }
+
+    @Test
+    void aMissingPathIsARuntimeErrorNamingTheField() throws Exception {
+        AslError error = assertThrows(AslError.class,
+                () -> PayloadTemplate.evaluate(json("{\"x.$\": \"$.nope\"}"), json("{}"), json("{}")));
+        assertEquals("States.Runtime", error.error());
+        assertTrue(error.cause().contains("'$.nope' specified for the field 'x.$'"), error.cause());
+    }
+
+    @Test
+    void anIndefinitePathUnderAMissingFieldSelectsNothing() throws Exception {
+        assertEquals(json("{\"x\": []}"),
+                PayloadTemplate.evaluate(json("{\"x.$\": \"$.items[*].v\"}"), json("{}"), json("{}")));
+    }
+}

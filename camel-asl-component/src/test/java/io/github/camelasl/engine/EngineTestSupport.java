@@ -1,0 +1,57 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.AslDeployer;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.resource.ResourceResolvers;
+import io.github.camelasl.store.InMemoryExecutionStore;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** A CamelContext and a deployer, for tests that run definitions directly. */
+abstract class EngineTestSupport {
+
+    protected CamelContext context;
+    protected InMemoryExecutionStore store;
+    private ScheduledExecutorService timers;
+    private AslDeployer deployer;
+
+    @BeforeEach
+    void startCamel() throws Exception {
+        context = new DefaultCamelContext();
+        configure(context);
+        context.start();
+        store = new InMemoryExecutionStore();
+        timers = Executors.newSingleThreadScheduledExecutor();
+        deployer = new AslDeployer(context, store, new ResourceResolvers(context, List.of()), timers);
+    }
+
+    /** Adds the routes a test's Tasks call. */
+    protected void configure(CamelContext camel) throws Exception {
+    }
+
+    @AfterEach
+    void stopCamel() throws Exception {
+        timers.shutdownNow();
+        context.close();
+    }
+
+    protected StateMachineRuntime deploy(String definition) throws Exception {
+        return deployer.deploy("test", definition, StateMachineConfig.of("test"));
+    }
+
+    protected ExecutionResult run(String definition, String input) throws Exception {
+        return deploy(definition).start(Json.parse(input), null, Map.of(), List.of()).get(60, TimeUnit.SECONDS);
+    }
+
+    protected static JsonNode json(String text) throws Exception {
+        return Json.parse(text);
+    }
+}
