@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 public final class Json {
 
     /** Big decimals keep numbers exact (AWS compares 1 and 1.0 as equal, but never rounds). */
+    /**
+     * Jackson's default limits (20M-char strings, nesting 1000) are the engine's too: beyond them parsing fails
+     * with Jackson's message, which names the limit and the place. Payloads are otherwise unbounded.
+     */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

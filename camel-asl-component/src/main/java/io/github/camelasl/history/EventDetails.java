@@ -10,17 +10,26 @@ public final class EventDetails {
     private EventDetails() {
     }
 
+    /**
+     * Payloads in history events are cut at 256 KiB, as AWS cuts them ({@code truncated: true}): the data
+     * itself is never cut, only its copy in the history, so big payloads don't multiply in memory.
+     */
+    public static final int MAX_PAYLOAD_CHARS = 256 * 1024;
+
     public static ObjectNode withInput(JsonNode input) {
-        ObjectNode d = Json.NODES.objectNode();
-        d.put("input", Json.write(input));
-        d.putObject("inputDetails").put("truncated", false);
-        return d;
+        return payload("input", "inputDetails", input);
     }
 
     public static ObjectNode withOutput(JsonNode output) {
+        return payload("output", "outputDetails", output);
+    }
+
+    private static ObjectNode payload(String field, String detailsField, JsonNode value) {
         ObjectNode d = Json.NODES.objectNode();
-        d.put("output", Json.write(output));
-        d.putObject("outputDetails").put("truncated", false);
+        String text = Json.write(value);
+        boolean truncated = text.length() > MAX_PAYLOAD_CHARS;
+        d.put(field, truncated ? text.substring(0, MAX_PAYLOAD_CHARS) : text);
+        d.putObject(detailsField).put("truncated", truncated);
         return d;
     }
 

@@ -22,6 +22,10 @@ public final class DefinitionParser {
         return machine(definition, "", language);
     }
 
+    /**
+     * @param inherited the top-level machine's language: states of nested machines (branches, item processors)
+     *                  inherit it, not the language of the Parallel or Map state that holds them (as AWS does)
+     */
     static StateMachine machine(JsonNode node, String pointer, QueryLanguage inherited) {
         QueryLanguage language = QueryLanguage.parse(text(node, "QueryLanguage"), inherited);
         Map<String, State> states = new LinkedHashMap<>();
@@ -52,27 +56,27 @@ public final class DefinitionParser {
             case "Succeed" -> new SucceedState(common);
             case "Fail" -> new FailState(common, n.get("Error"), text(n, "ErrorPath"), n.get("Cause"),
                     text(n, "CausePath"));
-            case "Parallel" -> parallel(n, common, pointer, language);
-            case "Map" -> map(n, common, pointer, language);
+            case "Parallel" -> parallel(n, common, pointer, inherited);
+            case "Map" -> map(n, common, pointer, inherited);
             default -> throw new IllegalArgumentException("unknown state type '" + type + "' at " + pointer);
         };
     }
 
-    private static ParallelState parallel(JsonNode n, StateCommon common, String pointer, QueryLanguage language) {
+    private static ParallelState parallel(JsonNode n, StateCommon common, String pointer, QueryLanguage machineLanguage) {
         List<StateMachine> branches = new ArrayList<>();
         JsonNode b = n.path("Branches");
         for (int i = 0; i < b.size(); i++) {
-            branches.add(machine(b.get(i), pointer + "/Branches/" + i, language));
+            branches.add(machine(b.get(i), pointer + "/Branches/" + i, machineLanguage));
         }
         return new ParallelState(common, List.copyOf(branches), n.get("Parameters"), n.get("Arguments"),
                 n.get("ResultSelector"), path(n, "ResultPath"), retriers(n), catchers(n));
     }
 
-    private static MapState map(JsonNode n, StateCommon common, String pointer, QueryLanguage language) {
+    private static MapState map(JsonNode n, StateCommon common, String pointer, QueryLanguage machineLanguage) {
         String processorField = n.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
         JsonNode processor = n.path(processorField);
         JsonNode config = processor.path("ProcessorConfig");
-        StateMachine itemProcessor = machine(processor, pointer + "/" + processorField, language);
+        StateMachine itemProcessor = machine(processor, pointer + "/" + processorField, machineLanguage);
         JsonNode selector = n.has("ItemSelector") ? n.get("ItemSelector") : n.get("Parameters");
         return new MapState(common, itemProcessor, config.path("Mode").asText("INLINE"),
                 text(config, "ExecutionType"), path(n, "ItemsPath"), n.get("Items"), selector,

@@ -26,6 +26,7 @@ abstract class EngineTestSupport {
     @BeforeEach
     void startCamel() throws Exception {
         context = new DefaultCamelContext();
+        context.getShutdownStrategy().setTimeout(5); // a timed-out Task may still be running: don't wait long
         configure(context);
         context.start();
         store = new InMemoryExecutionStore();
