@@ -10,16 +10,16 @@ public final class InputOutput {
     }
 
     /** Applies InputPath: null gives {}, "$" the whole input. */
-    public static JsonNode inputPath(String path, JsonNode input, JsonNode context) {
-        return select(path, input, context);
+    public static JsonNode inputPath(String path, JsonNode input, Bindings bindings) {
+        return select(path, input, bindings);
     }
 
     /** Applies OutputPath: null gives {}, "$" the whole output. */
-    public static JsonNode outputPath(String path, JsonNode output, JsonNode context) {
-        return select(path, output, context);
+    public static JsonNode outputPath(String path, JsonNode output, Bindings bindings) {
+        return select(path, output, bindings);
     }
 
-    private static JsonNode select(String path, JsonNode data, JsonNode context) {
+    private static JsonNode select(String path, JsonNode data, Bindings bindings) {
         if (path == null) {
             return Json.NODES.objectNode();
         }
@@ -27,7 +27,7 @@ public final class InputOutput {
             return data;
         }
         try {
-            return JsonPaths.read(path, data, context);
+            return JsonPaths.read(path, data, bindings);
         } catch (JsonPaths.NotFound e) {
             throw AslError.runtime("Invalid path '" + path + "' : " + e.getMessage());
         }
@@ -36,9 +36,9 @@ public final class InputOutput {
     /**
      * Reads a *Path field's value (SecondsPath, ErrorPath, ...), naming the field when nothing is there.
      */
-    public static JsonNode readField(String field, String path, JsonNode data, JsonNode context) {
+    public static JsonNode readField(String field, String path, JsonNode data, Bindings bindings) {
         try {
-            return JsonPaths.read(path, data, context);
+            return JsonPaths.read(path, data, bindings);
         } catch (JsonPaths.NotFound e) {
             throw AslError.runtime("The JSONPath '" + path + "' specified for the field '" + field
                     + "' could not be found in the input '" + Json.write(data) + "'");

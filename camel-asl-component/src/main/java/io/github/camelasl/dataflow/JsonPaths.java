@@ -41,15 +41,39 @@ public final class JsonPaths {
         return path.startsWith("$$");
     }
 
+    /** True for a path that reads a variable: {@code $name} or {@code $name.field}. */
+    public static boolean isVariablePath(String path) {
+        return path.length() > 1 && path.charAt(0) == '$'
+                && (Character.isLetter(path.charAt(1)) || path.charAt(1) == '_');
+    }
+
+    /** The variable a variable path reads: "x" for {@code $x.a[0]}. */
+    public static String variableName(String path) {
+        int end = 1;
+        while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+            end++;
+        }
+        return path.substring(1, end);
+    }
+
     /**
-     * Reads {@code path} from {@code data}, or from {@code context} when the path starts with {@code $$}.
+     * Reads {@code path}: from the context object when it starts with {@code $$}, from a variable when it
+     * starts with {@code $name}, else from {@code data}.
      *
-     * @throws NotFound when the path selects nothing
+     * @throws NotFound when the path selects nothing, or names an undefined variable
      * @throws IllegalArgumentException when the path is not a valid JSONPath
      */
-    public static JsonNode read(String path, JsonNode data, JsonNode context) {
+    public static JsonNode read(String path, JsonNode data, Bindings bindings) {
         if (isContextPath(path)) {
-            return read(path.substring(1), context);
+            return read(path.substring(1), bindings.context());
+        }
+        if (isVariablePath(path)) {
+            String name = variableName(path);
+            JsonNode value = bindings.variable(name);
+            if (value == null) {
+                throw new NotFound("The variable '$" + name + "' is not defined");
+            }
+            return read("$" + path.substring(1 + name.length()), value);
         }
         return read(path, data);
     }

@@ -18,7 +18,7 @@ public final class PayloadTemplate {
     private PayloadTemplate() {
     }
 
-    public static JsonNode evaluate(JsonNode template, JsonNode data, JsonNode context) {
+    public static JsonNode evaluate(JsonNode template, JsonNode data, Bindings bindings) {
         if (template.isObject()) {
             ObjectNode out = Json.NODES.objectNode();
             Iterator<Map.Entry<String, JsonNode>> fields = template.fields();
@@ -27,27 +27,27 @@ public final class PayloadTemplate {
                 String key = field.getKey();
                 JsonNode value = field.getValue();
                 if (key.endsWith(".$") && value.isTextual()) {
-                    out.set(key.substring(0, key.length() - 2), dynamicValue(key, value.textValue(), data, context));
+                    out.set(key.substring(0, key.length() - 2), dynamicValue(key, value.textValue(), data, bindings));
                 } else {
-                    out.set(key, evaluate(value, data, context));
+                    out.set(key, evaluate(value, data, bindings));
                 }
             }
             return out;
         }
         if (template.isArray()) {
             ArrayNode out = Json.NODES.arrayNode(template.size());
-            template.forEach(element -> out.add(evaluate(element, data, context)));
+            template.forEach(element -> out.add(evaluate(element, data, bindings)));
             return out;
         }
         return template;
     }
 
-    private static JsonNode dynamicValue(String key, String expression, JsonNode data, JsonNode context) {
+    private static JsonNode dynamicValue(String key, String expression, JsonNode data, Bindings bindings) {
         if (IntrinsicFunctions.isIntrinsic(expression)) {
-            return IntrinsicFunctions.evaluate(expression, data, context);
+            return IntrinsicFunctions.evaluate(expression, data, bindings);
         }
         try {
-            return JsonPaths.read(expression, data, context);
+            return JsonPaths.read(expression, data, bindings);
         } catch (JsonPaths.NotFound e) {
             throw AslError.runtime("The JSONPath '" + expression + "' specified for the field '" + key
                     + "' could not be found in the input '" + Json.write(data) + "'");

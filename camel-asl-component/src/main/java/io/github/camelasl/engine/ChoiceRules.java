@@ -1,6 +1,7 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.JsonPaths;
 import io.github.camelasl.model.ChoiceRule;
 import java.time.Instant;
@@ -14,7 +15,7 @@ public final class ChoiceRules {
     private ChoiceRules() {
     }
 
-    public static boolean matches(ChoiceRule rule, JsonNode data, JsonNode context) {
+    public static boolean matches(ChoiceRule rule, JsonNode data, Bindings context) {
         if (rule instanceof ChoiceRule.And and) {
             return and.rules().stream().allMatch(r -> matches(r, data, context));
         }
@@ -30,7 +31,7 @@ public final class ChoiceRules {
         return ((ChoiceRule.Condition) rule).condition().asBoolean(false);
     }
 
-    private static boolean compare(ChoiceRule.Comparison c, JsonNode data, JsonNode context) {
+    private static boolean compare(ChoiceRule.Comparison c, JsonNode data, Bindings context) {
         JsonNode variable;
         try {
             variable = JsonPaths.read(c.variable(), data, context);

@@ -1,9 +1,11 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.model.ChoiceRule;
 import io.github.camelasl.model.ChoiceState;
+import java.util.Map;
 
 /**
  * Choice: the route is Camel's content-based router, one {@code when} per rule; this class gives it the
@@ -18,27 +20,33 @@ public final class ChoiceStep {
     public static void prepare(Scope scope) {
         Transitions.enter(scope);
         scope.effectiveInput(InputOutput.inputPath(scope.current().common().inputPath(), scope.stateInput(),
-                scope.contextObject()));
+                scope.bindings()));
     }
 
     public static boolean matches(Scope scope, ChoiceRule rule) {
-        return ChoiceRules.matches(rule, scope.effectiveInput(), scope.contextObject());
+        return ChoiceRules.matches(rule, scope.effectiveInput(), scope.bindings());
     }
 
-    /** Goes to {@code next}, passing the effective input through OutputPath. */
-    public static void choose(Scope scope, String next) {
+    /** A rule matched: goes to its Next with its Assign, passing the effective input through OutputPath. */
+    public static void choose(Scope scope, ChoiceRule.TopLevel rule) {
+        choose(scope, rule.next(), rule.assign());
+    }
+
+    private static void choose(Scope scope, String next, JsonNode assign) {
+        Bindings bindings = scope.bindings();
+        Map<String, JsonNode> assigned = Assignments.evaluate(assign, scope.effectiveInput(), bindings);
         JsonNode output = InputOutput.outputPath(scope.current().common().outputPath(), scope.effectiveInput(),
-                scope.contextObject());
-        Transitions.goTo(scope, next, output);
+                bindings);
+        Transitions.goTo(scope, next, output, assigned);
     }
 
-    /** No rule matched: Default, or States.NoChoiceMatched. */
+    /** No rule matched: Default (with the state's Assign), or States.NoChoiceMatched. */
     public static void otherwise(Scope scope) {
         ChoiceState state = (ChoiceState) scope.current();
         if (state.defaultState() == null) {
             throw new AslError(ErrorNames.NO_CHOICE_MATCHED,
                     "No Matches! for state '" + state.name() + "'");
         }
-        choose(scope, state.defaultState());
+        choose(scope, state.defaultState(), state.common().assign());
     }
 }

@@ -22,8 +22,8 @@ public final class FailStep {
     private static String text(Scope scope, String field, JsonNode literal, String path) {
         if (path != null) {
             JsonNode value = IntrinsicFunctions.isIntrinsic(path)
-                    ? IntrinsicFunctions.evaluate(path, scope.stateInput(), scope.contextObject())
-                    : InputOutput.readField(field, path, scope.stateInput(), scope.contextObject());
+                    ? IntrinsicFunctions.evaluate(path, scope.stateInput(), scope.bindings())
+                    : InputOutput.readField(field, path, scope.stateInput(), scope.bindings());
             if (!value.isTextual()) {
                 throw AslError.runtime("The " + field + " field must reference a string value, but was: "
                         + io.github.camelasl.dataflow.Json.write(value));

@@ -13,6 +13,7 @@ import io.github.camelasl.model.State;
 import io.github.camelasl.model.TaskState;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.RuntimeCamelException;
@@ -57,13 +58,15 @@ public final class FailurePolicy {
                     errorOutput.put("Error", error.error());
                     errorOutput.put("Cause", error.cause());
                     JsonNode output;
+                    Map<String, JsonNode> assigned;
                     try {
+                        assigned = Assignments.evaluate(catcher.assign(), errorOutput, scope.bindings());
                         output = ResultPath.apply(catcher.resultPath(), scope.stateInput(), errorOutput);
-                    } catch (AslError resultPathFailure) {
-                        scope.fail(resultPathFailure); // the Catch itself cannot place the error: nothing left to try
+                    } catch (AslError catchFailure) {
+                        scope.fail(catchFailure); // the Catch itself cannot be applied: nothing left to try
                         return;
                     }
-                    Transitions.goTo(scope, catcher.next(), output);
+                    Transitions.goTo(scope, catcher.next(), output, assigned);
                     return;
                 }
             }

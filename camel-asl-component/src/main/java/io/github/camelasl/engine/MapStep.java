@@ -2,6 +2,7 @@ package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.dataflow.JsonPaths;
@@ -27,7 +28,7 @@ public final class MapStep {
     public static List<JsonNode> prepare(Scope scope) {
         Transitions.enter(scope);
         MapState state = (MapState) scope.current();
-        JsonNode context = scope.contextObject();
+        Bindings context = scope.bindings();
         JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), context);
         scope.effectiveInput(effective);
         JsonNode items = selectItems(state, effective, context);
@@ -58,7 +59,7 @@ public final class MapStep {
         return list;
     }
 
-    private static JsonNode selectItems(MapState state, JsonNode effective, JsonNode context) {
+    private static JsonNode selectItems(MapState state, JsonNode effective, Bindings context) {
         JsonNode items;
         try {
             items = JsonPaths.read(state.itemsPath(), effective, context);
@@ -79,18 +80,19 @@ public final class MapStep {
             return item;
         }
         return PayloadTemplate.evaluate(state.itemSelector(), mapScope.effectiveInput(),
-                mapScope.contextWithMapItem(index, item));
+                mapScope.bindingsWithMapItem(index, item));
     }
 
-    private static int concurrency(MapState state, JsonNode data, JsonNode context) {
+    private static int concurrency(MapState state, JsonNode data, Bindings context) {
         int value;
         if (state.maxConcurrencyPath() != null) {
             JsonNode node = InputOutput.readField("MaxConcurrencyPath", state.maxConcurrencyPath(), data, context);
-            if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+            Integer parsed = integer(node);
+            if (parsed == null) {
                 throw AslError.runtime("The MaxConcurrencyPath field refers to value \"" + show(node)
                         + "\" which is not a valid integer: " + state.maxConcurrencyPath());
             }
-            value = node.intValue();
+            value = parsed;
             if (value < 0) {
                 throw AslError.runtime("MaxConcurrency cannot be negative.");
             }
@@ -100,7 +102,7 @@ public final class MapStep {
         return value == 0 ? MAX_INLINE_CONCURRENCY : Math.min(value, MAX_INLINE_CONCURRENCY);
     }
 
-    private static int toleratedCount(MapState state, JsonNode data, JsonNode context) {
+    private static int toleratedCount(MapState state, JsonNode data, Bindings context) {
         int value;
         if (state.toleratedFailureCountPath() != null) {
             JsonNode node = InputOutput.readField("ToleratedFailureCountPath", state.toleratedFailureCountPath(),
@@ -119,7 +121,7 @@ public final class MapStep {
         return value;
     }
 
-    private static double toleratedPercentage(MapState state, JsonNode data, JsonNode context) {
+    private static double toleratedPercentage(MapState state, JsonNode data, Bindings context) {
         double value;
         if (state.toleratedFailurePercentagePath() != null) {
             JsonNode node = InputOutput.readField("ToleratedFailurePercentagePath",
@@ -136,6 +138,21 @@ public final class MapStep {
             throw AslError.runtime("ToleratedFailurePercentage must be between 0 and 100.");
         }
         return value;
+    }
+
+    /** An integer, or a string holding one (AWS accepts "1" from a path), else null. */
+    private static Integer integer(JsonNode node) {
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            return node.intValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return Integer.valueOf(node.textValue().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String show(JsonNode node) {

@@ -1,6 +1,7 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.PayloadTemplate;
 import io.github.camelasl.history.HistoryEventType;
@@ -19,10 +20,10 @@ public final class ParallelStep {
     public static JsonNode prepare(Scope scope) {
         Transitions.enter(scope);
         ParallelState state = (ParallelState) scope.current();
-        JsonNode context = scope.contextObject();
-        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), context);
+        Bindings bindings = scope.bindings();
+        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
         if (state.parameters() != null) {
-            effective = PayloadTemplate.evaluate(state.parameters(), effective, context);
+            effective = PayloadTemplate.evaluate(state.parameters(), effective, bindings);
         }
         scope.effectiveInput(effective);
         long started = scope.record(HistoryEventType.ParallelStateStarted, null);

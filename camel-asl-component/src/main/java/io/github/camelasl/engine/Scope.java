@@ -2,6 +2,7 @@ package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.model.State;
 import io.github.camelasl.model.StateMachine;
@@ -22,6 +23,7 @@ public final class Scope {
     private final StateMachine machine;
     private final Scope parent;
     private final ObjectNode mapItem;
+    private final Variables variables;
 
     private State current;
     private JsonNode stateInput;
@@ -30,6 +32,7 @@ public final class Scope {
     private long enteredEventId;
     private long lastEventId;
     private ObjectNode context;
+    private Bindings bindings;
     private boolean retrying;
     private int[] retryAttempts;
     private int retryCount;
@@ -48,6 +51,7 @@ public final class Scope {
         this.machine = machine;
         this.parent = parent;
         this.mapItem = mapItem;
+        this.variables = new Variables(parent == null ? null : parent.variables);
         this.lastEventId = previousEventId;
         moveTo(machine.startAt(), input);
     }
@@ -63,6 +67,7 @@ public final class Scope {
         this.stateInput = input;
         this.effectiveInput = null;
         this.context = null;
+        this.bindings = null;
         this.retrying = false;
         this.retryAttempts = null;
         this.retryCount = 0;
@@ -110,13 +115,25 @@ public final class Scope {
         return context;
     }
 
-    /** The context object with {@code Map.Item} set, as a Map's ItemSelector sees it. */
-    JsonNode contextWithMapItem(int index, JsonNode value) {
+    /** What {@code $$} and {@code $name} refer to in this state: its context object and the variables. */
+    public Bindings bindings() {
+        if (bindings == null) {
+            bindings = new Bindings(contextObject(), variables::get);
+        }
+        return bindings;
+    }
+
+    /** The bindings with {@code $$.Map.Item} set, as a Map's ItemSelector sees them. */
+    Bindings bindingsWithMapItem(int index, JsonNode value) {
         ObjectNode ctx = ((ObjectNode) contextObject()).deepCopy();
         ObjectNode item = ctx.putObject("Map").putObject("Item");
         item.put("Index", index);
         item.set("Value", value);
-        return ctx;
+        return new Bindings(ctx, variables::get);
+    }
+
+    Variables variables() {
+        return variables;
     }
 
     long record(io.github.camelasl.history.HistoryEventType type, String typeName, ObjectNode details) {
@@ -178,6 +195,7 @@ public final class Scope {
     void retrying(boolean value) {
         this.retrying = value;
         this.context = null;
+        this.bindings = null;
     }
 
     int[] retryAttempts(int retriers) {

@@ -1,7 +1,9 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
+import java.util.Map;
 
 /** Succeed: ends its scope with its (InputPath/OutputPath-filtered) input. */
 public final class SucceedStep {
@@ -11,8 +13,9 @@ public final class SucceedStep {
 
     public static void run(Scope scope) {
         Transitions.enter(scope);
-        JsonNode context = scope.contextObject();
-        JsonNode effective = InputOutput.inputPath(scope.current().common().inputPath(), scope.stateInput(), context);
-        Transitions.exit(scope, InputOutput.outputPath(scope.current().common().outputPath(), effective, context));
+        Bindings bindings = scope.bindings();
+        JsonNode effective = InputOutput.inputPath(scope.current().common().inputPath(), scope.stateInput(), bindings);
+        Transitions.exit(scope, InputOutput.outputPath(scope.current().common().outputPath(), effective, bindings),
+                Map.of());
     }
 }

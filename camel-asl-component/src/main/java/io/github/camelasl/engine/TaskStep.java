@@ -2,6 +2,7 @@ package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.dataflow.PayloadTemplate;
@@ -22,10 +23,10 @@ public final class TaskStep {
     public static JsonNode prepare(Scope scope, String endpointUri) {
         Transitions.enter(scope);
         TaskState state = (TaskState) scope.current();
-        JsonNode context = scope.contextObject();
-        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), context);
+        Bindings bindings = scope.bindings();
+        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
         if (state.parameters() != null) {
-            effective = PayloadTemplate.evaluate(state.parameters(), effective, context);
+            effective = PayloadTemplate.evaluate(state.parameters(), effective, bindings);
         }
         scope.effectiveInput(effective);
         ObjectNode scheduled = resource(state, endpointUri);
@@ -59,7 +60,7 @@ public final class TaskStep {
         }
         if (state.timeoutSecondsPath() != null) {
             JsonNode value = InputOutput.readField("TimeoutSecondsPath", state.timeoutSecondsPath(),
-                    scope.stateInput(), scope.contextObject());
+                    scope.stateInput(), scope.bindings());
             if (!value.canConvertToLong() || value.longValue() <= 0) {
                 throw AslError.runtime("The TimeoutSecondsPath parameter does not reference a positive integer: "
                         + state.timeoutSecondsPath() + " == " + Json.write(value));

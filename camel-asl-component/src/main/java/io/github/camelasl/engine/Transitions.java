@@ -1,6 +1,7 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.PayloadTemplate;
 import io.github.camelasl.dataflow.ResultPath;
@@ -9,6 +10,7 @@ import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.model.State;
 import io.github.camelasl.model.SucceedState;
 import java.time.Instant;
+import java.util.Map;
 
 /** Entering and leaving a state: the StateEntered/StateExited events and the move to the next state. */
 public final class Transitions {
@@ -29,14 +31,18 @@ public final class Transitions {
         scope.entered(now, id);
     }
 
-    /** Leaves the current state with {@code output}: to its Next, or ends the scope when it is an end state. */
-    public static void exit(Scope scope, JsonNode output) {
+    /**
+     * Leaves the current state with {@code output}, applying its Assign results: to its Next, or ends the scope
+     * when it is an end state.
+     */
+    public static void exit(Scope scope, JsonNode output, Map<String, JsonNode> assigned) {
         State state = scope.current();
         if (state.common().end() || state instanceof SucceedState) {
+            scope.variables().assign(assigned);
             recordExit(scope, output);
             scope.succeed(output);
         } else {
-            goTo(scope, state.common().next(), output);
+            goTo(scope, state.common().next(), output, assigned);
         }
     }
 
@@ -45,14 +51,16 @@ public final class Transitions {
      * ResultPath places it into the state's input, OutputPath filters what goes on.
      */
     static void exitWithResult(Scope scope, JsonNode resultSelector, String resultPath, JsonNode result) {
-        JsonNode context = scope.contextObject();
-        JsonNode selected = resultSelector == null ? result : PayloadTemplate.evaluate(resultSelector, result, context);
+        Bindings bindings = scope.bindings();
+        JsonNode selected = resultSelector == null ? result : PayloadTemplate.evaluate(resultSelector, result, bindings);
+        Map<String, JsonNode> assigned = Assignments.evaluate(scope.current().common().assign(), selected, bindings);
         JsonNode combined = ResultPath.apply(resultPath, scope.stateInput(), selected);
-        exit(scope, InputOutput.outputPath(scope.current().common().outputPath(), combined, context));
+        exit(scope, InputOutput.outputPath(scope.current().common().outputPath(), combined, bindings), assigned);
     }
 
-    /** Leaves the current state for {@code next} (a Choice's pick, a Catch's Next). */
-    public static void goTo(Scope scope, String next, JsonNode output) {
+    /** Leaves the current state for {@code next} (its Next, a Choice's pick, a Catch's Next). */
+    public static void goTo(Scope scope, String next, JsonNode output, Map<String, JsonNode> assigned) {
+        scope.variables().assign(assigned);
         recordExit(scope, output);
         scope.moveTo(next, output);
     }

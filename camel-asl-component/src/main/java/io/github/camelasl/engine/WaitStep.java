@@ -1,6 +1,7 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.dataflow.JsonPaths;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /**
  * Wait: works out how long to wait; the route then waits with Camel's asynchronous delayer, holding no
@@ -22,20 +24,23 @@ public final class WaitStep {
     public static void prepare(Scope scope) {
         Transitions.enter(scope);
         WaitState state = (WaitState) scope.current();
-        JsonNode context = scope.contextObject();
-        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), context);
+        Bindings bindings = scope.bindings();
+        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
         scope.effectiveInput(effective);
-        scope.delayMillis(delayMillis(state, effective, context));
+        scope.delayMillis(delayMillis(state, effective, bindings));
     }
 
     public static void complete(Scope scope) {
         scope.delayMillis(0);
+        Bindings bindings = scope.bindings();
+        Map<String, JsonNode> assigned = Assignments.evaluate(scope.current().common().assign(),
+                scope.effectiveInput(), bindings);
         JsonNode output = InputOutput.outputPath(scope.current().common().outputPath(), scope.effectiveInput(),
-                scope.contextObject());
-        Transitions.exit(scope, output);
+                bindings);
+        Transitions.exit(scope, output, assigned);
     }
 
-    static long delayMillis(WaitState state, JsonNode data, JsonNode context) {
+    static long delayMillis(WaitState state, JsonNode data, Bindings context) {
         if (state.seconds() != null) {
             return state.seconds().longValue() * 1000;
         }
@@ -56,7 +61,7 @@ public final class WaitStep {
         return Math.max(0, until.toEpochMilli() - System.currentTimeMillis());
     }
 
-    private static long secondsFromPath(String path, JsonNode data, JsonNode context) {
+    private static long secondsFromPath(String path, JsonNode data, Bindings context) {
         JsonNode value = read("SecondsPath", path, data, context);
         if (!value.isIntegralNumber() && !(value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0)) {
             throw AslError.runtime("The SecondsPath parameter cannot be parsed as a long value: " + path + " == "
@@ -70,7 +75,7 @@ public final class WaitStep {
         return seconds;
     }
 
-    private static JsonNode read(String field, String path, JsonNode data, JsonNode context) {
+    private static JsonNode read(String field, String path, JsonNode data, Bindings context) {
         try {
             return JsonPaths.read(path, data, context);
         } catch (JsonPaths.NotFound e) {

@@ -155,7 +155,7 @@ public class StateMachineRoutes extends RouteBuilder {
         ChoiceDefinition choice = route.process(e -> ChoiceStep.prepare(scope(e))).choice();
         for (ChoiceRule.TopLevel rule : state.choices()) {
             Predicate matches = e -> ChoiceStep.matches(scope(e), rule.rule());
-            choice.when(matches).process(e -> ChoiceStep.choose(scope(e), rule.next()));
+            choice.when(matches).process(e -> ChoiceStep.choose(scope(e), rule));
         }
         choice.otherwise().process(e -> ChoiceStep.otherwise(scope(e))).end();
     }

@@ -20,7 +20,7 @@ class PayloadTemplateTest {
                 {"static": "s", "n.$": "$.a.b", "ctx.$": "$$.State.Name",
                  "nested": {"list": [{"v.$": "$.a"}, 1]},
                  "f.$": "States.Format('{}-{}', $.a.b, $$.State.Name)"}""");
-        JsonNode out = PayloadTemplate.evaluate(template, json("{\"a\":{\"b\":7}}"), json("{\"State\":{\"Name\":\"S\"}}"));
+        JsonNode out = PayloadTemplate.evaluate(template, json("{\"a\":{\"b\":7}}"), Bindings.of(json("{\"State\":{\"Name\":\"S\"}}")));
         assertEquals(json("""
                 {"static": "s", "n": 7, "ctx": "S", "nested": {"list": [{"v": {"b": 7}}, 1]}, "f": "7-S"}"""), out);
     }
@@ -28,7 +28,7 @@ class PayloadTemplateTest {
     @Test
     void aMissingPathIsARuntimeErrorNamingTheField() throws Exception {
         AslError error = assertThrows(AslError.class,
-                () -> PayloadTemplate.evaluate(json("{\"x.$\": \"$.nope\"}"), json("{}"), json("{}")));
+                () -> PayloadTemplate.evaluate(json("{\"x.$\": \"$.nope\"}"), json("{}"), Bindings.of(json("{}"))));
         assertEquals("States.Runtime", error.error());
         assertTrue(error.cause().contains("'$.nope' specified for the field 'x.$'"), error.cause());
     }
@@ -36,6 +36,6 @@ class PayloadTemplateTest {
     @Test
     void anIndefinitePathUnderAMissingFieldSelectsNothing() throws Exception {
         assertEquals(json("{\"x\": []}"),
-                PayloadTemplate.evaluate(json("{\"x.$\": \"$.items[*].v\"}"), json("{}"), json("{}")));
+                PayloadTemplate.evaluate(json("{\"x.$\": \"$.items[*].v\"}"), json("{}"), Bindings.of(json("{}"))));
     }
 }

@@ -1,31 +1,25 @@
 package io.github.camelasl.dataflow.intrinsic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.dataflow.JsonPaths;
 import io.github.camelasl.engine.AslError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /** Evaluates a parsed call against the effective input ($), the context object ($$) and the variables. */
 final class Evaluator {
 
     private final String expression;
     private final JsonNode data;
-    private final JsonNode context;
-    private final Function<String, JsonNode> variables;
+    private final Bindings bindings;
 
-    /**
-     * @param expression the call as written, quoted in error causes
-     * @param variables  looks a variable up by name (without {@code $}), null when it is not defined; may itself
-     *                   be null when the caller has no variables
-     */
-    Evaluator(String expression, JsonNode data, JsonNode context, Function<String, JsonNode> variables) {
+    /** @param expression the call as written, quoted in error causes */
+    Evaluator(String expression, JsonNode data, Bindings bindings) {
         this.expression = expression;
         this.data = data;
-        this.context = context;
-        this.variables = variables;
+        this.bindings = bindings;
     }
 
     JsonNode evaluate(Expr expr) {
@@ -48,17 +42,17 @@ final class Evaluator {
 
     private JsonNode readPath(String path) {
         try {
-            return JsonPaths.read(path, data, context);
+            return JsonPaths.read(path, data, bindings);
         } catch (JsonPaths.NotFound e) {
             boolean contextPath = JsonPaths.isContextPath(path);
             throw AslError.runtime("The JSONPath '" + path + "' in the intrinsic function call '" + expression
                     + "' could not be found in the " + (contextPath ? "context object '" : "input '")
-                    + Json.write(contextPath ? context : data) + "'");
+                    + Json.write(contextPath ? bindings.context() : data) + "'");
         }
     }
 
     private JsonNode readVariable(Expr.Variable variable) {
-        JsonNode value = variables == null ? null : variables.apply(variable.name());
+        JsonNode value = bindings.variable(variable.name());
         if (value == null) {
             throw AslError.runtime("The variable '$" + variable.name() + "' used in the intrinsic function call '"
                     + expression + "' is not defined");

@@ -1,6 +1,7 @@
 package io.github.camelasl.dataflow.intrinsic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.engine.AslError;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,22 +41,12 @@ public final class IntrinsicFunctions {
     }
 
     /** Parses and evaluates; data is the state's effective input ($), context is the context object ($$). */
-    public static JsonNode evaluate(String expression, JsonNode data, JsonNode context) {
-        return evaluate(expression, data, context, null);
-    }
-
-    /**
-     * As {@link #evaluate(String, JsonNode, JsonNode)}, with workflow variables for {@code $name} arguments.
-     *
-     * @param variables the value of a variable by name (without {@code $}), or null when it is not defined
-     */
-    static JsonNode evaluate(String expression, JsonNode data, JsonNode context,
-            Function<String, JsonNode> variables) {
+    public static JsonNode evaluate(String expression, JsonNode data, Bindings bindings) {
         Parsed parsed = parse(expression);
         if (parsed.problem() != null) {
             throw AslError.runtime(parsed.problem());
         }
-        return new Evaluator(expression, data, context, variables).evaluate(parsed.call());
+        return new Evaluator(expression, data, bindings).evaluate(parsed.call());
     }
 
     /**

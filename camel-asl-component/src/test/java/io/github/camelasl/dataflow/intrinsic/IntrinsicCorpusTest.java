@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Bindings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.dataflow.JsonPaths;
@@ -134,9 +135,9 @@ class IntrinsicCorpusTest {
         JsonNode input = testCase.get("input");
         JsonNode context = contextObject(testCase, "FailState");
         assertEquals(testCase.at("/expected/error").asText(),
-                IntrinsicFunctions.evaluate(state.get("ErrorPath").asText(), input, context).textValue());
+                IntrinsicFunctions.evaluate(state.get("ErrorPath").asText(), input, Bindings.of(context)).textValue());
         assertEquals(testCase.at("/expected/cause").asText(),
-                IntrinsicFunctions.evaluate(state.get("CausePath").asText(), input, context).textValue());
+                IntrinsicFunctions.evaluate(state.get("CausePath").asText(), input, Bindings.of(context)).textValue());
     }
 
     private static JsonNode readCase(String fileName) throws IOException {
@@ -155,8 +156,8 @@ class IntrinsicCorpusTest {
                 if (key.endsWith(".$") && value.isTextual()) {
                     String expression = value.textValue();
                     out.set(key.substring(0, key.length() - 2), IntrinsicFunctions.isIntrinsic(expression)
-                            ? IntrinsicFunctions.evaluate(expression, data, context)
-                            : JsonPaths.read(expression, data, context));
+                            ? IntrinsicFunctions.evaluate(expression, data, Bindings.of(context))
+                            : JsonPaths.read(expression, data, Bindings.of(context)));
                 } else {
                     out.set(key, evaluateTemplate(value, data, context));
                 }

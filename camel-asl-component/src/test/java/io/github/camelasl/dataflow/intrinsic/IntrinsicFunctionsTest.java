@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ErrorNames;
 import java.util.HashSet;
@@ -372,7 +373,7 @@ class IntrinsicFunctionsTest {
         @Test
         void doesNotChangeItsArguments() {
             JsonNode input = IntrinsicTestSupport.json("{\"x\": {\"a\": 1}, \"y\": {\"b\": 2}}");
-            IntrinsicFunctions.evaluate("States.JsonMerge($.x, $.y, false)", input, IntrinsicTestSupport.json("{}"));
+            IntrinsicFunctions.evaluate("States.JsonMerge($.x, $.y, false)", input, Bindings.of(IntrinsicTestSupport.json("{}")));
             assertJson("{\"x\": {\"a\": 1}, \"y\": {\"b\": 2}}", input);
         }
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ErrorNames;
 import java.util.Map;
@@ -154,7 +155,7 @@ class IntrinsicParsingTest {
     void readsVariablesThroughTheResolver() {
         Map<String, JsonNode> variables = Map.of("template", json("\"{} and {}\""), "obj", json("{\"list\": [5, 6]}"));
         JsonNode result = IntrinsicFunctions.evaluate("States.Format($template, $obj.list[1], $obj)", json("{}"),
-                json("{}"), variables::get);
+                new Bindings(json("{}"), variables::get));
         assertEquals("6 and {list=[5, 6]}", result.textValue());
     }
 
@@ -168,7 +169,7 @@ class IntrinsicParsingTest {
     @Test
     void returnsTheSameNodesItReadsWithoutCopying() {
         JsonNode input = json("{\"a\": {\"deep\": [1]}}");
-        JsonNode array = IntrinsicFunctions.evaluate("States.Array($.a)", input, json("{}"));
+        JsonNode array = IntrinsicFunctions.evaluate("States.Array($.a)", input, Bindings.of(json("{}")));
         assertSame(input.get("a"), array.get(0));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
 
@@ -30,7 +31,7 @@ final class IntrinsicTestSupport {
     }
 
     static JsonNode eval(String expression, String input) {
-        return IntrinsicFunctions.evaluate(expression, json(input), json(CONTEXT));
+        return IntrinsicFunctions.evaluate(expression, json(input), Bindings.of(json(CONTEXT)));
     }
 
     static JsonNode eval(String expression) {
