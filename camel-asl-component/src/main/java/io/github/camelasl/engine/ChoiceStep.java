@@ -1,6 +1,8 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.jsonata.ExpectedType;
 import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.model.ChoiceRule;
@@ -19,20 +21,36 @@ public final class ChoiceStep {
     /** Enters the state and computes the input the rules read. */
     public static void prepare(Scope scope) {
         Transitions.enter(scope);
+        if (JsonataStates.applies(scope.current())) {
+            scope.effectiveInput(scope.stateInput());
+            return;
+        }
         scope.effectiveInput(InputOutput.inputPath(scope.current().common().inputPath(), scope.stateInput(),
                 scope.bindings()));
     }
 
     public static boolean matches(Scope scope, ChoiceRule rule) {
+        if (rule instanceof ChoiceRule.Condition condition) {
+            return JsonataStates.value(scope, condition.condition(), JsonataStates.states(scope), "Condition",
+                    ExpectedType.BOOLEAN).booleanValue();
+        }
         return ChoiceRules.matches(rule, scope.effectiveInput(), scope.bindings());
     }
 
     /** A rule matched: goes to its Next with its Assign, passing the effective input through OutputPath. */
     public static void choose(Scope scope, ChoiceRule.TopLevel rule) {
-        choose(scope, rule.next(), rule.assign());
+        choose(scope, rule.next(), rule.assign(), rule.output());
     }
 
-    private static void choose(Scope scope, String next, JsonNode assign) {
+    /** @param jsonataOutput the rule's (or for Default the state's) Output, in the JSONata dialect */
+    private static void choose(Scope scope, String next, JsonNode assign, JsonNode jsonataOutput) {
+        if (JsonataStates.applies(scope.current())) {
+            ObjectNode states = JsonataStates.states(scope);
+            Map<String, JsonNode> assigned = JsonataStates.assign(scope, assign, states);
+            Transitions.goTo(scope, next, JsonataStates.output(scope, jsonataOutput, states, scope.stateInput()),
+                    assigned);
+            return;
+        }
         Bindings bindings = scope.bindings();
         Map<String, JsonNode> assigned = Assignments.evaluate(assign, scope.effectiveInput(), bindings);
         JsonNode output = InputOutput.outputPath(scope.current().common().outputPath(), scope.effectiveInput(),
@@ -47,6 +65,6 @@ public final class ChoiceStep {
             throw new AslError(ErrorNames.NO_CHOICE_MATCHED,
                     "No Matches! for state '" + state.name() + "'");
         }
-        choose(scope, state.defaultState(), state.common().assign());
+        choose(scope, state.defaultState(), state.common().assign(), state.common().output());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.intrinsic.IntrinsicFunctions;
 import io.github.camelasl.model.FailState;
@@ -14,9 +15,23 @@ public final class FailStep {
     public static void run(Scope scope) {
         Transitions.enter(scope);
         FailState state = (FailState) scope.current();
+        if (JsonataStates.applies(state)) {
+            ObjectNode states = JsonataStates.states(scope);
+            scope.fail(new AslError(jsonataText(scope, state.error(), states, "Error"),
+                    jsonataText(scope, state.cause(), states, "Cause")));
+            return;
+        }
         String error = text(scope, "ErrorPath", state.error(), state.errorPath());
         String cause = text(scope, "CausePath", state.cause(), state.causePath());
         scope.fail(new AslError(error, cause));
+    }
+
+    private static String jsonataText(Scope scope, JsonNode field, ObjectNode states, String name) {
+        if (field == null || field.isNull()) {
+            return null;
+        }
+        JsonNode value = JsonataStates.value(scope, field, states, name);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static String text(Scope scope, String field, JsonNode literal, String path) {

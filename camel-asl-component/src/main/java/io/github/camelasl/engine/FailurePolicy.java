@@ -60,8 +60,14 @@ public final class FailurePolicy {
                     JsonNode output;
                     Map<String, JsonNode> assigned;
                     try {
-                        assigned = Assignments.evaluate(catcher.assign(), errorOutput, scope.bindings());
-                        output = ResultPath.apply(catcher.resultPath(), scope.stateInput(), errorOutput);
+                        if (JsonataStates.applies(state)) {
+                            ObjectNode states = JsonataStates.withErrorOutput(scope, errorOutput);
+                            assigned = JsonataStates.assign(scope, catcher.assign(), states);
+                            output = JsonataStates.output(scope, catcher.output(), states, errorOutput);
+                        } else {
+                            assigned = Assignments.evaluate(catcher.assign(), errorOutput, scope.bindings());
+                            output = ResultPath.apply(catcher.resultPath(), scope.stateInput(), errorOutput);
+                        }
                     } catch (AslError catchFailure) {
                         scope.fail(catchFailure); // the Catch itself cannot be applied: nothing left to try
                         return;

@@ -7,6 +7,7 @@ import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.dataflow.JsonPaths;
 import io.github.camelasl.dataflow.PayloadTemplate;
+import io.github.camelasl.dataflow.jsonata.ExpectedType;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.model.MapState;
 import java.util.ArrayList;
@@ -28,10 +29,15 @@ public final class MapStep {
     public static List<JsonNode> prepare(Scope scope) {
         Transitions.enter(scope);
         MapState state = (MapState) scope.current();
+        boolean jsonata = JsonataStates.applies(state);
         Bindings context = scope.bindings();
-        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), context);
+        JsonNode effective = jsonata ? scope.stateInput()
+                : InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), context);
         scope.effectiveInput(effective);
-        JsonNode items = selectItems(state, effective, context);
+        if (jsonata) {
+            state = withJsonataValues(scope, state);
+        }
+        JsonNode items = jsonata ? jsonataItems(scope, state) : selectItems(state, effective, context);
         int concurrency = concurrency(state, effective, context);
         int toleratedCount = Integer.MAX_VALUE;
         double toleratedPercentage = 100.0;
@@ -79,8 +85,42 @@ public final class MapStep {
         if (state.itemSelector() == null) {
             return item;
         }
-        return PayloadTemplate.evaluate(state.itemSelector(), mapScope.effectiveInput(),
-                mapScope.bindingsWithMapItem(index, item));
+        Bindings withItem = mapScope.bindingsWithMapItem(index, item);
+        if (JsonataStates.applies(state)) {
+            ObjectNode states = JsonataStates.states(mapScope);
+            states.set("context", withItem.context());
+            return JsonataStates.template(mapScope, state.itemSelector(), states, "ItemSelector");
+        }
+        return PayloadTemplate.evaluate(state.itemSelector(), mapScope.effectiveInput(), withItem);
+    }
+
+    /** JSONata Items: a literal array (whose elements may be expressions), one expression, or the input. */
+    private static JsonNode jsonataItems(Scope scope, MapState state) {
+        if (state.items() == null) {
+            if (!scope.stateInput().isArray()) {
+                throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "Map state input must be an array but was: "
+                        + Json.write(scope.stateInput()));
+            }
+            return scope.stateInput();
+        }
+        ObjectNode states = JsonataStates.states(scope);
+        return state.items().isArray() ? JsonataStates.template(scope, state.items(), states, "Items")
+                : JsonataStates.value(scope, state.items(), states, "Items", ExpectedType.ARRAY);
+    }
+
+    /** The Map's numeric fields with their JSONata expressions evaluated, as literals the JSONPath code reads. */
+    private static MapState withJsonataValues(Scope scope, MapState s) {
+        ObjectNode states = JsonataStates.states(scope);
+        return new MapState(s.common(), s.itemProcessor(), s.processorMode(), s.executionType(), s.itemsPath(),
+                s.items(), s.itemSelector(), evaluated(scope, s.maxConcurrency(), states, "MaxConcurrency"), null,
+                evaluated(scope, s.toleratedFailureCount(), states, "ToleratedFailureCount"), null,
+                evaluated(scope, s.toleratedFailurePercentage(), states, "ToleratedFailurePercentage"), null,
+                s.itemReader(), s.itemBatcher(), s.resultWriter(), s.label(), s.arguments(), s.resultSelector(),
+                s.resultPath(), s.retry(), s.catchers());
+    }
+
+    private static JsonNode evaluated(Scope scope, JsonNode value, ObjectNode states, String field) {
+        return value == null ? null : JsonataStates.value(scope, value, states, field);
     }
 
     private static int concurrency(MapState state, JsonNode data, Bindings context) {

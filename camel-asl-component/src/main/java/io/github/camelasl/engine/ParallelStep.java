@@ -20,10 +20,16 @@ public final class ParallelStep {
     public static JsonNode prepare(Scope scope) {
         Transitions.enter(scope);
         ParallelState state = (ParallelState) scope.current();
-        Bindings bindings = scope.bindings();
-        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
-        if (state.parameters() != null) {
-            effective = PayloadTemplate.evaluate(state.parameters(), effective, bindings);
+        JsonNode effective;
+        if (JsonataStates.applies(state)) {
+            effective = state.arguments() == null ? scope.stateInput()
+                    : JsonataStates.template(scope, state.arguments(), JsonataStates.states(scope), "Arguments");
+        } else {
+            Bindings bindings = scope.bindings();
+            effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
+            if (state.parameters() != null) {
+                effective = PayloadTemplate.evaluate(state.parameters(), effective, bindings);
+            }
         }
         scope.effectiveInput(effective);
         long started = scope.record(HistoryEventType.ParallelStateStarted, null);

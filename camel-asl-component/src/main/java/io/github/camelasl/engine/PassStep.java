@@ -1,6 +1,7 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.PayloadTemplate;
@@ -17,6 +18,13 @@ public final class PassStep {
     public static void run(Scope scope) {
         Transitions.enter(scope);
         PassState state = (PassState) scope.current();
+        if (JsonataStates.applies(state)) {
+            ObjectNode states = JsonataStates.states(scope);
+            Map<String, JsonNode> assigned = JsonataStates.assign(scope, state.common().assign(), states);
+            Transitions.exit(scope, JsonataStates.output(scope, state.common().output(), states, scope.stateInput()),
+                    assigned);
+            return;
+        }
         JsonNode raw = scope.stateInput();
         Bindings bindings = scope.bindings();
         JsonNode effective = InputOutput.inputPath(state.common().inputPath(), raw, bindings);

@@ -13,6 +13,11 @@ public final class SucceedStep {
 
     public static void run(Scope scope) {
         Transitions.enter(scope);
+        if (JsonataStates.applies(scope.current())) {
+            Transitions.exit(scope, JsonataStates.output(scope, scope.current().common().output(),
+                    JsonataStates.states(scope), scope.stateInput()), Map.of());
+            return;
+        }
         Bindings bindings = scope.bindings();
         JsonNode effective = InputOutput.inputPath(scope.current().common().inputPath(), scope.stateInput(), bindings);
         Transitions.exit(scope, InputOutput.outputPath(scope.current().common().outputPath(), effective, bindings),

@@ -23,10 +23,16 @@ public final class TaskStep {
     public static JsonNode prepare(Scope scope, String endpointUri) {
         Transitions.enter(scope);
         TaskState state = (TaskState) scope.current();
-        Bindings bindings = scope.bindings();
-        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
-        if (state.parameters() != null) {
-            effective = PayloadTemplate.evaluate(state.parameters(), effective, bindings);
+        JsonNode effective;
+        if (JsonataStates.applies(state)) {
+            effective = state.arguments() == null ? scope.stateInput()
+                    : JsonataStates.template(scope, state.arguments(), JsonataStates.states(scope), "Arguments");
+        } else {
+            Bindings bindings = scope.bindings();
+            effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
+            if (state.parameters() != null) {
+                effective = PayloadTemplate.evaluate(state.parameters(), effective, bindings);
+            }
         }
         scope.effectiveInput(effective);
         ObjectNode scheduled = resource(state, endpointUri);
@@ -55,6 +61,15 @@ public final class TaskStep {
     /** TimeoutSeconds or TimeoutSecondsPath, or null for none. */
     public static Long timeoutSeconds(Scope scope) {
         TaskState state = (TaskState) scope.current();
+        if (state.timeoutSeconds() != null && JsonataStates.applies(state)) {
+            JsonNode value = JsonataStates.value(scope, state.timeoutSeconds(), JsonataStates.states(scope),
+                    "TimeoutSeconds");
+            if (value == null || !value.canConvertToLong() || value.longValue() <= 0) {
+                throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The TimeoutSeconds field must be a positive "
+                        + "integer, but was: " + (value == null ? "undefined" : Json.write(value)));
+            }
+            return value.longValue();
+        }
         if (state.timeoutSeconds() != null && state.timeoutSeconds().isNumber()) {
             return state.timeoutSeconds().longValue();
         }

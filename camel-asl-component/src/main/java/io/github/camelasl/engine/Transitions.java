@@ -1,6 +1,7 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.PayloadTemplate;
@@ -51,6 +52,13 @@ public final class Transitions {
      * ResultPath places it into the state's input, OutputPath filters what goes on.
      */
     static void exitWithResult(Scope scope, JsonNode resultSelector, String resultPath, JsonNode result) {
+        if (JsonataStates.applies(scope.current())) {
+            // JSONata: Output (default: the result) and Assign, both over $states.result
+            ObjectNode states = JsonataStates.withResult(scope, result);
+            Map<String, JsonNode> assigned = JsonataStates.assign(scope, scope.current().common().assign(), states);
+            exit(scope, JsonataStates.output(scope, scope.current().common().output(), states, result), assigned);
+            return;
+        }
         Bindings bindings = scope.bindings();
         JsonNode selected = resultSelector == null ? result : PayloadTemplate.evaluate(resultSelector, result, bindings);
         Map<String, JsonNode> assigned = Assignments.evaluate(scope.current().common().assign(), selected, bindings);

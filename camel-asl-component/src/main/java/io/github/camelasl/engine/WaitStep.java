@@ -1,6 +1,7 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.Json;
@@ -24,6 +25,11 @@ public final class WaitStep {
     public static void prepare(Scope scope) {
         Transitions.enter(scope);
         WaitState state = (WaitState) scope.current();
+        if (JsonataStates.applies(state)) {
+            scope.effectiveInput(scope.stateInput());
+            scope.delayMillis(jsonataDelayMillis(scope, state));
+            return;
+        }
         Bindings bindings = scope.bindings();
         JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
         scope.effectiveInput(effective);
@@ -32,6 +38,13 @@ public final class WaitStep {
 
     public static void complete(Scope scope) {
         scope.delayMillis(0);
+        if (JsonataStates.applies(scope.current())) {
+            ObjectNode states = JsonataStates.states(scope);
+            Map<String, JsonNode> assigned = JsonataStates.assign(scope, scope.current().common().assign(), states);
+            Transitions.exit(scope, JsonataStates.output(scope, scope.current().common().output(), states,
+                    scope.stateInput()), assigned);
+            return;
+        }
         Bindings bindings = scope.bindings();
         Map<String, JsonNode> assigned = Assignments.evaluate(scope.current().common().assign(),
                 scope.effectiveInput(), bindings);
@@ -57,6 +70,29 @@ public final class WaitStep {
                 throw AslError.runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended "
                         + "offset date-time format string: " + state.timestampPath() + " == " + show(value));
             }
+        }
+        return Math.max(0, until.toEpochMilli() - System.currentTimeMillis());
+    }
+
+    private static long jsonataDelayMillis(Scope scope, WaitState state) {
+        ObjectNode states = JsonataStates.states(scope);
+        if (state.seconds() != null) {
+            JsonNode seconds = JsonataStates.value(scope, state.seconds(), states, "Seconds");
+            if (seconds == null || !seconds.canConvertToLong() || !(seconds.isIntegralNumber()
+                    || seconds.decimalValue().stripTrailingZeros().scale() <= 0) || seconds.longValue() < 0) {
+                throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The JSONata expression '"
+                        + JsonataStates.expressionText(state.seconds()) + "' specified for the field 'Seconds' "
+                        + "returned an unexpected result: " + (seconds == null ? "undefined" : Json.write(seconds))
+                        + ". Expected a non-negative integer.");
+            }
+            return seconds.longValue() * 1000;
+        }
+        JsonNode timestamp = JsonataStates.value(scope, state.timestamp(), states, "Timestamp");
+        Instant until = timestamp != null && timestamp.isTextual() ? parseTimestamp(timestamp.textValue()) : null;
+        if (until == null) {
+            throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The Timestamp field cannot be parsed as an "
+                    + "ISO-8601 extended offset date-time format string: "
+                    + (timestamp == null ? "undefined" : show(timestamp)));
         }
         return Math.max(0, until.toEpochMilli() - System.currentTimeMillis());
     }

@@ -83,9 +83,6 @@ record ConformanceCase(
         if (!services.isEmpty()) {
             return Optional.of("needs service " + String.join(", ", services));
         }
-        if (features.contains("JSONata")) {
-            return Optional.of("JSONata: issue #4");
-        }
         if (!externalActions.isEmpty()) {
             return Optional.of("needs an external action: " + String.join(", ", externalActions));
         }

@@ -24,19 +24,37 @@ final class JsNumbers {
     }
 
     /**
-     * What JSONata's $string does to a number before printing it: {@code Number(x.toPrecision(15))}, then printed.
-     * A decimal of at most 15 digits maps to exactly one double, so those digits are already the shortest form.
+     * What JSONata's $string does to a number before printing it: {@code Number(x.toPrecision(15))}, then printed;
+     * "null" when the rounding overflows to Infinity (JSON.stringify's text for it). The 15 digits are the shortest
+     * form except for subnormals, which carry fewer significant digits (5e-324, not 4.94065645841247e-324).
      */
     static String toPrecision15(double value) {
         if (value == 0) {
             return "0";
         }
-        return format(new BigDecimal(value).round(FIFTEEN_DIGITS).stripTrailingZeros());
+        BigDecimal rounded = new BigDecimal(value).round(FIFTEEN_DIGITS).stripTrailingZeros();
+        double reread = rounded.doubleValue();
+        if (Double.isInfinite(reread)) {
+            return "null";
+        }
+        BigDecimal shortest = shortest(reread);
+        return format(shortest.precision() < rounded.precision() ? shortest : rounded);
     }
 
-    /** Shortest decimal that reads back as the same double (Double.toString is close; strip its padding). */
+    /**
+     * Shortest decimal that reads back as the same double. Double.toString before Java 19 sometimes gives one digit
+     * more than needed (4.9E-324 for 5e-324), so one digit fewer is tried too.
+     */
     private static BigDecimal shortest(double value) {
-        return new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        BigDecimal candidate = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        int digits = candidate.precision();
+        if (digits > 1) {
+            BigDecimal shorter = new BigDecimal(value).round(new MathContext(digits - 1, RoundingMode.HALF_EVEN));
+            if (shorter.doubleValue() == value) {
+                return shorter.stripTrailingZeros();
+            }
+        }
+        return candidate;
     }
 
     /**

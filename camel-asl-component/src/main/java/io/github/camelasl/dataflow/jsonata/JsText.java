@@ -1,9 +1,11 @@
 package io.github.camelasl.dataflow.jsonata;
 
 import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.Parser;
 import com.dashjoin.jsonata.Utils;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * JavaScript's JSON.stringify over the library's values: the text JSONata 2.0.6's $string produces and its error
@@ -63,8 +65,9 @@ final class JsText {
         }
     }
 
+    /** A function written in the expression (the library's lambda node) or a regular expression literal. */
     private static boolean isLambda(Object value) {
-        return value instanceof com.dashjoin.jsonata.Parser.Symbol || value instanceof java.util.regex.Pattern;
+        return value instanceof Parser.Symbol || value instanceof Pattern;
     }
 
     private static void writeObject(Map<?, ?> map, int indent, int depth, boolean fifteenDigits, StringBuilder out) {

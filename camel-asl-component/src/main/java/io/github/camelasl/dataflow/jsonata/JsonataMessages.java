@@ -2,7 +2,9 @@ package io.github.camelasl.dataflow.jsonata;
 
 import com.dashjoin.jsonata.JException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +20,12 @@ import java.util.regex.Pattern;
 final class JsonataMessages {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\{(\\w+)}}}|\\{\\{(\\w+)}}");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'");
+    private static final Pattern ORDERING_OPERATOR = Pattern.compile("<=|>=|<|>");
     private static final Map<String, String> TEMPLATES = new HashMap<>();
+    /** JSONata's names for the item types of typed array signatures, as T0412 prints them. */
+    private static final Map<String, String> ARRAY_TYPES = Map.of(
+            "a", "arrays", "b", "booleans", "f", "functions", "n", "numbers", "o", "objects", "s", "strings");
     /** The library raises D3010 with its sentence where the code belongs. */
     private static final String REPLACE_EMPTY = "Second argument of replace function cannot be an empty string";
 
@@ -123,24 +130,70 @@ final class JsonataMessages {
         TEMPLATES.put(code, text);
     }
 
-    /** "CODE: message" for a library exception. */
-    static String describe(JException e) {
+    /**
+     * "CODE: message" for a library exception.
+     *
+     * @param source the expression's text, to recover what the library leaves out of some errors
+     * @param offset where {@code source} starts in the text the library parsed (its error positions count from there)
+     */
+    static String describe(JException e, String source, int offset) {
         String code = e.getError();
-        if (REPLACE_EMPTY.equals(code)) {
-            return "D3010: " + REPLACE_EMPTY;
-        }
-        String template = TEMPLATES.get(code);
-        if (template == null) {
-            // codes whose fields the library does not carry (T0412, T2009, D3100): its text, with its wording fixed
-            return code + ": " + libraryText(e);
-        }
         Object first = e.getCurrent();
         Object second = e.getExpected();
-        if ("D1002".equals(code)) {
-            // the library puts the operator first and the operand second
-            return code + ": Cannot negate a non-numeric value: " + JsText.quote(second);
+        switch (code) {
+            case REPLACE_EMPTY:
+                return "D3010: " + REPLACE_EMPTY;
+            case "D1002":
+                // the library passes the operator first and the operand second
+                return code + ": Cannot negate a non-numeric value: " + JsText.quote(second);
+            case "D3100":
+                // the library passes the radix as the error's position
+                return code + ": The radix of the formatBase function must be between 2 and 36.  It was given "
+                        + e.getLocation();
+            case "T0412":
+                // raised for the typed array that is the first argument of $sum, $max, $min, $average and $join
+                String function = functionBefore(source, e.getLocation() - offset);
+                String type = ARRAY_TYPES.get(String.valueOf(second));
+                if (function != null && type != null) {
+                    return code + ": Argument 1 of function " + JsText.quote(function) + " must be an array of "
+                            + JsText.quote(type);
+                }
+                return code + ": " + libraryText(e);
+            case "T2009":
+                // the library does not pass the operator: take it from the source when only one kind is written
+                String operator = comparisonOperator(source);
+                return code + ": The values " + JsText.quote(first) + " and " + JsText.quote(second)
+                        + " either side of operator " + (operator == null ? "" : JsText.quote(operator) + " ")
+                        + "must be of the same data type";
+            default:
+                String template = TEMPLATES.get(code);
+                // a code without a template here: the library's text, wording fixed
+                return code + ": " + (template == null ? libraryText(e) : render(template, first, second));
         }
-        return code + ": " + render(template, first, second);
+    }
+
+    /** The one ordering operator (<, <=, >, >=) the source uses outside string literals, or null. */
+    private static String comparisonOperator(String source) {
+        String text = STRING_LITERAL.matcher(source).replaceAll("''");
+        Set<String> found = new HashSet<>();
+        Matcher matcher = ORDERING_OPERATOR.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group());
+        }
+        return found.size() == 1 ? found.iterator().next() : null;
+    }
+
+    /** The name of the function whose "(" ends just before {@code end} in {@code source}, e.g. "sum". */
+    private static String functionBefore(String source, int end) {
+        int i = Math.min(end, source.length()) - 1;
+        while (i >= 0 && (source.charAt(i) == '(' || Character.isWhitespace(source.charAt(i)))) {
+            i--;
+        }
+        int nameEnd = i + 1;
+        while (i >= 0 && (Character.isLetterOrDigit(source.charAt(i)) || source.charAt(i) == '_')) {
+            i--;
+        }
+        return i >= 0 && source.charAt(i) == '$' && nameEnd > i + 1 ? source.substring(i + 1, nameEnd) : null;
     }
 
     /** An error raised here, by the Step Functions functions or a JSONata 2.0.6 behaviour the library lacks. */

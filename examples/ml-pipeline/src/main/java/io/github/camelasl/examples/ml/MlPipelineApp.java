@@ -19,13 +19,16 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 public final class MlPipelineApp {
 
-    public static final String PIPELINE_URI = "asl:ml-pipeline?definition=classpath:ml-pipeline.asl.json";
+    /** The pipeline in the JSONPath dialect. */
+    public static final String JSONPATH_DEFINITION = "classpath:ml-pipeline.asl.json";
+    /** The same pipeline in the JSONata dialect, with variables. */
+    public static final String JSONATA_DEFINITION = "classpath:ml-pipeline-jsonata.asl.json";
 
     private MlPipelineApp() {
     }
 
     /** A CamelContext with the pipeline's beans and the route {@code direct:train-pipeline}. */
-    public static CamelContext create(Tasks.Notifier notifier) throws Exception {
+    public static CamelContext create(Tasks.Notifier notifier, String definition) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("dataValidator", new Tasks.DataValidator());
         context.getRegistry().bind("trainer", new Tasks.Trainer());
@@ -35,16 +38,19 @@ public final class MlPipelineApp {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:train-pipeline").routeId("train-pipeline").to(PIPELINE_URI);
+                from("direct:train-pipeline").routeId("train-pipeline").to("asl:ml-pipeline?definition=" + definition);
             }
         });
         return context;
     }
 
+    /** Arguments: [jsonata] to run the JSONata twin, then optionally the input JSON. */
     public static void main(String[] args) throws Exception {
-        String input = args.length > 0 ? args[0] : resource("input.json");
+        boolean jsonata = args.length > 0 && args[0].equals("jsonata");
+        int inputArg = jsonata ? 1 : 0;
+        String input = args.length > inputArg ? args[inputArg] : resource("input.json");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        try (CamelContext context = create(new Tasks.Notifier())) {
+        try (CamelContext context = create(new Tasks.Notifier(), jsonata ? JSONATA_DEFINITION : JSONPATH_DEFINITION)) {
             context.getComponent("asl", AslComponent.class).setHistoryListener(new TracePrinter(out));
             context.start();
             System.out.println("Input: " + input.replaceAll("\\s+", " "));

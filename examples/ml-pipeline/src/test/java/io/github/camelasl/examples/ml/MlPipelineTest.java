@@ -13,10 +13,13 @@ import java.io.InputStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The example pipeline: the happy path (with retried training runs), bad data, and a model below threshold. */
+/**
+ * The example pipeline, in both dialects: the happy path (with retried training runs), bad data, and a model
+ * below threshold give the same results whether written with JSONPath or JSONata and variables.
+ */
 class MlPipelineTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,9 +27,8 @@ class MlPipelineTest {
     private CamelContext context;
     private ObjectNode input;
 
-    @BeforeEach
-    void start() throws Exception {
-        context = MlPipelineApp.create(notifier);
+    private void start(String definition) throws Exception {
+        context = MlPipelineApp.create(notifier, definition);
         context.start();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("input.json")) {
             input = (ObjectNode) JSON.readTree(in);
@@ -35,7 +37,9 @@ class MlPipelineTest {
 
     @AfterEach
     void stop() throws Exception {
-        context.close();
+        if (context != null) {
+            context.close();
+        }
     }
 
     private JsonNode run(JsonNode in) throws Exception {
@@ -44,8 +48,10 @@ class MlPipelineTest {
         return JSON.readTree(out);
     }
 
-    @Test
-    void trainsEveryHyperparameterSetAndDeploysTheBestModel() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {MlPipelineApp.JSONPATH_DEFINITION, MlPipelineApp.JSONATA_DEFINITION})
+    void trainsEveryHyperparameterSetAndDeploysTheBestModel(String definition) throws Exception {
+        start(definition);
         JsonNode out = run(input);
         assertEquals("model-1", out.path("modelId").asText(), "learningRate 0.05/depth 6 scores 0.86, the best");
         assertEquals("churn-serving", out.path("endpoint").asText());
@@ -53,8 +59,10 @@ class MlPipelineTest {
         assertTrue(notifier.sent().isEmpty());
     }
 
-    @Test
-    void invalidDataGoesToTheFailureNotificationAndFailsTheRun() {
+    @ParameterizedTest
+    @ValueSource(strings = {MlPipelineApp.JSONPATH_DEFINITION, MlPipelineApp.JSONATA_DEFINITION})
+    void invalidDataGoesToTheFailureNotificationAndFailsTheRun(String definition) throws Exception {
+        start(definition);
         input.put("dataset", "file:data/empty.csv");
         CamelExecutionException thrown = assertThrows(CamelExecutionException.class, () -> run(input));
         AslError error = assertInstanceOf(AslError.class, thrown.getCause());
@@ -64,8 +72,10 @@ class MlPipelineTest {
         assertTrue(notifier.sent().get(0).contains("ML pipeline failed"));
     }
 
-    @Test
-    void aModelBelowTheThresholdIsReportedNotDeployed() {
+    @ParameterizedTest
+    @ValueSource(strings = {MlPipelineApp.JSONPATH_DEFINITION, MlPipelineApp.JSONATA_DEFINITION})
+    void aModelBelowTheThresholdIsReportedNotDeployed(String definition) throws Exception {
+        start(definition);
         input.put("accuracyThreshold", 0.95);
         CamelExecutionException thrown = assertThrows(CamelExecutionException.class, () -> run(input));
         AslError error = assertInstanceOf(AslError.class, thrown.getCause());

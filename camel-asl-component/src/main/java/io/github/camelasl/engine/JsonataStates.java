@@ -1,0 +1,84 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.dataflow.jsonata.ExpectedType;
+import io.github.camelasl.dataflow.jsonata.JsonataExpressions;
+import io.github.camelasl.model.QueryLanguage;
+import io.github.camelasl.model.State;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSONata dialect's side of a state: the {@code $states} object ({@code input}, {@code context}, and
+ * {@code result} or {@code errorOutput} once there is one) and the evaluation of the JSONata fields
+ * (Arguments, Output, Assign, and the scalar fields that may be {@code {% %}} expressions).
+ */
+final class JsonataStates {
+
+    private JsonataStates() {
+    }
+
+    static boolean applies(State state) {
+        return state.common().queryLanguage() == QueryLanguage.JSONata;
+    }
+
+    /** {@code $states} before the state has a result: its raw input and the context object. */
+    static ObjectNode states(Scope scope) {
+        ObjectNode states = Json.NODES.objectNode();
+        states.set("input", scope.stateInput());
+        states.set("context", scope.contextObject());
+        return states;
+    }
+
+    static ObjectNode withResult(Scope scope, JsonNode result) {
+        ObjectNode states = states(scope);
+        states.set("result", result);
+        return states;
+    }
+
+    static ObjectNode withErrorOutput(Scope scope, JsonNode errorOutput) {
+        ObjectNode states = states(scope);
+        states.set("errorOutput", errorOutput);
+        return states;
+    }
+
+    /** Evaluates a template field; {@code field} names it in errors ("Arguments", "Output", ...). */
+    static JsonNode template(Scope scope, JsonNode template, ObjectNode states, String field) {
+        return JsonataExpressions.evaluateTemplate(template, states, scope.variables()::get, field);
+    }
+
+    /** Output, or {@code fallback} (the input, or the result) when the state has none. */
+    static JsonNode output(Scope scope, JsonNode output, ObjectNode states, JsonNode fallback) {
+        return output == null ? fallback : template(scope, output, states, "Output");
+    }
+
+    /** Evaluates an Assign block; every expression reads the variables as they were before the state. */
+    static Map<String, JsonNode> assign(Scope scope, JsonNode assign, ObjectNode states) {
+        if (assign == null || assign.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        template(scope, assign, states, "Assign").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** A scalar field (TimeoutSeconds, Seconds, MaxConcurrency, Error, ...): a literal or one expression. */
+    static JsonNode value(Scope scope, JsonNode value, ObjectNode states, String field) {
+        return value(scope, value, states, field, ExpectedType.ANY);
+    }
+
+    /** As {@link #value}, failing as AWS does when an expression gives nothing or a value of another type. */
+    static JsonNode value(Scope scope, JsonNode value, ObjectNode states, String field, ExpectedType expected) {
+        return JsonataExpressions.isExpression(value)
+                ? JsonataExpressions.evaluateAs(value.textValue(), states, scope.variables()::get, field, expected)
+                : value;
+    }
+
+    /** The expression inside {@code {% %}}, as AWS quotes it in error causes. */
+    static String expressionText(JsonNode value) {
+        String text = value.textValue().trim();
+        return text.substring(2, text.length() - 2).trim();
+    }
+}
