@@ -1,6 +1,8 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,7 +27,44 @@ final class Variables {
         return value != null || outer == null ? value : outer.get(name);
     }
 
+    /** AWS's limits: 256 KiB a variable, 256 KiB an Assign block, 10 MiB of variables in a scope. */
+    static final int MAX_VARIABLE_BYTES = 256 * 1024;
+    static final int MAX_ASSIGN_BYTES = 256 * 1024;
+    static final int MAX_TOTAL_BYTES = 10 * 1024 * 1024;
+
+    private final Map<String, Integer> sizes = new HashMap<>();
+    private long totalBytes;
+
+    /** Applies an Assign block, refusing it whole with States.DataLimitExceeded when it breaks a limit. */
     void assign(Map<String, JsonNode> assignments) {
+        if (assignments.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> newSizes = new HashMap<>();
+        long blockBytes = 0;
+        for (Map.Entry<String, JsonNode> e : assignments.entrySet()) {
+            int bytes = Json.write(e.getValue()).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_VARIABLE_BYTES) {
+                throw new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, "The variable '" + e.getKey() + "' holds " + bytes
+                        + " bytes, more than the " + MAX_VARIABLE_BYTES + " bytes a variable may hold");
+            }
+            newSizes.put(e.getKey(), bytes);
+            blockBytes += bytes;
+        }
+        if (blockBytes > MAX_ASSIGN_BYTES) {
+            throw new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, "The Assign field assigns " + blockBytes
+                    + " bytes, more than the " + MAX_ASSIGN_BYTES + " bytes one Assign may hold");
+        }
+        long total = totalBytes;
+        for (Map.Entry<String, Integer> e : newSizes.entrySet()) {
+            total += e.getValue() - sizes.getOrDefault(e.getKey(), 0);
+        }
+        if (total > MAX_TOTAL_BYTES) {
+            throw new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, "The variables would hold " + total
+                    + " bytes, more than the " + MAX_TOTAL_BYTES + " bytes an execution may hold");
+        }
         values.putAll(assignments);
+        sizes.putAll(newSizes);
+        totalBytes = total;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelasl.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.jsonata.JsonataExpressions;
 import io.github.camelasl.dataflow.intrinsic.IntrinsicFunctions;
 import io.github.camelasl.model.QueryLanguage;
 import java.util.List;
@@ -137,6 +138,20 @@ final class DataFlowRules {
                 String problem = Jsonata.problem(node.asText());
                 if (problem != null) {
                     problems.schema(problem, pointer);
+                    return;
+                }
+                if (!JsonataExpressions.isExpression(node)) {
+                    return; // " {% x %} ", with text outside the delimiters, is a literal string to AWS
+                }
+                String syntax = Jsonata.syntaxProblem(node.asText());
+                if (syntax != null) {
+                    problems.add(Jsonata.INVALID_CODE, syntax, pointer);
+                    return;
+                }
+                String reference = Jsonata.topLevelReference(node.asText());
+                if (reference != null) {
+                    problems.add(Jsonata.UNSUPPORTED_CODE,
+                            "Reference to '" + reference + "' at the top level is not supported.", pointer);
                 }
             }
         } else if (node.isObject()) {

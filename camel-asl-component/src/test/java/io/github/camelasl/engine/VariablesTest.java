@@ -60,4 +60,15 @@ class VariablesTest extends EngineTestSupport {
                   "Report": {"Type": "Pass", "Parameters": {"why.$": "$why"}, "End": true}}}""", "{}");
         assertEquals(json("{\"why\": \"because\"}"), result.output());
     }
+
+    @Test
+    void aVariableOverAwsLimitFailsTheStateWithDataLimitExceeded() throws Exception {
+        ExecutionResult result = run("""
+                {"StartAt": "Big", "States": {"Big": {"Type": "Pass", "Assign": {"blob.$": "$.blob"}, "End": true}}}""",
+                "{\"blob\": \"" + "x".repeat(300 * 1024) + "\"}");
+        assertEquals(ExecutionStatus.FAILED, result.status());
+        assertEquals("States.DataLimitExceeded", result.error());
+        assertEquals("The variable 'blob' holds 307202 bytes, more than the 262144 bytes a variable may hold",
+                result.cause());
+    }
 }
