@@ -3,11 +3,12 @@ package io.github.camelasl.resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.apache.camel.CamelContext;
 
 /**
- * The resolver chain: the explicitly configured resolvers first, then those in the Camel registry, then plain
- * Camel URIs. The first answer wins.
+ * The resolver chain: the explicitly configured resolvers first, then those in the Camel registry, then those
+ * the connector modules on the classpath declare (ServiceLoader), then plain Camel URIs. The first answer wins.
  */
 public final class ResourceResolvers {
 
@@ -18,6 +19,7 @@ public final class ResourceResolvers {
         this.camelContext = camelContext;
         List<ResourceResolver> all = new ArrayList<>(configured);
         all.addAll(camelContext.getRegistry().findByType(ResourceResolver.class));
+        ServiceLoader.load(ResourceResolver.class, ResourceResolvers.class.getClassLoader()).forEach(all::add);
         all.add(new CamelUriResolver());
         this.chain = List.copyOf(all);
     }
