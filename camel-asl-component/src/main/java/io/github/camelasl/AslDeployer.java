@@ -49,6 +49,27 @@ public final class AslDeployer {
     }
 
     /**
+     * What AWS accepts but this engine does not run yet: refused at deployment rather than ignored at run time.
+     */
+    private static void unsupportedFeatures(StateMachine machine, List<Diagnostic> out) {
+        for (var state : machine.states().values()) {
+            if (state instanceof io.github.camelasl.model.MapState map) {
+                String[] names = {"ItemReader", "ItemBatcher", "ResultWriter"};
+                JsonNode[] values = {map.itemReader(), map.itemBatcher(), map.resultWriter()};
+                for (int i = 0; i < names.length; i++) {
+                    if (values[i] != null) {
+                        out.add(Diagnostic.error("UNSUPPORTED_FEATURE", "The Map field '" + names[i]
+                                + "' is not supported yet", map.common().pointer() + "/" + names[i]));
+                    }
+                }
+                unsupportedFeatures(map.itemProcessor(), out);
+            } else if (state instanceof io.github.camelasl.model.ParallelState parallel) {
+                parallel.branches().forEach(branch -> unsupportedFeatures(branch, out));
+            }
+        }
+    }
+
+    /**
      * Validates, then adds the routes.
      *
      * @param source names the definition in error messages (a file or classpath URI)
@@ -69,6 +90,11 @@ public final class AslDeployer {
                     e.getOriginalMessage(), "")));
         }
         StateMachine machine = DefinitionParser.parse(json);
+        List<Diagnostic> unsupported = new java.util.ArrayList<>();
+        unsupportedFeatures(machine, unsupported);
+        if (!unsupported.isEmpty()) {
+            throw new AslValidationException(source, unsupported);
+        }
         String key = config.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + DEPLOYMENTS.incrementAndGet();
         StateMachineRoutes routes = new StateMachineRoutes(key, machine,
                 task -> resolvers.resolve(task.resource()).orElseThrow(() -> new IllegalStateException(
@@ -86,6 +112,6 @@ public final class AslDeployer {
             model.startRouteDefinitions(notStarted);
         }
         return new StateMachineRuntime(camelContext, machine, config, store, timers, routes.driverUri(),
-                routes.routeIds());
+                routes.routeIds(), routes.pools());
     }
 }

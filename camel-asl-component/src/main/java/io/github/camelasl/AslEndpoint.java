@@ -86,6 +86,9 @@ public class AslEndpoint extends DefaultEndpoint {
     }
 
     StateMachineRuntime runtime() {
+        if (runtime == null) {
+            throw new IllegalStateException("asl:" + name + " is not deployed (is the CamelContext started?)");
+        }
         return runtime;
     }
 

@@ -39,22 +39,32 @@ public class AslProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        // the caller's own headers go on to the Tasks, but not Camel's: CamelHttpUri and the like would redirect
+        // a Task's call
         Map<String, Object> headers = new HashMap<>();
         in.getHeaders().forEach((k, v) -> {
-            if (!k.startsWith("CamelAsl")) {
+            if (!k.startsWith("Camel") && !k.startsWith("camel")) {
                 headers.put(k, v);
             }
         });
         String name = in.getHeader(AslConstants.EXECUTION_NAME, String.class);
         HistoryListener listener = ((AslComponent) getEndpoint().getComponent()).getHistoryListener();
-        getEndpoint().runtime().start(input, name, headers, listener == null ? List.of() : List.of(listener)).whenComplete((result, failure) -> {
-            if (failure != null) {
-                exchange.setException(failure);
-            } else {
-                reply(exchange, result);
-            }
-            callback.done(false);
-        });
+        try {
+            getEndpoint().runtime().start(input, name, headers, listener == null ? List.of() : List.of(listener))
+                    .whenComplete((result, failure) -> {
+                        if (failure != null) {
+                            exchange.setException(failure);
+                        } else {
+                            reply(exchange, result);
+                        }
+                        callback.done(false);
+                    });
+        } catch (RuntimeException e) {
+            // not started (a name already in use, an endpoint not deployed): fail this exchange, not the route
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
         return false;
     }
 

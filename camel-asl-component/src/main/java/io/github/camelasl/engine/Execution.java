@@ -60,9 +60,13 @@ public final class Execution {
         contextStateMachine.put("Name", config.name());
     }
 
+    /** Records the start; an execution of the same ARN in the store is AWS's ExecutionAlreadyExists. */
     void started() {
-        store.create(new ExecutionRecord(arn, config.stateMachineArn(), name, ExecutionStatus.RUNNING, input, null,
-                null, null, startTime, null));
+        ExecutionRecord record = new ExecutionRecord(arn, config.stateMachineArn(), name, ExecutionStatus.RUNNING,
+                input, null, null, null, startTime, null);
+        if (store.create(record) != record) {
+            throw new AslError("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+        }
         ObjectNode details = EventDetails.withInput(input);
         details.put("roleArn", config.effectiveRoleArn());
         history.append(HistoryEventType.ExecutionStarted, 0, details);
@@ -75,19 +79,25 @@ public final class Execution {
         if (!result.compareAndSet(null, ended)) {
             return false;
         }
-        long last = history.lastEventId();
-        switch (status) {
-            case SUCCEEDED -> history.append(HistoryEventType.ExecutionSucceeded, last, EventDetails.withOutput(output));
-            case FAILED -> history.append(HistoryEventType.ExecutionFailed, last, EventDetails.failure(error, cause));
-            case TIMED_OUT -> history.append(HistoryEventType.ExecutionTimedOut, last,
-                    EventDetails.failure(error, cause));
-            case ABORTED -> history.append(HistoryEventType.ExecutionAborted, last, EventDetails.failure(error, cause));
-            default -> throw new IllegalStateException("not an end status: " + status);
+        try {
+            long last = history.lastEventId();
+            switch (status) {
+                case SUCCEEDED -> history.append(HistoryEventType.ExecutionSucceeded, last,
+                        EventDetails.withOutput(output));
+                case FAILED -> history.append(HistoryEventType.ExecutionFailed, last, EventDetails.failure(error, cause));
+                case TIMED_OUT -> history.append(HistoryEventType.ExecutionTimedOut, last,
+                        EventDetails.failure(error, cause));
+                case ABORTED -> history.append(HistoryEventType.ExecutionAborted, last,
+                        EventDetails.failure(error, cause));
+                default -> throw new IllegalStateException("not an end status: " + status);
+            }
+            store.complete(new ExecutionRecord(arn, config.stateMachineArn(), name, status, input, output, error,
+                    cause, startTime, stop));
+        } finally {
+            // whatever a store or listener did, the caller gets its answer
+            completion.complete(new ExecutionResult(arn, name, status, output, error, cause, startTime, stop,
+                    history.events()));
         }
-        store.complete(new ExecutionRecord(arn, config.stateMachineArn(), name, status, input, output, error, cause,
-                startTime, stop));
-        completion.complete(new ExecutionResult(arn, name, status, output, error, cause, startTime, stop,
-                history.events()));
         return true;
     }
 

@@ -36,6 +36,15 @@ public final class FailurePolicy {
     }
 
     public static void handle(Scope scope, Throwable thrown) {
+        try {
+            apply(scope, thrown);
+        } catch (RuntimeException handlingFailure) {
+            // the Retry or Catch itself could not be applied (a variable over its limit, say): nothing is left
+            scope.fail(toAslError(handlingFailure, Scope.Phase.DATAFLOW));
+        }
+    }
+
+    private static void apply(Scope scope, Throwable thrown) {
         Scope.Phase phase = scope.phase();
         scope.phase(Scope.Phase.DATAFLOW);
         State state = scope.current();
@@ -43,7 +52,8 @@ public final class FailurePolicy {
         if (phase == Scope.Phase.TASK_CALL && state instanceof TaskState task) {
             ObjectNode details = TaskStep.resource(task, task.resource());
             details.setAll(EventDetails.failure(error.error(), error.cause()));
-            scope.record(HistoryEventType.TaskFailed, details);
+            scope.record(ErrorNames.TIMEOUT.equals(error.error()) ? HistoryEventType.TaskTimedOut
+                    : HistoryEventType.TaskFailed, details);
         } else if (phase == Scope.Phase.DATAFLOW && raisedByEngine(error)) {
             error = new AslError(error.error(),
                     String.format(RUNTIME_PREFIX, state.name(), scope.enteredEventId()) + error.cause());
@@ -59,18 +69,13 @@ public final class FailurePolicy {
                     errorOutput.put("Cause", error.cause());
                     JsonNode output;
                     Map<String, JsonNode> assigned;
-                    try {
-                        if (JsonataStates.applies(state)) {
-                            ObjectNode states = JsonataStates.withErrorOutput(scope, errorOutput);
-                            assigned = JsonataStates.assign(scope, catcher.assign(), states);
-                            output = JsonataStates.output(scope, catcher.output(), states, errorOutput);
-                        } else {
-                            assigned = Assignments.evaluate(catcher.assign(), errorOutput, scope.bindings());
-                            output = ResultPath.apply(catcher.resultPath(), scope.stateInput(), errorOutput);
-                        }
-                    } catch (AslError catchFailure) {
-                        scope.fail(catchFailure); // the Catch itself cannot be applied: nothing left to try
-                        return;
+                    if (JsonataStates.applies(state)) {
+                        ObjectNode states = JsonataStates.withErrorOutput(scope, errorOutput);
+                        assigned = JsonataStates.assign(scope, catcher.assign(), states);
+                        output = JsonataStates.output(scope, catcher.output(), states, errorOutput);
+                    } else {
+                        assigned = Assignments.evaluate(catcher.assign(), errorOutput, scope.bindings());
+                        output = ResultPath.apply(catcher.resultPath(), scope.stateInput(), errorOutput);
                     }
                     Transitions.goTo(scope, catcher.next(), output, assigned);
                     return;
@@ -117,7 +122,7 @@ public final class FailurePolicy {
     }
 
     /** An endpoint's exception becomes States.TaskFailed with its message, unless it is an AslError already. */
-    static AslError toAslError(Throwable thrown, Scope.Phase phase) {
+    public static AslError toAslError(Throwable thrown, Scope.Phase phase) {
         Throwable t = thrown;
         while ((t instanceof CamelExecutionException || t instanceof RuntimeCamelException) && t.getCause() != null) {
             t = t.getCause();

@@ -17,6 +17,8 @@ public final class FanOut {
     private final AtomicReferenceArray<JsonNode> outputs;
     private final AtomicReferenceArray<AslError> failures;
     private final AtomicInteger failureCount = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<AslError> firstFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final int toleratedCount;
     private final double toleratedPercentage;
     private final long startedEventId;
@@ -65,9 +67,21 @@ public final class FanOut {
 
     void failed(int index, AslError error) {
         failures.set(index, error);
-        if (exceedsTolerance(failureCount.incrementAndGet())) {
+        firstFailure.compareAndSet(null, error);
+        if (exceedsTolerance(failureCount.incrementAndGet()) || ErrorMatcher.terminal(error.error())) {
             aborted = true;
         }
+    }
+
+    /** A failure no tolerance covers (States.Runtime), or null. */
+    AslError terminalFailure() {
+        for (int i = 0; i < failures.length(); i++) {
+            AslError error = failures.get(i);
+            if (error != null && ErrorMatcher.terminal(error.error())) {
+                return error;
+            }
+        }
+        return null;
     }
 
     boolean exceedsTolerance(int count) {
@@ -90,14 +104,9 @@ public final class FanOut {
         return failureCount.get();
     }
 
-    /** The first failure in index order, or null. */
+    /** The failure that happened first, or null. */
     AslError firstFailure() {
-        for (int i = 0; i < failures.length(); i++) {
-            if (failures.get(i) != null) {
-                return failures.get(i);
-            }
-        }
-        return null;
+        return firstFailure.get();
     }
 
     /** Outputs in input order; a failed run's slot holds null. */

@@ -206,6 +206,12 @@ public final class MapStep {
         if (scope.execution().isFinished()) {
             return;
         }
+        AslError terminal = fanOut.terminalFailure();
+        if (terminal != null) {
+            scope.record(HistoryEventType.MapStateFailed, null);
+            scope.phase(Scope.Phase.FAN_OUT_RESULT);
+            throw terminal;
+        }
         if (fanOut.failureCount() > 0 && fanOut.exceedsTolerance(fanOut.failureCount())) {
             scope.record(HistoryEventType.MapStateFailed, null);
             scope.phase(Scope.Phase.FAN_OUT_RESULT);

@@ -71,6 +71,9 @@ public final class Scope {
         this.retrying = false;
         this.retryAttempts = null;
         this.retryCount = 0;
+        if (execution.isFinished()) {
+            return;
+        }
         execution.store().checkpoint(execution.arn(),
                 new io.github.camelasl.store.ExecutionStore.Checkpoint(machine.pointer(), stateName, input));
     }
@@ -85,13 +88,23 @@ public final class Scope {
         this.done = true;
     }
 
-    /** True when this scope should stop looping: it ended, or the whole execution did. */
-    public boolean finished() {
-        return done || execution.isFinished() || (fanOutOfParent() != null && fanOutOfParent().aborted());
+    /** Ends this run with an error raised outside any state (an engine fault caught by its route). */
+    public void failRun(AslError error) {
+        fail(error);
     }
 
-    private FanOut fanOutOfParent() {
-        return parent == null ? null : parent.fanOut;
+    /** True when this scope should stop looping: it ended, or the whole execution did. */
+    public boolean finished() {
+        if (done || execution.isFinished()) {
+            return true;
+        }
+        // a failed sibling anywhere up the tree (a Parallel or Map that has given up) stops this run too
+        for (Scope up = parent; up != null; up = up.parent) {
+            if (up.fanOut != null && up.fanOut.aborted()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -137,6 +150,9 @@ public final class Scope {
     }
 
     long record(io.github.camelasl.history.HistoryEventType type, String typeName, ObjectNode details) {
+        if (execution.isFinished()) {
+            return lastEventId; // a branch still running after a timeout or failure writes nothing more
+        }
         lastEventId = execution.history().append(type, typeName, lastEventId, details);
         return lastEventId;
     }

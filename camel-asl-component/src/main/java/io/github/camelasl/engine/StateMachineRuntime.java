@@ -17,8 +17,9 @@ import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * A deployed state machine: its routes are in the CamelContext, and this starts executions on them. Starting
- * never blocks; the returned future completes when the execution ends.
+ * A deployed state machine: its routes are in the CamelContext, and this starts executions on them. An
+ * execution runs on the starting thread until its first asynchronous step (a Wait, a retry back-off, an
+ * asynchronous endpoint, a parallel branch); the returned future completes when the execution ends.
  */
 public final class StateMachineRuntime {
 
@@ -32,10 +33,13 @@ public final class StateMachineRuntime {
     private final ScheduledExecutorService timers;
     private final String driverUri;
     private final List<String> routeIds;
+    private final List<java.util.concurrent.ExecutorService> pools;
     private volatile AsyncProducer driver;
+    private java.util.concurrent.ExecutorService workers;
 
     public StateMachineRuntime(CamelContext camelContext, StateMachine machine, StateMachineConfig config,
-            ExecutionStore store, ScheduledExecutorService timers, String driverUri, List<String> routeIds) {
+            ExecutionStore store, ScheduledExecutorService timers, String driverUri, List<String> routeIds,
+            List<java.util.concurrent.ExecutorService> pools) {
         this.camelContext = camelContext;
         this.machine = machine;
         this.config = config;
@@ -43,6 +47,7 @@ public final class StateMachineRuntime {
         this.timers = timers;
         this.driverUri = driverUri;
         this.routeIds = List.copyOf(routeIds);
+        this.pools = List.copyOf(pools);
     }
 
     /**
@@ -60,7 +65,9 @@ public final class StateMachineRuntime {
         execution.started();
         Scope scope = new Scope(execution, machine, null, null, execution.history().lastEventId(), input);
         if (machine.timeoutSeconds() != null) {
-            var timer = timers.schedule(() -> execution.finish(ExecutionStatus.TIMED_OUT, null, null, null),
+            // the timer thread only hands off: what follows the end runs on a Camel worker thread
+            var timer = timers.schedule(() -> worker().execute(
+                    () -> execution.finish(ExecutionStatus.TIMED_OUT, null, null, null)),
                     machine.timeoutSeconds(), TimeUnit.SECONDS);
             execution.completion().whenComplete((r, e) -> timer.cancel(false));
         }
@@ -75,9 +82,8 @@ public final class StateMachineRuntime {
 
     private static void end(Execution execution, Scope scope, Exchange exchange) {
         if (exchange.getException() != null) {
-            Exception e = exchange.getException();
-            execution.finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
-                    e.getMessage() != null ? e.getMessage() : e.getClass().getName());
+            AslError e = FailurePolicy.toAslError(exchange.getException(), Scope.Phase.DATAFLOW);
+            execution.finish(ExecutionStatus.FAILED, null, e.error(), e.cause());
         } else if (scope.failure() != null) {
             execution.finish(ExecutionStatus.FAILED, null, scope.failure().error(), scope.failure().cause());
         } else if (scope.done()) {
@@ -87,6 +93,14 @@ public final class StateMachineRuntime {
             execution.finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, "The execution stopped in state '"
                     + scope.current().name() + "' without reaching an end state");
         }
+    }
+
+    /** Where work handed off by timers runs; created on first use, shut down with the deployment. */
+    private synchronized java.util.concurrent.ExecutorService worker() {
+        if (workers == null) {
+            workers = camelContext.getExecutorServiceManager().newDefaultThreadPool(this, "asl-workers");
+        }
+        return workers;
     }
 
     private AsyncProducer driver() {
@@ -114,6 +128,12 @@ public final class StateMachineRuntime {
         for (String id : routeIds) {
             camelContext.getRouteController().stopRoute(id);
             camelContext.removeRoute(id);
+        }
+        pools.forEach(camelContext.getExecutorServiceManager()::shutdown);
+        synchronized (this) {
+            if (workers != null) {
+                camelContext.getExecutorServiceManager().shutdown(workers);
+            }
         }
     }
 

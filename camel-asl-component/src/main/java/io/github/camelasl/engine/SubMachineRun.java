@@ -25,9 +25,9 @@ public final class SubMachineRun {
                 fanOut.startedEventId(), EventDetails.mapIteration(state.name(), index));
         try {
             return parent.child(state.itemProcessor(), null, started, MapStep.iterationInput(parent, index, item));
-        } catch (AslError e) {
+        } catch (RuntimeException e) {
             Scope failed = parent.child(state.itemProcessor(), null, started, item);
-            failed.fail(e);
+            failed.fail(FailurePolicy.toAslError(e, Scope.Phase.DATAFLOW));
             return failed;
         }
     }

@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class ExecutionHistory {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExecutionHistory.class);
+
     private final List<ObjectNode> events = new ArrayList<>();
     private final List<HistoryListener> listeners;
 
@@ -45,7 +47,12 @@ public final class ExecutionHistory {
             events.add(event);
         }
         for (HistoryListener listener : listeners) {
-            listener.onEvent(event);
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                // a listener (a trace, a store) must not stop the execution it watches
+                LOG.warn("History listener {} failed on event {} ({}): {}", listener, id, typeName, e.toString());
+            }
         }
         return id;
     }

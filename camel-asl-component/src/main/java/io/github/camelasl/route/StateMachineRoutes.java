@@ -62,6 +62,7 @@ public class StateMachineRoutes extends RouteBuilder {
     private final Function<TaskState, String> taskEndpoints;
     private final Map<State, String> stateUris = new IdentityHashMap<>();
     private final List<String> routeIds = new ArrayList<>();
+    private final List<ExecutorService> pools = new ArrayList<>();
     private int drivers;
     private int entries;
     private String topDriverUri;
@@ -89,6 +90,11 @@ public class StateMachineRoutes extends RouteBuilder {
 
     public List<String> routeIds() {
         return routeIds;
+    }
+
+    /** The thread pools the Map states' splits use; the deployment shuts them down when it is removed. */
+    public List<ExecutorService> pools() {
+        return pools;
     }
 
     /** Builds the routes of a (sub-)machine and returns its driver's URI. */
@@ -169,7 +175,11 @@ public class StateMachineRoutes extends RouteBuilder {
             from(entry).routeId(routeId(state.name() + "-branch-" + i))
                     .process(e -> e.setProperty(StateMachineRuntime.SCOPE_PROPERTY,
                             SubMachineRun.startBranch(scope(e), index, TaskMessages.json(e))))
-                    .to(branchDriver)
+                    .doTry()
+                        .to(branchDriver)
+                    .doCatch(Exception.class)
+                        .process(StateMachineRoutes::failRun)
+                    .end()
                     .process(e -> {
                         Scope child = scope(e);
                         SubMachineRun.finishBranch(child, index);
@@ -189,11 +199,16 @@ public class StateMachineRoutes extends RouteBuilder {
         String iteration = "direct:asl-" + key + "-iteration-" + (entries++);
         ExecutorService pool = getContext().getExecutorServiceManager().newThreadPool(this,
                 "asl-" + key + "-map-" + state.name(), MapStep.MAX_INLINE_CONCURRENCY, MapStep.MAX_INLINE_CONCURRENCY);
+        pools.add(pool);
         from(iteration).routeId(routeId(state.name() + "-iteration"))
                 .process(new MaxConcurrencyGate())
                 .process(e -> e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, SubMachineRun.startIteration(
                         scope(e), e.getProperty(Exchange.SPLIT_INDEX, Integer.class), TaskMessages.json(e))))
-                .to(processorDriver)
+                .doTry()
+                    .to(processorDriver)
+                .doCatch(Exception.class)
+                    .process(StateMachineRoutes::failRun)
+                .end()
                 .process(e -> {
                     Scope child = scope(e);
                     SubMachineRun.finishIteration(child, e.getProperty(Exchange.SPLIT_INDEX, Integer.class));
@@ -220,6 +235,12 @@ public class StateMachineRoutes extends RouteBuilder {
         String id = "asl-" + key + "-" + suffix;
         routeIds.add(id);
         return id;
+    }
+
+    /** A branch or iteration whose driver ended with an exception (an engine fault) fails, rather than hang. */
+    private static void failRun(Exchange exchange) {
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        scope(exchange).failRun(FailurePolicy.toAslError(caught, Scope.Phase.DATAFLOW));
     }
 
     static Scope scope(Exchange exchange) {

@@ -30,6 +30,7 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
     private CamelContext camelContext;
     private AsyncProducer producer;
     private ScheduledExecutorService timer;
+    private java.util.concurrent.ExecutorService worker;
 
     TaskCall(String uri, boolean timed) {
         this.uri = uri;
@@ -50,10 +51,11 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
         call.getMessage().setHeaders(exchange.getMessage().getHeaders());
         call.getMessage().setBody(exchange.getMessage().getBody());
         AtomicBoolean answered = new AtomicBoolean();
+        // the timer thread only hands off: the execution goes on on a worker, never on the shared timer
         ScheduledFuture<?> timeout = timeoutSeconds == null ? null : timer.schedule(() -> {
             if (answered.compareAndSet(false, true)) {
                 exchange.setException(new AslError(ErrorNames.TIMEOUT, null));
-                callback.done(false);
+                worker.execute(() -> callback.done(false));
             }
         }, timeoutSeconds, TimeUnit.SECONDS);
         return producer.process(call, doneSync -> {
@@ -79,6 +81,7 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
         ServiceHelper.startService(producer);
         if (timed) {
             timer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "asl-task-timeout");
+            worker = camelContext.getExecutorServiceManager().newDefaultThreadPool(this, "asl-task-timeout-worker");
         }
     }
 
@@ -87,6 +90,7 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
         ServiceHelper.stopService(producer);
         if (timer != null) {
             camelContext.getExecutorServiceManager().shutdown(timer);
+            camelContext.getExecutorServiceManager().shutdown(worker);
         }
     }
 

@@ -8,6 +8,7 @@ import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.resource.ResourceResolver;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import io.github.camelasl.validation.Diagnostic;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -40,11 +43,24 @@ final class CaseRunner implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final ExecutorService workers;
     private final Duration timeout;
+    private final Set<String> services;
+    private final Function<ConformanceCase, List<ResourceResolver>> resolvers;
     /** Adding and removing routes is serialised; it is quick, and Camel's route bookkeeping is simplest that way. */
     private final Object routes = new Object();
 
     CaseRunner(int concurrency, Duration timeout) throws Exception {
+        this(concurrency, timeout, Set.of(), c -> List.of());
+    }
+
+    /**
+     * A runner for a connector's test: cases needing only {@code services} run too, each with the resolvers
+     * {@code resolvers} gives for it (pointing its Tasks at a local stand-in of the service, say).
+     */
+    CaseRunner(int concurrency, Duration timeout, Set<String> services,
+               Function<ConformanceCase, List<ResourceResolver>> resolvers) throws Exception {
         this.timeout = timeout;
+        this.services = Set.copyOf(services);
+        this.resolvers = resolvers;
         this.camel = new DefaultCamelContext();
         // an execution still running after its case timed out must not hold up its undeploy for Camel's 45 s
         camel.getShutdownStrategy().setTimeout(1);
@@ -57,7 +73,7 @@ final class CaseRunner implements AutoCloseable {
     List<CaseResult> runAll(List<ConformanceCase> cases) throws InterruptedException {
         List<Future<CaseResult>> pending = new ArrayList<>();
         for (ConformanceCase c : cases) {
-            pending.add(c.skipReason()
+            pending.add(c.skipReason(services)
                     .<Future<CaseResult>>map(reason -> CompletableFuture.completedFuture(CaseResult.skipped(c, reason)))
                     .orElseGet(() -> workers.submit(() -> run(c))));
         }
@@ -75,7 +91,7 @@ final class CaseRunner implements AutoCloseable {
     CaseResult run(ConformanceCase c) {
         // a store per case: the recorded names repeat across cases, and the store keys executions by ARN
         InMemoryExecutionStore store = new InMemoryExecutionStore();
-        AslDeployer deployer = new AslDeployer(camel, store, new ResourceResolvers(camel, List.of()), timers);
+        AslDeployer deployer = new AslDeployer(camel, store, new ResourceResolvers(camel, resolvers.apply(c)), timers);
         StateMachineConfig config = new StateMachineConfig(c.stateMachineName().orElse(DEFAULT_MACHINE_NAME),
                 c.type(), "aws", "us-east-1", "111111111111", c.roleArn());
         String executionName = c.executionName().orElse(DEFAULT_EXECUTION_NAME);
@@ -95,7 +111,8 @@ final class CaseRunner implements AutoCloseable {
             ExecutionResult result = runtime.start(c.input(), executionName, Map.of(), List.of())
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             Outcome actual = ResultNormaliser.normalise(c,
-                    new Outcome(result.status().name(), result.output(), result.error(), result.cause()));
+                    new Outcome(result.status().name(), result.output(), result.error(), result.cause()),
+                    store.events(config.executionArn(executionName)));
             return new ResultComparator(c).difference(actual)
                     .map(difference -> CaseResult.failed(c, difference))
                     .orElseGet(() -> CaseResult.passed(c));

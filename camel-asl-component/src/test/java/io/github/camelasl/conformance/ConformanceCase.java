@@ -80,7 +80,12 @@ record ConformanceCase(
 
     /** Why this case cannot run yet, or empty when it is in scope. */
     Optional<String> skipReason() {
-        if (!services.isEmpty()) {
+        return skipReason(Set.of());
+    }
+
+    /** As {@link #skipReason()}, where a connector's test provides {@code provided} services (say "lambda"). */
+    Optional<String> skipReason(Set<String> provided) {
+        if (!provided.containsAll(services)) {
             return Optional.of("needs service " + String.join(", ", services));
         }
         if (!externalActions.isEmpty()) {
@@ -130,8 +135,12 @@ record ConformanceCase(
                 .findFirst();
     }
 
+    /** A recorded text; a cause the recording stored parsed (an object) is its JSON text. */
     private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isContainerNode() ? Json.write(node) : node.asText();
     }
 
     private static List<String> strings(JsonNode array) {

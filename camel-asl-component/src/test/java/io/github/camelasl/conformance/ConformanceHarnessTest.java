@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.conformance.ConformanceCase.Outcome;
 import io.github.camelasl.dataflow.Json;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,29 @@ class ConformanceHarnessTest {
                 new Outcome("FAILED", null, "States.Runtime", "not found in the input '{\"a\":1}'")));
         assertTrue(comparator.difference(new Outcome("FAILED", null, "States.Runtime", "not found in '{}'"))
                 .isPresent());
+    }
+
+    @Test
+    void referencesAreNumberedAlongTheHistoryAndFoundInsideJsonText() {
+        // the recorded cause is stored parsed; the request ids sit inside causes, which are JSON text
+        ConformanceCase c = recorded("""
+                {"status": "FAILED", "error": "Exception", "cause": {"errorMessage": "boom", "requestId": "<uuid:2>"}}""",
+                """
+                [{"kind": "key_value_fn", "replacement": "uuid", "reference": true}]""");
+        String firstAttempt = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        String secondAttempt = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+        List<JsonNode> history = List.of(failedEvent(firstAttempt), failedEvent(secondAttempt));
+        Outcome ours = new Outcome("FAILED", null, "Exception",
+                "{\"errorMessage\":\"boom\",\"requestId\":\"" + secondAttempt + "\"}");
+
+        assertEquals(Optional.empty(), new ResultComparator(c).difference(ResultNormaliser.normalise(c, ours, history)));
+        // without the history, the one request id of the outcome would be <uuid:1>
+        assertTrue(new ResultComparator(c).difference(ResultNormaliser.normalise(c, ours)).isPresent());
+    }
+
+    private static JsonNode failedEvent(String requestId) {
+        return json("{\"type\": \"TaskFailed\", \"taskFailedEventDetails\": {\"error\": \"Exception\", "
+                + "\"cause\": \"{\\\"requestId\\\": \\\"" + requestId + "\\\"}\"}}");
     }
 
     @Test

@@ -18,11 +18,18 @@ final class ConformanceReport {
     private final List<CaseResult> results;
     private final KnownFailures known;
     private final double requiredPassRate;
+    private final String title;
 
     ConformanceReport(List<CaseResult> results, KnownFailures known, double requiredPassRate) {
+        this(results, known, requiredPassRate, "conformance");
+    }
+
+    /** {@code title} starts the summary line ("conformance (lambda)" for a connector's run). */
+    ConformanceReport(List<CaseResult> results, KnownFailures known, double requiredPassRate, String title) {
         this.results = results;
         this.known = known;
         this.requiredPassRate = requiredPassRate;
+        this.title = title;
     }
 
     long count(Verdict verdict) {
@@ -54,7 +61,7 @@ final class ConformanceReport {
     }
 
     String summaryLine() {
-        return "conformance: " + count(Verdict.PASSED) + " passed, " + count(Verdict.FAILED) + " failed, "
+        return title + ": " + count(Verdict.PASSED) + " passed, " + count(Verdict.FAILED) + " failed, "
                 + count(Verdict.SKIPPED) + " skipped";
     }
 
@@ -79,7 +86,7 @@ final class ConformanceReport {
 
         List<CaseResult> failures = failures();
         out.append("\nfailures (").append(failures.size()).append("; NEW = not in ")
-                .append(KnownFailures.RESOURCE.substring(1)).append("):\n");
+                .append(known.fileName()).append("):\n");
         for (CaseResult failure : failures) {
             out.append(known.contains(failure.name()) ? "  " : "  NEW ").append(failure.name()).append('\n')
                     .append("      ").append(failure.detail()).append('\n');

@@ -15,20 +15,31 @@ final class KnownFailures {
 
     static final String RESOURCE = "/conformance-known-failures.txt";
 
+    private final String resource;
     private final Map<String, String> reasons;
 
-    private KnownFailures(Map<String, String> reasons) {
+    private KnownFailures(String resource, Map<String, String> reasons) {
+        this.resource = resource;
         this.reasons = Collections.unmodifiableMap(reasons);
     }
 
     static KnownFailures load() throws IOException {
-        try (InputStream in = KnownFailures.class.getResourceAsStream(RESOURCE)) {
-            return in == null ? new KnownFailures(Map.of())
-                    : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return load(RESOURCE);
+    }
+
+    /** A connector test's own list, {@code resource} being a classpath resource ("/...txt"). */
+    static KnownFailures load(String resource) throws IOException {
+        try (InputStream in = KnownFailures.class.getResourceAsStream(resource)) {
+            return in == null ? new KnownFailures(resource, Map.of())
+                    : parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
     static KnownFailures parse(String text) {
+        return parse(RESOURCE, text);
+    }
+
+    private static KnownFailures parse(String resource, String text) {
         Map<String, String> reasons = new LinkedHashMap<>();
         for (String line : text.split("\\R")) {
             String entry = line.strip();
@@ -37,11 +48,16 @@ final class KnownFailures {
             }
             int bar = entry.indexOf('|');
             if (bar < 0) {
-                throw new IllegalArgumentException(RESOURCE + ": expected '<case name> | <reason>', got: " + line);
+                throw new IllegalArgumentException(resource + ": expected '<case name> | <reason>', got: " + line);
             }
             reasons.put(entry.substring(0, bar).strip(), entry.substring(bar + 1).strip());
         }
-        return new KnownFailures(reasons);
+        return new KnownFailures(resource, reasons);
+    }
+
+    /** The file's name, for messages. */
+    String fileName() {
+        return resource.substring(resource.lastIndexOf('/') + 1);
     }
 
     boolean contains(String caseName) {

@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  * {@code normalization}), so that both can be compared as they are. It follows the LocalStack snapshot library
  * the corpus was recorded with: the tree transformers run first, then the text replacements over the JSON text,
  * the recorded regexes in order and then the references the tree transformers collected.
+ *
+ * <p>The recordings are execution histories: references ({@code <uuid:N>}) are numbered in the order they first
+ * appear in the history, so ours are numbered along our history first. And the snapshot library looks into string
+ * values that hold JSON (a cause's {@code requestId}), so the reference transformers do too.
  */
 final class ResultNormaliser {
 
@@ -49,7 +53,36 @@ final class ResultNormaliser {
     }
 
     static Outcome normalise(ConformanceCase recorded, Outcome actual) {
-        return new ResultNormaliser(recorded).apply(actual);
+        return normalise(recorded, actual, List.of());
+    }
+
+    /** As {@link #normalise(ConformanceCase, Outcome)}, numbering references along {@code history} first. */
+    static Outcome normalise(ConformanceCase recorded, Outcome actual, List<JsonNode> history) {
+        ResultNormaliser normaliser = new ResultNormaliser(recorded);
+        history.forEach(normaliser::collectReferences);
+        return normaliser.apply(actual);
+    }
+
+    /** The references a history event holds, as the tree transformers would find them there. */
+    private void collectReferences(JsonNode event) {
+        JsonNode copy = withJsonTextParsed(event.deepCopy());
+        DocumentContext context = JsonPath.using(JSONPATH).parse(copy);
+        for (JsonNode t : recorded.transformers()) {
+            if ("jsonpath".equals(t.path("kind").asText())) {
+                String path = t.path("path").asText();
+                List<JsonNode> matches = matches(context, path);
+                if (t.path("reference").asBoolean()) {
+                    matches.forEach(v -> reference(v.isTextual() ? v.asText() : Json.write(v),
+                            t.path("replacement").asText()));
+                } else if (!matches.isEmpty()) {
+                    context.set(path, t.path("replacement").asText());
+                }
+            }
+        }
+        if (recorded.transformers().stream().anyMatch(t -> "key_value_fn".equals(t.path("kind").asText())
+                && "uuid".equals(t.path("replacement").asText()))) {
+            collectUuids(copy);
+        }
     }
 
     private Outcome apply(Outcome actual) {
@@ -120,12 +153,7 @@ final class ResultNormaliser {
             }
             switch (t.path("replacement").asText()) {
                 // values of keys ending in "id" that are UUIDs -> <uuid:N>, everywhere they occur
-                case "uuid" -> visit(doc, (key, value) -> {
-                    if (key.toLowerCase(Locale.ROOT).endsWith("id") && value.isTextual()
-                            && UUID.matcher(value.asText()).matches()) {
-                        reference(value.asText(), "uuid");
-                    }
-                });
+                case "uuid" -> collectUuids(withJsonTextParsed(doc.deepCopy()));
                 case "timestamp" -> replaceTimestamps(doc);
                 // "datetime" replaces Python datetime objects, which JSON does not have
                 default -> {
@@ -175,6 +203,41 @@ final class ResultNormaliser {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the recorded replacements made our result invalid JSON: " + text, e);
         }
+    }
+
+    private void collectUuids(JsonNode node) {
+        visit(node, (key, value) -> {
+            if (key.toLowerCase(Locale.ROOT).endsWith("id") && value.isTextual()
+                    && UUID.matcher(value.asText()).matches()) {
+                reference(value.asText(), "uuid");
+            }
+        });
+    }
+
+    /** {@code node} with every string value that holds a JSON object or array replaced by that JSON, recursively. */
+    private static JsonNode withJsonTextParsed(JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.asText().strip();
+            if (text.startsWith("{") || text.startsWith("[")) {
+                try {
+                    return withJsonTextParsed(Json.parse(text));
+                } catch (JsonProcessingException e) {
+                    return node;
+                }
+            }
+            return node;
+        }
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            names.forEach(name -> object.set(name, withJsonTextParsed(object.get(name))));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, withJsonTextParsed(node.get(i)));
+            }
+        }
+        return node;
     }
 
     /** Numbers values by first appearance per name, as {@code <uuid:1>}, {@code <uuid:2>}, ... */
