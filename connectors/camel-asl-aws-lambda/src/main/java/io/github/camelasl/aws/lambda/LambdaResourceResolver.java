@@ -1,0 +1,54 @@
+package io.github.camelasl.aws.lambda;
+
+import io.github.camelasl.aws.Arn;
+import io.github.camelasl.resource.ResourceResolver;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+
+/**
+ * Maps Lambda Resources to {@code asl-aws-lambda:} endpoints: {@code arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]}
+ * to {@code asl-aws-lambda:function:<the ARN>} and {@code arn:aws:states:::lambda:invoke} to
+ * {@code asl-aws-lambda:invoke}. Found through ServiceLoader when this module is on the classpath; put one built
+ * with endpoint options (region, uriEndpointOverride, accessKey, secretKey) in the registry to point Tasks elsewhere.
+ */
+public final class LambdaResourceResolver implements ResourceResolver {
+
+    static final String SCHEME = "asl-aws-lambda";
+
+    private final Map<String, String> endpointOptions;
+
+    /** The ServiceLoader's: the component's options and the environment decide where Lambda is. */
+    public LambdaResourceResolver() {
+        this(Map.of());
+    }
+
+    /** Adds {@code endpointOptions} to every endpoint URI it gives. */
+    public LambdaResourceResolver(Map<String, String> endpointOptions) {
+        this.endpointOptions = new LinkedHashMap<>(endpointOptions);
+    }
+
+    @Override
+    public Optional<String> resolve(String resource, CamelContext camelContext) {
+        return Arn.parse(resource).flatMap(arn -> {
+            if ("lambda".equals(arn.service()) && arn.resource().startsWith("function:")) {
+                return Optional.of(SCHEME + ":" + LambdaIntegration.function + ":" + resource);
+            }
+            if (arn.integration().filter("lambda:invoke"::equals).isPresent()) {
+                return Optional.of(SCHEME + ":" + LambdaIntegration.invoke);
+            }
+            // lambda:invoke.waitForTaskToken needs task tokens, which the engine does not hand out yet
+            return Optional.empty();
+        }).map(uri -> endpointOptions.isEmpty() ? uri : uri + "?" + query());
+    }
+
+    private String query() {
+        return endpointOptions.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.camelasl.aws.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.camelasl.resource.ResourceResolver;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+class LambdaResourceResolverTest {
+
+    private final LambdaResourceResolver resolver = new LambdaResourceResolver();
+
+    @Test
+    void functionArnsKeepTheirQualifierAndPartition() {
+        assertEquals(Optional.of("asl-aws-lambda:function:arn:aws:lambda:eu-west-1:123456789012:function:score"),
+                resolver.resolve("arn:aws:lambda:eu-west-1:123456789012:function:score", null));
+        assertEquals(Optional.of("asl-aws-lambda:function:arn:aws-cn:lambda:cn-north-1:123456789012:function:s:$LATEST"),
+                resolver.resolve("arn:aws-cn:lambda:cn-north-1:123456789012:function:s:$LATEST", null));
+    }
+
+    @Test
+    void theOptimizedIntegrationIsTheInvokeEndpoint() {
+        assertEquals(Optional.of("asl-aws-lambda:invoke"), resolver.resolve("arn:aws:states:::lambda:invoke", null));
+    }
+
+    @Test
+    void otherResourcesAreLeftToOtherResolvers() {
+        assertTrue(resolver.resolve("arn:aws:states:::lambda:invoke.waitForTaskToken", null).isEmpty());
+        assertTrue(resolver.resolve("arn:aws:states:::sqs:sendMessage", null).isEmpty());
+        assertTrue(resolver.resolve("arn:aws:lambda:us-east-1:123456789012:layer:libs:1", null).isEmpty());
+        assertTrue(resolver.resolve("direct:score", null).isEmpty());
+    }
+
+    @Test
+    void endpointOptionsAreAddedEncoded() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("uriEndpointOverride", "http://127.0.0.1:4566");
+        options.put("secretKey", "a+b/c");
+        assertEquals(Optional.of("asl-aws-lambda:invoke?uriEndpointOverride=http%3A%2F%2F127.0.0.1%3A4566"
+                        + "&secretKey=a%2Bb%2Fc"),
+                new LambdaResourceResolver(options).resolve("arn:aws:states:::lambda:invoke", null));
+    }
+
+    @Test
+    void theComponentFindsTheResolverThroughServiceLoader() {
+        assertTrue(ServiceLoader.load(ResourceResolver.class).stream()
+                .anyMatch(p -> p.type() == LambdaResourceResolver.class));
+    }
+
+    @Test
+    void theEndpointKeepsTheArnWhole() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            String uri = resolver.resolve("arn:aws:lambda:us-east-1:123456789012:function:score:$LATEST", camel)
+                    .orElseThrow();
+            LambdaEndpoint endpoint = camel.getEndpoint(uri, LambdaEndpoint.class);
+            assertEquals(LambdaIntegration.function, endpoint.getIntegration());
+            assertEquals("arn:aws:lambda:us-east-1:123456789012:function:score:$LATEST", endpoint.getFunction());
+        }
+    }
+}
