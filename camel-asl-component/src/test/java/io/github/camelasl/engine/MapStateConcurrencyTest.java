@@ -23,7 +23,7 @@ class MapStateConcurrencyTest extends EngineTestSupport {
                 from("direct:work").process(e -> {
                     int now = running.incrementAndGet();
                     mostRunning.accumulateAndGet(now, Math::max);
-                    Thread.sleep(40);
+                    Thread.sleep(100); // long enough that the runs the gate lets through overlap on a busy machine
                     running.decrementAndGet();
                     JsonNode in = Json.parse(e.getMessage().getBody(String.class));
                     e.getMessage().setBody("{\"square\": " + in.get("n").intValue() * in.get("n").intValue() + "}");
