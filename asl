@@ -2,12 +2,12 @@
 # asl: validate and run Amazon States Language state machines locally, on Apache Camel.
 #
 #   ./asl validate DEF [--json] [--type STANDARD|EXPRESS]
-#   ./asl run DEF [--input JSON|@FILE] [--name NAME] [--json] [--history] ...
+#   ./asl run DEF [--input JSON|@FILE] [--name NAME] [--json] [--history] [--resource-map FILE]...
 #   ./asl --help
 #
 # Runs camel-asl-cli/target/camel-asl-cli.jar, building it first (mvn, output on stderr) when it is missing or
-# older than the sources of camel-asl-component or camel-asl-cli. Works from any directory; paths given to it
-# are relative to the current directory.
+# older than the sources of camel-asl-component, camel-asl-cli or the connectors. Works from any directory;
+# paths given to it are relative to the current directory.
 #
 # Environment:
 #   JAVA_HOME       the Java 17+ to use (default: java on the PATH)
@@ -32,8 +32,8 @@ needs_build() {
   [ -f "$jar" ] || return 0
   local newer
   newer="$(find "$root/pom.xml" "$root/camel-asl-component/pom.xml" "$root/camel-asl-cli/pom.xml" \
-    "$root/camel-asl-component/src/main" "$root/camel-asl-cli/src/main" \
-    -newer "$jar" -type f -print -quit 2>/dev/null || true)"
+    "$root/camel-asl-component/src/main" "$root/camel-asl-cli/src/main" "$root/connectors" \
+    -newer "$jar" -type f -not -path '*/target/*' -not -path '*/src/test/*' -print -quit 2>/dev/null || true)"
   [ -n "$newer" ]
 }
 

@@ -34,6 +34,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "resourcemappings":
+        case "resourceMappings": target.setResourceMappings(property(camelContext, java.lang.String.class, value)); return true;
         case "resourceresolvers":
         case "resourceResolvers": target.setResourceResolvers(property(camelContext, java.util.List.class, value)); return true;
         default: return false;
@@ -59,6 +61,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "region": return java.lang.String.class;
+        case "resourcemappings":
+        case "resourceMappings": return java.lang.String.class;
         case "resourceresolvers":
         case "resourceResolvers": return java.util.List.class;
         default: return null;
@@ -80,6 +84,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "region": return target.getRegion();
+        case "resourcemappings":
+        case "resourceMappings": return target.getResourceMappings();
         case "resourceresolvers":
         case "resourceResolvers": return target.getResourceResolvers();
         default: return null;

@@ -2,6 +2,7 @@ package io.github.camelasl;
 
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.resource.ResourceResolver;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.ExecutionStore;
@@ -34,11 +35,17 @@ public class AslComponent extends DefaultComponent {
     @Metadata(label = "advanced", description = "Resolvers that map Task Resources (ARNs) to Camel endpoint URIs, "
                                                 + "tried before those found in the registry and plain Camel URIs.")
     private List<ResourceResolver> resourceResolvers = new ArrayList<>();
+    @Metadata(description = "Comma-separated locations (classpath: or file:) of resource mapping files, "
+                            + ".properties or .json, whose rules map Task Resources (ARN patterns) to Camel "
+                            + "endpoint URIs. Mappings are tried before every other resolver, connectors included; "
+                            + "the first matching rule wins.")
+    private String resourceMappings;
     @Metadata(label = "advanced", autowired = true,
               description = "Told of every history event of every execution as it is written (a live trace).")
     private HistoryListener historyListener;
 
     private ScheduledExecutorService timers;
+    private ResourceMapping loadedMappings;
     private final DeferredDeployments deployments = new DeferredDeployments();
 
     /**
@@ -104,13 +111,27 @@ public class AslComponent extends DefaultComponent {
             getCamelContext().getExecutorServiceManager().shutdown(timers);
             timers = null;
         }
+        synchronized (this) {
+            loadedMappings = null;
+        }
         super.doShutdown();
     }
 
     /** The deployer endpoints use; created with the component's store and resolvers. */
     AslDeployer deployer() {
         return new AslDeployer(getCamelContext(), executionStore,
-                new ResourceResolvers(getCamelContext(), resourceResolvers), timers);
+                new ResourceResolvers(getCamelContext(), mappings(), resourceResolvers), timers);
+    }
+
+    /** The {@code resourceMappings} files, read once; a problem in them fails the deployment, naming it. */
+    private synchronized List<ResourceMapping> mappings() {
+        if (resourceMappings == null || resourceMappings.isBlank()) {
+            return List.of();
+        }
+        if (loadedMappings == null) {
+            loadedMappings = ResourceMapping.load(getCamelContext(), resourceMappings);
+        }
+        return List.of(loadedMappings);
     }
 
     public String getRegion() {
@@ -143,6 +164,15 @@ public class AslComponent extends DefaultComponent {
 
     public void setHistoryListener(HistoryListener historyListener) {
         this.historyListener = historyListener;
+    }
+
+    public String getResourceMappings() {
+        return resourceMappings;
+    }
+
+    public synchronized void setResourceMappings(String resourceMappings) {
+        this.resourceMappings = resourceMappings;
+        this.loadedMappings = null;
     }
 
     public List<ResourceResolver> getResourceResolvers() {

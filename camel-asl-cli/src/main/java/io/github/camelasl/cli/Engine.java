@@ -1,6 +1,7 @@
 package io.github.camelasl.cli;
 
 import io.github.camelasl.AslDeployer;
+import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import java.util.List;
@@ -11,8 +12,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * A CamelContext with only the built-in components on the classpath (direct, seda, log, bean), the timer pool
- * the engine schedules Waits and timeouts on, and a deployer over both. Closing stops everything quickly.
+ * A CamelContext with the built-in components on the classpath (direct, seda, log, bean) and the AWS connectors
+ * (Lambda, SQS, SNS: configured from the standard AWS environment), the timer pool the engine schedules Waits and
+ * timeouts on, and a deployer over both whose resolvers try the {@code --resource-map} mappings first. Closing
+ * stops everything quickly.
  */
 final class Engine implements AutoCloseable {
 
@@ -21,6 +24,10 @@ final class Engine implements AutoCloseable {
     private final AslDeployer deployer;
 
     Engine() {
+        this(List.of());
+    }
+
+    Engine(List<ResourceMapping> mappings) {
         camelContext = new DefaultCamelContext();
         camelContext.getCamelContextExtension().setName("asl-cli");
         // a timed-out execution may leave an exchange in flight (a Wait, a Task): don't wait long for it
@@ -40,7 +47,7 @@ final class Engine implements AutoCloseable {
             throw e;
         }
         deployer = new AslDeployer(camelContext, new InMemoryExecutionStore(),
-                new ResourceResolvers(camelContext, List.of()), timers);
+                new ResourceResolvers(camelContext, mappings, List.of()), timers);
     }
 
     AslDeployer deployer() {

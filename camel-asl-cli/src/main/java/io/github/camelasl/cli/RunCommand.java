@@ -12,8 +12,10 @@ import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.history.TracePrinter;
+import io.github.camelasl.resource.ResourceMapping;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,6 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run one execution of a definition and print each state as it runs, then the status and "
                 + "output (or error and cause).",
+            "Task Resources: Camel URIs (direct:, seda:, log:, bean:, class:), the ARNs of --resource-map rules, "
+                + "and AWS Lambda, SQS and SNS ARNs, called on the AWS the standard environment names (AWS_REGION, "
+                + "AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>, credentials from the default chain).",
             "Exits 0 when the execution SUCCEEDED, 1 when it FAILED, TIMED_OUT or was ABORTED, 2 when the "
                 + "definition, the input or the command line is invalid."})
 final class RunCommand implements Callable<Integer> {
@@ -77,6 +82,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--history", description = "add the execution history (GetExecutionHistory events)")
     boolean history;
 
+    @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
+    List<String> resourceMaps = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (Inputs.STDIN.equals(definition) && "@-".equals(input)) {
@@ -87,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
         checkNotBlank(region, "--region");
         checkNotBlank(accountId, "--account-id");
         String text = Inputs.read(definition, parent.stdin(), "definition");
+        List<ResourceMapping> mappings = ResourceMaps.load(resourceMaps, parent.stdin());
         JsonNode executionInput = Inputs.executionInput(input, parent.stdin());
         String name = stateMachineName != null ? stateMachineName : Inputs.defaultStateMachineName(definition);
         String source = Inputs.STDIN.equals(definition) ? "(stdin)" : definition;
@@ -95,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TracePrinter trace = json ? null : new TracePrinter(out);
         ExecutionResult result;
-        try (Engine engine = new Engine()) {
+        try (Engine engine = new Engine(mappings)) {
             StateMachineRuntime runtime;
             try {
                 runtime = engine.deployer().deploy(source, text, config);

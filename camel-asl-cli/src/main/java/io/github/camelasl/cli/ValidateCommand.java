@@ -3,8 +3,10 @@ package io.github.camelasl.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.validation.Diagnostic;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code asl validate DEF}: AWS's ValidateStateMachineDefinition, locally. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a definition as AWS ValidateStateMachineDefinition would. Exits 0 when valid, 2 when "
-                + "not. A Task Resource must be a Camel endpoint the CLI can reach (direct:, seda:, log:, bean:).")
+                + "not. A Task Resource must be a Camel endpoint the CLI can reach (direct:, seda:, log:, bean:, "
+                + "class:), an ARN a --resource-map rule maps, or an AWS Lambda, SQS or SNS ARN (the connectors).")
 final class ValidateCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -36,11 +39,15 @@ final class ValidateCommand implements Callable<Integer> {
             description = "the state machine type (default: ${DEFAULT-VALUE})")
     RunCommand.Type type;
 
+    @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
+    List<String> resourceMaps = new ArrayList<>();
+
     @Override
     public Integer call() {
         String text = Inputs.read(definition, parent.stdin(), "definition");
+        List<ResourceMapping> mappings = ResourceMaps.load(resourceMaps, parent.stdin());
         List<Diagnostic> diagnostics;
-        try (Engine engine = new Engine()) {
+        try (Engine engine = new Engine(mappings)) {
             diagnostics = engine.deployer().validate(text, type.name());
         }
         boolean ok = diagnostics.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);

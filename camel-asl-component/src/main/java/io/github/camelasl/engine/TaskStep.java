@@ -74,8 +74,8 @@ public final class TaskStep {
             return state.timeoutSeconds().longValue();
         }
         if (state.timeoutSecondsPath() != null) {
-            JsonNode value = InputOutput.readField("TimeoutSecondsPath", state.timeoutSecondsPath(),
-                    scope.stateInput(), scope.bindings());
+            // AWS words a path that selects nothing here as it does for InputPath
+            JsonNode value = InputOutput.inputPath(state.timeoutSecondsPath(), scope.stateInput(), scope.bindings());
             if (!value.canConvertToLong() || value.longValue() <= 0) {
                 throw AslError.runtime("The TimeoutSecondsPath parameter does not reference a positive integer: "
                         + state.timeoutSecondsPath() + " == " + Json.write(value));

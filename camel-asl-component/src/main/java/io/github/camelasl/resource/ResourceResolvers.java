@@ -1,14 +1,26 @@
 package io.github.camelasl.resource;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
 import org.apache.camel.CamelContext;
 
 /**
- * The resolver chain: the explicitly configured resolvers first, then those in the Camel registry, then those
- * the connector modules on the classpath declare (ServiceLoader), then plain Camel URIs. The first answer wins.
+ * The resolver chain. The first resolver with an answer wins; they are tried in this order:
+ * <ol>
+ * <li>user {@link ResourceMapping}s: those loaded from the component's {@code resourceMappings} files, then
+ * the {@code ResourceMapping}s among the configured resolvers, then {@code ResourceMapping} beans in the
+ * Camel registry (by bean name) — so a mapping can send an ARN a connector knows to an on-prem endpoint;</li>
+ * <li>the other configured resolvers (the component's {@code resourceResolvers}), in their order;</li>
+ * <li>the other {@link ResourceResolver} beans in the registry, by bean name;</li>
+ * <li>the resolvers the connector modules on the classpath declare ({@link ServiceLoader});</li>
+ * <li>plain Camel URIs ({@code direct:train}) whose component is known.</li>
+ * </ol>
+ * A resolver met twice (configured and bound in the registry) is tried once, at its first place.
  */
 public final class ResourceResolvers {
 
@@ -16,12 +28,35 @@ public final class ResourceResolvers {
     private final CamelContext camelContext;
 
     public ResourceResolvers(CamelContext camelContext, List<ResourceResolver> configured) {
+        this(camelContext, List.of(), configured);
+    }
+
+    /** {@code mappings} first (the component's mapping files), then {@code configured}, then the others. */
+    public ResourceResolvers(CamelContext camelContext, List<ResourceMapping> mappings,
+                             List<ResourceResolver> configured) {
         this.camelContext = camelContext;
-        List<ResourceResolver> all = new ArrayList<>(configured);
-        all.addAll(camelContext.getRegistry().findByType(ResourceResolver.class));
+        Map<String, ResourceResolver> bound = camelContext.getRegistry().findByTypeWithName(ResourceResolver.class);
+        Collection<ResourceResolver> registry = bound == null ? List.of() : new TreeMap<>(bound).values();
+        List<ResourceResolver> all = new ArrayList<>();
+        mappings.forEach(m -> addOnce(all, m));
+        configured.stream().filter(ResourceMapping.class::isInstance).forEach(r -> addOnce(all, r));
+        registry.stream().filter(ResourceMapping.class::isInstance).forEach(r -> addOnce(all, r));
+        configured.stream().filter(r -> !(r instanceof ResourceMapping)).forEach(r -> addOnce(all, r));
+        registry.stream().filter(r -> !(r instanceof ResourceMapping)).forEach(r -> addOnce(all, r));
         ServiceLoader.load(ResourceResolver.class, ResourceResolvers.class.getClassLoader()).forEach(all::add);
         all.add(new CamelUriResolver());
         this.chain = List.copyOf(all);
+    }
+
+    private static void addOnce(List<ResourceResolver> all, ResourceResolver resolver) {
+        if (resolver != null && all.stream().noneMatch(r -> r == resolver)) {
+            all.add(resolver);
+        }
+    }
+
+    /** The resolvers in the order they are tried. */
+    public List<ResourceResolver> chain() {
+        return chain;
     }
 
     public Optional<String> resolve(String resource) {
