@@ -7,11 +7,13 @@ import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.model.DefinitionParser;
 import io.github.camelasl.model.StateMachine;
+import io.github.camelasl.resource.ResourceProblem;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.route.StateMachineRoutes;
 import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.validation.DefinitionValidator;
 import io.github.camelasl.validation.Diagnostic;
+import io.github.camelasl.validation.ResourceChecks;
 import io.github.camelasl.validation.ValidationOptions;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +47,48 @@ public final class AslDeployer {
     /** Every problem in the definition text; empty when AWS would accept it. */
     public List<Diagnostic> validate(String definitionText, String type) {
         return DefinitionValidator.validate(definitionText,
-                new ValidationOptions(type, resource -> resolvers.resolve(resource).isPresent()));
+                new ValidationOptions(type, resource -> resolvers.resolve(resource).isPresent(), checks(resolvers)));
+    }
+
+    /** The resolvers' checks of the Tasks they run, and what to say of a Resource none of them runs. */
+    static ResourceChecks checks(ResourceResolvers resolvers) {
+        return new ResourceChecks() {
+            @Override
+            public List<ResourceProblem> check(String resource, JsonNode taskState) {
+                return resolvers.check(resource, taskState);
+            }
+
+            @Override
+            public String unsupported(String resource) {
+                return unsupportedResource(resource);
+            }
+        };
+    }
+
+    /** Names the Resource no resolver runs, and says how to make it run; null for AWS's wording. */
+    static String unsupportedResource(String resource) {
+        if (resource == null || resource.isEmpty()) {
+            return null;
+        }
+        if (resource.startsWith("arn:")) {
+            String[] parts = resource.split(":", 6);
+            if (parts.length < 6 || parts[2].isEmpty()) {
+                return null; // not an ARN at all: AWS's "not a valid resource ARN" says it
+            }
+            String what = "states".equals(parts[2]) && parts[3].isEmpty() && parts[4].isEmpty()
+                    ? "the service integration '" + parts[5] + "'"
+                    : "the '" + parts[2] + "' resource";
+            return "The resource provided " + resource + " is not supported: no connector on the classpath and "
+                    + "no resource mapping handles " + what + " (add the connector module that runs it, or map the "
+                    + "ARN to a Camel endpoint with the resourceMappings option)";
+        }
+        int colon = resource.indexOf(':');
+        if (colon > 0) {
+            return "The resource provided " + resource + " is not recognized: it is not an ARN a connector or "
+                    + "resource mapping handles, and '" + resource.substring(0, colon) + "' is not a Camel "
+                    + "component known to the CamelContext";
+        }
+        return null;
     }
 
     /**

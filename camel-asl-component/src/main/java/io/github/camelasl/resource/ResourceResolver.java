@@ -1,5 +1,7 @@
 package io.github.camelasl.resource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 
@@ -12,4 +14,14 @@ public interface ResourceResolver {
 
     /** The endpoint URI for {@code resource}, or empty when this resolver does not know it. */
     Optional<String> resolve(String resource, CamelContext camelContext);
+
+    /**
+     * Checks, at deployment, a Task state whose {@code resource} this resolver resolves: required parameters
+     * missing from its literal {@code Parameters} or {@code Arguments}, for example. Validation reports each
+     * problem as AWS's SCHEMA_VALIDATION_FAILED. Called only when {@link #resolve} gives this resolver's URI for
+     * the resource; {@code taskState} is the state's JSON object as written. None by default.
+     */
+    default List<ResourceProblem> check(String resource, JsonNode taskState) {
+        return List.of();
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.camelasl.resource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -67,5 +68,33 @@ public final class ResourceResolvers {
             }
         }
         return Optional.empty();
+    }
+
+    /** The resolver that resolves {@code resource}: the first in the chain with an answer. */
+    public Optional<ResourceResolver> resolver(String resource) {
+        for (ResourceResolver resolver : chain) {
+            if (resolver.resolve(resource, camelContext).isPresent()) {
+                return Optional.of(resolver);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The problems the resolver of {@code resource} finds in the Task state {@code taskState} (see
+     * {@link ResourceResolver#check}); none when no resolver resolves it (validation reports that itself) or when
+     * a resolver's check fails (a check must not stop a deployment it cannot judge).
+     */
+    public List<ResourceProblem> check(String resource, JsonNode taskState) {
+        Optional<ResourceResolver> resolver = resolver(resource);
+        if (resolver.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<ResourceProblem> problems = resolver.get().check(resource, taskState);
+            return problems == null ? List.of() : problems;
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 }

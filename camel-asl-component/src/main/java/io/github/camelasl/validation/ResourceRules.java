@@ -1,9 +1,13 @@
 package io.github.camelasl.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.resource.ResourceProblem;
 import java.util.regex.Pattern;
 
-/** A Task's Resource: supported by the runtime, and of a kind the machine type allows. */
+/**
+ * A Task's Resource: supported by the runtime, of a kind the machine type allows, and used as the runtime's
+ * checks require (the parameters the service needs).
+ */
 final class ResourceRules {
 
     private static final Pattern ACTIVITY = Pattern.compile("arn:[^:]+:states:[^:]*:[^:]*:activity:.+");
@@ -30,8 +34,16 @@ final class ResourceRules {
                 state.problems().schema(Problems.expressIntegration(".waitForTaskToken"), location);
             }
         }
+        ResourceChecks checks = state.options().resourceChecks();
         if (!state.options().resourceSupported().test(resource)) {
-            state.problems().schema(Problems.unrecognizedResource(resource), location);
+            String message = checks.unsupported(resource);
+            state.problems().schema(message != null ? message : Problems.unrecognizedResource(resource), location);
+            return;
+        }
+        for (ResourceProblem problem : checks.check(resource, state.node())) {
+            state.problems().schema(problem.message(),
+                    problem.field() == null || problem.field().isEmpty() ? Locations.of(state.pointer())
+                            : state.at(problem.field()));
         }
     }
 }

@@ -9,13 +9,22 @@ import java.util.function.Predicate;
  * @param stateMachineType  STANDARD or EXPRESS (null means STANDARD); EXPRESS machines refuse activities,
  *                          {@code .sync} and {@code .waitForTaskToken} resources
  * @param resourceSupported true for a Task {@code Resource} the runtime can call; a resource it rejects is
- *                          reported as AWS reports an unknown resource
+ *                          reported as AWS reports an unknown resource (or as {@code resourceChecks} words it)
+ * @param resourceChecks    the runtime's checks of the Tasks whose Resource it supports (required parameters),
+ *                          and its wording for the Resources it does not (null means {@link ResourceChecks#NONE})
  */
-public record ValidationOptions(String stateMachineType, Predicate<String> resourceSupported) {
+public record ValidationOptions(String stateMachineType, Predicate<String> resourceSupported,
+        ResourceChecks resourceChecks) {
 
     public ValidationOptions {
         stateMachineType = stateMachineType == null ? "STANDARD" : stateMachineType;
         resourceSupported = Objects.requireNonNullElse(resourceSupported, resource -> true);
+        resourceChecks = Objects.requireNonNullElse(resourceChecks, ResourceChecks.NONE);
+    }
+
+    /** Without resource checks: only whether each Resource is supported. */
+    public ValidationOptions(String stateMachineType, Predicate<String> resourceSupported) {
+        this(stateMachineType, resourceSupported, ResourceChecks.NONE);
     }
 
     /** A STANDARD machine whose every resource is supported. */

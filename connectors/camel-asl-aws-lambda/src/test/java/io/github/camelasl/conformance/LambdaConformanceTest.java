@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelasl.aws.lambda.LambdaFunction;
+import io.github.camelasl.aws.testing.LambdaFunction;
 import io.github.camelasl.aws.lambda.LambdaResourceResolver;
-import io.github.camelasl.aws.lambda.LambdaStandIn;
+import io.github.camelasl.aws.testing.LambdaStandIn;
 import io.github.camelasl.aws.lambda.PythonLambdaRuntime;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.resource.ResourceResolver;

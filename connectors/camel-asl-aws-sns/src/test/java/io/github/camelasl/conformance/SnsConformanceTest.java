@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.aws.sns.SnsResourceResolver;
-import io.github.camelasl.aws.sns.SnsStandIn;
+import io.github.camelasl.aws.testing.SnsStandIn;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.resource.ResourceResolver;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelasl.aws.sqs.ElasticMq;
+import io.github.camelasl.aws.testing.ElasticMq;
 import io.github.camelasl.aws.sqs.SqsResourceResolver;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.resource.ResourceResolver;

@@ -1,10 +1,14 @@
 package io.github.camelasl.aws.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.aws.Arn;
+import io.github.camelasl.aws.TaskRequest;
+import io.github.camelasl.resource.ResourceProblem;
 import io.github.camelasl.resource.ResourceResolver;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -44,6 +48,13 @@ public final class LambdaResourceResolver implements ResourceResolver {
             // lambda:invoke.waitForTaskToken needs task tokens, which the engine does not hand out yet
             return Optional.empty();
         }).map(uri -> endpointOptions.isEmpty() ? uri : uri + "?" + query());
+    }
+
+    /** {@code lambda:invoke} needs the FunctionName; a function ARN names the function itself. */
+    @Override
+    public List<ResourceProblem> check(String resource, JsonNode taskState) {
+        boolean invoke = Arn.parse(resource).flatMap(Arn::integration).filter("lambda:invoke"::equals).isPresent();
+        return invoke ? TaskRequest.of(taskState).require("FunctionName") : List.of();
     }
 
     private String query() {

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.camelasl.aws.lambda.LambdaFunction.Outcome;
+import io.github.camelasl.aws.testing.LambdaFunction.Outcome;
+import io.github.camelasl.aws.testing.LambdaStandIn;
 import io.github.camelasl.engine.AslError;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelasl.aws.lambda.LambdaFunction.Invocation;
-import io.github.camelasl.aws.lambda.LambdaFunction.Outcome;
+import io.github.camelasl.aws.testing.LambdaFunction;
+import io.github.camelasl.aws.testing.LambdaFunction.Invocation;
+import io.github.camelasl.aws.testing.LambdaFunction.Outcome;
+import io.github.camelasl.aws.testing.LambdaStandIn;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
 import java.util.List;

@@ -2,7 +2,8 @@ package io.github.camelasl.aws.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelasl.aws.lambda.LambdaFunction.Outcome;
+import io.github.camelasl.aws.testing.LambdaFunction;
+import io.github.camelasl.aws.testing.LambdaFunction.Outcome;
 import io.github.camelasl.dataflow.Json;
 import java.io.BufferedReader;
 import java.io.IOException;

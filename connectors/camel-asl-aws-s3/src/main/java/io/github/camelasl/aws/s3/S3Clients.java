@@ -16,19 +16,18 @@ final class S3Clients {
 
     static S3Client create(S3Configuration options, AwsEnvironment environment) {
         AWS2S3Configuration aws = new AWS2S3Configuration();
-        String region = options.getRegion() != null ? options.getRegion() : environment.region(null);
+        String region = options.region(environment);
         if (region != null) {
             aws.setRegion(region);
         }
-        String endpoint = options.getUriEndpointOverride() != null ? options.getUriEndpointOverride()
-                : environment.endpoint("S3");
+        String endpoint = options.endpoint(environment, "S3");
         if (endpoint != null) {
             aws.setOverrideEndpoint(true);
             aws.setUriEndpointOverride(endpoint);
         }
         // stand-ins seldom resolve bucket.host names: path style wherever the endpoint is not AWS's
         aws.setForcePathStyle(options.getForcePathStyle() != null ? options.getForcePathStyle() : endpoint != null);
-        if (options.getAccessKey() != null && options.getSecretKey() != null) {
+        if (options.hasKeys()) {
             aws.setAccessKey(options.getAccessKey());
             aws.setSecretKey(options.getSecretKey());
         } else {

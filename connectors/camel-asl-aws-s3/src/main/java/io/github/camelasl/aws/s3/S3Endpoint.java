@@ -1,5 +1,6 @@
 package io.github.camelasl.aws.s3;
 
+import io.github.camelasl.aws.AwsClientEndpoint;
 import io.github.camelasl.aws.AwsEnvironment;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -9,7 +10,6 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "asl-aws-s3", title = "ASL AWS S3", syntax = "asl-aws-s3:operation",
              producerOnly = true, category = { Category.CLOUD, Category.FILE })
-public class S3Endpoint extends DefaultEndpoint {
+public class S3Endpoint extends AwsClientEndpoint<S3Client> {
 
     @UriPath(description = "The S3 action, as the ARN names it.",
              enums = "getObject,putObject,listObjectsV2,listObjects,headObject,copyObject,deleteObject,listBuckets")
@@ -27,9 +27,6 @@ public class S3Endpoint extends DefaultEndpoint {
     private String operation;
     @UriParam
     private S3Configuration configuration;
-
-    private S3Client client;
-    private boolean ownsClient;
 
     public S3Endpoint(String uri, S3Component component, String operation, S3Configuration configuration) {
         super(uri, component);
@@ -48,23 +45,13 @@ public class S3Endpoint extends DefaultEndpoint {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        ownsClient = configuration.getAmazonS3Client() == null;
-        client = ownsClient ? S3Clients.create(configuration, AwsEnvironment.system()) : configuration.getAmazonS3Client();
+    protected S3Client configuredClient() {
+        return configuration.getAmazonS3Client();
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (ownsClient && client != null) {
-            client.close();
-        }
-        client = null;
-        super.doStop();
-    }
-
-    S3Client client() {
-        return client;
+    protected S3Client createClient(AwsEnvironment environment) {
+        return S3Clients.create(configuration, environment);
     }
 
     public String getOperation() {

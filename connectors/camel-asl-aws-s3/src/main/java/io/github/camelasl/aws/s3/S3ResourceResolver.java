@@ -1,7 +1,13 @@
 package io.github.camelasl.aws.s3;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.aws.Arn;
+import io.github.camelasl.aws.TaskRequest;
+import io.github.camelasl.resource.ResourceProblem;
 import io.github.camelasl.resource.ResourceResolver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 
@@ -14,13 +20,39 @@ public final class S3ResourceResolver implements ResourceResolver {
 
     private static final String PREFIX = "aws-sdk:s3:";
 
+    /** The parameters S3's API requires, by action (copyObject's source is checked on its own). */
+    private static final Map<String, List<String>> REQUIRED = Map.of(
+            "getObject", List.of("Bucket", "Key"),
+            "putObject", List.of("Bucket", "Key"),
+            "headObject", List.of("Bucket", "Key"),
+            "deleteObject", List.of("Bucket", "Key"),
+            "copyObject", List.of("Bucket", "Key"),
+            "listObjectsV2", List.of("Bucket"),
+            "listObjects", List.of("Bucket"));
+
     @Override
     public Optional<String> resolve(String resource, CamelContext camelContext) {
+        return action(resource).map(action -> "asl-aws-s3:" + action);
+    }
+
+    /** The Bucket (and Key, for an object) S3 requires of the action; listBuckets needs nothing. */
+    @Override
+    public List<ResourceProblem> check(String resource, JsonNode taskState) {
+        String action = action(resource).orElse("");
+        TaskRequest request = TaskRequest.of(taskState);
+        List<ResourceProblem> problems = new ArrayList<>(
+                request.require(REQUIRED.getOrDefault(action, List.of()).toArray(String[]::new)));
+        if ("copyObject".equals(action) && !request.has("CopySource") && !request.has("SourceBucket")) {
+            problems.add(ResourceProblem.missing(request.field(), "CopySource"));
+        }
+        return problems;
+    }
+
+    private static Optional<String> action(String resource) {
         return Arn.parse(resource)
                 .flatMap(Arn::integration)
                 .filter(integration -> integration.startsWith(PREFIX))
                 .map(integration -> integration.substring(PREFIX.length()))
-                .filter(S3Actions::supports)
-                .map(action -> "asl-aws-s3:" + action);
+                .filter(S3Actions::supports);
     }
 }

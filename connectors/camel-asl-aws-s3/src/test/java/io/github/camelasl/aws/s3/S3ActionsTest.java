@@ -239,7 +239,7 @@ class S3ActionsTest {
         AslError error = failure("""
                 {"StartAt": "Get", "States": {"Get": {
                   "Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:getObject",
-                  "Parameters": {"Bucket": "data", "Kee": "x"}, "End": true}}}""", "{}");
+                  "Parameters": {"Bucket": "data", "Key": "x", "Kee": "x"}, "End": true}}}""", "{}");
         assertEquals("States.TaskFailed", error.error());
         assertTrue(error.cause().contains("'Kee'"), error.cause());
     }

@@ -16,17 +16,16 @@ final class SnsClients {
 
     static SnsClient create(SnsConfiguration options, AwsEnvironment environment) {
         Sns2Configuration aws = new Sns2Configuration();
-        String region = options.getRegion() != null ? options.getRegion() : environment.region(null);
+        String region = options.region(environment);
         if (region != null) {
             aws.setRegion(region);
         }
-        String endpoint = options.getUriEndpointOverride() != null ? options.getUriEndpointOverride()
-                : environment.endpoint("SNS");
+        String endpoint = options.endpoint(environment, "SNS");
         if (endpoint != null) {
             aws.setOverrideEndpoint(true);
             aws.setUriEndpointOverride(endpoint);
         }
-        if (options.getAccessKey() != null && options.getSecretKey() != null) {
+        if (options.hasKeys()) {
             aws.setAccessKey(options.getAccessKey());
             aws.setSecretKey(options.getSecretKey());
         } else {

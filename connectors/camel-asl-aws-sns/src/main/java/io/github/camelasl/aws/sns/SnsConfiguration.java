@@ -1,6 +1,6 @@
 package io.github.camelasl.aws.sns;
 
-import org.apache.camel.RuntimeCamelException;
+import io.github.camelasl.aws.AwsConnectionConfiguration;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -11,54 +11,12 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * ({@link io.github.camelasl.aws.AwsEnvironment}); an {@link SnsClient} in the registry replaces them all.
  */
 @UriParams
-public class SnsConfiguration implements Cloneable {
+public class SnsConfiguration extends AwsConnectionConfiguration {
 
-    @UriParam(description = "The AWS region. Default: AWS_REGION (or AWS_DEFAULT_REGION), then the SDK's region chain.")
-    private String region;
-    @UriParam(description = "The SNS endpoint to call instead of AWS's (LocalStack, a stand-in). Default: "
-                            + "AWS_ENDPOINT_URL_SNS, then AWS_ENDPOINT_URL.")
-    private String uriEndpointOverride;
-    @UriParam(label = "security", secret = true,
-              description = "Access key id; with secretKey, used instead of the default credential chain.")
-    private String accessKey;
-    @UriParam(label = "security", secret = true, description = "Secret access key, with accessKey.")
-    private String secretKey;
     @UriParam(label = "advanced", description = "The SDK client to use; it carries its own region, endpoint and "
                                                 + "credentials.")
     @Metadata(autowired = true)
     private SnsClient amazonSNSClient;
-
-    public String getRegion() {
-        return region;
-    }
-
-    public void setRegion(String region) {
-        this.region = region;
-    }
-
-    public String getUriEndpointOverride() {
-        return uriEndpointOverride;
-    }
-
-    public void setUriEndpointOverride(String uriEndpointOverride) {
-        this.uriEndpointOverride = uriEndpointOverride;
-    }
-
-    public String getAccessKey() {
-        return accessKey;
-    }
-
-    public void setAccessKey(String accessKey) {
-        this.accessKey = accessKey;
-    }
-
-    public String getSecretKey() {
-        return secretKey;
-    }
-
-    public void setSecretKey(String secretKey) {
-        this.secretKey = secretKey;
-    }
 
     public SnsClient getAmazonSNSClient() {
         return amazonSNSClient;
@@ -68,11 +26,8 @@ public class SnsConfiguration implements Cloneable {
         this.amazonSNSClient = amazonSNSClient;
     }
 
+    @Override
     public SnsConfiguration copy() {
-        try {
-            return (SnsConfiguration) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new RuntimeCamelException(e);
-        }
+        return (SnsConfiguration) super.copy();
     }
 }

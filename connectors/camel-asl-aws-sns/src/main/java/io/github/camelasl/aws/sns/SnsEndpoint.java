@@ -1,5 +1,6 @@
 package io.github.camelasl.aws.sns;
 
+import io.github.camelasl.aws.AwsClientEndpoint;
 import io.github.camelasl.aws.AwsEnvironment;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -9,7 +10,6 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "asl-aws-sns", title = "ASL AWS SNS", syntax = "asl-aws-sns:operation",
              producerOnly = true, category = { Category.CLOUD, Category.MESSAGING, Category.MOBILE })
-public class SnsEndpoint extends DefaultEndpoint {
+public class SnsEndpoint extends AwsClientEndpoint<SnsClient> {
 
     static final String PUBLISH = "publish";
 
@@ -27,9 +27,6 @@ public class SnsEndpoint extends DefaultEndpoint {
     private String operation;
     @UriParam
     private SnsConfiguration configuration;
-
-    private SnsClient client;
-    private boolean ownsClient;
 
     public SnsEndpoint(String uri, SnsComponent component, String operation, SnsConfiguration configuration) {
         super(uri, component);
@@ -48,23 +45,13 @@ public class SnsEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        ownsClient = configuration.getAmazonSNSClient() == null;
-        client = ownsClient ? SnsClients.create(configuration, AwsEnvironment.system()) : configuration.getAmazonSNSClient();
+    protected SnsClient configuredClient() {
+        return configuration.getAmazonSNSClient();
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (ownsClient && client != null) {
-            client.close();
-        }
-        client = null;
-        super.doStop();
-    }
-
-    SnsClient client() {
-        return client;
+    protected SnsClient createClient(AwsEnvironment environment) {
+        return SnsClients.create(configuration, environment);
     }
 
     public String getOperation() {

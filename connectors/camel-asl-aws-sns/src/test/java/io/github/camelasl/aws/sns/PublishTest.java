@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.aws.testing.SnsStandIn;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
 import java.util.List;
@@ -169,27 +170,41 @@ class PublishTest {
 
     @Test
     void missingDestinationOrMessageFailsNamingTheField() {
-        AslError noTopic = failure("""
+        // written in the definition: refused at deployment, naming the state and the field
+        String noTopic = refused("""
                 {"StartAt": "Notify", "States": {"Notify": {
                   "Type": "Task", "Resource": "arn:aws:states:::sns:publish",
-                  "Parameters": {"Message": "hello"}, "End": true}}}""", "{}");
-        assertEquals("SNS.InvalidParameterException", noTopic.error());
-        assertTrue(noTopic.cause().startsWith("Invalid parameter: TopicArn or TargetArn"), noTopic.cause());
+                  "Parameters": {"Message": "hello"}, "End": true}}}""");
+        assertTrue(noTopic.contains("TopicArn") && noTopic.contains("/States/Notify"), noTopic);
 
-        AslError noMessage = failure("""
+        String noMessage = refused("""
                 {"StartAt": "Notify", "States": {"Notify": {
                   "Type": "Task", "Resource": "arn:aws:states:::sns:publish",
-                  "Parameters": {"TopicArn": "arn:aws:sns:eu-west-1:123456789012:t"}, "End": true}}}""", "{}");
-        assertEquals("SNS.AmazonSNSException", noMessage.error());
-        assertTrue(noMessage.cause().contains("'message'"), noMessage.cause());
+                  "Parameters": {"TopicArn": "arn:aws:sns:eu-west-1:123456789012:t"}, "End": true}}}""");
+        assertTrue(noMessage.contains("'Message'"), noMessage);
+
 
         AslError typo = failure("""
                 {"StartAt": "Notify", "States": {"Notify": {
                   "Type": "Task", "Resource": "arn:aws:states:::sns:publish",
-                  "Parameters": {"TopicArn": "arn:aws:sns:eu-west-1:123456789012:t", "Mesage": "hi"},
+                  "Parameters": {"TopicArn": "arn:aws:sns:eu-west-1:123456789012:t", "Message": "hi", "Subjet": "s"},
                   "End": true}}}""", "{}");
         assertEquals("States.TaskFailed", typo.error());
-        assertTrue(typo.cause().contains("'Mesage'"), typo.cause());
+        assertTrue(typo.cause().contains("'Subjet'"), typo.cause());
+    }
+
+    /** A definition the connector's deployment check refuses: the message of the validation failure. */
+    private static String refused(String definition) {
+        String name = "machine" + MACHINES.incrementAndGet();
+        camel.getRegistry().bind(name, definition);
+        Exception thrown = assertThrows(Exception.class,
+                () -> template.requestBody("asl:" + name + "?definition=ref:" + name, "{}", String.class));
+        Throwable cause = thrown;
+        while (cause != null && !(cause instanceof io.github.camelasl.AslValidationException)) {
+            cause = cause.getCause();
+        }
+        assertInstanceOf(io.github.camelasl.AslValidationException.class, cause, thrown::toString);
+        return cause.getMessage();
     }
 
     private static SnsStandIn.Published only(List<SnsStandIn.Published> published, String topicArn) {

@@ -1,6 +1,7 @@
 package io.github.camelasl.aws.sqs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.aws.SdkMetadata;
 import io.github.camelasl.dataflow.Json;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 

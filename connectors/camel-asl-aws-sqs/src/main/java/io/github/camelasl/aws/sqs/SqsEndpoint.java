@@ -1,5 +1,6 @@
 package io.github.camelasl.aws.sqs;
 
+import io.github.camelasl.aws.AwsClientEndpoint;
 import io.github.camelasl.aws.AwsEnvironment;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -9,7 +10,6 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "asl-aws-sqs", title = "ASL AWS SQS", syntax = "asl-aws-sqs:operation",
              producerOnly = true, category = { Category.CLOUD, Category.MESSAGING })
-public class SqsEndpoint extends DefaultEndpoint {
+public class SqsEndpoint extends AwsClientEndpoint<SqsClient> {
 
     static final String SEND_MESSAGE = "sendMessage";
 
@@ -27,9 +27,6 @@ public class SqsEndpoint extends DefaultEndpoint {
     private String operation;
     @UriParam
     private SqsConfiguration configuration;
-
-    private SqsClient client;
-    private boolean ownsClient;
 
     public SqsEndpoint(String uri, SqsComponent component, String operation, SqsConfiguration configuration) {
         super(uri, component);
@@ -48,23 +45,13 @@ public class SqsEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        ownsClient = configuration.getAmazonSQSClient() == null;
-        client = ownsClient ? SqsClients.create(configuration, AwsEnvironment.system()) : configuration.getAmazonSQSClient();
+    protected SqsClient configuredClient() {
+        return configuration.getAmazonSQSClient();
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (ownsClient && client != null) {
-            client.close();
-        }
-        client = null;
-        super.doStop();
-    }
-
-    SqsClient client() {
-        return client;
+    protected SqsClient createClient(AwsEnvironment environment) {
+        return SqsClients.create(configuration, environment);
     }
 
     public String getOperation() {

@@ -1,7 +1,11 @@
 package io.github.camelasl.aws.sqs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.aws.Arn;
+import io.github.camelasl.aws.TaskRequest;
+import io.github.camelasl.resource.ResourceProblem;
 import io.github.camelasl.resource.ResourceResolver;
+import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 
@@ -14,5 +18,11 @@ public final class SqsResourceResolver implements ResourceResolver {
                 .flatMap(Arn::integration)
                 .filter(("sqs:" + SqsEndpoint.SEND_MESSAGE)::equals)
                 .map(integration -> "asl-aws-sqs:" + SqsEndpoint.SEND_MESSAGE);
+    }
+
+    /** SendMessage needs the QueueUrl and the MessageBody. */
+    @Override
+    public List<ResourceProblem> check(String resource, JsonNode taskState) {
+        return TaskRequest.of(taskState).require("QueueUrl", "MessageBody");
     }
 }

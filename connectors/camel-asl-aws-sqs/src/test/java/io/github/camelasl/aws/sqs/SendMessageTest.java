@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.aws.testing.ElasticMq;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
 import java.math.BigInteger;
@@ -153,12 +154,14 @@ class SendMessageTest {
 
     @Test
     void aMissingRequiredParameterFailsNamingIt() {
-        AslError noQueue = failure("""
+        // written in the definition: refused at deployment, naming the state and the field
+        String noQueue = refused("""
                 {"StartAt": "Send", "States": {"Send": {
                   "Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage",
-                  "Parameters": {"MessageBody": "hello"}, "End": true}}}""", "{}");
-        assertEquals("SQS.AmazonSQSException", noQueue.error());
-        assertTrue(noQueue.cause().startsWith("The request must contain the parameter QueueUrl."), noQueue.cause());
+                  "Parameters": {"MessageBody": "hello"}, "End": true}}}""");
+        assertTrue(noQueue.contains("QueueUrl") && noQueue.contains("/States/Send"), noQueue);
+
+        // known only at run time: the service's own error, as AWS reports it
 
         String queueUrl = sqs.createQueue("bodiless");
         AslError noBody = failure("""
@@ -212,6 +215,20 @@ class SendMessageTest {
         } catch (Exception e) {
             throw new AssertionError("the execution failed: " + e, e);
         }
+    }
+
+    /** A definition the connector's deployment check refuses: the message of the validation failure. */
+    private static String refused(String definition) {
+        String name = "machine" + MACHINES.incrementAndGet();
+        camel.getRegistry().bind(name, definition);
+        Exception thrown = assertThrows(Exception.class,
+                () -> template.requestBody("asl:" + name + "?definition=ref:" + name, "{}", String.class));
+        Throwable cause = thrown;
+        while (cause != null && !(cause instanceof io.github.camelasl.AslValidationException)) {
+            cause = cause.getCause();
+        }
+        assertInstanceOf(io.github.camelasl.AslValidationException.class, cause, thrown::toString);
+        return cause.getMessage();
     }
 
     private static AslError failure(String definition, String input) {

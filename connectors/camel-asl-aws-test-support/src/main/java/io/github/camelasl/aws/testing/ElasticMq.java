@@ -1,4 +1,4 @@
-package io.github.camelasl.aws.sqs;
+package io.github.camelasl.aws.testing;
 
 import java.net.URI;
 import java.util.Map;
@@ -10,7 +10,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** An SQS in the test JVM (ElasticMQ on a free loopback port) and an SDK client to prepare and inspect it. */
+/**
+ * An SQS in the test JVM (ElasticMQ on a free loopback port) and an SDK client to prepare and inspect it. Needs
+ * {@code org.elasticmq:elasticmq-rest-sqs_2.13} and {@code software.amazon.awssdk:sqs} on the test class path (they
+ * are optional dependencies of this module, so modules that do not use SQS do not get them).
+ */
 public final class ElasticMq implements AutoCloseable {
 
     public static final String ACCESS_KEY = "test";

@@ -1,4 +1,4 @@
-package io.github.camelasl.aws.sns;
+package io.github.camelasl.aws.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -23,6 +23,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Enough of SNS for Publish, on a free loopback port: it speaks SNS's Query protocol (a form-encoded POST, an XML
  * answer laid out as AWS lays it out), keeps the topics it was given and every Publish it received, and answers
  * an unknown topic and a FIFO publish without group id with AWS's errors.
+ *
+ * <pre>{@code
+ * try (SnsStandIn sns = new SnsStandIn("us-east-1")) {
+ *     String topic = sns.createTopic("alerts");
+ *     // point the SNS connector at sns.endpoint() (uriEndpointOverride), run the machine, then
+ *     String message = sns.published().get(0).get("Message");
+ * }
+ * }</pre>
  */
 public final class SnsStandIn implements AutoCloseable {
 
@@ -30,14 +38,14 @@ public final class SnsStandIn implements AutoCloseable {
     private static final String NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";
 
     /** A Publish as received: its form fields, and the id and request id it was answered with. */
-    record Published(Map<String, String> form, String messageId, String requestId) {
+    public record Published(Map<String, String> form, String messageId, String requestId) {
 
-        String get(String field) {
+        public String get(String field) {
             return form.get(field);
         }
 
         /** The MessageAttributes.entry.N.* fields as name -> {DataType, StringValue, BinaryValue}. */
-        Map<String, Map<String, String>> attributes() {
+        public Map<String, Map<String, String>> attributes() {
             Map<String, Map<String, String>> attributes = new TreeMap<>();
             for (int n = 1; form.containsKey("MessageAttributes.entry." + n + ".Name"); n++) {
                 String prefix = "MessageAttributes.entry." + n + ".Value.";

@@ -1,10 +1,11 @@
-package io.github.camelasl.aws.lambda;
+package io.github.camelasl.aws.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.camelasl.aws.lambda.LambdaFunction.Invocation;
-import io.github.camelasl.aws.lambda.LambdaFunction.Outcome;
+import io.github.camelasl.aws.testing.LambdaFunction.Invocation;
+import io.github.camelasl.aws.testing.LambdaFunction.Outcome;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,6 +31,13 @@ import java.util.regex.Pattern;
  * /2015-03-31/functions/{name}/invocations}) on 127.0.0.1: its response headers, {@code X-Amz-Function-Error} for a
  * function's own failure, and its JSON error bodies for a missing function (404 ResourceNotFoundException),
  * throttling (429 TooManyRequestsException) and a payload that is not JSON (400 InvalidRequestContentException).
+ *
+ * <pre>{@code
+ * try (LambdaStandIn lambda = LambdaStandIn.start("us-east-1", "123456789012")
+ *         .deploy("echo", (event, call) -> LambdaFunction.Outcome.returning(event))) {
+ *     // point the Lambda connector at lambda.endpoint() (uriEndpointOverride), then run the machine
+ * }
+ * }</pre>
  */
 public final class LambdaStandIn implements AutoCloseable {
 
@@ -38,6 +46,7 @@ public final class LambdaStandIn implements AutoCloseable {
     private static final Pattern FUNCTION_ARN =
             Pattern.compile("(?:arn:[^:]+:lambda:[^:]*:)?(?:\\d{12}:)?function:([^:]+)(?::([^:]+))?");
     private static final String LATEST = "$LATEST";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Deployed(LambdaFunction function, String executedVersion) {
     }
@@ -231,7 +240,7 @@ public final class LambdaStandIn implements AutoCloseable {
 
     private static boolean isJson(String text) {
         try {
-            io.github.camelasl.dataflow.Json.parse(text);
+            JSON.readTree(text);
             return true;
         } catch (IOException e) {
             return false;

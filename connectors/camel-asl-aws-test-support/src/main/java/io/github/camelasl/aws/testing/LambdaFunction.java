@@ -1,4 +1,4 @@
-package io.github.camelasl.aws.lambda;
+package io.github.camelasl.aws.testing;
 
 import java.nio.charset.StandardCharsets;
 

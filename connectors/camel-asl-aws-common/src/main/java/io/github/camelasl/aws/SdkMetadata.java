@@ -1,4 +1,4 @@
-package io.github.camelasl.aws.sns;
+package io.github.camelasl.aws;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,12 +9,12 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * The {@code SdkHttpMetadata} and {@code SdkResponseMetadata} that Step Functions adds to an optimized
  * integration's result: the HTTP status and headers of the service's answer, and its request id.
  */
-final class SdkMetadata {
+public final class SdkMetadata {
 
     private SdkMetadata() {
     }
 
-    static void append(ObjectNode result, AwsResponse response) {
+    public static void append(ObjectNode result, AwsResponse response) {
         SdkHttpResponse http = response.sdkHttpResponse();
         ObjectNode metadata = result.putObject("SdkHttpMetadata");
         ObjectNode all = metadata.putObject("AllHttpHeaders");

@@ -1,0 +1,29 @@
+package io.github.camelasl.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.resource.ResourceProblem;
+import java.util.List;
+
+/**
+ * What the runtime that will run the Tasks says about their Resources at validation: the problems of a Task's
+ * use of a Resource it can call (a required parameter missing), and how to word a Resource it cannot call.
+ */
+public interface ResourceChecks {
+
+    /** No checks, and AWS's wording for an unknown Resource. */
+    ResourceChecks NONE = (resource, taskState) -> List.of();
+
+    /**
+     * The problems of the Task state {@code taskState} (its JSON object as written) with {@code resource}, which
+     * the runtime supports; each is reported as SCHEMA_VALIDATION_FAILED at the state's problem field.
+     */
+    List<ResourceProblem> check(String resource, JsonNode taskState);
+
+    /**
+     * The message for a Resource the runtime cannot call, naming it; null (the default) for AWS's own wording
+     * ("The resource provided ... is not recognized ...").
+     */
+    default String unsupported(String resource) {
+        return null;
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.camelasl.aws.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.camelasl.AslDeployer;
+import io.github.camelasl.resource.ResourceResolvers;
+import io.github.camelasl.validation.Diagnostic;
+import java.util.List;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+/** Required parameters the connector checks at deployment, through the resolver chain as the asl: component does. */
+class S3ResourceCheckTest {
+
+    private static List<String> problems(String task) throws Exception {
+        String definition = ("{'StartAt':'T','States':{'T':" + task + "}}").replace('\'', '"');
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            ResourceResolvers resolvers = new ResourceResolvers(context, List.of());
+            return new AslDeployer(context, null, resolvers, null).validate(definition, "STANDARD").stream()
+                    .map(d -> d.code() + ": " + d.message() + " at " + d.location()).toList();
+        }
+    }
+
+    private static String missing(String field, String where) {
+        return "SCHEMA_VALIDATION_FAILED: The field '" + field + "' is required but was missing at /States/T/" + where;
+    }
+
+    private static String task(String action, String parameters) {
+        return "{'Type':'Task','Resource':'arn:aws:states:::aws-sdk:s3:" + action + "','Parameters':" + parameters
+                + ",'End':true}";
+    }
+
+    @Test
+    void objectActionsNeedTheBucketAndTheKey() throws Exception {
+        for (String action : List.of("getObject", "putObject", "headObject", "deleteObject")) {
+            assertEquals(List.of(missing("Bucket", "Parameters"), missing("Key", "Parameters")),
+                    problems(task(action, "{}")), action);
+            assertEquals(List.of(), problems(task(action, "{'Bucket':'b','Key.$':'$.key'}")), action);
+        }
+        assertEquals(List.of(missing("CopySource", "Parameters")),
+                problems(task("copyObject", "{'Bucket':'b','Key':'k'}")));
+    }
+
+    @Test
+    void listingsNeedTheBucketAndListBucketsNothing() throws Exception {
+        assertEquals(List.of(missing("Bucket", "Parameters")), problems(task("listObjectsV2", "{'Prefix':'p'}")));
+        assertEquals(List.of(), problems(task("listBuckets", "{}")));
+    }
+
+    @Test
+    void anActionTheConnectorLacksIsNamedAsUnsupported() throws Exception {
+        List<String> problems = problems(task("putBucketPolicy", "{}"));
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(true, problems.get(0).startsWith("SCHEMA_VALIDATION_FAILED: The resource provided "
+                + "arn:aws:states:::aws-sdk:s3:putBucketPolicy is not supported"), problems.get(0));
+    }
+
+}
