@@ -1,9 +1,6 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelasl.dataflow.Bindings;
-import io.github.camelasl.dataflow.InputOutput;
-import io.github.camelasl.dataflow.PayloadTemplate;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.model.ParallelState;
 
@@ -20,17 +17,7 @@ public final class ParallelStep {
     public static JsonNode prepare(Scope scope) {
         Transitions.enter(scope);
         ParallelState state = (ParallelState) scope.current();
-        JsonNode effective;
-        if (JsonataStates.applies(state)) {
-            effective = state.arguments() == null ? scope.stateInput()
-                    : JsonataStates.template(scope, state.arguments(), JsonataStates.states(scope), "Arguments");
-        } else {
-            Bindings bindings = scope.bindings();
-            effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
-            if (state.parameters() != null) {
-                effective = PayloadTemplate.evaluate(state.parameters(), effective, bindings);
-            }
-        }
+        JsonNode effective = Transitions.effectiveInput(scope, state.parameters(), state.arguments());
         scope.effectiveInput(effective);
         long started = scope.record(HistoryEventType.ParallelStateStarted, null);
         scope.fanOut(new FanOut(state.branches().size(), 0, 0, started));

@@ -2,10 +2,8 @@ package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.Json;
-import io.github.camelasl.dataflow.PayloadTemplate;
 import io.github.camelasl.history.EventDetails;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.model.TaskState;
@@ -23,17 +21,7 @@ public final class TaskStep {
     public static JsonNode prepare(Scope scope, String endpointUri) {
         Transitions.enter(scope);
         TaskState state = (TaskState) scope.current();
-        JsonNode effective;
-        if (JsonataStates.applies(state)) {
-            effective = state.arguments() == null ? scope.stateInput()
-                    : JsonataStates.template(scope, state.arguments(), JsonataStates.states(scope), "Arguments");
-        } else {
-            Bindings bindings = scope.bindings();
-            effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
-            if (state.parameters() != null) {
-                effective = PayloadTemplate.evaluate(state.parameters(), effective, bindings);
-            }
-        }
+        JsonNode effective = Transitions.effectiveInput(scope, state.parameters(), state.arguments());
         scope.effectiveInput(effective);
         ObjectNode scheduled = resource(state, endpointUri);
         scheduled.put("region", scope.execution().config().region());

@@ -48,6 +48,20 @@ public final class Transitions {
     }
 
     /**
+     * The input a Task or Parallel state works on: JSONata {@code Arguments} (else its raw input), or in the
+     * JSONPath dialect InputPath then Parameters.
+     */
+    static JsonNode effectiveInput(Scope scope, JsonNode parameters, JsonNode arguments) {
+        if (JsonataStates.applies(scope.current())) {
+            return arguments == null ? scope.stateInput()
+                    : JsonataStates.template(scope, arguments, JsonataStates.states(scope), "Arguments");
+        }
+        Bindings bindings = scope.bindings();
+        JsonNode effective = InputOutput.inputPath(scope.current().common().inputPath(), scope.stateInput(), bindings);
+        return parameters == null ? effective : PayloadTemplate.evaluate(parameters, effective, bindings);
+    }
+
+    /**
      * Leaves a state that produced {@code result} (Task, Parallel, Map): ResultSelector shapes the result,
      * ResultPath places it into the state's input, OutputPath filters what goes on.
      */
