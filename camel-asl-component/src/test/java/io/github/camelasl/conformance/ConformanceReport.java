@@ -42,6 +42,22 @@ final class ConformanceReport {
         return ran == 0 ? 1.0 : (double) count(Verdict.PASSED) / ran;
     }
 
+    /** Prints the report and writes it to {@code target/<fileName>} of the module under test. */
+    void publish(String fileName) throws java.io.IOException {
+        String text = render();
+        System.out.println(text);
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("basedir", "."), "target", fileName);
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, text);
+    }
+
+    /** What an assertion says about the regressions: how many, and each with its difference. */
+    String regressionMessage() {
+        List<CaseResult> regressions = regressions();
+        return regressions.size() + " case(s) fail that " + known.fileName() + " does not list:\n"
+                + regressions.stream().map(r -> r.name() + ": " + r.detail()).collect(Collectors.joining("\n"));
+    }
+
     /** Failures the known-failures file does not list. */
     List<CaseResult> regressions() {
         return failures().stream().filter(r -> !known.contains(r.name())).toList();

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -75,17 +74,11 @@ class SqsConformanceTest {
 
         ConformanceReport report = new ConformanceReport(results, KnownFailures.load(KNOWN_FAILURES), 0,
                 "conformance (sqs, back-end HTTP headers masked)");
-        String text = report.render();
-        System.out.println(text);
-        Path file = Path.of(System.getProperty("basedir", "."), "target", "conformance-report-sqs.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        report.publish("conformance-report-sqs.txt");
 
         assertTrue(report.count(CaseResult.Verdict.PASSED) > 0, () -> "no case passed: " + report.summaryLine());
         List<CaseResult> regressions = report.regressions();
-        assertTrue(regressions.isEmpty(), () -> regressions.size() + " case(s) fail that " + KNOWN_FAILURES
-                + " does not list:\n" + regressions.stream().map(r -> r.name() + ": " + r.detail())
-                .collect(Collectors.joining("\n")));
+        assertTrue(regressions.isEmpty(), report::regressionMessage);
     }
 
     /** The objects the recording created before the run (ConformanceCase does not keep them). */
