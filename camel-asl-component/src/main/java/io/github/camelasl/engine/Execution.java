@@ -30,8 +30,8 @@ public final class Execution {
     private final Instant startTime;
     private final ExecutionHistory history;
     private final ExecutionStore store;
-    private final ObjectNode contextExecution;
-    private final ObjectNode contextStateMachine;
+    private volatile ObjectNode contextExecution;
+    private volatile ObjectNode contextStateMachine;
     private final Map<String, Object> originalHeaders;
     private final AtomicReference<ExecutionResult> result = new AtomicReference<>();
     private final CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
@@ -45,19 +45,7 @@ public final class Execution {
         this.startTime = Instant.now();
         this.store = store;
         this.originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
-        List<HistoryListener> all = new ArrayList<>(listeners);
-        all.add(event -> store.appendEvent(arn, event));
-        this.history = new ExecutionHistory(all);
-        this.contextExecution = Json.NODES.objectNode();
-        contextExecution.put("Id", arn);
-        contextExecution.set("Input", input);
-        contextExecution.put("StartTime", DateTimeFormatter.ISO_INSTANT.format(startTime));
-        contextExecution.put("Name", name);
-        contextExecution.put("RoleArn", config.effectiveRoleArn());
-        contextExecution.put("RedriveCount", 0);
-        this.contextStateMachine = Json.NODES.objectNode();
-        contextStateMachine.put("Id", config.stateMachineArn());
-        contextStateMachine.put("Name", config.name());
+        this.history = new ExecutionHistory(listeners, event -> store.appendEvent(arn, event));
     }
 
     /** Records the start; an execution of the same ARN in the store is AWS's ExecutionAlreadyExists. */
@@ -138,11 +126,31 @@ public final class Execution {
         return originalHeaders;
     }
 
+    /** {@code $$.Execution}, built when a state first reads the context object. */
     ObjectNode contextExecution() {
-        return contextExecution;
+        ObjectNode built = contextExecution;
+        if (built == null) {
+            built = Json.NODES.objectNode();
+            built.put("Id", arn);
+            built.set("Input", input);
+            built.put("StartTime", DateTimeFormatter.ISO_INSTANT.format(startTime));
+            built.put("Name", name);
+            built.put("RoleArn", config.effectiveRoleArn());
+            built.put("RedriveCount", 0);
+            contextExecution = built;
+        }
+        return built;
     }
 
+    /** {@code $$.StateMachine}, built on first use. */
     ObjectNode contextStateMachine() {
-        return contextStateMachine;
+        ObjectNode built = contextStateMachine;
+        if (built == null) {
+            built = Json.NODES.objectNode();
+            built.put("Id", config.stateMachineArn());
+            built.put("Name", config.name());
+            contextStateMachine = built;
+        }
+        return built;
     }
 }

@@ -131,7 +131,7 @@ public final class Scope {
     /** What {@code $$} and {@code $name} refer to in this state: its context object and the variables. */
     public Bindings bindings() {
         if (bindings == null) {
-            bindings = new Bindings(contextObject(), variables::get);
+            bindings = new Bindings(this::contextObject, variables::get);
         }
         return bindings;
     }

@@ -2,25 +2,32 @@ package io.github.camelasl.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelasl.dataflow.Json;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The history of one execution, as GetExecutionHistory returns it: events with id, previousEventId, type,
  * timestamp and the type's details object. Parallel branches and Map iterations append concurrently.
+ * Events are rendered to JSON only when read (see {@link HistoryEvent}).
  */
 public final class ExecutionHistory {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExecutionHistory.class);
 
-    private final List<ObjectNode> events = new ArrayList<>();
+    private final List<HistoryEvent> events = new ArrayList<>();
     private final List<HistoryListener> listeners;
+    private final Consumer<HistoryEvent> sink;
 
-    public ExecutionHistory(List<HistoryListener> listeners) {
-        this.listeners = listeners;
+    /**
+     * @param listeners told of each event, rendered, as it is written
+     * @param sink      receives each event unrendered (the execution store)
+     */
+    public ExecutionHistory(List<HistoryListener> listeners, Consumer<HistoryEvent> sink) {
+        this.listeners = List.copyOf(listeners);
+        this.sink = sink;
     }
 
     /**
@@ -33,39 +40,55 @@ public final class ExecutionHistory {
      * @return the new event's id
      */
     public long append(HistoryEventType type, String typeName, long previousEventId, ObjectNode details) {
-        ObjectNode event = Json.NODES.objectNode();
-        event.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
-        event.put("type", typeName);
-        long id;
+        Instant now = Instant.now();
+        HistoryEvent event;
         synchronized (events) {
-            id = events.size() + 1L;
-            event.put("id", id);
-            event.put("previousEventId", previousEventId);
-            if (details != null && type.detailsField() != null) {
-                event.set(type.detailsField(), details);
-            }
+            event = new HistoryEvent(events.size() + 1L, previousEventId, typeName, now, type.detailsField(), details);
             events.add(event);
+        }
+        try {
+            sink.accept(event);
+        } catch (RuntimeException e) {
+            LOG.warn("The execution store failed on event {} ({}): {}", event.id(), typeName, e.toString());
         }
         for (HistoryListener listener : listeners) {
             try {
-                listener.onEvent(event);
+                listener.onEvent(event.toJson());
             } catch (RuntimeException e) {
                 // a listener (a trace, a store) must not stop the execution it watches
-                LOG.warn("History listener {} failed on event {} ({}): {}", listener, id, typeName, e.toString());
+                LOG.warn("History listener {} failed on event {} ({}): {}", listener, event.id(), typeName,
+                        e.toString());
             }
         }
-        return id;
+        return event.id();
     }
 
     public long append(HistoryEventType type, long previousEventId, ObjectNode details) {
         return append(type, type.name(), previousEventId, details);
     }
 
-    /** A copy of the events so far. */
+    /** The events so far, each rendered to JSON when it is first read. */
     public List<JsonNode> events() {
+        List<HistoryEvent> snapshot;
         synchronized (events) {
-            return List.copyOf(events);
+            snapshot = List.copyOf(events);
         }
+        return rendered(snapshot);
+    }
+
+    /** A read-only view rendering each event on access. */
+    public static List<JsonNode> rendered(List<HistoryEvent> events) {
+        return new AbstractList<>() {
+            @Override
+            public JsonNode get(int index) {
+                return events.get(index).toJson();
+            }
+
+            @Override
+            public int size() {
+                return events.size();
+            }
+        };
     }
 
     public long lastEventId() {

@@ -80,6 +80,9 @@ public class StateMachineRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // each state route handles its own errors (doTry/doCatch); Camel's default error handler would only add
+        // a redelivery wrapper around every processor, and log what the engine already reports
+        errorHandler(noErrorHandler());
         topDriverUri = machineRoutes(machine);
     }
 
@@ -106,20 +109,14 @@ public class StateMachineRoutes extends RouteBuilder {
         for (State state : m.states().values()) {
             stateRoute(state);
         }
+        Map<State, String> routes = new IdentityHashMap<>();
+        m.states().values().forEach(state -> routes.put(state, stateUris.get(state)));
         String uri = "direct:asl-" + key + "-drv-" + n;
         from(uri).routeId(routeId("driver-" + n))
-                .process(this::selectStateRoute)
                 .loopDoWhile(notFinished())
-                    .toD("${exchangeProperty." + STATE_URI + "}")
-                    .process(this::selectStateRoute)
+                    .process(new StateDispatcher(getContext(), routes))
                 .end();
         return uri;
-    }
-
-    private static final String STATE_URI = "CamelAslStateUri";
-
-    private void selectStateRoute(Exchange exchange) {
-        exchange.setProperty(STATE_URI, stateUris.get(scope(exchange).current()));
     }
 
     private void stateRoute(State state) {

@@ -1,6 +1,7 @@
 package io.github.camelasl.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.history.HistoryEvent;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -16,8 +17,8 @@ public interface ExecutionStore {
     /** Records that a (sub-)machine scope moved to {@code stateName} with {@code input}. */
     void checkpoint(String executionArn, Checkpoint checkpoint);
 
-    /** Records a history event. */
-    void appendEvent(String executionArn, JsonNode event);
+    /** Records a history event ({@link HistoryEvent#toJson()} renders it in AWS's shape). */
+    void appendEvent(String executionArn, HistoryEvent event);
 
     /** Records the end of an execution. */
     void complete(ExecutionRecord finished);

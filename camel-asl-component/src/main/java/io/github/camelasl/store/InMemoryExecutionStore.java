@@ -1,12 +1,16 @@
 package io.github.camelasl.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.history.ExecutionHistory;
+import io.github.camelasl.history.HistoryEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The store for EXPRESS executions and for tests: everything in memory, bounded so that a long-running app
@@ -15,12 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InMemoryExecutionStore implements ExecutionStore {
 
     private final Map<String, Entry> executions = new ConcurrentHashMap<>();
+    /** Finished executions in the order they finished: the eviction order, without scanning the map. */
+    private final ConcurrentLinkedQueue<String> finishedOrder = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger finishedCount = new AtomicInteger();
     private final int maxFinished;
 
     private static final class Entry {
         volatile ExecutionRecord record;
         volatile Checkpoint checkpoint;
-        final List<JsonNode> events = new ArrayList<>();
+        final List<HistoryEvent> events = new ArrayList<>();
 
         Entry(ExecutionRecord record) {
             this.record = record;
@@ -49,7 +56,7 @@ public class InMemoryExecutionStore implements ExecutionStore {
     }
 
     @Override
-    public void appendEvent(String executionArn, JsonNode event) {
+    public void appendEvent(String executionArn, HistoryEvent event) {
         Entry entry = executions.get(executionArn);
         if (entry != null) {
             synchronized (entry.events) {
@@ -61,20 +68,19 @@ public class InMemoryExecutionStore implements ExecutionStore {
     @Override
     public void complete(ExecutionRecord finished) {
         Entry entry = executions.get(finished.executionArn());
-        if (entry != null) {
-            entry.record = finished;
-            entry.checkpoint = null;
+        if (entry == null) {
+            return;
         }
-        if (executions.size() > maxFinished) {
-            evictOldestFinished();
+        entry.record = finished;
+        entry.checkpoint = null;
+        finishedOrder.add(finished.executionArn());
+        if (finishedCount.incrementAndGet() > maxFinished) {
+            String oldest = finishedOrder.poll();
+            if (oldest != null) {
+                executions.remove(oldest);
+                finishedCount.decrementAndGet();
+            }
         }
-    }
-
-    private void evictOldestFinished() {
-        executions.values().stream()
-                .filter(e -> e.record.stopDate() != null)
-                .min((a, b) -> a.record.stopDate().compareTo(b.record.stopDate()))
-                .ifPresent(e -> executions.remove(e.record.executionArn()));
     }
 
     @Override
@@ -90,7 +96,7 @@ public class InMemoryExecutionStore implements ExecutionStore {
             return List.of();
         }
         synchronized (entry.events) {
-            return List.copyOf(entry.events);
+            return ExecutionHistory.rendered(List.copyOf(entry.events));
         }
     }
 

@@ -1,0 +1,92 @@
+package io.github.camelasl.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.Json;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * One history event. It is recorded cheaply (ids, type, time, the details with payloads as references) and
+ * rendered to AWS's JSON shape only when someone reads it: most events of most executions are never read,
+ * and rendering (timestamp text, payloads as JSON text) is most of what recording a state used to cost. The
+ * engine never changes a JSON tree once it is handed on, so rendering late shows what was recorded.
+ */
+public final class HistoryEvent {
+
+    private final long id;
+    private final long previousEventId;
+    private final String type;
+    private final Instant timestamp;
+    private final String detailsField;
+    private final ObjectNode details;
+    private volatile ObjectNode json;
+
+    HistoryEvent(long id, long previousEventId, String type, Instant timestamp, String detailsField,
+            ObjectNode details) {
+        this.id = id;
+        this.previousEventId = previousEventId;
+        this.type = type;
+        this.timestamp = timestamp;
+        this.detailsField = detailsField;
+        this.details = details;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long previousEventId() {
+        return previousEventId;
+    }
+
+    /** The type as AWS writes it ("PassStateEntered", "TaskSucceeded", ...). */
+    public String type() {
+        return type;
+    }
+
+    public Instant timestamp() {
+        return timestamp;
+    }
+
+    /** The event as GetExecutionHistory returns it; rendered once, on first use. */
+    public ObjectNode toJson() {
+        ObjectNode rendered = json;
+        if (rendered == null) {
+            rendered = render();
+            json = rendered;
+        }
+        return rendered;
+    }
+
+    private ObjectNode render() {
+        ObjectNode event = Json.NODES.objectNode();
+        event.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(timestamp));
+        event.put("type", type);
+        event.put("id", id);
+        event.put("previousEventId", previousEventId);
+        if (details != null && detailsField != null) {
+            event.set(detailsField, renderPayloads(details));
+        }
+        return event;
+    }
+
+    /** The details with each deferred payload written out as text (cut at 256 KiB, as AWS cuts it). */
+    private static ObjectNode renderPayloads(ObjectNode details) {
+        ObjectNode out = Json.NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = details.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getValue() instanceof EventDetails.DeferredPayload payload) {
+                String text = Json.write(payload.value());
+                boolean truncated = text.length() > EventDetails.MAX_PAYLOAD_CHARS;
+                out.put(field.getKey(), truncated ? text.substring(0, EventDetails.MAX_PAYLOAD_CHARS) : text);
+                out.putObject(payload.detailsField()).put("truncated", truncated);
+            } else {
+                out.set(field.getKey(), field.getValue());
+            }
+        }
+        return out;
+    }
+}
