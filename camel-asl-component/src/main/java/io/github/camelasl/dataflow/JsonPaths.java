@@ -83,6 +83,15 @@ public final class JsonPaths {
         if ("$".equals(path)) {
             return root;
         }
+        // most paths are plain steps ($.a.b[0]): walk the tree; anything else, or a miss, goes to Jayway, whose
+        // result and error message are the reference
+        Object[] steps = SIMPLE.computeIfAbsent(path, JsonPaths::simpleSteps);
+        if (steps != NOT_SIMPLE) {
+            JsonNode found = walk(root, steps);
+            if (found != null) {
+                return found;
+            }
+        }
         JsonPath compiled = compile(path);
         try {
             Object value = compiled.read(root, CONFIG);
@@ -108,6 +117,65 @@ public final class JsonPaths {
     /** True when the path selects at most one value (no wildcards, slices, filters or deep scans). */
     public static boolean isDefinite(String path) {
         return compile(path.startsWith("$$") ? path.substring(1) : path).isDefinite();
+    }
+
+    private static final Object[] NOT_SIMPLE = new Object[0];
+    private static final Map<String, Object[]> SIMPLE = new ConcurrentHashMap<>();
+
+    /** {@code $.a.b[0]} as ["a", "b", 0]; {@link #NOT_SIMPLE} for anything with other syntax. */
+    private static Object[] simpleSteps(String path) {
+        if (SIMPLE.size() >= 10_000 || path.length() < 2 || path.charAt(0) != '$') {
+            return NOT_SIMPLE;
+        }
+        java.util.List<Object> steps = new java.util.ArrayList<>();
+        int i = 1;
+        while (i < path.length()) {
+            char c = path.charAt(i);
+            int end = i + 1;
+            if (c == '.') {
+                while (end < path.length() && isNameChar(path.charAt(end))) {
+                    end++;
+                }
+                if (end == i + 1 || (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[')) {
+                    return NOT_SIMPLE;
+                }
+                steps.add(path.substring(i + 1, end));
+            } else if (c == '[') {
+                while (end < path.length() && Character.isDigit(path.charAt(end))) {
+                    end++;
+                }
+                if (end == i + 1 || end >= path.length() || path.charAt(end) != ']' || end - i > 9) {
+                    return NOT_SIMPLE;
+                }
+                steps.add(Integer.parseInt(path.substring(i + 1, end)));
+                end++;
+            } else {
+                return NOT_SIMPLE;
+            }
+            i = end;
+        }
+        return steps.toArray();
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** The node at the end of the steps, or null when a step finds nothing. */
+    private static JsonNode walk(JsonNode root, Object[] steps) {
+        JsonNode node = root;
+        for (Object step : steps) {
+            if (step instanceof String name) {
+                node = node.isObject() ? node.get(name) : null;
+            } else {
+                int index = (Integer) step;
+                node = node.isArray() && index < node.size() ? node.get(index) : null;
+            }
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
     }
 
     private static JsonPath compile(String path) {

@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class ResultPath {
 
+    /** Parsed paths; a definition has few, so the cache stays small. */
+    private static final java.util.Map<String, List<Object>> SEGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private ResultPath() {
     }
 
@@ -29,11 +32,13 @@ public final class ResultPath {
         if ("$".equals(path)) {
             return result;
         }
-        List<Object> segments = segments(path);
+        List<Object> segments = SEGMENTS.computeIfAbsent(path, ResultPath::segments);
         if (!input.isObject() && !input.isArray()) {
             throw matchFailure(path, input);
         }
-        JsonNode root = input.deepCopy();
+        // copy only the containers along the path and share the rest: the engine never changes a tree it has
+        // handed on, so the input and the output may share their untouched parts
+        JsonNode root = shallowCopy(input);
         JsonNode node = root;
         for (int i = 0; i < segments.size(); i++) {
             Object segment = segments.get(i);
@@ -46,10 +51,9 @@ public final class ResultPath {
                     object.set(name, result);
                 } else {
                     JsonNode child = object.get(name);
-                    if (child == null || !(child.isObject() || child.isArray())) {
-                        child = Json.NODES.objectNode();
-                        object.set(name, child);
-                    }
+                    child = child == null || !(child.isObject() || child.isArray()) ? Json.NODES.objectNode()
+                            : shallowCopy(child);
+                    object.set(name, child);
                     node = child;
                 }
             } else {
@@ -60,11 +64,28 @@ public final class ResultPath {
                 if (last) {
                     array.set(index, result);
                 } else {
-                    node = array.get(index);
+                    JsonNode child = shallowCopy(array.get(index));
+                    array.set(index, child);
+                    node = child;
                 }
             }
         }
         return root;
+    }
+
+    /** A new container holding the same children; a value node as it is. */
+    private static JsonNode shallowCopy(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode copy = Json.NODES.objectNode();
+            copy.setAll(object);
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = Json.NODES.arrayNode(array.size());
+            copy.addAll(array);
+            return copy;
+        }
+        return node;
     }
 
     private static AslError matchFailure(String path, JsonNode input) {
@@ -74,6 +95,10 @@ public final class ResultPath {
 
     /** Splits {@code $.a.b[0]['c d']} into ["a", "b", 0, "c d"]. */
     static List<Object> segments(String path) {
+        return List.copyOf(parse(path));
+    }
+
+    private static List<Object> parse(String path) {
         List<Object> out = new ArrayList<>();
         int i = 1; // past '$'
         while (i < path.length()) {

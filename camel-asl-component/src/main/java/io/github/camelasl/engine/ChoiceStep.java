@@ -9,17 +9,25 @@ import io.github.camelasl.model.ChoiceRule;
 import io.github.camelasl.model.ChoiceState;
 import java.util.Map;
 
-/**
- * Choice: the route is Camel's content-based router, one {@code when} per rule; this class gives it the
- * effective input, the predicate for a rule, and the transitions.
- */
+/** Choice: the first rule that matches the effective input decides the next state, else Default. */
 public final class ChoiceStep {
 
     private ChoiceStep() {
     }
 
+    static void run(Scope scope) {
+        prepare(scope);
+        for (ChoiceRule.TopLevel rule : ((ChoiceState) scope.current()).choices()) {
+            if (matches(scope, rule.rule())) {
+                choose(scope, rule);
+                return;
+            }
+        }
+        otherwise(scope);
+    }
+
     /** Enters the state and computes the input the rules read. */
-    public static void prepare(Scope scope) {
+    private static void prepare(Scope scope) {
         Transitions.enter(scope);
         if (JsonataStates.applies(scope.current())) {
             scope.effectiveInput(scope.stateInput());
@@ -29,7 +37,7 @@ public final class ChoiceStep {
                 scope.bindings()));
     }
 
-    public static boolean matches(Scope scope, ChoiceRule rule) {
+    private static boolean matches(Scope scope, ChoiceRule rule) {
         if (rule instanceof ChoiceRule.Condition condition) {
             return JsonataStates.value(scope, condition.condition(), JsonataStates.states(scope), "Condition",
                     ExpectedType.BOOLEAN).booleanValue();
@@ -38,7 +46,7 @@ public final class ChoiceStep {
     }
 
     /** A rule matched: goes to its Next with its Assign, passing the effective input through OutputPath. */
-    public static void choose(Scope scope, ChoiceRule.TopLevel rule) {
+    private static void choose(Scope scope, ChoiceRule.TopLevel rule) {
         choose(scope, rule.next(), rule.assign(), rule.output());
     }
 
@@ -59,7 +67,7 @@ public final class ChoiceStep {
     }
 
     /** No rule matched: Default (with the state's Assign), or States.NoChoiceMatched. */
-    public static void otherwise(Scope scope) {
+    private static void otherwise(Scope scope) {
         ChoiceState state = (ChoiceState) scope.current();
         if (state.defaultState() == null) {
             throw new AslError(ErrorNames.NO_CHOICE_MATCHED,

@@ -26,6 +26,7 @@ public final class Execution {
     private final StateMachineConfig config;
     private final String name;
     private final String arn;
+    private final String stateMachineArn;
     private final JsonNode input;
     private final Instant startTime;
     private final ExecutionHistory history;
@@ -41,6 +42,7 @@ public final class Execution {
         this.config = config;
         this.name = name;
         this.arn = config.executionArn(name);
+        this.stateMachineArn = config.stateMachineArn();
         this.input = input;
         this.startTime = Instant.now();
         this.store = store;
@@ -50,7 +52,7 @@ public final class Execution {
 
     /** Records the start; an execution of the same ARN in the store is AWS's ExecutionAlreadyExists. */
     void started() {
-        ExecutionRecord record = new ExecutionRecord(arn, config.stateMachineArn(), name, ExecutionStatus.RUNNING,
+        ExecutionRecord record = new ExecutionRecord(arn, stateMachineArn, name, ExecutionStatus.RUNNING,
                 input, null, null, null, startTime, null);
         if (store.create(record) != record) {
             throw new AslError("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
@@ -79,7 +81,7 @@ public final class Execution {
                         EventDetails.failure(error, cause));
                 default -> throw new IllegalStateException("not an end status: " + status);
             }
-            store.complete(new ExecutionRecord(arn, config.stateMachineArn(), name, status, input, output, error,
+            store.complete(new ExecutionRecord(arn, stateMachineArn, name, status, input, output, error,
                     cause, startTime, stop));
         } finally {
             // whatever a store or listener did, the caller gets its answer
@@ -147,7 +149,7 @@ public final class Execution {
         ObjectNode built = contextStateMachine;
         if (built == null) {
             built = Json.NODES.objectNode();
-            built.put("Id", config.stateMachineArn());
+            built.put("Id", stateMachineArn);
             built.put("Name", config.name());
             contextStateMachine = built;
         }

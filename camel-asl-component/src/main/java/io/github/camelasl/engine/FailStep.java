@@ -12,7 +12,7 @@ public final class FailStep {
     private FailStep() {
     }
 
-    public static void run(Scope scope) {
+    static void run(Scope scope) {
         Transitions.enter(scope);
         FailState state = (FailState) scope.current();
         if (JsonataStates.applies(state)) {

@@ -15,7 +15,7 @@ public final class PassStep {
     private PassStep() {
     }
 
-    public static void run(Scope scope) {
+    static void run(Scope scope) {
         Transitions.enter(scope);
         PassState state = (PassState) scope.current();
         if (JsonataStates.applies(state)) {

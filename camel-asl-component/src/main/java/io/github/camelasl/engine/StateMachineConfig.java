@@ -47,7 +47,7 @@ public record StateMachineConfig(String name, String type, String partition, Str
     public String executionArn(String executionName) {
         String prefix = "arn:" + partition + ":states:" + region + ":" + accountId + ":";
         if ("EXPRESS".equals(type)) {
-            return prefix + "express:" + name + ":" + executionName + ":" + java.util.UUID.randomUUID();
+            return prefix + "express:" + name + ":" + executionName + ":" + Ids.uuid();
         }
         return prefix + "execution:" + name + ":" + executionName;
     }

@@ -6,7 +6,6 @@ import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.store.ExecutionStore;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +59,7 @@ public final class StateMachineRuntime {
      */
     public CompletableFuture<ExecutionResult> start(JsonNode input, String executionName, Map<String, Object> headers,
             List<HistoryListener> listeners) {
-        String name = executionName != null ? executionName : UUID.randomUUID().toString();
+        String name = executionName != null ? executionName : Ids.uuid();
         Execution execution = new Execution(config, name, input, store, listeners, headers);
         execution.started();
         Scope scope = new Scope(execution, machine, null, null, execution.history().lastEventId(), input);

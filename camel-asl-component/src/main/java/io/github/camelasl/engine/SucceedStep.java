@@ -11,7 +11,7 @@ public final class SucceedStep {
     private SucceedStep() {
     }
 
-    public static void run(Scope scope) {
+    static void run(Scope scope) {
         Transitions.enter(scope);
         if (JsonataStates.applies(scope.current())) {
             Transitions.exit(scope, JsonataStates.output(scope, scope.current().common().output(),

@@ -1,5 +1,7 @@
 package io.github.camelasl.route;
 
+import io.github.camelasl.engine.InlineStates;
+import io.github.camelasl.engine.Scope;
 import io.github.camelasl.model.State;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -11,9 +13,10 @@ import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * The driver loop's step: sends the exchange to the route of the scope's current state. A producer per state
- * route is made once when the driver starts, so a transition costs a map lookup and a direct call, not the
- * URI evaluation and endpoint lookup a {@code toD} makes on every hop.
+ * The driver loop's step: runs the inline states ({@link InlineStates}) up to the next state that has a
+ * route, then sends the exchange to that route. A producer per state route is made once when the driver
+ * starts, so a hop costs a map lookup and a direct call, not the URI evaluation and endpoint lookup a
+ * {@code toD} makes on every hop.
  */
 final class StateDispatcher extends AsyncProcessorSupport {
 
@@ -43,6 +46,16 @@ final class StateDispatcher extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        return producers.get(StateMachineRoutes.scope(exchange).current()).process(exchange, callback);
+        Scope scope = StateMachineRoutes.scope(exchange);
+        try {
+            InlineStates.run(scope);
+        } catch (RuntimeException e) {
+            exchange.setException(e); // an engine fault: the execution fails with it, rather than hang
+        }
+        if (exchange.getException() != null || scope.finished()) {
+            callback.done(true);
+            return true;
+        }
+        return producers.get(scope.current()).process(exchange, callback);
     }
 }

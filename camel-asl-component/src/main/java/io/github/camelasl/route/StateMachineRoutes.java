@@ -1,26 +1,18 @@
 package io.github.camelasl.route;
 
-import io.github.camelasl.engine.ChoiceStep;
-import io.github.camelasl.engine.FailStep;
 import io.github.camelasl.engine.FailurePolicy;
+import io.github.camelasl.engine.InlineStates;
 import io.github.camelasl.engine.MapStep;
 import io.github.camelasl.engine.ParallelStep;
-import io.github.camelasl.engine.PassStep;
 import io.github.camelasl.engine.Scope;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.SubMachineRun;
-import io.github.camelasl.engine.SucceedStep;
 import io.github.camelasl.engine.TaskStep;
 import io.github.camelasl.engine.WaitStep;
-import io.github.camelasl.model.ChoiceRule;
-import io.github.camelasl.model.ChoiceState;
-import io.github.camelasl.model.FailState;
 import io.github.camelasl.model.MapState;
 import io.github.camelasl.model.ParallelState;
-import io.github.camelasl.model.PassState;
 import io.github.camelasl.model.State;
 import io.github.camelasl.model.StateMachine;
-import io.github.camelasl.model.SucceedState;
 import io.github.camelasl.model.TaskState;
 import io.github.camelasl.model.WaitState;
 import java.util.ArrayList;
@@ -34,20 +26,19 @@ import org.apache.camel.Expression;
 import org.apache.camel.Predicate;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.TryDefinition;
 import org.apache.camel.support.ExpressionAdapter;
 
 /**
- * Translates a state machine into Camel routes: one route per state, so Camel's tooling shows per-state
- * counts and timings, and one driver route per (sub-)machine that loops over "the current state" (a loop,
- * not recursion, so a Choice back-edge can run a million times on a flat stack).
+ * Translates a state machine into Camel routes: one route per state that calls out, waits or fans out, so
+ * Camel's tooling shows their counts and timings, and one driver route per (sub-)machine that loops over "the
+ * current state" (a loop, not recursion, so a Choice back-edge can run a million times on a flat stack). The
+ * states that only move data (Pass, Choice, Succeed, Fail) run in the driver itself: see {@link InlineStates}.
  *
  * <pre>
- * driver:   direct:asl-KEY-drv-N  loopDoWhile(scope not finished) toD(current state's route)
- * Pass:     process(PassStep)
+ * driver:   direct:asl-KEY-drv-N  loopDoWhile(scope not finished) process(StateDispatcher: inline states, then
+ *                                                                 the current state's route)
  * Task:     process(prepare) task[endpoint] process(complete)
- * Choice:   process(prepare) choice().when(rule).process(go to Next)...otherwise(Default)
  * Wait:     process(prepare) delay(asyncDelayed) process(complete)
  * Parallel: process(prepare) multicast(parallel) to(branch drivers...) process(complete)
  * Map:      process(prepare) split(items, parallel) to(MaxConcurrency gate, item processor driver) process(complete)
@@ -103,14 +94,15 @@ public class StateMachineRoutes extends RouteBuilder {
     /** Builds the routes of a (sub-)machine and returns its driver's URI. */
     private String machineRoutes(StateMachine m) {
         int n = drivers++;
-        for (State state : m.states().values()) {
-            stateUris.put(state, "direct:asl-" + key + "-" + n + "-" + stateUris.size());
-        }
-        for (State state : m.states().values()) {
-            stateRoute(state);
-        }
         Map<State, String> routes = new IdentityHashMap<>();
-        m.states().values().forEach(state -> routes.put(state, stateUris.get(state)));
+        for (State state : m.states().values()) {
+            if (!InlineStates.handles(state)) {
+                String uri = "direct:asl-" + key + "-" + n + "-" + stateUris.size();
+                stateUris.put(state, uri);
+                routes.put(state, uri);
+            }
+        }
+        m.states().values().stream().filter(routes::containsKey).forEach(this::stateRoute);
         String uri = "direct:asl-" + key + "-drv-" + n;
         from(uri).routeId(routeId("driver-" + n))
                 .loopDoWhile(notFinished())
@@ -122,20 +114,12 @@ public class StateMachineRoutes extends RouteBuilder {
     private void stateRoute(State state) {
         // doTry/doCatch rather than onException: a handled onException would also end the caller's loop
         TryDefinition route = from(stateUris.get(state)).routeId(routeId(state.name())).doTry();
-        if (state instanceof PassState) {
-            route.process(e -> PassStep.run(scope(e)));
-        } else if (state instanceof SucceedState) {
-            route.process(e -> SucceedStep.run(scope(e)));
-        } else if (state instanceof FailState) {
-            route.process(e -> FailStep.run(scope(e)));
-        } else if (state instanceof WaitState) {
+        if (state instanceof WaitState) {
             route.process(e -> WaitStep.prepare(scope(e)))
                     .delay(scopeDelay()).asyncDelayed()
                     .process(e -> WaitStep.complete(scope(e)));
         } else if (state instanceof TaskState task) {
             taskRoute(route, task);
-        } else if (state instanceof ChoiceState choice) {
-            choiceRoute(route, choice);
         } else if (state instanceof ParallelState parallel) {
             parallelRoute(route, parallel);
         } else {
@@ -152,15 +136,6 @@ public class StateMachineRoutes extends RouteBuilder {
         route.process(e -> TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e), uri)));
         route.process(new TaskCall(uri, state.timeoutSeconds() != null || state.timeoutSecondsPath() != null));
         route.process(e -> TaskStep.complete(scope(e), uri, TaskMessages.result(e)));
-    }
-
-    private void choiceRoute(TryDefinition route, ChoiceState state) {
-        ChoiceDefinition choice = route.process(e -> ChoiceStep.prepare(scope(e))).choice();
-        for (ChoiceRule.TopLevel rule : state.choices()) {
-            Predicate matches = e -> ChoiceStep.matches(scope(e), rule.rule());
-            choice.when(matches).process(e -> ChoiceStep.choose(scope(e), rule));
-        }
-        choice.otherwise().process(e -> ChoiceStep.otherwise(scope(e))).end();
     }
 
     private void parallelRoute(TryDefinition route, ParallelState state) {
