@@ -41,12 +41,16 @@ public class AslProducer extends DefaultAsyncProducer {
         }
         // the caller's own headers go on to the Tasks, but not Camel's: CamelHttpUri and the like would redirect
         // a Task's call
-        Map<String, Object> headers = new HashMap<>();
-        in.getHeaders().forEach((k, v) -> {
+        Map<String, Object> headers = Map.of();
+        for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
+            String k = header.getKey();
             if (!k.startsWith("Camel") && !k.startsWith("camel")) {
-                headers.put(k, v);
+                if (headers.isEmpty()) {
+                    headers = new HashMap<>();
+                }
+                headers.put(k, header.getValue());
             }
-        });
+        }
         String name = in.getHeader(AslConstants.EXECUTION_NAME, String.class);
         HistoryListener listener = ((AslComponent) getEndpoint().getComponent()).getHistoryListener();
         try {

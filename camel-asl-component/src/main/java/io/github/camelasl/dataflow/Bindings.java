@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * What the names in a path or expression refer to, besides the data ({@code $}): the context object
- * ({@code $$}) and the workflow variables ({@code $name}). The context object can be given as a supplier: it is
- * built on first use, since most states never read {@code $$}.
+ * ({@code $$}) and the workflow variables ({@code $name}). The context object can be given as a supplier, so it
+ * is built only when read: most states never read {@code $$}.
  */
 public final class Bindings {
 
@@ -15,7 +15,7 @@ public final class Bindings {
 
     private final Supplier<JsonNode> contextSupplier;
     private final Function<String, JsonNode> variables;
-    private JsonNode context;
+    private final JsonNode context;
 
     /**
      * @param context   the context object
@@ -27,9 +27,10 @@ public final class Bindings {
         this.variables = variables;
     }
 
-    /** Bindings whose context object is built when first read. */
+    /** Bindings whose context object is asked of the supplier each time (it may change: a scope's moves on). */
     public Bindings(Supplier<JsonNode> context, Function<String, JsonNode> variables) {
         this.contextSupplier = context;
+        this.context = null;
         this.variables = variables;
     }
 
@@ -40,10 +41,7 @@ public final class Bindings {
 
     /** The context object {@code $$}. */
     public JsonNode context() {
-        if (context == null && contextSupplier != null) {
-            context = contextSupplier.get();
-        }
-        return context;
+        return contextSupplier != null ? contextSupplier.get() : context;
     }
 
     public Function<String, JsonNode> variables() {

@@ -85,7 +85,7 @@ public final class JsonPaths {
         }
         // most paths are plain steps ($.a.b[0]): walk the tree; anything else, or a miss, goes to Jayway, whose
         // result and error message are the reference
-        Object[] steps = SIMPLE.computeIfAbsent(path, JsonPaths::simpleSteps);
+        Object[] steps = SIMPLE.get(path);
         if (steps != NOT_SIMPLE) {
             JsonNode found = walk(root, steps);
             if (found != null) {
@@ -120,11 +120,11 @@ public final class JsonPaths {
     }
 
     private static final Object[] NOT_SIMPLE = new Object[0];
-    private static final Map<String, Object[]> SIMPLE = new ConcurrentHashMap<>();
+    private static final Memo<String, Object[]> SIMPLE = new Memo<>(JsonPaths::simpleSteps);
 
     /** {@code $.a.b[0]} as ["a", "b", 0]; {@link #NOT_SIMPLE} for anything with other syntax. */
     private static Object[] simpleSteps(String path) {
-        if (SIMPLE.size() >= 10_000 || path.length() < 2 || path.charAt(0) != '$') {
+        if (path.length() < 2 || path.charAt(0) != '$') {
             return NOT_SIMPLE;
         }
         java.util.List<Object> steps = new java.util.ArrayList<>();

@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class PayloadTemplate {
 
+    /** "a.$" -> "a", kept rather than cut on every evaluation (a definition has few such keys). */
+    private static final Memo<String, String> STRIPPED = new Memo<>(k -> k.substring(0, k.length() - 2));
+
     private PayloadTemplate() {
     }
 
@@ -27,7 +30,8 @@ public final class PayloadTemplate {
                 String key = field.getKey();
                 JsonNode value = field.getValue();
                 if (key.endsWith(".$") && value.isTextual()) {
-                    out.set(key.substring(0, key.length() - 2), dynamicValue(key, value.textValue(), data, bindings));
+                    out.set(STRIPPED.get(key),
+                            dynamicValue(key, value.textValue(), data, bindings));
                 } else {
                     out.set(key, evaluate(value, data, bindings));
                 }

@@ -15,7 +15,7 @@ import java.util.List;
 public final class ResultPath {
 
     /** Parsed paths; a definition has few, so the cache stays small. */
-    private static final java.util.Map<String, List<Object>> SEGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Memo<String, List<Object>> SEGMENTS = new Memo<>(ResultPath::segments);
 
     private ResultPath() {
     }
@@ -32,7 +32,7 @@ public final class ResultPath {
         if ("$".equals(path)) {
             return result;
         }
-        List<Object> segments = SEGMENTS.computeIfAbsent(path, ResultPath::segments);
+        List<Object> segments = SEGMENTS.get(path);
         if (!input.isObject() && !input.isArray()) {
             throw matchFailure(path, input);
         }

@@ -3,6 +3,7 @@ package io.github.camelasl.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.JsonPaths;
+import io.github.camelasl.dataflow.Memo;
 import io.github.camelasl.model.ChoiceRule;
 import java.time.Instant;
 
@@ -45,7 +46,7 @@ public final class ChoiceRules {
         String operator = c.operator();
         JsonNode expected = c.value();
         if (c.valueIsPath()) {
-            operator = operator.substring(0, operator.length() - "Path".length());
+            operator = BASE_OPERATOR.get(operator);
             try {
                 expected = JsonPaths.read(expected.asText(), data, context);
             } catch (JsonPaths.NotFound e) {
@@ -99,8 +100,16 @@ public final class ChoiceRules {
     }
 
     private static int compareNumbers(JsonNode a, JsonNode b) {
+        if (a.canConvertToExactIntegral() && b.canConvertToExactIntegral() && a.canConvertToLong()
+                && b.canConvertToLong()) {
+            return Long.compare(a.longValue(), b.longValue()); // the common case, without BigDecimal
+        }
         return a.decimalValue().compareTo(b.decimalValue());
     }
+
+    /** "NumericLessThanPath" -> "NumericLessThan", kept rather than cut on every evaluation. */
+    private static final Memo<String, String> BASE_OPERATOR = new Memo<>(
+            o -> o.substring(0, o.length() - "Path".length()));
 
     /** -1, 0 or 1; 2 when either side is not a timestamp (every comparison is then false). */
     private static int compareTimestamps(JsonNode a, JsonNode b) {

@@ -31,6 +31,7 @@ public final class Execution {
     private final Instant startTime;
     private final ExecutionHistory history;
     private final ExecutionStore store;
+    private final ExecutionStore.Recorder recorder;
     private volatile ObjectNode contextExecution;
     private volatile ObjectNode contextStateMachine;
     private final Map<String, Object> originalHeaders;
@@ -47,7 +48,8 @@ public final class Execution {
         this.startTime = Instant.now();
         this.store = store;
         this.originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
-        this.history = new ExecutionHistory(listeners, event -> store.appendEvent(arn, event));
+        this.recorder = store.recorder(arn);
+        this.history = new ExecutionHistory(listeners, recorder::appendEvent);
     }
 
     /** Records the start; an execution of the same ARN in the store is AWS's ExecutionAlreadyExists. */
@@ -122,6 +124,11 @@ public final class Execution {
 
     ExecutionStore store() {
         return store;
+    }
+
+    /** The store's per-boundary calls for this execution. */
+    ExecutionStore.Recorder recorder() {
+        return recorder;
     }
 
     public Map<String, Object> originalHeaders() {

@@ -32,7 +32,7 @@ public final class Scope {
     private long enteredEventId;
     private long lastEventId;
     private ObjectNode context;
-    private Bindings bindings;
+    private final Bindings bindings;
     private boolean retrying;
     private int[] retryAttempts;
     private int retryCount;
@@ -53,6 +53,8 @@ public final class Scope {
         this.mapItem = mapItem;
         this.variables = new Variables(parent == null ? null : parent.variables);
         this.lastEventId = previousEventId;
+        // one for the scope's life: it reads the current state's context object and the variables as they are
+        this.bindings = new Bindings(this::contextObject, variables::get);
         moveTo(machine.startAt(), input);
     }
 
@@ -67,14 +69,13 @@ public final class Scope {
         this.stateInput = input;
         this.effectiveInput = null;
         this.context = null;
-        this.bindings = null;
         this.retrying = false;
         this.retryAttempts = null;
         this.retryCount = 0;
         if (execution.isFinished()) {
             return;
         }
-        execution.store().checkpoint(execution.arn(),
+        execution.recorder().checkpoint(
                 new io.github.camelasl.store.ExecutionStore.Checkpoint(machine.pointer(), stateName, input));
     }
 
@@ -130,9 +131,6 @@ public final class Scope {
 
     /** What {@code $$} and {@code $name} refer to in this state: its context object and the variables. */
     public Bindings bindings() {
-        if (bindings == null) {
-            bindings = new Bindings(this::contextObject, variables::get);
-        }
         return bindings;
     }
 
@@ -152,6 +150,16 @@ public final class Scope {
     long record(io.github.camelasl.history.HistoryEventType type, String typeName, ObjectNode details) {
         if (execution.isFinished()) {
             return lastEventId; // a branch still running after a timeout or failure writes nothing more
+        }
+        lastEventId = execution.history().append(type, typeName, lastEventId, details);
+        return lastEventId;
+    }
+
+    /** Records an event whose details are built only if it is read. */
+    long record(io.github.camelasl.history.HistoryEventType type, String typeName,
+            java.util.function.Supplier<ObjectNode> details) {
+        if (execution.isFinished()) {
+            return lastEventId;
         }
         lastEventId = execution.history().append(type, typeName, lastEventId, details);
         return lastEventId;
@@ -211,7 +219,6 @@ public final class Scope {
     void retrying(boolean value) {
         this.retrying = value;
         this.context = null;
-        this.bindings = null;
     }
 
     int[] retryAttempts(int retriers) {

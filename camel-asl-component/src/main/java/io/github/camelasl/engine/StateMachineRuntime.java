@@ -70,18 +70,29 @@ public final class StateMachineRuntime {
                     machine.timeoutSeconds(), TimeUnit.SECONDS);
             execution.completion().whenComplete((r, e) -> timer.cancel(false));
         }
+        // states that only move data run right here; a Camel exchange is made only when a state needs a route
+        try {
+            InlineStates.run(scope);
+        } catch (RuntimeException e) {
+            end(execution, scope, e);
+            return execution.completion();
+        }
+        if (scope.finished()) {
+            end(execution, scope, null);
+            return execution.completion();
+        }
         Exchange exchange = new DefaultExchange(camelContext);
         exchange.setProperty(SCOPE_PROPERTY, scope);
-        if (headers != null) {
+        if (headers != null && !headers.isEmpty()) {
             exchange.getMessage().setHeaders(new java.util.HashMap<>(headers));
         }
-        driver().process(exchange, doneSync -> end(execution, scope, exchange));
+        driver().process(exchange, doneSync -> end(execution, scope, exchange.getException()));
         return execution.completion();
     }
 
-    private static void end(Execution execution, Scope scope, Exchange exchange) {
-        if (exchange.getException() != null) {
-            AslError e = FailurePolicy.toAslError(exchange.getException(), Scope.Phase.DATAFLOW);
+    private static void end(Execution execution, Scope scope, Throwable fault) {
+        if (fault != null) {
+            AslError e = FailurePolicy.toAslError(fault, Scope.Phase.DATAFLOW);
             execution.finish(ExecutionStatus.FAILED, null, e.error(), e.cause());
         } else if (scope.failure() != null) {
             execution.finish(ExecutionStatus.FAILED, null, scope.failure().error(), scope.failure().cause());

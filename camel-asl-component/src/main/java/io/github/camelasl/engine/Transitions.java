@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
+import io.github.camelasl.dataflow.Memo;
 import io.github.camelasl.dataflow.PayloadTemplate;
 import io.github.camelasl.dataflow.ResultPath;
 import io.github.camelasl.history.EventDetails;
@@ -27,7 +28,7 @@ public final class Transitions {
         }
         State state = scope.current();
         Instant now = Instant.now();
-        long id = scope.record(HistoryEventType.StateEntered, state.common().type() + "StateEntered",
+        long id = scope.record(HistoryEventType.StateEntered, ENTERED.get(state.common().type()),
                 EventDetails.stateEntered(state.name(), scope.stateInput()));
         scope.entered(now, id);
     }
@@ -89,7 +90,11 @@ public final class Transitions {
 
     private static void recordExit(Scope scope, JsonNode output) {
         State state = scope.current();
-        scope.record(HistoryEventType.StateExited, state.common().type() + "StateExited",
+        scope.record(HistoryEventType.StateExited, EXITED.get(state.common().type()),
                 EventDetails.stateExited(state.name(), output));
     }
+
+    /** "PassStateEntered" and the like, made once per state type rather than once per event. */
+    private static final Memo<String, String> ENTERED = new Memo<>(type -> type + "StateEntered");
+    private static final Memo<String, String> EXITED = new Memo<>(type -> type + "StateExited");
 }

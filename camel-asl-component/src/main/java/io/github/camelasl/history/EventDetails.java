@@ -51,16 +51,22 @@ public final class EventDetails {
         }
     }
 
-    public static ObjectNode stateEntered(String name, JsonNode input) {
-        ObjectNode d = withInput(input);
-        d.put("name", name);
-        return d;
+    /** StateEntered's details, built when the event is read (the most frequent event: kept to one small object). */
+    public static java.util.function.Supplier<ObjectNode> stateEntered(String name, JsonNode input) {
+        return () -> {
+            ObjectNode d = withInput(input);
+            d.put("name", name);
+            return d;
+        };
     }
 
-    public static ObjectNode stateExited(String name, JsonNode output) {
-        ObjectNode d = withOutput(output);
-        d.put("name", name);
-        return d;
+    /** StateExited's details, built when the event is read. */
+    public static java.util.function.Supplier<ObjectNode> stateExited(String name, JsonNode output) {
+        return () -> {
+            ObjectNode d = withOutput(output);
+            d.put("name", name);
+            return d;
+        };
     }
 
     public static ObjectNode failure(String error, String cause) {

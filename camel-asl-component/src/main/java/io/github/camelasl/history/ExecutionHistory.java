@@ -7,6 +7,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The history of one execution, as GetExecutionHistory returns it: events with id, previousEventId, type,
@@ -40,6 +41,11 @@ public final class ExecutionHistory {
      * @return the new event's id
      */
     public long append(HistoryEventType type, String typeName, long previousEventId, ObjectNode details) {
+        return append(type, typeName, previousEventId, details == null ? null : () -> details);
+    }
+
+    /** Appends an event whose details object is built only if the event is read. */
+    public long append(HistoryEventType type, String typeName, long previousEventId, Supplier<ObjectNode> details) {
         Instant now = Instant.now();
         HistoryEvent event;
         synchronized (events) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One history event. It is recorded cheaply (ids, type, time, the details with payloads as references) and
@@ -21,11 +22,11 @@ public final class HistoryEvent {
     private final String type;
     private final Instant timestamp;
     private final String detailsField;
-    private final ObjectNode details;
+    private final Supplier<ObjectNode> details;
     private volatile ObjectNode json;
 
     HistoryEvent(long id, long previousEventId, String type, Instant timestamp, String detailsField,
-            ObjectNode details) {
+            Supplier<ObjectNode> details) {
         this.id = id;
         this.previousEventId = previousEventId;
         this.type = type;
@@ -67,8 +68,9 @@ public final class HistoryEvent {
         event.put("type", type);
         event.put("id", id);
         event.put("previousEventId", previousEventId);
-        if (details != null && detailsField != null) {
-            event.set(detailsField, renderPayloads(details));
+        ObjectNode detailsObject = details == null ? null : details.get();
+        if (detailsObject != null && detailsField != null) {
+            event.set(detailsField, renderPayloads(detailsObject));
         }
         return event;
     }

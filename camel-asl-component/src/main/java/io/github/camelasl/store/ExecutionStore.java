@@ -20,6 +20,31 @@ public interface ExecutionStore {
     /** Records a history event ({@link HistoryEvent#toJson()} renders it in AWS's shape). */
     void appendEvent(String executionArn, HistoryEvent event);
 
+    /**
+     * The per-boundary calls (checkpoint, appendEvent) for one execution, bound to it once: a store can then
+     * skip finding the execution on every state boundary. By default they call this store with the ARN.
+     */
+    default Recorder recorder(String executionArn) {
+        return new Recorder() {
+            @Override
+            public void checkpoint(Checkpoint checkpoint) {
+                ExecutionStore.this.checkpoint(executionArn, checkpoint);
+            }
+
+            @Override
+            public void appendEvent(HistoryEvent event) {
+                ExecutionStore.this.appendEvent(executionArn, event);
+            }
+        };
+    }
+
+    /** What an execution writes at its state boundaries. */
+    interface Recorder {
+        void checkpoint(Checkpoint checkpoint);
+
+        void appendEvent(HistoryEvent event);
+    }
+
     /** Records the end of an execution. */
     void complete(ExecutionRecord finished);
 

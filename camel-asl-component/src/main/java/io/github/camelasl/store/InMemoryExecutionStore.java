@@ -10,21 +10,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The store for EXPRESS executions and for tests: everything in memory, bounded so that a long-running app
- * does not grow without end (the oldest finished executions are forgotten first).
+ * does not grow without end. Finished executions are forgotten oldest first, once more than
+ * {@code maxFinished} of them are kept or their histories hold more than {@code maxFinishedEvents} events
+ * (a history keeps every state's input and output alive, so a bound on executions alone would let a few long
+ * loops fill the heap).
  */
 public class InMemoryExecutionStore implements ExecutionStore {
 
+    public static final int DEFAULT_MAX_FINISHED = 10_000;
+    public static final int DEFAULT_MAX_FINISHED_EVENTS = 250_000;
+
     private final Map<String, Entry> executions = new ConcurrentHashMap<>();
     /** Finished executions in the order they finished: the eviction order, without scanning the map. */
-    private final ConcurrentLinkedQueue<String> finishedOrder = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger finishedCount = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Entry> finishedOrder = new ConcurrentLinkedQueue<>();
     private final int maxFinished;
+    private final long maxFinishedEvents;
+    private int finishedCount;
+    private long finishedEvents;
 
-    private static final class Entry {
+    private static final class Entry implements Recorder {
         volatile ExecutionRecord record;
         volatile Checkpoint checkpoint;
         final List<HistoryEvent> events = new ArrayList<>();
@@ -32,14 +39,48 @@ public class InMemoryExecutionStore implements ExecutionStore {
         Entry(ExecutionRecord record) {
             this.record = record;
         }
+
+        @Override
+        public void checkpoint(Checkpoint value) {
+            checkpoint = value;
+        }
+
+        @Override
+        public void appendEvent(HistoryEvent event) {
+            synchronized (events) {
+                events.add(event);
+            }
+        }
+
+        int eventCount() {
+            synchronized (events) {
+                return events.size();
+            }
+        }
     }
 
+    /** For an execution this store does not hold (it was never created here). */
+    private static final Recorder NOWHERE = new Recorder() {
+        @Override
+        public void checkpoint(Checkpoint checkpoint) {
+        }
+
+        @Override
+        public void appendEvent(HistoryEvent event) {
+        }
+    };
+
     public InMemoryExecutionStore() {
-        this(10_000);
+        this(DEFAULT_MAX_FINISHED, DEFAULT_MAX_FINISHED_EVENTS);
     }
 
     public InMemoryExecutionStore(int maxFinished) {
+        this(maxFinished, DEFAULT_MAX_FINISHED_EVENTS);
+    }
+
+    public InMemoryExecutionStore(int maxFinished, long maxFinishedEvents) {
         this.maxFinished = maxFinished;
+        this.maxFinishedEvents = maxFinishedEvents;
     }
 
     @Override
@@ -48,21 +89,19 @@ public class InMemoryExecutionStore implements ExecutionStore {
     }
 
     @Override
-    public void checkpoint(String executionArn, Checkpoint checkpoint) {
+    public Recorder recorder(String executionArn) {
         Entry entry = executions.get(executionArn);
-        if (entry != null) {
-            entry.checkpoint = checkpoint;
-        }
+        return entry != null ? entry : NOWHERE;
+    }
+
+    @Override
+    public void checkpoint(String executionArn, Checkpoint checkpoint) {
+        recorder(executionArn).checkpoint(checkpoint);
     }
 
     @Override
     public void appendEvent(String executionArn, HistoryEvent event) {
-        Entry entry = executions.get(executionArn);
-        if (entry != null) {
-            synchronized (entry.events) {
-                entry.events.add(event);
-            }
-        }
+        recorder(executionArn).appendEvent(event);
     }
 
     @Override
@@ -73,12 +112,18 @@ public class InMemoryExecutionStore implements ExecutionStore {
         }
         entry.record = finished;
         entry.checkpoint = null;
-        finishedOrder.add(finished.executionArn());
-        if (finishedCount.incrementAndGet() > maxFinished) {
-            String oldest = finishedOrder.poll();
-            if (oldest != null) {
-                executions.remove(oldest);
-                finishedCount.decrementAndGet();
+        finishedOrder.add(entry);
+        synchronized (finishedOrder) {
+            finishedCount++;
+            finishedEvents += entry.eventCount();
+            while (finishedCount > maxFinished || (finishedEvents > maxFinishedEvents && finishedCount > 1)) {
+                Entry oldest = finishedOrder.poll();
+                if (oldest == null) {
+                    break;
+                }
+                executions.remove(oldest.record.executionArn());
+                finishedCount--;
+                finishedEvents -= oldest.eventCount();
             }
         }
     }

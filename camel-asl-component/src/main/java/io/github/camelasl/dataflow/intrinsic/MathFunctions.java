@@ -43,6 +43,10 @@ final class MathFunctions {
     }
 
     private static long int32(Args args, int index, String role) {
+        JsonNode value = args.get(index);
+        if (value.isInt() || value.isShort()) {
+            return value.intValue(); // already an int: nothing to round or check
+        }
         BigDecimal rounded = round(args.number(index, role));
         if (rounded.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0
                 || rounded.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
