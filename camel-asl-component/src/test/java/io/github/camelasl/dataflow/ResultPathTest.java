@@ -31,6 +31,22 @@ class ResultPathTest {
     }
 
     @Test
+    void nestedPathsCopyOnlyTheContainersOnThePathAndLeaveTheInputAsItWas() throws Exception {
+        JsonNode input = json("{\"a\":{\"b\":1,\"keep\":{\"k\":1}},\"list\":[{\"x\":1},{\"x\":2}],\"other\":[1]}");
+        JsonNode before = input.deepCopy();
+        JsonNode out = ResultPath.apply("$.a.b", input, json("2"));
+        JsonNode outInList = ResultPath.apply("$.list[1].x", input, json("3"));
+        assertEquals(json("{\"a\":{\"b\":2,\"keep\":{\"k\":1}},\"list\":[{\"x\":1},{\"x\":2}],\"other\":[1]}"), out);
+        assertEquals(json("{\"a\":{\"b\":1,\"keep\":{\"k\":1}},\"list\":[{\"x\":1},{\"x\":3}],\"other\":[1]}"),
+                outInList);
+        assertEquals(before, input, "the input is never modified");
+        // what is off the path is shared, not copied: the engine never changes a tree it has handed on
+        org.junit.jupiter.api.Assertions.assertSame(input.get("other"), out.get("other"));
+        org.junit.jupiter.api.Assertions.assertSame(input.at("/a/keep"), out.at("/a/keep"));
+        org.junit.jupiter.api.Assertions.assertNotSame(input.get("a"), out.get("a"));
+    }
+
+    @Test
     void anExistingFieldIsReplaced() throws Exception {
         assertEquals(json("{\"a\":{\"b\":2,\"c\":3}}"),
                 ResultPath.apply("$.a.b", json("{\"a\":{\"b\":1,\"c\":3}}"), json("2")));

@@ -1,0 +1,55 @@
+package io.github.camelasl.dataflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Plain paths are walked without Jayway: they must select exactly what Jayway selects, and miss as Jayway does. */
+class JsonPathsTest {
+
+    private static final String DOCUMENT = """
+            {"a": {"b": [10, {"c": "x"}, null], "n": 1.50, "big": 12345678901234567890, "t": true},
+             "list": [[1, 2], [3]], "weird-key": 1, "e": {}, "nothing": null, "_u9": "ok"}""";
+
+    private static final Configuration JAYWAY = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER))
+            .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+            .build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$.a", "$.a.b", "$.a.b[0]", "$.a.b[1].c", "$.a.b[2]", "$.a.n", "$.a.big", "$.a.t",
+            "$.list[0][1]", "$.list[1]", "$.e", "$.nothing", "$._u9", "$['weird-key']", "$.a.b[*]", "$..c",
+            "$.missing", "$.a.missing", "$.a.b[7]", "$.a.b[1].c.d", "$.a.n.x", "$.list[0][5]", "$.nothing.x"})
+    void selectsAndMissesAsJaywayDoes(String path) throws Exception {
+        JsonNode document = Json.parse(DOCUMENT);
+        Object expected;
+        try {
+            expected = JsonPath.compile(path).read(document, JAYWAY);
+        } catch (PathNotFoundException miss) {
+            assertEquals(miss.getMessage(),
+                    assertThrows(JsonPaths.NotFound.class, () -> JsonPaths.read(path, document)).getMessage());
+            return;
+        }
+        JsonNode expectedNode = expected instanceof JsonNode node ? node : Json.MAPPER.valueToTree(expected);
+        assertEquals(expectedNode, JsonPaths.read(path, document));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPlainPathReturnsTheNodeItselfNotACopy() throws Exception {
+        JsonNode document = Json.parse(DOCUMENT);
+        for (String path : List.of("$.a", "$.a.b[1]")) {
+            assertSame(document.at(path.substring(1).replace('.', '/').replace("[", "/").replace("]", "")),
+                    JsonPaths.read(path, document));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.camelasl.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.ExecutionStatus;
+import io.github.camelasl.history.ExecutionHistory;
+import io.github.camelasl.history.HistoryEventType;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InMemoryExecutionStoreTest {
+
+    @Test
+    void forgetsTheOldestFinishedExecutionsBeyondTheCount() {
+        InMemoryExecutionStore store = new InMemoryExecutionStore(3, 1_000);
+        for (int i = 0; i < 5; i++) {
+            run(store, "e" + i, 1);
+        }
+        assertEquals(List.of("e2", "e3", "e4"), kept(store, 5));
+    }
+
+    @Test
+    void forgetsTheOldestFinishedExecutionsBeyondTheEventBudget() {
+        InMemoryExecutionStore store = new InMemoryExecutionStore(100, 10);
+        run(store, "e0", 4);
+        run(store, "e1", 4);
+        run(store, "e2", 4); // 12 events > 10: e0 goes
+        assertEquals(List.of("e1", "e2"), kept(store, 3));
+        assertEquals(4, store.events("e1").size());
+    }
+
+    @Test
+    void neverForgetsARunningExecution() {
+        InMemoryExecutionStore store = new InMemoryExecutionStore(1, 1);
+        store.create(record("running", ExecutionStatus.RUNNING));
+        run(store, "a", 5);
+        run(store, "b", 5);
+        assertTrue(store.find("running").isPresent());
+        assertFalse(store.find("a").isPresent());
+        assertTrue(store.find("b").isPresent(), "the latest finished execution stays even when over the budget");
+    }
+
+    private static void run(InMemoryExecutionStore store, String arn, int events) {
+        store.create(record(arn, ExecutionStatus.RUNNING));
+        ExecutionHistory history = new ExecutionHistory(List.of(), store.recorder(arn)::appendEvent);
+        for (int i = 0; i < events; i++) {
+            history.append(HistoryEventType.StateEntered, i, Json.NODES.objectNode());
+        }
+        store.complete(record(arn, ExecutionStatus.SUCCEEDED));
+    }
+
+    private static List<String> kept(InMemoryExecutionStore store, int upTo) {
+        return java.util.stream.IntStream.range(0, upTo).mapToObj(i -> "e" + i)
+                .filter(arn -> store.find(arn).isPresent()).toList();
+    }
+
+    private static ExecutionRecord record(String arn, ExecutionStatus status) {
+        Instant now = Instant.now();
+        return new ExecutionRecord(arn, "sm", arn, status, Json.NODES.objectNode(), null, null, null, now,
+                status == ExecutionStatus.RUNNING ? null : now);
+    }
+}
