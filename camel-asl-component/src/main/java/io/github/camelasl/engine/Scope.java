@@ -40,6 +40,7 @@ public final class Scope {
     private Phase phase = Phase.DATAFLOW;
     private FanOut fanOut;
     private int mapConcurrency;
+    private Long taskTimeoutSeconds;
 
     private boolean done;
     private JsonNode output;
@@ -156,13 +157,18 @@ public final class Scope {
     }
 
     /** Records an event whose details are built only if it is read. */
-    long record(io.github.camelasl.history.HistoryEventType type, String typeName,
+    long recordLazily(io.github.camelasl.history.HistoryEventType type, String typeName,
             java.util.function.Supplier<ObjectNode> details) {
         if (execution.isFinished()) {
             return lastEventId;
         }
         lastEventId = execution.history().append(type, typeName, lastEventId, details);
         return lastEventId;
+    }
+
+    long recordLazily(io.github.camelasl.history.HistoryEventType type,
+            java.util.function.Supplier<ObjectNode> details) {
+        return recordLazily(type, type.name(), details);
     }
 
     long record(io.github.camelasl.history.HistoryEventType type, ObjectNode details) {
@@ -255,6 +261,15 @@ public final class Scope {
 
     void fanOut(FanOut value) {
         this.fanOut = value;
+    }
+
+    /** The running Task's TimeoutSeconds, as evaluated when it was scheduled; null for none. */
+    public Long taskTimeoutSeconds() {
+        return taskTimeoutSeconds;
+    }
+
+    void taskTimeoutSeconds(Long value) {
+        this.taskTimeoutSeconds = value;
     }
 
     /** How many iterations the running Map state may run at once (1 means one after the other). */

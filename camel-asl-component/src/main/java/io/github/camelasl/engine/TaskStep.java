@@ -23,15 +23,20 @@ public final class TaskStep {
         TaskState state = (TaskState) scope.current();
         JsonNode effective = Transitions.effectiveInput(scope, state.parameters(), state.arguments());
         scope.effectiveInput(effective);
-        ObjectNode scheduled = resource(state, endpointUri);
-        scheduled.put("region", scope.execution().config().region());
-        scheduled.put("parameters", Json.write(effective));
         Long timeout = timeoutSeconds(scope);
-        if (timeout != null) {
-            scheduled.put("timeoutInSeconds", timeout);
-        }
-        scope.record(HistoryEventType.TaskScheduled, scheduled);
-        scope.record(HistoryEventType.TaskStarted, resource(state, endpointUri));
+        scope.taskTimeoutSeconds(timeout); // evaluated once: the event and the timer see the same value
+        String region = scope.execution().config().region();
+        // the details are built only if the history is read: a Task's events cost next to nothing otherwise
+        scope.recordLazily(HistoryEventType.TaskScheduled, () -> {
+            ObjectNode scheduled = resource(state, endpointUri);
+            scheduled.put("region", region);
+            scheduled.put("parameters", Json.write(effective));
+            if (timeout != null) {
+                scheduled.put("timeoutInSeconds", timeout);
+            }
+            return scheduled;
+        });
+        scope.recordLazily(HistoryEventType.TaskStarted, () -> resource(state, endpointUri));
         scope.phase(Scope.Phase.TASK_CALL);
         return effective;
     }
@@ -40,9 +45,11 @@ public final class TaskStep {
     public static void complete(Scope scope, String endpointUri, JsonNode result) {
         scope.phase(Scope.Phase.DATAFLOW);
         TaskState state = (TaskState) scope.current();
-        ObjectNode succeeded = resource(state, endpointUri);
-        succeeded.setAll(EventDetails.withOutput(result));
-        scope.record(HistoryEventType.TaskSucceeded, succeeded);
+        scope.recordLazily(HistoryEventType.TaskSucceeded, () -> {
+            ObjectNode succeeded = resource(state, endpointUri);
+            succeeded.setAll(EventDetails.withOutput(result));
+            return succeeded;
+        });
         Transitions.exitWithResult(scope, state.resultSelector(), state.resultPath(), result);
     }
 

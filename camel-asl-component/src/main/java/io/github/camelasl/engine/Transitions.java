@@ -28,7 +28,7 @@ public final class Transitions {
         }
         State state = scope.current();
         Instant now = Instant.now();
-        long id = scope.record(HistoryEventType.StateEntered, ENTERED.get(state.common().type()),
+        long id = scope.recordLazily(HistoryEventType.StateEntered, ENTERED.get(state.common().type()),
                 EventDetails.stateEntered(state.name(), scope.stateInput()));
         scope.entered(now, id);
     }
@@ -90,7 +90,7 @@ public final class Transitions {
 
     private static void recordExit(Scope scope, JsonNode output) {
         State state = scope.current();
-        scope.record(HistoryEventType.StateExited, EXITED.get(state.common().type()),
+        scope.recordLazily(HistoryEventType.StateExited, EXITED.get(state.common().type()),
                 EventDetails.stateExited(state.name(), output));
     }
 

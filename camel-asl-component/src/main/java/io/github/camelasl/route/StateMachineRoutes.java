@@ -104,7 +104,7 @@ public class StateMachineRoutes extends RouteBuilder {
         }
         m.states().values().stream().filter(routes::containsKey).forEach(this::stateRoute);
         String uri = "direct:asl-" + key + "-drv-" + n;
-        from(uri).routeId(routeId("driver-" + n))
+        engineRoute(uri, "driver-" + n)
                 .loopDoWhile(notFinished())
                     .process(new StateDispatcher(getContext(), routes))
                 .end();
@@ -113,7 +113,7 @@ public class StateMachineRoutes extends RouteBuilder {
 
     private void stateRoute(State state) {
         // doTry/doCatch rather than onException: a handled onException would also end the caller's loop
-        TryDefinition route = from(stateUris.get(state)).routeId(routeId(state.name())).doTry();
+        TryDefinition route = engineRoute(stateUris.get(state), state.name()).doTry();
         if (state instanceof WaitState) {
             route.process(e -> WaitStep.prepare(scope(e)))
                     .delay(scopeDelay()).asyncDelayed()
@@ -144,7 +144,7 @@ public class StateMachineRoutes extends RouteBuilder {
             int index = i;
             String branchDriver = machineRoutes(state.branches().get(i));
             String entry = "direct:asl-" + key + "-branch-" + (entries++);
-            from(entry).routeId(routeId(state.name() + "-branch-" + i))
+            engineRoute(entry, state.name() + "-branch-" + i)
                     .process(e -> e.setProperty(StateMachineRuntime.SCOPE_PROPERTY,
                             SubMachineRun.startBranch(scope(e), index, TaskMessages.json(e))))
                     .doTry()
@@ -172,7 +172,7 @@ public class StateMachineRoutes extends RouteBuilder {
         ExecutorService pool = getContext().getExecutorServiceManager().newThreadPool(this,
                 "asl-" + key + "-map-" + state.name(), MapStep.MAX_INLINE_CONCURRENCY, MapStep.MAX_INLINE_CONCURRENCY);
         pools.add(pool);
-        from(iteration).routeId(routeId(state.name() + "-iteration"))
+        engineRoute(iteration, state.name() + "-iteration")
                 .process(new MaxConcurrencyGate())
                 .process(e -> e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, SubMachineRun.startIteration(
                         scope(e), e.getProperty(Exchange.SPLIT_INDEX, Integer.class), TaskMessages.json(e))))
@@ -201,6 +201,14 @@ public class StateMachineRoutes extends RouteBuilder {
                     .endChoice()
                 .end()
                 .process(e -> MapStep.complete(scope(e)));
+    }
+
+    /**
+     * A route of the engine's own. No stream caching: its bodies are JSON trees and text, never streams, and the
+     * check costs on every hop (a Task's endpoint route keeps its own setting).
+     */
+    private org.apache.camel.model.RouteDefinition engineRoute(String uri, String idSuffix) {
+        return from(uri).routeId(routeId(idSuffix)).noStreamCaching();
     }
 
     private String routeId(String suffix) {

@@ -2,7 +2,6 @@ package io.github.camelasl.route;
 
 import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ErrorNames;
-import io.github.camelasl.engine.TaskStep;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,14 +38,7 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        Long timeoutSeconds;
-        try {
-            timeoutSeconds = timed ? TaskStep.timeoutSeconds(StateMachineRoutes.scope(exchange)) : null;
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
+        Long timeoutSeconds = timed ? StateMachineRoutes.scope(exchange).taskTimeoutSeconds() : null;
         Exchange call = new DefaultExchange(camelContext, ExchangePattern.InOut);
         call.getMessage().setHeaders(exchange.getMessage().getHeaders());
         call.getMessage().setBody(exchange.getMessage().getBody());
