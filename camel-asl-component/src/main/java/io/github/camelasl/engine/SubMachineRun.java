@@ -21,14 +21,45 @@ public final class SubMachineRun {
     public static Scope startIteration(Scope parent, int index, JsonNode item) {
         MapState state = (MapState) parent.current();
         FanOut fanOut = parent.fanOut();
-        long started = parent.execution().history().append(HistoryEventType.MapIterationStarted,
-                fanOut.startedEventId(), EventDetails.mapIteration(state.name(), index));
+        long started = iterationEvent(parent, HistoryEventType.MapIterationStarted, fanOut.startedEventId(),
+                state.name(), index);
         try {
             return parent.child(state.itemProcessor(), null, started, MapStep.iterationInput(parent, index, item));
         } catch (RuntimeException e) {
             Scope failed = parent.child(state.itemProcessor(), null, started, item);
             failed.fail(FailurePolicy.toAslError(e, Scope.Phase.DATAFLOW));
             return failed;
+        }
+    }
+
+    /**
+     * Runs a Parallel state's branches one after the other on this thread: for branches of inline states only
+     * ({@link InlineStates#handlesAll}), where a multicast's per-branch exchanges and hand-offs would cost more
+     * than the branches' work. Same events, same outcome as the routed branches.
+     */
+    public static void runBranchesInline(Scope parent, JsonNode input) {
+        int branches = ((ParallelState) parent.current()).branches().size();
+        for (int i = 0; i < branches; i++) {
+            Scope child = startBranch(parent, i, input);
+            runInline(child);
+            finishBranch(child, i);
+        }
+    }
+
+    /** Runs a Map state's iterations in order on this thread, for an item processor of inline states only. */
+    public static void runIterationsInline(Scope parent, java.util.List<JsonNode> items) {
+        for (int i = 0; i < items.size(); i++) {
+            Scope child = startIteration(parent, i, items.get(i));
+            runInline(child);
+            finishIteration(child, i);
+        }
+    }
+
+    private static void runInline(Scope child) {
+        try {
+            InlineStates.run(child);
+        } catch (RuntimeException e) {
+            child.failRun(FailurePolicy.toAslError(e, Scope.Phase.DATAFLOW)); // as a routed run's catch does
         }
     }
 
@@ -47,15 +78,19 @@ public final class SubMachineRun {
         String name = parent.current().name();
         if (child.failure() != null) {
             fanOut.failed(index, child.failure());
-            parent.execution().history().append(HistoryEventType.MapIterationFailed, child.lastEventId(),
-                    EventDetails.mapIteration(name, index));
+            iterationEvent(parent, HistoryEventType.MapIterationFailed, child.lastEventId(), name, index);
         } else if (child.done()) {
             fanOut.succeeded(index, child.output());
-            parent.execution().history().append(HistoryEventType.MapIterationSucceeded, child.lastEventId(),
-                    EventDetails.mapIteration(name, index));
+            iterationEvent(parent, HistoryEventType.MapIterationSucceeded, child.lastEventId(), name, index);
         } else {
-            parent.execution().history().append(HistoryEventType.MapIterationAborted, child.lastEventId(),
-                    EventDetails.mapIteration(name, index));
+            iterationEvent(parent, HistoryEventType.MapIterationAborted, child.lastEventId(), name, index);
         }
+    }
+
+    /** A MapIteration* event; its details are built only if the history is read. */
+    private static long iterationEvent(Scope parent, HistoryEventType type, long previousEventId, String stateName,
+            int index) {
+        return parent.execution().history().append(type, type.name(), previousEventId,
+                () -> EventDetails.mapIteration(stateName, index));
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 final class Variables {
 
     private final Variables outer;
-    private final Map<String, JsonNode> values = new HashMap<>();
+    // made on the first Assign: most scopes (Map iterations above all) never assign
+    private Map<String, JsonNode> values = Map.of();
 
     Variables(Variables outer) {
         this.outer = outer;
@@ -32,7 +33,7 @@ final class Variables {
     static final int MAX_ASSIGN_BYTES = 256 * 1024;
     static final int MAX_TOTAL_BYTES = 10 * 1024 * 1024;
 
-    private final Map<String, Integer> sizes = new HashMap<>();
+    private Map<String, Integer> sizes = Map.of();
     private long totalBytes;
 
     /** Applies an Assign block, refusing it whole with States.DataLimitExceeded when it breaks a limit. */
@@ -62,6 +63,10 @@ final class Variables {
         if (total > MAX_TOTAL_BYTES) {
             throw new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, "The variables would hold " + total
                     + " bytes, more than the " + MAX_TOTAL_BYTES + " bytes an execution may hold");
+        }
+        if (values.isEmpty()) {
+            values = new HashMap<>();
+            sizes = new HashMap<>();
         }
         values.putAll(assignments);
         sizes.putAll(newSizes);

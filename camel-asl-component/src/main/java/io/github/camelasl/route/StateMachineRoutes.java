@@ -139,6 +139,12 @@ public class StateMachineRoutes extends RouteBuilder {
     }
 
     private void parallelRoute(TryDefinition route, ParallelState state) {
+        if (state.branches().stream().allMatch(InlineStates::handlesAll)) {
+            // branches that only move data: no multicast, see SubMachineRun.runBranchesInline
+            route.process(e -> SubMachineRun.runBranchesInline(scope(e), ParallelStep.prepare(scope(e))))
+                    .process(e -> ParallelStep.complete(scope(e)));
+            return;
+        }
         List<String> branchUris = new ArrayList<>();
         for (int i = 0; i < state.branches().size(); i++) {
             int index = i;
@@ -167,6 +173,12 @@ public class StateMachineRoutes extends RouteBuilder {
     }
 
     private void mapRoute(TryDefinition route, MapState state) {
+        if (InlineStates.handlesAll(state.itemProcessor())) {
+            // an item processor that only moves data: no split, see SubMachineRun.runIterationsInline
+            route.process(e -> SubMachineRun.runIterationsInline(scope(e), MapStep.prepare(scope(e))))
+                    .process(e -> MapStep.complete(scope(e)));
+            return;
+        }
         String processorDriver = machineRoutes(state.itemProcessor());
         String iteration = "direct:asl-" + key + "-iteration-" + (entries++);
         ExecutorService pool = getContext().getExecutorServiceManager().newThreadPool(this,
