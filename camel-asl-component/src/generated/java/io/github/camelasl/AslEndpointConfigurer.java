@@ -29,6 +29,8 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryintervalscale":
+        case "retryIntervalScale": target.setRetryIntervalScale(property(camelContext, double.class, value)); return true;
         case "rolearn":
         case "roleArn": target.setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
         case "type": target.setType(property(camelContext, java.lang.String.class, value)); return true;
@@ -45,6 +47,8 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "region": return java.lang.String.class;
+        case "retryintervalscale":
+        case "retryIntervalScale": return double.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
         case "type": return java.lang.String.class;
@@ -62,6 +66,8 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "region": return target.getRegion();
+        case "retryintervalscale":
+        case "retryIntervalScale": return target.getRetryIntervalScale();
         case "rolearn":
         case "roleArn": return target.getRoleArn();
         case "type": return target.getType();

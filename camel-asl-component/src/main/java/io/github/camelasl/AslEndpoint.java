@@ -38,6 +38,10 @@ public class AslEndpoint extends DefaultEndpoint {
     private String accountId;
     @UriParam(description = "The IAM role ARN reported as $$.Execution.RoleArn.")
     private String roleArn;
+    @UriParam(description = "Multiplies every Retry back-off (IntervalSeconds x BackoffRate^attempt, after "
+            + "MaxDelaySeconds and jitter): 0 retries at once. For local tests and benchmarks; at 1 the engine waits "
+            + "as AWS does.", defaultValue = "1")
+    private double retryIntervalScale = 1;
 
     private StateMachineRuntime runtime;
 
@@ -72,7 +76,12 @@ public class AslEndpoint extends DefaultEndpoint {
         try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(), definition)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        StateMachineConfig config = new StateMachineConfig(name, type, "aws", region, accountId, roleArn);
+        if (retryIntervalScale < 0 || Double.isNaN(retryIntervalScale) || Double.isInfinite(retryIntervalScale)) {
+            throw new IllegalArgumentException("asl:" + name + ": retryIntervalScale must be a number of at least 0, "
+                    + "but was " + retryIntervalScale);
+        }
+        StateMachineConfig config = new StateMachineConfig(name, type, "aws", region, accountId, roleArn,
+                retryIntervalScale);
         runtime = ((AslComponent) getComponent()).deployer().deploy(definition, text, config);
     }
 
@@ -138,5 +147,13 @@ public class AslEndpoint extends DefaultEndpoint {
 
     public void setRoleArn(String roleArn) {
         this.roleArn = roleArn;
+    }
+
+    public double getRetryIntervalScale() {
+        return retryIntervalScale;
+    }
+
+    public void setRetryIntervalScale(double retryIntervalScale) {
+        this.retryIntervalScale = retryIntervalScale;
     }
 }

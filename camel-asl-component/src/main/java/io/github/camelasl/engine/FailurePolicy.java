@@ -96,7 +96,8 @@ public final class FailurePolicy {
             if (attempts[i] >= retrier.maxAttempts()) {
                 return false; // the first matching retrier decides; exhausted means go to Catch
             }
-            scope.delayMillis(backoffMillis(retrier, attempts[i]));
+            scope.delayMillis((long) (backoffMillis(retrier, attempts[i])
+                    * scope.execution().config().retryIntervalScale()));
             attempts[i]++;
             scope.countRetry();
             scope.retrying(true);

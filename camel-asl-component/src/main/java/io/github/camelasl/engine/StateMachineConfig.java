@@ -9,9 +9,15 @@ package io.github.camelasl.engine;
  * @param region    region used in ARNs
  * @param accountId account id used in ARNs
  * @param roleArn   reported as $$.Execution.RoleArn
+ * @param retryIntervalScale multiplies Retry back-offs (0: retry at once), for local tests; 1 waits as AWS does
  */
 public record StateMachineConfig(String name, String type, String partition, String region, String accountId,
-        String roleArn) {
+        String roleArn, double retryIntervalScale) {
+
+    public StateMachineConfig(String name, String type, String partition, String region, String accountId,
+            String roleArn) {
+        this(name, type, partition, region, accountId, roleArn, 1);
+    }
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT = "123456789012";
@@ -21,19 +27,19 @@ public record StateMachineConfig(String name, String type, String partition, Str
     }
 
     public StateMachineConfig withType(String newType) {
-        return new StateMachineConfig(name, newType, partition, region, accountId, roleArn);
+        return new StateMachineConfig(name, newType, partition, region, accountId, roleArn, retryIntervalScale);
     }
 
     public StateMachineConfig withRegion(String newRegion) {
-        return new StateMachineConfig(name, type, partition, newRegion, accountId, roleArn);
+        return new StateMachineConfig(name, type, partition, newRegion, accountId, roleArn, retryIntervalScale);
     }
 
     public StateMachineConfig withAccountId(String newAccountId) {
-        return new StateMachineConfig(name, type, partition, region, newAccountId, roleArn);
+        return new StateMachineConfig(name, type, partition, region, newAccountId, roleArn, retryIntervalScale);
     }
 
     public StateMachineConfig withRoleArn(String newRoleArn) {
-        return new StateMachineConfig(name, type, partition, region, accountId, newRoleArn);
+        return new StateMachineConfig(name, type, partition, region, accountId, newRoleArn, retryIntervalScale);
     }
 
     public String stateMachineArn() {
