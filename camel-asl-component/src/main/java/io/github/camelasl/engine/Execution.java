@@ -31,7 +31,8 @@ public final class Execution {
     private final Instant startTime;
     private final ExecutionHistory history;
     private final ExecutionStore store;
-    private final ExecutionStore.Recorder recorder;
+    /** Bound once the store holds the execution (see started()); written before any event or checkpoint. */
+    private ExecutionStore.Recorder recorder;
     private volatile ObjectNode contextExecution;
     private volatile ObjectNode contextStateMachine;
     private final Map<String, Object> originalHeaders;
@@ -48,8 +49,7 @@ public final class Execution {
         this.startTime = Instant.now();
         this.store = store;
         this.originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
-        this.recorder = store.recorder(arn);
-        this.history = new ExecutionHistory(listeners, recorder::appendEvent);
+        this.history = new ExecutionHistory(listeners, event -> recorder.appendEvent(event));
     }
 
     /** Records the start; an execution of the same ARN in the store is AWS's ExecutionAlreadyExists. */
@@ -59,6 +59,7 @@ public final class Execution {
         if (store.create(record) != record) {
             throw new AslError("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
         }
+        recorder = store.recorder(arn);
         ObjectNode details = EventDetails.withInput(input);
         details.put("roleArn", config.effectiveRoleArn());
         history.append(HistoryEventType.ExecutionStarted, 0, details);
