@@ -26,8 +26,10 @@ class StateRoutesTest extends CamelTestSupport {
     @Test
     void onlyTheTaskHasAStateRouteAndTheWholeMachineStillRuns() {
         List<String> engineRoutes = context.getRoutes().stream().map(r -> r.getRouteId())
-                .filter(id -> id.startsWith("asl-mixed-")).sorted().toList();
-        assertEquals(List.of("asl-mixed-1-Call", "asl-mixed-1-driver-0"), engineRoutes);
+                .filter(id -> id.startsWith("asl-mixed-"))
+                .map(id -> id.replaceFirst("^asl-mixed-\\d+-", "")) // the deployment's number depends on test order
+                .sorted().toList();
+        assertEquals(List.of("Call", "driver-0"), engineRoutes);
         assertEquals("{\"n\":1,\"call\":{\"ok\":true}}", template.requestBody("direct:start", "{}", String.class));
     }
 }
