@@ -10,6 +10,7 @@ import io.github.camelasl.route.TaskMessages;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -54,15 +55,19 @@ public class AslProducer extends DefaultAsyncProducer {
         String name = in.getHeader(AslConstants.EXECUTION_NAME, String.class);
         HistoryListener listener = ((AslComponent) getEndpoint().getComponent()).getHistoryListener();
         try {
-            getEndpoint().runtime().start(input, name, headers, listener == null ? List.of() : List.of(listener))
-                    .whenComplete((result, failure) -> {
-                        if (failure != null) {
-                            exchange.setException(failure);
-                        } else {
-                            reply(exchange, result);
-                        }
-                        callback.done(false);
-                    });
+            CompletableFuture<ExecutionResult> execution = getEndpoint().runtime().start(input, name, headers,
+                    listener == null ? List.of() : List.of(listener));
+            if (execution.isDone()) {
+                // it ran to its end on this thread (no Task, Wait or fan-out went asynchronous): answer at once,
+                // sparing the caller Camel's wait for an asynchronous reply
+                answer(exchange, execution);
+                callback.done(true);
+                return true;
+            }
+            execution.whenComplete((result, failure) -> {
+                answer(exchange, execution);
+                callback.done(false);
+            });
         } catch (RuntimeException e) {
             // not started (a name already in use, an endpoint not deployed): fail this exchange, not the route
             exchange.setException(e);
@@ -70,6 +75,14 @@ public class AslProducer extends DefaultAsyncProducer {
             return true;
         }
         return false;
+    }
+
+    private static void answer(Exchange exchange, CompletableFuture<ExecutionResult> execution) {
+        try {
+            reply(exchange, execution.join());
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            exchange.setException(e.getCause() != null ? e.getCause() : e);
+        }
     }
 
     private static JsonNode input(Object body) {
