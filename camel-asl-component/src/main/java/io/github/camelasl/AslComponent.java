@@ -45,6 +45,8 @@ public class AslComponent extends DefaultComponent {
     private HistoryListener historyListener;
 
     private ScheduledExecutorService timers;
+    /** Threads that run what follows a Wait or a back-off (as Camel's own delayer pool has). */
+    private static final int TIMER_THREADS = 10;
     private ResourceMapping loadedMappings;
     private final DeferredDeployments deployments = new DeferredDeployments();
 
@@ -97,7 +99,12 @@ public class AslComponent extends DefaultComponent {
         if (executionStore == null) {
             executionStore = new InMemoryExecutionStore();
         }
-        timers = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "asl-timers", 1);
+        // Wait states, retry back-offs and timeouts. Unbounded: Camel's default scheduled pool queues at most 1,000
+        // tasks and runs the rest on the caller's thread, which for a Wait means sleeping there (and for a timeout,
+        // firing at once). Waiting executions hold no thread; the pool's threads only run what comes after a wait.
+        timers = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "asl-timers",
+                new org.apache.camel.builder.ThreadPoolProfileBuilder("asl-timers")
+                        .poolSize(TIMER_THREADS).maxQueueSize(-1).build());
     }
 
     void deployWhenReady(AslEndpoint endpoint) throws Exception {

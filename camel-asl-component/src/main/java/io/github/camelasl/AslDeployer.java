@@ -139,7 +139,7 @@ public final class AslDeployer {
             throw new AslValidationException(source, unsupported);
         }
         String key = config.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + DEPLOYMENTS.incrementAndGet();
-        StateMachineRoutes routes = new StateMachineRoutes(key, machine,
+        StateMachineRoutes routes = new StateMachineRoutes(key, machine, timers,
                 task -> resolvers.resolve(task.resource()).orElseThrow(() -> new IllegalStateException(
                         "no endpoint for Resource '" + task.resource() + "' of state '" + task.name() + "'")));
         // as camel-kamelet does: add the definitions, then start those the context did not start itself (it

@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
@@ -51,6 +52,8 @@ public class StateMachineRoutes extends RouteBuilder {
     private final String key;
     private final StateMachine machine;
     private final Function<TaskState, String> taskEndpoints;
+    /** The component's unbounded scheduler: Camel's default delayer pool would sleep on the caller past 1,000. */
+    private final ScheduledExecutorService timers;
     private final Map<State, String> stateUris = new IdentityHashMap<>();
     private final List<String> routeIds = new ArrayList<>();
     private final List<ExecutorService> pools = new ArrayList<>();
@@ -61,11 +64,14 @@ public class StateMachineRoutes extends RouteBuilder {
     /**
      * @param key           unique among the state machines of the CamelContext; prefixes every route id
      * @param machine       the validated model
+     * @param timers        runs Wait states and retry back-offs (unbounded: see AslComponent)
      * @param taskEndpoints gives the Camel endpoint URI each Task calls
      */
-    public StateMachineRoutes(String key, StateMachine machine, Function<TaskState, String> taskEndpoints) {
+    public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
+            Function<TaskState, String> taskEndpoints) {
         this.key = key;
         this.machine = machine;
+        this.timers = timers;
         this.taskEndpoints = taskEndpoints;
     }
 
@@ -116,7 +122,7 @@ public class StateMachineRoutes extends RouteBuilder {
         TryDefinition route = engineRoute(stateUris.get(state), state.name()).doTry();
         if (state instanceof WaitState) {
             route.process(e -> WaitStep.prepare(scope(e)))
-                    .delay(scopeDelay()).asyncDelayed()
+                    .delay(scopeDelay()).asyncDelayed().executorService(timers).executorService(timers)
                     .process(e -> WaitStep.complete(scope(e)));
         } else if (state instanceof TaskState task) {
             taskRoute(route, task);
@@ -127,7 +133,7 @@ public class StateMachineRoutes extends RouteBuilder {
         }
         route.doCatch(Exception.class)
                 .process(e -> FailurePolicy.handle(scope(e), e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
-                .delay(scopeDelay()).asyncDelayed()
+                .delay(scopeDelay()).asyncDelayed().executorService(timers)
                 .end();
     }
 
