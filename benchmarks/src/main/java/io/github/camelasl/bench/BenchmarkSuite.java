@@ -1,0 +1,174 @@
+package io.github.camelasl.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the whole suite: the JMH workloads (W1-W7, each against its Camel-route and plain-Java baselines, in
+ * throughput and sample-time modes with the GC profiler), then the W8 and W9 harnesses, and prints the summary
+ * table (also written to target/benchmark-summary.md). Run from the benchmarks directory: {@code benchmarks/run}.
+ */
+public final class BenchmarkSuite {
+
+    /** The workloads, in table order; JMH ones name their class. */
+    enum Workload {
+        W1(W1PassChain.class, "Pass chain, 10 states"),
+        W2(W2ChoiceLoop.class, "Choice loop, 1,000 iterations"),
+        W3(W3InlineMap.class, "inline Map, 10,000 items"),
+        W4(W4Parallel.class, "Parallel, 4 branches x 2 Pass"),
+        W5(W5FlakyTask.class, "Task failing 3 times, Retry"),
+        W6(W6TaskChain.class, "10 Tasks on direct:"),
+        W7(W7SeedPipeline.class, "seed pipeline (uuid, config, 2 Tasks)"),
+        W8(null, "100,000 executions parked on a Wait"),
+        W9(null, "cold start to first result");
+
+        final Class<?> benchmark;
+        final String title;
+
+        Workload(Class<?> benchmark, String title) {
+            this.benchmark = benchmark;
+            this.title = title;
+        }
+    }
+
+    /** Iteration settings: full (the default, about 20 minutes on 2 cores) or --quick (a few minutes). */
+    record Settings(boolean quick, int warmups, TimeValue warmupTime, int measurements, TimeValue measurementTime) {
+
+        static Settings of(boolean quick) {
+            return quick ? new Settings(true, 1, TimeValue.seconds(1), 1, TimeValue.seconds(2))
+                    : new Settings(false, 3, TimeValue.seconds(2), 4, TimeValue.seconds(2));
+        }
+
+        String describe() {
+            return (quick ? "quick" : "full") + ": 1 fork, " + warmups + " x " + warmupTime + " warm-up, "
+                    + measurements + " x " + measurementTime + " measurement, per benchmark and mode";
+        }
+    }
+
+    private BenchmarkSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        Set<Workload> selected = new LinkedHashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--only" -> {
+                    if (i + 1 >= args.length) {
+                        usage("--only needs a list, e.g. --only W1,W6");
+                    }
+                    for (String id : args[++i].split(",")) {
+                        try {
+                            selected.add(Workload.valueOf(id.trim().toUpperCase(Locale.ROOT)));
+                        } catch (IllegalArgumentException e) {
+                            usage("no workload " + id);
+                        }
+                    }
+                }
+                case "-h", "--help" -> usage(null);
+                default -> usage("unknown option " + args[i]);
+            }
+        }
+        if (selected.isEmpty()) {
+            selected.addAll(List.of(Workload.values()));
+        }
+        Settings settings = Settings.of(quick);
+        Path target = Path.of("target").toAbsolutePath();
+        Path meta = Workloads.metaDir();
+        clean(meta);
+
+        SummaryTable summary = new SummaryTable(settings, selected);
+        long started = System.nanoTime();
+
+        List<Workload> jmh = selected.stream().filter(w -> w.benchmark != null).toList();
+        if (!jmh.isEmpty()) {
+            summary.expect(jmh);
+            summary.addJmhResults(runJmh(jmh, settings, target, meta));
+        }
+        if (selected.contains(Workload.W2)) {
+            System.out.println("# W2: heap after GC as executions accumulate (fresh JVM)");
+            summary.heapFlatness(W2HeapFlatness.measure());
+        }
+        if (selected.contains(Workload.W8)) {
+            System.out.println("# W8: " + W8ParkedExecutions.EXECUTIONS + " executions parked on a Wait (fresh JVM)");
+            summary.parked(W8ParkedExecutions.measure(W8ParkedExecutions.EXECUTIONS));
+        }
+        if (selected.contains(Workload.W9)) {
+            System.out.println("# W9: cold start, " + W9ColdStart.RUNS + " fresh JVMs");
+            summary.coldStart(W9ColdStart.measure(W9ColdStart.RUNS));
+        }
+        summary.finished((System.nanoTime() - started) / 1e9);
+
+        String table = summary.toMarkdown();
+        Path file = target.resolve("benchmark-summary.md");
+        Files.createDirectories(target);
+        Files.writeString(file, table);
+        System.out.println();
+        System.out.println(table);
+        System.out.println("(written to " + file + ")");
+    }
+
+    private static Collection<RunResult> runJmh(List<Workload> workloads, Settings settings, Path target, Path meta)
+            throws Exception {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .mode(Mode.Throughput)
+                .mode(Mode.SampleTime)
+                .forks(1)
+                .warmupIterations(settings.warmups())
+                .warmupTime(settings.warmupTime())
+                .measurementIterations(settings.measurements())
+                .measurementTime(settings.measurementTime())
+                .addProfiler(GCProfiler.class)
+                // the forks write each workload's transitions per execution here (see Workloads.verify)
+                .jvmArgsAppend("-D" + Workloads.META_DIR_PROPERTY + "=" + meta)
+                // a failing benchmark (a setup check, an OutOfMemoryError) is reported; the others still run
+                .shouldFailOnError(false)
+                .resultFormat(ResultFormatType.JSON)
+                .result(target.resolve("jmh-result.json").toString());
+        for (Workload workload : workloads) {
+            options.include("^" + workload.benchmark.getName().replace(".", "\\.") + "\\.");
+        }
+        return new Runner(options.build()).run();
+    }
+
+    private static void clean(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private static void usage(String problem) {
+        if (problem != null) {
+            System.err.println(problem);
+        }
+        List<String> ids = new ArrayList<>();
+        for (Workload w : Workload.values()) {
+            ids.add("  " + w + "  " + w.title);
+        }
+        System.err.println("usage: benchmarks/run [--quick] [--only W1,W2,...]\n"
+                + "  --quick   1 s warm-up, 2 s measurement per benchmark (a few minutes in all)\n"
+                + "  --only    run only these workloads:\n" + String.join("\n", ids));
+        System.exit(problem == null ? 0 : 2);
+    }
+}
