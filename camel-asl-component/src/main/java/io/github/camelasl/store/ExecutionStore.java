@@ -43,6 +43,17 @@ public interface ExecutionStore {
         void checkpoint(Checkpoint checkpoint);
 
         void appendEvent(HistoryEvent event);
+
+        /** Keeps nothing: for executions the store does not hold, and for EXPRESS ones. */
+        Recorder NOWHERE = new Recorder() {
+            @Override
+            public void checkpoint(Checkpoint checkpoint) {
+            }
+
+            @Override
+            public void appendEvent(HistoryEvent event) {
+            }
+        };
     }
 
     /** Records the end of an execution. */

@@ -59,17 +59,6 @@ public class InMemoryExecutionStore implements ExecutionStore {
         }
     }
 
-    /** For an execution this store does not hold (it was never created here). */
-    private static final Recorder NOWHERE = new Recorder() {
-        @Override
-        public void checkpoint(Checkpoint checkpoint) {
-        }
-
-        @Override
-        public void appendEvent(HistoryEvent event) {
-        }
-    };
-
     public InMemoryExecutionStore() {
         this(DEFAULT_MAX_FINISHED, DEFAULT_MAX_FINISHED_EVENTS);
     }
@@ -91,7 +80,7 @@ public class InMemoryExecutionStore implements ExecutionStore {
     @Override
     public Recorder recorder(String executionArn) {
         Entry entry = executions.get(executionArn);
-        return entry != null ? entry : NOWHERE;
+        return entry != null ? entry : Recorder.NOWHERE;
     }
 
     @Override

@@ -112,7 +112,7 @@ final class CaseRunner implements AutoCloseable {
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             Outcome actual = ResultNormaliser.normalise(c,
                     new Outcome(result.status().name(), result.output(), result.error(), result.cause()),
-                    store.events(config.executionArn(executionName)));
+                    result.history());
             return new ResultComparator(c).difference(actual)
                     .map(difference -> CaseResult.failed(c, difference))
                     .orElseGet(() -> CaseResult.passed(c));
