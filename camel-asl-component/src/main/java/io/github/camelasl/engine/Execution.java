@@ -63,9 +63,11 @@ public final class Execution {
         // for EXPRESS (GetExecutionHistory does not support it), and keeping it would make every execution's
         // payloads outlive it, which costs more than running it (the benchmark suite's W1 measured 3x)
         recorder = "EXPRESS".equals(config.type()) ? ExecutionStore.Recorder.NOWHERE : store.recorder(arn);
-        ObjectNode details = EventDetails.withInput(input);
-        details.put("roleArn", config.effectiveRoleArn());
-        history.append(HistoryEventType.ExecutionStarted, 0, details);
+        history.append(HistoryEventType.ExecutionStarted, HistoryEventType.ExecutionStarted.name(), 0, () -> {
+            ObjectNode details = EventDetails.withInput(input);
+            details.put("roleArn", config.effectiveRoleArn());
+            return details;
+        });
     }
 
     /** Ends the execution once; later calls (a branch finishing after a timeout, say) are ignored. */
@@ -78,8 +80,8 @@ public final class Execution {
         try {
             long last = history.lastEventId();
             switch (status) {
-                case SUCCEEDED -> history.append(HistoryEventType.ExecutionSucceeded, last,
-                        EventDetails.withOutput(output));
+                case SUCCEEDED -> history.append(HistoryEventType.ExecutionSucceeded,
+                        HistoryEventType.ExecutionSucceeded.name(), last, () -> EventDetails.withOutput(output));
                 case FAILED -> history.append(HistoryEventType.ExecutionFailed, last, EventDetails.failure(error, cause));
                 case TIMED_OUT -> history.append(HistoryEventType.ExecutionTimedOut, last,
                         EventDetails.failure(error, cause));

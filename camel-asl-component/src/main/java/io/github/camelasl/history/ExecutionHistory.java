@@ -18,7 +18,8 @@ public final class ExecutionHistory {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExecutionHistory.class);
 
-    private final List<HistoryEvent> events = new ArrayList<>();
+    // room for a short execution's events without regrowing (a 10-state chain writes 22)
+    private final List<HistoryEvent> events = new ArrayList<>(32);
     private final List<HistoryListener> listeners;
     private final Consumer<HistoryEvent> sink;
 
