@@ -149,18 +149,14 @@ public final class Scope {
     }
 
     long record(io.github.camelasl.history.HistoryEventType type, String typeName, ObjectNode details) {
-        if (execution.isFinished()) {
-            return lastEventId; // a branch still running after a timeout or failure writes nothing more
-        }
-        lastEventId = execution.history().append(type, typeName, lastEventId, details);
-        return lastEventId;
+        return recordLazily(type, typeName, details == null ? null : () -> details);
     }
 
     /** Records an event whose details are built only if it is read. */
     long recordLazily(io.github.camelasl.history.HistoryEventType type, String typeName,
             java.util.function.Supplier<ObjectNode> details) {
         if (execution.isFinished()) {
-            return lastEventId;
+            return lastEventId; // a branch still running after a timeout or failure writes nothing more
         }
         lastEventId = execution.history().append(type, typeName, lastEventId, details);
         return lastEventId;

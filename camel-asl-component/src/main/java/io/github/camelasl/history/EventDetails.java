@@ -26,29 +26,11 @@ public final class EventDetails {
 
     private static ObjectNode payload(String field, String detailsField, JsonNode value) {
         ObjectNode d = Json.NODES.objectNode();
-        d.set(field, new DeferredPayload(value, detailsField));
+        String text = Json.write(value);
+        boolean truncated = text.length() > MAX_PAYLOAD_CHARS;
+        d.put(field, truncated ? text.substring(0, MAX_PAYLOAD_CHARS) : text);
+        d.putObject(detailsField).put("truncated", truncated);
         return d;
-    }
-
-    /**
-     * A payload kept as a reference until the event is rendered ({@link HistoryEvent#toJson()}), where it becomes
-     * its JSON text and the {@code *Details} object with {@code truncated}.
-     */
-    static final class DeferredPayload extends com.fasterxml.jackson.databind.node.POJONode {
-        private final String detailsField;
-
-        DeferredPayload(JsonNode value, String detailsField) {
-            super(value);
-            this.detailsField = detailsField;
-        }
-
-        JsonNode value() {
-            return (JsonNode) getPojo();
-        }
-
-        String detailsField() {
-            return detailsField;
-        }
     }
 
     /** StateEntered's details, built when the event is read (the most frequent event: kept to one small object). */

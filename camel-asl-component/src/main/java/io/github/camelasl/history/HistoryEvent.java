@@ -1,17 +1,14 @@
 package io.github.camelasl.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * One history event. It is recorded cheaply (ids, type, time, the details with payloads as references) and
- * rendered to AWS's JSON shape only when someone reads it: most events of most executions are never read,
+ * One history event. It is recorded cheaply (ids, type, time, a supplier of its details) and rendered to
+ * AWS's JSON shape only when someone reads it: most events of most executions are never read,
  * and rendering (timestamp text, payloads as JSON text) is most of what recording a state used to cost. The
  * engine never changes a JSON tree once it is handed on, so rendering late shows what was recorded.
  */
@@ -70,25 +67,8 @@ public final class HistoryEvent {
         event.put("previousEventId", previousEventId);
         ObjectNode detailsObject = details == null ? null : details.get();
         if (detailsObject != null && detailsField != null) {
-            event.set(detailsField, renderPayloads(detailsObject));
+            event.set(detailsField, detailsObject);
         }
         return event;
-    }
-
-    /** The details with each deferred payload written out as text (cut at 256 KiB, as AWS cuts it). */
-    private static ObjectNode renderPayloads(ObjectNode details) {
-        ObjectNode out = Json.NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = details.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (field.getValue() instanceof EventDetails.DeferredPayload payload) {
-                String text = Json.write(payload.value());
-                boolean truncated = text.length() > EventDetails.MAX_PAYLOAD_CHARS;
-                out.put(field.getKey(), truncated ? text.substring(0, EventDetails.MAX_PAYLOAD_CHARS) : text);
-                out.putObject(payload.detailsField()).put("truncated", truncated);
-            } else {
-                out.set(field.getKey(), field.getValue());
-            }
-        }
-        return out;
     }
 }

@@ -3,13 +3,13 @@ package io.github.camelasl.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.history.ExecutionHistory;
 import io.github.camelasl.history.HistoryEvent;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The store for EXPRESS executions and for tests: everything in memory, bounded so that a long-running app
@@ -25,7 +25,7 @@ public class InMemoryExecutionStore implements ExecutionStore {
 
     private final Map<String, Entry> executions = new ConcurrentHashMap<>();
     /** Finished executions in the order they finished: the eviction order, without scanning the map. */
-    private final ConcurrentLinkedQueue<Entry> finishedOrder = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Entry> finishedOrder = new ArrayDeque<>(); // guarded by itself
     private final int maxFinished;
     private final long maxFinishedEvents;
     private int finishedCount;
@@ -101,8 +101,8 @@ public class InMemoryExecutionStore implements ExecutionStore {
         }
         entry.record = finished;
         entry.checkpoint = null;
-        finishedOrder.add(entry);
         synchronized (finishedOrder) {
+            finishedOrder.add(entry);
             finishedCount++;
             finishedEvents += entry.eventCount();
             while (finishedCount > maxFinished || (finishedEvents > maxFinishedEvents && finishedCount > 1)) {
