@@ -38,6 +38,9 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "resourceMappings": target.setResourceMappings(property(camelContext, java.lang.String.class, value)); return true;
         case "resourceresolvers":
         case "resourceResolvers": target.setResourceResolvers(property(camelContext, java.util.List.class, value)); return true;
+        case "store": target.setStore(property(camelContext, java.lang.String.class, value)); return true;
+        case "storefolder":
+        case "storeFolder": target.setStoreFolder(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -65,6 +68,9 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "resourceMappings": return java.lang.String.class;
         case "resourceresolvers":
         case "resourceResolvers": return java.util.List.class;
+        case "store": return java.lang.String.class;
+        case "storefolder":
+        case "storeFolder": return java.lang.String.class;
         default: return null;
         }
     }
@@ -88,6 +94,9 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "resourceMappings": return target.getResourceMappings();
         case "resourceresolvers":
         case "resourceResolvers": return target.getResourceResolvers();
+        case "store": return target.getStore();
+        case "storefolder":
+        case "storeFolder": return target.getStoreFolder();
         default: return null;
         }
     }

@@ -7,6 +7,7 @@ import io.github.camelasl.resource.ResourceResolver;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.store.InMemoryExecutionStore;
+import io.github.camelasl.store.SqliteExecutionStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,17 @@ public class AslComponent extends DefaultComponent {
               defaultValue = StateMachineConfig.DEFAULT_ACCOUNT)
     private String accountId = StateMachineConfig.DEFAULT_ACCOUNT;
     @Metadata(label = "advanced", autowired = true,
-              description = "Where executions and their history are kept. Defaults to an in-memory store.")
+              description = "Where executions and their history are kept, whatever their type. When not set, STANDARD "
+                            + "executions go to the store the 'store' option names and EXPRESS ones stay in memory.")
     private ExecutionStore executionStore;
+    @Metadata(description = "The store STANDARD executions are kept in when no executionStore is set: 'sqlite', a "
+                            + "durable SQLite file in storeFolder (executions resume after a restart), or 'memory'. "
+                            + "The default is the system property camel.asl.store, else sqlite.",
+              enums = "sqlite,memory", defaultValue = "sqlite")
+    private String store = System.getProperty(STORE_PROPERTY, "sqlite");
+    @Metadata(description = "The folder of the SQLite execution store (created if missing; locked while in use).",
+              defaultValue = DEFAULT_STORE_FOLDER)
+    private String storeFolder = DEFAULT_STORE_FOLDER;
     @Metadata(label = "advanced", description = "Resolvers that map Task Resources (ARNs) to Camel endpoint URIs, "
                                                 + "tried before those found in the registry and plain Camel URIs.")
     private List<ResourceResolver> resourceResolvers = new ArrayList<>();
@@ -43,6 +53,15 @@ public class AslComponent extends DefaultComponent {
     @Metadata(label = "advanced", autowired = true,
               description = "Told of every history event of every execution as it is written (a live trace).")
     private HistoryListener historyListener;
+
+    /** The system property giving the default of the {@code store} option. */
+    public static final String STORE_PROPERTY = "camel.asl.store";
+    public static final String DEFAULT_STORE_FOLDER = "camel-asl-store";
+
+    /** EXPRESS executions' store when no executionStore is set (AWS keeps none of them durably either). */
+    private ExecutionStore expressStore;
+    /** STANDARD executions' store when no executionStore is set: opened at the first STANDARD deployment. */
+    private ExecutionStore standardStore;
 
     private ScheduledExecutorService timers;
     /** Threads that run what follows a Wait or a back-off (as Camel's own delayer pool has). */
@@ -96,8 +115,9 @@ public class AslComponent extends DefaultComponent {
         if (getCamelContext().isRunAllowed()) {
             deployments.onContextInitialized(getCamelContext());
         }
-        if (executionStore == null) {
-            executionStore = new InMemoryExecutionStore();
+        if (!"sqlite".equals(store) && !"memory".equals(store)) {
+            throw new IllegalArgumentException("The asl component's store option must be 'sqlite' or 'memory', but "
+                    + "was '" + store + "'");
         }
         // Wait states, retry back-offs and timeouts. Unbounded: Camel's default scheduled pool queues at most 1,000
         // tasks and runs the rest on the caller's thread, which for a Wait means sleeping there (and for a timeout,
@@ -120,14 +140,40 @@ public class AslComponent extends DefaultComponent {
         }
         synchronized (this) {
             loadedMappings = null;
+            if (standardStore != null) {
+                standardStore.close();
+                standardStore = null;
+            }
+            expressStore = null;
         }
         super.doShutdown();
     }
 
-    /** The deployer endpoints use; created with the component's store and resolvers. */
-    AslDeployer deployer() {
-        return new AslDeployer(getCamelContext(), executionStore,
+    /** The deployer endpoints of this type use; created with the type's store and the component's resolvers. */
+    AslDeployer deployer(String type) {
+        return new AslDeployer(getCamelContext(), executionStore(type),
                 new ResourceResolvers(getCamelContext(), mappings(), resourceResolvers), timers);
+    }
+
+    /**
+     * The store executions of a type (STANDARD, EXPRESS) go to: the executionStore when set; else EXPRESS ones in
+     * memory and STANDARD ones in the store the {@code store} option names.
+     */
+    public synchronized ExecutionStore executionStore(String type) {
+        if (executionStore != null) {
+            return executionStore;
+        }
+        if ("EXPRESS".equals(type) || "memory".equals(store)) {
+            // with store=memory, one in-memory store holds both types
+            if (expressStore == null) {
+                expressStore = new InMemoryExecutionStore();
+            }
+            return expressStore;
+        }
+        if (standardStore == null) {
+            standardStore = SqliteExecutionStore.open(java.nio.file.Path.of(storeFolder));
+        }
+        return standardStore;
     }
 
     /** The {@code resourceMappings} files, read once; a problem in them fails the deployment, naming it. */
@@ -157,12 +203,29 @@ public class AslComponent extends DefaultComponent {
         this.accountId = accountId;
     }
 
+    /** The executionStore set, else the store STANDARD executions use (see {@link #executionStore(String)}). */
     public ExecutionStore getExecutionStore() {
-        return executionStore;
+        return executionStore != null ? executionStore : executionStore("STANDARD");
     }
 
     public void setExecutionStore(ExecutionStore executionStore) {
         this.executionStore = executionStore;
+    }
+
+    public String getStore() {
+        return store;
+    }
+
+    public void setStore(String store) {
+        this.store = store;
+    }
+
+    public String getStoreFolder() {
+        return storeFolder;
+    }
+
+    public void setStoreFolder(String storeFolder) {
+        this.storeFolder = storeFolder;
     }
 
     public HistoryListener getHistoryListener() {

@@ -154,7 +154,7 @@ public final class AslDeployer {
         if (!notStarted.isEmpty()) {
             model.startRouteDefinitions(notStarted);
         }
-        return new StateMachineRuntime(camelContext, machine, config, store, timers, routes.driverUri(),
+        return new StateMachineRuntime(camelContext, machine, definitionText, config, store, timers, routes.driverUri(),
                 routes.routeIds(), routes.pools());
     }
 }

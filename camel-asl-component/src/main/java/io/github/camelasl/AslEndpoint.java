@@ -2,12 +2,20 @@ package io.github.camelasl;
 
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.store.ExecutionRecord;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -44,6 +52,9 @@ public class AslEndpoint extends DefaultEndpoint {
     private double retryIntervalScale = 1;
 
     private StateMachineRuntime runtime;
+    /** Older definitions that resumed executions started with (see resumeUnfinished). */
+    private final List<StateMachineRuntime> earlierVersions = new ArrayList<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AslEndpoint.class);
 
     public AslEndpoint(String uri, AslComponent component, String name) {
         super(uri, component);
@@ -82,7 +93,59 @@ public class AslEndpoint extends DefaultEndpoint {
         }
         StateMachineConfig config = new StateMachineConfig(name, type, "aws", region, accountId, roleArn,
                 retryIntervalScale);
-        runtime = ((AslComponent) getComponent()).deployer().deploy(definition, text, config);
+        AslDeployer deployer = ((AslComponent) getComponent()).deployer(type);
+        runtime = deployer.deploy(definition, text, config);
+        if (runtime.store().durable()) {
+            // after the context has started: the routes a resumed execution runs on must be running
+            java.util.concurrent.atomic.AtomicBoolean resumed = new java.util.concurrent.atomic.AtomicBoolean();
+            getCamelContext().addStartupListener(new StartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                    if (alreadyStarted && resumed.compareAndSet(false, true)) {
+                        resumeUnfinished(deployer); // deployed into a running context: its routes are running
+                    }
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted)
+                        throws Exception {
+                    if (resumed.compareAndSet(false, true)) {
+                        resumeUnfinished(deployer);
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Resumes the executions of this state machine that the durable store holds as RUNNING: those a stop or a
+     * crash interrupted. Each runs the definition it started with: this endpoint's, or, when that has changed
+     * since, the older one deployed beside it for as long as this endpoint lives.
+     */
+    private void resumeUnfinished(AslDeployer deployer) throws Exception {
+        StateMachineRuntime current = runtime;
+        if (current == null) {
+            return;
+        }
+        HistoryListener listener = ((AslComponent) getComponent()).getHistoryListener();
+        List<HistoryListener> listeners = listener == null ? List.of() : List.of(listener);
+        Map<String, StateMachineRuntime> versions = new HashMap<>();
+        for (ExecutionRecord record : current.store().unfinished(current.config().stateMachineArn())) {
+            StateMachineRuntime version = current;
+            if (record.definition() != null && !record.definition().equals(current.definition())) {
+                version = versions.get(record.definition());
+                if (version == null) {
+                    version = deployer.deploy(definition + " (the version " + record.name() + " started with)",
+                            record.definition(), current.config());
+                    versions.put(record.definition(), version);
+                    earlierVersions.add(version);
+                }
+            }
+            LOG.info("Resuming execution {} of asl:{}", record.executionArn(), name);
+            version.resume(record, listeners).whenComplete((result, failure) -> LOG.info(
+                    "Resumed execution {} ended: {}", record.executionArn(),
+                    failure != null ? failure.toString() : result.status()));
+        }
     }
 
     @Override
@@ -91,6 +154,10 @@ public class AslEndpoint extends DefaultEndpoint {
             runtime.undeploy();
             runtime = null;
         }
+        for (StateMachineRuntime version : earlierVersions) {
+            version.undeploy();
+        }
+        earlierVersions.clear();
         super.doShutdown();
     }
 

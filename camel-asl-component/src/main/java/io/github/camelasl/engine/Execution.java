@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.history.EventDetails;
+import io.github.camelasl.history.HistoryEvent;
 import io.github.camelasl.history.ExecutionHistory;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.history.HistoryListener;
@@ -31,6 +32,8 @@ public final class Execution {
     private final Instant startTime;
     private final ExecutionHistory history;
     private final ExecutionStore store;
+    /** The definition text it runs, kept with it in the store: a resumed execution runs the same version. */
+    private final String definition;
     /** Bound once the store holds the execution (see started()); written before any event or checkpoint. */
     private ExecutionStore.Recorder recorder;
     private volatile ObjectNode contextExecution;
@@ -40,22 +43,42 @@ public final class Execution {
     private final CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
-            List<HistoryListener> listeners, Map<String, Object> originalHeaders) {
+            List<HistoryListener> listeners, Map<String, Object> originalHeaders, String definition) {
+        this(config, name, config.executionArn(name), input, Instant.ofEpochMilli(System.currentTimeMillis()), store,
+                List.of(), listeners, originalHeaders, definition);
+    }
+
+    private Execution(StateMachineConfig config, String name, String arn, JsonNode input, Instant startTime,
+            ExecutionStore store, List<HistoryEvent> earlierEvents, List<HistoryListener> listeners,
+            Map<String, Object> originalHeaders, String definition) {
         this.config = config;
         this.name = name;
-        this.arn = config.executionArn(name);
+        this.arn = arn;
         this.stateMachineArn = config.stateMachineArn();
         this.input = input;
-        this.startTime = Instant.now();
+        this.startTime = startTime; // AWS's precision (milliseconds), so a resumed execution reports the same
         this.store = store;
+        this.definition = definition;
         this.originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
-        this.history = new ExecutionHistory(listeners, event -> recorder.appendEvent(event));
+        this.history = new ExecutionHistory(earlierEvents, listeners, event -> recorder.appendEvent(event));
+    }
+
+    /**
+     * An execution read back from a durable store after a restart: its history goes on from the events the
+     * store holds. It does not record ExecutionStarted again.
+     */
+    static Execution resumed(StateMachineConfig config, ExecutionRecord record, List<HistoryEvent> events,
+            ExecutionStore store, List<HistoryListener> listeners) {
+        Execution execution = new Execution(config, record.name(), record.executionArn(), record.input(),
+                record.startDate(), store, events, listeners, Map.of(), record.definition());
+        execution.recorder = store.recorder(record.executionArn());
+        return execution;
     }
 
     /** Records the start; an execution of the same ARN in the store is AWS's ExecutionAlreadyExists. */
     void started() {
         ExecutionRecord record = new ExecutionRecord(arn, stateMachineArn, name, ExecutionStatus.RUNNING,
-                input, null, null, null, startTime, null);
+                input, null, null, null, startTime, null, definition);
         if (store.create(record) != record) {
             throw new AslError("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
         }
@@ -72,7 +95,7 @@ public final class Execution {
 
     /** Ends the execution once; later calls (a branch finishing after a timeout, say) are ignored. */
     boolean finish(ExecutionStatus status, JsonNode output, String error, String cause) {
-        Instant stop = Instant.now();
+        Instant stop = Instant.ofEpochMilli(System.currentTimeMillis());
         ExecutionResult ended = new ExecutionResult(arn, name, status, output, error, cause, startTime, stop, null);
         if (!result.compareAndSet(null, ended)) {
             return false;
@@ -90,13 +113,21 @@ public final class Execution {
                 default -> throw new IllegalStateException("not an end status: " + status);
             }
             store.complete(new ExecutionRecord(arn, stateMachineArn, name, status, input, output, error,
-                    cause, startTime, stop));
+                    cause, startTime, stop, definition));
         } finally {
             // whatever a store or listener did, the caller gets its answer
             completion.complete(new ExecutionResult(arn, name, status, output, error, cause, startTime, stop,
                     history.events()));
         }
         return true;
+    }
+
+    /**
+     * Gives up running the execution here without ending it (the store keeps it RUNNING, to resume after a
+     * restart): the caller waiting for it is told why.
+     */
+    void suspend(String why) {
+        completion.completeExceptionally(new ExecutionSuspendedException(why));
     }
 
     /** True once the execution has ended; running scopes stop at their next state boundary. */
@@ -114,6 +145,10 @@ public final class Execution {
 
     public String name() {
         return name;
+    }
+
+    public Instant startTime() {
+        return startTime;
     }
 
     public JsonNode input() {

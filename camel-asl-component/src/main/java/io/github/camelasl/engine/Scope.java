@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.history.HistoryEvent;
 import io.github.camelasl.model.State;
 import io.github.camelasl.model.StateMachine;
+import io.github.camelasl.store.ExecutionStore;
+import io.github.camelasl.store.ExecutionStore.Checkpoint;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
@@ -42,12 +45,23 @@ public final class Scope {
     private int mapConcurrency;
     private Long taskTimeoutSeconds;
 
+    /** The last checkpoint written for this scope (when the store keeps them). */
+    private Checkpoint checkpoint;
+    private HistoryEvent resumedEntered;
+    private Instant resumedWaitUntil;
+
     private boolean done;
     private JsonNode output;
     private AslError failure;
 
     Scope(Execution execution, StateMachine machine, Scope parent, ObjectNode mapItem, long previousEventId,
             JsonNode input) {
+        this(execution, machine, parent, mapItem, previousEventId);
+        moveTo(machine.startAt(), input);
+    }
+
+    private Scope(Execution execution, StateMachine machine, Scope parent, ObjectNode mapItem,
+            long previousEventId) {
         this.execution = execution;
         this.machine = machine;
         this.parent = parent;
@@ -56,7 +70,28 @@ public final class Scope {
         this.lastEventId = previousEventId;
         // one for the scope's life: it reads the current state's context object and the variables as they are
         this.bindings = new Bindings(this::contextObject, variables::get);
-        moveTo(machine.startAt(), input);
+    }
+
+    /**
+     * The top-level scope of an execution resumed from its last checkpoint: in the checkpoint's state, with its
+     * input and variables. {@code entered} is the StateEntered event the store holds for that state, if it was
+     * recorded before the restart (it is then not recorded again).
+     */
+    static Scope resumed(Execution execution, StateMachine machine, Checkpoint checkpoint, HistoryEvent entered) {
+        Scope scope = new Scope(execution, machine, null, null, execution.history().lastEventId());
+        scope.current = machine.state(checkpoint.stateName());
+        if (scope.current == null) {
+            throw new IllegalStateException("the checkpoint names state '" + checkpoint.stateName()
+                    + "', which the definition does not have");
+        }
+        scope.stateInput = checkpoint.input();
+        scope.variables.restore(checkpoint.variables());
+        scope.checkpoint = checkpoint;
+        scope.resumedWaitUntil = checkpoint.waitUntil();
+        if (entered != null) {
+            scope.resumedEntered = entered;
+        }
+        return scope;
     }
 
     /** A Parallel branch or Map iteration scope inside this one. */
@@ -76,8 +111,43 @@ public final class Scope {
         if (execution.isFinished()) {
             return;
         }
-        execution.recorder().checkpoint(
-                new io.github.camelasl.store.ExecutionStore.Checkpoint(machine.pointer(), stateName, input));
+        ExecutionStore.Recorder recorder = execution.recorder();
+        if (recorder != ExecutionStore.Recorder.NOWHERE) {
+            // the top-level scope's checkpoint carries what a resume needs (see StateMachineRuntime.resume)
+            checkpoint = new Checkpoint(machine.pointer(), stateName, input, lastEventId,
+                    parent == null ? variables.snapshot() : null, null);
+            recorder.checkpoint(checkpoint);
+        }
+    }
+
+    /**
+     * A Wait (or back-off) of the top-level scope is about to wait until {@code until}: recorded, so that after a
+     * restart it waits only what is left.
+     */
+    void waitingUntil(Instant until) {
+        if (parent == null && checkpoint != null && !execution.isFinished()) {
+            checkpoint = checkpoint.waitingUntil(until);
+            execution.recorder().checkpoint(checkpoint);
+        }
+    }
+
+    /** Once: true when the current state's StateEntered was recorded before a restart (see {@link #resumed}). */
+    boolean resumeEntered() {
+        HistoryEvent entered = resumedEntered;
+        if (entered == null) {
+            return false;
+        }
+        resumedEntered = null;
+        this.enteredTime = entered.timestamp();
+        this.enteredEventId = entered.id();
+        return true;
+    }
+
+    /** Once: when a resumed Wait state was due to end, or null. */
+    Instant takeResumedWaitUntil() {
+        Instant until = resumedWaitUntil;
+        resumedWaitUntil = null;
+        return until;
     }
 
     void succeed(JsonNode finalOutput) {
@@ -119,7 +189,7 @@ public final class Scope {
             ctx.set("Execution", execution.contextExecution());
             ObjectNode state = ctx.putObject("State");
             state.put("Name", current.name());
-            state.put("EnteredTime", DateTimeFormatter.ISO_INSTANT.format(enteredTime == null ? Instant.now()
+            state.put("EnteredTime", DateTimeFormatter.ISO_INSTANT.format(enteredTime == null ? Instant.ofEpochMilli(System.currentTimeMillis())
                     : enteredTime));
             if (current instanceof io.github.camelasl.model.ErrorHandling) {
                 state.put("RetryCount", retryCount);
@@ -206,7 +276,8 @@ public final class Scope {
         this.enteredEventId = eventId;
     }
 
-    long enteredEventId() {
+    /** The id of the current state's StateEntered event: with the execution ARN, it names the state visit. */
+    public long enteredEventId() {
         return enteredEventId;
     }
 
@@ -228,6 +299,11 @@ public final class Scope {
             retryAttempts = new int[retriers];
         }
         return retryAttempts;
+    }
+
+    /** How many times the current state has been retried ($$.State.RetryCount). */
+    public int retryCount() {
+        return retryCount;
     }
 
     void countRetry() {

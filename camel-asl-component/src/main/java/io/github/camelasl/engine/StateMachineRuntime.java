@@ -1,9 +1,14 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.history.HistoryEvent;
 import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.model.StateMachine;
+import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
+import io.github.camelasl.store.ExecutionStore.Checkpoint;
+import io.github.camelasl.store.ExecutionStoreException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +32,7 @@ public final class StateMachineRuntime {
 
     private final CamelContext camelContext;
     private final StateMachine machine;
+    private final String definition;
     private final StateMachineConfig config;
     private final ExecutionStore store;
     private final ScheduledExecutorService timers;
@@ -36,11 +42,12 @@ public final class StateMachineRuntime {
     private volatile AsyncProducer driver;
     private java.util.concurrent.ExecutorService workers;
 
-    public StateMachineRuntime(CamelContext camelContext, StateMachine machine, StateMachineConfig config,
-            ExecutionStore store, ScheduledExecutorService timers, String driverUri, List<String> routeIds,
-            List<java.util.concurrent.ExecutorService> pools) {
+    public StateMachineRuntime(CamelContext camelContext, StateMachine machine, String definition,
+            StateMachineConfig config, ExecutionStore store, ScheduledExecutorService timers, String driverUri,
+            List<String> routeIds, List<java.util.concurrent.ExecutorService> pools) {
         this.camelContext = camelContext;
         this.machine = machine;
+        this.definition = definition;
         this.config = config;
         this.store = store;
         this.timers = timers;
@@ -60,14 +67,48 @@ public final class StateMachineRuntime {
     public CompletableFuture<ExecutionResult> start(JsonNode input, String executionName, Map<String, Object> headers,
             List<HistoryListener> listeners) {
         String name = executionName != null ? executionName : Ids.uuid();
-        Execution execution = new Execution(config, name, input, store, listeners, headers);
+        Execution execution = new Execution(config, name, input, store, listeners, headers, definition);
         execution.started();
         Scope scope = new Scope(execution, machine, null, null, execution.history().lastEventId(), input);
+        return run(execution, scope, headers);
+    }
+
+    /**
+     * Resumes an execution a durable store holds as RUNNING (after a restart): from its last checkpoint, in the
+     * state it had reached, with that state's input and the variables it had. Its StateEntered is not recorded
+     * again when the store has it; a Task it was running runs again (at least once); a Wait waits only what is
+     * left. A Parallel or Map it was in runs again from its start.
+     *
+     * @param record    the execution as the store holds it (its definition must be this runtime's)
+     * @param listeners told of each new history event
+     */
+    public CompletableFuture<ExecutionResult> resume(ExecutionRecord record, List<HistoryListener> listeners) {
+        List<HistoryEvent> events = store.events(record.executionArn()).stream()
+                .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
+        Execution execution = Execution.resumed(config, record, events, store, listeners);
+        Checkpoint checkpoint = store.lastCheckpoint(record.executionArn())
+                // stopped between its creation and its first checkpoint: it starts over
+                .orElse(new Checkpoint(Checkpoint.TOP, machine.startAt(), record.input(),
+                        execution.history().lastEventId(), null, null));
+        // the state's StateEntered, if it was recorded after the checkpoint
+        HistoryEvent entered = events.stream()
+                .filter(event -> event.id() > checkpoint.lastEventId() && event.type().endsWith("StateEntered")
+                        && checkpoint.stateName().equals(event.toJson().path("stateEnteredEventDetails")
+                                .path("name").asText()))
+                .findFirst().orElse(null);
+        Scope scope = Scope.resumed(execution, machine, checkpoint, entered);
+        return run(execution, scope, Map.of());
+    }
+
+    /** Runs a started or resumed execution from its scope's current state. */
+    private CompletableFuture<ExecutionResult> run(Execution execution, Scope scope, Map<String, Object> headers) {
         if (machine.timeoutSeconds() != null) {
             // the timer thread only hands off: what follows the end runs on a Camel worker thread
+            long left = execution.startTime().toEpochMilli() + machine.timeoutSeconds() * 1000L
+                    - System.currentTimeMillis();
             var timer = timers.schedule(() -> worker().execute(
                     () -> execution.finish(ExecutionStatus.TIMED_OUT, null, null, null)),
-                    machine.timeoutSeconds(), TimeUnit.SECONDS);
+                    Math.max(0, left), TimeUnit.MILLISECONDS);
             execution.completion().whenComplete((r, e) -> timer.cancel(false));
         }
         // states that only move data run right here; a Camel exchange is made only when a state needs a route
@@ -90,7 +131,17 @@ public final class StateMachineRuntime {
         return execution.completion();
     }
 
-    private static void end(Execution execution, Scope scope, Throwable fault) {
+    private void end(Execution execution, Scope scope, Throwable fault) {
+        if (store.durable() && !execution.isFinished() && (storeFailure(fault) != null
+                || (!scope.done() || scope.failure() != null) && (camelContext.isStopping() || camelContext.isStopped()))) {
+            // the store could not commit, or the app is stopping: the execution is not over, it stays RUNNING at
+            // its last committed checkpoint and resumes from there when its state machine is deployed again
+            String why = storeFailure(fault) != null ? storeFailure(fault).getMessage() : "the CamelContext stopped";
+            execution.suspend("Execution " + execution.arn() + " was suspended in state '" + scope.current().name()
+                    + "': " + why + ". It stays RUNNING in the execution store and resumes from its last checkpoint "
+                    + "when its state machine is deployed again.");
+            return;
+        }
         if (fault != null) {
             AslError e = FailurePolicy.toAslError(fault, Scope.Phase.DATAFLOW);
             execution.finish(ExecutionStatus.FAILED, null, e.error(), e.cause());
@@ -103,6 +154,15 @@ public final class StateMachineRuntime {
             execution.finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, "The execution stopped in state '"
                     + scope.current().name() + "' without reaching an end state");
         }
+    }
+
+    private static ExecutionStoreException storeFailure(Throwable fault) {
+        for (Throwable t = fault; t != null; t = t.getCause()) {
+            if (t instanceof ExecutionStoreException store) {
+                return store;
+            }
+        }
+        return null;
     }
 
     /** Where work handed off by timers runs; created on first use, shut down with the deployment. */
@@ -145,6 +205,11 @@ public final class StateMachineRuntime {
                 camelContext.getExecutorServiceManager().shutdown(workers);
             }
         }
+    }
+
+    /** The definition text this runtime runs. */
+    public String definition() {
+        return definition;
     }
 
     public StateMachine machine() {

@@ -27,7 +27,10 @@ public final class Transitions {
             return;
         }
         State state = scope.current();
-        Instant now = Instant.now();
+        if (scope.resumeEntered()) {
+            return; // a resumed execution's StateEntered was recorded before the restart
+        }
+        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
         long id = scope.recordLazily(HistoryEventType.StateEntered, ENTERED.get(state.common().type()),
                 EventDetails.stateEntered(state.name(), scope.stateInput()));
         scope.entered(now, id);

@@ -1,6 +1,7 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -26,6 +27,26 @@ final class Variables {
     JsonNode get(String name) {
         JsonNode value = values.get(name);
         return value != null || outer == null ? value : outer.get(name);
+    }
+
+    /** This scope's own variables as a JSON object (for a checkpoint), or null when it has none. */
+    ObjectNode snapshot() {
+        if (values.isEmpty()) {
+            return null;
+        }
+        ObjectNode out = Json.NODES.objectNode();
+        values.forEach(out::set);
+        return out;
+    }
+
+    /** Sets this scope's variables from a {@link #snapshot()} (null: none), as a resumed scope starts. */
+    void restore(JsonNode snapshot) {
+        if (snapshot == null || !snapshot.isObject() || snapshot.isEmpty()) {
+            return;
+        }
+        Map<String, JsonNode> restored = new HashMap<>();
+        snapshot.fields().forEachRemaining(e -> restored.put(e.getKey(), e.getValue()));
+        assign(restored);
     }
 
     /** AWS's limits: 256 KiB a variable, 256 KiB an Assign block, 10 MiB of variables in a scope. */

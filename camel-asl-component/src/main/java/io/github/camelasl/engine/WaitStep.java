@@ -25,15 +25,25 @@ public final class WaitStep {
     public static void prepare(Scope scope) {
         Transitions.enter(scope);
         WaitState state = (WaitState) scope.current();
+        Instant resumedUntil = scope.takeResumedWaitUntil();
+        long delay;
         if (JsonataStates.applies(state)) {
             scope.effectiveInput(scope.stateInput());
-            scope.delayMillis(jsonataDelayMillis(scope, state));
-            return;
+            delay = jsonataDelayMillis(scope, state);
+        } else {
+            Bindings bindings = scope.bindings();
+            JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
+            scope.effectiveInput(effective);
+            delay = delayMillis(state, effective, bindings);
         }
-        Bindings bindings = scope.bindings();
-        JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
-        scope.effectiveInput(effective);
-        scope.delayMillis(delayMillis(state, effective, bindings));
+        long now = System.currentTimeMillis();
+        if (resumedUntil != null) {
+            // resumed after a restart: the wait began before it, and ends when it was due to
+            delay = Math.max(0, resumedUntil.toEpochMilli() - now);
+        } else if (delay > 0) {
+            scope.waitingUntil(Instant.ofEpochMilli(now + delay)); // a durable timer: it survives a restart
+        }
+        scope.delayMillis(delay);
     }
 
     public static void complete(Scope scope) {

@@ -28,6 +28,16 @@ public final class ExecutionHistory {
      * @param sink      receives each event unrendered (the execution store)
      */
     public ExecutionHistory(List<HistoryListener> listeners, Consumer<HistoryEvent> sink) {
+        this(List.of(), listeners, sink);
+    }
+
+    /**
+     * A history that goes on from {@code earlier} events (a resumed execution's, read back from its store):
+     * new events are numbered after them, and only new ones reach the listeners and the sink.
+     */
+    public ExecutionHistory(List<HistoryEvent> earlier, List<HistoryListener> listeners,
+            Consumer<HistoryEvent> sink) {
+        this.events.addAll(earlier);
         this.listeners = List.copyOf(listeners);
         this.sink = sink;
     }
@@ -47,16 +57,17 @@ public final class ExecutionHistory {
 
     /** Appends an event whose details object is built only if the event is read. */
     public long append(HistoryEventType type, String typeName, long previousEventId, Supplier<ObjectNode> details) {
-        Instant now = Instant.now();
+        Instant now = Instant.ofEpochMilli(System.currentTimeMillis()); // AWS's precision, and a cheaper clock
         HistoryEvent event;
         synchronized (events) {
             event = new HistoryEvent(events.size() + 1L, previousEventId, typeName, now, type.detailsField(), details);
             events.add(event);
-        }
-        try {
-            sink.accept(event);
-        } catch (RuntimeException e) {
-            LOG.warn("The execution store failed on event {} ({}): {}", event.id(), typeName, e.toString());
+            // in id order: a durable store then holds a gapless prefix of the history whatever stops it
+            try {
+                sink.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("The execution store failed on event {} ({}): {}", event.id(), typeName, e.toString());
+            }
         }
         for (HistoryListener listener : listeners) {
             try {

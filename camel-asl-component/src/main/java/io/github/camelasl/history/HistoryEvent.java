@@ -32,6 +32,17 @@ public final class HistoryEvent {
         this.details = details;
     }
 
+    /**
+     * An event read back from a durable store, already rendered: a resumed execution's history goes on from
+     * it.
+     */
+    public static HistoryEvent stored(ObjectNode json) {
+        HistoryEvent event = new HistoryEvent(json.path("id").asLong(), json.path("previousEventId").asLong(),
+                json.path("type").asText(), Instant.parse(json.path("timestamp").asText()), null, null);
+        event.json = json;
+        return event;
+    }
+
     public long id() {
         return id;
     }

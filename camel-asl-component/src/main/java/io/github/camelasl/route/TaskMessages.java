@@ -40,8 +40,9 @@ public final class TaskMessages {
         }
         headers.put(AslConstants.EXECUTION_ARN, scope.execution().arn());
         headers.put(AslConstants.STATE_NAME, scope.current().name());
+        // the same for the same attempt of the same state visit, also when a resumed execution sends it again
         headers.put(AslConstants.IDEMPOTENCY_KEY, scope.execution().arn() + "/" + scope.current().name() + "/"
-                + scope.lastEventId());
+                + scope.enteredEventId() + "/" + scope.retryCount());
         message.setHeaders(headers);
         message.setBody(Json.write(body));
     }

@@ -2,14 +2,16 @@ package io.github.camelasl.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.history.HistoryEvent;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Where executions live. Every state boundary of every execution goes through here, so a durable store
  * plugs in behind this interface without touching the routes.
  */
-public interface ExecutionStore {
+public interface ExecutionStore extends AutoCloseable {
 
     /** Records a new execution; returns the existing one when an execution of that ARN exists already. */
     ExecutionRecord create(ExecutionRecord record);
@@ -40,6 +42,7 @@ public interface ExecutionStore {
 
     /** What an execution writes at its state boundaries. */
     interface Recorder {
+        /** Returns once the checkpoint (and every event appended before it) is as safe as the store makes it. */
         void checkpoint(Checkpoint checkpoint);
 
         void appendEvent(HistoryEvent event);
@@ -63,7 +66,46 @@ public interface ExecutionStore {
 
     Collection<ExecutionRecord> list();
 
+    /** The history events recorded for an execution, in AWS's shape, oldest first. */
+    List<JsonNode> events(String executionArn);
+
+    /** The last checkpoint of the execution's top-level scope, while it runs. */
+    Optional<Checkpoint> lastCheckpoint(String executionArn);
+
+    /**
+     * True when what this store holds outlives the JVM: the component then resumes the RUNNING executions it
+     * finds in it when their state machine is deployed.
+     */
+    default boolean durable() {
+        return false;
+    }
+
+    /** The RUNNING executions of a state machine: after a restart, those to resume. */
+    default List<ExecutionRecord> unfinished(String stateMachineArn) {
+        return list().stream()
+                .filter(r -> r.status() == io.github.camelasl.engine.ExecutionStatus.RUNNING
+                        && r.stateMachineArn().equals(stateMachineArn))
+                .toList();
+    }
+
+    @Override
+    default void close() {
+    }
+
     /** A state boundary: which scope (a JSON pointer of the (sub-)machine) is entering which state. */
-    record Checkpoint(String scope, String stateName, JsonNode input) {
+    record Checkpoint(String scope, String stateName, JsonNode input, long lastEventId, JsonNode variables,
+            Instant waitUntil) {
+
+        /** The top-level machine's scope pointer. */
+        public static final String TOP = "";
+
+        public Checkpoint(String scope, String stateName, JsonNode input) {
+            this(scope, stateName, input, 0, null, null);
+        }
+
+        /** This boundary, now parked in a Wait (or a back-off) until {@code until}. */
+        public Checkpoint waitingUntil(Instant until) {
+            return new Checkpoint(scope, stateName, input, lastEventId, variables, until);
+        }
     }
 }

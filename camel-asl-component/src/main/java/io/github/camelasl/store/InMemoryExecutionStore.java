@@ -42,7 +42,9 @@ public class InMemoryExecutionStore implements ExecutionStore {
 
         @Override
         public void checkpoint(Checkpoint value) {
-            checkpoint = value;
+            if (Checkpoint.TOP.equals(value.scope())) {
+                checkpoint = value;
+            }
         }
 
         @Override
@@ -123,7 +125,7 @@ public class InMemoryExecutionStore implements ExecutionStore {
         return entry == null ? Optional.empty() : Optional.of(entry.record);
     }
 
-    /** The history events recorded for an execution. */
+    @Override
     public List<JsonNode> events(String executionArn) {
         Entry entry = executions.get(executionArn);
         if (entry == null) {
@@ -134,7 +136,7 @@ public class InMemoryExecutionStore implements ExecutionStore {
         }
     }
 
-    /** The last checkpoint of a running execution, if any. */
+    @Override
     public Optional<Checkpoint> lastCheckpoint(String executionArn) {
         Entry entry = executions.get(executionArn);
         return entry == null ? Optional.empty() : Optional.ofNullable(entry.checkpoint);

@@ -1,0 +1,538 @@
+package io.github.camelasl.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.ExecutionStatus;
+import io.github.camelasl.history.HistoryEvent;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The embedded durable store: one SQLite file ({@value #FILE_NAME}) in a folder. Every write is committed with
+ * {@code synchronous=FULL} (the write-ahead log is on disk before a checkpoint returns), so a state transition
+ * survives a crash of the JVM or of the machine once the engine has moved on from it.
+ *
+ * <p>One writer thread owns the connection and commits in groups: whatever executions queued while the last
+ * commit was syncing goes into the next transaction, so many executions share one disk sync, while each waits
+ * only for its own. Reads go through the same thread, so they see every write queued before them.
+ *
+ * <p>The folder is locked ({@value #LOCK_NAME}) for as long as the store is open: two applications resuming
+ * the same executions would run them twice. The SQL is plain (upserts by {@code ON CONFLICT}, no SQLite-only
+ * types), so a PostgreSQL store can follow behind the same interface.
+ */
+public final class SqliteExecutionStore implements ExecutionStore {
+
+    public static final String FILE_NAME = "executions.db";
+    public static final String LOCK_NAME = "executions.lock";
+    /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final String[] SCHEMA_V1 = {
+        "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
+        "CREATE TABLE executions (execution_arn TEXT PRIMARY KEY, state_machine_arn TEXT NOT NULL, "
+                + "name TEXT NOT NULL, status TEXT NOT NULL, input TEXT NOT NULL, output TEXT, error TEXT, "
+                + "cause TEXT, start_date BIGINT NOT NULL, stop_date BIGINT, definition_hash TEXT)",
+        "CREATE INDEX executions_by_status ON executions (status, state_machine_arn)",
+        "CREATE TABLE events (execution_arn TEXT NOT NULL, id BIGINT NOT NULL, type TEXT NOT NULL, "
+                + "event TEXT NOT NULL, PRIMARY KEY (execution_arn, id))",
+        "CREATE TABLE checkpoints (execution_arn TEXT PRIMARY KEY, state_name TEXT NOT NULL, input TEXT NOT NULL, "
+                + "last_event_id BIGINT NOT NULL, variables TEXT, wait_until BIGINT)",
+    };
+
+    private final Path folder;
+    private final Path file;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Connection connection;
+    private final BlockingQueue<Work<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    private PreparedStatement insertEvent;
+    private PreparedStatement upsertCheckpoint;
+
+    /** A unit of work for the writer thread; {@code result} completes once its transaction is committed. */
+    private record Work<T>(SqlWork<T> work, CompletableFuture<T> result) {
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code folder}.
+     *
+     * @throws ExecutionStoreException naming the folder or file, when it is in use by another process, is not a
+     *                                 SQLite database, is of a newer schema, or cannot be written
+     */
+    public static SqliteExecutionStore open(Path folder) {
+        return new SqliteExecutionStore(folder);
+    }
+
+    private SqliteExecutionStore(Path folder) {
+        this.folder = folder.toAbsolutePath().normalize();
+        this.file = this.folder.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(this.folder);
+        } catch (IOException e) {
+            throw new ExecutionStoreException("Cannot create the execution store folder " + this.folder + ": " + e,
+                    e);
+        }
+        Path lockFile = this.folder.resolve(LOCK_NAME);
+        FileLock acquired = null;
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            acquired = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            acquired = null; // this JVM holds it already: another store is open on the folder
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new ExecutionStoreException("Cannot lock the execution store folder " + this.folder + " ("
+                    + lockFile + "): " + e, e);
+        }
+        if (acquired == null) {
+            closeQuietly(channel);
+            throw new ExecutionStoreException("The execution store " + this.folder + " is in use by another store "
+                    + "or process (" + lockFile + " is locked): two engines resuming the same executions would run "
+                    + "them twice");
+        }
+        this.lockChannel = channel;
+        this.lock = acquired;
+        try {
+            this.connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement s = connection.createStatement()) {
+                // WAL: readers never block the writer; FULL: a commit is on disk when it returns
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=5000");
+            }
+            migrate();
+            connection.setAutoCommit(false);
+            insertEvent = connection.prepareStatement(
+                    "INSERT INTO events (execution_arn, id, type, event) VALUES (?, ?, ?, ?)");
+            upsertCheckpoint = connection.prepareStatement("INSERT INTO checkpoints (execution_arn, state_name, "
+                    + "input, last_event_id, variables, wait_until) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT "
+                    + "(execution_arn) DO UPDATE SET state_name = excluded.state_name, input = excluded.input, "
+                    + "last_event_id = excluded.last_event_id, variables = excluded.variables, "
+                    + "wait_until = excluded.wait_until");
+        } catch (SQLException e) {
+            releaseLock();
+            throw new ExecutionStoreException(describe(e), e);
+        }
+        writer = new Thread(this::writeLoop, "asl-store-writer " + this.folder.getFileName());
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Creates the schema in a new file, checks the version of an existing one. */
+    private void migrate() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            int version = 0;
+            try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                if (rs.next()) {
+                    version = rs.getInt(1);
+                }
+            }
+            if (version > SCHEMA_VERSION) {
+                throw new SQLException("schema version " + version + " is newer than the " + SCHEMA_VERSION
+                        + " this Camel ASL reads; open it with the release that wrote it");
+            }
+            if (version < 1) {
+                connection.setAutoCommit(false);
+                for (String ddl : SCHEMA_V1) {
+                    s.execute(ddl);
+                }
+                s.execute("INSERT INTO schema_version (version) VALUES (1)");
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    // --- writes ---
+
+    @Override
+    public ExecutionRecord create(ExecutionRecord record) {
+        return await(submit(c -> {
+            Optional<ExecutionRecord> existing = selectExecution(c, record.executionArn());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            String hash = null;
+            if (record.definition() != null) {
+                hash = sha256(record.definition());
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO definitions (hash, definition) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING")) {
+                    ps.setString(1, hash);
+                    ps.setString(2, record.definition());
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions (execution_arn, "
+                    + "state_machine_arn, name, status, input, output, error, cause, start_date, stop_date, "
+                    + "definition_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, record.executionArn());
+                ps.setString(2, record.stateMachineArn());
+                ps.setString(3, record.name());
+                ps.setString(4, record.status().name());
+                ps.setString(5, Json.write(record.input()));
+                setJson(ps, 6, record.output());
+                ps.setString(7, record.error());
+                ps.setString(8, record.cause());
+                ps.setLong(9, record.startDate().toEpochMilli());
+                setInstant(ps, 10, record.stopDate());
+                ps.setString(11, hash);
+                ps.executeUpdate();
+            }
+            return record;
+        }));
+    }
+
+    @Override
+    public void checkpoint(String executionArn, Checkpoint checkpoint) {
+        if (!Checkpoint.TOP.equals(checkpoint.scope())) {
+            return; // a Parallel branch or Map iteration resumes with its state: see the user guide
+        }
+        await(submit(c -> {
+            upsertCheckpoint.setString(1, executionArn);
+            upsertCheckpoint.setString(2, checkpoint.stateName());
+            upsertCheckpoint.setString(3, Json.write(checkpoint.input()));
+            upsertCheckpoint.setLong(4, checkpoint.lastEventId());
+            setJson(upsertCheckpoint, 5, checkpoint.variables());
+            setInstant(upsertCheckpoint, 6, checkpoint.waitUntil());
+            upsertCheckpoint.executeUpdate();
+            return null;
+        }));
+    }
+
+    /** Queued, not awaited: the next checkpoint (or the end) commits it with everything before it. */
+    @Override
+    public void appendEvent(String executionArn, HistoryEvent event) {
+        submit(c -> {
+            insertEvent.setString(1, executionArn);
+            insertEvent.setLong(2, event.id());
+            insertEvent.setString(3, event.type());
+            insertEvent.setString(4, Json.write(event.toJson()));
+            insertEvent.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public void complete(ExecutionRecord finished) {
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET status = ?, output = ?, "
+                    + "error = ?, cause = ?, stop_date = ? WHERE execution_arn = ?")) {
+                ps.setString(1, finished.status().name());
+                setJson(ps, 2, finished.output());
+                ps.setString(3, finished.error());
+                ps.setString(4, finished.cause());
+                setInstant(ps, 5, finished.stopDate());
+                ps.setString(6, finished.executionArn());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM checkpoints WHERE execution_arn = ?")) {
+                ps.setString(1, finished.executionArn());
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    // --- reads (on the writer thread, so they follow every write queued before them) ---
+
+    @Override
+    public Optional<ExecutionRecord> find(String executionArn) {
+        return await(submit(c -> selectExecution(c, executionArn)));
+    }
+
+    @Override
+    public Collection<ExecutionRecord> list() {
+        return await(submit(c -> selectExecutions(c, "", null)));
+    }
+
+    @Override
+    public List<ExecutionRecord> unfinished(String stateMachineArn) {
+        return await(submit(c -> selectExecutions(c, " WHERE e.status = 'RUNNING' AND e.state_machine_arn = ?",
+                stateMachineArn)));
+    }
+
+    @Override
+    public List<JsonNode> events(String executionArn) {
+        return await(submit(c -> {
+            List<JsonNode> events = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT event FROM events WHERE execution_arn = ? ORDER BY id")) {
+                ps.setString(1, executionArn);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(parse(rs.getString(1), "an event of " + executionArn));
+                    }
+                }
+            }
+            return events;
+        }));
+    }
+
+    @Override
+    public Optional<Checkpoint> lastCheckpoint(String executionArn) {
+        return await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT state_name, input, last_event_id, variables, "
+                    + "wait_until FROM checkpoints WHERE execution_arn = ?")) {
+                ps.setString(1, executionArn);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String variables = rs.getString(4);
+                    long waitUntil = rs.getLong(5);
+                    boolean waiting = !rs.wasNull();
+                    return Optional.of(new Checkpoint(Checkpoint.TOP, rs.getString(1),
+                            parse(rs.getString(2), "the checkpoint of " + executionArn), rs.getLong(3),
+                            variables == null ? null : parse(variables, "the variables of " + executionArn),
+                            waiting ? Instant.ofEpochMilli(waitUntil) : null));
+                }
+            }
+        }));
+    }
+
+    private Optional<ExecutionRecord> selectExecution(Connection c, String executionArn) throws SQLException {
+        List<ExecutionRecord> found = selectExecutions(c, " WHERE e.execution_arn = ?", executionArn);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private List<ExecutionRecord> selectExecutions(Connection c, String where, String parameter)
+            throws SQLException {
+        List<ExecutionRecord> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT e.execution_arn, e.state_machine_arn, e.name, "
+                + "e.status, e.input, e.output, e.error, e.cause, e.start_date, e.stop_date, d.definition "
+                + "FROM executions e LEFT JOIN definitions d ON d.hash = e.definition_hash" + where
+                + " ORDER BY e.start_date")) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String arn = rs.getString(1);
+                    String output = rs.getString(6);
+                    long stop = rs.getLong(10);
+                    boolean running = rs.wasNull();
+                    out.add(new ExecutionRecord(arn, rs.getString(2), rs.getString(3),
+                            ExecutionStatus.valueOf(rs.getString(4)), parse(rs.getString(5), "the input of " + arn),
+                            output == null ? null : parse(output, "the output of " + arn), rs.getString(7),
+                            rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)),
+                            running ? null : Instant.ofEpochMilli(stop), rs.getString(11)));
+                }
+            }
+        }
+        return out;
+    }
+
+    // --- the writer thread ---
+
+    private <T> CompletableFuture<T> submit(SqlWork<T> work) {
+        if (closed) {
+            throw new ExecutionStoreException("The execution store " + folder + " is closed");
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        queue.add(new Work<>(work, result));
+        return result;
+    }
+
+    private static <T> T await(CompletableFuture<T> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ExecutionStoreException store) {
+                throw store;
+            }
+            throw new ExecutionStoreException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    private void writeLoop() {
+        List<Work<?>> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                if (closed && queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            queue.drainTo(batch);
+            commit(batch);
+            batch.clear();
+        }
+    }
+
+    /** Runs a group of work in one transaction; on failure none of it is kept and each waiter is told why. */
+    private void commit(List<Work<?>> batch) {
+        List<Object> results = new ArrayList<>(batch.size());
+        try {
+            for (Work<?> work : batch) {
+                results.add(work.work().run(connection));
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is gone: the error below says why
+            }
+            ExecutionStoreException failure = new ExecutionStoreException(describe(e), e);
+            batch.forEach(work -> work.result().completeExceptionally(failure));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), results.get(i));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Work<T> work, Object result) {
+        work.result().complete((T) result);
+    }
+
+    /** Commits what is queued, then closes the file and releases the folder. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        CompletableFuture<Void> last = submit(c -> null);
+        closed = true;
+        try {
+            last.join();
+        } catch (CompletionException e) {
+            // told to its waiter already
+        }
+        writer.interrupt();
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing is left to commit
+        }
+        releaseLock();
+    }
+
+    private void releaseLock() {
+        try {
+            lock.release();
+        } catch (IOException | RuntimeException e) {
+            // the channel's close below releases it as well
+        }
+        closeQuietly(lockChannel);
+    }
+
+    // --- helpers ---
+
+    /** Says what went wrong with the file, in words an operator can act on. */
+    private String describe(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("SQLITE_NOTADB") || message.contains("not a database")
+                || message.contains("SQLITE_CORRUPT") || message.contains("malformed")) {
+            return "The execution store file " + file + " is not a Camel ASL store or is corrupt (" + message
+                    + "); move it away to start an empty store";
+        }
+        if (message.contains("SQLITE_FULL") || message.contains("disk is full")) {
+            return "The execution store file " + file + " cannot grow: the disk is full (" + message
+                    + "); what was committed before is kept";
+        }
+        if (message.contains("SQLITE_BUSY") || message.contains("locked")) {
+            return "The execution store file " + file + " is locked by another process (" + message + ")";
+        }
+        if (message.contains("SQLITE_READONLY") || message.contains("readonly")) {
+            return "The execution store file " + file + " cannot be written (" + message + ")";
+        }
+        return "The execution store " + file + " failed: " + message;
+    }
+
+    private static JsonNode parse(String text, String what) {
+        try {
+            return Json.parse(text);
+        } catch (JsonProcessingException e) {
+            throw new ExecutionStoreException("The execution store holds invalid JSON for " + what + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void setJson(PreparedStatement ps, int index, JsonNode value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, Json.write(value));
+        }
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value.toEpochMilli());
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing held
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.github.camelasl.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.ExecutionStatus;
+import io.github.camelasl.history.ExecutionHistory;
+import io.github.camelasl.history.HistoryEventType;
+import io.github.camelasl.store.ExecutionStore.Checkpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteExecutionStoreTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void keepsExecutionsEventsAndCheckpointsAcrossAReopen() throws Exception {
+        Instant started = Instant.ofEpochMilli(1_700_000_000_123L);
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            ExecutionRecord record = running("e1", started);
+            assertSame(record, store.create(record));
+            ExecutionHistory history = new ExecutionHistory(List.of(), store.recorder("e1")::appendEvent);
+            history.append(HistoryEventType.ExecutionStarted, 0, Json.NODES.objectNode().put("input", "{}"));
+            history.append(HistoryEventType.StateEntered, "PassStateEntered", 1,
+                    Json.NODES.objectNode().put("name", "A"));
+            store.checkpoint("e1", new Checkpoint(Checkpoint.TOP, "B", json("{\"x\":1}"), 2, json("{\"v\":[1]}"),
+                    null));
+            store.checkpoint("e1", new Checkpoint("/States/P/Branches/0", "Inner", json("{}"))); // not kept
+        }
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            ExecutionRecord found = store.find("e1").orElseThrow();
+            assertEquals(ExecutionStatus.RUNNING, found.status());
+            assertEquals(started, found.startDate());
+            assertEquals("{\"StartAt\":\"A\"}", found.definition());
+            assertEquals(json("{\"order\":7}"), found.input());
+            assertEquals(List.of("ExecutionStarted", "PassStateEntered"),
+                    store.events("e1").stream().map(e -> e.get("type").asText()).toList());
+            assertEquals("A", store.events("e1").get(1).at("/stateEnteredEventDetails/name").asText());
+            Checkpoint checkpoint = store.lastCheckpoint("e1").orElseThrow();
+            assertEquals("B", checkpoint.stateName());
+            assertEquals(json("{\"x\":1}"), checkpoint.input());
+            assertEquals(2, checkpoint.lastEventId());
+            assertEquals(json("{\"v\":[1]}"), checkpoint.variables());
+            assertNull(checkpoint.waitUntil());
+            assertEquals(List.of("e1"), store.unfinished("sm").stream().map(ExecutionRecord::executionArn).toList());
+
+            store.complete(found.finished(ExecutionStatus.SUCCEEDED, json("{\"done\":true}"), null, null,
+                    started.plusSeconds(1)));
+        }
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            ExecutionRecord done = store.find("e1").orElseThrow();
+            assertEquals(ExecutionStatus.SUCCEEDED, done.status());
+            assertEquals(json("{\"done\":true}"), done.output());
+            assertEquals(started.plusSeconds(1), done.stopDate());
+            assertTrue(store.lastCheckpoint("e1").isEmpty(), "a finished execution keeps no checkpoint");
+            assertTrue(store.unfinished("sm").isEmpty());
+        }
+    }
+
+    @Test
+    void anExistingArnReturnsTheExistingExecution() {
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            ExecutionRecord first = running("e1", Instant.now());
+            store.create(first);
+            ExecutionRecord second = store.create(new ExecutionRecord("e1", "sm", "e1", ExecutionStatus.RUNNING,
+                    json("{\"other\":true}"), null, null, null, Instant.now(), null, null));
+            assertEquals(first.input(), second.input());
+            assertEquals(1, store.list().size());
+        }
+    }
+
+    @Test
+    void aWaitingCheckpointKeepsItsDueTime() {
+        Instant due = Instant.ofEpochMilli(1_800_000_000_000L);
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            store.create(running("e1", Instant.now()));
+            store.checkpoint("e1", new Checkpoint(Checkpoint.TOP, "Park", json("{}"), 3, null, null)
+                    .waitingUntil(due));
+            assertEquals(due, store.lastCheckpoint("e1").orElseThrow().waitUntil());
+        }
+    }
+
+    @Test
+    void aSecondStoreOnTheSameFolderIsRefused() {
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            ExecutionStoreException e = assertThrows(ExecutionStoreException.class,
+                    () -> SqliteExecutionStore.open(folder));
+            assertTrue(e.getMessage().contains("is in use by another store or process"), e.getMessage());
+            assertTrue(e.getMessage().contains(SqliteExecutionStore.LOCK_NAME), e.getMessage());
+        }
+        SqliteExecutionStore.open(folder).close(); // released on close
+    }
+
+    @Test
+    void aFileThatIsNotAStoreIsNamedAndLeftAlone() throws Exception {
+        Path file = folder.resolve(SqliteExecutionStore.FILE_NAME);
+        byte[] garbage = "this is not a database, but somebody's notes ".repeat(200).getBytes();
+        Files.write(file, garbage);
+        ExecutionStoreException e = assertThrows(ExecutionStoreException.class,
+                () -> SqliteExecutionStore.open(folder));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("not a Camel ASL store or is corrupt"), e.getMessage());
+        assertEquals(List.of(garbage.length), List.of(Files.readAllBytes(file).length), "the file is not touched");
+        // and the folder is not left locked
+        Files.delete(file);
+        SqliteExecutionStore.open(folder).close();
+    }
+
+    @Test
+    void aStoreOfANewerSchemaIsRefused() throws Exception {
+        SqliteExecutionStore.open(folder).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteExecutionStore.FILE_NAME));
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO schema_version (version) VALUES (99)");
+        }
+        ExecutionStoreException e = assertThrows(ExecutionStoreException.class,
+                () -> SqliteExecutionStore.open(folder));
+        assertTrue(e.getMessage().contains("schema version 99 is newer"), e.getMessage());
+    }
+
+    @Test
+    void aFailedCommitKeepsWhatWasCommittedBefore() {
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            store.create(running("e1", Instant.now()));
+            store.checkpoint("e1", new Checkpoint(Checkpoint.TOP, "A", json("{}"), 1, null, null));
+            // a record without a name breaks a NOT NULL constraint: that commit fails, and only that one
+            ExecutionStoreException e = assertThrows(ExecutionStoreException.class, () -> store.create(
+                    new ExecutionRecord("e2", "sm", null, ExecutionStatus.RUNNING, json("{}"), null, null, null,
+                            Instant.now(), null, null)));
+            assertTrue(e.getMessage().startsWith("The execution store "), e.getMessage());
+            assertEquals("A", store.lastCheckpoint("e1").orElseThrow().stateName());
+            assertTrue(store.find("e2").isEmpty());
+        }
+    }
+
+    private static ExecutionRecord running(String arn, Instant started) {
+        return new ExecutionRecord(arn, "sm", arn, ExecutionStatus.RUNNING, json("{\"order\":7}"), null, null, null,
+                started, null, "{\"StartAt\":\"A\"}");
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.parse(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
