@@ -28,6 +28,8 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "definition": target.setDefinition(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "parkinmemoryseconds":
+        case "parkInMemorySeconds": target.setParkInMemorySeconds(property(camelContext, int.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "retryintervalscale":
         case "retryIntervalScale": target.setRetryIntervalScale(property(camelContext, double.class, value)); return true;
@@ -46,6 +48,8 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "definition": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "parkinmemoryseconds":
+        case "parkInMemorySeconds": return int.class;
         case "region": return java.lang.String.class;
         case "retryintervalscale":
         case "retryIntervalScale": return double.class;
@@ -65,6 +69,8 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "definition": return target.getDefinition();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "parkinmemoryseconds":
+        case "parkInMemorySeconds": return target.getParkInMemorySeconds();
         case "region": return target.getRegion();
         case "retryintervalscale":
         case "retryIntervalScale": return target.getRetryIntervalScale();

@@ -50,6 +50,11 @@ public class AslEndpoint extends DefaultEndpoint {
             + "MaxDelaySeconds and jitter): 0 retries at once. For local tests and benchmarks; at 1 the engine waits "
             + "as AWS does.", defaultValue = "1")
     private double retryIntervalScale = 1;
+    @UriParam(label = "advanced", description = "A STANDARD execution on a durable store (the default SQLite one) "
+            + "whose Wait lasts longer than this leaves memory while it waits: the store holds it, and it is read "
+            + "back when the Wait ends. Shorter waits keep it in memory (no store read). 0 evicts every wait.",
+            defaultValue = "30")
+    private int parkInMemorySeconds = StateMachineRuntime.DEFAULT_PARK_IN_MEMORY_SECONDS;
 
     private StateMachineRuntime runtime;
     /** Older definitions that resumed executions started with (see resumeUnfinished). */
@@ -94,7 +99,12 @@ public class AslEndpoint extends DefaultEndpoint {
         StateMachineConfig config = new StateMachineConfig(name, type, "aws", region, accountId, roleArn,
                 retryIntervalScale);
         AslDeployer deployer = ((AslComponent) getComponent()).deployer(type);
+        if (parkInMemorySeconds < 0) {
+            throw new IllegalArgumentException("asl:" + name + ": parkInMemorySeconds must be at least 0, but was "
+                    + parkInMemorySeconds);
+        }
         runtime = deployer.deploy(definition, text, config);
+        runtime.parkInMemorySeconds(parkInMemorySeconds);
         if (runtime.store().durable()) {
             // after the context has started: the routes a resumed execution runs on must be running
             java.util.concurrent.atomic.AtomicBoolean resumed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -137,12 +147,13 @@ public class AslEndpoint extends DefaultEndpoint {
                 if (version == null) {
                     version = deployer.deploy(definition + " (the version " + record.name() + " started with)",
                             record.definition(), current.config());
+                    version.parkInMemorySeconds(parkInMemorySeconds);
                     versions.put(record.definition(), version);
                     earlierVersions.add(version);
                 }
             }
             LOG.info("Resuming execution {} of asl:{}", record.executionArn(), name);
-            version.resume(record, listeners).whenComplete((result, failure) -> LOG.info(
+            version.resumeInBackground(record, listeners).whenComplete((result, failure) -> LOG.info(
                     "Resumed execution {} ended: {}", record.executionArn(),
                     failure != null ? failure.toString() : result.status()));
         }
@@ -214,6 +225,14 @@ public class AslEndpoint extends DefaultEndpoint {
 
     public void setRoleArn(String roleArn) {
         this.roleArn = roleArn;
+    }
+
+    public int getParkInMemorySeconds() {
+        return parkInMemorySeconds;
+    }
+
+    public void setParkInMemorySeconds(int parkInMemorySeconds) {
+        this.parkInMemorySeconds = parkInMemorySeconds;
     }
 
     public double getRetryIntervalScale() {

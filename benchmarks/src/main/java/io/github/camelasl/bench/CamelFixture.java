@@ -36,8 +36,16 @@ final class CamelFixture implements AutoCloseable {
         this.template = context.createProducerTemplate();
     }
 
+    /** A context whose asl: component keeps every execution in memory (the store the W1-W9 figures are for). */
     static CamelFixture start(RoutesBuilder... routes) throws Exception {
+        AslComponent asl = new AslComponent();
+        asl.setStore("memory");
+        return start(asl, routes);
+    }
+
+    static CamelFixture start(AslComponent asl, RoutesBuilder... routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
+        context.addComponent("asl", asl);
         context.getShutdownStrategy().setTimeout(5); // a parked execution must not hold the fork for minutes
         for (RoutesBuilder builder : routes) {
             context.addRoutes(builder);

@@ -41,6 +41,7 @@ public final class Execution {
     private final Map<String, Object> originalHeaders;
     private final AtomicReference<ExecutionResult> result = new AtomicReference<>();
     private final CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
+    private volatile java.util.concurrent.Future<?> timeoutTimer;
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
             List<HistoryListener> listeners, Map<String, Object> originalHeaders, String definition) {
@@ -68,10 +69,14 @@ public final class Execution {
      * store holds. It does not record ExecutionStarted again.
      */
     static Execution resumed(StateMachineConfig config, ExecutionRecord record, List<HistoryEvent> events,
-            ExecutionStore store, List<HistoryListener> listeners) {
+            ExecutionStore store, List<HistoryListener> listeners, Map<String, Object> originalHeaders) {
         Execution execution = new Execution(config, record.name(), record.executionArn(), record.input(),
-                record.startDate(), store, events, listeners, Map.of(), record.definition());
+                record.startDate(), store, events, listeners, originalHeaders, record.definition());
         execution.recorder = store.recorder(record.executionArn());
+        if (events.isEmpty()) {
+            // stopped after the store took it and before its first boundary was committed
+            execution.recordStarted();
+        }
         return execution;
     }
 
@@ -86,6 +91,10 @@ public final class Execution {
         // for EXPRESS (GetExecutionHistory does not support it), and keeping it would make every execution's
         // payloads outlive it, which costs more than running it (the benchmark suite's W1 measured 3x)
         recorder = "EXPRESS".equals(config.type()) ? ExecutionStore.Recorder.NOWHERE : store.recorder(arn);
+        recordStarted();
+    }
+
+    private void recordStarted() {
         history.append(HistoryEventType.ExecutionStarted, HistoryEventType.ExecutionStarted.name(), 0, () -> {
             ObjectNode details = EventDetails.withInput(input);
             details.put("roleArn", config.effectiveRoleArn());
@@ -128,6 +137,20 @@ public final class Execution {
      */
     void suspend(String why) {
         completion.completeExceptionally(new ExecutionSuspendedException(why));
+    }
+
+    /** The timer of its TimeoutSeconds: cancelled when it ends, or when it leaves memory to wait. */
+    void timeoutTimer(java.util.concurrent.Future<?> timer) {
+        this.timeoutTimer = timer;
+        completion.whenComplete((r, e) -> timer.cancel(false));
+    }
+
+    void cancelTimeoutTimer() {
+        java.util.concurrent.Future<?> timer = timeoutTimer;
+        if (timer != null) {
+            timer.cancel(false);
+            timeoutTimer = null;
+        }
     }
 
     /** True once the execution has ended; running scopes stop at their next state boundary. */

@@ -48,6 +48,8 @@ public final class Scope {
     /** The last checkpoint written for this scope (when the store keeps them). */
     private Checkpoint checkpoint;
     private HistoryEvent resumedEntered;
+    /** When a top-level Wait parked the execution (no exchange, no thread): its due time; 0 otherwise. */
+    private long parkedUntil;
     private Instant resumedWaitUntil;
 
     private boolean done;
@@ -129,6 +131,26 @@ public final class Scope {
             checkpoint = checkpoint.waitingUntil(until);
             execution.recorder().checkpoint(checkpoint);
         }
+    }
+
+    /**
+     * Parks the top-level scope until {@code untilMillis}: its driver loop ends, and the runtime goes on from
+     * the Wait's end when it is due (see StateMachineRuntime.park).
+     */
+    void park(long untilMillis) {
+        this.parkedUntil = untilMillis;
+    }
+
+    public boolean parked() {
+        return parkedUntil != 0;
+    }
+
+    long parkedUntil() {
+        return parkedUntil;
+    }
+
+    void unpark() {
+        this.parkedUntil = 0;
     }
 
     /** Once: true when the current state's StateEntered was recorded before a restart (see {@link #resumed}). */

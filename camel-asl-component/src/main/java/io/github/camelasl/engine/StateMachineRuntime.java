@@ -29,6 +29,7 @@ public final class StateMachineRuntime {
 
     /** Exchange property holding the running {@link Scope}. */
     public static final String SCOPE_PROPERTY = "CamelAslScope";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateMachineRuntime.class);
 
     private final CamelContext camelContext;
     private final StateMachine machine;
@@ -70,22 +71,50 @@ public final class StateMachineRuntime {
         Execution execution = new Execution(config, name, input, store, listeners, headers, definition);
         execution.started();
         Scope scope = new Scope(execution, machine, null, null, execution.history().lastEventId(), input);
-        return run(execution, scope, headers);
+        return run(execution, scope);
     }
 
     /**
-     * Resumes an execution a durable store holds as RUNNING (after a restart): from its last checkpoint, in the
-     * state it had reached, with that state's input and the variables it had. Its StateEntered is not recorded
-     * again when the store has it; a Task it was running runs again (at least once); a Wait waits only what is
-     * left. A Parallel or Map it was in runs again from its start.
+     * Resumes an execution a durable store holds as RUNNING (after a restart, or parked out of memory): from its
+     * last checkpoint, in the state it had reached, with that state's input and the variables it had. Its
+     * StateEntered is not recorded again when the store has it; a Task it was running runs again (at least
+     * once); a Wait waits only what is left. A Parallel or Map it was in runs again from its start.
      *
      * @param record    the execution as the store holds it (its definition must be this runtime's)
      * @param listeners told of each new history event
      */
     public CompletableFuture<ExecutionResult> resume(ExecutionRecord record, List<HistoryListener> listeners) {
+        return resume(record, listeners, Map.of());
+    }
+
+    /**
+     * {@link #resume} on a worker thread: a deployment resuming many executions resumes them side by side (their
+     * store commits go together) rather than one after the other on the thread starting the CamelContext.
+     */
+    public CompletableFuture<ExecutionResult> resumeInBackground(ExecutionRecord record,
+            List<HistoryListener> listeners) {
+        CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
+        worker().execute(() -> {
+            try {
+                resume(record, listeners).whenComplete((r, e) -> {
+                    if (e != null) {
+                        result.completeExceptionally(e);
+                    } else {
+                        result.complete(r);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private CompletableFuture<ExecutionResult> resume(ExecutionRecord record, List<HistoryListener> listeners,
+            Map<String, Object> headers) {
         List<HistoryEvent> events = store.events(record.executionArn()).stream()
                 .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
-        Execution execution = Execution.resumed(config, record, events, store, listeners);
+        Execution execution = Execution.resumed(config, record, events, store, listeners, headers);
         Checkpoint checkpoint = store.lastCheckpoint(record.executionArn())
                 // stopped between its creation and its first checkpoint: it starts over
                 .orElse(new Checkpoint(Checkpoint.TOP, machine.startAt(), record.input(),
@@ -97,41 +126,129 @@ public final class StateMachineRuntime {
                                 .path("name").asText()))
                 .findFirst().orElse(null);
         Scope scope = Scope.resumed(execution, machine, checkpoint, entered);
-        return run(execution, scope, Map.of());
+        return run(execution, scope);
     }
 
-    /** Runs a started or resumed execution from its scope's current state. */
-    private CompletableFuture<ExecutionResult> run(Execution execution, Scope scope, Map<String, Object> headers) {
+    /** Runs a started or resumed execution from its scope's current state, under its TimeoutSeconds. */
+    private CompletableFuture<ExecutionResult> run(Execution execution, Scope scope) {
         if (machine.timeoutSeconds() != null) {
+            long left = timeoutAt(execution) - System.currentTimeMillis();
+            if (left <= 0) { // resumed after its time was up
+                execution.finish(ExecutionStatus.TIMED_OUT, null, null, null);
+                return execution.completion();
+            }
             // the timer thread only hands off: what follows the end runs on a Camel worker thread
-            long left = execution.startTime().toEpochMilli() + machine.timeoutSeconds() * 1000L
-                    - System.currentTimeMillis();
-            var timer = timers.schedule(() -> worker().execute(
-                    () -> execution.finish(ExecutionStatus.TIMED_OUT, null, null, null)),
-                    Math.max(0, left), TimeUnit.MILLISECONDS);
-            execution.completion().whenComplete((r, e) -> timer.cancel(false));
+            execution.timeoutTimer(timers.schedule(() -> worker().execute(
+                    () -> execution.finish(ExecutionStatus.TIMED_OUT, null, null, null)), left, TimeUnit.MILLISECONDS));
         }
+        drive(execution, scope);
+        return execution.completion();
+    }
+
+    /** Runs states from the scope's current one until the execution ends or parks in a Wait. */
+    private void drive(Execution execution, Scope scope) {
         // states that only move data run right here; a Camel exchange is made only when a state needs a route
         try {
             InlineStates.run(scope);
         } catch (RuntimeException e) {
             end(execution, scope, e);
-            return execution.completion();
+            return;
         }
         if (scope.finished()) {
             end(execution, scope, null);
-            return execution.completion();
+            return;
         }
         Exchange exchange = new DefaultExchange(camelContext);
         exchange.setProperty(SCOPE_PROPERTY, scope);
-        if (headers != null && !headers.isEmpty()) {
-            exchange.getMessage().setHeaders(new java.util.HashMap<>(headers));
+        if (!execution.originalHeaders().isEmpty()) {
+            exchange.getMessage().setHeaders(new java.util.HashMap<>(execution.originalHeaders()));
         }
         driver().process(exchange, doneSync -> end(execution, scope, exchange.getException()));
-        return execution.completion();
+    }
+
+    /**
+     * The execution waits in a Wait state of its top-level machine, with no exchange and no thread. A durable
+     * store's execution waiting longer than parkInMemorySeconds leaves memory as well: the store holds
+     * its checkpoint and due time, and only the timer (and the caller's future, if one waits) stays; it is
+     * resumed from the store when due, as after a restart. A shorter wait, or one on an in-memory store, keeps
+     * the execution and goes on from the Wait's end.
+     */
+    private void park(Execution execution, Scope scope) {
+        long now = System.currentTimeMillis();
+        if (store.durable() && scope.parkedUntil() - now > parkInMemoryMillis) {
+            execution.cancelTimeoutTimer(); // it holds the execution; run() makes a new one on resume
+            long wake = machine.timeoutSeconds() == null ? scope.parkedUntil()
+                    : Math.min(scope.parkedUntil(), timeoutAt(execution));
+            String arn = execution.arn();
+            List<HistoryListener> listeners = execution.history().listeners();
+            Map<String, Object> headers = execution.originalHeaders();
+            CompletableFuture<ExecutionResult> waiter = execution.completion().getNumberOfDependents() > 0
+                    ? execution.completion() : null;
+            timers.schedule(() -> worker().execute(() -> wakeFromStore(arn, listeners, headers, waiter)),
+                    Math.max(0, wake - now), TimeUnit.MILLISECONDS);
+            return;
+        }
+        timers.schedule(() -> worker().execute(() -> wake(execution, scope)),
+                Math.max(0, scope.parkedUntil() - now), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits shorter than this keep their execution in memory (reading it back costs more than it saves). */
+    public static final int DEFAULT_PARK_IN_MEMORY_SECONDS = 30;
+    private volatile long parkInMemoryMillis = DEFAULT_PARK_IN_MEMORY_SECONDS * 1000L;
+
+    /** How long a wait may be and still keep its execution in memory, when the store is durable. */
+    public void parkInMemorySeconds(int seconds) {
+        this.parkInMemoryMillis = seconds * 1000L;
+    }
+
+    private void wake(Execution execution, Scope scope) {
+        scope.unpark();
+        if (execution.isFinished()) {
+            return; // timed out while it waited
+        }
+        try {
+            WaitStep.complete(scope);
+        } catch (RuntimeException e) {
+            FailurePolicy.handle(scope, e);
+        }
+        drive(execution, scope);
+    }
+
+    private void wakeFromStore(String arn, List<HistoryListener> listeners, Map<String, Object> headers,
+            CompletableFuture<ExecutionResult> waiter) {
+        try {
+            ExecutionRecord record = store.find(arn).orElse(null);
+            if (record == null || record.status() != ExecutionStatus.RUNNING) {
+                return; // stopped (or forgotten) while it waited: nothing left to run
+            }
+            CompletableFuture<ExecutionResult> resumed = resume(record, listeners, headers);
+            if (waiter != null) {
+                resumed.whenComplete((result, failure) -> {
+                    if (failure != null) {
+                        waiter.completeExceptionally(failure);
+                    } else {
+                        waiter.complete(result);
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            // the store cannot be read now: the execution stays RUNNING there and resumes on the next start
+            LOG.error("Cannot resume parked execution {}: {}", arn, e.getMessage());
+            if (waiter != null) {
+                waiter.completeExceptionally(e);
+            }
+        }
+    }
+
+    private long timeoutAt(Execution execution) {
+        return execution.startTime().toEpochMilli() + machine.timeoutSeconds() * 1000L;
     }
 
     private void end(Execution execution, Scope scope, Throwable fault) {
+        if (fault == null && scope.parked() && !execution.isFinished()) {
+            park(execution, scope);
+            return;
+        }
         if (store.durable() && !execution.isFinished() && (storeFailure(fault) != null
                 || (!scope.done() || scope.failure() != null) && (camelContext.isStopping() || camelContext.isStopped()))) {
             // the store could not commit, or the app is stopping: the execution is not over, it stays RUNNING at

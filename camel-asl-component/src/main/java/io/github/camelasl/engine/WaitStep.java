@@ -14,8 +14,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * Wait: works out how long to wait; the route then waits with Camel's asynchronous delayer, holding no
- * thread, and calls {@link #complete}.
+ * Wait: works out how long to wait. The top-level machine parks (its exchange ends; the runtime calls
+ * {@link #complete} when the wait is due, see StateMachineRuntime.park); a Parallel branch or Map iteration,
+ * whose exchange its multicast or split waits for, waits in its route with Camel's asynchronous delayer. Neither
+ * holds a thread.
  */
 public final class WaitStep {
 
@@ -42,6 +44,11 @@ public final class WaitStep {
             delay = Math.max(0, resumedUntil.toEpochMilli() - now);
         } else if (delay > 0) {
             scope.waitingUntil(Instant.ofEpochMilli(now + delay)); // a durable timer: it survives a restart
+        }
+        if (delay > 0 && scope.parent() == null) {
+            // the top-level machine parks: its exchange ends here, and the runtime goes on when the Wait is due
+            scope.park(now + delay);
+            delay = 0;
         }
         scope.delayMillis(delay);
     }

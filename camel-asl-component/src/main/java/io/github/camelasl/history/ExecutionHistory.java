@@ -109,6 +109,11 @@ public final class ExecutionHistory {
         };
     }
 
+    /** Who is told of new events (a resumed execution goes on telling them). */
+    public List<HistoryListener> listeners() {
+        return listeners;
+    }
+
     public long lastEventId() {
         synchronized (events) {
             return events.size();

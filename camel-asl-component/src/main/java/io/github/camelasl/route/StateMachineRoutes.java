@@ -122,8 +122,12 @@ public class StateMachineRoutes extends RouteBuilder {
         TryDefinition route = engineRoute(stateUris.get(state), state.name()).doTry();
         if (state instanceof WaitState) {
             route.process(e -> WaitStep.prepare(scope(e)))
-                    .delay(scopeDelay()).asyncDelayed().executorService(timers).executorService(timers)
-                    .process(e -> WaitStep.complete(scope(e)));
+                    .delay(scopeDelay()).asyncDelayed().executorService(timers)
+                    .process(e -> {
+                        if (!scope(e).parked()) { // a parked execution goes on when the runtime wakes it
+                            WaitStep.complete(scope(e));
+                        }
+                    });
         } else if (state instanceof TaskState task) {
             taskRoute(route, task);
         } else if (state instanceof ParallelState parallel) {
@@ -246,7 +250,7 @@ public class StateMachineRoutes extends RouteBuilder {
     }
 
     private static Predicate notFinished() {
-        return e -> !scope(e).finished();
+        return e -> !scope(e).finished() && !scope(e).parked();
     }
 
     private static Expression scopeDelay() {

@@ -27,11 +27,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The embedded durable store: one SQLite file ({@value #FILE_NAME}) in a folder. Every write is committed with
@@ -74,8 +77,19 @@ public final class SqliteExecutionStore implements ExecutionStore {
     private final Thread writer;
     private volatile boolean closed;
 
+    /** The recorders holding events not yet committed, so that complete() commits them with the end. */
+    private final Map<String, BoundaryRecorder> pendingByArn = new ConcurrentHashMap<>();
+
     private PreparedStatement insertEvent;
     private PreparedStatement upsertCheckpoint;
+
+    /** A history event as the events table holds it, rendered before it reaches the writer thread. */
+    private record StoredEvent(long id, String type, String json) {
+
+        static StoredEvent of(HistoryEvent event) {
+            return new StoredEvent(event.id(), event.type(), Json.write(event.toJson()));
+        }
+    }
 
     /** A unit of work for the writer thread; {@code result} completes once its transaction is committed. */
     private record Work<T>(SqlWork<T> work, CompletableFuture<T> result) {
@@ -127,7 +141,9 @@ public final class SqliteExecutionStore implements ExecutionStore {
         this.lockChannel = channel;
         this.lock = acquired;
         try {
-            this.connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            SQLiteConfig config = new SQLiteConfig();
+            config.setGetGeneratedKeys(false); // no keys are read back: saves a query per insert
+            this.connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             try (Statement s = connection.createStatement()) {
                 // WAL: readers never block the writer; FULL: a commit is on disk when it returns
                 s.execute("PRAGMA journal_mode=WAL");
@@ -226,39 +242,104 @@ public final class SqliteExecutionStore implements ExecutionStore {
         }));
     }
 
+    /**
+     * An execution's boundaries, each committed whole: the history events since the last boundary go into the
+     * same transaction as the checkpoint (or the end) that follows them. A crash then leaves the store at a
+     * boundary, never between a state's StateExited and the checkpoint of the state after it, so a resumed
+     * execution neither records a state twice nor misses one. Events in between (a running state's, a running
+     * Parallel's or Map's) wait here, in memory, until that boundary.
+     */
+    @Override
+    public Recorder recorder(String executionArn) {
+        return new BoundaryRecorder(executionArn);
+    }
+
+    private final class BoundaryRecorder implements Recorder {
+        private final String executionArn;
+        private List<HistoryEvent> pending = new ArrayList<>(); // guarded by this
+
+        BoundaryRecorder(String executionArn) {
+            this.executionArn = executionArn;
+        }
+
+        @Override
+        public synchronized void appendEvent(HistoryEvent event) {
+            if (pending.isEmpty()) {
+                pendingByArn.put(executionArn, this); // so that complete() finds the events before the end
+            }
+            pending.add(event);
+        }
+
+        /** The events since the last boundary, rendered (here, on the execution's thread, not the writer's). */
+        synchronized List<StoredEvent> drain() {
+            if (pending.isEmpty()) {
+                return List.of();
+            }
+            List<StoredEvent> rendered = new ArrayList<>(pending.size());
+            for (HistoryEvent event : pending) {
+                rendered.add(StoredEvent.of(event));
+            }
+            pending = new ArrayList<>();
+            pendingByArn.remove(executionArn, this);
+            return rendered;
+        }
+
+        @Override
+        public void checkpoint(Checkpoint checkpoint) {
+            if (!Checkpoint.TOP.equals(checkpoint.scope())) {
+                return; // a Parallel branch or Map iteration: its Parallel or Map state runs again after a restart
+            }
+            List<StoredEvent> events = drain();
+            String input = Json.write(checkpoint.input());
+            String variables = checkpoint.variables() == null ? null : Json.write(checkpoint.variables());
+            await(submit(c -> {
+                insertEvents(executionArn, events);
+                upsertCheckpoint.setString(1, executionArn);
+                upsertCheckpoint.setString(2, checkpoint.stateName());
+                upsertCheckpoint.setString(3, input);
+                upsertCheckpoint.setLong(4, checkpoint.lastEventId());
+                upsertCheckpoint.setString(5, variables);
+                setInstant(upsertCheckpoint, 6, checkpoint.waitUntil());
+                upsertCheckpoint.executeUpdate();
+                return null;
+            }));
+        }
+    }
+
+    private void insertEvents(String executionArn, List<StoredEvent> events) throws SQLException {
+        for (StoredEvent event : events) {
+            insertEvent.setString(1, executionArn);
+            insertEvent.setLong(2, event.id());
+            insertEvent.setString(3, event.type());
+            insertEvent.setString(4, event.json());
+            insertEvent.executeUpdate();
+        }
+    }
+
+    /** Commits the checkpoint with the events its execution's recorder holds, as the recorder does. */
     @Override
     public void checkpoint(String executionArn, Checkpoint checkpoint) {
-        if (!Checkpoint.TOP.equals(checkpoint.scope())) {
-            return; // a Parallel branch or Map iteration resumes with its state: see the user guide
-        }
+        BoundaryRecorder recorder = pendingByArn.get(executionArn);
+        (recorder != null ? recorder : new BoundaryRecorder(executionArn)).checkpoint(checkpoint);
+    }
+
+    /** Committed at once, on its own: for callers outside an execution's boundaries. */
+    @Override
+    public void appendEvent(String executionArn, HistoryEvent event) {
+        StoredEvent rendered = StoredEvent.of(event);
         await(submit(c -> {
-            upsertCheckpoint.setString(1, executionArn);
-            upsertCheckpoint.setString(2, checkpoint.stateName());
-            upsertCheckpoint.setString(3, Json.write(checkpoint.input()));
-            upsertCheckpoint.setLong(4, checkpoint.lastEventId());
-            setJson(upsertCheckpoint, 5, checkpoint.variables());
-            setInstant(upsertCheckpoint, 6, checkpoint.waitUntil());
-            upsertCheckpoint.executeUpdate();
+            insertEvents(executionArn, List.of(rendered));
             return null;
         }));
     }
 
-    /** Queued, not awaited: the next checkpoint (or the end) commits it with everything before it. */
-    @Override
-    public void appendEvent(String executionArn, HistoryEvent event) {
-        submit(c -> {
-            insertEvent.setString(1, executionArn);
-            insertEvent.setLong(2, event.id());
-            insertEvent.setString(3, event.type());
-            insertEvent.setString(4, Json.write(event.toJson()));
-            insertEvent.executeUpdate();
-            return null;
-        });
-    }
-
+    /** The end, with the events before it (the last StateExited, ExecutionSucceeded) in one transaction. */
     @Override
     public void complete(ExecutionRecord finished) {
+        BoundaryRecorder recorder = pendingByArn.get(finished.executionArn());
+        List<StoredEvent> events = recorder == null ? List.of() : recorder.drain();
         await(submit(c -> {
+            insertEvents(finished.executionArn(), events);
             try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET status = ?, output = ?, "
                     + "error = ?, cause = ?, stop_date = ? WHERE execution_arn = ?")) {
                 ps.setString(1, finished.status().name());

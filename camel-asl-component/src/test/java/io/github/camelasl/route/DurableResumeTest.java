@@ -151,9 +151,36 @@ class DurableResumeTest {
         }
     }
 
+    @Test
+    void aWaitLongerThanParkInMemorySecondsLeavesMemoryAndComesBackFromTheStore() throws Exception {
+        Path definition = write("park.asl.json", PARK);
+        AtomicInteger counted = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        try (CamelContext app = app(definition, "&parkInMemorySeconds=0", routes -> {
+            routes.from("direct:count").process(e -> e.getMessage().setBody(counted.incrementAndGet()));
+            routes.from("direct:done").process(e -> e.getMessage().setBody(done.incrementAndGet()));
+        })) {
+            long t0 = System.currentTimeMillis();
+            // the caller waits for the output, across the execution's time out of memory
+            String output = app.createProducerTemplate().requestBodyAndHeader("direct:start", "{\"order\":2}",
+                    AslConstants.EXECUTION_NAME, "evicted", String.class);
+            assertEquals("{\"order\":2,\"counted\":1,\"done\":1}", output);
+            assertTrue(System.currentTimeMillis() - t0 >= 2_000, "the Wait lasted its 2 s");
+            ExecutionStore store = store(app);
+            ExecutionRecord finished = awaitExecution(store, r -> r.status() != ExecutionStatus.RUNNING);
+            assertEquals(ExecutionStatus.SUCCEEDED, finished.status());
+            assertEquals(1, counted.get());
+            assertEachStateOnce(store.events(finished.executionArn()), List.of("Count", "Park", "Done"));
+        }
+    }
+
     // --- helpers ---
 
     private CamelContext app(Path definition, Consumer<RouteBuilder> endpoints) throws Exception {
+        return app(definition, "", endpoints);
+    }
+
+    private CamelContext app(Path definition, String options, Consumer<RouteBuilder> endpoints) throws Exception {
         CamelContext context = new DefaultCamelContext();
         AslComponent asl = new AslComponent();
         asl.setStore("sqlite");
@@ -162,7 +189,7 @@ class DurableResumeTest {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:start").to("asl:durable?definition=file:" + definition);
+                from("direct:start").to("asl:durable?definition=file:" + definition + options);
                 endpoints.accept(this);
             }
         });
