@@ -28,6 +28,7 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "definition": target.setDefinition(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "operation": target.setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "parkinmemoryseconds":
         case "parkInMemorySeconds": target.setParkInMemorySeconds(property(camelContext, int.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -48,6 +49,7 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "definition": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "operation": return java.lang.String.class;
         case "parkinmemoryseconds":
         case "parkInMemorySeconds": return int.class;
         case "region": return java.lang.String.class;
@@ -69,6 +71,7 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "definition": return target.getDefinition();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "operation": return target.getOperation();
         case "parkinmemoryseconds":
         case "parkInMemorySeconds": return target.getParkInMemorySeconds();
         case "region": return target.getRegion();

@@ -23,11 +23,12 @@ public class AslEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(9);
+        Set<String> props = new HashSet<>(10);
         props.add("accountId");
         props.add("definition");
         props.add("lazyStartProducer");
         props.add("name");
+        props.add("operation");
         props.add("parkInMemorySeconds");
         props.add("region");
         props.add("retryIntervalScale");

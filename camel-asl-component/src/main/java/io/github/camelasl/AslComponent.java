@@ -149,6 +149,73 @@ public class AslComponent extends DefaultComponent {
         super.doShutdown();
     }
 
+    /** Deployed state machines by ARN, shared by the endpoints naming them. Guarded by this. */
+    private final Map<String, StateMachineDeployment> deployed = new java.util.HashMap<>();
+
+    /**
+     * The deployment of a state machine for an endpoint: the one already made for another endpoint naming it
+     * with the same definition, else a new one, whose unfinished executions (on a durable store) are resumed
+     * once the CamelContext has started.
+     */
+    synchronized StateMachineDeployment acquire(String source, String text, StateMachineConfig config,
+            int parkInMemorySeconds) throws Exception {
+        String arn = config.stateMachineArn();
+        StateMachineDeployment existing = deployed.get(arn);
+        if (existing != null) {
+            if (!existing.definition().equals(text) || !existing.runtime().config().equals(config)) {
+                throw new IllegalArgumentException("asl:" + config.name() + " (" + source + ") names state machine "
+                        + arn + ", which another asl: endpoint deploys with a different definition or options: "
+                        + "give one of them another name");
+            }
+            existing.users++;
+            return existing;
+        }
+        AslDeployer deployer = deployer(config.type());
+        StateMachineDeployment deployment = new StateMachineDeployment(source, text,
+                deployer.deploy(source, text, config), deployer, parkInMemorySeconds);
+        deployment.users = 1;
+        deployed.put(arn, deployment);
+        if (deployment.runtime().store().durable()) {
+            resumeWhenStarted(deployment);
+        }
+        return deployment;
+    }
+
+    synchronized StateMachineDeployment deployed(String stateMachineArn) {
+        return deployed.get(stateMachineArn);
+    }
+
+    synchronized void release(StateMachineDeployment deployment) throws Exception {
+        if (--deployment.users == 0) {
+            deployed.remove(deployment.runtime().config().stateMachineArn(), deployment);
+            deployment.undeploy();
+        }
+    }
+
+    /** Resumes once the context has started: the routes a resumed execution runs on must be running. */
+    private void resumeWhenStarted(StateMachineDeployment deployment) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean resumed = new java.util.concurrent.atomic.AtomicBoolean();
+        getCamelContext().addStartupListener(new org.apache.camel.StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                if (alreadyStarted && resumed.compareAndSet(false, true)) {
+                    resume(deployment); // deployed into a running context: its routes are running
+                }
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                if (resumed.compareAndSet(false, true)) {
+                    resume(deployment);
+                }
+            }
+        });
+    }
+
+    private void resume(StateMachineDeployment deployment) throws Exception {
+        deployment.resumeUnfinished(historyListener == null ? List.of() : List.of(historyListener));
+    }
+
     /** The deployer endpoints of this type use; created with the type's store and the component's resolvers. */
     AslDeployer deployer(String type) {
         return new AslDeployer(getCamelContext(), executionStore(type),

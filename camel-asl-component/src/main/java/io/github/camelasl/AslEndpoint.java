@@ -2,20 +2,12 @@ package io.github.camelasl;
 
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
-import io.github.camelasl.history.HistoryListener;
-import io.github.camelasl.store.ExecutionRecord;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.StartupListener;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -50,16 +42,21 @@ public class AslEndpoint extends DefaultEndpoint {
             + "MaxDelaySeconds and jitter): 0 retries at once. For local tests and benchmarks; at 1 the engine waits "
             + "as AWS does.", defaultValue = "1")
     private double retryIntervalScale = 1;
+    @UriParam(description = "What a message does: run (the default: runs an execution and replies with its output), "
+            + "or a Step Functions API operation with AWS's request and response JSON: startExecution (starts one "
+            + "and replies at once with its executionArn), startSyncExecution (runs one and replies with AWS's "
+            + "StartSyncExecution response, also when it fails), describeExecution, listExecutions, "
+            + "getExecutionHistory, stopExecution.",
+            enums = "run,startExecution,startSyncExecution,describeExecution,listExecutions,getExecutionHistory,"
+                    + "stopExecution", defaultValue = "run")
+    private String operation = "run";
     @UriParam(label = "advanced", description = "A STANDARD execution on a durable store (the default SQLite one) "
             + "whose Wait lasts longer than this leaves memory while it waits: the store holds it, and it is read "
             + "back when the Wait ends. Shorter waits keep it in memory (no store read). 0 evicts every wait.",
             defaultValue = "30")
     private int parkInMemorySeconds = StateMachineRuntime.DEFAULT_PARK_IN_MEMORY_SECONDS;
 
-    private StateMachineRuntime runtime;
-    /** Older definitions that resumed executions started with (see resumeUnfinished). */
-    private final List<StateMachineRuntime> earlierVersions = new ArrayList<>();
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AslEndpoint.class);
+    private StateMachineDeployment deployment;
 
     public AslEndpoint(String uri, AslComponent component, String name) {
         super(uri, component);
@@ -82,9 +79,33 @@ public class AslEndpoint extends DefaultEndpoint {
         ((AslComponent) getComponent()).deployWhenReady(this);
     }
 
-    /** Loads, validates and deploys the definition as routes; an invalid definition fails with every problem. */
+    /**
+     * Loads, validates and deploys the definition as routes; an invalid definition fails with every problem.
+     * Endpoints naming the same state machine with the same definition share one deployment (so its executions
+     * are resumed once); an endpoint without a definition whose operation manages executions uses the deployment
+     * another endpoint made.
+     */
     void deploy() throws Exception {
+        ExecutionOperations.Operation op;
+        try {
+            op = ExecutionOperations.Operation.valueOf(operation);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("asl:" + name + ": operation must be one of "
+                    + java.util.Arrays.toString(ExecutionOperations.Operation.values()) + ", but was '" + operation
+                    + "'");
+        }
+        if (retryIntervalScale < 0 || Double.isNaN(retryIntervalScale) || Double.isInfinite(retryIntervalScale)) {
+            throw new IllegalArgumentException("asl:" + name + ": retryIntervalScale must be a number of at least 0, "
+                    + "but was " + retryIntervalScale);
+        }
+        if (parkInMemorySeconds < 0) {
+            throw new IllegalArgumentException("asl:" + name + ": parkInMemorySeconds must be at least 0, but was "
+                    + parkInMemorySeconds);
+        }
         if (definition == null || definition.isBlank()) {
+            if (op.managesExecutions()) {
+                return; // uses the deployment of the endpoint that has the definition: see runtime()
+            }
             throw new IllegalArgumentException("asl:" + name + " needs the 'definition' option (e.g. "
                     + "definition=classpath:pipeline.asl.json)");
         }
@@ -92,91 +113,32 @@ public class AslEndpoint extends DefaultEndpoint {
         try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(), definition)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        if (retryIntervalScale < 0 || Double.isNaN(retryIntervalScale) || Double.isInfinite(retryIntervalScale)) {
-            throw new IllegalArgumentException("asl:" + name + ": retryIntervalScale must be a number of at least 0, "
-                    + "but was " + retryIntervalScale);
-        }
         StateMachineConfig config = new StateMachineConfig(name, type, "aws", region, accountId, roleArn,
                 retryIntervalScale);
-        AslDeployer deployer = ((AslComponent) getComponent()).deployer(type);
-        if (parkInMemorySeconds < 0) {
-            throw new IllegalArgumentException("asl:" + name + ": parkInMemorySeconds must be at least 0, but was "
-                    + parkInMemorySeconds);
-        }
-        runtime = deployer.deploy(definition, text, config);
-        runtime.parkInMemorySeconds(parkInMemorySeconds);
-        if (runtime.store().durable()) {
-            // after the context has started: the routes a resumed execution runs on must be running
-            java.util.concurrent.atomic.AtomicBoolean resumed = new java.util.concurrent.atomic.AtomicBoolean();
-            getCamelContext().addStartupListener(new StartupListener() {
-                @Override
-                public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
-                    if (alreadyStarted && resumed.compareAndSet(false, true)) {
-                        resumeUnfinished(deployer); // deployed into a running context: its routes are running
-                    }
-                }
-
-                @Override
-                public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted)
-                        throws Exception {
-                    if (resumed.compareAndSet(false, true)) {
-                        resumeUnfinished(deployer);
-                    }
-                }
-            });
-        }
-    }
-
-    /**
-     * Resumes the executions of this state machine that the durable store holds as RUNNING: those a stop or a
-     * crash interrupted. Each runs the definition it started with: this endpoint's, or, when that has changed
-     * since, the older one deployed beside it for as long as this endpoint lives.
-     */
-    private void resumeUnfinished(AslDeployer deployer) throws Exception {
-        StateMachineRuntime current = runtime;
-        if (current == null) {
-            return;
-        }
-        HistoryListener listener = ((AslComponent) getComponent()).getHistoryListener();
-        List<HistoryListener> listeners = listener == null ? List.of() : List.of(listener);
-        Map<String, StateMachineRuntime> versions = new HashMap<>();
-        for (ExecutionRecord record : current.store().unfinished(current.config().stateMachineArn())) {
-            StateMachineRuntime version = current;
-            if (record.definition() != null && !record.definition().equals(current.definition())) {
-                version = versions.get(record.definition());
-                if (version == null) {
-                    version = deployer.deploy(definition + " (the version " + record.name() + " started with)",
-                            record.definition(), current.config());
-                    version.parkInMemorySeconds(parkInMemorySeconds);
-                    versions.put(record.definition(), version);
-                    earlierVersions.add(version);
-                }
-            }
-            LOG.info("Resuming execution {} of asl:{}", record.executionArn(), name);
-            version.resumeInBackground(record, listeners).whenComplete((result, failure) -> LOG.info(
-                    "Resumed execution {} ended: {}", record.executionArn(),
-                    failure != null ? failure.toString() : result.status()));
-        }
+        deployment = ((AslComponent) getComponent()).acquire(definition, text, config, parkInMemorySeconds);
     }
 
     @Override
     protected void doShutdown() throws Exception {
-        if (runtime != null) {
-            runtime.undeploy();
-            runtime = null;
+        if (deployment != null) {
+            ((AslComponent) getComponent()).release(deployment);
+            deployment = null;
         }
-        for (StateMachineRuntime version : earlierVersions) {
-            version.undeploy();
-        }
-        earlierVersions.clear();
         super.doShutdown();
     }
 
     StateMachineRuntime runtime() {
-        if (runtime == null) {
-            throw new IllegalStateException("asl:" + name + " is not deployed (is the CamelContext started?)");
+        if (deployment != null) {
+            return deployment.runtime();
         }
-        return runtime;
+        StateMachineConfig config = new StateMachineConfig(name, type, "aws", region, accountId, roleArn);
+        StateMachineDeployment shared = ((AslComponent) getComponent()).deployed(config.stateMachineArn());
+        if (shared == null) {
+            throw new IllegalStateException("asl:" + name + " is not deployed: " + (definition == null
+                    ? "no asl: endpoint with a definition deploys state machine " + config.stateMachineArn()
+                    + " in this CamelContext" : "is the CamelContext started?"));
+        }
+        return shared.runtime();
     }
 
     public String getName() {
@@ -225,6 +187,18 @@ public class AslEndpoint extends DefaultEndpoint {
 
     public void setRoleArn(String roleArn) {
         this.roleArn = roleArn;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    ExecutionOperations.Operation operation() {
+        return ExecutionOperations.Operation.valueOf(operation);
     }
 
     public int getParkInMemorySeconds() {

@@ -1,10 +1,12 @@
 package io.github.camelasl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ErrorNames;
 import io.github.camelasl.engine.ExecutionResult;
+import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.route.TaskMessages;
 import java.util.HashMap;
@@ -30,6 +32,16 @@ public class AslProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        ExecutionOperations.Operation operation = getEndpoint().operation();
+        if (operation.managesExecutions()) {
+            try {
+                exchange.getMessage().setBody(Json.write(manage(operation, exchange.getMessage())));
+            } catch (RuntimeException e) {
+                exchange.setException(e);
+            }
+            callback.done(true);
+            return true;
+        }
         Message in = exchange.getMessage();
         JsonNode input;
         try {
@@ -55,17 +67,29 @@ public class AslProducer extends DefaultAsyncProducer {
         String name = in.getHeader(AslConstants.EXECUTION_NAME, String.class);
         HistoryListener listener = ((AslComponent) getEndpoint().getComponent()).getHistoryListener();
         try {
-            CompletableFuture<ExecutionResult> execution = getEndpoint().runtime().start(input, name, headers,
-                    listener == null ? List.of() : List.of(listener));
+            StateMachineRuntime runtime = getEndpoint().runtime();
+            StateMachineRuntime.Started started = runtime.begin(input, name, headers,
+                    listener == null ? List.of() : List.of(listener),
+                    operation == ExecutionOperations.Operation.startExecution);
+            if (operation == ExecutionOperations.Operation.startExecution) {
+                // AWS's StartExecution: the reply says it started; the execution goes on without the caller
+                exchange.getMessage().setHeader(AslConstants.EXECUTION_ARN, started.executionArn());
+                exchange.getMessage().setBody(Json.write(ExecutionOperations.started(started.executionArn(),
+                        started.startDate())));
+                callback.done(true);
+                return true;
+            }
+            CompletableFuture<ExecutionResult> execution = started.completion();
+            boolean sync = operation == ExecutionOperations.Operation.startSyncExecution;
             if (execution.isDone()) {
                 // it ran to its end on this thread (no Task, Wait or fan-out went asynchronous): answer at once,
                 // sparing the caller Camel's wait for an asynchronous reply
-                answer(exchange, execution);
+                answer(exchange, execution, sync ? runtime : null, input);
                 callback.done(true);
                 return true;
             }
             execution.whenComplete((result, failure) -> {
-                answer(exchange, execution);
+                answer(exchange, execution, sync ? runtime : null, input);
                 callback.done(false);
             });
         } catch (RuntimeException e) {
@@ -77,8 +101,42 @@ public class AslProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    private static void answer(Exchange exchange, CompletableFuture<ExecutionResult> execution) {
+    /** Executions already started: describe, list, history, stop. The body is AWS's request JSON (or empty). */
+    private JsonNode manage(ExecutionOperations.Operation operation, Message in) {
+        JsonNode body = in.getBody() == null ? Json.NODES.objectNode() : TaskMessages.toJson(in.getBody());
+        if (!body.isObject()) {
+            throw new AslError("ValidationException", "The " + operation + " request must be a JSON object, "
+                    + "but was: " + abbreviate(Json.write(body)));
+        }
+        ObjectNode request = (ObjectNode) body;
+        String arnHeader = in.getHeader(AslConstants.EXECUTION_ARN, String.class);
+        if (arnHeader != null && !request.has("executionArn")) {
+            request = request.deepCopy().put("executionArn", arnHeader);
+        }
+        StateMachineRuntime runtime = getEndpoint().runtime();
+        return switch (operation) {
+            case describeExecution -> ExecutionOperations.describe(runtime, request);
+            case listExecutions -> ExecutionOperations.list(runtime, request);
+            case getExecutionHistory -> ExecutionOperations.history(runtime, request);
+            case stopExecution -> ExecutionOperations.stop(runtime, request);
+            default -> throw new IllegalStateException("not an operation on started executions: " + operation);
+        };
+    }
+
+    /**
+     * Replies with the execution's end: its output (a failure raises AslError), or with {@code syncRuntime}
+     * AWS's StartSyncExecution response, whatever the status.
+     */
+    private static void answer(Exchange exchange, CompletableFuture<ExecutionResult> execution,
+            StateMachineRuntime syncRuntime, JsonNode input) {
         try {
+            if (syncRuntime != null) {
+                ExecutionResult result = execution.join();
+                exchange.getMessage().setHeader(AslConstants.EXECUTION_ARN, result.executionArn());
+                exchange.getMessage().setHeader(AslConstants.EXECUTION_STATUS, result.status().name());
+                exchange.getMessage().setBody(Json.write(ExecutionOperations.syncResult(syncRuntime, result, input)));
+                return;
+            }
             reply(exchange, execution.join());
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
             exchange.setException(e.getCause() != null ? e.getCause() : e);

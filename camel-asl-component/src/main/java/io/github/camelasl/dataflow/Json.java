@@ -32,6 +32,28 @@ public final class Json {
         return MAPPER.readTree(text);
     }
 
+    /** Trees larger than this (as text) are not kept by {@link #writeHandedOn}: a pooled thread would hold them. */
+    private static final int HANDED_ON_MAX_CHARS = 64 * 1024;
+    private static final ThreadLocal<Object[]> LAST_HANDED_ON = ThreadLocal.withInitial(() -> new Object[2]);
+
+    /**
+     * {@link #write}, for trees the engine has handed on (which never change after): the same tree is written
+     * several times in a row (a state's output is its StateExited payload, the next state's checkpoint input and
+     * StateEntered payload), so the last one written on this thread is kept with its text.
+     */
+    public static String writeHandedOn(JsonNode node) {
+        Object[] last = LAST_HANDED_ON.get();
+        if (last[0] == node) {
+            return (String) last[1];
+        }
+        String text = write(node);
+        if (text.length() <= HANDED_ON_MAX_CHARS) {
+            last[0] = node;
+            last[1] = text;
+        }
+        return text;
+    }
+
     /** Compact JSON text, as AWS prints outputs. */
     public static String write(JsonNode node) {
         try {

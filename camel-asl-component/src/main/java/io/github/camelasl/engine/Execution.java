@@ -153,6 +153,12 @@ public final class Execution {
         }
     }
 
+    /** When it ended (null while it runs). */
+    Instant stopDate() {
+        ExecutionResult ended = result.get();
+        return ended == null ? null : ended.stopDate();
+    }
+
     /** True once the execution has ended; running scopes stop at their next state boundary. */
     public boolean isFinished() {
         return result.get() != null;

@@ -118,7 +118,11 @@ public final class Scope {
             // the top-level scope's checkpoint carries what a resume needs (see StateMachineRuntime.resume)
             checkpoint = new Checkpoint(machine.pointer(), stateName, input, lastEventId,
                     parent == null ? variables.snapshot() : null, null);
-            recorder.checkpoint(checkpoint);
+            if (InlineStates.handles(current)) {
+                recorder.checkpointDeferred(checkpoint); // durable with the next state that calls out, waits or ends
+            } else {
+                recorder.checkpoint(checkpoint);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.store.ExecutionStore.Checkpoint;
 import io.github.camelasl.store.ExecutionStoreException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -67,11 +68,44 @@ public final class StateMachineRuntime {
      */
     public CompletableFuture<ExecutionResult> start(JsonNode input, String executionName, Map<String, Object> headers,
             List<HistoryListener> listeners) {
+        return begin(input, executionName, headers, listeners, false).completion();
+    }
+
+    /** An execution just started: its ARN and start date at once, its result when it ends. */
+    public record Started(String executionArn, Instant startDate, CompletableFuture<ExecutionResult> completion) {
+    }
+
+    /**
+     * Starts an execution. With {@code asStartExecution}, as AWS's StartExecution does: it returns once the store
+     * holds the execution, which runs on a worker thread, and a name already running with the same input answers
+     * that execution rather than ExecutionAlreadyExists (whose completion is known only when it runs in this JVM;
+     * otherwise the returned future does not complete). Without, the execution runs on this thread until its
+     * first asynchronous step.
+     */
+    public Started begin(JsonNode input, String executionName, Map<String, Object> headers,
+            List<HistoryListener> listeners, boolean asStartExecution) {
+        boolean idempotent = asStartExecution;
+        if (idempotent && executionName != null && !"EXPRESS".equals(config.type())) {
+            String arn = config.executionArn(executionName);
+            ExecutionRecord existing = store.find(arn).orElse(null);
+            if (existing != null && existing.status() == ExecutionStatus.RUNNING && existing.input().equals(input)) {
+                Execution live = running.get(arn);
+                return new Started(arn, existing.startDate(),
+                        live != null ? live.completion() : new CompletableFuture<>());
+            }
+        }
         String name = executionName != null ? executionName : Ids.uuid();
         Execution execution = new Execution(config, name, input, store, listeners, headers, definition);
         execution.started();
+        register(execution);
+        if (idempotent) {
+            // StartExecution: the caller has its answer once the store holds the execution; it runs on a worker
+            worker().execute(() -> run(execution, new Scope(execution, machine, null, null,
+                    execution.history().lastEventId(), input)));
+            return new Started(execution.arn(), execution.startTime(), execution.completion());
+        }
         Scope scope = new Scope(execution, machine, null, null, execution.history().lastEventId(), input);
-        return run(execution, scope);
+        return new Started(execution.arn(), execution.startTime(), run(execution, scope));
     }
 
     /**
@@ -115,6 +149,7 @@ public final class StateMachineRuntime {
         List<HistoryEvent> events = store.events(record.executionArn()).stream()
                 .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
         Execution execution = Execution.resumed(config, record, events, store, listeners, headers);
+        register(execution);
         Checkpoint checkpoint = store.lastCheckpoint(record.executionArn())
                 // stopped between its creation and its first checkpoint: it starts over
                 .orElse(new Checkpoint(Checkpoint.TOP, machine.startAt(), record.input(),
@@ -177,6 +212,7 @@ public final class StateMachineRuntime {
         long now = System.currentTimeMillis();
         if (store.durable() && scope.parkedUntil() - now > parkInMemoryMillis) {
             execution.cancelTimeoutTimer(); // it holds the execution; run() makes a new one on resume
+            running.remove(execution.arn(), execution);
             long wake = machine.timeoutSeconds() == null ? scope.parkedUntil()
                     : Math.min(scope.parkedUntil(), timeoutAt(execution));
             String arn = execution.arn();
@@ -238,6 +274,56 @@ public final class StateMachineRuntime {
                 waiter.completeExceptionally(e);
             }
         }
+    }
+
+    /** STANDARD executions running in this JVM, for StopExecution (AWS stops no EXPRESS execution). */
+    private final Map<String, Execution> running = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void register(Execution execution) {
+        if (!"EXPRESS".equals(config.type())) {
+            running.put(execution.arn(), execution);
+            execution.completion().whenComplete((r, e) -> running.remove(execution.arn(), execution));
+        }
+    }
+
+    /**
+     * AWS's StopExecution: the execution ends ABORTED with {@code error} and {@code cause} (either may be null).
+     * A running one stops at its next state boundary (a Task's reply is dropped, a Wait is not waited out); one
+     * the store holds as RUNNING but no JVM runs (waiting out of memory, or left by a crash) is ended in the
+     * store. A finished execution is left as it is.
+     *
+     * @return the stop date
+     * @throws AslError ExecutionDoesNotExist when the store has no such execution
+     */
+    public Instant stop(String executionArn, String error, String cause) {
+        Execution live = running.get(executionArn);
+        if (live != null) {
+            live.finish(ExecutionStatus.ABORTED, null, error, cause);
+            return live.stopDate();
+        }
+        ExecutionRecord record = store.find(executionArn).orElseThrow(() -> doesNotExist(executionArn));
+        if (record.status() != ExecutionStatus.RUNNING) {
+            return record.stopDate();
+        }
+        List<HistoryEvent> events = store.events(executionArn).stream()
+                .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
+        Execution stored = Execution.resumed(config, record, events, store, List.of(), Map.of());
+        stored.finish(ExecutionStatus.ABORTED, null, error, cause);
+        return stored.stopDate();
+    }
+
+    /** AWS's GetExecutionHistory events of an execution: as it runs here, else as the store holds them. */
+    public List<JsonNode> history(String executionArn) {
+        Execution live = running.get(executionArn);
+        if (live != null) {
+            return live.history().events();
+        }
+        store.find(executionArn).orElseThrow(() -> doesNotExist(executionArn));
+        return store.events(executionArn);
+    }
+
+    static AslError doesNotExist(String executionArn) {
+        return new AslError("ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'");
     }
 
     private long timeoutAt(Execution execution) {

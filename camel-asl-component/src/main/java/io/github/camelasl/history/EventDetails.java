@@ -26,7 +26,7 @@ public final class EventDetails {
 
     private static ObjectNode payload(String field, String detailsField, JsonNode value) {
         ObjectNode d = Json.NODES.objectNode();
-        String text = Json.write(value);
+        String text = Json.writeHandedOn(value);
         boolean truncated = text.length() > MAX_PAYLOAD_CHARS;
         d.put(field, truncated ? text.substring(0, MAX_PAYLOAD_CHARS) : text);
         d.putObject(detailsField).put("truncated", truncated);

@@ -45,6 +45,16 @@ public interface ExecutionStore extends AutoCloseable {
         /** Returns once the checkpoint (and every event appended before it) is as safe as the store makes it. */
         void checkpoint(Checkpoint checkpoint);
 
+        /**
+         * A checkpoint that may still be on its way when this returns: the next {@link #checkpoint} (or the end)
+         * makes it durable, with everything before it, in order. For a boundary into a state that only moves
+         * data (Pass, Choice, Succeed, Fail): until a state calls out, waits or ends, nothing outside has seen
+         * the transition, and after a crash the execution redoes it from the checkpoint before.
+         */
+        default void checkpointDeferred(Checkpoint checkpoint) {
+            checkpoint(checkpoint);
+        }
+
         void appendEvent(HistoryEvent event);
 
         /** Keeps nothing: for executions the store does not hold, and for EXPRESS ones. */

@@ -53,6 +53,8 @@ public final class SqliteExecutionStore implements ExecutionStore {
 
     public static final String FILE_NAME = "executions.db";
     public static final String LOCK_NAME = "executions.lock";
+    /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
+    private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -286,13 +288,23 @@ public final class SqliteExecutionStore implements ExecutionStore {
 
         @Override
         public void checkpoint(Checkpoint checkpoint) {
+            write(checkpoint, true);
+        }
+
+        @Override
+        public void checkpointDeferred(Checkpoint checkpoint) {
+            // not awaited, unless the writer is this far behind: then the caller waits, so the queue stays bounded
+            write(checkpoint, queue.size() > MAX_QUEUED);
+        }
+
+        private void write(Checkpoint checkpoint, boolean await) {
             if (!Checkpoint.TOP.equals(checkpoint.scope())) {
                 return; // a Parallel branch or Map iteration: its Parallel or Map state runs again after a restart
             }
             List<StoredEvent> events = drain();
-            String input = Json.write(checkpoint.input());
+            String input = Json.writeHandedOn(checkpoint.input());
             String variables = checkpoint.variables() == null ? null : Json.write(checkpoint.variables());
-            await(submit(c -> {
+            CompletableFuture<Object> committed = submit(c -> {
                 insertEvents(executionArn, events);
                 upsertCheckpoint.setString(1, executionArn);
                 upsertCheckpoint.setString(2, checkpoint.stateName());
@@ -302,7 +314,10 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 setInstant(upsertCheckpoint, 6, checkpoint.waitUntil());
                 upsertCheckpoint.executeUpdate();
                 return null;
-            }));
+            });
+            if (await) {
+                await(committed);
+            }
         }
     }
 

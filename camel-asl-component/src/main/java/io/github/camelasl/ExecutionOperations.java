@@ -1,0 +1,245 @@
+package io.github.camelasl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.AslError;
+import io.github.camelasl.engine.ExecutionResult;
+import io.github.camelasl.engine.ExecutionStatus;
+import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.store.ExecutionRecord;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Step Functions API operations an {@code asl:} endpoint answers besides running an execution
+ * ({@code operation=...}): requests and responses in AWS's JSON shapes (field names as the API writes them,
+ * dates as ISO-8601 text, as the AWS CLI shows them).
+ */
+final class ExecutionOperations {
+
+    /** The operations, as the endpoint's {@code operation} option names them. */
+    enum Operation {
+        /** The default: runs the execution and replies with its output (a failure raises AslError). */
+        run,
+        startExecution,
+        startSyncExecution,
+        describeExecution,
+        listExecutions,
+        getExecutionHistory,
+        stopExecution;
+
+        /** True for the operations on executions already started (they need no definition of their own). */
+        boolean managesExecutions() {
+            return this == describeExecution || this == listExecutions || this == getExecutionHistory
+                    || this == stopExecution;
+        }
+    }
+
+    /** AWS's defaults and limits for a page of ListExecutions and GetExecutionHistory. */
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
+
+    private ExecutionOperations() {
+    }
+
+    /** StartExecution's response. */
+    static ObjectNode started(String executionArn, Instant startDate) {
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("executionArn", executionArn);
+        out.put("startDate", date(startDate));
+        return out;
+    }
+
+    /** StartSyncExecution's response. */
+    static ObjectNode syncResult(StateMachineRuntime runtime, ExecutionResult result, JsonNode input) {
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("executionArn", result.executionArn());
+        out.put("stateMachineArn", runtime.config().stateMachineArn());
+        out.put("name", result.name());
+        out.put("startDate", date(result.startDate()));
+        out.put("stopDate", date(result.stopDate()));
+        out.put("status", result.status().name());
+        payload(out, "input", input);
+        if (result.output() != null) {
+            payload(out, "output", result.output());
+        }
+        putIfPresent(out, "error", result.error());
+        putIfPresent(out, "cause", result.cause());
+        return out;
+    }
+
+    static ObjectNode describe(StateMachineRuntime runtime, JsonNode request) {
+        String arn = executionArn(request);
+        ExecutionRecord record = runtime.store().find(arn)
+                .orElseThrow(() -> new AslError("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'"));
+        ObjectNode out = summary(record);
+        payload(out, "input", record.input());
+        if (record.output() != null) {
+            payload(out, "output", record.output());
+        }
+        putIfPresent(out, "error", record.error());
+        putIfPresent(out, "cause", record.cause());
+        out.put("redriveCount", 0);
+        return out;
+    }
+
+    static ObjectNode list(StateMachineRuntime runtime, JsonNode request) {
+        String filter = text(request, "statusFilter");
+        if (filter != null) {
+            try {
+                ExecutionStatus.valueOf(filter);
+            } catch (IllegalArgumentException e) {
+                throw validation("statusFilter", "'" + filter + "' is not one of RUNNING, SUCCEEDED, FAILED, "
+                        + "TIMED_OUT, ABORTED, PENDING_REDRIVE");
+            }
+        }
+        String machine = runtime.config().stateMachineArn();
+        // newest first, as AWS lists them
+        List<ExecutionRecord> matching = runtime.store().list().stream()
+                .filter(r -> machine.equals(r.stateMachineArn()))
+                .filter(r -> filter == null || r.status().name().equals(filter))
+                .sorted(Comparator.comparing(ExecutionRecord::startDate).reversed()
+                        .thenComparing(ExecutionRecord::executionArn))
+                .toList();
+        ObjectNode out = Json.NODES.objectNode();
+        ArrayNode executions = out.putArray("executions");
+        int from = pageStart(request);
+        int to = Math.min(matching.size(), from + pageSize(request));
+        for (ExecutionRecord record : matching.subList(Math.min(from, matching.size()), to)) {
+            executions.add(summary(record));
+        }
+        if (to < matching.size()) {
+            out.put("nextToken", Integer.toString(to));
+        }
+        return out;
+    }
+
+    static ObjectNode history(StateMachineRuntime runtime, JsonNode request) {
+        String arn = executionArn(request);
+        List<JsonNode> events = runtime.history(arn);
+        if (request.path("reverseOrder").asBoolean(false)) {
+            events = new java.util.ArrayList<>(events);
+            java.util.Collections.reverse(events);
+        }
+        boolean includeData = request.path("includeExecutionData").asBoolean(true);
+        ObjectNode out = Json.NODES.objectNode();
+        ArrayNode page = out.putArray("events");
+        int from = pageStart(request);
+        int to = Math.min(events.size(), from + pageSize(request));
+        for (JsonNode event : events.subList(Math.min(from, events.size()), to)) {
+            page.add(includeData ? event : withoutData(event));
+        }
+        if (to < events.size()) {
+            out.put("nextToken", Integer.toString(to));
+        }
+        return out;
+    }
+
+    static ObjectNode stop(StateMachineRuntime runtime, JsonNode request) {
+        String arn = executionArn(request);
+        Instant stopped = runtime.stop(arn, text(request, "error"), text(request, "cause"));
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("stopDate", date(stopped));
+        return out;
+    }
+
+    // --- shapes ---
+
+    /** ListExecutions' item, the start of DescribeExecution. */
+    private static ObjectNode summary(ExecutionRecord record) {
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("executionArn", record.executionArn());
+        out.put("stateMachineArn", record.stateMachineArn());
+        out.put("name", record.name());
+        out.put("status", record.status().name());
+        out.put("startDate", date(record.startDate()));
+        if (record.stopDate() != null) {
+            out.put("stopDate", date(record.stopDate()));
+        }
+        return out;
+    }
+
+    /** A payload as AWS returns it: JSON text, with its details object. */
+    private static void payload(ObjectNode out, String field, JsonNode value) {
+        out.put(field, Json.write(value));
+        out.putObject(field + "Details").put("included", true);
+    }
+
+    /** includeExecutionData=false: the event without its input and output payloads. */
+    private static JsonNode withoutData(JsonNode event) {
+        ObjectNode copy = event.deepCopy();
+        copy.fields().forEachRemaining(field -> {
+            if (field.getValue() instanceof ObjectNode details) {
+                details.remove(List.of("input", "output", "parameters", "result"));
+            }
+        });
+        return copy;
+    }
+
+    private static String date(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    private static void putIfPresent(ObjectNode out, String field, String value) {
+        if (value != null) {
+            out.put(field, value);
+        }
+    }
+
+    // --- requests ---
+
+    /** The executionArn of the request body, as AWS's requests carry it. */
+    private static String executionArn(JsonNode request) {
+        String arn = text(request, "executionArn");
+        if (arn == null || arn.isEmpty()) {
+            throw validation("executionArn", "the request needs an executionArn (in the body, or the "
+                    + AslConstants.EXECUTION_ARN + " header)");
+        }
+        if (!arn.startsWith("arn:") || arn.split(":", -1).length < 8) {
+            throw new AslError("InvalidArn", "Invalid Arn: '" + arn + "'");
+        }
+        return arn;
+    }
+
+    private static int pageSize(JsonNode request) {
+        JsonNode max = request.get("maxResults");
+        if (max == null || max.isNull() || max.asInt() == 0) {
+            return DEFAULT_PAGE;
+        }
+        if (!max.canConvertToInt() || max.asInt() < 0 || max.asInt() > MAX_PAGE) {
+            throw validation("maxResults", "must be between 0 and " + MAX_PAGE + ", but was " + max);
+        }
+        return max.asInt();
+    }
+
+    private static int pageStart(JsonNode request) {
+        String token = text(request, "nextToken");
+        if (token == null) {
+            return 0;
+        }
+        try {
+            int start = Integer.parseInt(token);
+            if (start >= 0) {
+                return start;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new AslError("InvalidToken", "Invalid Token: '" + token + "' is not a nextToken this endpoint gave");
+    }
+
+    private static String text(JsonNode request, String field) {
+        JsonNode value = request.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static AslError validation(String field, String message) {
+        return new AslError("ValidationException", String.format(Locale.ROOT, "1 validation error detected: Value "
+                + "at '%s' failed to satisfy constraint: %s", field, message));
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.camelasl;
+
+import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.store.ExecutionRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One state machine deployed in a CamelContext, shared by the asl: endpoints that name it: its runtime, and the
+ * older definitions deployed beside it for executions that started on them before a restart.
+ */
+final class StateMachineDeployment {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateMachineDeployment.class);
+
+    private final String source;
+    private final String definition;
+    private final StateMachineRuntime runtime;
+    private final AslDeployer deployer;
+    private final int parkInMemorySeconds;
+    private final List<StateMachineRuntime> earlierVersions = new ArrayList<>();
+    /** The endpoints using it; it is undeployed when the last one goes. Guarded by the component. */
+    int users;
+
+    StateMachineDeployment(String source, String definition, StateMachineRuntime runtime, AslDeployer deployer,
+            int parkInMemorySeconds) {
+        this.source = source;
+        this.definition = definition;
+        this.runtime = runtime;
+        this.deployer = deployer;
+        this.parkInMemorySeconds = parkInMemorySeconds;
+        runtime.parkInMemorySeconds(parkInMemorySeconds);
+    }
+
+    StateMachineRuntime runtime() {
+        return runtime;
+    }
+
+    String definition() {
+        return definition;
+    }
+
+    /**
+     * Resumes the executions of this state machine that the durable store holds as RUNNING: those a stop or a
+     * crash interrupted. Each runs the definition it started with: this one, or, when that has changed since,
+     * the older one, deployed beside it for as long as this deployment lives.
+     */
+    synchronized void resumeUnfinished(List<HistoryListener> listeners) throws Exception {
+        Map<String, StateMachineRuntime> versions = new HashMap<>();
+        for (ExecutionRecord record : runtime.store().unfinished(runtime.config().stateMachineArn())) {
+            StateMachineRuntime version = runtime;
+            if (record.definition() != null && !record.definition().equals(runtime.definition())) {
+                version = versions.get(record.definition());
+                if (version == null) {
+                    version = deployer.deploy(source + " (the version " + record.name() + " started with)",
+                            record.definition(), runtime.config());
+                    version.parkInMemorySeconds(parkInMemorySeconds);
+                    versions.put(record.definition(), version);
+                    earlierVersions.add(version);
+                }
+            }
+            LOG.info("Resuming execution {}", record.executionArn());
+            version.resumeInBackground(record, listeners).whenComplete((result, failure) -> LOG.info(
+                    "Resumed execution {} ended: {}", record.executionArn(),
+                    failure != null ? failure.toString() : result.status()));
+        }
+    }
+
+    synchronized void undeploy() throws Exception {
+        runtime.undeploy();
+        for (StateMachineRuntime version : earlierVersions) {
+            version.undeploy();
+        }
+        earlierVersions.clear();
+    }
+}
