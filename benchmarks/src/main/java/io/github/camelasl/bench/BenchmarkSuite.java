@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the whole suite: the JMH workloads (W1-W7, each against its Camel-route and plain-Java baselines, in
- * throughput and sample-time modes with the GC profiler), then the W8 and W9 harnesses, and prints the summary
+ * throughput and sample-time modes with the GC profiler), then the W8, W9 and W10 harnesses, and prints the summary
  * table (also written to target/benchmark-summary.md). Run from the benchmarks directory: {@code benchmarks/run}.
  */
 public final class BenchmarkSuite {
@@ -36,7 +36,8 @@ public final class BenchmarkSuite {
         W6(W6TaskChain.class, "10 Tasks on direct:"),
         W7(W7SeedPipeline.class, "seed pipeline (uuid, config, 2 Tasks)"),
         W8(null, "100,000 executions parked on a Wait"),
-        W9(null, "cold start to first result");
+        W9(null, "cold start to first result"),
+        W10(null, "STANDARD on the durable SQLite store: transitions/s");
 
         final Class<?> benchmark;
         final String title;
@@ -107,12 +108,20 @@ public final class BenchmarkSuite {
             summary.heapFlatness(W2HeapFlatness.measure());
         }
         if (selected.contains(Workload.W8)) {
-            System.out.println("# W8: " + W8ParkedExecutions.EXECUTIONS + " executions parked on a Wait (fresh JVM)");
-            summary.parked(W8ParkedExecutions.measure(W8ParkedExecutions.EXECUTIONS));
+            for (String store : List.of("memory", "sqlite")) {
+                System.out.println("# W8: " + W8ParkedExecutions.EXECUTIONS + " executions parked on a Wait, " + store
+                        + " store (fresh JVM)");
+                summary.parked(W8ParkedExecutions.measure(W8ParkedExecutions.EXECUTIONS, store));
+            }
         }
         if (selected.contains(Workload.W9)) {
             System.out.println("# W9: cold start, " + W9ColdStart.RUNS + " fresh JVMs");
             summary.coldStart(W9ColdStart.measure(W9ColdStart.RUNS));
+        }
+        if (selected.contains(Workload.W10)) {
+            System.out.println("# W10: STANDARD executions on the SQLite store, " + W10DurableTransitions.CALLERS
+                    + " callers (fresh JVM)");
+            summary.durable(W10DurableTransitions.measure());
         }
         summary.finished((System.nanoTime() - started) / 1e9);
 

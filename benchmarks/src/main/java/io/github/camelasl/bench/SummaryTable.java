@@ -78,7 +78,8 @@ final class SummaryTable {
     private double seconds;
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private W2HeapFlatness.Figures flatness;
-    private W8ParkedExecutions.Figures parked;
+    private final List<W8ParkedExecutions.Figures> parked = new java.util.ArrayList<>();
+    private W10DurableTransitions.Figures durable;
     private W9ColdStart.Figures coldStart;
 
     SummaryTable(Settings settings, Set<Workload> selected) {
@@ -153,7 +154,11 @@ final class SummaryTable {
     }
 
     void parked(W8ParkedExecutions.Figures figures) {
-        this.parked = figures;
+        this.parked.add(figures);
+    }
+
+    void durable(W10DurableTransitions.Figures figures) {
+        this.durable = figures;
     }
 
     void coldStart(W9ColdStart.Figures figures) {
@@ -191,11 +196,14 @@ final class SummaryTable {
         if (flatness != null) {
             flatnessTable(out);
         }
-        if (parked != null) {
+        if (!parked.isEmpty()) {
             parkedTable(out);
         }
         if (coldStart != null) {
             coldStartTable(out);
+        }
+        if (durable != null) {
+            durableTable(out);
         }
         return out.toString();
     }
@@ -262,23 +270,41 @@ final class SummaryTable {
     }
 
     private void parkedTable(StringBuilder out) {
-        W8ParkedExecutions.Figures f = parked;
-        out.append("## W8: executions parked on a Wait\n\n");
-        out.append("| asked | started | parked (RUNNING) | failed | time to start them | heap before | heap after "
+        out.append("## W8: executions parked on a Wait (target: at most 1 KiB each, no thread each)\n\n");
+        out.append("| store | asked | started | parked (RUNNING) | failed | time to start them | heap before | heap after "
                 + "| heap per started execution | live threads before | live threads after | context stop |\n");
-        out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        out.append(String.format(Locale.ROOT, "| %,d | %,d%s | %,d | %,d | %.2f s (%,.0f/s) | %s | %s | %,.0f B | %d | %d | %.2f s |%n%n",
-                f.executions(), f.started(), f.stalled() ? " (stalled)" : "", f.parked(), f.failed(), f.startSeconds(),
-                f.started() / f.startSeconds(), megabytes(f.heapBefore()), megabytes(f.heapAfter()),
-                f.bytesPerExecution(), f.threadsBefore(), f.threadsAfter(), f.stopSeconds()));
-        out.append("Heap: used heap after System.gc() in a fresh JVM, before and after starting the executions "
-                + "(the harness's own starter thread is counted in both thread figures).");
-        if (f.stalled()) {
-            out.append(String.format(Locale.ROOT, " **Starting stalled after %,d executions**: a start did not "
-                    + "return for 10 s, i.e. the starting thread was held by the Wait; the figures are for the "
-                    + "executions started until then.", f.started()));
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (W8ParkedExecutions.Figures f : parked) {
+            out.append(String.format(Locale.ROOT, "| %s | %,d | %,d%s | %,d | %,d | %.2f s (%,.0f/s) | %s | %s | %,.0f B "
+                    + "| %d | %d | %.2f s |%n", f.store(), f.executions(), f.started(), f.stalled() ? " (stalled)" : "",
+                    f.parked(), f.failed(), f.startSeconds(), f.started() / f.startSeconds(), megabytes(f.heapBefore()),
+                    megabytes(f.heapAfter()), f.bytesPerExecution(), f.threadsBefore(), f.threadsAfter(),
+                    f.stopSeconds()));
+        }
+        out.append("\nHeap: used heap after System.gc() in a fresh JVM, before and after starting the executions "
+                + "with operation=startExecution (the harness's starter threads are counted in both thread figures). "
+                + "On the durable store, a wait longer than parkInMemorySeconds (30 s) leaves memory: its store row and "
+                + "a timer stay.");
+        for (W8ParkedExecutions.Figures f : parked) {
+            if (f.stalled()) {
+                out.append(String.format(Locale.ROOT, " **Starting stalled on the %s store after %,d executions**: "
+                        + "a start did not return for 10 s; the figures are for the executions started until then.",
+                        f.store(), f.started()));
+            }
         }
         out.append("\n\n");
+    }
+
+    private void durableTable(StringBuilder out) {
+        W10DurableTransitions.Figures f = durable;
+        out.append("## W10: STANDARD executions on the durable SQLite store (target: at least 10,000 transitions/s)\n\n");
+        out.append("| callers | executions/s | transitions/s | p50 | p99 |\n");
+        out.append("| ---: | ---: | ---: | ---: | ---: |\n");
+        out.append(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %.1f ms | %.1f ms |%n%n", f.callers(),
+                f.executionsPerSecond(), f.transitionsPerSecond(), f.p50Micros() / 1000, f.p99Micros() / 1000));
+        out.append("W1's 10-state chain, as STANDARD executions on the default store: every boundary is committed "
+                + "with synchronous=FULL before it is acknowledged (a Task called, a Wait parked, the reply sent), many "
+                + "executions sharing each commit.\n\n");
     }
 
     private void coldStartTable(StringBuilder out) {

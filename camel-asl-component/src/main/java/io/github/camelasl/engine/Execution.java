@@ -42,6 +42,7 @@ public final class Execution {
     private final AtomicReference<ExecutionResult> result = new AtomicReference<>();
     private final CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
     private volatile java.util.concurrent.Future<?> timeoutTimer;
+    private volatile Runnable onFinish;
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
             List<HistoryListener> listeners, Map<String, Object> originalHeaders, String definition) {
@@ -109,6 +110,11 @@ public final class Execution {
         if (!result.compareAndSet(null, ended)) {
             return false;
         }
+        cancelTimeoutTimer();
+        Runnable finished = onFinish;
+        if (finished != null) {
+            finished.run();
+        }
         try {
             long last = history.lastEventId();
             switch (status) {
@@ -142,7 +148,14 @@ public final class Execution {
     /** The timer of its TimeoutSeconds: cancelled when it ends, or when it leaves memory to wait. */
     void timeoutTimer(java.util.concurrent.Future<?> timer) {
         this.timeoutTimer = timer;
-        completion.whenComplete((r, e) -> timer.cancel(false));
+    }
+
+    /**
+     * Run once when it ends (the runtime forgets it). A field, not a callback on {@link #completion()}: the
+     * future may outlive the execution (a caller waiting while it is out of memory), and must not hold it.
+     */
+    void onFinish(Runnable action) {
+        this.onFinish = action;
     }
 
     void cancelTimeoutTimer() {

@@ -282,7 +282,7 @@ public final class StateMachineRuntime {
     private void register(Execution execution) {
         if (!"EXPRESS".equals(config.type())) {
             running.put(execution.arn(), execution);
-            execution.completion().whenComplete((r, e) -> running.remove(execution.arn(), execution));
+            execution.onFinish(() -> running.remove(execution.arn(), execution));
         }
     }
 
