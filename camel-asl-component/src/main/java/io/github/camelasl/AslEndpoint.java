@@ -46,9 +46,9 @@ public class AslEndpoint extends DefaultEndpoint {
             + "or a Step Functions API operation with AWS's request and response JSON: startExecution (starts one "
             + "and replies at once with its executionArn), startSyncExecution (runs one and replies with AWS's "
             + "StartSyncExecution response, also when it fails), describeExecution, listExecutions, "
-            + "getExecutionHistory, stopExecution.",
+            + "getExecutionHistory, stopExecution, redriveExecution.",
             enums = "run,startExecution,startSyncExecution,describeExecution,listExecutions,getExecutionHistory,"
-                    + "stopExecution", defaultValue = "run")
+                    + "stopExecution,redriveExecution", defaultValue = "run")
     private String operation = "run";
     @UriParam(label = "advanced", description = "A STANDARD execution on a durable store (the default SQLite one) "
             + "whose Wait lasts longer than this leaves memory while it waits: the store holds it, and it is read "

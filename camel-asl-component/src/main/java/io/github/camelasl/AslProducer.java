@@ -119,8 +119,14 @@ public class AslProducer extends DefaultAsyncProducer {
             case listExecutions -> ExecutionOperations.list(runtime, request);
             case getExecutionHistory -> ExecutionOperations.history(runtime, request);
             case stopExecution -> ExecutionOperations.stop(runtime, request);
+            case redriveExecution -> ExecutionOperations.redrive(runtime, request, listeners());
             default -> throw new IllegalStateException("not an operation on started executions: " + operation);
         };
+    }
+
+    private List<HistoryListener> listeners() {
+        HistoryListener listener = ((AslComponent) getEndpoint().getComponent()).getHistoryListener();
+        return listener == null ? List.of() : List.of(listener);
     }
 
     /**

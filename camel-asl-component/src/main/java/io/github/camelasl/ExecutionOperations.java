@@ -8,6 +8,7 @@ import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.store.ExecutionRecord;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -31,12 +32,13 @@ final class ExecutionOperations {
         describeExecution,
         listExecutions,
         getExecutionHistory,
-        stopExecution;
+        stopExecution,
+        redriveExecution;
 
         /** True for the operations on executions already started (they need no definition of their own). */
         boolean managesExecutions() {
             return this == describeExecution || this == listExecutions || this == getExecutionHistory
-                    || this == stopExecution;
+                    || this == stopExecution || this == redriveExecution;
         }
     }
 
@@ -84,7 +86,15 @@ final class ExecutionOperations {
         }
         putIfPresent(out, "error", record.error());
         putIfPresent(out, "cause", record.cause());
-        out.put("redriveCount", 0);
+        out.put("redriveCount", record.redriveCount());
+        if (record.redriveDate() != null) {
+            out.put("redriveDate", date(record.redriveDate()));
+        }
+        out.put("redriveStatus", record.redrivable() ? "REDRIVABLE" : "NOT_REDRIVABLE");
+        if (!record.redrivable()) {
+            out.put("redriveStatusReason", record.status() == ExecutionStatus.RUNNING ? "Execution is RUNNING"
+                    : "Execution is " + record.status() + " and cannot be redriven");
+        }
         return out;
     }
 
@@ -145,6 +155,13 @@ final class ExecutionOperations {
         Instant stopped = runtime.stop(arn, text(request, "error"), text(request, "cause"));
         ObjectNode out = Json.NODES.objectNode();
         out.put("stopDate", date(stopped));
+        return out;
+    }
+
+    static ObjectNode redrive(StateMachineRuntime runtime, JsonNode request, List<HistoryListener> listeners) {
+        Instant redriven = runtime.redrive(executionArn(request), listeners);
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("redriveDate", date(redriven));
         return out;
     }
 

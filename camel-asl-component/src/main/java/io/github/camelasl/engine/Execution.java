@@ -43,6 +43,9 @@ public final class Execution {
     private final CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
     private volatile java.util.concurrent.Future<?> timeoutTimer;
     private volatile Runnable onFinish;
+    /** RedriveExecution's count and last date ($$.Execution.RedriveCount, RedriveTime). */
+    private int redriveCount;
+    private Instant redriveDate;
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
             List<HistoryListener> listeners, Map<String, Object> originalHeaders, String definition) {
@@ -74,6 +77,8 @@ public final class Execution {
         Execution execution = new Execution(config, record.name(), record.executionArn(), record.input(),
                 record.startDate(), store, events, listeners, originalHeaders, record.definition());
         execution.recorder = store.recorder(record.executionArn());
+        execution.redriveCount = record.redriveCount();
+        execution.redriveDate = record.redriveDate();
         if (events.isEmpty()) {
             // stopped after the store took it and before its first boundary was committed
             execution.recordStarted();
@@ -128,7 +133,7 @@ public final class Execution {
                 default -> throw new IllegalStateException("not an end status: " + status);
             }
             store.complete(new ExecutionRecord(arn, stateMachineArn, name, status, input, output, error,
-                    cause, startTime, stop, definition));
+                    cause, startTime, stop, definition, redriveCount, redriveDate));
         } finally {
             // whatever a store or listener did, the caller gets its answer
             completion.complete(new ExecutionResult(arn, name, status, output, error, cause, startTime, stop,
@@ -164,6 +169,17 @@ public final class Execution {
             timer.cancel(false);
             timeoutTimer = null;
         }
+    }
+
+    /** Records ExecutionRedriven: a redrive of this (resumed) execution begins. */
+    void redriven() {
+        history.append(HistoryEventType.ExecutionRedriven, history.lastEventId(),
+                Json.NODES.objectNode().put("redriveCount", redriveCount));
+    }
+
+    /** When its TimeoutSeconds began: its start, or its last redrive. */
+    Instant timeoutBase() {
+        return redriveDate != null ? redriveDate : startTime;
     }
 
     /** When it ended (null while it runs). */
@@ -228,7 +244,10 @@ public final class Execution {
             built.put("StartTime", DateTimeFormatter.ISO_INSTANT.format(startTime));
             built.put("Name", name);
             built.put("RoleArn", config.effectiveRoleArn());
-            built.put("RedriveCount", 0);
+            built.put("RedriveCount", redriveCount);
+            if (redriveDate != null) {
+                built.put("RedriveTime", DateTimeFormatter.ISO_INSTANT.format(redriveDate));
+            }
             contextExecution = built;
         }
         return built;

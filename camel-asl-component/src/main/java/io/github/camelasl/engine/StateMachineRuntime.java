@@ -327,7 +327,41 @@ public final class StateMachineRuntime {
     }
 
     private long timeoutAt(Execution execution) {
-        return execution.startTime().toEpochMilli() + machine.timeoutSeconds() * 1000L;
+        return execution.timeoutBase().toEpochMilli() + machine.timeoutSeconds() * 1000L;
+    }
+
+    /**
+     * AWS's RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from the state that did not
+     * succeed (its last checkpoint: the state it failed in, with the input and variables it had there), with
+     * ExecutionRedriven in its history, one more {@code $$.Execution.RedriveCount} and its TimeoutSeconds counted
+     * from now. The states before it do not run again. A Parallel or Map it failed in runs again whole (AWS
+     * re-runs only its unsuccessful branches and iterations). No 14-day window.
+     *
+     * @return the redrive date; the execution runs on a worker thread
+     * @throws AslError ExecutionDoesNotExist, or ExecutionNotRedrivable naming its status
+     */
+    public Instant redrive(String executionArn, List<HistoryListener> listeners) {
+        ExecutionRecord record = store.find(executionArn).orElseThrow(() -> doesNotExist(executionArn));
+        Checkpoint checkpoint = store.lastCheckpoint(executionArn).orElse(null);
+        if (!record.redrivable() || checkpoint == null || running.containsKey(executionArn)) {
+            throw new AslError("ExecutionNotRedrivable", "Execution is not redrivable: '" + executionArn + "' is "
+                    + record.status() + (record.redrivable() ? " and holds no checkpoint to go on from"
+                    : "; only FAILED, TIMED_OUT and ABORTED executions can be redriven"));
+        }
+        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+        ExecutionRecord redriven = store.redrive(executionArn, now).orElseThrow(() -> new AslError(
+                "ExecutionNotRedrivable", "Execution is not redrivable: '" + executionArn + "' changed meanwhile"));
+        List<HistoryEvent> events = store.events(executionArn).stream()
+                .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
+        Execution execution = Execution.resumed(config, redriven, events, store, listeners, Map.of());
+        register(execution);
+        execution.redriven();
+        // the failed state is entered anew, as AWS records it
+        Checkpoint from = new Checkpoint(checkpoint.scope(), checkpoint.stateName(), checkpoint.input(),
+                checkpoint.lastEventId(), checkpoint.variables(), null); // a Wait it was stopped in waits again
+        Scope scope = Scope.resumed(execution, machine, from, null);
+        worker().execute(() -> run(execution, scope));
+        return now;
     }
 
     private void end(Execution execution, Scope scope, Throwable fault) {

@@ -7,6 +7,7 @@ public enum HistoryEventType {
     ExecutionFailed("executionFailedEventDetails"),
     ExecutionTimedOut("executionTimedOutEventDetails"),
     ExecutionAborted("executionAbortedEventDetails"),
+    ExecutionRedriven("executionRedrivenEventDetails"),
     StateEntered("stateEnteredEventDetails"),
     StateExited("stateExitedEventDetails"),
     TaskScheduled("taskScheduledEventDetails"),

@@ -69,8 +69,18 @@ public interface ExecutionStore extends AutoCloseable {
         };
     }
 
-    /** Records the end of an execution. */
+    /**
+     * Records the end of an execution. Its last top-level checkpoint is kept unless it SUCCEEDED: a redrive goes
+     * on from there.
+     */
     void complete(ExecutionRecord finished);
+
+    /**
+     * Marks a FAILED, TIMED_OUT or ABORTED execution RUNNING again for a redrive ({@link ExecutionRecord#redriven});
+     * returns the record as it now is, or empty when there is no such execution or it is not in one of those
+     * states (then nothing changes).
+     */
+    Optional<ExecutionRecord> redrive(String executionArn, Instant redriveDate);
 
     Optional<ExecutionRecord> find(String executionArn);
 

@@ -102,7 +102,9 @@ public class InMemoryExecutionStore implements ExecutionStore {
             return;
         }
         entry.record = finished;
-        entry.checkpoint = null;
+        if (finished.status() == io.github.camelasl.engine.ExecutionStatus.SUCCEEDED) {
+            entry.checkpoint = null; // kept otherwise: a redrive goes on from it
+        }
         synchronized (finishedOrder) {
             finishedOrder.add(entry);
             finishedCount++;
@@ -116,6 +118,26 @@ public class InMemoryExecutionStore implements ExecutionStore {
                 finishedCount--;
                 finishedEvents -= oldest.eventCount();
             }
+        }
+    }
+
+    @Override
+    public Optional<ExecutionRecord> redrive(String executionArn, java.time.Instant redriveDate) {
+        Entry entry = executions.get(executionArn);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        synchronized (finishedOrder) {
+            if (!entry.record.redrivable()) {
+                return Optional.empty();
+            }
+            // running again: no longer among the finished ones that may be forgotten
+            if (finishedOrder.remove(entry)) {
+                finishedCount--;
+                finishedEvents -= entry.eventCount();
+            }
+            entry.record = entry.record.redriven(redriveDate);
+            return Optional.of(entry.record);
         }
     }
 

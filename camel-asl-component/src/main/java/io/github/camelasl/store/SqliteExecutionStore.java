@@ -56,7 +56,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -68,6 +68,12 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 + "event TEXT NOT NULL, PRIMARY KEY (execution_arn, id))",
         "CREATE TABLE checkpoints (execution_arn TEXT PRIMARY KEY, state_name TEXT NOT NULL, input TEXT NOT NULL, "
                 + "last_event_id BIGINT NOT NULL, variables TEXT, wait_until BIGINT)",
+    };
+
+    /** Version 2: RedriveExecution's count and date. */
+    private static final String[] SCHEMA_V2 = {
+        "ALTER TABLE executions ADD COLUMN redrive_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE executions ADD COLUMN redrive_date BIGINT",
     };
 
     private final Path folder;
@@ -184,12 +190,14 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 throw new SQLException("schema version " + version + " is newer than the " + SCHEMA_VERSION
                         + " this Camel ASL reads; open it with the release that wrote it");
             }
-            if (version < 1) {
+            // each step in a transaction of its own, so a file is always at one version or the next
+            String[][] steps = {SCHEMA_V1, SCHEMA_V2};
+            for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
-                for (String ddl : SCHEMA_V1) {
+                for (String ddl : steps[next - 1]) {
                     s.execute(ddl);
                 }
-                s.execute("INSERT INTO schema_version (version) VALUES (1)");
+                s.execute("INSERT INTO schema_version (version) VALUES (" + next + ")");
                 connection.commit();
                 connection.setAutoCommit(true);
             }
@@ -365,11 +373,30 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 ps.setString(6, finished.executionArn());
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM checkpoints WHERE execution_arn = ?")) {
-                ps.setString(1, finished.executionArn());
-                ps.executeUpdate();
+            if (finished.status() == ExecutionStatus.SUCCEEDED) {
+                // kept otherwise: a redrive goes on from it
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM checkpoints WHERE execution_arn = ?")) {
+                    ps.setString(1, finished.executionArn());
+                    ps.executeUpdate();
+                }
             }
             return null;
+        }));
+    }
+
+    @Override
+    public Optional<ExecutionRecord> redrive(String executionArn, Instant redriveDate) {
+        return await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET status = 'RUNNING', output = NULL, "
+                    + "error = NULL, cause = NULL, stop_date = NULL, redrive_count = redrive_count + 1, "
+                    + "redrive_date = ? WHERE execution_arn = ? AND status IN ('FAILED', 'TIMED_OUT', 'ABORTED')")) {
+                ps.setLong(1, redriveDate.toEpochMilli());
+                ps.setString(2, executionArn);
+                if (ps.executeUpdate() == 0) {
+                    return Optional.<ExecutionRecord>empty();
+                }
+            }
+            return selectExecution(c, executionArn);
         }));
     }
 
@@ -439,7 +466,8 @@ public final class SqliteExecutionStore implements ExecutionStore {
             throws SQLException {
         List<ExecutionRecord> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT e.execution_arn, e.state_machine_arn, e.name, "
-                + "e.status, e.input, e.output, e.error, e.cause, e.start_date, e.stop_date, d.definition "
+                + "e.status, e.input, e.output, e.error, e.cause, e.start_date, e.stop_date, d.definition, "
+                + "e.redrive_count, e.redrive_date "
                 + "FROM executions e LEFT JOIN definitions d ON d.hash = e.definition_hash" + where
                 + " ORDER BY e.start_date")) {
             if (parameter != null) {
@@ -451,11 +479,14 @@ public final class SqliteExecutionStore implements ExecutionStore {
                     String output = rs.getString(6);
                     long stop = rs.getLong(10);
                     boolean running = rs.wasNull();
+                    long redriveDate = rs.getLong(13);
+                    boolean redriven = !rs.wasNull();
                     out.add(new ExecutionRecord(arn, rs.getString(2), rs.getString(3),
                             ExecutionStatus.valueOf(rs.getString(4)), parse(rs.getString(5), "the input of " + arn),
                             output == null ? null : parse(output, "the output of " + arn), rs.getString(7),
                             rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)),
-                            running ? null : Instant.ofEpochMilli(stop), rs.getString(11)));
+                            running ? null : Instant.ofEpochMilli(stop), rs.getString(11), rs.getInt(12),
+                            redriven ? Instant.ofEpochMilli(redriveDate) : null));
                 }
             }
         }

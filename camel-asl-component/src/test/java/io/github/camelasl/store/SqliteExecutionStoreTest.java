@@ -133,6 +133,40 @@ class SqliteExecutionStoreTest {
     }
 
     @Test
+    void aStoreOfTheFirstSchemaIsMigratedAndKeepsItsExecutions() throws Exception {
+        Instant started = Instant.ofEpochMilli(1_700_000_000_000L);
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            store.create(running("e1", started));
+            store.complete(running("e1", started).finished(ExecutionStatus.FAILED, null, "Boom", "it broke",
+                    started.plusSeconds(5)));
+        }
+        // back to version 1 as an older release wrote it: no redrive columns
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteExecutionStore.FILE_NAME));
+                Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE executions DROP COLUMN redrive_count");
+            s.execute("ALTER TABLE executions DROP COLUMN redrive_date");
+            s.execute("DELETE FROM schema_version WHERE version = 2");
+        }
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            ExecutionRecord migrated = store.find("e1").orElseThrow();
+            assertEquals(ExecutionStatus.FAILED, migrated.status());
+            assertEquals(0, migrated.redriveCount());
+            ExecutionRecord redriven = store.redrive("e1", started.plusSeconds(60)).orElseThrow();
+            assertEquals(ExecutionStatus.RUNNING, redriven.status());
+            assertEquals(1, redriven.redriveCount());
+            assertEquals(started.plusSeconds(60), redriven.redriveDate());
+            assertNull(redriven.stopDate());
+            assertTrue(store.redrive("e1", Instant.now()).isEmpty(), "a RUNNING execution is not redriven");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteExecutionStore.FILE_NAME));
+                Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            rs.next();
+            assertEquals(SqliteExecutionStore.SCHEMA_VERSION, rs.getInt(1));
+        }
+    }
+
+    @Test
     void aFailedCommitKeepsWhatWasCommittedBefore() {
         try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
             store.create(running("e1", Instant.now()));

@@ -1,0 +1,150 @@
+package io.github.camelasl.route;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.AslComponent;
+import io.github.camelasl.AslConstants;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.AslError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * RedriveExecution: an ETL whose late step failed runs again from that step once the endpoint is fixed; the
+ * early steps do not run again, and the history shows the failure, the redrive and the end, as AWS writes them.
+ */
+class RedriveTest {
+
+    private static final String ETL = """
+            {"StartAt": "Extract", "States": {
+              "Extract": {"Type": "Task", "Resource": "direct:extract", "ResultPath": "$.rows", "Next": "Count"},
+              "Count": {"Type": "Pass", "Assign": {"extracted.$": "$.rows"}, "Next": "Transform"},
+              "Transform": {"Type": "Task", "Resource": "direct:transform", "ResultPath": "$.clean",
+                            "Next": "Load"},
+              "Load": {"Type": "Pass", "Parameters": {"rows.$": "$extracted", "clean.$": "$.clean",
+                        "redrives.$": "$$.Execution.RedriveCount"}, "End": true}}}""";
+
+    @TempDir
+    Path folder;
+
+    private final AtomicInteger extracts = new AtomicInteger();
+    private final AtomicInteger transforms = new AtomicInteger();
+    private final AtomicBoolean broken = new AtomicBoolean(true);
+    private CamelContext context;
+    private ProducerTemplate template;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "sqlite"})
+    void aFailedLateStepRunsAgainWithoutTheEarlyOnes(String store) throws Exception {
+        start(store);
+        CamelExecutionException failed = assertThrows(CamelExecutionException.class, () -> template
+                .requestBodyAndHeader("direct:run", "{\"file\": \"orders.csv\"}", AslConstants.EXECUTION_NAME,
+                        "nightly", String.class));
+        assertEquals("TransformError", ((AslError) failed.getCause()).error());
+        String arn = "arn:aws:states:us-east-1:123456789012:execution:etl:nightly";
+        JsonNode before = call("describe", arn);
+        assertEquals("FAILED", before.get("status").asText());
+        assertEquals("REDRIVABLE", before.get("redriveStatus").asText());
+
+        broken.set(false); // the endpoint is fixed
+        JsonNode redriven = call("redrive", arn);
+        assertTrue(redriven.get("redriveDate").asText().endsWith("Z"), redriven.toString());
+        JsonNode after = awaitEnd(arn);
+        assertEquals("SUCCEEDED", after.get("status").asText(), after.toString());
+        assertEquals("{\"rows\":3,\"clean\":\"3 clean rows\",\"redrives\":1}", after.get("output").asText(),
+                "the variable assigned before the failure is there; $$.Execution.RedriveCount is 1");
+        assertEquals(1, after.get("redriveCount").asInt());
+        assertEquals(1, extracts.get(), "Extract did not run again");
+        assertEquals(2, transforms.get(), "Transform ran again");
+
+        List<String> types = Json.parse(template.requestBody("direct:history", "{\"executionArn\": \"" + arn
+                + "\", \"maxResults\": 1000}", String.class)).get("events").findValuesAsText("type");
+        int failedAt = types.indexOf("ExecutionFailed");
+        assertTrue(failedAt > 0, types.toString());
+        assertEquals("ExecutionRedriven", types.get(failedAt + 1), types.toString());
+        assertEquals("TaskStateEntered", types.get(failedAt + 2), "the failed state is entered anew: " + types);
+        assertEquals("ExecutionSucceeded", types.get(types.size() - 1));
+        assertEquals(1, types.stream().filter("ExecutionStarted"::equals).count());
+
+        AslError again = assertThrows(AslError.class, () -> call("redrive", arn));
+        assertEquals("ExecutionNotRedrivable", again.error());
+        assertTrue(again.cause().contains("SUCCEEDED"), again.cause());
+    }
+
+    // --- helpers ---
+
+    private void start(String store) throws Exception {
+        Path file = folder.resolve("etl.asl.json");
+        Files.writeString(file, ETL);
+        context = new DefaultCamelContext();
+        AslComponent asl = new AslComponent();
+        asl.setStore(store);
+        asl.setStoreFolder(folder.resolve("store").toString());
+        context.addComponent("asl", asl);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:run").to("asl:etl?definition=file:" + file);
+                from("direct:describe").to("asl:etl?operation=describeExecution");
+                from("direct:redrive").to("asl:etl?operation=redriveExecution");
+                from("direct:history").to("asl:etl?operation=getExecutionHistory");
+                from("direct:extract").process(e -> e.getMessage().setBody(extracts.incrementAndGet() * 3));
+                from("direct:transform").process(e -> {
+                    transforms.incrementAndGet();
+                    if (broken.get()) {
+                        throw new AslError("TransformError", "the transform service is down");
+                    }
+                    e.getMessage().setBody("\"3 clean rows\"");
+                });
+            }
+        });
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    private JsonNode call(String operation, String arn) throws Exception {
+        try {
+            return Json.parse(template.requestBody("direct:" + operation, "{\"executionArn\": \"" + arn + "\"}",
+                    String.class));
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof AslError error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private JsonNode awaitEnd(String arn) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode described = call("describe", arn);
+            if (!"RUNNING".equals(described.get("status").asText())) {
+                return described;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError(arn + " did not end");
+    }
+}
