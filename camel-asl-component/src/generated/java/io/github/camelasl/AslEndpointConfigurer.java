@@ -25,6 +25,8 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": target.setAccountId(property(camelContext, java.lang.String.class, value)); return true;
+        case "cachedstates":
+        case "cachedStates": target.setCachedStates(property(camelContext, java.lang.String.class, value)); return true;
         case "definition": target.setDefinition(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -46,6 +48,8 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": return java.lang.String.class;
+        case "cachedstates":
+        case "cachedStates": return java.lang.String.class;
         case "definition": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -68,6 +72,8 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": return target.getAccountId();
+        case "cachedstates":
+        case "cachedStates": return target.getCachedStates();
         case "definition": return target.getDefinition();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();

@@ -23,8 +23,9 @@ public class AslEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(10);
+        Set<String> props = new HashSet<>(11);
         props.add("accountId");
+        props.add("cachedStates");
         props.add("definition");
         props.add("lazyStartProducer");
         props.add("name");

@@ -158,11 +158,12 @@ public class AslComponent extends DefaultComponent {
      * once the CamelContext has started.
      */
     synchronized StateMachineDeployment acquire(String source, String text, StateMachineConfig config,
-            int parkInMemorySeconds) throws Exception {
+            int parkInMemorySeconds, java.util.Set<String> cachedStates) throws Exception {
         String arn = config.stateMachineArn();
         StateMachineDeployment existing = deployed.get(arn);
         if (existing != null) {
-            if (!existing.definition().equals(text) || !existing.runtime().config().equals(config)) {
+            if (!existing.definition().equals(text) || !existing.runtime().config().equals(config)
+                    || !existing.cachedStates().equals(cachedStates)) {
                 throw new IllegalArgumentException("asl:" + config.name() + " (" + source + ") names state machine "
                         + arn + ", which another asl: endpoint deploys with a different definition or options: "
                         + "give one of them another name");
@@ -172,7 +173,7 @@ public class AslComponent extends DefaultComponent {
         }
         AslDeployer deployer = deployer(config.type());
         StateMachineDeployment deployment = new StateMachineDeployment(source, text,
-                deployer.deploy(source, text, config), deployer, parkInMemorySeconds);
+                deployer.deploy(source, text, config, cachedStates), deployer, parkInMemorySeconds, cachedStates);
         deployment.users = 1;
         deployed.put(arn, deployment);
         if (deployment.runtime().store().durable()) {

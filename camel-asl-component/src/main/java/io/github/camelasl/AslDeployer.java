@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.engine.StepCaching;
 import io.github.camelasl.model.DefinitionParser;
 import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.resource.ResourceProblem;
@@ -120,6 +121,15 @@ public final class AslDeployer {
      */
     public StateMachineRuntime deploy(String source, String definitionText, StateMachineConfig config)
             throws Exception {
+        return deploy(source, definitionText, config, java.util.Set.of());
+    }
+
+    /**
+     * Validates, then adds the routes, with step caching for the Task states named in {@code cachedStates} ("*":
+     * all of them; see StepCaching).
+     */
+    public StateMachineRuntime deploy(String source, String definitionText, StateMachineConfig config,
+            java.util.Set<String> cachedStates) throws Exception {
         List<Diagnostic> problems = validate(definitionText, config.type()).stream()
                 .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
         if (!problems.isEmpty()) {
@@ -139,9 +149,17 @@ public final class AslDeployer {
             throw new AslValidationException(source, unsupported);
         }
         String key = config.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + DEPLOYMENTS.incrementAndGet();
+        StepCaching caching;
+        try {
+            caching = StepCaching.of(cachedStates, machine, json, config.stateMachineArn(), store);
+        } catch (IllegalArgumentException e) {
+            throw new AslValidationException(source, List.of(Diagnostic.error("INVALID_CACHED_STATES",
+                    e.getMessage(), "")));
+        }
         StateMachineRoutes routes = new StateMachineRoutes(key, machine, timers,
                 task -> resolvers.resolve(task.resource()).orElseThrow(() -> new IllegalStateException(
-                        "no endpoint for Resource '" + task.resource() + "' of state '" + task.name() + "'")));
+                        "no endpoint for Resource '" + task.resource() + "' of state '" + task.name() + "'")),
+                caching);
         // as camel-kamelet does: add the definitions, then start those the context did not start itself (it
         // does not while it is starting, which is when an asl: endpoint in a route is deployed)
         ModelCamelContext model = (ModelCamelContext) camelContext;

@@ -55,6 +55,11 @@ public class AslEndpoint extends DefaultEndpoint {
             + "back when the Wait ends. Shorter waits keep it in memory (no store read). 0 evicts every wait.",
             defaultValue = "30")
     private int parkInMemorySeconds = StateMachineRuntime.DEFAULT_PARK_IN_MEMORY_SECONDS;
+    @UriParam(description = "Step caching, beyond AWS: comma-separated names of Task states (or *) whose result is "
+            + "recorded and reused when the state runs again with the same effective input and the same definition, "
+            + "instead of calling its endpoint. Kept in the execution store, so on the default SQLite store across "
+            + "restarts. The definition itself stays as AWS runs it.")
+    private String cachedStates;
 
     private StateMachineDeployment deployment;
 
@@ -115,7 +120,10 @@ public class AslEndpoint extends DefaultEndpoint {
         }
         StateMachineConfig config = new StateMachineConfig(name, type, "aws", region, accountId, roleArn,
                 retryIntervalScale);
-        deployment = ((AslComponent) getComponent()).acquire(definition, text, config, parkInMemorySeconds);
+        java.util.Set<String> cached = cachedStates == null || cachedStates.isBlank() ? java.util.Set.of()
+                : java.util.Arrays.stream(cachedStates.split(",")).map(String::trim).filter(n -> !n.isEmpty())
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        deployment = ((AslComponent) getComponent()).acquire(definition, text, config, parkInMemorySeconds, cached);
     }
 
     @Override
@@ -187,6 +195,14 @@ public class AslEndpoint extends DefaultEndpoint {
 
     public void setRoleArn(String roleArn) {
         this.roleArn = roleArn;
+    }
+
+    public String getCachedStates() {
+        return cachedStates;
+    }
+
+    public void setCachedStates(String cachedStates) {
+        this.cachedStates = cachedStates;
     }
 
     public String getOperation() {

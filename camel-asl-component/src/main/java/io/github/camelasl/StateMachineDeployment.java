@@ -21,12 +21,14 @@ final class StateMachineDeployment {
     private final StateMachineRuntime runtime;
     private final AslDeployer deployer;
     private final int parkInMemorySeconds;
+    private final java.util.Set<String> cachedStates;
     private final List<StateMachineRuntime> earlierVersions = new ArrayList<>();
     /** The endpoints using it; it is undeployed when the last one goes. Guarded by the component. */
     int users;
 
     StateMachineDeployment(String source, String definition, StateMachineRuntime runtime, AslDeployer deployer,
-            int parkInMemorySeconds) {
+            int parkInMemorySeconds, java.util.Set<String> cachedStates) {
+        this.cachedStates = cachedStates;
         this.source = source;
         this.definition = definition;
         this.runtime = runtime;
@@ -37,6 +39,10 @@ final class StateMachineDeployment {
 
     StateMachineRuntime runtime() {
         return runtime;
+    }
+
+    java.util.Set<String> cachedStates() {
+        return cachedStates;
     }
 
     String definition() {
@@ -56,7 +62,7 @@ final class StateMachineDeployment {
                 version = versions.get(record.definition());
                 if (version == null) {
                     version = deployer.deploy(source + " (the version " + record.name() + " started with)",
-                            record.definition(), runtime.config());
+                            record.definition(), runtime.config(), java.util.Set.of());
                     version.parkInMemorySeconds(parkInMemorySeconds);
                     versions.put(record.definition(), version);
                     earlierVersions.add(version);

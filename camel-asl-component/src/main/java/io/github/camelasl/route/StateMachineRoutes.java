@@ -1,11 +1,13 @@
 package io.github.camelasl.route;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.engine.FailurePolicy;
 import io.github.camelasl.engine.InlineStates;
 import io.github.camelasl.engine.MapStep;
 import io.github.camelasl.engine.ParallelStep;
 import io.github.camelasl.engine.Scope;
 import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.engine.StepCaching;
 import io.github.camelasl.engine.SubMachineRun;
 import io.github.camelasl.engine.TaskStep;
 import io.github.camelasl.engine.WaitStep;
@@ -52,6 +54,7 @@ public class StateMachineRoutes extends RouteBuilder {
     private final String key;
     private final StateMachine machine;
     private final Function<TaskState, String> taskEndpoints;
+    private final StepCaching caching;
     /** The component's unbounded scheduler: Camel's default delayer pool would sleep on the caller past 1,000. */
     private final ScheduledExecutorService timers;
     private final Map<State, String> stateUris = new IdentityHashMap<>();
@@ -69,10 +72,17 @@ public class StateMachineRoutes extends RouteBuilder {
      */
     public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
             Function<TaskState, String> taskEndpoints) {
+        this(key, machine, timers, taskEndpoints, StepCaching.NONE);
+    }
+
+    /** @param caching the Task states whose recorded results are reused (see StepCaching) */
+    public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
+            Function<TaskState, String> taskEndpoints, StepCaching caching) {
         this.key = key;
         this.machine = machine;
         this.timers = timers;
         this.taskEndpoints = taskEndpoints;
+        this.caching = caching;
     }
 
     @Override
@@ -143,10 +153,34 @@ public class StateMachineRoutes extends RouteBuilder {
 
     private void taskRoute(TryDefinition route, TaskState state) {
         String uri = taskEndpoints.apply(state);
-        route.process(e -> TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e), uri)));
+        if (!caching.caches(state)) {
+            route.process(e -> TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e), uri)));
+            route.process(new TaskCall(uri, state.timeoutSeconds() != null || state.timeoutSecondsPath() != null));
+            route.process(e -> TaskStep.complete(scope(e), uri, TaskMessages.result(e)));
+            return;
+        }
+        // a cached state: a recorded result for this input and definition stands in for the call
+        route.process(e -> {
+            JsonNode effective = TaskStep.prepare(scope(e), uri);
+            TaskMessages.toRequest(e, scope(e), effective);
+            String cacheKey = caching.key(state, uri, effective);
+            e.setProperty(CACHE_KEY, cacheKey);
+            e.setProperty(TaskCall.CACHED_RESULT, caching.lookup(cacheKey).orElse(null));
+        });
         route.process(new TaskCall(uri, state.timeoutSeconds() != null || state.timeoutSecondsPath() != null));
-        route.process(e -> TaskStep.complete(scope(e), uri, TaskMessages.result(e)));
+        route.process(e -> {
+            JsonNode cached = e.getProperty(TaskCall.CACHED_RESULT, JsonNode.class);
+            e.removeProperty(TaskCall.CACHED_RESULT);
+            JsonNode result = cached != null ? cached : TaskMessages.result(e);
+            if (cached == null) {
+                caching.remember(e.getProperty(CACHE_KEY, String.class), state, result);
+            }
+            TaskStep.complete(scope(e), uri, result);
+        });
     }
+
+    /** Exchange property: the step caching key of the running cached Task. */
+    private static final String CACHE_KEY = "CamelAslStepCacheKey";
 
     private void parallelRoute(TryDefinition route, ParallelState state) {
         if (state.branches().stream().allMatch(InlineStates::handlesAll)) {

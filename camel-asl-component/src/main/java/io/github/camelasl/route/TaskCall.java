@@ -36,8 +36,15 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
         this.timed = timed;
     }
 
+    /** Exchange property: a step-cached result that stands in for this call (see StepCaching). */
+    static final String CACHED_RESULT = "CamelAslStepCachedResult";
+
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        if (exchange.getProperty(CACHED_RESULT) != null) {
+            callback.done(true);
+            return true;
+        }
         Long timeoutSeconds = timed ? StateMachineRoutes.scope(exchange).taskTimeoutSeconds() : null;
         Exchange call = new DefaultExchange(camelContext, ExchangePattern.InOut);
         call.getMessage().setHeaders(exchange.getMessage().getHeaders());

@@ -108,6 +108,15 @@ public interface ExecutionStore extends AutoCloseable {
                 .toList();
     }
 
+    /** Step caching (see StepCaching): the result recorded under {@code key}, if any. */
+    default Optional<JsonNode> cachedResult(String key) {
+        return Optional.empty();
+    }
+
+    /** Step caching: records a state's successful result under {@code key}. A store may keep only so many. */
+    default void cacheResult(String key, String stateMachineArn, String stateName, JsonNode result) {
+    }
+
     @Override
     default void close() {
     }

@@ -141,6 +141,26 @@ public class InMemoryExecutionStore implements ExecutionStore {
         }
     }
 
+    /** Step caching results: the most recent {@value #MAX_CACHED_RESULTS}, by key. */
+    public static final int MAX_CACHED_RESULTS = 10_000;
+    private final Map<String, JsonNode> cachedResults = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+                    return size() > MAX_CACHED_RESULTS;
+                }
+            });
+
+    @Override
+    public Optional<JsonNode> cachedResult(String key) {
+        return Optional.ofNullable(cachedResults.get(key));
+    }
+
+    @Override
+    public void cacheResult(String key, String stateMachineArn, String stateName, JsonNode result) {
+        cachedResults.put(key, result);
+    }
+
     @Override
     public Optional<ExecutionRecord> find(String executionArn) {
         Entry entry = executions.get(executionArn);

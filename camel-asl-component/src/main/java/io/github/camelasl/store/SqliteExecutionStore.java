@@ -56,7 +56,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -74,6 +74,12 @@ public final class SqliteExecutionStore implements ExecutionStore {
     private static final String[] SCHEMA_V2 = {
         "ALTER TABLE executions ADD COLUMN redrive_count INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE executions ADD COLUMN redrive_date BIGINT",
+    };
+
+    /** Version 3: step caching's results. */
+    private static final String[] SCHEMA_V3 = {
+        "CREATE TABLE step_results (cache_key TEXT PRIMARY KEY, state_machine_arn TEXT NOT NULL, "
+                + "state_name TEXT NOT NULL, result TEXT NOT NULL, recorded BIGINT NOT NULL)",
     };
 
     private final Path folder;
@@ -191,7 +197,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
                         + " this Camel ASL reads; open it with the release that wrote it");
             }
             // each step in a transaction of its own, so a file is always at one version or the next
-            String[][] steps = {SCHEMA_V1, SCHEMA_V2};
+            String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -397,6 +403,39 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 }
             }
             return selectExecution(c, executionArn);
+        }));
+    }
+
+    @Override
+    public void cacheResult(String key, String stateMachineArn, String stateName, JsonNode result) {
+        String text = Json.write(result);
+        long now = System.currentTimeMillis();
+        // queued with the execution's next boundary: a result is cached once the step that made it is committed
+        submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO step_results (cache_key, state_machine_arn, "
+                    + "state_name, result, recorded) VALUES (?, ?, ?, ?, ?) ON CONFLICT (cache_key) DO UPDATE SET "
+                    + "result = excluded.result, recorded = excluded.recorded")) {
+                ps.setString(1, key);
+                ps.setString(2, stateMachineArn);
+                ps.setString(3, stateName);
+                ps.setString(4, text);
+                ps.setLong(5, now);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<JsonNode> cachedResult(String key) {
+        return await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT result FROM step_results WHERE cache_key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(parse(rs.getString(1), "the cached result " + key))
+                            : Optional.<JsonNode>empty();
+                }
+            }
         }));
     }
 

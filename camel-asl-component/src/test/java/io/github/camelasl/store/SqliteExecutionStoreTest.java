@@ -145,7 +145,8 @@ class SqliteExecutionStoreTest {
                 Statement s = c.createStatement()) {
             s.execute("ALTER TABLE executions DROP COLUMN redrive_count");
             s.execute("ALTER TABLE executions DROP COLUMN redrive_date");
-            s.execute("DELETE FROM schema_version WHERE version = 2");
+            s.execute("DROP TABLE step_results");
+            s.execute("DELETE FROM schema_version WHERE version >= 2");
         }
         try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
             ExecutionRecord migrated = store.find("e1").orElseThrow();
