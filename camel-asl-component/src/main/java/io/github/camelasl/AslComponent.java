@@ -64,6 +64,8 @@ public class AslComponent extends DefaultComponent {
     private ExecutionStore standardStore;
 
     private ScheduledExecutorService timers;
+    /** The .waitForTaskToken Tasks waiting, for the sendTask* operations; shared by all state machines here. */
+    private final io.github.camelasl.engine.TaskTokens taskTokens = new io.github.camelasl.engine.TaskTokens();
     /** Threads that run what follows a Wait or a back-off (as Camel's own delayer pool has). */
     private static final int TIMER_THREADS = 10;
     private ResourceMapping loadedMappings;
@@ -220,7 +222,7 @@ public class AslComponent extends DefaultComponent {
     /** The deployer endpoints of this type use; created with the type's store and the component's resolvers. */
     AslDeployer deployer(String type) {
         return new AslDeployer(getCamelContext(), executionStore(type),
-                new ResourceResolvers(getCamelContext(), mappings(), resourceResolvers), timers);
+                new ResourceResolvers(getCamelContext(), mappings(), resourceResolvers), timers, taskTokens);
     }
 
     /**
@@ -278,6 +280,11 @@ public class AslComponent extends DefaultComponent {
 
     public void setExecutionStore(ExecutionStore executionStore) {
         this.executionStore = executionStore;
+    }
+
+    /** The tokens .waitForTaskToken Tasks of this component's state machines wait for. */
+    public io.github.camelasl.engine.TaskTokens taskTokens() {
+        return taskTokens;
     }
 
     public String getStore() {

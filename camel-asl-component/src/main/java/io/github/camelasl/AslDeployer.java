@@ -6,6 +6,7 @@ import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.StepCaching;
+import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.model.DefinitionParser;
 import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.resource.ResourceProblem;
@@ -36,13 +37,21 @@ public final class AslDeployer {
     private final ExecutionStore store;
     private final ResourceResolvers resolvers;
     private final ScheduledExecutorService timers;
+    private final TaskTokens tokens;
 
     public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
             ScheduledExecutorService timers) {
+        this(camelContext, store, resolvers, timers, new TaskTokens());
+    }
+
+    /** @param tokens where .waitForTaskToken Tasks wait (the component's, shared by its state machines) */
+    public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
+            ScheduledExecutorService timers, TaskTokens tokens) {
         this.camelContext = camelContext;
         this.store = store;
         this.resolvers = resolvers;
         this.timers = timers;
+        this.tokens = tokens;
     }
 
     /** Every problem in the definition text; empty when AWS would accept it. */
@@ -159,7 +168,7 @@ public final class AslDeployer {
         StateMachineRoutes routes = new StateMachineRoutes(key, machine, timers,
                 task -> resolvers.resolve(task.resource()).orElseThrow(() -> new IllegalStateException(
                         "no endpoint for Resource '" + task.resource() + "' of state '" + task.name() + "'")),
-                caching);
+                caching, tokens);
         // as camel-kamelet does: add the definitions, then start those the context did not start itself (it
         // does not while it is starting, which is when an asl: endpoint in a route is deployed)
         ModelCamelContext model = (ModelCamelContext) camelContext;
@@ -172,7 +181,7 @@ public final class AslDeployer {
         if (!notStarted.isEmpty()) {
             model.startRouteDefinitions(notStarted);
         }
-        return new StateMachineRuntime(camelContext, machine, definitionText, config, store, timers, routes.driverUri(),
+        return new StateMachineRuntime(camelContext, machine, definitionText, config, store, tokens, timers, routes.driverUri(),
                 routes.routeIds(), routes.pools());
     }
 }

@@ -46,9 +46,11 @@ public class AslEndpoint extends DefaultEndpoint {
             + "or a Step Functions API operation with AWS's request and response JSON: startExecution (starts one "
             + "and replies at once with its executionArn), startSyncExecution (runs one and replies with AWS's "
             + "StartSyncExecution response, also when it fails), describeExecution, listExecutions, "
-            + "getExecutionHistory, stopExecution, redriveExecution.",
+            + "getExecutionHistory, stopExecution, redriveExecution, and the callbacks of .waitForTaskToken Tasks: "
+            + "sendTaskSuccess, sendTaskFailure, sendTaskHeartbeat (any state machine name).",
             enums = "run,startExecution,startSyncExecution,describeExecution,listExecutions,getExecutionHistory,"
-                    + "stopExecution,redriveExecution", defaultValue = "run")
+                    + "stopExecution,redriveExecution,sendTaskSuccess,sendTaskFailure,sendTaskHeartbeat",
+            defaultValue = "run")
     private String operation = "run";
     @UriParam(label = "advanced", description = "A STANDARD execution on a durable store (the default SQLite one) "
             + "whose Wait lasts longer than this leaves memory while it waits: the store holds it, and it is read "

@@ -113,6 +113,10 @@ public class AslProducer extends DefaultAsyncProducer {
         if (arnHeader != null && !request.has("executionArn")) {
             request = request.deepCopy().put("executionArn", arnHeader);
         }
+        if (operation.answersTask()) {
+            return ExecutionOperations.answerTask(((AslComponent) getEndpoint().getComponent()).taskTokens(),
+                    operation, request);
+        }
         StateMachineRuntime runtime = getEndpoint().runtime();
         return switch (operation) {
             case describeExecution -> ExecutionOperations.describe(runtime, request);

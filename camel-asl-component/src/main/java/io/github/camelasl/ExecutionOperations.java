@@ -8,6 +8,7 @@ import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.store.ExecutionRecord;
 import java.time.Instant;
@@ -33,12 +34,20 @@ final class ExecutionOperations {
         listExecutions,
         getExecutionHistory,
         stopExecution,
-        redriveExecution;
+        redriveExecution,
+        sendTaskSuccess,
+        sendTaskFailure,
+        sendTaskHeartbeat;
 
         /** True for the operations on executions already started (they need no definition of their own). */
         boolean managesExecutions() {
             return this == describeExecution || this == listExecutions || this == getExecutionHistory
-                    || this == stopExecution || this == redriveExecution;
+                    || this == stopExecution || this == redriveExecution || answersTask();
+        }
+
+        /** True for the callbacks of .waitForTaskToken Tasks: they name a token, not a state machine. */
+        boolean answersTask() {
+            return this == sendTaskSuccess || this == sendTaskFailure || this == sendTaskHeartbeat;
         }
     }
 
@@ -163,6 +172,34 @@ final class ExecutionOperations {
         ObjectNode out = Json.NODES.objectNode();
         out.put("redriveDate", date(redriven));
         return out;
+    }
+
+    /** SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat: AWS answers each with an empty object. */
+    static ObjectNode answerTask(TaskTokens tokens, Operation operation, JsonNode request) {
+        String token = text(request, "taskToken");
+        switch (operation) {
+            case sendTaskSuccess -> tokens.sendSuccess(token, output(request));
+            case sendTaskFailure -> tokens.sendFailure(token, text(request, "error"), text(request, "cause"));
+            case sendTaskHeartbeat -> tokens.sendHeartbeat(token);
+            default -> throw new IllegalStateException("not a task callback: " + operation);
+        }
+        return Json.NODES.objectNode();
+    }
+
+    /** SendTaskSuccess's output: JSON text, as AWS takes it (a JSON value other than text is taken as it is). */
+    private static JsonNode output(JsonNode request) {
+        JsonNode output = request.get("output");
+        if (output == null || output.isNull()) {
+            throw validation("output", "the request needs an output (the Task's result, as JSON text)");
+        }
+        if (!output.isTextual()) {
+            return output;
+        }
+        try {
+            return Json.parse(output.textValue());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AslError("InvalidOutput", "Invalid Output: the output is not JSON: " + e.getOriginalMessage());
+        }
     }
 
     // --- shapes ---

@@ -48,6 +48,9 @@ public final class Scope {
     /** The last checkpoint written for this scope (when the store keeps them). */
     private Checkpoint checkpoint;
     private HistoryEvent resumedEntered;
+    private String taskToken;
+    private String resumedTaskToken;
+    private boolean awaitsResumedToken;
     /** When a top-level Wait parked the execution (no exchange, no thread): its due time; 0 otherwise. */
     private long parkedUntil;
     private Instant resumedWaitUntil;
@@ -90,6 +93,7 @@ public final class Scope {
         scope.variables.restore(checkpoint.variables());
         scope.checkpoint = checkpoint;
         scope.resumedWaitUntil = checkpoint.waitUntil();
+        scope.resumedTaskToken = checkpoint.taskToken();
         if (entered != null) {
             scope.resumedEntered = entered;
         }
@@ -110,6 +114,7 @@ public final class Scope {
         this.retrying = false;
         this.retryAttempts = null;
         this.retryCount = 0;
+        this.taskToken = null;
         if (execution.isFinished()) {
             return;
         }
@@ -155,6 +160,43 @@ public final class Scope {
 
     void unpark() {
         this.parkedUntil = 0;
+    }
+
+    /** The token the current .waitForTaskToken Task hands out ($$.Task.Token), or null. */
+    public String taskToken() {
+        return taskToken;
+    }
+
+    void taskToken(String token) {
+        this.taskToken = token;
+        this.context = null; // $$.Task.Token
+    }
+
+    /**
+     * The Task's endpoint took the token: the top-level scope's checkpoint records it, so that after a restart
+     * the Task waits for the same token instead of calling its endpoint again.
+     */
+    public void awaitingToken() {
+        if (parent == null && checkpoint != null && !execution.isFinished()) {
+            checkpoint = checkpoint.awaitingToken(taskToken);
+            execution.recorder().checkpoint(checkpoint);
+        }
+    }
+
+    /** Once: the token a resumed Task was waiting for before the restart, or null. */
+    String takeResumedTaskToken() {
+        String token = resumedTaskToken;
+        resumedTaskToken = null;
+        return token;
+    }
+
+    /** True while a resumed Task goes on waiting for the token it handed out before the restart. */
+    public boolean awaitsResumedToken() {
+        return awaitsResumedToken;
+    }
+
+    void awaitsResumedToken(boolean value) {
+        this.awaitsResumedToken = value;
     }
 
     /** Once: true when the current state's StateEntered was recorded before a restart (see {@link #resumed}). */
@@ -221,6 +263,9 @@ public final class Scope {
                 state.put("RetryCount", retryCount);
             }
             ctx.set("StateMachine", execution.contextStateMachine());
+            if (taskToken != null) {
+                ctx.putObject("Task").put("Token", taskToken);
+            }
             context = ctx;
         }
         return context;

@@ -37,6 +37,7 @@ public final class StateMachineRuntime {
     private final String definition;
     private final StateMachineConfig config;
     private final ExecutionStore store;
+    private final TaskTokens tokens;
     private final ScheduledExecutorService timers;
     private final String driverUri;
     private final List<String> routeIds;
@@ -45,8 +46,9 @@ public final class StateMachineRuntime {
     private java.util.concurrent.ExecutorService workers;
 
     public StateMachineRuntime(CamelContext camelContext, StateMachine machine, String definition,
-            StateMachineConfig config, ExecutionStore store, ScheduledExecutorService timers, String driverUri,
-            List<String> routeIds, List<java.util.concurrent.ExecutorService> pools) {
+            StateMachineConfig config, ExecutionStore store, TaskTokens tokens, ScheduledExecutorService timers,
+            String driverUri, List<String> routeIds, List<java.util.concurrent.ExecutorService> pools) {
+        this.tokens = tokens;
         this.camelContext = camelContext;
         this.machine = machine;
         this.definition = definition;
@@ -282,7 +284,10 @@ public final class StateMachineRuntime {
     private void register(Execution execution) {
         if (!"EXPRESS".equals(config.type())) {
             running.put(execution.arn(), execution);
-            execution.onFinish(() -> running.remove(execution.arn(), execution));
+            execution.onFinish(() -> {
+                running.remove(execution.arn(), execution);
+                tokens.release(execution.arn()); // a Task still waiting for its token stops waiting
+            });
         }
     }
 

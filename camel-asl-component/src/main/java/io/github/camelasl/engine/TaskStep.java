@@ -21,10 +21,20 @@ public final class TaskStep {
     public static JsonNode prepare(Scope scope, String endpointUri) {
         Transitions.enter(scope);
         TaskState state = (TaskState) scope.current();
+        String resumedToken = state.waitForTaskToken() ? scope.takeResumedTaskToken() : null;
+        if (state.waitForTaskToken()) {
+            // a new token for each attempt; a resumed Task goes on waiting for the one it handed out
+            scope.taskToken(resumedToken != null ? resumedToken : TaskTokens.newToken());
+        }
+        scope.awaitsResumedToken(resumedToken != null);
         JsonNode effective = Transitions.effectiveInput(scope, state.parameters(), state.arguments());
         scope.effectiveInput(effective);
         Long timeout = timeoutSeconds(scope);
         scope.taskTimeoutSeconds(timeout); // evaluated once: the event and the timer see the same value
+        if (resumedToken != null) {
+            scope.phase(Scope.Phase.TASK_CALL);
+            return effective; // its TaskScheduled, TaskStarted and TaskSubmitted were recorded before the restart
+        }
         String region = scope.execution().config().region();
         // the details are built only if the history is read: a Task's events cost next to nothing otherwise
         scope.recordLazily(HistoryEventType.TaskScheduled, () -> {
@@ -39,6 +49,46 @@ public final class TaskStep {
         scope.recordLazily(HistoryEventType.TaskStarted, () -> resource(state, endpointUri));
         scope.phase(Scope.Phase.TASK_CALL);
         return effective;
+    }
+
+    /**
+     * A .waitForTaskToken Task's endpoint took the request (its reply is {@code response}): TaskSubmitted, and the
+     * token goes into the checkpoint. The Task's result is what SendTaskSuccess brings.
+     */
+    public static void submitted(Scope scope, String endpointUri, JsonNode response) {
+        TaskState state = (TaskState) scope.current();
+        scope.recordLazily(HistoryEventType.TaskSubmitted, () -> {
+            ObjectNode submitted = resource(state, endpointUri);
+            submitted.setAll(EventDetails.withOutput(response));
+            return submitted;
+        });
+        scope.awaitingToken();
+    }
+
+    /** HeartbeatSeconds or HeartbeatSecondsPath, or null for none. */
+    public static Long heartbeatSeconds(Scope scope) {
+        TaskState state = (TaskState) scope.current();
+        if (state.heartbeatSeconds() != null && JsonataStates.applies(state)) {
+            JsonNode value = JsonataStates.value(scope, state.heartbeatSeconds(), JsonataStates.states(scope),
+                    "HeartbeatSeconds");
+            if (value == null || !value.canConvertToLong() || value.longValue() <= 0) {
+                throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The HeartbeatSeconds field must be a "
+                        + "positive integer, but was: " + (value == null ? "undefined" : Json.write(value)));
+            }
+            return value.longValue();
+        }
+        if (state.heartbeatSeconds() != null && state.heartbeatSeconds().isNumber()) {
+            return state.heartbeatSeconds().longValue();
+        }
+        if (state.heartbeatSecondsPath() != null) {
+            JsonNode value = InputOutput.inputPath(state.heartbeatSecondsPath(), scope.stateInput(), scope.bindings());
+            if (!value.canConvertToLong() || value.longValue() <= 0) {
+                throw AslError.runtime("The HeartbeatSecondsPath parameter does not reference a positive integer: "
+                        + state.heartbeatSecondsPath() + " == " + Json.write(value));
+            }
+            return value.longValue();
+        }
+        return null;
     }
 
     /** The endpoint answered with {@code result}. */

@@ -12,6 +12,7 @@ public enum HistoryEventType {
     StateExited("stateExitedEventDetails"),
     TaskScheduled("taskScheduledEventDetails"),
     TaskStarted("taskStartedEventDetails"),
+    TaskSubmitted("taskSubmittedEventDetails"),
     TaskSucceeded("taskSucceededEventDetails"),
     TaskFailed("taskFailedEventDetails"),
     TaskTimedOut("taskTimedOutEventDetails"),

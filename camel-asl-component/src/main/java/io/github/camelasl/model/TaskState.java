@@ -12,4 +12,12 @@ public record TaskState(
         String resultPath, JsonNode timeoutSeconds, String timeoutSecondsPath, JsonNode heartbeatSeconds,
         String heartbeatSecondsPath, JsonNode credentials, List<Retrier> retry, List<Catcher> catchers)
         implements State, ErrorHandling {
+
+    /** The suffix of a Resource whose Task waits for SendTaskSuccess/SendTaskFailure after its call. */
+    public static final String WAIT_FOR_TASK_TOKEN = ".waitForTaskToken";
+
+    /** True for the callback pattern: the call hands out $$.Task.Token, and the Task waits for it. */
+    public boolean waitForTaskToken() {
+        return resource != null && resource.endsWith(WAIT_FOR_TASK_TOKEN);
+    }
 }

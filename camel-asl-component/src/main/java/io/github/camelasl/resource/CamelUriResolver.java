@@ -3,7 +3,11 @@ package io.github.camelasl.resource;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 
-/** A Resource that is a Camel endpoint URI ({@code direct:train}, {@code bean:etl?method=load}) is used as is. */
+/**
+ * A Resource that is a Camel endpoint URI ({@code direct:train}, {@code bean:etl?method=load}) is used as is; with
+ * AWS's {@code .waitForTaskToken} suffix ({@code seda:approvals.waitForTaskToken}), the URI without it is called
+ * and the Task then waits for its token.
+ */
 public final class CamelUriResolver implements ResourceResolver {
 
     @Override
@@ -16,6 +20,8 @@ public final class CamelUriResolver implements ResourceResolver {
             return Optional.empty();
         }
         String scheme = resource.substring(0, colon);
-        return camelContext.getComponent(scheme, true) != null ? Optional.of(resource) : Optional.empty();
+        String uri = resource.endsWith(".waitForTaskToken")
+                ? resource.substring(0, resource.length() - ".waitForTaskToken".length()) : resource;
+        return camelContext.getComponent(scheme, true) != null ? Optional.of(uri) : Optional.empty();
     }
 }

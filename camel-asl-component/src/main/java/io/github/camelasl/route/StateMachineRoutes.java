@@ -8,6 +8,8 @@ import io.github.camelasl.engine.ParallelStep;
 import io.github.camelasl.engine.Scope;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.StepCaching;
+import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.engine.TokenWait;
 import io.github.camelasl.engine.SubMachineRun;
 import io.github.camelasl.engine.TaskStep;
 import io.github.camelasl.engine.WaitStep;
@@ -24,12 +26,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Predicate;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.TryDefinition;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.ExpressionAdapter;
 
 /**
@@ -55,6 +59,7 @@ public class StateMachineRoutes extends RouteBuilder {
     private final StateMachine machine;
     private final Function<TaskState, String> taskEndpoints;
     private final StepCaching caching;
+    private final TaskTokens tokens;
     /** The component's unbounded scheduler: Camel's default delayer pool would sleep on the caller past 1,000. */
     private final ScheduledExecutorService timers;
     private final Map<State, String> stateUris = new IdentityHashMap<>();
@@ -72,17 +77,21 @@ public class StateMachineRoutes extends RouteBuilder {
      */
     public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
             Function<TaskState, String> taskEndpoints) {
-        this(key, machine, timers, taskEndpoints, StepCaching.NONE);
+        this(key, machine, timers, taskEndpoints, StepCaching.NONE, new TaskTokens());
     }
 
-    /** @param caching the Task states whose recorded results are reused (see StepCaching) */
+    /**
+     * @param caching the Task states whose recorded results are reused (see StepCaching)
+     * @param tokens  where .waitForTaskToken Tasks wait for their tokens (the component's)
+     */
     public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
-            Function<TaskState, String> taskEndpoints, StepCaching caching) {
+            Function<TaskState, String> taskEndpoints, StepCaching caching, TaskTokens tokens) {
         this.key = key;
         this.machine = machine;
         this.timers = timers;
         this.taskEndpoints = taskEndpoints;
         this.caching = caching;
+        this.tokens = tokens;
     }
 
     @Override
@@ -146,13 +155,24 @@ public class StateMachineRoutes extends RouteBuilder {
             mapRoute(route, (MapState) state);
         }
         route.doCatch(Exception.class)
-                .process(e -> FailurePolicy.handle(scope(e), e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
+                .process(e -> {
+                    TokenWait wait = e.getProperty(TOKEN_WAIT, TokenWait.class);
+                    if (wait != null) { // the callback Task's call failed: its token answers nothing
+                        e.removeProperty(TOKEN_WAIT);
+                        wait.abandon();
+                    }
+                    FailurePolicy.handle(scope(e), e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+                })
                 .delay(scopeDelay()).asyncDelayed().executorService(timers)
                 .end();
     }
 
     private void taskRoute(TryDefinition route, TaskState state) {
         String uri = taskEndpoints.apply(state);
+        if (state.waitForTaskToken()) {
+            callbackTaskRoute(route, state, uri);
+            return;
+        }
         if (!caching.caches(state)) {
             route.process(e -> TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e), uri)));
             route.process(new TaskCall(uri, state.timeoutSeconds() != null || state.timeoutSecondsPath() != null));
@@ -178,6 +198,45 @@ public class StateMachineRoutes extends RouteBuilder {
             TaskStep.complete(scope(e), uri, result);
         });
     }
+
+    /**
+     * A .waitForTaskToken Task: the call hands out the token (its reply is only TaskSubmitted's), then the Task
+     * waits for SendTaskSuccess or SendTaskFailure, holding no thread; TimeoutSeconds covers the wait. A Task
+     * resumed while it waited does not call again: it waits for the token it handed out.
+     */
+    private void callbackTaskRoute(TryDefinition route, TaskState state, String uri) {
+        route.process(e -> {
+            TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e), uri));
+            // registered before the call: a worker may answer before the endpoint returns
+            e.setProperty(TOKEN_WAIT, TokenWait.register(scope(e), tokens, timers, timers));
+        });
+        route.process(new TaskCall(uri, false));
+        route.process(e -> {
+            if (!scope(e).awaitsResumedToken()) {
+                TaskStep.submitted(scope(e), uri, TaskMessages.result(e));
+            }
+        });
+        route.process(new AsyncProcessorSupport() {
+            @Override
+            public boolean process(Exchange exchange, AsyncCallback callback) {
+                TokenWait wait = exchange.getProperty(TOKEN_WAIT, TokenWait.class);
+                exchange.removeProperty(TOKEN_WAIT);
+                wait.await((output, error) -> {
+                    if (error != null) {
+                        exchange.setException(error);
+                    } else {
+                        exchange.getMessage().setBody(output);
+                    }
+                    callback.done(false);
+                });
+                return false;
+            }
+        });
+        route.process(e -> TaskStep.complete(scope(e), uri, TaskMessages.result(e)));
+    }
+
+    /** Exchange property: the running callback Task's wait for its token. */
+    private static final String TOKEN_WAIT = "CamelAslTokenWait";
 
     /** Exchange property: the step caching key of the running cached Task. */
     private static final String CACHE_KEY = "CamelAslStepCacheKey";

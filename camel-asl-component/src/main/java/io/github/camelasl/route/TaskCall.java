@@ -41,7 +41,8 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        if (exchange.getProperty(CACHED_RESULT) != null) {
+        if (exchange.getProperty(CACHED_RESULT) != null || StateMachineRoutes.scope(exchange).awaitsResumedToken()) {
+            // a step-cached result stands in for the call, or a resumed callback Task already made it
             callback.done(true);
             return true;
         }

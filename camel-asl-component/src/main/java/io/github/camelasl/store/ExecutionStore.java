@@ -123,18 +123,28 @@ public interface ExecutionStore extends AutoCloseable {
 
     /** A state boundary: which scope (a JSON pointer of the (sub-)machine) is entering which state. */
     record Checkpoint(String scope, String stateName, JsonNode input, long lastEventId, JsonNode variables,
-            Instant waitUntil) {
+            Instant waitUntil, String taskToken) {
 
         /** The top-level machine's scope pointer. */
         public static final String TOP = "";
 
         public Checkpoint(String scope, String stateName, JsonNode input) {
-            this(scope, stateName, input, 0, null, null);
+            this(scope, stateName, input, 0, null, null, null);
+        }
+
+        public Checkpoint(String scope, String stateName, JsonNode input, long lastEventId, JsonNode variables,
+                Instant waitUntil) {
+            this(scope, stateName, input, lastEventId, variables, waitUntil, null);
         }
 
         /** This boundary, now parked in a Wait (or a back-off) until {@code until}. */
         public Checkpoint waitingUntil(Instant until) {
-            return new Checkpoint(scope, stateName, input, lastEventId, variables, until);
+            return new Checkpoint(scope, stateName, input, lastEventId, variables, until, taskToken);
+        }
+
+        /** This boundary, its Task now waiting for {@code token} (its endpoint was called). */
+        public Checkpoint awaitingToken(String token) {
+            return new Checkpoint(scope, stateName, input, lastEventId, variables, waitUntil, token);
         }
     }
 }

@@ -56,7 +56,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -80,6 +80,11 @@ public final class SqliteExecutionStore implements ExecutionStore {
     private static final String[] SCHEMA_V3 = {
         "CREATE TABLE step_results (cache_key TEXT PRIMARY KEY, state_machine_arn TEXT NOT NULL, "
                 + "state_name TEXT NOT NULL, result TEXT NOT NULL, recorded BIGINT NOT NULL)",
+    };
+
+    /** Version 4: the task token a Task waits for (.waitForTaskToken), so the wait survives a restart. */
+    private static final String[] SCHEMA_V4 = {
+        "ALTER TABLE checkpoints ADD COLUMN task_token TEXT",
     };
 
     private final Path folder;
@@ -169,10 +174,11 @@ public final class SqliteExecutionStore implements ExecutionStore {
             insertEvent = connection.prepareStatement(
                     "INSERT INTO events (execution_arn, id, type, event) VALUES (?, ?, ?, ?)");
             upsertCheckpoint = connection.prepareStatement("INSERT INTO checkpoints (execution_arn, state_name, "
-                    + "input, last_event_id, variables, wait_until) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT "
-                    + "(execution_arn) DO UPDATE SET state_name = excluded.state_name, input = excluded.input, "
-                    + "last_event_id = excluded.last_event_id, variables = excluded.variables, "
-                    + "wait_until = excluded.wait_until");
+                    + "input, last_event_id, variables, wait_until, task_token) VALUES (?, ?, ?, ?, ?, ?, ?) ON "
+                    + "CONFLICT (execution_arn) DO UPDATE SET state_name = excluded.state_name, "
+                    + "input = excluded.input, last_event_id = excluded.last_event_id, "
+                    + "variables = excluded.variables, wait_until = excluded.wait_until, "
+                    + "task_token = excluded.task_token");
         } catch (SQLException e) {
             releaseLock();
             throw new ExecutionStoreException(describe(e), e);
@@ -197,7 +203,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
                         + " this Camel ASL reads; open it with the release that wrote it");
             }
             // each step in a transaction of its own, so a file is always at one version or the next
-            String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3};
+            String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -326,6 +332,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 upsertCheckpoint.setLong(4, checkpoint.lastEventId());
                 upsertCheckpoint.setString(5, variables);
                 setInstant(upsertCheckpoint, 6, checkpoint.waitUntil());
+                upsertCheckpoint.setString(7, checkpoint.taskToken());
                 upsertCheckpoint.executeUpdate();
                 return null;
             });
@@ -478,7 +485,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     public Optional<Checkpoint> lastCheckpoint(String executionArn) {
         return await(submit(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT state_name, input, last_event_id, variables, "
-                    + "wait_until FROM checkpoints WHERE execution_arn = ?")) {
+                    + "wait_until, task_token FROM checkpoints WHERE execution_arn = ?")) {
                 ps.setString(1, executionArn);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -490,7 +497,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
                     return Optional.of(new Checkpoint(Checkpoint.TOP, rs.getString(1),
                             parse(rs.getString(2), "the checkpoint of " + executionArn), rs.getLong(3),
                             variables == null ? null : parse(variables, "the variables of " + executionArn),
-                            waiting ? Instant.ofEpochMilli(waitUntil) : null));
+                            waiting ? Instant.ofEpochMilli(waitUntil) : null, rs.getString(6)));
                 }
             }
         }));

@@ -30,7 +30,8 @@ final class ResourceRules {
                 state.problems().schema(Problems.expressActivity(), location);
             } else if (SYNC.matcher(resource).matches()) {
                 state.problems().schema(Problems.expressIntegration(".sync"), location);
-            } else if (WAIT_FOR_TASK_TOKEN.matcher(resource).matches()) {
+            } else if (WAIT_FOR_TASK_TOKEN.matcher(resource).matches()
+                    || !resource.startsWith("arn:") && resource.endsWith(".waitForTaskToken")) {
                 state.problems().schema(Problems.expressIntegration(".waitForTaskToken"), location);
             }
         }

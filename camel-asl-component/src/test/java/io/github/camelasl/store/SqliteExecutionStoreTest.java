@@ -146,6 +146,7 @@ class SqliteExecutionStoreTest {
             s.execute("ALTER TABLE executions DROP COLUMN redrive_count");
             s.execute("ALTER TABLE executions DROP COLUMN redrive_date");
             s.execute("DROP TABLE step_results");
+            s.execute("ALTER TABLE checkpoints DROP COLUMN task_token");
             s.execute("DELETE FROM schema_version WHERE version >= 2");
         }
         try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {

@@ -1,0 +1,126 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+
+/**
+ * A .waitForTaskToken Task waiting for its token, holding no thread: it ends once, with SendTaskSuccess's output,
+ * SendTaskFailure's error, the Task's TimeoutSeconds (States.Timeout) or HeartbeatSeconds without a heartbeat
+ * (States.HeartbeatTimeout), whichever comes first. Timers only hand off to {@code worker}.
+ */
+public final class TokenWait implements TaskTokens.Waiter {
+
+    private final TaskTokens tokens;
+    private final String token;
+    private final ScheduledExecutorService timers;
+    private final Executor worker;
+    private final Long heartbeatSeconds;
+    private final Long timeoutSeconds;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    /** Set when the Task starts waiting; an answer that came before it (a fast worker) waits here for it. */
+    private BiConsumer<JsonNode, AslError> end; // guarded by this
+    private JsonNode earlyOutput; // guarded by this
+    private AslError earlyError; // guarded by this
+    private volatile ScheduledFuture<?> timeout;
+    private volatile ScheduledFuture<?> heartbeat;
+
+    private TokenWait(TaskTokens tokens, String token, ScheduledExecutorService timers, Executor worker,
+            Long heartbeatSeconds, Long timeoutSeconds) {
+        this.tokens = tokens;
+        this.token = token;
+        this.timers = timers;
+        this.worker = worker;
+        this.heartbeatSeconds = heartbeatSeconds;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /**
+     * Registers the scope's current token before the Task's endpoint is called: a worker may answer before the
+     * call returns.
+     */
+    public static TokenWait register(Scope scope, TaskTokens tokens, ScheduledExecutorService timers,
+            Executor worker) {
+        TokenWait wait = new TokenWait(tokens, scope.taskToken(), timers, worker, TaskStep.heartbeatSeconds(scope),
+                scope.taskTimeoutSeconds());
+        tokens.await(wait.token, scope.execution().arn(), wait);
+        return wait;
+    }
+
+    /** The call was made: the Task waits, and {@code then} gets the output, or null and the error, once. */
+    public void await(BiConsumer<JsonNode, AslError> then) {
+        synchronized (this) {
+            this.end = then;
+            if (earlyOutput != null || earlyError != null) {
+                worker.execute(() -> then.accept(earlyOutput, earlyError));
+                return;
+            }
+        }
+        if (timeoutSeconds != null) {
+            timeout = timers.schedule(() -> expire(ErrorNames.TIMEOUT), timeoutSeconds, TimeUnit.SECONDS);
+        }
+        scheduleHeartbeat();
+    }
+
+    /** The call failed: the token answers nothing. */
+    public void abandon() {
+        ended.set(true);
+        tokens.forget(token);
+    }
+
+    @Override
+    public void succeeded(JsonNode output) {
+        finish(output, null);
+    }
+
+    @Override
+    public void failed(String error, String cause) {
+        finish(null, new AslError(error, cause));
+    }
+
+    @Override
+    public void heartbeat() {
+        ScheduledFuture<?> previous = heartbeat;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        scheduleHeartbeat();
+    }
+
+    private void scheduleHeartbeat() {
+        if (heartbeatSeconds != null && !ended.get()) {
+            heartbeat = timers.schedule(() -> expire(ErrorNames.HEARTBEAT_TIMEOUT), heartbeatSeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    private void expire(String error) {
+        tokens.forget(token);
+        finish(null, new AslError(error, null));
+    }
+
+    private void finish(JsonNode output, AslError error) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {timeout, heartbeat}) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+        BiConsumer<JsonNode, AslError> then;
+        synchronized (this) {
+            then = end;
+            if (then == null) { // answered before the call returned: await() delivers it
+                earlyOutput = output;
+                earlyError = error;
+                return;
+            }
+        }
+        // whoever ended it (a sender's thread, a timer) only hands off: the execution goes on on a worker
+        worker.execute(() -> then.accept(output, error));
+    }
+}
