@@ -30,4 +30,14 @@ public record Arn(String partition, String service, String region, String accoun
         }
         return Optional.of(resource);
     }
+
+    /**
+     * The integration without a {@code .waitForTaskToken} suffix: the engine hands out the token and waits for
+     * it (see TaskTokens), so a connector runs the callback variant exactly as the plain one.
+     */
+    public Optional<String> integrationCalledBack() {
+        return integration().map(i -> i.endsWith(CALLBACK) ? i.substring(0, i.length() - CALLBACK.length()) : i);
+    }
+
+    private static final String CALLBACK = ".waitForTaskToken";
 }

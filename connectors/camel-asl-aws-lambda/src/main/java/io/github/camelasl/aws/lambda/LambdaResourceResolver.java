@@ -42,10 +42,9 @@ public final class LambdaResourceResolver implements ResourceResolver {
             if ("lambda".equals(arn.service()) && arn.resource().startsWith("function:")) {
                 return Optional.of(SCHEME + ":" + LambdaIntegration.function + ":" + resource);
             }
-            if (arn.integration().filter("lambda:invoke"::equals).isPresent()) {
-                return Optional.of(SCHEME + ":" + LambdaIntegration.invoke);
+            if (arn.integrationCalledBack().filter("lambda:invoke"::equals).isPresent()) {
+                return Optional.of(SCHEME + ":" + LambdaIntegration.invoke); // .waitForTaskToken too: see Arn
             }
-            // lambda:invoke.waitForTaskToken needs task tokens, which the engine does not hand out yet
             return Optional.empty();
         }).map(uri -> endpointOptions.isEmpty() ? uri : uri + "?" + query());
     }
@@ -53,7 +52,8 @@ public final class LambdaResourceResolver implements ResourceResolver {
     /** {@code lambda:invoke} needs the FunctionName; a function ARN names the function itself. */
     @Override
     public List<ResourceProblem> check(String resource, JsonNode taskState) {
-        boolean invoke = Arn.parse(resource).flatMap(Arn::integration).filter("lambda:invoke"::equals).isPresent();
+        boolean invoke = Arn.parse(resource).flatMap(Arn::integrationCalledBack).filter("lambda:invoke"::equals)
+                .isPresent();
         return invoke ? TaskRequest.of(taskState).require("FunctionName") : List.of();
     }
 

@@ -30,8 +30,14 @@ class LambdaResourceResolverTest {
     }
 
     @Test
+    void theCallbackVariantCallsTheSameEndpoint() {
+        // the engine hands out the token and waits for it; the call is the plain invoke's
+        assertEquals(Optional.of("asl-aws-lambda:invoke"),
+                resolver.resolve("arn:aws:states:::lambda:invoke.waitForTaskToken", null));
+    }
+
+    @Test
     void otherResourcesAreLeftToOtherResolvers() {
-        assertTrue(resolver.resolve("arn:aws:states:::lambda:invoke.waitForTaskToken", null).isEmpty());
         assertTrue(resolver.resolve("arn:aws:states:::sqs:sendMessage", null).isEmpty());
         assertTrue(resolver.resolve("arn:aws:lambda:us-east-1:123456789012:layer:libs:1", null).isEmpty());
         assertTrue(resolver.resolve("direct:score", null).isEmpty());

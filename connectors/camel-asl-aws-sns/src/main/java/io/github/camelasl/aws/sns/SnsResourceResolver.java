@@ -16,7 +16,7 @@ public final class SnsResourceResolver implements ResourceResolver {
     @Override
     public Optional<String> resolve(String resource, CamelContext camelContext) {
         return Arn.parse(resource)
-                .flatMap(Arn::integration)
+                .flatMap(Arn::integrationCalledBack)
                 .filter(("sns:" + SnsEndpoint.PUBLISH)::equals)
                 .map(integration -> "asl-aws-sns:" + SnsEndpoint.PUBLISH);
     }

@@ -24,8 +24,8 @@ class SnsWiringTest {
             ResourceResolvers resolvers = new ResourceResolvers(camel, List.of());
             assertEquals(Optional.of("asl-aws-sns:publish"), resolvers.resolve("arn:aws:states:::sns:publish"));
             assertEquals(Optional.of("asl-aws-sns:publish"), resolvers.resolve("arn:aws-cn:states:::sns:publish"));
-            // the callback variant needs task tokens, which this connector does not do
-            assertEquals(Optional.empty(),
+            // the callback variant publishes the same way; the engine waits for the token
+            assertEquals(Optional.of("asl-aws-sns:publish"),
                     new SnsResourceResolver().resolve("arn:aws:states:::sns:publish.waitForTaskToken", camel));
             assertEquals(Optional.empty(), new SnsResourceResolver().resolve("arn:aws:states:::sqs:sendMessage", camel));
         }

@@ -15,7 +15,7 @@ public final class SqsResourceResolver implements ResourceResolver {
     @Override
     public Optional<String> resolve(String resource, CamelContext camelContext) {
         return Arn.parse(resource)
-                .flatMap(Arn::integration)
+                .flatMap(Arn::integrationCalledBack)
                 .filter(("sqs:" + SqsEndpoint.SEND_MESSAGE)::equals)
                 .map(integration -> "asl-aws-sqs:" + SqsEndpoint.SEND_MESSAGE);
     }

@@ -96,6 +96,30 @@ class SendMessageTest {
     }
 
     @Test
+    void waitForTaskTokenSendsTheTokenAndWaitsForTheWorkersAnswer() throws Exception {
+        String queueUrl = sqs.createQueue("approvals");
+        String name = "machine" + MACHINES.incrementAndGet();
+        camel.getRegistry().bind(name, """
+                {"StartAt": "Ask", "States": {"Ask": {
+                  "Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                  "Parameters": {"QueueUrl.$": "$.queueUrl",
+                                 "MessageBody": {"order.$": "$.order", "token.$": "$$.Task.Token"}},
+                  "ResultPath": "$.approval", "End": true}}}""");
+        var reply = template.asyncRequestBody("asl:" + name + "?definition=ref:" + name,
+                "{\"queueUrl\": \"" + queueUrl + "\", \"order\": 5}", String.class);
+
+        // the worker: reads the message from the queue, answers with the token it carries
+        JsonNode message = Json.parse(receiveOne(queueUrl).body());
+        assertEquals(5, message.path("order").asInt());
+        assertTrue(!reply.isDone(), "the Task waits for the worker");
+        template.requestBody("asl:any?operation=sendTaskSuccess", "{\"taskToken\": \""
+                + message.path("token").asText() + "\", \"output\": \"{\\\"approved\\\": true}\"}",
+                String.class);
+        JsonNode output = Json.parse(reply.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("{\"approved\":true}", output.path("approval").toString());
+    }
+
+    @Test
     void passesGroupAndDeduplicationIdsToFifoQueues() {
         String queueUrl = sqs.createFifoQueue("jobs.fifo");
         JsonNode output = run("""

@@ -25,8 +25,8 @@ class SqsWiringTest {
             assertEquals(Optional.of("asl-aws-sqs:sendMessage"), resolvers.resolve("arn:aws:states:::sqs:sendMessage"));
             assertEquals(Optional.of("asl-aws-sqs:sendMessage"),
                     resolvers.resolve("arn:aws-us-gov:states:::sqs:sendMessage"));
-            // the callback variant needs task tokens, which this connector does not do
-            assertEquals(Optional.empty(),
+            // the callback variant sends the same way; the engine waits for the token
+            assertEquals(Optional.of("asl-aws-sqs:sendMessage"),
                     new SqsResourceResolver().resolve("arn:aws:states:::sqs:sendMessage.waitForTaskToken", camel));
             assertEquals(Optional.empty(), new SqsResourceResolver().resolve("arn:aws:states:::sns:publish", camel));
         }
