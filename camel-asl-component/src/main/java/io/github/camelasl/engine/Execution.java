@@ -134,10 +134,22 @@ public final class Execution {
             }
             store.complete(new ExecutionRecord(arn, stateMachineArn, name, status, input, output, error,
                     cause, startTime, stop, definition, redriveCount, redriveDate));
+        } catch (io.github.camelasl.store.ExecutionStoreException e) {
+            if (store.durable()) {
+                // its end is not committed: it is not over for the store, and resumes from its last checkpoint
+                suspend("Execution " + arn + " ended " + status + " here, but the store could not record it: "
+                        + e.getMessage() + ". It stays "
+                        + "RUNNING in the execution store and resumes from its last committed checkpoint when its "
+                        + "state machine is deployed again.");
+                return true;
+            }
+            throw e;
         } finally {
             // whatever a store or listener did, the caller gets its answer
-            completion.complete(new ExecutionResult(arn, name, status, output, error, cause, startTime, stop,
-                    history.events()));
+            if (!completion.isDone()) {
+                completion.complete(new ExecutionResult(arn, name, status, output, error, cause, startTime, stop,
+                        history.events()));
+            }
         }
         return true;
     }

@@ -96,6 +96,8 @@ public final class SqliteExecutionStore implements ExecutionStore {
     private final Thread writer;
     private volatile boolean closed;
 
+    /** Executions a commit failed for (a deferred boundary among them): see commit(). */
+    private final Map<String, ExecutionStoreException> failedExecutions = new ConcurrentHashMap<>();
     /** The recorders holding events not yet committed, so that complete() commits them with the end. */
     private final Map<String, BoundaryRecorder> pendingByArn = new ConcurrentHashMap<>();
 
@@ -111,7 +113,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     }
 
     /** A unit of work for the writer thread; {@code result} completes once its transaction is committed. */
-    private record Work<T>(SqlWork<T> work, CompletableFuture<T> result) {
+    private record Work<T>(String executionArn, SqlWork<T> work, CompletableFuture<T> result) {
     }
 
     @FunctionalInterface
@@ -126,10 +128,18 @@ public final class SqliteExecutionStore implements ExecutionStore {
      *                                 SQLite database, is of a newer schema, or cannot be written
      */
     public static SqliteExecutionStore open(Path folder) {
-        return new SqliteExecutionStore(folder);
+        return new SqliteExecutionStore(folder, Map.of());
     }
 
-    private SqliteExecutionStore(Path folder) {
+    /**
+     * Opens the store with extra SQLite PRAGMAs for its connection, e.g. {@code cache_size}, or
+     * {@code max_page_count} to cap the file's size (a write beyond it fails as a full disk does).
+     */
+    public static SqliteExecutionStore open(Path folder, Map<String, String> pragmas) {
+        return new SqliteExecutionStore(folder, pragmas);
+    }
+
+    private SqliteExecutionStore(Path folder, Map<String, String> pragmas) {
         this.folder = folder.toAbsolutePath().normalize();
         this.file = this.folder.resolve(FILE_NAME);
         try {
@@ -168,17 +178,16 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=5000");
+                for (Map.Entry<String, String> pragma : pragmas.entrySet()) {
+                    if (!pragma.getKey().matches("[a-z_]+") || !pragma.getValue().matches("[A-Za-z0-9_-]+")) {
+                        throw new SQLException("not a PRAGMA: " + pragma.getKey() + "=" + pragma.getValue());
+                    }
+                    s.execute("PRAGMA " + pragma.getKey() + "=" + pragma.getValue());
+                }
             }
             migrate();
             connection.setAutoCommit(false);
-            insertEvent = connection.prepareStatement(
-                    "INSERT INTO events (execution_arn, id, type, event) VALUES (?, ?, ?, ?)");
-            upsertCheckpoint = connection.prepareStatement("INSERT INTO checkpoints (execution_arn, state_name, "
-                    + "input, last_event_id, variables, wait_until, task_token) VALUES (?, ?, ?, ?, ?, ?, ?) ON "
-                    + "CONFLICT (execution_arn) DO UPDATE SET state_name = excluded.state_name, "
-                    + "input = excluded.input, last_event_id = excluded.last_event_id, "
-                    + "variables = excluded.variables, wait_until = excluded.wait_until, "
-                    + "task_token = excluded.task_token");
+            prepareStatements();
         } catch (SQLException e) {
             releaseLock();
             throw new ExecutionStoreException(describe(e), e);
@@ -186,6 +195,27 @@ public final class SqliteExecutionStore implements ExecutionStore {
         writer = new Thread(this::writeLoop, "asl-store-writer " + this.folder.getFileName());
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /** The statements every boundary runs, prepared once (and again after a failed commit closed them). */
+    private void prepareStatements() throws SQLException {
+        for (PreparedStatement old : new PreparedStatement[] {insertEvent, upsertCheckpoint}) {
+            if (old != null) {
+                try {
+                    old.close();
+                } catch (SQLException e) {
+                    // already closed by the failure
+                }
+            }
+        }
+        insertEvent = connection.prepareStatement(
+                "INSERT INTO events (execution_arn, id, type, event) VALUES (?, ?, ?, ?)");
+        upsertCheckpoint = connection.prepareStatement("INSERT INTO checkpoints (execution_arn, state_name, "
+                + "input, last_event_id, variables, wait_until, task_token) VALUES (?, ?, ?, ?, ?, ?, ?) ON "
+                + "CONFLICT (execution_arn) DO UPDATE SET state_name = excluded.state_name, "
+                + "input = excluded.input, last_event_id = excluded.last_event_id, "
+                + "variables = excluded.variables, wait_until = excluded.wait_until, "
+                + "task_token = excluded.task_token");
     }
 
     /** Creates the schema in a new file, checks the version of an existing one. */
@@ -324,7 +354,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
             List<StoredEvent> events = drain();
             String input = Json.writeHandedOn(checkpoint.input());
             String variables = checkpoint.variables() == null ? null : Json.write(checkpoint.variables());
-            CompletableFuture<Object> committed = submit(c -> {
+            CompletableFuture<Object> committed = submit(executionArn, c -> {
                 insertEvents(executionArn, events);
                 upsertCheckpoint.setString(1, executionArn);
                 upsertCheckpoint.setString(2, checkpoint.stateName());
@@ -363,7 +393,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     @Override
     public void appendEvent(String executionArn, HistoryEvent event) {
         StoredEvent rendered = StoredEvent.of(event);
-        await(submit(c -> {
+        await(submit(executionArn, c -> {
             insertEvents(executionArn, List.of(rendered));
             return null;
         }));
@@ -374,7 +404,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     public void complete(ExecutionRecord finished) {
         BoundaryRecorder recorder = pendingByArn.get(finished.executionArn());
         List<StoredEvent> events = recorder == null ? List.of() : recorder.drain();
-        await(submit(c -> {
+        await(submit(finished.executionArn(), c -> {
             insertEvents(finished.executionArn(), events);
             try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET status = ?, output = ?, "
                     + "error = ?, cause = ?, stop_date = ? WHERE execution_arn = ?")) {
@@ -542,11 +572,16 @@ public final class SqliteExecutionStore implements ExecutionStore {
     // --- the writer thread ---
 
     private <T> CompletableFuture<T> submit(SqlWork<T> work) {
+        return submit(null, work);
+    }
+
+    /** Work that writes an execution's state: after a failed commit of it, no later write of it is committed. */
+    private <T> CompletableFuture<T> submit(String executionArn, SqlWork<T> work) {
         if (closed) {
             throw new ExecutionStoreException("The execution store " + folder + " is closed");
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        queue.add(new Work<>(work, result));
+        queue.add(new Work<>(executionArn, work, result));
         return result;
     }
 
@@ -579,7 +614,18 @@ public final class SqliteExecutionStore implements ExecutionStore {
     }
 
     /** Runs a group of work in one transaction; on failure none of it is kept and each waiter is told why. */
-    private void commit(List<Work<?>> batch) {
+    private void commit(List<Work<?>> all) {
+        // an execution whose earlier write was lost writes nothing more here: its store state stays at the last
+        // boundary that was committed (no gap in its history), and it resumes from there
+        List<Work<?>> batch = new ArrayList<>(all.size());
+        for (Work<?> work : all) {
+            ExecutionStoreException lost = work.executionArn() == null ? null : failedExecutions.get(work.executionArn());
+            if (lost != null) {
+                work.result().completeExceptionally(lost);
+            } else {
+                batch.add(work);
+            }
+        }
         List<Object> results = new ArrayList<>(batch.size());
         try {
             for (Work<?> work : batch) {
@@ -590,10 +636,24 @@ public final class SqliteExecutionStore implements ExecutionStore {
             try {
                 connection.rollback();
             } catch (SQLException ignored) {
-                // the connection is gone: the error below says why
+                // SQLite rolled it back itself (a failed COMMIT does)
+            }
+            try {
+                // a fresh transaction for the next batch (the driver begins one only after its own rollback), and
+                // fresh statements: one that failed mid-way is not usable again
+                connection.setAutoCommit(true);
+                connection.setAutoCommit(false);
+                prepareStatements();
+            } catch (SQLException ignored) {
+                // the connection is gone: the error below says why, and every later commit will too
             }
             ExecutionStoreException failure = new ExecutionStoreException(describe(e), e);
-            batch.forEach(work -> work.result().completeExceptionally(failure));
+            for (Work<?> work : batch) {
+                if (work.executionArn() != null) {
+                    failedExecutions.put(work.executionArn(), failure);
+                }
+                work.result().completeExceptionally(failure);
+            }
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
