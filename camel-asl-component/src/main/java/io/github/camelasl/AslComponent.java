@@ -103,6 +103,19 @@ public class AslComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining.startsWith("activity:")) {
+            // its one option is set here: the component's generated configurer is the asl: endpoint's
+            ActivityEndpoint activity = new ActivityEndpoint(uri, this, remaining.substring("activity:".length()));
+            Object autoReply = parameters.remove("autoReply");
+            if (autoReply != null) {
+                activity.setAutoReply(Boolean.parseBoolean(String.valueOf(autoReply)));
+            }
+            if (!parameters.isEmpty()) {
+                throw new IllegalArgumentException("asl:activity: has one option, autoReply; unknown: "
+                        + parameters.keySet());
+            }
+            return activity;
+        }
         AslEndpoint endpoint = new AslEndpoint(uri, this, remaining);
         endpoint.setRegion(region);
         endpoint.setAccountId(accountId);

@@ -31,6 +31,11 @@ public final class AslConstants {
                                                 + "state attempt is delivered again.", javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelAslIdempotencyKey";
 
+    @Metadata(label = "consumer", description = "On an activity task (from asl:activity:NAME): the task token to "
+                                                + "answer with sendTaskSuccess, sendTaskFailure or sendTaskHeartbeat.",
+              javaType = "String")
+    public static final String TASK_TOKEN = "CamelAslTaskToken";
+
     /**
      * A field of a Task's effective input whose entries become message headers of the request (and which is
      * taken out of the body), e.g. {@code "Parameters": {"CamelAslHeaders": {"tenant.$": "$.tenant"}, ...}}.

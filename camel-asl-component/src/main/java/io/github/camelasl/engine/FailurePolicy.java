@@ -49,11 +49,17 @@ public final class FailurePolicy {
         scope.phase(Scope.Phase.DATAFLOW);
         State state = scope.current();
         AslError error = toAslError(thrown, phase);
-        if (phase == Scope.Phase.TASK_CALL && state instanceof TaskState task) {
+        if (phase == Scope.Phase.TASK_CALL && state instanceof TaskState task && task.isActivity()) {
+            boolean timedOut = ErrorNames.TIMEOUT.equals(error.error())
+                    || ErrorNames.HEARTBEAT_TIMEOUT.equals(error.error());
+            scope.record(timedOut ? HistoryEventType.ActivityTimedOut : HistoryEventType.ActivityFailed,
+                    EventDetails.failure(error.error(), error.cause()));
+        } else if (phase == Scope.Phase.TASK_CALL && state instanceof TaskState task) {
             ObjectNode details = TaskStep.resource(task, task.resource());
             details.setAll(EventDetails.failure(error.error(), error.cause()));
-            scope.record(ErrorNames.TIMEOUT.equals(error.error()) ? HistoryEventType.TaskTimedOut
-                    : HistoryEventType.TaskFailed, details);
+            boolean timedOut = ErrorNames.TIMEOUT.equals(error.error())
+                    || ErrorNames.HEARTBEAT_TIMEOUT.equals(error.error());
+            scope.record(timedOut ? HistoryEventType.TaskTimedOut : HistoryEventType.TaskFailed, details);
         } else if (phase == Scope.Phase.DATAFLOW && raisedByEngine(error)) {
             error = new AslError(error.error(),
                     String.format(RUNTIME_PREFIX, state.name(), scope.enteredEventId()) + error.cause());

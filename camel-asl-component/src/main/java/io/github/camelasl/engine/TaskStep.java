@@ -36,6 +36,23 @@ public final class TaskStep {
             return effective; // its TaskScheduled, TaskStarted and TaskSubmitted were recorded before the restart
         }
         String region = scope.execution().config().region();
+        if (state.isActivity()) {
+            Long heartbeat = heartbeatSeconds(scope);
+            scope.recordLazily(HistoryEventType.ActivityScheduled, () -> {
+                ObjectNode scheduled = Json.NODES.objectNode();
+                scheduled.put("resource", state.resource());
+                scheduled.setAll(EventDetails.withInput(effective));
+                if (timeout != null) {
+                    scheduled.put("timeoutInSeconds", timeout);
+                }
+                if (heartbeat != null) {
+                    scheduled.put("heartbeatInSeconds", heartbeat);
+                }
+                return scheduled;
+            });
+            scope.phase(Scope.Phase.TASK_CALL);
+            return effective;
+        }
         // the details are built only if the history is read: a Task's events cost next to nothing otherwise
         scope.recordLazily(HistoryEventType.TaskScheduled, () -> {
             ObjectNode scheduled = resource(state, endpointUri);
@@ -57,6 +74,10 @@ public final class TaskStep {
      */
     public static void submitted(Scope scope, String endpointUri, JsonNode response) {
         TaskState state = (TaskState) scope.current();
+        if (state.isActivity()) {
+            scope.awaitingToken(); // queued for a worker: ActivityStarted comes when one takes it
+            return;
+        }
         scope.recordLazily(HistoryEventType.TaskSubmitted, () -> {
             ObjectNode submitted = resource(state, endpointUri);
             submitted.setAll(EventDetails.withOutput(response));
@@ -95,6 +116,11 @@ public final class TaskStep {
     public static void complete(Scope scope, String endpointUri, JsonNode result) {
         scope.phase(Scope.Phase.DATAFLOW);
         TaskState state = (TaskState) scope.current();
+        if (state.isActivity()) {
+            scope.recordLazily(HistoryEventType.ActivitySucceeded, () -> EventDetails.withOutput(result));
+            Transitions.exitWithResult(scope, state.resultSelector(), state.resultPath(), result);
+            return;
+        }
         scope.recordLazily(HistoryEventType.TaskSucceeded, () -> {
             ObjectNode succeeded = resource(state, endpointUri);
             succeeded.setAll(EventDetails.withOutput(result));

@@ -20,6 +20,10 @@ public final class TaskTokens {
         void failed(String error, String cause);
 
         void heartbeat();
+
+        /** An activity worker took the task. */
+        default void started(String workerName) {
+        }
     }
 
     private record Waiting(String executionArn, Waiter waiter) {
@@ -62,6 +66,14 @@ public final class TaskTokens {
     /** AWS's SendTaskFailure: the Task fails with {@code error} and {@code cause}, for its Retry and Catch. */
     public void sendFailure(String token, String error, String cause) {
         take(token).failed(error, cause);
+    }
+
+    /** An activity worker took the task of this token (ActivityStarted); a token no Task waits for is ignored. */
+    public void started(String token, String workerName) {
+        Waiting found = waiting.get(token);
+        if (found != null) {
+            found.waiter().started(workerName);
+        }
     }
 
     /** AWS's SendTaskHeartbeat: the Task's HeartbeatSeconds start again. */

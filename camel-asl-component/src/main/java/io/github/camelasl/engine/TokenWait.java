@@ -1,6 +1,8 @@
 package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.history.HistoryEventType;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +30,7 @@ public final class TokenWait implements TaskTokens.Waiter {
     private AslError earlyError; // guarded by this
     private volatile ScheduledFuture<?> timeout;
     private volatile ScheduledFuture<?> heartbeat;
+    private volatile java.util.function.Consumer<String> onStarted;
 
     private TokenWait(TaskTokens tokens, String token, ScheduledExecutorService timers, Executor worker,
             Long heartbeatSeconds, Long timeoutSeconds) {
@@ -47,6 +50,11 @@ public final class TokenWait implements TaskTokens.Waiter {
             Executor worker) {
         TokenWait wait = new TokenWait(tokens, scope.taskToken(), timers, worker, TaskStep.heartbeatSeconds(scope),
                 scope.taskTimeoutSeconds());
+        if (((io.github.camelasl.model.TaskState) scope.current()).isActivity()) {
+            // the Task waits (no thread is in its scope), so the worker's thread may record this one event
+            wait.onStarted = workerName -> scope.recordLazily(HistoryEventType.ActivityStarted,
+                    () -> Json.NODES.objectNode().put("workerName", workerName));
+        }
         tokens.await(wait.token, scope.execution().arn(), wait);
         return wait;
     }
@@ -80,6 +88,15 @@ public final class TokenWait implements TaskTokens.Waiter {
     @Override
     public void failed(String error, String cause) {
         finish(null, new AslError(error, cause));
+    }
+
+    @Override
+    public void started(String workerName) {
+        java.util.function.Consumer<String> started = onStarted;
+        if (started != null && !ended.get()) {
+            onStarted = null;
+            started.accept(workerName);
+        }
     }
 
     @Override

@@ -18,6 +18,11 @@ public record TaskState(
 
     /** True for the callback pattern: the call hands out $$.Task.Token, and the Task waits for it. */
     public boolean waitForTaskToken() {
-        return resource != null && resource.endsWith(WAIT_FOR_TASK_TOKEN);
+        return resource != null && resource.endsWith(WAIT_FOR_TASK_TOKEN) || isActivity();
+    }
+
+    /** An activity ({@code arn:aws:states:REGION:ACCOUNT:activity:NAME}): a worker takes the task and answers. */
+    public boolean isActivity() {
+        return resource != null && resource.matches("arn:[^:]+:states:[^:]*:[^:]*:activity:.+");
     }
 }

@@ -19,6 +19,7 @@ import org.apache.camel.CamelContext;
  * <li>the other configured resolvers (the component's {@code resourceResolvers}), in their order;</li>
  * <li>the other {@link ResourceResolver} beans in the registry, by bean name;</li>
  * <li>the resolvers the connector modules on the classpath declare ({@link ServiceLoader});</li>
+ * <li>activity ARNs, to the queue their {@code asl:activity:NAME} workers take tasks from;</li>
  * <li>plain Camel URIs ({@code direct:train}) whose component is known.</li>
  * </ol>
  * A resolver met twice (configured and bound in the registry) is tried once, at its first place.
@@ -45,6 +46,7 @@ public final class ResourceResolvers {
         configured.stream().filter(r -> !(r instanceof ResourceMapping)).forEach(r -> addOnce(all, r));
         registry.stream().filter(r -> !(r instanceof ResourceMapping)).forEach(r -> addOnce(all, r));
         ServiceLoader.load(ResourceResolver.class, ResourceResolvers.class.getClassLoader()).forEach(all::add);
+        all.add(new ActivityResolver());
         all.add(new CamelUriResolver());
         this.chain = List.copyOf(all);
     }

@@ -1,6 +1,7 @@
 package io.github.camelasl.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.AslConstants;
 import io.github.camelasl.engine.FailurePolicy;
 import io.github.camelasl.engine.InlineStates;
 import io.github.camelasl.engine.MapStep;
@@ -207,6 +208,7 @@ public class StateMachineRoutes extends RouteBuilder {
     private void callbackTaskRoute(TryDefinition route, TaskState state, String uri) {
         route.process(e -> {
             TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e), uri));
+            e.getMessage().setHeader(AslConstants.TASK_TOKEN, scope(e).taskToken()); // an activity worker's
             // registered before the call: a worker may answer before the endpoint returns
             e.setProperty(TOKEN_WAIT, TokenWait.register(scope(e), tokens, timers, timers));
         });

@@ -275,11 +275,13 @@ class ResourceMappingTest {
                     chain.resolve("arn:aws:lambda:us-east-1:1:function:validate-users"));
             assertEquals(Optional.of("direct:bound"), chain.resolve("arn:aws:lambda:us-east-1:1:function:train"));
             assertEquals(Optional.of("direct:configured"), chain.resolve("arn:aws:states:::sns:publish"));
-            // fromFiles, configuredMapping, registryMapping, configured (once), lambdas, CamelUriResolver
+            // fromFiles, configuredMapping, registryMapping, configured (once), lambdas, ActivityResolver,
+            // CamelUriResolver
             List<ResourceResolver> order = chain.chain();
             assertEquals(List.of(fromFiles, configuredMapping, registryMapping, configured, lambdas),
                     order.subList(0, 5));
-            assertEquals(6, order.size());
+            assertEquals(List.of(ActivityResolver.class, CamelUriResolver.class),
+                    order.subList(5, order.size()).stream().map(Object::getClass).toList());
         }
     }
 
