@@ -46,10 +46,11 @@ public class AslEndpoint extends DefaultEndpoint {
             + "or a Step Functions API operation with AWS's request and response JSON: startExecution (starts one "
             + "and replies at once with its executionArn), startSyncExecution (runs one and replies with AWS's "
             + "StartSyncExecution response, also when it fails), describeExecution, listExecutions, "
-            + "getExecutionHistory, stopExecution, redriveExecution, and the callbacks of .waitForTaskToken Tasks: "
+            + "getExecutionHistory, stopExecution, redriveExecution, restartExecution (beyond AWS: a new execution "
+            + "from a chosen state, with edited input), and the callbacks of .waitForTaskToken Tasks: "
             + "sendTaskSuccess, sendTaskFailure, sendTaskHeartbeat (any state machine name).",
             enums = "run,startExecution,startSyncExecution,describeExecution,listExecutions,getExecutionHistory,"
-                    + "stopExecution,redriveExecution,sendTaskSuccess,sendTaskFailure,sendTaskHeartbeat",
+                    + "stopExecution,redriveExecution,restartExecution,sendTaskSuccess,sendTaskFailure,sendTaskHeartbeat",
             defaultValue = "run")
     private String operation = "run";
     @UriParam(label = "advanced", description = "A STANDARD execution on a durable store (the default SQLite one) "

@@ -124,6 +124,7 @@ public class AslProducer extends DefaultAsyncProducer {
             case getExecutionHistory -> ExecutionOperations.history(runtime, request);
             case stopExecution -> ExecutionOperations.stop(runtime, request);
             case redriveExecution -> ExecutionOperations.redrive(runtime, request, listeners());
+            case restartExecution -> ExecutionOperations.restart(runtime, request, listeners());
             default -> throw new IllegalStateException("not an operation on started executions: " + operation);
         };
     }

@@ -35,6 +35,7 @@ final class ExecutionOperations {
         getExecutionHistory,
         stopExecution,
         redriveExecution,
+        restartExecution,
         sendTaskSuccess,
         sendTaskFailure,
         sendTaskHeartbeat;
@@ -42,7 +43,8 @@ final class ExecutionOperations {
         /** True for the operations on executions already started (they need no definition of their own). */
         boolean managesExecutions() {
             return this == describeExecution || this == listExecutions || this == getExecutionHistory
-                    || this == stopExecution || this == redriveExecution || answersTask();
+                    || this == stopExecution || this == redriveExecution || this == restartExecution
+                    || answersTask();
         }
 
         /** True for the callbacks of .waitForTaskToken Tasks: they name a token, not a state machine. */
@@ -171,6 +173,27 @@ final class ExecutionOperations {
         Instant redriven = runtime.redrive(executionArn(request), listeners);
         ObjectNode out = Json.NODES.objectNode();
         out.put("redriveDate", date(redriven));
+        return out;
+    }
+
+    /**
+     * Beyond AWS: {"executionArn", "stateName", "input" (JSON text or value; optional), "name" (optional)} starts a
+     * new execution from that state; answers like StartExecution, with the link.
+     */
+    static ObjectNode restart(StateMachineRuntime runtime, JsonNode request, List<HistoryListener> listeners) {
+        String arn = executionArn(request);
+        JsonNode input = request.get("input");
+        if (input != null && input.isTextual()) {
+            try {
+                input = Json.parse(input.textValue());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new AslError("InvalidExecutionInput", "Invalid Execution Input: " + e.getOriginalMessage());
+            }
+        }
+        StateMachineRuntime.Started started = runtime.restart(arn, text(request, "stateName"),
+                input == null || input.isNull() ? null : input, text(request, "name"), listeners);
+        ObjectNode out = started(started.executionArn(), started.startDate());
+        out.putObject("restartedFrom").put("executionArn", arn).put("stateName", text(request, "stateName"));
         return out;
     }
 

@@ -45,6 +45,7 @@ public final class Execution {
     private volatile Runnable onFinish;
     /** RedriveExecution's count and last date ($$.Execution.RedriveCount, RedriveTime). */
     private int redriveCount;
+    private ObjectNode restartedFrom;
     private Instant redriveDate;
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
@@ -104,8 +105,16 @@ public final class Execution {
         history.append(HistoryEventType.ExecutionStarted, HistoryEventType.ExecutionStarted.name(), 0, () -> {
             ObjectNode details = EventDetails.withInput(input);
             details.put("roleArn", config.effectiveRoleArn());
+            if (restartedFrom != null) {
+                details.set("restartedFrom", restartedFrom); // beyond AWS: the execution this one restarts
+            }
             return details;
         });
+    }
+
+    /** Before started(): this execution restarts {@code executionArn} from {@code stateName} (see restart). */
+    void restartedFrom(String executionArn, String stateName) {
+        restartedFrom = Json.NODES.objectNode().put("executionArn", executionArn).put("stateName", stateName);
     }
 
     /** Ends the execution once; later calls (a branch finishing after a timeout, say) are ignored. */

@@ -336,6 +336,56 @@ public final class StateMachineRuntime {
     }
 
     /**
+     * Beyond AWS: a new execution, linked to an earlier one (ExecutionStarted's {@code restartedFrom}), that starts
+     * in {@code stateName} of this state machine with {@code input} as that state's input: a late step re-run with
+     * edited input, on the definition deployed now, without the early steps. Without {@code input}, the input the
+     * state had in the earlier execution (its last StateEntered there) is used. Variables start empty.
+     *
+     * @return the new execution, started (on a worker thread)
+     * @throws AslError ExecutionDoesNotExist; States.Runtime when the state is not a top-level state, or has no
+     *                  recorded input to go on from and none is given
+     */
+    public Started restart(String executionArn, String stateName, JsonNode input, String newName,
+            List<HistoryListener> listeners) {
+        store.find(executionArn).orElseThrow(() -> doesNotExist(executionArn));
+        if (stateName == null || machine.state(stateName) == null) {
+            throw new AslError("ValidationException", "The state machine " + config.stateMachineArn()
+                    + " has no top-level state '" + stateName + "' to restart from (its states: "
+                    + String.join(", ", machine.states().keySet()) + ")");
+        }
+        JsonNode from = input != null ? input : enteredInput(executionArn, stateName);
+        Execution execution = new Execution(config, newName != null ? newName : Ids.uuid(), from, store, listeners,
+                Map.of(), definition);
+        execution.restartedFrom(executionArn, stateName);
+        execution.started();
+        register(execution);
+        Scope scope = Scope.resumed(execution, machine, new Checkpoint(Checkpoint.TOP, stateName, from,
+                execution.history().lastEventId(), null, null), null);
+        worker().execute(() -> run(execution, scope));
+        return new Started(execution.arn(), execution.startTime(), execution.completion());
+    }
+
+    /** The input {@code stateName} last entered with in an execution's history. */
+    private JsonNode enteredInput(String executionArn, String stateName) {
+        List<JsonNode> events = history(executionArn);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            JsonNode details = events.get(i).path("stateEnteredEventDetails");
+            if (stateName.equals(details.path("name").asText())) {
+                if (details.path("inputDetails").path("truncated").asBoolean(false)) {
+                    break; // the history kept only part of it
+                }
+                try {
+                    return io.github.camelasl.dataflow.Json.parse(details.path("input").asText());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    break;
+                }
+            }
+        }
+        throw new AslError("ValidationException", "Execution " + executionArn + " has no complete recorded input "
+                + "for state '" + stateName + "' to restart from: give the input");
+    }
+
+    /**
      * AWS's RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from the state that did not
      * succeed (its last checkpoint: the state it failed in, with the input and variables it had there), with
      * ExecutionRedriven in its history, one more {@code $$.Execution.RedriveCount} and its TimeoutSeconds counted

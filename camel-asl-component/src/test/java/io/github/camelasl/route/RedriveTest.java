@@ -93,6 +93,39 @@ class RedriveTest {
         assertTrue(again.cause().contains("SUCCEEDED"), again.cause());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "sqlite"})
+    void aRestartFromAChosenStateWithEditedInputIsANewLinkedExecution(String store) throws Exception {
+        start(store);
+        assertThrows(CamelExecutionException.class, () -> template.requestBodyAndHeader("direct:run",
+                "{\"file\": \"orders.csv\"}", AslConstants.EXECUTION_NAME, "nightly", String.class));
+        String old = "arn:aws:states:us-east-1:123456789012:execution:etl:nightly";
+        broken.set(false);
+
+        // the rows fixed by hand: go on from Count with them, without extracting again
+        JsonNode restarted = Json.parse(template.requestBody("direct:restart", "{\"executionArn\": \"" + old
+                + "\", \"stateName\": \"Count\", \"input\": \"{\\\"file\\\": \\\"orders.csv\\\", "
+                + "\\\"rows\\\": 10}\", \"name\": \"nightly-fixed\"}", String.class));
+        String arn = restarted.get("executionArn").asText();
+        assertEquals("arn:aws:states:us-east-1:123456789012:execution:etl:nightly-fixed", arn);
+        assertEquals(old, restarted.at("/restartedFrom/executionArn").asText());
+        JsonNode after = awaitEnd(arn);
+        assertEquals("SUCCEEDED", after.get("status").asText(), after.toString());
+        assertEquals("{\"rows\":10,\"clean\":\"3 clean rows\",\"redrives\":0}", after.get("output").asText());
+        assertEquals(1, extracts.get(), "Extract did not run again");
+        JsonNode started = Json.parse(template.requestBody("direct:history", "{\"executionArn\": \"" + arn
+                + "\"}", String.class)).get("events").get(0);
+        assertEquals(old, started.at("/executionStartedEventDetails/restartedFrom/executionArn").asText());
+        assertEquals("FAILED", call("describe", old).get("status").asText(), "the old execution stays as it was");
+
+        // without input: the input Transform had in the old execution
+        JsonNode again = Json.parse(template.requestBody("direct:restart", "{\"executionArn\": \"" + old
+                + "\", \"stateName\": \"Transform\"}", String.class));
+        JsonNode second = awaitEnd(again.get("executionArn").asText());
+        assertEquals("FAILED", second.get("status").asText(),
+                "variables start empty: Load's $extracted is not defined in a restart from Transform");
+    }
+
     // --- helpers ---
 
     private void start(String store) throws Exception {
@@ -110,6 +143,7 @@ class RedriveTest {
                 from("direct:describe").to("asl:etl?operation=describeExecution");
                 from("direct:redrive").to("asl:etl?operation=redriveExecution");
                 from("direct:history").to("asl:etl?operation=getExecutionHistory");
+                from("direct:restart").to("asl:etl?operation=restartExecution");
                 from("direct:extract").process(e -> e.getMessage().setBody(extracts.incrementAndGet() * 3));
                 from("direct:transform").process(e -> {
                     transforms.incrementAndGet();
