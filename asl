@@ -2,7 +2,9 @@
 # asl: validate and run Amazon States Language state machines locally, on Apache Camel.
 #
 #   ./asl validate DEF [--json] [--type STANDARD|EXPRESS]
-#   ./asl run DEF [--input JSON|@FILE] [--name NAME] [--json] [--history] [--resource-map FILE]...
+#   ./asl run DEF [--input JSON|@FILE] [--name NAME] [--json] [--history] [--resource-map FILE]... [--store DIR]
+#   ./asl resume --store DIR
+#   ./asl executions list|describe|history|stop|redrive [ARN] --store DIR [--json]
 #   ./asl --help
 #
 # Runs camel-asl-cli/target/camel-asl-cli.jar, building it first (mvn, output on stderr) when it is missing or

@@ -1,33 +1,48 @@
 package io.github.camelasl.cli;
 
 import io.github.camelasl.AslDeployer;
+import io.github.camelasl.AslValidationException;
+import io.github.camelasl.engine.StateMachineConfig;
+import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.resource.ResourceResolvers;
+import io.github.camelasl.store.ExecutionRecord;
+import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.store.InMemoryExecutionStore;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.CamelContext;
+import java.util.stream.Collectors;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * A CamelContext with the built-in components on the classpath (direct, seda, log, bean) and the AWS connectors
  * (Lambda, SQS, SNS: configured from the standard AWS environment), the timer pool the engine schedules Waits and
- * timeouts on, and a deployer over both whose resolvers try the {@code --resource-map} mappings first. Closing
- * stops everything quickly.
+ * timeouts on, and a deployer over both whose resolvers try the {@code --resource-map} mappings first. Executions
+ * are kept in memory, or in the given store (which the engine then owns). Closing stops everything quickly.
  */
 final class Engine implements AutoCloseable {
 
     private final DefaultCamelContext camelContext;
     private final ScheduledExecutorService timers;
+    private final ExecutionStore store;
     private final AslDeployer deployer;
+    /** The runtimes deployed for stored executions, by state machine ARN and definition. */
+    private final Map<List<String>, StateMachineRuntime> storedRuntimes = new HashMap<>();
 
     Engine() {
         this(List.of());
     }
 
     Engine(List<ResourceMapping> mappings) {
+        this(mappings, new InMemoryExecutionStore());
+    }
+
+    Engine(List<ResourceMapping> mappings, ExecutionStore store) {
+        this.store = store;
         camelContext = new DefaultCamelContext();
         camelContext.getCamelContextExtension().setName("asl-cli");
         // a timed-out execution may leave an exchange in flight (a Wait, a Task): don't wait long for it
@@ -44,14 +59,57 @@ final class Engine implements AutoCloseable {
             camelContext.start();
         } catch (RuntimeException e) {
             timers.shutdownNow();
+            store.close();
             throw e;
         }
-        deployer = new AslDeployer(camelContext, new InMemoryExecutionStore(),
-                new ResourceResolvers(camelContext, mappings, List.of()), timers);
+        deployer = new AslDeployer(camelContext, store, new ResourceResolvers(camelContext, mappings, List.of()),
+                timers);
     }
 
     AslDeployer deployer() {
         return deployer;
+    }
+
+    ExecutionStore store() {
+        return store;
+    }
+
+    /** Deploys a definition; an invalid one is a usage error listing its problems. */
+    StateMachineRuntime deploy(String source, String text, StateMachineConfig config) throws Exception {
+        StateMachineRuntime runtime;
+        try {
+            runtime = deployer.deploy(source, text, config);
+        } catch (AslValidationException e) {
+            throw CliException.usage("invalid definition " + source + ":\n" + e.diagnostics().stream()
+                    .map(d -> "  " + DiagnosticText.line(d)).collect(Collectors.joining("\n")));
+        }
+        // the CLI waits on each execution's future: a durable store's long Wait would otherwise move the
+        // execution out of memory, and a future nobody waited on yet when it parked would never complete
+        runtime.parkInMemorySeconds(Integer.MAX_VALUE);
+        return runtime;
+    }
+
+    /**
+     * The state machine a stored execution runs: the definition it started with, under the name, partition,
+     * region and account of its ARN. Deployed once per ARN and definition.
+     */
+    StateMachineRuntime runtimeFor(ExecutionRecord record) throws Exception {
+        List<String> key = List.of(record.stateMachineArn(), String.valueOf(record.definition()));
+        StateMachineRuntime runtime = storedRuntimes.get(key);
+        if (runtime == null) {
+            if (record.definition() == null) {
+                throw CliException.usage("the store holds no definition for " + record.executionArn());
+            }
+            // arn:PARTITION:states:REGION:ACCOUNT:stateMachine:NAME
+            String[] arn = record.stateMachineArn().split(":", 7);
+            if (arn.length < 7) {
+                throw CliException.usage("not a state machine ARN: " + record.stateMachineArn());
+            }
+            StateMachineConfig config = new StateMachineConfig(arn[6], "STANDARD", arn[1], arn[3], arn[4], null);
+            runtime = deploy("the definition of " + record.executionArn(), record.definition(), config);
+            storedRuntimes.put(key, runtime);
+        }
+        return runtime;
     }
 
     @Override
@@ -61,6 +119,8 @@ final class Engine implements AutoCloseable {
             camelContext.stop();
         } catch (RuntimeException ignored) {
             // stopping is best effort: the CLI is about to exit anyway
+        } finally {
+            store.close(); // after the routes: an execution still in flight stays RUNNING at its last checkpoint
         }
     }
 }

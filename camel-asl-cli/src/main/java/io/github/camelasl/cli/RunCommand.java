@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelasl.AslValidationException;
 import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.engine.StateMachineConfig;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,7 +75,8 @@ final class RunCommand implements Callable<Integer> {
             description = "the account id in ARNs (default: ${DEFAULT-VALUE})")
     String accountId;
 
-    @Option(names = "--json", description = "print only one JSON object: {\"status\",\"output\",\"error\",\"cause\"}")
+    @Option(names = "--json", description = "print only one JSON object: {\"status\",\"output\",\"error\",\"cause\"}, "
+            + "and \"executionArn\" with --store")
     boolean json;
 
     @Option(names = "--history", description = "add the execution history (GetExecutionHistory events)")
@@ -84,6 +84,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
     List<String> resourceMaps = new ArrayList<>();
+
+    @Option(names = "--store", paramLabel = "DIR", description = "keep the execution in this durable store (a "
+            + "folder, created if needed), for 'asl executions' and 'asl resume'; default: in memory")
+    String store;
 
     @Override
     public Integer call() throws Exception {
@@ -94,6 +98,9 @@ final class RunCommand implements Callable<Integer> {
         Inputs.checkName(stateMachineName, "--state-machine-name");
         checkNotBlank(region, "--region");
         checkNotBlank(accountId, "--account-id");
+        if (store != null && type == Type.EXPRESS) {
+            throw CliException.usage("--store keeps STANDARD executions only: AWS keeps no EXPRESS history");
+        }
         String text = Inputs.read(definition, parent.stdin(), "definition");
         List<ResourceMapping> mappings = ResourceMaps.load(resourceMaps, parent.stdin());
         JsonNode executionInput = Inputs.executionInput(input, parent.stdin());
@@ -104,38 +111,57 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TracePrinter trace = json ? null : new TracePrinter(out);
         ExecutionResult result;
-        try (Engine engine = new Engine(mappings)) {
-            StateMachineRuntime runtime;
-            try {
-                runtime = engine.deployer().deploy(source, text, config);
-            } catch (AslValidationException e) {
-                throw CliException.usage("invalid definition " + source + ":\n" + e.diagnostics().stream()
-                        .map(d -> "  " + DiagnosticText.line(d)).collect(Collectors.joining("\n")));
-            }
+        try (Engine engine = store == null ? new Engine(mappings)
+                : new Engine(mappings, StoreOption.open(store, true))) {
+            StateMachineRuntime runtime = engine.deploy(source, text, config);
             List<HistoryListener> listeners = trace == null ? List.of() : List.of(trace);
             try {
                 result = runtime.start(executionInput, executionName, Map.of(), listeners).get();
+            } catch (AslError e) { // ExecutionAlreadyExists: --name is taken in the store
+                throw CliException.usage(e.cause() != null ? e.cause() : e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "interrupted");
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "the execution could not run: "
-                        + cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : ": " + Inputs.oneLine(cause.getMessage())));
+                throw couldNotRun(e);
             }
         }
+        // the ARN names it for 'asl executions' later; without a store it is gone with the process
+        return printResult(out, result, trace, json, history, store != null);
+    }
+
+    /** The execution's future failed (the store could not commit, say): exit 1 with why. */
+    static CliException couldNotRun(ExecutionException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new CliException(AslCli.EXIT_NOT_SUCCEEDED, "the execution could not run: "
+                + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + Inputs.oneLine(cause.getMessage())));
+    }
+
+    /**
+     * Prints how an execution ended, as {@code asl run} does: the rest of the trace and a summary, or one JSON
+     * object with --json. Returns the exit code: 0 when it SUCCEEDED, else 1.
+     */
+    static int printResult(PrintWriter out, ExecutionResult result, TracePrinter trace, boolean json,
+            boolean history, boolean withArn) {
         if (json) {
-            out.println(CliJson.compact(jsonResult(result)));
+            ObjectNode o = jsonResult(result, history);
+            if (withArn) {
+                o.put("executionArn", result.executionArn());
+            }
+            out.println(CliJson.compact(o));
         } else {
             trace.finish(result.history());
-            printSummary(out, result);
+            printSummary(out, result, history);
+            if (withArn) {
+                out.println("Execution: " + result.executionArn());
+            }
         }
         out.flush();
         return result.status() == ExecutionStatus.SUCCEEDED ? AslCli.EXIT_OK : AslCli.EXIT_NOT_SUCCEEDED;
     }
 
-    private ObjectNode jsonResult(ExecutionResult result) {
+    private static ObjectNode jsonResult(ExecutionResult result, boolean history) {
         ObjectNode o = Json.NODES.objectNode();
         o.put("status", result.status().name());
         o.set("output", result.output() == null ? NullNode.getInstance() : result.output());
@@ -150,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
         return o;
     }
 
-    private void printSummary(PrintWriter out, ExecutionResult result) {
+    private static void printSummary(PrintWriter out, ExecutionResult result, boolean history) {
         out.println();
         String took = "";
         if (result.startDate() != null && result.stopDate() != null) {

@@ -14,4 +14,9 @@ public class OrderFunctions {
     public String fixedScore(String order) {
         return "0.5";
     }
+
+    /** A function that is down: its Task fails (until a redrive maps it elsewhere). */
+    public String unavailable(String order) {
+        throw new IllegalStateException("the orders service is unavailable");
+    }
 }

@@ -1,0 +1,86 @@
+package io.github.camelasl.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.ExecutionResult;
+import io.github.camelasl.engine.ExecutionStatus;
+import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.store.ExecutionRecord;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code asl resume --store DIR}: runs every execution the store holds as RUNNING to its end. */
+@Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Resume every RUNNING execution of an execution store (left by a run that was stopped or "
+                + "crashed) from its last checkpoint, on the definition it started with; wait for them all and "
+                + "print each one's ARN and status.",
+            "Exits 0 when all SUCCEEDED (or none was left), 1 when one did not, 2 on a usage error."})
+final class ResumeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
+    List<String> resourceMaps = new ArrayList<>();
+
+    @Option(names = "--json", description = "print a JSON array of the executions as DescribeExecution shows them")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        var mappings = ResourceMaps.load(resourceMaps, InputStream.nullInputStream());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<ExecutionRecord> ended = new ArrayList<>();
+        try (Engine engine = new Engine(mappings, store.open())) {
+            List<ExecutionRecord> unfinished = engine.store().list().stream()
+                    .filter(r -> r.status() == ExecutionStatus.RUNNING)
+                    .sorted(Comparator.comparing(ExecutionRecord::startDate))
+                    .toList();
+            // every definition first: one that no longer deploys stops the command before anything runs
+            List<StateMachineRuntime> runtimes = new ArrayList<>();
+            for (ExecutionRecord record : unfinished) {
+                runtimes.add(engine.runtimeFor(record));
+            }
+            // side by side, as a deployment resumes them: their store commits go together
+            List<CompletableFuture<ExecutionResult>> runs = new ArrayList<>();
+            for (int i = 0; i < unfinished.size(); i++) {
+                runs.add(runtimes.get(i).resumeInBackground(unfinished.get(i), List.of()));
+            }
+            for (int i = 0; i < unfinished.size(); i++) {
+                String arn = unfinished.get(i).executionArn();
+                try {
+                    runs.get(i).get();
+                } catch (ExecutionException e) { // suspended: the store could not commit; it stays RUNNING
+                    err.println("asl: " + RunCommand.couldNotRun(e).getMessage() + " (" + arn + ")");
+                }
+                ended.add(store.find(engine.store(), arn));
+            }
+        }
+        if (json) {
+            ArrayNode array = Json.NODES.arrayNode();
+            ended.forEach(r -> array.add(ExecutionJson.describe(r)));
+            out.println(CliJson.compact(array));
+        } else if (ended.isEmpty()) {
+            out.println("No unfinished executions in " + store.folder);
+        } else {
+            ended.forEach(r -> out.println(r.executionArn() + " " + r.status()));
+        }
+        boolean allSucceeded = ended.stream().allMatch(r -> r.status() == ExecutionStatus.SUCCEEDED);
+        return allSucceeded ? AslCli.EXIT_OK : AslCli.EXIT_NOT_SUCCEEDED;
+    }
+}

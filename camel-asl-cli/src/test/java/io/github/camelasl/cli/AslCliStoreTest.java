@@ -1,0 +1,237 @@
+package io.github.camelasl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelasl.AslDeployer;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.StateMachineConfig;
+import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.resource.ResourceResolvers;
+import io.github.camelasl.store.ExecutionStore.Checkpoint;
+import io.github.camelasl.store.SqliteExecutionStore;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --store}: durable runs, {@code asl resume} and {@code asl executions ...} on a SQLite store. */
+class AslCliStoreTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WAITING = "{\"StartAt\": \"P\", \"States\": {"
+            + "\"P\": {\"Type\": \"Pass\", \"Result\": \"ok\", \"ResultPath\": \"$.p\", \"Next\": \"W\"},"
+            + "\"W\": {\"Type\": \"Wait\", \"Seconds\": %d, \"Next\": \"Done\"},"
+            + "\"Done\": {\"Type\": \"Succeed\"}}}";
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    private static Result asl(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = AslCli.execute(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
+                new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static String def(String name) {
+        try {
+            return Path.of(AslCliStoreTest.class.getResource("/definitions/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String store() {
+        return tmp.resolve("store").toString();
+    }
+
+    private static void assertOneLineError(Result r, String expected) {
+        assertEquals(2, r.code, r.err);
+        assertEquals("", r.out);
+        assertTrue(r.err.startsWith("asl: ") && r.err.contains(expected), r.err);
+        assertEquals(1, r.err.lines().count(), r.err);
+    }
+
+    @Test
+    void aRunWithAStoreCanBeListedDescribedAndItsHistoryShown() throws Exception {
+        Result run = asl("run", def("choice.asl.json"), "--input", "{\"value\": 7}", "--store", store(),
+                "--name", "first", "--json");
+        assertEquals(0, run.code, run.err + run.out);
+        String arn = "arn:aws:states:us-east-1:123456789012:execution:choice:first";
+        assertEquals(arn, run.json().path("executionArn").asText());
+        assertTrue(Files.isRegularFile(tmp.resolve("store").resolve(SqliteExecutionStore.FILE_NAME)));
+
+        // the name is the store's now: running it again is AWS's ExecutionAlreadyExists
+        assertOneLineError(asl("run", def("choice.asl.json"), "--store", store(), "--name", "first"),
+                "Execution Already Exists");
+
+        Result list = asl("executions", "list", "--store", store());
+        assertEquals(0, list.code, list.err);
+        assertTrue(list.out.startsWith("SUCCEEDED ") && list.out.trim().endsWith(arn), list.out);
+        JsonNode executions = asl("executions", "list", "--store", store(), "--json").json().path("executions");
+        assertEquals(1, executions.size());
+        assertEquals("choice", executions.get(0).path("stateMachineArn").asText().replaceAll(".*:", ""));
+        assertEquals(0, asl("executions", "list", "--store", store(), "--status", "FAILED", "--json").json()
+                .path("executions").size());
+
+        Result describe = asl("executions", "describe", arn, "--store", store());
+        assertEquals(0, describe.code, describe.err);
+        assertTrue(describe.out.contains("status:          SUCCEEDED"), describe.out);
+        JsonNode described = asl("executions", "describe", arn, "--store", store(), "--json").json();
+        assertEquals("SUCCEEDED", described.path("status").asText());
+        assertEquals(run.json().path("output"), JSON.readTree(described.path("output").asText()));
+        assertTrue(described.path("startDate").asText().endsWith("Z"), described.toString());
+
+        Result history = asl("executions", "history", arn, "--store", store());
+        assertEquals(0, history.code, history.err);
+        List<String> lines = history.out.lines().toList();
+        assertTrue(lines.get(0).matches("\\s*1 ExecutionStarted\\s*"), lines.get(0));
+        assertTrue(lines.get(lines.size() - 1).contains("ExecutionSucceeded"), history.out);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s*2 PassStateEntered\\s+Double")), history.out);
+        JsonNode events = asl("executions", "history", arn, "--store", store(), "--json").json().path("events");
+        assertEquals(lines.size(), events.size());
+        assertEquals("ExecutionStarted", events.get(0).path("type").asText());
+    }
+
+    @Test
+    void aFailedExecutionIsRedrivenOnceItsTaskIsFixed() throws Exception {
+        Path down = tmp.resolve("down.properties");
+        Files.writeString(down, "arn:aws:lambda:*:*:function:* = class:io.github.camelasl.cli.OrderFunctions"
+                + "?method=unavailable\n");
+        Result run = asl("run", def("validate-orders.asl.json"), "--input", "{\"order\": 7}", "--name", "o7",
+                "--store", store(), "--resource-map", down.toString(), "--json");
+        assertEquals(1, run.code, run.err + run.out);
+        assertEquals("FAILED", run.json().path("status").asText());
+        String arn = run.json().path("executionArn").asText();
+        assertEquals("REDRIVABLE", asl("executions", "describe", arn, "--store", store(), "--json").json()
+                .path("redriveStatus").asText());
+
+        // the functions are back: the redrive goes on from the failed Task, on the definition it started with
+        Result redrive = asl("executions", "redrive", arn, "--store", store(),
+                "--resource-map", def("orders.resource-map.properties"));
+        assertEquals(0, redrive.code, redrive.err + redrive.out);
+        // the first run's trace, then the redrive's
+        assertTrue(redrive.out.indexOf("✗ Validate") < redrive.out.indexOf("↻ redrive 1"), redrive.out);
+        assertTrue(redrive.out.contains("✓ Score"), redrive.out);
+        assertTrue(redrive.out.contains("\nSUCCEEDED in "), redrive.out);
+
+        JsonNode described = asl("executions", "describe", arn, "--store", store(), "--json").json();
+        assertEquals("SUCCEEDED", described.path("status").asText());
+        assertEquals(1, described.path("redriveCount").asInt());
+        assertEquals("{\"order\":7,\"validation\":{\"valid\":true},\"score\":0.9}", described.path("output").asText());
+
+        // a succeeded execution cannot be redriven again
+        assertOneLineError(asl("executions", "redrive", arn, "--store", store(), "--json"), "not redrivable");
+    }
+
+    @Test
+    void aRunningExecutionLeftInTheStoreIsStopped() throws Exception {
+        String arn = leaveRunning(3600);
+        Result list = asl("executions", "list", "--store", store(), "--status", "RUNNING");
+        assertTrue(list.out.contains(arn), list.out);
+
+        Result stop = asl("executions", "stop", arn, "--store", store(), "--error", "Operator", "--cause", "no longer");
+        assertEquals(0, stop.code, stop.err);
+        assertEquals(arn + " ABORTED", stop.out.trim());
+        JsonNode described = asl("executions", "describe", arn, "--store", store(), "--json").json();
+        assertEquals("ABORTED", described.path("status").asText());
+        assertEquals("Operator", described.path("error").asText());
+        assertEquals("no longer", described.path("cause").asText());
+        JsonNode events = asl("executions", "history", arn, "--store", store(), "--json").json().path("events");
+        assertEquals("ExecutionAborted", events.get(events.size() - 1).path("type").asText());
+
+        assertOneLineError(asl("executions", "stop", arn, "--store", store()), "is not RUNNING: it is ABORTED");
+        Result resume = asl("resume", "--store", store());
+        assertEquals(0, resume.code, resume.err);
+        assertEquals("No unfinished executions in " + store(), resume.out.trim());
+    }
+
+    @Test
+    void resumeRunsTheUnfinishedExecutionsToTheirEnd() throws Exception {
+        String arn = leaveRunning(1);
+        Result resume = asl("resume", "--store", store(), "--json");
+        assertEquals(0, resume.code, resume.err + resume.out);
+        JsonNode resumed = resume.json();
+        assertEquals(1, resumed.size(), resume.out);
+        assertEquals(arn, resumed.get(0).path("executionArn").asText());
+        assertEquals("SUCCEEDED", resumed.get(0).path("status").asText());
+        assertEquals("{\"p\":\"ok\"}", resumed.get(0).path("output").asText());
+
+        // nothing is left to resume, and the history went on where it stopped
+        assertEquals("[]", asl("resume", "--store", store(), "--json").out.trim());
+        Result history = asl("executions", "history", arn, "--store", store());
+        assertEquals(1, history.out.lines().filter(l -> l.contains("ExecutionStarted")).count(), history.out);
+        assertTrue(history.out.contains("WaitStateExited"), history.out);
+    }
+
+    @Test
+    void storeProblemsAreOneLineUsageErrors() throws Exception {
+        String missing = tmp.resolve("missing").toString();
+        assertOneLineError(asl("executions", "list", "--store", missing), "no execution store " + missing);
+        assertOneLineError(asl("resume", "--store", missing), "no execution store " + missing);
+        assertFalse(Files.exists(Path.of(missing)), "reading a store must not create one");
+
+        assertEquals(0, asl("run", def("choice.asl.json"), "--input", "{\"value\": 1}", "--store", store()).code);
+        String unknown = "arn:aws:states:us-east-1:123456789012:execution:choice:nope";
+        for (String command : List.of("describe", "history", "stop", "redrive")) {
+            assertOneLineError(asl("executions", command, unknown, "--store", store()),
+                    "no execution " + unknown + " in the store " + store());
+        }
+
+        try (SqliteExecutionStore inUse = SqliteExecutionStore.open(Path.of(store()))) {
+            assertOneLineError(asl("executions", "list", "--store", store()), "is in use");
+            assertOneLineError(asl("run", def("choice.asl.json"), "--store", store()), "is in use");
+        }
+        assertOneLineError(asl("run", def("choice.asl.json"), "--store", store(), "--type", "EXPRESS"),
+                "STANDARD executions only");
+        assertEquals(2, asl("executions", "list").code); // --store is required
+    }
+
+    /**
+     * An execution left RUNNING in the store, parked in a Wait of {@code seconds}, as a process stopped in the
+     * middle of it leaves it: started through the component, whose timers and CamelContext then stop.
+     */
+    private String leaveRunning(int seconds) throws Exception {
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getShutdownStrategy().setTimeout(1);
+        camel.start();
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(Path.of(store()))) {
+            AslDeployer deployer = new AslDeployer(camel, store, new ResourceResolvers(camel, List.of(), List.of()),
+                    timers);
+            StateMachineRuntime runtime = deployer.deploy("waiting", String.format(WAITING, seconds),
+                    StateMachineConfig.of("waiting"));
+            String arn = runtime.begin(Json.NODES.objectNode(), "left", Map.of(), List.of(), false).executionArn();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!store.lastCheckpoint(arn).map(Checkpoint::stateName).orElse("").equals("W")) {
+                assertTrue(System.nanoTime() < deadline, "the execution never reached its Wait");
+                Thread.sleep(10);
+            }
+            return arn;
+        } finally {
+            timers.shutdownNow(); // the Wait never ends in this process
+            camel.stop();
+        }
+    }
+}
