@@ -12,7 +12,6 @@ import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.store.ExecutionRecord;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +63,7 @@ final class ExecutionOperations {
     static ObjectNode started(String executionArn, Instant startDate) {
         ObjectNode out = Json.NODES.objectNode();
         out.put("executionArn", executionArn);
-        out.put("startDate", date(startDate));
+        out.put("startDate", ExecutionShapes.date(startDate));
         return out;
     }
 
@@ -74,39 +73,22 @@ final class ExecutionOperations {
         out.put("executionArn", result.executionArn());
         out.put("stateMachineArn", runtime.config().stateMachineArn());
         out.put("name", result.name());
-        out.put("startDate", date(result.startDate()));
-        out.put("stopDate", date(result.stopDate()));
+        out.put("startDate", ExecutionShapes.date(result.startDate()));
+        out.put("stopDate", ExecutionShapes.date(result.stopDate()));
         out.put("status", result.status().name());
-        payload(out, "input", input);
+        ExecutionShapes.payload(out, "input", input);
         if (result.output() != null) {
-            payload(out, "output", result.output());
+            ExecutionShapes.payload(out, "output", result.output());
         }
-        putIfPresent(out, "error", result.error());
-        putIfPresent(out, "cause", result.cause());
+        ExecutionShapes.putIfPresent(out, "error", result.error());
+        ExecutionShapes.putIfPresent(out, "cause", result.cause());
         return out;
     }
 
     static ObjectNode describe(StateMachineRuntime runtime, JsonNode request) {
         String arn = executionArn(request);
-        ExecutionRecord record = runtime.store().find(arn)
-                .orElseThrow(() -> new AslError("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'"));
-        ObjectNode out = summary(record);
-        payload(out, "input", record.input());
-        if (record.output() != null) {
-            payload(out, "output", record.output());
-        }
-        putIfPresent(out, "error", record.error());
-        putIfPresent(out, "cause", record.cause());
-        out.put("redriveCount", record.redriveCount());
-        if (record.redriveDate() != null) {
-            out.put("redriveDate", date(record.redriveDate()));
-        }
-        out.put("redriveStatus", record.redrivable() ? "REDRIVABLE" : "NOT_REDRIVABLE");
-        if (!record.redrivable()) {
-            out.put("redriveStatusReason", record.status() == ExecutionStatus.RUNNING ? "Execution is RUNNING"
-                    : "Execution is " + record.status() + " and cannot be redriven");
-        }
-        return out;
+        return ExecutionShapes.describe(runtime.store().find(arn)
+                .orElseThrow(() -> new AslError("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'")));
     }
 
     static ObjectNode list(StateMachineRuntime runtime, JsonNode request) {
@@ -132,7 +114,7 @@ final class ExecutionOperations {
         int from = pageStart(request);
         int to = Math.min(matching.size(), from + pageSize(request));
         for (ExecutionRecord record : matching.subList(Math.min(from, matching.size()), to)) {
-            executions.add(summary(record));
+            executions.add(ExecutionShapes.summary(record));
         }
         if (to < matching.size()) {
             out.put("nextToken", Integer.toString(to));
@@ -165,14 +147,14 @@ final class ExecutionOperations {
         String arn = executionArn(request);
         Instant stopped = runtime.stop(arn, text(request, "error"), text(request, "cause"));
         ObjectNode out = Json.NODES.objectNode();
-        out.put("stopDate", date(stopped));
+        out.put("stopDate", ExecutionShapes.date(stopped));
         return out;
     }
 
     static ObjectNode redrive(StateMachineRuntime runtime, JsonNode request, List<HistoryListener> listeners) {
         Instant redriven = runtime.redrive(executionArn(request), listeners);
         ObjectNode out = Json.NODES.objectNode();
-        out.put("redriveDate", date(redriven));
+        out.put("redriveDate", ExecutionShapes.date(redriven));
         return out;
     }
 
@@ -227,26 +209,6 @@ final class ExecutionOperations {
 
     // --- shapes ---
 
-    /** ListExecutions' item, the start of DescribeExecution. */
-    private static ObjectNode summary(ExecutionRecord record) {
-        ObjectNode out = Json.NODES.objectNode();
-        out.put("executionArn", record.executionArn());
-        out.put("stateMachineArn", record.stateMachineArn());
-        out.put("name", record.name());
-        out.put("status", record.status().name());
-        out.put("startDate", date(record.startDate()));
-        if (record.stopDate() != null) {
-            out.put("stopDate", date(record.stopDate()));
-        }
-        return out;
-    }
-
-    /** A payload as AWS returns it: JSON text, with its details object. */
-    private static void payload(ObjectNode out, String field, JsonNode value) {
-        out.put(field, Json.write(value));
-        out.putObject(field + "Details").put("included", true);
-    }
-
     /** includeExecutionData=false: the event without its input and output payloads. */
     private static JsonNode withoutData(JsonNode event) {
         ObjectNode copy = event.deepCopy();
@@ -256,16 +218,6 @@ final class ExecutionOperations {
             }
         });
         return copy;
-    }
-
-    private static String date(Instant instant) {
-        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
-    }
-
-    private static void putIfPresent(ObjectNode out, String field, String value) {
-        if (value != null) {
-            out.put(field, value);
-        }
     }
 
     // --- requests ---

@@ -1,5 +1,6 @@
 package io.github.camelasl.cli;
 
+import io.github.camelasl.ExecutionShapes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,11 +78,11 @@ final class ExecutionsCommand implements Callable<Integer> {
             if (json) {
                 ObjectNode response = Json.NODES.objectNode();
                 ArrayNode executions = response.putArray("executions");
-                records.forEach(r -> executions.add(ExecutionJson.summary(r)));
+                records.forEach(r -> executions.add(ExecutionShapes.summary(r)));
                 out.println(CliJson.compact(response));
             } else {
                 for (ExecutionRecord r : records) {
-                    out.printf("%-9s %s  %s%n", r.status(), ExecutionJson.date(r.startDate()), r.executionArn());
+                    out.printf("%-9s %s  %s%n", r.status(), ExecutionShapes.date(r.startDate()), r.executionArn());
                 }
             }
             return AslCli.EXIT_OK;
@@ -109,7 +110,7 @@ final class ExecutionsCommand implements Callable<Integer> {
         public Integer call() {
             ObjectNode described;
             try (SqliteExecutionStore opened = store.open()) {
-                described = ExecutionJson.describe(store.find(opened, executionArn));
+                described = ExecutionShapes.describe(store.find(opened, executionArn));
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -153,7 +154,7 @@ final class ExecutionsCommand implements Callable<Integer> {
                 out.println(CliJson.compact(response));
             } else {
                 for (JsonNode event : events) {
-                    String state = ExecutionJson.stateName(event);
+                    String state = stateName(event);
                     out.printf("%3d %-26s %s%n", event.path("id").asLong(), event.path("type").asText(),
                             state == null ? "" : state);
                 }
@@ -202,7 +203,7 @@ final class ExecutionsCommand implements Callable<Integer> {
                 stopped = store.find(engine.store(), executionArn);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println(json ? CliJson.compact(ExecutionJson.describe(stopped))
+            out.println(json ? CliJson.compact(ExecutionShapes.describe(stopped))
                     : stopped.executionArn() + " " + stopped.status());
             return AslCli.EXIT_OK;
         }
@@ -278,5 +279,16 @@ final class ExecutionsCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** The state an event is about (its details' name: StateEntered, StateExited, a Map iteration), or null. */
+    static String stateName(JsonNode event) {
+        for (var it = event.fields(); it.hasNext(); ) {
+            var field = it.next();
+            if (field.getKey().endsWith("EventDetails") && field.getValue().hasNonNull("name")) {
+                return field.getValue().get("name").asText();
+            }
+        }
+        return null;
     }
 }

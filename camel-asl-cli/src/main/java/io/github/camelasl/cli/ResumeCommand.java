@@ -1,5 +1,6 @@
 package io.github.camelasl.cli;
 
+import io.github.camelasl.ExecutionShapes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.ExecutionResult;
@@ -73,7 +74,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
         if (json) {
             ArrayNode array = Json.NODES.arrayNode();
-            ended.forEach(r -> array.add(ExecutionJson.describe(r)));
+            ended.forEach(r -> array.add(ExecutionShapes.describe(r)));
             out.println(CliJson.compact(array));
         } else if (ended.isEmpty()) {
             out.println("No unfinished executions in " + store.folder);

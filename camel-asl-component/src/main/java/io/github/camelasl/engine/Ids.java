@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * from the thread's own generator: {@link UUID#randomUUID()} draws on one shared SecureRandom, which costs
  * more than a whole Pass state and serialises concurrent starts.
  */
-final class Ids {
+public final class Ids {
 
     private Ids() {
     }
@@ -18,5 +18,15 @@ final class Ids {
         long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
         return new UUID(high, low).toString();
+    }
+
+    /** A content key: the hex SHA-256 of the text (definition versions, step-caching keys). */
+    public static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

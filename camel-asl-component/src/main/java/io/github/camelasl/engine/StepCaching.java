@@ -8,11 +8,7 @@ import io.github.camelasl.model.State;
 import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.model.TaskState;
 import io.github.camelasl.store.ExecutionStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +90,7 @@ public final class StepCaching {
         if (text == null) {
             return null;
         }
-        return sha256(stateMachineArn + '\n' + state.common().pointer() + '\n' + text + '\n' + endpointUri + '\n'
+        return Ids.sha256(stateMachineArn + '\n' + state.common().pointer() + '\n' + text + '\n' + endpointUri + '\n'
                 + Json.write(effectiveInput));
     }
 
@@ -104,14 +100,5 @@ public final class StepCaching {
 
     public void remember(String key, State state, JsonNode result) {
         store.cacheResult(key, stateMachineArn, state.name(), result);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

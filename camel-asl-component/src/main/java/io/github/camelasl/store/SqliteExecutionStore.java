@@ -9,12 +9,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,7 +22,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -266,7 +262,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             String hash = null;
             if (record.definition() != null) {
-                hash = sha256(record.definition());
+                hash = io.github.camelasl.engine.Ids.sha256(record.definition());
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO definitions (hash, definition) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING")) {
                     ps.setString(1, hash);
@@ -747,15 +743,6 @@ public final class SqliteExecutionStore implements ExecutionStore {
             ps.setNull(index, Types.BIGINT);
         } else {
             ps.setLong(index, value.toEpochMilli());
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

@@ -1,25 +1,24 @@
-package io.github.camelasl.cli;
+package io.github.camelasl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.store.ExecutionRecord;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
- * Stored executions in the shapes of AWS's ListExecutions and DescribeExecution (field names as the API writes
- * them, dates as ISO-8601 text, input and output as JSON text), as the {@code asl:} endpoint answers them too.
+ * The Step Functions API's JSON for what a store holds of an execution (field names as the API writes them,
+ * dates as ISO-8601 text, as the AWS CLI shows them): for the asl: operations and the command line.
  */
-final class ExecutionJson {
+public final class ExecutionShapes {
 
-    private ExecutionJson() {
+    private ExecutionShapes() {
     }
 
-    /** A ListExecutions item. */
-    static ObjectNode summary(ExecutionRecord record) {
+    /** A ListExecutions item; the start of DescribeExecution. */
+    public static ObjectNode summary(ExecutionRecord record) {
         ObjectNode out = Json.NODES.objectNode();
         out.put("executionArn", record.executionArn());
         out.put("stateMachineArn", record.stateMachineArn());
@@ -31,36 +30,35 @@ final class ExecutionJson {
     }
 
     /** DescribeExecution's response. */
-    static ObjectNode describe(ExecutionRecord record) {
+    public static ObjectNode describe(ExecutionRecord record) {
         ObjectNode out = summary(record);
-        out.put("input", Json.write(record.input()));
+        payload(out, "input", record.input());
         if (record.output() != null) {
-            out.put("output", Json.write(record.output()));
+            payload(out, "output", record.output());
         }
         putIfPresent(out, "error", record.error());
         putIfPresent(out, "cause", record.cause());
         out.put("redriveCount", record.redriveCount());
         putIfPresent(out, "redriveDate", date(record.redriveDate()));
         out.put("redriveStatus", record.redrivable() ? "REDRIVABLE" : "NOT_REDRIVABLE");
+        if (!record.redrivable()) {
+            out.put("redriveStatusReason", record.status() == ExecutionStatus.RUNNING ? "Execution is RUNNING"
+                    : "Execution is " + record.status() + " and cannot be redriven");
+        }
         return out;
     }
 
-    /** The state an event is about (its details' name: StateEntered, StateExited), or null. */
-    static String stateName(JsonNode event) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = event.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (field.getKey().endsWith("EventDetails") && field.getValue().hasNonNull("name")) {
-                return field.getValue().get("name").asText();
-            }
-        }
-        return null;
+    /** A payload as AWS returns it: JSON text, with its details object. */
+    static void payload(ObjectNode out, String field, JsonNode value) {
+        out.put(field, Json.write(value));
+        out.putObject(field + "Details").put("included", true);
     }
 
-    static String date(Instant instant) {
+    public static String date(Instant instant) {
         return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
-    private static void putIfPresent(ObjectNode out, String field, String value) {
+    static void putIfPresent(ObjectNode out, String field, String value) {
         if (value != null) {
             out.put(field, value);
         }
