@@ -222,6 +222,9 @@ public final class StateMachineRuntime {
             Map<String, Object> headers = execution.originalHeaders();
             CompletableFuture<ExecutionResult> waiter = execution.completion().getNumberOfDependents() > 0
                     ? execution.completion() : null;
+            if (waiter != null) {
+                waitingOutOfMemory.put(arn, waiter);
+            }
             timers.schedule(() -> worker().execute(() -> wakeFromStore(arn, listeners, headers, waiter)),
                     Math.max(0, wake - now), TimeUnit.MILLISECONDS);
             return;
@@ -254,6 +257,7 @@ public final class StateMachineRuntime {
 
     private void wakeFromStore(String arn, List<HistoryListener> listeners, Map<String, Object> headers,
             CompletableFuture<ExecutionResult> waiter) {
+        waitingOutOfMemory.remove(arn, waiter);
         try {
             ExecutionRecord record = store.find(arn).orElse(null);
             if (record == null || record.status() != ExecutionStatus.RUNNING) {
@@ -277,6 +281,10 @@ public final class StateMachineRuntime {
             }
         }
     }
+
+    /** The callers waiting for executions that wait out of memory (see park). */
+    private final Map<String, CompletableFuture<ExecutionResult>> waitingOutOfMemory =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** STANDARD executions running in this JVM, for StopExecution (AWS stops no EXPRESS execution). */
     private final Map<String, Execution> running = new java.util.concurrent.ConcurrentHashMap<>();
@@ -486,6 +494,16 @@ public final class StateMachineRuntime {
 
     /** Removes this state machine's routes from the CamelContext. */
     public void undeploy() throws Exception {
+        // executions still here (waiting, or in a Task) end their callers' wait: nothing will run them here again
+        String why = " was stopped with its state machine (the CamelContext stopped)" + (store.durable()
+                ? ": it stays RUNNING in the execution store and resumes from its last checkpoint when the state "
+                + "machine is deployed again" : ": the in-memory store does not keep it");
+        for (Execution execution : List.copyOf(running.values())) {
+            execution.suspend("Execution " + execution.arn() + why);
+        }
+        waitingOutOfMemory.forEach((arn, waiter) ->
+                waiter.completeExceptionally(new ExecutionSuspendedException("Execution " + arn + why)));
+        waitingOutOfMemory.clear();
         ServiceHelper.stopService(driver);
         for (String id : routeIds) {
             camelContext.getRouteController().stopRoute(id);

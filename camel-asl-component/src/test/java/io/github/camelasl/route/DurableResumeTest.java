@@ -174,6 +174,27 @@ class DurableResumeTest {
         }
     }
 
+    @Test
+    void aCallerWaitingWhenTheAppStopsIsToldWhy() throws Exception {
+        Path definition = write("park.asl.json", PARK.replace("\"Seconds\": 2", "\"Seconds\": 600"));
+        java.util.concurrent.CompletableFuture<String> reply;
+        try (CamelContext app = app(definition, routes -> {
+            routes.from("direct:count").process(e -> e.getMessage().setBody("1"));
+            routes.from("direct:done").process(e -> e.getMessage().setBody("1"));
+        })) {
+            app.getShutdownStrategy().setTimeout(1); // Camel's graceful stop waits this long for exchanges in flight
+            reply = app.createProducerTemplate().asyncRequestBody("direct:start", "{}", String.class);
+            awaitExecution(store(app), r -> true);
+            Thread.sleep(300); // parked in its 10-minute Wait
+        }
+        java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> reply.get(10, TimeUnit.SECONDS));
+        Throwable cause = e.getCause() instanceof org.apache.camel.CamelExecutionException camel ? camel.getCause()
+                : e.getCause();
+        assertTrue(cause instanceof io.github.camelasl.engine.ExecutionSuspendedException, String.valueOf(cause));
+        assertTrue(cause.getMessage().contains("stays RUNNING in the execution store"), cause.getMessage());
+    }
+
     // --- helpers ---
 
     private CamelContext app(Path definition, Consumer<RouteBuilder> endpoints) throws Exception {
