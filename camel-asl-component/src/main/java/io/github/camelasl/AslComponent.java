@@ -286,9 +286,12 @@ public class AslComponent extends DefaultComponent {
         this.accountId = accountId;
     }
 
-    /** The executionStore set, else the store STANDARD executions use (see {@link #executionStore(String)}). */
+    /**
+     * The executionStore set, or null. A plain getter (Camel's autowiring reads it while configuring the component,
+     * before storeFolder may be set): the store executions use is {@link #executionStore(String)}.
+     */
     public ExecutionStore getExecutionStore() {
-        return executionStore != null ? executionStore : executionStore("STANDARD");
+        return executionStore;
     }
 
     public void setExecutionStore(ExecutionStore executionStore) {

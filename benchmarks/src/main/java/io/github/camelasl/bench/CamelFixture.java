@@ -91,7 +91,7 @@ final class CamelFixture implements AutoCloseable {
     }
 
     InMemoryExecutionStore store() {
-        ExecutionStore store = context.getComponent("asl", AslComponent.class).getExecutionStore();
+        ExecutionStore store = context.getComponent("asl", AslComponent.class).executionStore("EXPRESS");
         if (store instanceof InMemoryExecutionStore memory) {
             return memory;
         }

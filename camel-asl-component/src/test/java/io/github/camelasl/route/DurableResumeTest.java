@@ -9,6 +9,7 @@ import io.github.camelasl.AslConstants;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
+import io.github.camelasl.store.SqliteExecutionStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -193,6 +194,35 @@ class DurableResumeTest {
                 : e.getCause();
         assertTrue(cause instanceof io.github.camelasl.engine.ExecutionSuspendedException, String.valueOf(cause));
         assertTrue(cause.getMessage().contains("stays RUNNING in the execution store"), cause.getMessage());
+    }
+
+    @Test
+    void theStoreOptionsSetOnTheContextsOwnComponentAreUsed() throws Exception {
+        Path definition = write("park.asl.json", PARK.replace("\"Seconds\": 2", "\"Seconds\": 0"));
+        try (CamelContext context = new DefaultCamelContext()) {
+            // the component Camel makes (and autowires) with the production default, store=sqlite (the tests' JVM
+            // defaults to memory), is configured after the fact: nothing may have opened a store yet
+            String testDefault = System.setProperty(AslComponent.STORE_PROPERTY, "sqlite");
+            AslComponent asl;
+            try {
+                asl = context.getComponent("asl", AslComponent.class);
+            } finally {
+                System.setProperty(AslComponent.STORE_PROPERTY, testDefault);
+            }
+            asl.setStoreFolder(storeFolder.toString());
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:start").to("asl:own?definition=file:" + definition);
+                    from("direct:count").setBody().constant("1");
+                    from("direct:done").setBody().constant("2");
+                }
+            });
+            context.start();
+            context.createProducerTemplate().requestBody("direct:start", "{}", String.class);
+            assertTrue(Files.exists(storeFolder.resolve(SqliteExecutionStore.FILE_NAME)), "the store is in the folder set");
+            assertEquals(1, asl.executionStore("STANDARD").list().size());
+        }
     }
 
     // --- helpers ---

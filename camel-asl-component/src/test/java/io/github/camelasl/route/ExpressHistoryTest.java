@@ -46,7 +46,7 @@ class ExpressHistoryTest {
                     e -> e.getMessage().setBody("{\"a\": 1}"));
             String arn = reply.getMessage().getHeader(AslConstants.EXECUTION_ARN, String.class);
             InMemoryExecutionStore store = (InMemoryExecutionStore) context.getComponent("asl", AslComponent.class)
-                    .getExecutionStore();
+                    .executionStore(type);
             assertTrue(store.find(arn).isPresent(), "the execution's record is kept either way");
             return List.of(store.events(arn).size(), heard.size());
         }

@@ -166,7 +166,7 @@ class BillingPipelineTest {
         sqs.client().sendMessage(b -> b.queueUrl(queueUrl).messageBody(s3Event(key, size)));
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            Optional<ExecutionRecord> done = camel.getComponent("asl", AslComponent.class).getExecutionStore().list()
+            Optional<ExecutionRecord> done = camel.getComponent("asl", AslComponent.class).executionStore("STANDARD").list()
                     .stream()
                     .filter(r -> key.equals(r.input().path("key").asText()) && r.status() != ExecutionStatus.RUNNING)
                     .findFirst();
