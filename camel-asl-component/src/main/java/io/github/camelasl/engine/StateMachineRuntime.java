@@ -309,6 +309,7 @@ public final class StateMachineRuntime {
      * @throws AslError ExecutionDoesNotExist when the store has no such execution
      */
     public Instant stop(String executionArn, String error, String cause) {
+        refuseExpress("StopExecution");
         Execution live = running.get(executionArn);
         if (live != null) {
             live.finish(ExecutionStatus.ABORTED, null, error, cause);
@@ -333,6 +334,14 @@ public final class StateMachineRuntime {
         }
         store.find(executionArn).orElseThrow(() -> doesNotExist(executionArn));
         return store.events(executionArn);
+    }
+
+    /** AWS runs neither StopExecution nor RedriveExecution for EXPRESS state machines. */
+    private void refuseExpress(String operation) {
+        if ("EXPRESS".equals(config.type())) {
+            throw new AslError("ValidationException", "This API action (" + operation + ") is not supported by "
+                    + "EXPRESS state machines: " + config.stateMachineArn());
+        }
     }
 
     static AslError doesNotExist(String executionArn) {
@@ -404,6 +413,7 @@ public final class StateMachineRuntime {
      * @throws AslError ExecutionDoesNotExist, or ExecutionNotRedrivable naming its status
      */
     public Instant redrive(String executionArn, List<HistoryListener> listeners) {
+        refuseExpress("RedriveExecution");
         ExecutionRecord record = store.find(executionArn).orElseThrow(() -> doesNotExist(executionArn));
         Checkpoint checkpoint = store.lastCheckpoint(executionArn).orElse(null);
         if (!record.redrivable() || checkpoint == null || running.containsKey(executionArn)) {

@@ -140,6 +140,15 @@ class ExecutionOperationsTest {
     }
 
     @Test
+    void expressStateMachinesRefuseStopAndRedriveAsAwsDoes() throws Exception {
+        start("memory", SLOW, "&type=EXPRESS");
+        AslError stop = assertThrows(AslError.class, () -> call("stop",
+                "{\"executionArn\": \"arn:aws:states:us-east-1:123456789012:express:orders:a:b\"}", null));
+        assertEquals("ValidationException", stop.error());
+        assertTrue(stop.cause().contains("not supported by EXPRESS"), stop.cause());
+    }
+
+    @Test
     void anExecutionWaitingOutOfMemoryIsStoppedInTheStore() throws Exception {
         start("sqlite", PARK, "&parkInMemorySeconds=0");
         String arn = call("start", "{}", "parked").get("executionArn").asText();
