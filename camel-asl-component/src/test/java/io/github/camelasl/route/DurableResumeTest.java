@@ -232,11 +232,7 @@ class DurableResumeTest {
     }
 
     private CamelContext app(Path definition, String options, Consumer<RouteBuilder> endpoints) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        AslComponent asl = new AslComponent();
-        asl.setStore("sqlite");
-        asl.setStoreFolder(storeFolder.toString());
-        context.addComponent("asl", asl);
+        CamelContext context = StoreContexts.withStore("sqlite", storeFolder);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelasl.AslComponent;
 import io.github.camelasl.AslConstants;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
@@ -21,7 +20,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,11 +172,7 @@ class ExecutionOperationsTest {
     private void start(String store, String definition, String options) throws Exception {
         Path file = folder.resolve("orders.asl.json");
         Files.writeString(file, definition);
-        context = new DefaultCamelContext();
-        AslComponent asl = new AslComponent();
-        asl.setStore(store);
-        asl.setStoreFolder(folder.resolve("store").toString());
-        context.addComponent("asl", asl);
+        context = StoreContexts.withStore(store, folder.resolve("store"));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

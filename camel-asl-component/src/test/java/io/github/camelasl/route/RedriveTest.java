@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelasl.AslComponent;
 import io.github.camelasl.AslConstants;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
@@ -18,7 +17,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -131,11 +129,7 @@ class RedriveTest {
     private void start(String store) throws Exception {
         Path file = folder.resolve("etl.asl.json");
         Files.writeString(file, ETL);
-        context = new DefaultCamelContext();
-        AslComponent asl = new AslComponent();
-        asl.setStore(store);
-        asl.setStoreFolder(folder.resolve("store").toString());
-        context.addComponent("asl", asl);
+        context = StoreContexts.withStore(store, folder.resolve("store"));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

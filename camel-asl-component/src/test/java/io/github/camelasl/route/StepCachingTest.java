@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.camelasl.AslComponent;
 import io.github.camelasl.AslValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,11 +87,7 @@ class StepCachingTest {
     }
 
     private CamelContext app(Path definition, String cachedStates, String store) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        AslComponent asl = new AslComponent();
-        asl.setStore(store);
-        asl.setStoreFolder(folder.resolve("store").toString());
-        context.addComponent("asl", asl);
+        CamelContext context = StoreContexts.withStore(store, folder.resolve("store"));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelasl.AslComponent;
 import io.github.camelasl.AslConstants;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
@@ -18,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,12 +159,8 @@ class TaskTokenTest {
     private CamelContext app(String definition, String store) throws Exception {
         Path file = folder.resolve("approval.asl.json");
         Files.writeString(file, definition);
-        CamelContext context = new DefaultCamelContext();
+        CamelContext context = StoreContexts.withStore(store, folder.resolve("store"));
         context.getShutdownStrategy().setTimeout(2); // a Task may still wait for its token when a test ends
-        AslComponent asl = new AslComponent();
-        asl.setStore(store);
-        asl.setStoreFolder(folder.resolve("store").toString());
-        context.addComponent("asl", asl);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
