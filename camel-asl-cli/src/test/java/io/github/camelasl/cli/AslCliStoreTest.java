@@ -1,5 +1,7 @@
 package io.github.camelasl.cli;
 
+import static io.github.camelasl.cli.CliRun.asl;
+import static io.github.camelasl.cli.CliRun.def;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,10 +15,6 @@ import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.ExecutionStore.Checkpoint;
 import io.github.camelasl.store.SqliteExecutionStore;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,44 +38,23 @@ class AslCliStoreTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
-
-    private static Result asl(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = AslCli.execute(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
-                new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private static String def(String name) {
-        try {
-            return Path.of(AslCliStoreTest.class.getResource("/definitions/" + name).toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private String store() {
         return tmp.resolve("store").toString();
     }
 
-    private static void assertOneLineError(Result r, String expected) {
-        assertEquals(2, r.code, r.err);
-        assertEquals("", r.out);
-        assertTrue(r.err.startsWith("asl: ") && r.err.contains(expected), r.err);
-        assertEquals(1, r.err.lines().count(), r.err);
+    private static void assertOneLineError(CliRun.Result r, String expected) {
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("asl: ") && r.err().contains(expected), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
     }
 
     @Test
     void aRunWithAStoreCanBeListedDescribedAndItsHistoryShown() throws Exception {
-        Result run = asl("run", def("choice.asl.json"), "--input", "{\"value\": 7}", "--store", store(),
+        CliRun.Result run = asl("run", def("choice.asl.json"), "--input", "{\"value\": 7}", "--store", store(),
                 "--name", "first", "--json");
-        assertEquals(0, run.code, run.err + run.out);
+        assertEquals(0, run.code(), run.err() + run.out());
         String arn = "arn:aws:states:us-east-1:123456789012:execution:choice:first";
         assertEquals(arn, run.json().path("executionArn").asText());
         assertTrue(Files.isRegularFile(tmp.resolve("store").resolve(SqliteExecutionStore.FILE_NAME)));
@@ -86,29 +63,29 @@ class AslCliStoreTest {
         assertOneLineError(asl("run", def("choice.asl.json"), "--store", store(), "--name", "first"),
                 "Execution Already Exists");
 
-        Result list = asl("executions", "list", "--store", store());
-        assertEquals(0, list.code, list.err);
-        assertTrue(list.out.startsWith("SUCCEEDED ") && list.out.trim().endsWith(arn), list.out);
+        CliRun.Result list = asl("executions", "list", "--store", store());
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().startsWith("SUCCEEDED ") && list.out().trim().endsWith(arn), list.out());
         JsonNode executions = asl("executions", "list", "--store", store(), "--json").json().path("executions");
         assertEquals(1, executions.size());
         assertEquals("choice", executions.get(0).path("stateMachineArn").asText().replaceAll(".*:", ""));
         assertEquals(0, asl("executions", "list", "--store", store(), "--status", "FAILED", "--json").json()
                 .path("executions").size());
 
-        Result describe = asl("executions", "describe", arn, "--store", store());
-        assertEquals(0, describe.code, describe.err);
-        assertTrue(describe.out.contains("status:          SUCCEEDED"), describe.out);
+        CliRun.Result describe = asl("executions", "describe", arn, "--store", store());
+        assertEquals(0, describe.code(), describe.err());
+        assertTrue(describe.out().contains("status:          SUCCEEDED"), describe.out());
         JsonNode described = asl("executions", "describe", arn, "--store", store(), "--json").json();
         assertEquals("SUCCEEDED", described.path("status").asText());
         assertEquals(run.json().path("output"), JSON.readTree(described.path("output").asText()));
         assertTrue(described.path("startDate").asText().endsWith("Z"), described.toString());
 
-        Result history = asl("executions", "history", arn, "--store", store());
-        assertEquals(0, history.code, history.err);
-        List<String> lines = history.out.lines().toList();
+        CliRun.Result history = asl("executions", "history", arn, "--store", store());
+        assertEquals(0, history.code(), history.err());
+        List<String> lines = history.out().lines().toList();
         assertTrue(lines.get(0).matches("\\s*1 ExecutionStarted\\s*"), lines.get(0));
-        assertTrue(lines.get(lines.size() - 1).contains("ExecutionSucceeded"), history.out);
-        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s*2 PassStateEntered\\s+Double")), history.out);
+        assertTrue(lines.get(lines.size() - 1).contains("ExecutionSucceeded"), history.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s*2 PassStateEntered\\s+Double")), history.out());
         JsonNode events = asl("executions", "history", arn, "--store", store(), "--json").json().path("events");
         assertEquals(lines.size(), events.size());
         assertEquals("ExecutionStarted", events.get(0).path("type").asText());
@@ -119,22 +96,22 @@ class AslCliStoreTest {
         Path down = tmp.resolve("down.properties");
         Files.writeString(down, "arn:aws:lambda:*:*:function:* = class:io.github.camelasl.cli.OrderFunctions"
                 + "?method=unavailable\n");
-        Result run = asl("run", def("validate-orders.asl.json"), "--input", "{\"order\": 7}", "--name", "o7",
+        CliRun.Result run = asl("run", def("validate-orders.asl.json"), "--input", "{\"order\": 7}", "--name", "o7",
                 "--store", store(), "--resource-map", down.toString(), "--json");
-        assertEquals(1, run.code, run.err + run.out);
+        assertEquals(1, run.code(), run.err() + run.out());
         assertEquals("FAILED", run.json().path("status").asText());
         String arn = run.json().path("executionArn").asText();
         assertEquals("REDRIVABLE", asl("executions", "describe", arn, "--store", store(), "--json").json()
                 .path("redriveStatus").asText());
 
         // the functions are back: the redrive goes on from the failed Task, on the definition it started with
-        Result redrive = asl("executions", "redrive", arn, "--store", store(),
+        CliRun.Result redrive = asl("executions", "redrive", arn, "--store", store(),
                 "--resource-map", def("orders.resource-map.properties"));
-        assertEquals(0, redrive.code, redrive.err + redrive.out);
+        assertEquals(0, redrive.code(), redrive.err() + redrive.out());
         // the first run's trace, then the redrive's
-        assertTrue(redrive.out.indexOf("✗ Validate") < redrive.out.indexOf("↻ redrive 1"), redrive.out);
-        assertTrue(redrive.out.contains("✓ Score"), redrive.out);
-        assertTrue(redrive.out.contains("\nSUCCEEDED in "), redrive.out);
+        assertTrue(redrive.out().indexOf("✗ Validate") < redrive.out().indexOf("↻ redrive 1"), redrive.out());
+        assertTrue(redrive.out().contains("✓ Score"), redrive.out());
+        assertTrue(redrive.out().contains("\nSUCCEEDED in "), redrive.out());
 
         JsonNode described = asl("executions", "describe", arn, "--store", store(), "--json").json();
         assertEquals("SUCCEEDED", described.path("status").asText());
@@ -148,12 +125,12 @@ class AslCliStoreTest {
     @Test
     void aRunningExecutionLeftInTheStoreIsStopped() throws Exception {
         String arn = leaveRunning(3600);
-        Result list = asl("executions", "list", "--store", store(), "--status", "RUNNING");
-        assertTrue(list.out.contains(arn), list.out);
+        CliRun.Result list = asl("executions", "list", "--store", store(), "--status", "RUNNING");
+        assertTrue(list.out().contains(arn), list.out());
 
-        Result stop = asl("executions", "stop", arn, "--store", store(), "--error", "Operator", "--cause", "no longer");
-        assertEquals(0, stop.code, stop.err);
-        assertEquals(arn + " ABORTED", stop.out.trim());
+        CliRun.Result stop = asl("executions", "stop", arn, "--store", store(), "--error", "Operator", "--cause", "no longer");
+        assertEquals(0, stop.code(), stop.err());
+        assertEquals(arn + " ABORTED", stop.out().trim());
         JsonNode described = asl("executions", "describe", arn, "--store", store(), "--json").json();
         assertEquals("ABORTED", described.path("status").asText());
         assertEquals("Operator", described.path("error").asText());
@@ -162,27 +139,27 @@ class AslCliStoreTest {
         assertEquals("ExecutionAborted", events.get(events.size() - 1).path("type").asText());
 
         assertOneLineError(asl("executions", "stop", arn, "--store", store()), "is not RUNNING: it is ABORTED");
-        Result resume = asl("resume", "--store", store());
-        assertEquals(0, resume.code, resume.err);
-        assertEquals("No unfinished executions in " + store(), resume.out.trim());
+        CliRun.Result resume = asl("resume", "--store", store());
+        assertEquals(0, resume.code(), resume.err());
+        assertEquals("No unfinished executions in " + store(), resume.out().trim());
     }
 
     @Test
     void resumeRunsTheUnfinishedExecutionsToTheirEnd() throws Exception {
         String arn = leaveRunning(1);
-        Result resume = asl("resume", "--store", store(), "--json");
-        assertEquals(0, resume.code, resume.err + resume.out);
+        CliRun.Result resume = asl("resume", "--store", store(), "--json");
+        assertEquals(0, resume.code(), resume.err() + resume.out());
         JsonNode resumed = resume.json();
-        assertEquals(1, resumed.size(), resume.out);
+        assertEquals(1, resumed.size(), resume.out());
         assertEquals(arn, resumed.get(0).path("executionArn").asText());
         assertEquals("SUCCEEDED", resumed.get(0).path("status").asText());
         assertEquals("{\"p\":\"ok\"}", resumed.get(0).path("output").asText());
 
         // nothing is left to resume, and the history went on where it stopped
-        assertEquals("[]", asl("resume", "--store", store(), "--json").out.trim());
-        Result history = asl("executions", "history", arn, "--store", store());
-        assertEquals(1, history.out.lines().filter(l -> l.contains("ExecutionStarted")).count(), history.out);
-        assertTrue(history.out.contains("WaitStateExited"), history.out);
+        assertEquals("[]", asl("resume", "--store", store(), "--json").out().trim());
+        CliRun.Result history = asl("executions", "history", arn, "--store", store());
+        assertEquals(1, history.out().lines().filter(l -> l.contains("ExecutionStarted")).count(), history.out());
+        assertTrue(history.out().contains("WaitStateExited"), history.out());
     }
 
     @Test
@@ -192,7 +169,7 @@ class AslCliStoreTest {
         assertOneLineError(asl("resume", "--store", missing), "no execution store " + missing);
         assertFalse(Files.exists(Path.of(missing)), "reading a store must not create one");
 
-        assertEquals(0, asl("run", def("choice.asl.json"), "--input", "{\"value\": 1}", "--store", store()).code);
+        assertEquals(0, asl("run", def("choice.asl.json"), "--input", "{\"value\": 1}", "--store", store()).code());
         String unknown = "arn:aws:states:us-east-1:123456789012:execution:choice:nope";
         for (String command : List.of("describe", "history", "stop", "redrive")) {
             assertOneLineError(asl("executions", command, unknown, "--store", store()),
@@ -205,7 +182,7 @@ class AslCliStoreTest {
         }
         assertOneLineError(asl("run", def("choice.asl.json"), "--store", store(), "--type", "EXPRESS"),
                 "STANDARD executions only");
-        assertEquals(2, asl("executions", "list").code); // --store is required
+        assertEquals(2, asl("executions", "list").code()); // --store is required
     }
 
     /**
