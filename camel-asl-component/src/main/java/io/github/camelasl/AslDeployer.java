@@ -107,13 +107,16 @@ public final class AslDeployer {
     private static void unsupportedFeatures(StateMachine machine, List<Diagnostic> out) {
         for (var state : machine.states().values()) {
             if (state instanceof io.github.camelasl.model.MapState map) {
-                String[] names = {"ItemReader", "ItemBatcher", "ResultWriter"};
-                JsonNode[] values = {map.itemReader(), map.itemBatcher(), map.resultWriter()};
-                for (int i = 0; i < names.length; i++) {
-                    if (values[i] != null) {
-                        out.add(Diagnostic.error("UNSUPPORTED_FEATURE", "The Map field '" + names[i]
-                                + "' is not supported yet", map.common().pointer() + "/" + names[i]));
-                    }
+                if (map.resultWriter() != null) {
+                    out.add(Diagnostic.error("UNSUPPORTED_FEATURE", "The Map field 'ResultWriter' is not supported "
+                            + "yet", map.common().pointer() + "/ResultWriter"));
+                }
+                String inputType = map.itemReader() == null ? ""
+                        : map.itemReader().path("ReaderConfig").path("InputType").asText("");
+                if (inputType.equals("MANIFEST") || inputType.equals("PARQUET")) {
+                    out.add(Diagnostic.error("UNSUPPORTED_FEATURE", "The ItemReader InputType '" + inputType
+                            + "' is not supported yet (CSV, JSON and JSONL are)",
+                            map.common().pointer() + "/ItemReader/ReaderConfig/InputType"));
                 }
                 unsupportedFeatures(map.itemProcessor(), out);
             } else if (state instanceof io.github.camelasl.model.ParallelState parallel) {
@@ -166,8 +169,8 @@ public final class AslDeployer {
                     e.getMessage(), "")));
         }
         StateMachineRoutes routes = new StateMachineRoutes(key, machine, timers,
-                task -> resolvers.resolve(task.resource()).orElseThrow(() -> new IllegalStateException(
-                        "no endpoint for Resource '" + task.resource() + "' of state '" + task.name() + "'")),
+                resource -> resolvers.resolve(resource).orElseThrow(() -> new IllegalStateException(
+                        "no endpoint for Resource '" + resource + "' (validation should have refused it)")),
                 caching, tokens);
         // as camel-kamelet does: add the definitions, then start those the context did not start itself (it
         // does not while it is starting, which is when an asl: endpoint in a route is deployed)

@@ -107,6 +107,7 @@ public final class FailurePolicy {
             attempts[i]++;
             scope.countRetry();
             scope.retrying(true);
+            scope.retryScheduled(attempts);
             return true;
         }
         return false;

@@ -23,6 +23,8 @@ public final class FanOut {
     private final double toleratedPercentage;
     private final long startedEventId;
     private volatile boolean aborted;
+    /** Set before any run starts (see keep), read only after. */
+    private boolean[] kept;
     private int permits = Integer.MAX_VALUE;
     private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
 
@@ -59,6 +61,43 @@ public final class FanOut {
             permits++;
         }
         return next;
+    }
+
+    /**
+     * A redrive: the runs that succeeded before the state failed keep their outputs and do not run again
+     * ({@code outputs} by index, null for a run that did not succeed). Ignored unless it has one slot per run.
+     */
+    void keep(ArrayNode kept) {
+        if (kept == null || kept.size() != outputs.length()) {
+            return;
+        }
+        this.kept = new boolean[outputs.length()];
+        for (int i = 0; i < kept.size(); i++) {
+            if (!kept.get(i).isNull()) {
+                outputs.set(i, kept.get(i));
+                this.kept[i] = true;
+            }
+        }
+    }
+
+    /** The output of run {@code index} (null while it has none). */
+    JsonNode output(int index) {
+        return outputs.get(index);
+    }
+
+    /** Whether run {@code index} succeeded before a redrive and is not run again. */
+    boolean kept(int index) {
+        return kept != null && kept[index];
+    }
+
+    /** The outputs of the runs that succeeded, null for the others: what a redrive keeps. */
+    ArrayNode succeededOutputs() {
+        ArrayNode array = Json.NODES.arrayNode(outputs.length());
+        for (int i = 0; i < outputs.length(); i++) {
+            JsonNode out = failures.get(i) == null ? outputs.get(i) : null;
+            array.add(out == null ? Json.NODES.nullNode() : out);
+        }
+        return array;
     }
 
     void succeeded(int index, JsonNode output) {

@@ -28,16 +28,43 @@ public final class MapStep {
     /** Returns the items to iterate over; sets {@link Scope#fanOut()} and the concurrency. */
     public static List<JsonNode> prepare(Scope scope) {
         Transitions.enter(scope);
-        MapState state = (MapState) scope.current();
-        boolean jsonata = JsonataStates.applies(state);
-        Bindings context = scope.bindings();
-        JsonNode effective = jsonata ? scope.stateInput()
-                : InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), context);
-        scope.effectiveInput(effective);
-        if (jsonata) {
-            state = withJsonataValues(scope, state);
+        JsonNode effective = effectiveInput(scope);
+        MapState state = withJsonataValues(scope);
+        JsonNode items = JsonataStates.applies(state) ? jsonataItems(scope, state)
+                : selectItems(state, effective, scope.bindings());
+        List<JsonNode> list = new ArrayList<>(items.size());
+        items.forEach(list::add);
+        return fanOut(scope, state, effective, list);
+    }
+
+    /**
+     * A Map with an ItemReader, once {@link ItemReading} has read its items (the state was entered then): the
+     * items (in batches with an ItemBatcher) to iterate over.
+     */
+    public static List<JsonNode> prepareRead(Scope scope, List<JsonNode> items) {
+        MapState state = withJsonataValues(scope);
+        JsonNode effective = scope.effectiveInput();
+        if (state.itemBatcher() != null && state.itemSelector() != null) {
+            // ItemSelector shapes each item, then the batches are made of the shaped items
+            List<JsonNode> selected = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                selected.add(selectedItem(scope, i, items.get(i)));
+            }
+            items = selected;
         }
-        JsonNode items = jsonata ? jsonataItems(scope, state) : selectItems(state, effective, context);
+        return fanOut(scope, state, effective, ItemReading.batches(scope, state, effective, items));
+    }
+
+    /** The input the Map works on: the raw input (JSONata) or InputPath's; kept as the scope's effective input. */
+    static JsonNode effectiveInput(Scope scope) {
+        JsonNode effective = JsonataStates.applies(scope.current()) ? scope.stateInput()
+                : InputOutput.inputPath(scope.current().common().inputPath(), scope.stateInput(), scope.bindings());
+        scope.effectiveInput(effective);
+        return effective;
+    }
+
+    private static List<JsonNode> fanOut(Scope scope, MapState state, JsonNode effective, List<JsonNode> items) {
+        Bindings context = scope.bindings();
         int concurrency = concurrency(state, effective, context);
         int toleratedCount = Integer.MAX_VALUE;
         double toleratedPercentage = 100.0;
@@ -58,11 +85,10 @@ public final class MapStep {
         long started = scope.record(HistoryEventType.MapStateStarted, details);
         FanOut fanOut = new FanOut(items.size(), toleratedCount, toleratedPercentage, started);
         fanOut.limitConcurrency(concurrency);
+        fanOut.keep(scope.takeRedrivenRuns());
         scope.fanOut(fanOut);
         scope.mapConcurrency(concurrency);
-        List<JsonNode> list = new ArrayList<>(items.size());
-        items.forEach(list::add);
-        return list;
+        return items;
     }
 
     private static JsonNode selectItems(MapState state, JsonNode effective, Bindings context) {
@@ -81,6 +107,14 @@ public final class MapStep {
 
     /** The input of iteration {@code index}: ItemSelector (or Parameters) with $$.Map.Item, else the item. */
     static JsonNode iterationInput(Scope mapScope, int index, JsonNode item) {
+        MapState state = (MapState) mapScope.current();
+        if (state.itemBatcher() != null) {
+            return item; // a batch, of items ItemSelector has shaped already
+        }
+        return selectedItem(mapScope, index, item);
+    }
+
+    private static JsonNode selectedItem(Scope mapScope, int index, JsonNode item) {
         MapState state = (MapState) mapScope.current();
         if (state.itemSelector() == null) {
             return item;
@@ -109,7 +143,11 @@ public final class MapStep {
     }
 
     /** The Map's numeric fields with their JSONata expressions evaluated, as literals the JSONPath code reads. */
-    private static MapState withJsonataValues(Scope scope, MapState s) {
+    private static MapState withJsonataValues(Scope scope) {
+        MapState s = (MapState) scope.current();
+        if (!JsonataStates.applies(s)) {
+            return s;
+        }
         ObjectNode states = JsonataStates.states(scope);
         return new MapState(s.common(), s.itemProcessor(), s.processorMode(), s.executionType(), s.itemsPath(),
                 s.items(), s.itemSelector(), evaluated(scope, s.maxConcurrency(), states, "MaxConcurrency"), null,
@@ -207,6 +245,9 @@ public final class MapStep {
             return;
         }
         AslError terminal = fanOut.terminalFailure();
+        if (terminal != null || fanOut.failureCount() > 0 && fanOut.exceedsTolerance(fanOut.failureCount())) {
+            scope.fanOutFailed(fanOut.succeededOutputs());
+        }
         if (terminal != null) {
             scope.record(HistoryEventType.MapStateFailed, null);
             scope.phase(Scope.Phase.FAN_OUT_RESULT);

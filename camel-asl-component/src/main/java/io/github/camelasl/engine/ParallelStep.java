@@ -20,7 +20,9 @@ public final class ParallelStep {
         JsonNode effective = Transitions.effectiveInput(scope, state.parameters(), state.arguments());
         scope.effectiveInput(effective);
         long started = scope.record(HistoryEventType.ParallelStateStarted, null);
-        scope.fanOut(new FanOut(state.branches().size(), 0, 0, started));
+        FanOut fanOut = new FanOut(state.branches().size(), 0, 0, started);
+        fanOut.keep(scope.takeRedrivenRuns());
+        scope.fanOut(fanOut);
         return effective;
     }
 
@@ -33,6 +35,7 @@ public final class ParallelStep {
         }
         AslError failure = fanOut.firstFailure();
         if (failure != null) {
+            scope.fanOutFailed(fanOut.succeededOutputs());
             scope.record(HistoryEventType.ParallelStateFailed, null);
             scope.phase(Scope.Phase.FAN_OUT_RESULT);
             throw failure;

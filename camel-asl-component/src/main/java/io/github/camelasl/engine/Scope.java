@@ -44,6 +44,7 @@ public final class Scope {
     private FanOut fanOut;
     private int mapConcurrency;
     private Long taskTimeoutSeconds;
+    private Long taskHeartbeatSeconds;
 
     /** The last checkpoint written for this scope (when the store keeps them). */
     private Checkpoint checkpoint;
@@ -51,6 +52,8 @@ public final class Scope {
     private String taskToken;
     private String resumedTaskToken;
     private boolean awaitsResumedToken;
+    /** A redriven Parallel or Map: the outputs of its runs that succeeded before it failed (see FanOut.keep). */
+    private com.fasterxml.jackson.databind.node.ArrayNode redrivenRuns;
     /** When a top-level Wait parked the execution (no exchange, no thread): its due time; 0 otherwise. */
     private long parkedUntil;
     private Instant resumedWaitUntil;
@@ -94,8 +97,21 @@ public final class Scope {
         scope.checkpoint = checkpoint;
         scope.resumedWaitUntil = checkpoint.waitUntil();
         scope.resumedTaskToken = checkpoint.taskToken();
+        scope.redrivenRuns = checkpoint.succeededRuns();
+        if (checkpoint.retryAttempts() != null) {
+            // it was waiting out a retry's back-off: the attempts made so far still count against MaxAttempts
+            scope.retryAttempts = new int[checkpoint.retryAttempts().size()];
+            for (int i = 0; i < scope.retryAttempts.length; i++) {
+                scope.retryAttempts[i] = checkpoint.retryAttempts().get(i).asInt();
+                scope.retryCount += scope.retryAttempts[i];
+            }
+            scope.retrying = true;
+        }
         if (entered != null) {
             scope.resumedEntered = entered;
+            if (scope.retrying) {
+                scope.resumeEntered(); // a retry goes on with the visit's StateEntered, recorded before the restart
+            }
         }
         return scope;
     }
@@ -122,7 +138,7 @@ public final class Scope {
         if (recorder != ExecutionStore.Recorder.NOWHERE) {
             // the top-level scope's checkpoint carries what a resume needs (see StateMachineRuntime.resume)
             checkpoint = new Checkpoint(machine.pointer(), stateName, input, lastEventId,
-                    parent == null ? variables.snapshot() : null, null);
+                    parent == null ? variables.snapshot() : null, null, null, null, null);
             if (InlineStates.handles(current)) {
                 recorder.checkpointDeferred(checkpoint); // durable with the next state that calls out, waits or ends
             } else {
@@ -140,6 +156,51 @@ public final class Scope {
             checkpoint = checkpoint.waitingUntil(until);
             execution.recorder().checkpoint(checkpoint);
         }
+    }
+
+    /**
+     * The current state failed and is retried after {@link #delayMillis()}: for the top-level scope the
+     * checkpoint records when and the attempts made, so that after a restart it waits only what is left of the
+     * back-off and MaxAttempts still counts them.
+     */
+    void retryScheduled(int[] attempts) {
+        if (parent == null && checkpoint != null && !execution.isFinished()
+                && execution.recorder() != ExecutionStore.Recorder.NOWHERE) {
+            com.fasterxml.jackson.databind.node.ArrayNode made = Json.NODES.arrayNode(attempts.length);
+            for (int attempt : attempts) {
+                made.add(attempt);
+            }
+            checkpoint = checkpoint.retryingAt(Instant.ofEpochMilli(System.currentTimeMillis() + delayMillis), made);
+            execution.recorder().checkpoint(checkpoint);
+        }
+    }
+
+    /** Once, for a scope resumed while it waited out a retry's back-off: the milliseconds left of it, else 0. */
+    long takeResumedBackOffMillis() {
+        if (resumedWaitUntil == null || current instanceof io.github.camelasl.model.WaitState) {
+            return 0;
+        }
+        long left = resumedWaitUntil.toEpochMilli() - System.currentTimeMillis();
+        resumedWaitUntil = null;
+        return Math.max(0, left);
+    }
+
+    /**
+     * The top-level scope's Parallel or Map failed, after {@code succeeded} of its runs had succeeded (their outputs
+     * by index, null for the others): kept with the checkpoint, so that a redrive runs only the others.
+     */
+    void fanOutFailed(com.fasterxml.jackson.databind.node.ArrayNode succeeded) {
+        if (parent == null && checkpoint != null && !execution.isFinished()) {
+            checkpoint = checkpoint.withSucceededRuns(succeeded);
+            execution.recorder().checkpoint(checkpoint);
+        }
+    }
+
+    /** The runs a redriven Parallel or Map keeps (once: a Retry of it runs every run again), or null. */
+    com.fasterxml.jackson.databind.node.ArrayNode takeRedrivenRuns() {
+        com.fasterxml.jackson.databind.node.ArrayNode runs = redrivenRuns;
+        redrivenRuns = null;
+        return runs;
     }
 
     /**
@@ -407,6 +468,15 @@ public final class Scope {
     }
 
     /** The running Task's TimeoutSeconds, as evaluated when it was scheduled; null for none. */
+    /** The running Task's HeartbeatSeconds, evaluated once as it was entered (null: none). */
+    public Long taskHeartbeatSeconds() {
+        return taskHeartbeatSeconds;
+    }
+
+    void taskHeartbeatSeconds(Long seconds) {
+        this.taskHeartbeatSeconds = seconds;
+    }
+
     public Long taskTimeoutSeconds() {
         return taskTimeoutSeconds;
     }

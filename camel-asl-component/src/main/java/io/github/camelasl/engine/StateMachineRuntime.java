@@ -163,6 +163,15 @@ public final class StateMachineRuntime {
                                 .path("name").asText()))
                 .findFirst().orElse(null);
         Scope scope = Scope.resumed(execution, machine, checkpoint, entered);
+        long backOff = scope.takeResumedBackOffMillis();
+        if (backOff > 0) { // it was waiting to retry a state: it waits what is left, holding no thread
+            timers.schedule(() -> worker().execute(() -> {
+                if (!execution.isFinished()) {
+                    run(execution, scope);
+                }
+            }), backOff, TimeUnit.MILLISECONDS);
+            return execution.completion();
+        }
         return run(execution, scope);
     }
 
@@ -406,8 +415,8 @@ public final class StateMachineRuntime {
      * AWS's RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from the state that did not
      * succeed (its last checkpoint: the state it failed in, with the input and variables it had there), with
      * ExecutionRedriven in its history, one more {@code $$.Execution.RedriveCount} and its TimeoutSeconds counted
-     * from now. The states before it do not run again. A Parallel or Map it failed in runs again whole (AWS
-     * re-runs only its unsuccessful branches and iterations). No 14-day window.
+     * from now. The states before it do not run again; a Parallel or Map it failed in runs only its branches or
+     * iterations that did not succeed (the others keep their outputs). No 14-day window.
      *
      * @return the redrive date; the execution runs on a worker thread
      * @throws AslError ExecutionDoesNotExist, or ExecutionNotRedrivable naming its status
@@ -430,8 +439,10 @@ public final class StateMachineRuntime {
         register(execution);
         execution.redriven();
         // the failed state is entered anew, as AWS records it
+        // a Wait it was stopped in waits again, whole, and a callback Task hands out a new token; a Parallel or Map
+        // keeps the outputs of its runs that succeeded
         Checkpoint from = new Checkpoint(checkpoint.scope(), checkpoint.stateName(), checkpoint.input(),
-                checkpoint.lastEventId(), checkpoint.variables(), null); // a Wait it was stopped in waits again
+                checkpoint.lastEventId(), checkpoint.variables(), null, null, null, checkpoint.succeededRuns());
         Scope scope = Scope.resumed(execution, machine, from, null);
         worker().execute(() -> run(execution, scope));
         return now;

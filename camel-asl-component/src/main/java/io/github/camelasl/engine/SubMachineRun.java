@@ -14,13 +14,28 @@ public final class SubMachineRun {
 
     public static Scope startBranch(Scope parent, int branchIndex, JsonNode input) {
         ParallelState state = (ParallelState) parent.current();
-        return parent.child(state.branches().get(branchIndex), null, parent.fanOut().startedEventId(), input);
+        Scope child = parent.child(state.branches().get(branchIndex), null, parent.fanOut().startedEventId(), input);
+        keptByRedrive(child, branchIndex);
+        return child;
+    }
+
+    /** A run a redrive keeps starts out done with its earlier output: its driver has nothing to run. */
+    private static void keptByRedrive(Scope child, int index) {
+        FanOut fanOut = child.parent().fanOut();
+        if (fanOut.kept(index)) {
+            child.succeed(fanOut.output(index));
+        }
     }
 
     /** Starts iteration {@code index}; when its input cannot be built the iteration starts out failed. */
     public static Scope startIteration(Scope parent, int index, JsonNode item) {
         MapState state = (MapState) parent.current();
         FanOut fanOut = parent.fanOut();
+        if (fanOut.kept(index)) {
+            Scope kept = parent.child(state.itemProcessor(), null, fanOut.startedEventId(), item);
+            keptByRedrive(kept, index);
+            return kept;
+        }
         long started = iterationEvent(parent, HistoryEventType.MapIterationStarted, fanOut.startedEventId(),
                 state.name(), index);
         try {
@@ -65,6 +80,9 @@ public final class SubMachineRun {
 
     public static void finishBranch(Scope child, int branchIndex) {
         FanOut fanOut = child.parent().fanOut();
+        if (fanOut.kept(branchIndex)) {
+            return;
+        }
         if (child.failure() != null) {
             fanOut.failed(branchIndex, child.failure());
         } else if (child.done()) {
@@ -76,6 +94,9 @@ public final class SubMachineRun {
         Scope parent = child.parent();
         FanOut fanOut = parent.fanOut();
         String name = parent.current().name();
+        if (fanOut.kept(index)) {
+            return;
+        }
         if (child.failure() != null) {
             fanOut.failed(index, child.failure());
             iterationEvent(parent, HistoryEventType.MapIterationFailed, child.lastEventId(), name, index);

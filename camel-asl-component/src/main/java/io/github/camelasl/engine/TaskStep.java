@@ -31,13 +31,15 @@ public final class TaskStep {
         scope.effectiveInput(effective);
         Long timeout = timeoutSeconds(scope);
         scope.taskTimeoutSeconds(timeout); // evaluated once: the event and the timer see the same value
+        // evaluated with the other inputs, so a bad HeartbeatSecondsPath is the state's data error, before any call
+        Long heartbeat = heartbeatSeconds(scope);
+        scope.taskHeartbeatSeconds(heartbeat);
         if (resumedToken != null) {
             scope.phase(Scope.Phase.TASK_CALL);
             return effective; // its TaskScheduled, TaskStarted and TaskSubmitted were recorded before the restart
         }
         String region = scope.execution().config().region();
         if (state.isActivity()) {
-            Long heartbeat = heartbeatSeconds(scope);
             scope.recordLazily(HistoryEventType.ActivityScheduled, () -> {
                 ObjectNode scheduled = Json.NODES.objectNode();
                 scheduled.put("resource", state.resource());
@@ -87,7 +89,7 @@ public final class TaskStep {
     }
 
     /** HeartbeatSeconds or HeartbeatSecondsPath, or null for none. */
-    public static Long heartbeatSeconds(Scope scope) {
+    private static Long heartbeatSeconds(Scope scope) {
         TaskState state = (TaskState) scope.current();
         if (state.heartbeatSeconds() != null && JsonataStates.applies(state)) {
             JsonNode value = JsonataStates.value(scope, state.heartbeatSeconds(), JsonataStates.states(scope),

@@ -48,7 +48,7 @@ public final class TokenWait implements TaskTokens.Waiter {
      */
     public static TokenWait register(Scope scope, TaskTokens tokens, ScheduledExecutorService timers,
             Executor worker) {
-        TokenWait wait = new TokenWait(tokens, scope.taskToken(), timers, worker, TaskStep.heartbeatSeconds(scope),
+        TokenWait wait = new TokenWait(tokens, scope.taskToken(), timers, worker, scope.taskHeartbeatSeconds(),
                 scope.taskTimeoutSeconds());
         if (((io.github.camelasl.model.TaskState) scope.current()).isActivity()) {
             // the Task waits (no thread is in its scope), so the worker's thread may record this one event

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.AslConstants;
 import io.github.camelasl.engine.FailurePolicy;
 import io.github.camelasl.engine.InlineStates;
+import io.github.camelasl.engine.ItemReading;
 import io.github.camelasl.engine.MapStep;
 import io.github.camelasl.engine.ParallelStep;
 import io.github.camelasl.engine.Scope;
@@ -58,7 +59,8 @@ public class StateMachineRoutes extends RouteBuilder {
 
     private final String key;
     private final StateMachine machine;
-    private final Function<TaskState, String> taskEndpoints;
+    /** The Camel endpoint URI that serves a Resource (a Task's, a Map ItemReader's). */
+    private final Function<String, String> resourceEndpoints;
     private final StepCaching caching;
     private final TaskTokens tokens;
     /** The component's unbounded scheduler: Camel's default delayer pool would sleep on the caller past 1,000. */
@@ -74,11 +76,11 @@ public class StateMachineRoutes extends RouteBuilder {
      * @param key           unique among the state machines of the CamelContext; prefixes every route id
      * @param machine       the validated model
      * @param timers        runs Wait states and retry back-offs (unbounded: see AslComponent)
-     * @param taskEndpoints gives the Camel endpoint URI each Task calls
+     * @param resourceEndpoints gives the Camel endpoint URI that serves a Resource (a Task's, an ItemReader's)
      */
     public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
-            Function<TaskState, String> taskEndpoints) {
-        this(key, machine, timers, taskEndpoints, StepCaching.NONE, new TaskTokens());
+            Function<String, String> resourceEndpoints) {
+        this(key, machine, timers, resourceEndpoints, StepCaching.NONE, new TaskTokens());
     }
 
     /**
@@ -86,11 +88,11 @@ public class StateMachineRoutes extends RouteBuilder {
      * @param tokens  where .waitForTaskToken Tasks wait for their tokens (the component's)
      */
     public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
-            Function<TaskState, String> taskEndpoints, StepCaching caching, TaskTokens tokens) {
+            Function<String, String> resourceEndpoints, StepCaching caching, TaskTokens tokens) {
         this.key = key;
         this.machine = machine;
         this.timers = timers;
-        this.taskEndpoints = taskEndpoints;
+        this.resourceEndpoints = resourceEndpoints;
         this.caching = caching;
         this.tokens = tokens;
     }
@@ -169,7 +171,7 @@ public class StateMachineRoutes extends RouteBuilder {
     }
 
     private void taskRoute(TryDefinition route, TaskState state) {
-        String uri = taskEndpoints.apply(state);
+        String uri = resourceEndpoints.apply(state.resource());
         if (state.waitForTaskToken()) {
             callbackTaskRoute(route, state, uri);
             return;
@@ -278,9 +280,14 @@ public class StateMachineRoutes extends RouteBuilder {
     }
 
     private void mapRoute(TryDefinition route, MapState state) {
+        if (state.itemReader() != null) {
+            readItems(route, state);
+        } else {
+            route.process(e -> e.getMessage().setBody(MapStep.prepare(scope(e))));
+        }
         if (InlineStates.handlesAll(state.itemProcessor())) {
             // an item processor that only moves data: no split, see SubMachineRun.runIterationsInline
-            route.process(e -> SubMachineRun.runIterationsInline(scope(e), MapStep.prepare(scope(e))))
+            route.process(e -> SubMachineRun.runIterationsInline(scope(e), items(e)))
                     .process(e -> MapStep.complete(scope(e)));
             return;
         }
@@ -304,8 +311,7 @@ public class StateMachineRoutes extends RouteBuilder {
                     e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, child.parent());
                     MaxConcurrencyGate.release(child.parent().fanOut(), pool);
                 });
-        route.process(e -> e.getMessage().setBody(MapStep.prepare(scope(e))))
-                .choice()
+        route.choice()
                     .when(e -> scope(e).mapConcurrency() == 1)
                         .split(body(), AggregationStrategies.useOriginal())
                             .to(iteration)
@@ -318,6 +324,38 @@ public class StateMachineRoutes extends RouteBuilder {
                     .endChoice()
                 .end()
                 .process(e -> MapStep.complete(scope(e)));
+    }
+
+    /**
+     * A Map's ItemReader: its Resource is called like a Task's (page after page for a listing), then the items
+     * read, in batches with an ItemBatcher, become the body the Map iterates over.
+     */
+    private void readItems(TryDefinition route, MapState state) {
+        String uri = resourceEndpoints.apply(ItemReading.resource(state));
+        route.process(e -> e.setProperty(READS, ItemReading.start(scope(e))))
+                .loopDoWhile(e -> reads(e).request() != null)
+                    .process(e -> TaskMessages.toRequest(e, scope(e), reads(e).request()))
+                    .process(new TaskCall(uri, false))
+                    .process(e -> reads(e).add(scope(e), TaskMessages.result(e)))
+                .end();
+        route.process(e -> {
+            ItemReading.Reads reads = reads(e);
+            e.removeProperty(READS);
+            e.getMessage().setHeaders(new java.util.HashMap<>());
+            e.getMessage().setBody(MapStep.prepareRead(scope(e), reads.items()));
+        });
+    }
+
+    /** Exchange property: the running Map's ItemReader reads. */
+    private static final String READS = "CamelAslItemReads";
+
+    private static ItemReading.Reads reads(Exchange exchange) {
+        return exchange.getProperty(READS, ItemReading.Reads.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<JsonNode> items(Exchange exchange) {
+        return exchange.getMessage().getBody(List.class);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.camelasl.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.camelasl.history.HistoryEvent;
 import java.time.Instant;
 import java.util.Collection;
@@ -121,30 +122,50 @@ public interface ExecutionStore extends AutoCloseable {
     default void close() {
     }
 
-    /** A state boundary: which scope (a JSON pointer of the (sub-)machine) is entering which state. */
+    /**
+     * A state boundary: which scope (a JSON pointer of the (sub-)machine) is entering which state, with what a
+     * resume needs: the variables, the time a Wait (or a retry's back-off) ends, the token a callback Task waits
+     * for, the attempts its retriers have made ({@code retryAttempts}, by retrier; null when it is not being
+     * retried), and for a Parallel or Map that failed the outputs of its runs that succeeded ({@code
+     * succeededRuns}, by index, null where one did not), so that a redrive runs only the others.
+     */
     record Checkpoint(String scope, String stateName, JsonNode input, long lastEventId, JsonNode variables,
-            Instant waitUntil, String taskToken) {
+            Instant waitUntil, String taskToken, JsonNode retryAttempts, ArrayNode succeededRuns) {
 
         /** The top-level machine's scope pointer. */
         public static final String TOP = "";
 
         public Checkpoint(String scope, String stateName, JsonNode input) {
-            this(scope, stateName, input, 0, null, null, null);
+            this(scope, stateName, input, 0, null, null, null, null, null);
         }
 
         public Checkpoint(String scope, String stateName, JsonNode input, long lastEventId, JsonNode variables,
                 Instant waitUntil) {
-            this(scope, stateName, input, lastEventId, variables, waitUntil, null);
+            this(scope, stateName, input, lastEventId, variables, waitUntil, null, null, null);
         }
 
-        /** This boundary, now parked in a Wait (or a back-off) until {@code until}. */
+        /** This boundary, now parked in a Wait until {@code until}. */
         public Checkpoint waitingUntil(Instant until) {
-            return new Checkpoint(scope, stateName, input, lastEventId, variables, until, taskToken);
+            return new Checkpoint(scope, stateName, input, lastEventId, variables, until, taskToken, retryAttempts,
+                    succeededRuns);
         }
 
         /** This boundary, its Task now waiting for {@code token} (its endpoint was called). */
         public Checkpoint awaitingToken(String token) {
-            return new Checkpoint(scope, stateName, input, lastEventId, variables, waitUntil, token);
+            return new Checkpoint(scope, stateName, input, lastEventId, variables, waitUntil, token, retryAttempts,
+                    succeededRuns);
+        }
+
+        /** This boundary's state failed and is retried at {@code until}, its retriers having made {@code attempts}. */
+        public Checkpoint retryingAt(Instant until, JsonNode attempts) {
+            return new Checkpoint(scope, stateName, input, lastEventId, variables, until, null, attempts,
+                    succeededRuns);
+        }
+
+        /** This boundary's Parallel or Map failed; these of its runs succeeded. */
+        public Checkpoint withSucceededRuns(ArrayNode outputs) {
+            return new Checkpoint(scope, stateName, input, lastEventId, variables, waitUntil, taskToken,
+                    retryAttempts, outputs);
         }
     }
 }

@@ -52,7 +52,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -81,6 +81,15 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Version 4: the task token a Task waits for (.waitForTaskToken), so the wait survives a restart. */
     private static final String[] SCHEMA_V4 = {
         "ALTER TABLE checkpoints ADD COLUMN task_token TEXT",
+    };
+
+    /**
+     * Version 5: the attempts of a state being retried (its back-off survives a restart), and the outputs of a
+     * failed Parallel's or Map's runs that succeeded, which a redrive keeps.
+     */
+    private static final String[] SCHEMA_V5 = {
+        "ALTER TABLE checkpoints ADD COLUMN retry_attempts TEXT",
+        "ALTER TABLE checkpoints ADD COLUMN succeeded_runs TEXT",
     };
 
     private final Path folder;
@@ -207,11 +216,12 @@ public final class SqliteExecutionStore implements ExecutionStore {
         insertEvent = connection.prepareStatement(
                 "INSERT INTO events (execution_arn, id, type, event) VALUES (?, ?, ?, ?)");
         upsertCheckpoint = connection.prepareStatement("INSERT INTO checkpoints (execution_arn, state_name, "
-                + "input, last_event_id, variables, wait_until, task_token) VALUES (?, ?, ?, ?, ?, ?, ?) ON "
-                + "CONFLICT (execution_arn) DO UPDATE SET state_name = excluded.state_name, "
-                + "input = excluded.input, last_event_id = excluded.last_event_id, "
-                + "variables = excluded.variables, wait_until = excluded.wait_until, "
-                + "task_token = excluded.task_token");
+                + "input, last_event_id, variables, wait_until, task_token, retry_attempts, succeeded_runs) VALUES "
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (execution_arn) DO UPDATE SET "
+                + "state_name = excluded.state_name, input = excluded.input, "
+                + "last_event_id = excluded.last_event_id, variables = excluded.variables, "
+                + "wait_until = excluded.wait_until, task_token = excluded.task_token, "
+                + "retry_attempts = excluded.retry_attempts, succeeded_runs = excluded.succeeded_runs");
     }
 
     /** Creates the schema in a new file, checks the version of an existing one. */
@@ -229,7 +239,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
                         + " this Camel ASL reads; open it with the release that wrote it");
             }
             // each step in a transaction of its own, so a file is always at one version or the next
-            String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4};
+            String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -350,6 +360,8 @@ public final class SqliteExecutionStore implements ExecutionStore {
             List<StoredEvent> events = drain();
             String input = Json.writeHandedOn(checkpoint.input());
             String variables = checkpoint.variables() == null ? null : Json.write(checkpoint.variables());
+            String retryAttempts = checkpoint.retryAttempts() == null ? null : Json.write(checkpoint.retryAttempts());
+            String succeededRuns = checkpoint.succeededRuns() == null ? null : Json.write(checkpoint.succeededRuns());
             CompletableFuture<Object> committed = submit(executionArn, c -> {
                 insertEvents(executionArn, events);
                 upsertCheckpoint.setString(1, executionArn);
@@ -359,6 +371,8 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 upsertCheckpoint.setString(5, variables);
                 setInstant(upsertCheckpoint, 6, checkpoint.waitUntil());
                 upsertCheckpoint.setString(7, checkpoint.taskToken());
+                upsertCheckpoint.setString(8, retryAttempts);
+                upsertCheckpoint.setString(9, succeededRuns);
                 upsertCheckpoint.executeUpdate();
                 return null;
             });
@@ -511,7 +525,8 @@ public final class SqliteExecutionStore implements ExecutionStore {
     public Optional<Checkpoint> lastCheckpoint(String executionArn) {
         return await(submit(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT state_name, input, last_event_id, variables, "
-                    + "wait_until, task_token FROM checkpoints WHERE execution_arn = ?")) {
+                    + "wait_until, task_token, retry_attempts, succeeded_runs FROM checkpoints "
+                    + "WHERE execution_arn = ?")) {
                 ps.setString(1, executionArn);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -520,10 +535,16 @@ public final class SqliteExecutionStore implements ExecutionStore {
                     String variables = rs.getString(4);
                     long waitUntil = rs.getLong(5);
                     boolean waiting = !rs.wasNull();
+                    String retryAttempts = rs.getString(7);
+                    String succeededRuns = rs.getString(8);
                     return Optional.of(new Checkpoint(Checkpoint.TOP, rs.getString(1),
                             parse(rs.getString(2), "the checkpoint of " + executionArn), rs.getLong(3),
                             variables == null ? null : parse(variables, "the variables of " + executionArn),
-                            waiting ? Instant.ofEpochMilli(waitUntil) : null, rs.getString(6)));
+                            waiting ? Instant.ofEpochMilli(waitUntil) : null, rs.getString(6),
+                            retryAttempts == null ? null : parse(retryAttempts, "the retry attempts of "
+                                    + executionArn),
+                            succeededRuns == null ? null : (com.fasterxml.jackson.databind.node.ArrayNode) parse(
+                                    succeededRuns, "the succeeded runs of " + executionArn)));
                 }
             }
         }));

@@ -18,6 +18,10 @@ final class ResourceRules {
     }
 
     static void check(StateContext state) {
+        if ("Map".equals(state.type())) {
+            itemReader(state);
+            return;
+        }
         JsonNode value = state.field("Resource");
         if (!"Task".equals(state.type()) || value == null) {
             return;
@@ -35,16 +39,31 @@ final class ResourceRules {
                 state.problems().schema(Problems.expressIntegration(".waitForTaskToken"), location);
             }
         }
+        supported(state, resource, state.node(), state.pointer());
+    }
+
+    /** A Map's ItemReader Resource is called as a Task's is: something must serve it, with what it requires. */
+    private static void itemReader(StateContext state) {
+        JsonNode reader = state.field("ItemReader");
+        if (reader == null || !reader.path("Resource").isTextual()) {
+            return;
+        }
+        supported(state, reader.path("Resource").textValue(), reader, state.at("ItemReader"));
+    }
+
+    /** {@code owner} holds the Resource and its Parameters or Arguments; {@code pointer} is its location. */
+    private static void supported(StateContext state, String resource, JsonNode owner, String pointer) {
         ResourceChecks checks = state.options().resourceChecks();
         if (!state.options().resourceSupported().test(resource)) {
             String message = checks.unsupported(resource);
-            state.problems().schema(message != null ? message : Problems.unrecognizedResource(resource), location);
+            state.problems().schema(message != null ? message : Problems.unrecognizedResource(resource),
+                    Locations.field(pointer, "Resource"));
             return;
         }
-        for (ResourceProblem problem : checks.check(resource, state.node())) {
+        for (ResourceProblem problem : checks.check(resource, owner)) {
             state.problems().schema(problem.message(),
-                    problem.field() == null || problem.field().isEmpty() ? Locations.of(state.pointer())
-                            : state.at(problem.field()));
+                    problem.field() == null || problem.field().isEmpty() ? Locations.of(pointer)
+                            : Locations.field(pointer, problem.field()));
         }
     }
 }

@@ -123,6 +123,52 @@ class DurableResumeTest {
         }
     }
 
+    private static final String FLAKY = """
+            {"StartAt": "Load", "States": {
+              "Load": {"Type": "Task", "Resource": "direct:load", "End": true,
+                       "Parameters": {"retries.$": "$$.State.RetryCount"},
+                       "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 2, "MaxAttempts": 2,
+                                  "BackoffRate": 1}]}}}""";
+
+    @Test
+    void aRetryBackOffOutlivesTheAppAndItsAttemptsStillCount() throws Exception {
+        Path definition = write("flaky.asl.json", FLAKY);
+        List<String> calls = new CopyOnWriteArrayList<>();
+        List<Long> callTimes = new CopyOnWriteArrayList<>();
+        String arn;
+        try (CamelContext first = app(definition, routes -> routes.from("direct:load").process(e -> {
+            calls.add(e.getMessage().getBody(String.class));
+            callTimes.add(System.currentTimeMillis());
+            throw new IllegalStateException("warehouse locked");
+        }))) {
+            first.getShutdownStrategy().setTimeout(1); // a stop in the middle of the back-off
+            first.createProducerTemplate().asyncRequestBodyAndHeader("direct:start", "{}",
+                    AslConstants.EXECUTION_NAME, "backing-off");
+            ExecutionStore store = store(first);
+            arn = awaitExecution(store, r -> true).executionArn();
+            awaitTrue(() -> store.lastCheckpoint(arn).map(c -> c.retryAttempts() != null).orElse(false),
+                    "the back-off and the attempt are committed");
+        }
+        assertEquals(1, calls.size(), "stopped before the retry");
+
+        try (CamelContext second = app(definition, routes -> routes.from("direct:load").process(e -> {
+            calls.add(e.getMessage().getBody(String.class));
+            callTimes.add(System.currentTimeMillis());
+            throw new IllegalStateException("warehouse still locked");
+        }))) {
+            ExecutionStore store = store(second);
+            ExecutionRecord finished = awaitExecution(store, r -> r.status() != ExecutionStatus.RUNNING);
+            assertEquals(ExecutionStatus.FAILED, finished.status());
+            assertEquals(List.of("{\"retries\":0}", "{\"retries\":1}", "{\"retries\":2}"), calls,
+                    "MaxAttempts 2 counted the attempt before the restart: three calls in all, not four");
+            assertTrue(callTimes.get(1) - callTimes.get(0) >= 2_000,
+                    "the retry waited out the back-off begun before the restart");
+            List<String> types = store.events(arn).stream().map(e -> e.get("type").asText()).toList();
+            assertEquals(1, types.stream().filter("TaskStateEntered"::equals).count(), types.toString());
+            assertEquals(3, types.stream().filter("TaskFailed"::equals).count(), types.toString());
+        }
+    }
+
     @Test
     void anExecutionKeepsTheDefinitionItStartedWith() throws Exception {
         Path definition = write("park.asl.json", PARK);

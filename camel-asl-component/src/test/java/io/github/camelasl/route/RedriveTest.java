@@ -124,6 +124,79 @@ class RedriveTest {
                 "variables start empty: Load's $extracted is not defined in a restart from Transform");
     }
 
+    private static final String FAN_OUT = """
+            {"StartAt": "Fetch", "States": {
+              "Fetch": {"Type": "Parallel", "ResultPath": "$.fetched", "Next": "Each", "Branches": [
+                {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "direct:fetch-a", "End": true}}},
+                {"StartAt": "B", "States": {"B": {"Type": "Task", "Resource": "direct:fetch-b", "End": true}}}]},
+              "Each": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 2, "ResultPath": "$.done",
+                       "ItemProcessor": {"StartAt": "Work", "States": {
+                         "Work": {"Type": "Task", "Resource": "direct:work", "End": true}}},
+                       "End": true}}}""";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "sqlite"})
+    void aRedrivenParallelOrMapRunsOnlyItsBranchesAndIterationsThatDidNotSucceed(String store) throws Exception {
+        Path file = folder.resolve("fan-out.asl.json");
+        Files.writeString(file, FAN_OUT);
+        java.util.Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicBoolean branchBroken = new AtomicBoolean(true);
+        AtomicBoolean itemBroken = new AtomicBoolean(true);
+        context = StoreContexts.withStore(store, folder.resolve("store"));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:run").to("asl:fan?definition=file:" + file);
+                from("direct:describe").to("asl:fan?operation=describeExecution");
+                from("direct:redrive").to("asl:fan?operation=redriveExecution");
+                from("direct:fetch-a").process(e -> {
+                    calls.computeIfAbsent("A", k -> new AtomicInteger()).incrementAndGet();
+                    e.getMessage().setBody("\"a\"");
+                });
+                from("direct:fetch-b").process(e -> {
+                    calls.computeIfAbsent("B", k -> new AtomicInteger()).incrementAndGet();
+                    if (branchBroken.get()) {
+                        throw new AslError("FetchError", "source B is down");
+                    }
+                    e.getMessage().setBody("\"b\"");
+                });
+                from("direct:work").process(e -> {
+                    String item = Json.parse(e.getMessage().getBody(String.class)).asText();
+                    calls.computeIfAbsent(item, k -> new AtomicInteger()).incrementAndGet();
+                    if (item.equals("i3") && itemBroken.get()) {
+                        throw new AslError("WorkError", "item i3 failed");
+                    }
+                    e.getMessage().setBody("\"" + item.toUpperCase() + "\"");
+                });
+            }
+        });
+        context.start();
+        template = context.createProducerTemplate();
+        String arn = "arn:aws:states:us-east-1:123456789012:execution:fan:run1";
+        assertThrows(CamelExecutionException.class, () -> template.requestBodyAndHeader("direct:run",
+                "{\"items\": [\"i1\", \"i2\", \"i3\", \"i4\"]}", AslConstants.EXECUTION_NAME, "run1",
+                String.class));
+
+        branchBroken.set(false);
+        call("redrive", arn);
+        JsonNode second = awaitEnd(arn);
+        assertEquals("FAILED", second.get("status").asText(), "now the Map fails: " + second);
+        assertEquals(1, calls.get("A").get(), "the branch that succeeded did not run again");
+        assertEquals(2, calls.get("B").get());
+
+        itemBroken.set(false);
+        call("redrive", arn);
+        JsonNode third = awaitEnd(arn);
+        assertEquals("SUCCEEDED", third.get("status").asText(), third.toString());
+        assertEquals(Json.parse("{\"items\": [\"i1\", \"i2\", \"i3\", \"i4\"], \"fetched\": [\"a\", \"b\"], "
+                + "\"done\": [\"I1\", \"I2\", \"I3\", \"I4\"]}"), Json.parse(third.get("output").asText()),
+                "the kept outputs are in their places");
+        assertEquals(2, calls.get("i3").get(), "the failed iteration ran again");
+        for (String kept : List.of("i1", "i2", "i4")) {
+            assertEquals(1, calls.get(kept).get(), kept + " succeeded before and did not run again");
+        }
+    }
+
     // --- helpers ---
 
     private void start(String store) throws Exception {

@@ -147,6 +147,8 @@ class SqliteExecutionStoreTest {
             s.execute("ALTER TABLE executions DROP COLUMN redrive_date");
             s.execute("DROP TABLE step_results");
             s.execute("ALTER TABLE checkpoints DROP COLUMN task_token");
+            s.execute("ALTER TABLE checkpoints DROP COLUMN retry_attempts");
+            s.execute("ALTER TABLE checkpoints DROP COLUMN succeeded_runs");
             s.execute("DELETE FROM schema_version WHERE version >= 2");
         }
         try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {

@@ -54,10 +54,11 @@ class S3ConformanceTest {
             if (!c.services().equals(List.of("s3"))) {
                 continue;
             }
-            if (c.features().contains("Task:waitForTaskToken")) {
-                results.add(CaseResult.skipped(c, "aws-sdk:s3 .waitForTaskToken is not supported yet"));
+            if (!c.externalActions().isEmpty()) {
+                results.add(CaseResult.skipped(c, "the case needs its recorded outside actions (a callback sender, "
+                        + "a stop) replayed, which the harness does not do yet"));
             } else {
-                // ItemReader cases run too: the engine refuses them (distributed Map), a known failure each
+                // the distributed-Map cases read their items from S3 (ItemReader) through the connector too
                 toRun.add(c);
             }
         }

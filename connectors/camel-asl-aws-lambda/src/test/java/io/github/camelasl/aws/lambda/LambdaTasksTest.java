@@ -30,7 +30,8 @@ class LambdaTasksTest {
 
     private static final String ACCOUNT = "123456789012";
     private static final List<String> MACHINES = List.of("function-arn", "lambda-invoke", "qualified",
-            "function-error", "function-error-invoke", "missing-function", "throttled", "throttled-no-retry");
+            "function-error", "function-error-invoke", "missing-function", "throttled", "throttled-no-retry",
+            "event-invoke");
 
     private static LambdaStandIn lambda;
     private static CamelContext camel;
@@ -102,6 +103,19 @@ class LambdaTasksTest {
         assertTrue(names(http.path("HttpHeaders")).containsAll(Set.of("Connection", "Content-Length", "Date",
                 "X-Amzn-Trace-Id")), () -> "headers: " + names(http.path("HttpHeaders")));
         assertEquals(names(http.path("HttpHeaders")), names(http.path("AllHttpHeaders")));
+    }
+
+    @Test
+    void anEventInvocationIsQueuedWithItsClientContextAndAnswers202() throws Exception {
+        JsonNode output = run("event-invoke", "{\"invoice\": 9}");
+
+        assertEquals(202, output.path("StatusCode").asInt(), output.toString());
+        assertEquals(202, output.path("SdkHttpMetadata").path("HttpStatusCode").asInt());
+        Invocation call = lastCall("score");
+        assertEquals("Event", call.invocationType());
+        assertEquals(json("{\"invoice\": 9}"), json(call.payload()));
+        assertEquals(json("{\"custom\": {\"pipeline\": \"billing\"}}"), json(new String(
+                java.util.Base64.getDecoder().decode(call.clientContext()), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

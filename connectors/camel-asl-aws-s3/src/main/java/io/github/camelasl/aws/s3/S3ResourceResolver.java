@@ -9,16 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.CamelContext;
 
 /**
  * {@code arn:aws:states:::aws-sdk:s3:ACTION} (any partition) runs on {@code asl-aws-s3:ACTION} for the actions
- * the connector has; other actions and the {@code .waitForTaskToken} variants resolve to nothing, so validation
- * reports the Resource as unsupported.
+ * the connector has, also as {@code .waitForTaskToken} (the engine hands out the token and waits); other actions
+ * resolve to nothing, so validation reports the Resource as unsupported. A Map's ItemReader names {@code arn:aws:states:::s3:getObject} or
+ * {@code s3:listObjectsV2}: the same calls.
  */
 public final class S3ResourceResolver implements ResourceResolver {
 
     private static final String PREFIX = "aws-sdk:s3:";
+
+    /** The optimized integrations a Map's ItemReader names: the same S3 calls as the SDK integration's. */
+    private static final Set<String> ITEM_READERS = Set.of("s3:getObject", "s3:listObjectsV2");
 
     /** The parameters S3's API requires, by action (copyObject's source is checked on its own). */
     private static final Map<String, List<String>> REQUIRED = Map.of(
@@ -50,9 +55,9 @@ public final class S3ResourceResolver implements ResourceResolver {
 
     private static Optional<String> action(String resource) {
         return Arn.parse(resource)
-                .flatMap(Arn::integration)
-                .filter(integration -> integration.startsWith(PREFIX))
-                .map(integration -> integration.substring(PREFIX.length()))
-                .filter(S3Actions::supports);
+                .flatMap(Arn::integrationCalledBack)
+                .flatMap(integration -> integration.startsWith(PREFIX)
+                        ? Optional.of(integration.substring(PREFIX.length())).filter(S3Actions::supports)
+                        : Optional.of(integration).filter(ITEM_READERS::contains).map(i -> i.substring(3)));
     }
 }

@@ -30,7 +30,14 @@ class S3WiringTest {
                     resolvers.resolve("arn:aws-us-gov:states:::aws-sdk:s3:getObject"));
             S3ResourceResolver resolver = new S3ResourceResolver();
             assertEquals(Optional.empty(), resolver.resolve("arn:aws:states:::aws-sdk:s3:putBucketTagging", camel));
-            assertEquals(Optional.empty(), resolver.resolve("arn:aws:states:::aws-sdk:s3:getObject.waitForTaskToken", camel));
+            // the callback variant calls as the plain one does (the engine hands out the token and waits)
+            assertEquals(Optional.of("asl-aws-s3:getObject"),
+                    resolver.resolve("arn:aws:states:::aws-sdk:s3:getObject.waitForTaskToken", camel));
+            // a Map's ItemReader names the optimized integrations: the same calls
+            assertEquals(Optional.of("asl-aws-s3:getObject"), resolver.resolve("arn:aws:states:::s3:getObject", camel));
+            assertEquals(Optional.of("asl-aws-s3:listObjectsV2"),
+                    resolver.resolve("arn:aws:states:::s3:listObjectsV2", camel));
+            assertEquals(Optional.empty(), resolver.resolve("arn:aws:states:::s3:putObject", camel));
             assertEquals(Optional.empty(), resolver.resolve("arn:aws:states:::aws-sdk:sqs:getObject", camel));
             assertEquals(Optional.empty(), resolver.resolve("arn:aws:states:::sqs:sendMessage", camel));
         }

@@ -1,0 +1,359 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.Bindings;
+import io.github.camelasl.dataflow.InputOutput;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.dataflow.PayloadTemplate;
+import io.github.camelasl.model.MapState;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A Map's ItemReader and ItemBatcher: the items come from a resource instead of the state input. The reader's
+ * Resource is called like a Task (an S3 object or listing through the S3 connector, or whatever Camel endpoint
+ * the ARN is mapped to); this class builds its requests, turns the replies into items (ReaderConfig: JSON, JSONL
+ * or CSV text, or an S3 listing), applies MaxItems and groups the items into ItemBatcher's batches.
+ *
+ * <p>A reply may be the SDK's getObject result (its {@code Body} is the object's text), the text itself, or, for
+ * JSON, the already parsed array; a listObjectsV2 reply's {@code Contents} are the items, page after page.
+ */
+public final class ItemReading {
+
+    /** The Resource that lists a bucket: its items are the objects, not an object's content. */
+    private static final String LIST_OBJECTS = "s3:listObjectsV2";
+
+    /** AWS's ceiling on a batch, and the default when ItemBatcher names no byte limit. */
+    static final int MAX_BATCH_BYTES = 256 * 1024;
+
+    private ItemReading() {
+    }
+
+    /** The reader's Resource (validated at deployment). */
+    public static String resource(MapState state) {
+        return state.itemReader().path("Resource").asText();
+    }
+
+    /**
+     * Enters the Map and evaluates the reader's Parameters (or JSONata Arguments) and MaxItems: the reads of
+     * this visit, whose first request is {@link Reads#request()}.
+     */
+    public static Reads start(Scope scope) {
+        Transitions.enter(scope);
+        MapState state = (MapState) scope.current();
+        JsonNode effective = MapStep.effectiveInput(scope);
+        JsonNode reader = state.itemReader();
+        JsonNode request;
+        if (JsonataStates.applies(state)) {
+            JsonNode arguments = reader.get("Arguments");
+            request = arguments == null ? Json.NODES.objectNode()
+                    : JsonataStates.template(scope, arguments, JsonataStates.states(scope), "Arguments");
+        } else {
+            JsonNode parameters = reader.get("Parameters");
+            request = parameters == null ? Json.NODES.objectNode()
+                    : PayloadTemplate.evaluate(parameters, effective, scope.bindings());
+        }
+        JsonNode config = reader.path("ReaderConfig");
+        String resource = resource(state);
+        boolean listing = resource.endsWith(LIST_OBJECTS);
+        String inputType = config.path("InputType").asText(listing ? "" : "JSON");
+        // the reader's failures are a call's, named by its endpoint as a Task's are, so Retry and Catch see them
+        scope.phase(Scope.Phase.TASK_CALL);
+        return new Reads(request, listing, inputType, config, maxItems(scope, config, effective));
+    }
+
+    /** MaxItems or MaxItemsPath: 0 (also when absent) reads every item. */
+    private static int maxItems(Scope scope, JsonNode config, JsonNode effective) {
+        JsonNode value = config.get("MaxItems");
+        if (value != null && JsonataStates.applies(scope.current())) {
+            value = JsonataStates.value(scope, value, JsonataStates.states(scope), "MaxItems");
+        }
+        String path = config.path("MaxItemsPath").asText(null);
+        if (path != null) {
+            value = InputOutput.readField("MaxItemsPath", path, effective, scope.bindings());
+        }
+        if (value == null) {
+            return 0;
+        }
+        Long number = integer(value);
+        if (number == null) {
+            throw new AslError(ErrorNames.ITEM_READER_FAILED, "field MaxItems must be an integer, but was: "
+                    + Json.write(value));
+        }
+        if (number < 0) {
+            throw new AslError(ErrorNames.ITEM_READER_FAILED, "field MaxItems must be positive");
+        }
+        return (int) Math.min(number, Integer.MAX_VALUE);
+    }
+
+    /** The reads of one Map visit: the next request and the items so far. */
+    public static final class Reads {
+
+        private final JsonNode firstRequest;
+        private final boolean listing;
+        private final String inputType;
+        private final JsonNode config;
+        private final int maxItems;
+        private final List<JsonNode> items = new ArrayList<>();
+        private JsonNode request;
+
+        Reads(JsonNode request, boolean listing, String inputType, JsonNode config, int maxItems) {
+            this.firstRequest = request;
+            this.request = request;
+            this.listing = listing;
+            this.inputType = inputType;
+            this.config = config;
+            this.maxItems = maxItems;
+        }
+
+        /** The request of the next read; null when everything is read. */
+        public JsonNode request() {
+            return request;
+        }
+
+        /** Takes one reply: its items, and the next page's request when a listing goes on. */
+        public void add(Scope scope, JsonNode reply) {
+            scope.phase(Scope.Phase.DATAFLOW);
+            request = null;
+            if (listing) {
+                reply.path("Contents").forEach(object -> items.add(listedObject(object)));
+                String next = reply.path("NextContinuationToken").asText(null);
+                if (reply.path("IsTruncated").asBoolean(false) && next != null && !full()) {
+                    ObjectNode nextPage = ((ObjectNode) firstRequest).deepCopy();
+                    nextPage.put("ContinuationToken", next);
+                    request = nextPage;
+                    scope.phase(Scope.Phase.TASK_CALL);
+                }
+                return;
+            }
+            switch (inputType) {
+                case "JSON" -> json(reply);
+                case "JSONL" -> jsonLines(content(reply));
+                case "CSV" -> csv(content(reply));
+                default -> throw new AslError(ErrorNames.ITEM_READER_FAILED, "InputType '" + inputType
+                        + "' is not supported");
+            }
+        }
+
+        private boolean full() {
+            return maxItems > 0 && items.size() >= maxItems;
+        }
+
+        /** The items read, at most MaxItems of them. */
+        public List<JsonNode> items() {
+            return full() ? items.subList(0, maxItems) : items;
+        }
+
+        private void json(JsonNode reply) {
+            JsonNode parsed = reply;
+            if (reply.isTextual() || reply.has("Body")) { // the object's text, or the SDK's result holding it
+                String text = content(reply);
+                try {
+                    parsed = Json.parse(text);
+                } catch (JsonProcessingException e) {
+                    throw new AslError(ErrorNames.ITEM_READER_FAILED, "The object is not JSON: "
+                            + e.getOriginalMessage());
+                }
+            }
+            if (!parsed.isArray()) {
+                throw new AslError(ErrorNames.ITEM_READER_FAILED, "Attempting to map over non-iterable node.");
+            }
+            parsed.forEach(items::add);
+        }
+
+        private void jsonLines(String text) {
+            int line = 0;
+            for (String row : text.split("\r?\n")) {
+                line++;
+                if (row.isBlank()) {
+                    continue;
+                }
+                try {
+                    items.add(Json.parse(row));
+                } catch (JsonProcessingException e) {
+                    throw new AslError(ErrorNames.ITEM_READER_FAILED, "Line " + line + " is not JSON: "
+                            + e.getOriginalMessage());
+                }
+            }
+        }
+
+        /** A row becomes an object of text fields named by the headers; missing fields are "", extra ones dropped. */
+        private void csv(String text) {
+            boolean firstRow = !"GIVEN".equals(config.path("CSVHeaderLocation").asText("FIRST_ROW"));
+            List<String> headers = new ArrayList<>();
+            if (!firstRow) {
+                config.path("CSVHeaders").forEach(h -> headers.add(h.asText()));
+            }
+            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter()).get();
+            try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+                for (CSVRecord record : parser) {
+                    if (firstRow && headers.isEmpty()) {
+                        record.forEach(headers::add);
+                        continue;
+                    }
+                    ObjectNode row = Json.NODES.objectNode();
+                    for (int i = 0; i < headers.size(); i++) {
+                        row.put(headers.get(i), i < record.size() ? record.get(i) : "");
+                    }
+                    items.add(row);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new AslError(ErrorNames.ITEM_READER_FAILED, "The object is not valid CSV: " + e.getMessage());
+            }
+        }
+
+        private char delimiter() {
+            String name = config.path("CSVDelimiter").asText("COMMA");
+            return switch (name) {
+                case "COMMA" -> ',';
+                case "PIPE" -> '|';
+                case "SEMICOLON" -> ';';
+                case "SPACE" -> ' ';
+                case "TAB" -> '\t';
+                default -> throw new AslError(ErrorNames.ITEM_READER_FAILED, "CSVDelimiter '" + name
+                        + "' is not one of COMMA, PIPE, SEMICOLON, SPACE, TAB");
+            };
+        }
+    }
+
+    /** The object's text: the SDK result's Body, or a reply that is the text itself. */
+    private static String content(JsonNode reply) {
+        if (reply.isTextual()) {
+            return reply.textValue();
+        }
+        JsonNode body = reply.get("Body");
+        if (body != null && body.isTextual()) {
+            return body.textValue();
+        }
+        if (body != null) {
+            return Json.write(body);
+        }
+        throw new AslError(ErrorNames.ITEM_READER_FAILED, "The reader's reply holds no object content (a Body, or "
+                + "the text itself): " + abbreviated(Json.write(reply)));
+    }
+
+    /** A listed object as AWS gives it to the iterations: Etag, Key, LastModified (epoch seconds), Size, StorageClass. */
+    private static JsonNode listedObject(JsonNode object) {
+        ObjectNode item = Json.NODES.objectNode();
+        item.set("Etag", object.path("ETag"));
+        item.set("Key", object.path("Key"));
+        JsonNode modified = object.path("LastModified");
+        if (modified.isTextual()) {
+            try {
+                item.put("LastModified", Instant.parse(modified.textValue()).getEpochSecond());
+            } catch (java.time.format.DateTimeParseException e) {
+                item.set("LastModified", modified);
+            }
+        } else {
+            item.set("LastModified", modified);
+        }
+        item.set("Size", object.path("Size"));
+        item.set("StorageClass", object.path("StorageClass"));
+        return item;
+    }
+
+    /**
+     * ItemBatcher: the items in batches of at most MaxItemsPerBatch items and MaxInputBytesPerBatch bytes, each
+     * {@code {"BatchInput": ..., "Items": [...]}} (BatchInput only when given). ItemSelector has shaped each item
+     * already; {@code items} unchanged without an ItemBatcher.
+     */
+    static List<JsonNode> batches(Scope scope, MapState state, JsonNode effective, List<JsonNode> items) {
+        JsonNode batcher = state.itemBatcher();
+        if (batcher == null) {
+            return items;
+        }
+        int maxItems = limit(scope, batcher, effective, "MaxItemsPerBatch", Integer.MAX_VALUE);
+        int maxBytes = limit(scope, batcher, effective, "MaxInputBytesPerBatch", MAX_BATCH_BYTES);
+        JsonNode batchInput = batchInput(scope, batcher, effective);
+        int baseBytes = utf8Length(batchInput == null ? "{\"Items\":[]}"
+                : "{\"BatchInput\":" + Json.write(batchInput) + ",\"Items\":[]}");
+        List<JsonNode> batches = new ArrayList<>();
+        ArrayNode batch = null;
+        int bytes = 0;
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            int size = utf8Length(Json.write(item)) + 1; // its comma
+            if (baseBytes + size > maxBytes) {
+                throw AslError.runtime("Item " + i + " is " + size + " bytes: a batch of it alone exceeds "
+                        + "MaxInputBytesPerBatch (" + maxBytes + ")");
+            }
+            if (batch == null || batch.size() >= maxItems || bytes + size > maxBytes) {
+                ObjectNode next = Json.NODES.objectNode();
+                if (batchInput != null) {
+                    next.set("BatchInput", batchInput);
+                }
+                batch = next.putArray("Items");
+                bytes = baseBytes;
+                batches.add(next);
+            }
+            batch.add(item);
+            bytes += size;
+        }
+        return batches;
+    }
+
+    private static int limit(Scope scope, JsonNode batcher, JsonNode effective, String field, int absent) {
+        JsonNode value = batcher.get(field);
+        if (value != null && JsonataStates.applies(scope.current())) {
+            value = JsonataStates.value(scope, value, JsonataStates.states(scope), field);
+        }
+        String path = batcher.path(field + "Path").asText(null);
+        if (path != null) {
+            value = InputOutput.readField(field + "Path", path, effective, scope.bindings());
+        }
+        if (value == null) {
+            return absent;
+        }
+        Long number = integer(value);
+        if (number == null || number <= 0) {
+            throw AslError.runtime("The " + field + " field must be a positive integer, but was: "
+                    + Json.write(value));
+        }
+        return (int) Math.min(number, absent);
+    }
+
+    private static JsonNode batchInput(Scope scope, JsonNode batcher, JsonNode effective) {
+        JsonNode template = batcher.get("BatchInput");
+        if (template == null) {
+            return null;
+        }
+        if (JsonataStates.applies(scope.current())) {
+            return JsonataStates.template(scope, template, JsonataStates.states(scope), "BatchInput");
+        }
+        Bindings bindings = scope.bindings();
+        return PayloadTemplate.evaluate(template, effective, bindings);
+    }
+
+    /** An integer, or text holding one (a path to a variable assigned "2" gives text). */
+    private static Long integer(JsonNode value) {
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return Long.valueOf(value.textValue().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+}
