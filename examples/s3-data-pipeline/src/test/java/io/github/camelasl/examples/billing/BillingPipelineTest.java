@@ -158,10 +158,27 @@ class BillingPipelineTest {
                 "no report for a file that failed validation");
     }
 
+    @Test
+    void anObjectGoneBeforeItIsReadIsNotifiedWithS3sErrorName() throws Exception {
+        String key = "incoming/deleted-meanwhile.csv";
+        ExecutionRecord execution = announce(key, 42); // the event arrives, the object is not there
+
+        assertEquals(ExecutionStatus.FAILED, execution.status());
+        assertEquals("S3.NoSuchKeyException", execution.error(), execution.cause());
+        SnsStandIn.Published notice = notification(key);
+        assertEquals("Billing data pipeline failed", notice.get("Subject"));
+        assertTrue(notice.get("Message").startsWith("Billing data s3://" + BUCKET + "/" + key
+                + " failed: S3.NoSuchKeyException: The specified key does not exist"), notice.get("Message"));
+    }
+
     /** Puts the object, sends S3's event notification for it to the queue, and waits for its execution to end. */
     private static ExecutionRecord upload(String key, String csv) throws Exception {
         s3.putObject(b -> b.bucket(BUCKET).key(key).contentType("text/csv"), RequestBody.fromString(csv));
-        long size = csv.getBytes(StandardCharsets.UTF_8).length;
+        return announce(key, csv.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** Sends S3's event notification for the object to the queue, and waits for its execution to end. */
+    private static ExecutionRecord announce(String key, long size) throws Exception {
         String queueUrl = sqs.client().getQueueUrl(b -> b.queueName(QUEUE)).queueUrl();
         sqs.client().sendMessage(b -> b.queueUrl(queueUrl).messageBody(s3Event(key, size)));
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
