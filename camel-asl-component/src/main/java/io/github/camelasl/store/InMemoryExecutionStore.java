@@ -3,13 +3,15 @@ package io.github.camelasl.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.history.ExecutionHistory;
 import io.github.camelasl.history.HistoryEvent;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The store for EXPRESS executions and for tests: everything in memory, bounded so that a long-running app
@@ -24,17 +26,22 @@ public class InMemoryExecutionStore implements ExecutionStore {
     public static final int DEFAULT_MAX_FINISHED_EVENTS = 250_000;
 
     private final Map<String, Entry> executions = new ConcurrentHashMap<>();
-    /** Finished executions in the order they finished: the eviction order, without scanning the map. */
-    private final ArrayDeque<Entry> finishedOrder = new ArrayDeque<>(); // guarded by itself
+    /**
+     * Finished executions in the order they finished: the eviction order, without scanning the map. Lock-free:
+     * every execution of every caller thread passes here as it ends, so a lock would serialise them.
+     */
+    private final ConcurrentLinkedQueue<Entry> finishedOrder = new ConcurrentLinkedQueue<>();
     private final int maxFinished;
     private final long maxFinishedEvents;
-    private int finishedCount;
-    private long finishedEvents;
+    private final AtomicInteger finishedCount = new AtomicInteger();
+    private final AtomicLong finishedEvents = new AtomicLong();
 
     private static final class Entry implements Recorder {
         volatile ExecutionRecord record;
         volatile Checkpoint checkpoint;
         final List<HistoryEvent> events = new ArrayList<>();
+        /** Its events when it finished: what it adds to finishedEvents, and takes away when it leaves. */
+        volatile int countedEvents;
 
         Entry(ExecutionRecord record) {
             this.record = record;
@@ -105,19 +112,20 @@ public class InMemoryExecutionStore implements ExecutionStore {
         if (finished.status() == io.github.camelasl.engine.ExecutionStatus.SUCCEEDED) {
             entry.checkpoint = null; // kept otherwise: a redrive goes on from it
         }
-        synchronized (finishedOrder) {
-            finishedOrder.add(entry);
-            finishedCount++;
-            finishedEvents += entry.eventCount();
-            while (finishedCount > maxFinished || (finishedEvents > maxFinishedEvents && finishedCount > 1)) {
-                Entry oldest = finishedOrder.poll();
-                if (oldest == null) {
-                    break;
-                }
-                executions.remove(oldest.record.executionArn());
-                finishedCount--;
-                finishedEvents -= oldest.eventCount();
+        int events = entry.eventCount();
+        entry.countedEvents = events;
+        finishedOrder.add(entry);
+        int count = finishedCount.incrementAndGet();
+        long eventTotal = finishedEvents.addAndGet(events);
+        // whoever finds the bounds passed evicts the oldest; an entry leaves the queue once (poll or remove)
+        while (count > maxFinished || (eventTotal > maxFinishedEvents && count > 1)) {
+            Entry oldest = finishedOrder.poll();
+            if (oldest == null) {
+                break;
             }
+            executions.remove(oldest.record.executionArn(), oldest);
+            count = finishedCount.decrementAndGet();
+            eventTotal = finishedEvents.addAndGet(-oldest.countedEvents);
         }
     }
 
@@ -127,14 +135,14 @@ public class InMemoryExecutionStore implements ExecutionStore {
         if (entry == null) {
             return Optional.empty();
         }
-        synchronized (finishedOrder) {
+        synchronized (entry) { // two redrives of one execution: one wins
             if (!entry.record.redrivable()) {
                 return Optional.empty();
             }
             // running again: no longer among the finished ones that may be forgotten
             if (finishedOrder.remove(entry)) {
-                finishedCount--;
-                finishedEvents -= entry.eventCount();
+                finishedCount.decrementAndGet();
+                finishedEvents.addAndGet(-entry.countedEvents);
             }
             entry.record = entry.record.redriven(redriveDate);
             return Optional.of(entry.record);
