@@ -9,7 +9,6 @@ import io.github.camelasl.engine.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -29,7 +28,11 @@ public final class TaskMessages {
 
     static void toRequest(Exchange exchange, Scope scope, JsonNode effectiveInput) {
         Message message = exchange.getMessage();
-        Map<String, Object> headers = new HashMap<>(scope.execution().originalHeaders());
+        // a map of the kind Camel's messages keep (case-insensitive), which setHeaders takes as it is; a new one
+        // each call, since the previous call's exchange may still hold the last one (a Task that timed out)
+        Map<String, Object> headers = exchange.getContext().getCamelContextExtension().getHeadersMapFactory()
+                .newMap();
+        headers.putAll(scope.execution().originalHeaders());
         JsonNode body = effectiveInput;
         if (effectiveInput instanceof ObjectNode object && object.get(AslConstants.HEADERS_FIELD) instanceof ObjectNode extra) {
             ObjectNode copy = object.deepCopy();
