@@ -16,14 +16,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The store for EXPRESS executions and for tests: everything in memory, bounded so that a long-running app
  * does not grow without end. Finished executions are forgotten oldest first, once more than
- * {@code maxFinished} of them are kept or their histories hold more than {@code maxFinishedEvents} events
- * (a history keeps every state's input and output alive, so a bound on executions alone would let a few long
- * loops fill the heap).
+ * {@code maxFinished} of them are kept or they weigh more than {@code maxFinishedItems} items: the events of
+ * their histories plus the top-level elements of their inputs and outputs (a history keeps every state's input
+ * and output alive, and a Map's input and output may hold 10,000 items each, so a bound on executions alone
+ * would let a few long loops or wide Maps fill the heap, and the collector copy it all again and again).
  */
 public class InMemoryExecutionStore implements ExecutionStore {
 
     public static final int DEFAULT_MAX_FINISHED = 10_000;
-    public static final int DEFAULT_MAX_FINISHED_EVENTS = 250_000;
+    public static final int DEFAULT_MAX_FINISHED_ITEMS = 250_000;
 
     private final Map<String, Entry> executions = new ConcurrentHashMap<>();
     /**
@@ -32,16 +33,16 @@ public class InMemoryExecutionStore implements ExecutionStore {
      */
     private final ConcurrentLinkedQueue<Entry> finishedOrder = new ConcurrentLinkedQueue<>();
     private final int maxFinished;
-    private final long maxFinishedEvents;
+    private final long maxFinishedItems;
     private final AtomicInteger finishedCount = new AtomicInteger();
-    private final AtomicLong finishedEvents = new AtomicLong();
+    private final AtomicLong finishedItems = new AtomicLong();
 
     private static final class Entry implements Recorder {
         volatile ExecutionRecord record;
         volatile Checkpoint checkpoint;
         final List<HistoryEvent> events = new ArrayList<>();
-        /** Its events when it finished: what it adds to finishedEvents, and takes away when it leaves. */
-        volatile int countedEvents;
+        /** Its weight when it finished (see the class): what it adds to finishedItems, and takes away when it leaves. */
+        volatile long weight;
 
         Entry(ExecutionRecord record) {
             this.record = record;
@@ -69,16 +70,16 @@ public class InMemoryExecutionStore implements ExecutionStore {
     }
 
     public InMemoryExecutionStore() {
-        this(DEFAULT_MAX_FINISHED, DEFAULT_MAX_FINISHED_EVENTS);
+        this(DEFAULT_MAX_FINISHED, DEFAULT_MAX_FINISHED_ITEMS);
     }
 
     public InMemoryExecutionStore(int maxFinished) {
-        this(maxFinished, DEFAULT_MAX_FINISHED_EVENTS);
+        this(maxFinished, DEFAULT_MAX_FINISHED_ITEMS);
     }
 
-    public InMemoryExecutionStore(int maxFinished, long maxFinishedEvents) {
+    public InMemoryExecutionStore(int maxFinished, long maxFinishedItems) {
         this.maxFinished = maxFinished;
-        this.maxFinishedEvents = maxFinishedEvents;
+        this.maxFinishedItems = maxFinishedItems;
     }
 
     @Override
@@ -112,21 +113,25 @@ public class InMemoryExecutionStore implements ExecutionStore {
         if (finished.status() == io.github.camelasl.engine.ExecutionStatus.SUCCEEDED) {
             entry.checkpoint = null; // kept otherwise: a redrive goes on from it
         }
-        int events = entry.eventCount();
-        entry.countedEvents = events;
+        entry.weight = entry.eventCount() + elements(finished.input()) + elements(finished.output());
         finishedOrder.add(entry);
         int count = finishedCount.incrementAndGet();
-        long eventTotal = finishedEvents.addAndGet(events);
+        long items = finishedItems.addAndGet(entry.weight);
         // whoever finds the bounds passed evicts the oldest; an entry leaves the queue once (poll or remove)
-        while (count > maxFinished || (eventTotal > maxFinishedEvents && count > 1)) {
+        while (count > maxFinished || (items > maxFinishedItems && count > 1)) {
             Entry oldest = finishedOrder.poll();
             if (oldest == null) {
                 break;
             }
             executions.remove(oldest.record.executionArn(), oldest);
             count = finishedCount.decrementAndGet();
-            eventTotal = finishedEvents.addAndGet(-oldest.countedEvents);
+            items = finishedItems.addAndGet(-oldest.weight);
         }
+    }
+
+    /** A value's top-level elements: what a wide array or object costs, read without walking it. */
+    private static int elements(JsonNode value) {
+        return value == null ? 0 : value.isContainerNode() ? value.size() : 1;
     }
 
     @Override
@@ -142,7 +147,7 @@ public class InMemoryExecutionStore implements ExecutionStore {
             // running again: no longer among the finished ones that may be forgotten
             if (finishedOrder.remove(entry)) {
                 finishedCount.decrementAndGet();
-                finishedEvents.addAndGet(-entry.countedEvents);
+                finishedItems.addAndGet(-entry.weight);
             }
             entry.record = entry.record.redriven(redriveDate);
             return Optional.of(entry.record);

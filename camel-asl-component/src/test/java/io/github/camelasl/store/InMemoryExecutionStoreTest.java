@@ -24,13 +24,29 @@ class InMemoryExecutionStoreTest {
     }
 
     @Test
-    void forgetsTheOldestFinishedExecutionsBeyondTheEventBudget() {
+    void forgetsTheOldestFinishedExecutionsBeyondTheItemBudget() {
         InMemoryExecutionStore store = new InMemoryExecutionStore(100, 10);
         run(store, "e0", 4);
         run(store, "e1", 4);
         run(store, "e2", 4); // 12 events > 10: e0 goes
         assertEquals(List.of("e1", "e2"), kept(store, 3));
         assertEquals(4, store.events("e1").size());
+    }
+
+    @Test
+    void aWideInputOrOutputWeighsAsMuchAsItHoldsItems() {
+        InMemoryExecutionStore store = new InMemoryExecutionStore(100, 10);
+        for (String arn : List.of("e0", "e1")) {
+            store.create(record(arn, ExecutionStatus.RUNNING));
+            com.fasterxml.jackson.databind.node.ArrayNode mapOutput = Json.NODES.arrayNode();
+            for (int i = 0; i < 8; i++) {
+                mapOutput.add(i);
+            }
+            Instant now = Instant.now();
+            store.complete(new ExecutionRecord(arn, "sm", arn, ExecutionStatus.SUCCEEDED, Json.NODES.objectNode(),
+                    mapOutput, null, null, now, now)); // no events, but an output of 8 items
+        }
+        assertEquals(List.of("e1"), kept(store, 2), "8 + 8 items > 10: the older one goes");
     }
 
     @Test
