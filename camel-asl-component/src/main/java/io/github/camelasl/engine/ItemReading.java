@@ -85,7 +85,7 @@ public final class ItemReading {
         if (value == null) {
             return 0;
         }
-        Long number = integer(value);
+        Long number = MapStep.integer(value);
         if (number == null) {
             throw new AslError(ErrorNames.ITEM_READER_FAILED, "field MaxItems must be an integer, but was: "
                     + Json.write(value));
@@ -314,7 +314,7 @@ public final class ItemReading {
         if (value == null) {
             return absent;
         }
-        Long number = integer(value);
+        Long number = MapStep.integer(value);
         if (number == null || number <= 0) {
             throw AslError.runtime("The " + field + " field must be a positive integer, but was: "
                     + Json.write(value));
@@ -332,21 +332,6 @@ public final class ItemReading {
         }
         Bindings bindings = scope.bindings();
         return PayloadTemplate.evaluate(template, effective, bindings);
-    }
-
-    /** An integer, or text holding one (a path to a variable assigned "2" gives text). */
-    private static Long integer(JsonNode value) {
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            return value.longValue();
-        }
-        if (value.isTextual()) {
-            try {
-                return Long.valueOf(value.textValue().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private static int utf8Length(String text) {

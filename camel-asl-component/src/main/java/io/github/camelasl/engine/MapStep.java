@@ -165,12 +165,12 @@ public final class MapStep {
         int value;
         if (state.maxConcurrencyPath() != null) {
             JsonNode node = InputOutput.readField("MaxConcurrencyPath", state.maxConcurrencyPath(), data, context);
-            Integer parsed = integer(node);
-            if (parsed == null) {
+            Long parsed = integer(node);
+            if (parsed == null || parsed > Integer.MAX_VALUE) {
                 throw AslError.runtime("The MaxConcurrencyPath field refers to value \"" + show(node)
                         + "\" which is not a valid integer: " + state.maxConcurrencyPath());
             }
-            value = parsed;
+            value = parsed.intValue();
             if (value < 0) {
                 throw AslError.runtime("MaxConcurrency cannot be negative.");
             }
@@ -218,14 +218,14 @@ public final class MapStep {
         return value;
     }
 
-    /** An integer, or a string holding one (AWS accepts "1" from a path), else null. */
-    private static Integer integer(JsonNode node) {
-        if (node.isIntegralNumber() && node.canConvertToInt()) {
-            return node.intValue();
+    /** An integer, or text holding one (AWS accepts "1" from a path, a variable may hold "2"), else null. */
+    static Long integer(JsonNode node) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
         }
         if (node.isTextual()) {
             try {
-                return Integer.valueOf(node.textValue().trim());
+                return Long.valueOf(node.textValue().trim());
             } catch (NumberFormatException e) {
                 return null;
             }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -137,41 +138,30 @@ class RedriveTest {
     @ParameterizedTest
     @ValueSource(strings = {"memory", "sqlite"})
     void aRedrivenParallelOrMapRunsOnlyItsBranchesAndIterationsThatDidNotSucceed(String store) throws Exception {
-        Path file = folder.resolve("fan-out.asl.json");
-        Files.writeString(file, FAN_OUT);
         java.util.Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicBoolean branchBroken = new AtomicBoolean(true);
         AtomicBoolean itemBroken = new AtomicBoolean(true);
-        context = StoreContexts.withStore(store, folder.resolve("store"));
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:run").to("asl:fan?definition=file:" + file);
-                from("direct:describe").to("asl:fan?operation=describeExecution");
-                from("direct:redrive").to("asl:fan?operation=redriveExecution");
-                from("direct:fetch-a").process(e -> {
-                    calls.computeIfAbsent("A", k -> new AtomicInteger()).incrementAndGet();
-                    e.getMessage().setBody("\"a\"");
-                });
-                from("direct:fetch-b").process(e -> {
-                    calls.computeIfAbsent("B", k -> new AtomicInteger()).incrementAndGet();
-                    if (branchBroken.get()) {
-                        throw new AslError("FetchError", "source B is down");
-                    }
-                    e.getMessage().setBody("\"b\"");
-                });
-                from("direct:work").process(e -> {
-                    String item = Json.parse(e.getMessage().getBody(String.class)).asText();
-                    calls.computeIfAbsent(item, k -> new AtomicInteger()).incrementAndGet();
-                    if (item.equals("i3") && itemBroken.get()) {
-                        throw new AslError("WorkError", "item i3 failed");
-                    }
-                    e.getMessage().setBody("\"" + item.toUpperCase() + "\"");
-                });
-            }
+        start(store, "fan", FAN_OUT, routes -> {
+            routes.from("direct:fetch-a").process(e -> {
+                calls.computeIfAbsent("A", k -> new AtomicInteger()).incrementAndGet();
+                e.getMessage().setBody("\"a\"");
+            });
+            routes.from("direct:fetch-b").process(e -> {
+                calls.computeIfAbsent("B", k -> new AtomicInteger()).incrementAndGet();
+                if (branchBroken.get()) {
+                    throw new AslError("FetchError", "source B is down");
+                }
+                e.getMessage().setBody("\"b\"");
+            });
+            routes.from("direct:work").process(e -> {
+                String item = Json.parse(e.getMessage().getBody(String.class)).asText();
+                calls.computeIfAbsent(item, k -> new AtomicInteger()).incrementAndGet();
+                if (item.equals("i3") && itemBroken.get()) {
+                    throw new AslError("WorkError", "item i3 failed");
+                }
+                e.getMessage().setBody("\"" + item.toUpperCase() + "\"");
+            });
         });
-        context.start();
-        template = context.createProducerTemplate();
         String arn = "arn:aws:states:us-east-1:123456789012:execution:fan:run1";
         assertThrows(CamelExecutionException.class, () -> template.requestBodyAndHeader("direct:run",
                 "{\"items\": [\"i1\", \"i2\", \"i3\", \"i4\"]}", AslConstants.EXECUTION_NAME, "run1",
@@ -200,25 +190,33 @@ class RedriveTest {
     // --- helpers ---
 
     private void start(String store) throws Exception {
-        Path file = folder.resolve("etl.asl.json");
-        Files.writeString(file, ETL);
+        start(store, "etl", ETL, routes -> {
+            routes.from("direct:extract").process(e -> e.getMessage().setBody(extracts.incrementAndGet() * 3));
+            routes.from("direct:transform").process(e -> {
+                transforms.incrementAndGet();
+                if (broken.get()) {
+                    throw new AslError("TransformError", "the transform service is down");
+                }
+                e.getMessage().setBody("\"3 clean rows\"");
+            });
+        });
+    }
+
+    /** A context whose asl:NAME runs the definition, with its operations on direct: routes and the Tasks' endpoints. */
+    private void start(String store, String name, String definition, Consumer<RouteBuilder> endpoints)
+            throws Exception {
+        Path file = folder.resolve(name + ".asl.json");
+        Files.writeString(file, definition);
         context = StoreContexts.withStore(store, folder.resolve("store"));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:run").to("asl:etl?definition=file:" + file);
-                from("direct:describe").to("asl:etl?operation=describeExecution");
-                from("direct:redrive").to("asl:etl?operation=redriveExecution");
-                from("direct:history").to("asl:etl?operation=getExecutionHistory");
-                from("direct:restart").to("asl:etl?operation=restartExecution");
-                from("direct:extract").process(e -> e.getMessage().setBody(extracts.incrementAndGet() * 3));
-                from("direct:transform").process(e -> {
-                    transforms.incrementAndGet();
-                    if (broken.get()) {
-                        throw new AslError("TransformError", "the transform service is down");
-                    }
-                    e.getMessage().setBody("\"3 clean rows\"");
-                });
+                from("direct:run").to("asl:" + name + "?definition=file:" + file);
+                from("direct:describe").to("asl:" + name + "?operation=describeExecution");
+                from("direct:redrive").to("asl:" + name + "?operation=redriveExecution");
+                from("direct:history").to("asl:" + name + "?operation=getExecutionHistory");
+                from("direct:restart").to("asl:" + name + "?operation=restartExecution");
+                endpoints.accept(this);
             }
         });
         context.start();
