@@ -17,12 +17,13 @@ public final class HistoryEvent {
     private final long id;
     private final long previousEventId;
     private final String type;
-    private final Instant timestamp;
+    /** Epoch milliseconds (AWS's precision): a long rather than an Instant, one object less per event. */
+    private final long timestamp;
     private final String detailsField;
     private final Supplier<ObjectNode> details;
     private volatile ObjectNode json;
 
-    HistoryEvent(long id, long previousEventId, String type, Instant timestamp, String detailsField,
+    HistoryEvent(long id, long previousEventId, String type, long timestamp, String detailsField,
             Supplier<ObjectNode> details) {
         this.id = id;
         this.previousEventId = previousEventId;
@@ -38,7 +39,8 @@ public final class HistoryEvent {
      */
     public static HistoryEvent stored(ObjectNode json) {
         HistoryEvent event = new HistoryEvent(json.path("id").asLong(), json.path("previousEventId").asLong(),
-                json.path("type").asText(), Instant.parse(json.path("timestamp").asText()), null, null);
+                json.path("type").asText(), Instant.parse(json.path("timestamp").asText()).toEpochMilli(), null,
+                null);
         event.json = json;
         return event;
     }
@@ -57,7 +59,7 @@ public final class HistoryEvent {
     }
 
     public Instant timestamp() {
-        return timestamp;
+        return Instant.ofEpochMilli(timestamp);
     }
 
     /** The event as GetExecutionHistory returns it; rendered once, on first use. */
@@ -72,7 +74,7 @@ public final class HistoryEvent {
 
     private ObjectNode render() {
         ObjectNode event = Json.NODES.objectNode();
-        event.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(timestamp));
+        event.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(timestamp)));
         event.put("type", type);
         event.put("id", id);
         event.put("previousEventId", previousEventId);
