@@ -91,27 +91,7 @@ public final class TaskStep {
     /** HeartbeatSeconds or HeartbeatSecondsPath, or null for none. */
     private static Long heartbeatSeconds(Scope scope) {
         TaskState state = (TaskState) scope.current();
-        if (state.heartbeatSeconds() != null && JsonataStates.applies(state)) {
-            JsonNode value = JsonataStates.value(scope, state.heartbeatSeconds(), JsonataStates.states(scope),
-                    "HeartbeatSeconds");
-            if (value == null || !value.canConvertToLong() || value.longValue() <= 0) {
-                throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The HeartbeatSeconds field must be a "
-                        + "positive integer, but was: " + (value == null ? "undefined" : Json.write(value)));
-            }
-            return value.longValue();
-        }
-        if (state.heartbeatSeconds() != null && state.heartbeatSeconds().isNumber()) {
-            return state.heartbeatSeconds().longValue();
-        }
-        if (state.heartbeatSecondsPath() != null) {
-            JsonNode value = InputOutput.inputPath(state.heartbeatSecondsPath(), scope.stateInput(), scope.bindings());
-            if (!value.canConvertToLong() || value.longValue() <= 0) {
-                throw AslError.runtime("The HeartbeatSecondsPath parameter does not reference a positive integer: "
-                        + state.heartbeatSecondsPath() + " == " + Json.write(value));
-            }
-            return value.longValue();
-        }
-        return null;
+        return positiveSeconds(scope, "HeartbeatSeconds", state.heartbeatSeconds(), state.heartbeatSecondsPath());
     }
 
     /** The endpoint answered with {@code result}. */
@@ -134,24 +114,31 @@ public final class TaskStep {
     /** TimeoutSeconds or TimeoutSecondsPath, or null for none. */
     public static Long timeoutSeconds(Scope scope) {
         TaskState state = (TaskState) scope.current();
-        if (state.timeoutSeconds() != null && JsonataStates.applies(state)) {
-            JsonNode value = JsonataStates.value(scope, state.timeoutSeconds(), JsonataStates.states(scope),
-                    "TimeoutSeconds");
+        return positiveSeconds(scope, "TimeoutSeconds", state.timeoutSeconds(), state.timeoutSecondsPath());
+    }
+
+    /**
+     * A Task's {@code field} (a literal, or a JSONata expression) or {@code field}Path: a positive number of
+     * seconds, or null when neither is given; else the error AWS raises for it.
+     */
+    private static Long positiveSeconds(Scope scope, String field, JsonNode literal, String path) {
+        if (literal != null && JsonataStates.applies(scope.current())) {
+            JsonNode value = JsonataStates.value(scope, literal, JsonataStates.states(scope), field);
             if (value == null || !value.canConvertToLong() || value.longValue() <= 0) {
-                throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The TimeoutSeconds field must be a positive "
+                throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The " + field + " field must be a positive "
                         + "integer, but was: " + (value == null ? "undefined" : Json.write(value)));
             }
             return value.longValue();
         }
-        if (state.timeoutSeconds() != null && state.timeoutSeconds().isNumber()) {
-            return state.timeoutSeconds().longValue();
+        if (literal != null && literal.isNumber()) {
+            return literal.longValue();
         }
-        if (state.timeoutSecondsPath() != null) {
+        if (path != null) {
             // AWS words a path that selects nothing here as it does for InputPath
-            JsonNode value = InputOutput.inputPath(state.timeoutSecondsPath(), scope.stateInput(), scope.bindings());
+            JsonNode value = InputOutput.inputPath(path, scope.stateInput(), scope.bindings());
             if (!value.canConvertToLong() || value.longValue() <= 0) {
-                throw AslError.runtime("The TimeoutSecondsPath parameter does not reference a positive integer: "
-                        + state.timeoutSecondsPath() + " == " + Json.write(value));
+                throw AslError.runtime("The " + field + "Path parameter does not reference a positive integer: "
+                        + path + " == " + Json.write(value));
             }
             return value.longValue();
         }
