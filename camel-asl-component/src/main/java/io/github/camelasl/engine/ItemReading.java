@@ -74,14 +74,7 @@ public final class ItemReading {
 
     /** MaxItems or MaxItemsPath: 0 (also when absent) reads every item. */
     private static int maxItems(Scope scope, JsonNode config, JsonNode effective) {
-        JsonNode value = config.get("MaxItems");
-        if (value != null && JsonataStates.applies(scope.current())) {
-            value = JsonataStates.value(scope, value, JsonataStates.states(scope), "MaxItems");
-        }
-        String path = config.path("MaxItemsPath").asText(null);
-        if (path != null) {
-            value = InputOutput.readField("MaxItemsPath", path, effective, scope.bindings());
-        }
+        JsonNode value = fieldValue(scope, config, "MaxItems", effective);
         if (value == null) {
             return 0;
         }
@@ -303,14 +296,7 @@ public final class ItemReading {
     }
 
     private static int limit(Scope scope, JsonNode batcher, JsonNode effective, String field, int absent) {
-        JsonNode value = batcher.get(field);
-        if (value != null && JsonataStates.applies(scope.current())) {
-            value = JsonataStates.value(scope, value, JsonataStates.states(scope), field);
-        }
-        String path = batcher.path(field + "Path").asText(null);
-        if (path != null) {
-            value = InputOutput.readField(field + "Path", path, effective, scope.bindings());
-        }
+        JsonNode value = fieldValue(scope, batcher, field, effective);
         if (value == null) {
             return absent;
         }
@@ -320,6 +306,22 @@ public final class ItemReading {
                     + Json.write(value));
         }
         return (int) Math.min(number, absent);
+    }
+
+    /**
+     * The value of {@code owner}'s {@code field} (a literal, or a JSONata expression) or of what its
+     * {@code field}Path selects in the effective input; null when neither is given.
+     */
+    private static JsonNode fieldValue(Scope scope, JsonNode owner, String field, JsonNode effective) {
+        String path = owner.path(field + "Path").asText(null);
+        if (path != null) {
+            return InputOutput.readField(field + "Path", path, effective, scope.bindings());
+        }
+        JsonNode value = owner.get(field);
+        if (value != null && JsonataStates.applies(scope.current())) {
+            return JsonataStates.value(scope, value, JsonataStates.states(scope), field);
+        }
+        return value;
     }
 
     private static JsonNode batchInput(Scope scope, JsonNode batcher, JsonNode effective) {

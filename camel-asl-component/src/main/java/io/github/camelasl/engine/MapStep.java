@@ -247,15 +247,11 @@ public final class MapStep {
         AslError terminal = fanOut.terminalFailure();
         if (terminal != null || fanOut.failureCount() > 0 && fanOut.exceedsTolerance(fanOut.failureCount())) {
             scope.fanOutFailed(fanOut.succeededOutputs());
-        }
-        if (terminal != null) {
             scope.record(HistoryEventType.MapStateFailed, null);
             scope.phase(Scope.Phase.FAN_OUT_RESULT);
-            throw terminal;
-        }
-        if (fanOut.failureCount() > 0 && fanOut.exceedsTolerance(fanOut.failureCount())) {
-            scope.record(HistoryEventType.MapStateFailed, null);
-            scope.phase(Scope.Phase.FAN_OUT_RESULT);
+            if (terminal != null) {
+                throw terminal;
+            }
             boolean tolerance = state.toleratedFailureCount() != null || state.toleratedFailureCountPath() != null
                     || state.toleratedFailurePercentage() != null || state.toleratedFailurePercentagePath() != null;
             if (tolerance) {
