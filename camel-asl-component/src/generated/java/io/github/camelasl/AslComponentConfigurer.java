@@ -29,6 +29,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "executionstore":
         case "executionStore": target.setExecutionStore(property(camelContext, io.github.camelasl.store.ExecutionStore.class, value)); return true;
+        case "finishedinmemory":
+        case "finishedInMemory": target.setFinishedInMemory(property(camelContext, int.class, value)); return true;
         case "historylistener":
         case "historyListener": target.setHistoryListener(property(camelContext, io.github.camelasl.history.HistoryListener.class, value)); return true;
         case "lazystartproducer":
@@ -59,6 +61,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": return boolean.class;
         case "executionstore":
         case "executionStore": return io.github.camelasl.store.ExecutionStore.class;
+        case "finishedinmemory":
+        case "finishedInMemory": return int.class;
         case "historylistener":
         case "historyListener": return io.github.camelasl.history.HistoryListener.class;
         case "lazystartproducer":
@@ -85,6 +89,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "executionstore":
         case "executionStore": return target.getExecutionStore();
+        case "finishedinmemory":
+        case "finishedInMemory": return target.getFinishedInMemory();
         case "historylistener":
         case "historyListener": return target.getHistoryListener();
         case "lazystartproducer":

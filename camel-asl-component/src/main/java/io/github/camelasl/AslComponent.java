@@ -42,6 +42,11 @@ public class AslComponent extends DefaultComponent {
     @Metadata(description = "The folder of the SQLite execution store (created if missing; locked while in use).",
               defaultValue = DEFAULT_STORE_FOLDER)
     private String storeFolder = DEFAULT_STORE_FOLDER;
+    @Metadata(description = "How many finished executions the in-memory store keeps (EXPRESS ones, and STANDARD "
+                            + "ones with store=memory), oldest forgotten first; fewer when their histories are long "
+                            + "or their inputs and outputs wide.",
+              defaultValue = "" + InMemoryExecutionStore.DEFAULT_MAX_FINISHED)
+    private int finishedInMemory = InMemoryExecutionStore.DEFAULT_MAX_FINISHED;
     @Metadata(label = "advanced", description = "Resolvers that map Task Resources (ARNs) to Camel endpoint URIs, "
                                                 + "tried before those found in the registry and plain Camel URIs.")
     private List<ResourceResolver> resourceResolvers = new ArrayList<>();
@@ -249,7 +254,7 @@ public class AslComponent extends DefaultComponent {
         if ("EXPRESS".equals(type) || "memory".equals(store)) {
             // with store=memory, one in-memory store holds both types
             if (expressStore == null) {
-                expressStore = new InMemoryExecutionStore();
+                expressStore = new InMemoryExecutionStore(finishedInMemory);
             }
             return expressStore;
         }
@@ -317,6 +322,17 @@ public class AslComponent extends DefaultComponent {
 
     public void setStoreFolder(String storeFolder) {
         this.storeFolder = storeFolder;
+    }
+
+    public int getFinishedInMemory() {
+        return finishedInMemory;
+    }
+
+    public void setFinishedInMemory(int finishedInMemory) {
+        if (finishedInMemory < 0) {
+            throw new IllegalArgumentException("finishedInMemory must be 0 or more, not " + finishedInMemory);
+        }
+        this.finishedInMemory = finishedInMemory;
     }
 
     public HistoryListener getHistoryListener() {

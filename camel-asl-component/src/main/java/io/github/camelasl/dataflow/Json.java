@@ -1,22 +1,32 @@
 package io.github.camelasl.dataflow;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /** The one Jackson mapper the engine uses, and small helpers around it. */
 public final class Json {
 
-    /** Big decimals keep numbers exact (AWS compares 1 and 1.0 as equal, but never rounds). */
     /**
-     * Jackson's default limits (20M-char strings, nesting 1000) are the engine's too: beyond them parsing fails
-     * with Jackson's message, which names the limit and the place. Payloads are otherwise unbounded.
+     * Big decimals keep numbers exact (AWS compares 1 and 1.0 as equal, but never rounds). Jackson's default
+     * limits (20M-char strings, nesting 1000) are the engine's too: beyond them parsing fails with Jackson's
+     * message, which names the limit and the place. Payloads are otherwise unbounded.
+     *
+     * <p>Buffers come from a shared pool, not Jackson's default per-thread one: its ThreadLocal lookup, once per
+     * read and write (several per Task), took a tenth of a Task-heavy benchmark's time on a Camel thread whose
+     * ThreadLocal map is crowded (W6).
      */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -27,9 +37,14 @@ public final class Json {
     private Json() {
     }
 
+    // a reader and a writer bound to JsonNode: the mapper's readTree/writeValueAsString resolve the type on
+    // every call, about 5 % of a Task-heavy benchmark's time (W6)
+    private static final ObjectReader TREE_READER = MAPPER.readerFor(JsonNode.class);
+    private static final ObjectWriter TREE_WRITER = MAPPER.writerFor(JsonNode.class);
+
     /** Parses JSON text; the exception message names line and column. */
     public static JsonNode parse(String text) throws JsonProcessingException {
-        return MAPPER.readTree(text);
+        return TREE_READER.readTree(text);
     }
 
     /** Trees larger than this (as text) are not kept by {@link #writeHandedOn}: a pooled thread would hold them. */
@@ -57,7 +72,7 @@ public final class Json {
     /** Compact JSON text, as AWS prints outputs. */
     public static String write(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return TREE_WRITER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise JSON tree", e);
         }

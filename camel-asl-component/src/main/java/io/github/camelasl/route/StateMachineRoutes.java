@@ -47,13 +47,14 @@ import org.apache.camel.support.ExpressionAdapter;
  * <pre>
  * driver:   direct:asl-KEY-drv-N  loopDoWhile(scope not finished) process(StateDispatcher: inline states, then
  *                                                                 the current state's route)
- * Task:     process(prepare) task[endpoint] process(complete)
+ * Task:     process(task[endpoint]: prepare, call, complete, Retry/Catch; see TaskStateProcessor)
+ * callback: process(prepare, register token) task[endpoint] process(submitted) wait for token process(complete)
  * Wait:     process(prepare) delay(asyncDelayed) process(complete)
  * Parallel: process(prepare) multicast(parallel) to(branch drivers...) process(complete)
  * Map:      process(prepare) split(items, parallel) to(MaxConcurrency gate, item processor driver) process(complete)
  * </pre>
  *
- * Every state route runs in a doTry whose doCatch applies the state's Retry and Catch.
+ * Every other state route runs in a doTry whose doCatch applies the state's Retry and Catch.
  */
 public class StateMachineRoutes extends RouteBuilder {
 
@@ -140,6 +141,12 @@ public class StateMachineRoutes extends RouteBuilder {
     }
 
     private void stateRoute(State state) {
+        if (state instanceof TaskState task && !task.waitForTaskToken()) {
+            // the hottest route: one processor that also applies Retry and Catch (see TaskStateProcessor)
+            engineRoute(stateUris.get(state), state.name())
+                    .process(new TaskStateProcessor(task, resourceEndpoints.apply(task.resource()), caching, timers));
+            return;
+        }
         // doTry/doCatch rather than onException: a handled onException would also end the caller's loop
         TryDefinition route = engineRoute(stateUris.get(state), state.name()).doTry();
         if (state instanceof WaitState) {
@@ -151,7 +158,7 @@ public class StateMachineRoutes extends RouteBuilder {
                         }
                     });
         } else if (state instanceof TaskState task) {
-            taskRoute(route, task);
+            callbackTaskRoute(route, task, resourceEndpoints.apply(task.resource()));
         } else if (state instanceof ParallelState parallel) {
             parallelRoute(route, parallel);
         } else {
@@ -168,38 +175,6 @@ public class StateMachineRoutes extends RouteBuilder {
                 })
                 .delay(scopeDelay()).asyncDelayed().executorService(timers)
                 .end();
-    }
-
-    private void taskRoute(TryDefinition route, TaskState state) {
-        String uri = resourceEndpoints.apply(state.resource());
-        if (state.waitForTaskToken()) {
-            callbackTaskRoute(route, state, uri);
-            return;
-        }
-        if (!caching.caches(state)) {
-            route.process(e -> TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e), uri)));
-            route.process(new TaskCall(uri, state.timeoutSeconds() != null || state.timeoutSecondsPath() != null));
-            route.process(e -> TaskStep.complete(scope(e), uri, TaskMessages.result(e)));
-            return;
-        }
-        // a cached state: a recorded result for this input and definition stands in for the call
-        route.process(e -> {
-            JsonNode effective = TaskStep.prepare(scope(e), uri);
-            TaskMessages.toRequest(e, scope(e), effective);
-            String cacheKey = caching.key(state, uri, effective);
-            e.setProperty(CACHE_KEY, cacheKey);
-            e.setProperty(TaskCall.CACHED_RESULT, caching.lookup(cacheKey).orElse(null));
-        });
-        route.process(new TaskCall(uri, state.timeoutSeconds() != null || state.timeoutSecondsPath() != null));
-        route.process(e -> {
-            JsonNode cached = e.getProperty(TaskCall.CACHED_RESULT, JsonNode.class);
-            e.removeProperty(TaskCall.CACHED_RESULT);
-            JsonNode result = cached != null ? cached : TaskMessages.result(e);
-            if (cached == null) {
-                caching.remember(e.getProperty(CACHE_KEY, String.class), state, result);
-            }
-            TaskStep.complete(scope(e), uri, result);
-        });
     }
 
     /**
@@ -241,9 +216,6 @@ public class StateMachineRoutes extends RouteBuilder {
 
     /** Exchange property: the running callback Task's wait for its token. */
     private static final String TOKEN_WAIT = "CamelAslTokenWait";
-
-    /** Exchange property: the step caching key of the running cached Task. */
-    private static final String CACHE_KEY = "CamelAslStepCacheKey";
 
     private void parallelRoute(TryDefinition route, ParallelState state) {
         if (state.branches().stream().allMatch(InlineStates::handlesAll)) {

@@ -36,13 +36,10 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
         this.timed = timed;
     }
 
-    /** Exchange property: a step-cached result that stands in for this call (see StepCaching). */
-    static final String CACHED_RESULT = "CamelAslStepCachedResult";
-
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        if (exchange.getProperty(CACHED_RESULT) != null || StateMachineRoutes.scope(exchange).awaitsResumedToken()) {
-            // a step-cached result stands in for the call, or a resumed callback Task already made it
+        if (StateMachineRoutes.scope(exchange).awaitsResumedToken()) {
+            // a resumed callback Task already made the call: it waits for the token it handed out
             callback.done(true);
             return true;
         }

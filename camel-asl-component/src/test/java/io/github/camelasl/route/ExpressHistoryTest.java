@@ -30,6 +30,37 @@ class ExpressHistoryTest {
         assertEquals(List.of(4, 4), storedAndHeard("STANDARD"));
     }
 
+    @Test
+    void theStoreKeepsAsManyFinishedExecutionsAsFinishedInMemorySays() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getComponent("asl", AslComponent.class).setFinishedInMemory(2);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:start").to("asl:one?definition=classpath:machines/one-pass.asl.json&type=EXPRESS");
+                }
+            });
+            context.start();
+            List<String> arns = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                arns.add(context.createProducerTemplate().request("direct:start",
+                        e -> e.getMessage().setBody("{\"a\": 1}")).getMessage()
+                        .getHeader(AslConstants.EXECUTION_ARN, String.class));
+            }
+            InMemoryExecutionStore store = (InMemoryExecutionStore) context.getComponent("asl", AslComponent.class)
+                    .executionStore("EXPRESS");
+            assertEquals(List.of(false, true, true), arns.stream().map(arn -> store.find(arn).isPresent()).toList(),
+                    "the oldest of three is forgotten");
+        }
+    }
+
+    @Test
+    void aNegativeFinishedInMemoryIsRefused() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new AslComponent().setFinishedInMemory(-1));
+        assertEquals("finishedInMemory must be 0 or more, not -1", refused.getMessage());
+    }
+
     /** [events the store kept, events the listener heard] for a one-Pass execution. */
     private static List<Integer> storedAndHeard(String type) throws Exception {
         List<String> heard = new ArrayList<>();
