@@ -1,24 +1,45 @@
 package io.github.camelasl.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * W9: cold start, from launching a JVM to the first execution's result, with one asl: route (W1's definition).
- * The parent times from just before the launch to reading the child's result line; the child also reports its
- * own figure from the JVM's recorded start time (which misses the launcher's first milliseconds).
+ * W9: cold start, from launching a JVM to the first execution's result, with one asl: route (W1's definition),
+ * beside its floor: a bare CamelContext whose one route does W1's JSON work with Jackson. Each runs on a default
+ * JVM and again with an application class-data archive (AppCDS, JDK 17: one training run writes it with
+ * {@code -XX:ArchiveClassesAtExit}, later launches map it with {@code -XX:SharedArchiveFile}), the JVM's own
+ * remedy for class loading, which is most of a Camel application's start. The parent times from just before the
+ * launch to reading the child's result line; the child also reports its own figure from the JVM's recorded start
+ * time (which misses the launcher's first milliseconds).
  */
 public final class W9ColdStart {
 
     static final int RUNS = 5;
 
-    /** Per run: the parent's and the child's milliseconds. */
-    record Figures(List<Double> parentMillis, List<Double> childMillis) {
+    /** What the child starts: the engine's route, or the Camel floor. */
+    enum App {
+        ENGINE("asl: route"), CAMEL("bare Camel route");
+
+        final String label;
+
+        App(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Per run: the parent's and the child's milliseconds; {@code launch} says how the JVM was started. */
+    record Figures(App app, String launch, List<Double> parentMillis, List<Double> childMillis) {
 
         double parentMedian() {
             return median(parentMillis);
@@ -38,12 +59,40 @@ public final class W9ColdStart {
     private W9ColdStart() {
     }
 
-    static Figures measure(int runs) throws Exception {
+    /** Each app on a default JVM, then with an AppCDS archive when the class path allows one (jars only). */
+    static List<Figures> measureAll(int runs) throws Exception {
+        List<Figures> all = new ArrayList<>();
+        String directory = directoryOnClassPath();
+        for (App app : App.values()) {
+            all.add(measure(app, "default JVM", List.of(), runs));
+            if (directory != null) {
+                System.out.println("  [W9ColdStart] no AppCDS run: the class path holds a directory (" + directory
+                        + "), and a class-data archive takes only jars");
+                continue;
+            }
+            Path archive = Workloads.metaDir().resolve("w9-" + app.name().toLowerCase(Locale.ROOT) + ".jsa");
+            Files.deleteIfExists(archive);
+            measure(app, "training run", List.of("-XX:ArchiveClassesAtExit=" + archive), 1);
+            if (!Files.isRegularFile(archive)) {
+                throw new IllegalStateException("W9: the training run wrote no class-data archive; see its log in "
+                        + Workloads.metaDir());
+            }
+            all.add(measure(app, "AppCDS archive", List.of("-XX:SharedArchiveFile=" + archive), runs));
+        }
+        return all;
+    }
+
+    private static String directoryOnClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> Files.isDirectory(Path.of(entry))).findFirst().orElse(null);
+    }
+
+    static Figures measure(App app, String launch, List<String> jvmArgs, int runs) throws Exception {
         String expected = Workloads.write(Workloads.parse(expectedOutput()));
         List<Double> parent = new ArrayList<>();
         List<Double> child = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            ProcessBuilder builder = ChildJvm.builder(W9ColdStart.class, List.of());
+            ProcessBuilder builder = ChildJvm.builder(W9ColdStart.class, jvmArgs, app.name());
             long t0 = System.nanoTime();
             Process process = builder.start();
             String line;
@@ -64,27 +113,39 @@ public final class W9ColdStart {
                 out.transferTo(java.io.Writer.nullWriter());
             }
             if (process.waitFor() != 0) {
-                throw new IllegalStateException("W9: the child exited with " + process.exitValue());
+                throw new IllegalStateException("W9: the child exited with " + process.exitValue() + "; see its log in "
+                        + Workloads.metaDir());
             }
-            System.out.printf("  [W9ColdStart] run %d: %.0f ms (child's own figure %.0f ms)%n", run + 1,
-                    parent.get(run), child.get(run));
+            System.out.printf("  [W9ColdStart] %s, %s, run %d: %.0f ms (child's own figure %.0f ms)%n", app.label,
+                    launch, run + 1, parent.get(run), child.get(run));
         }
-        return new Figures(parent, child);
+        return new Figures(app, launch, parent, child);
     }
 
     /** W1's output for its input, worked out with plain Jackson (the child checks nothing itself). */
     private static String expectedOutput() {
-        var document = Workloads.parseObject(W1PassChain.INPUT);
+        ObjectNode document = Workloads.parseObject(W1PassChain.INPUT);
         W1PassChain.pass(document, 10);
         return Workloads.write(document);
     }
 
-    /** The child: what an application does to run its first execution. */
+    /** The child: what an application does to run its first execution (args[0]: ENGINE or CAMEL). */
     public static void main(String[] args) throws Exception {
+        App app = App.valueOf(args[0]);
         try (CamelFixture camel = CamelFixture.start(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:w9").to(Workloads.aslUri("w9", W1PassChain.DEFINITION));
+                if (app == App.ENGINE) {
+                    from("direct:w9").to(Workloads.aslUri("w9", W1PassChain.DEFINITION));
+                } else {
+                    from("direct:w9").process(e -> {
+                        ObjectNode document = Workloads.parseObject(e.getMessage().getBody(String.class));
+                        for (int step = 1; step <= 10; step++) {
+                            W1PassChain.pass(document, step);
+                        }
+                        e.getMessage().setBody(Workloads.write(document));
+                    });
+                }
             }
         })) {
             String output = camel.request("direct:w9", W1PassChain.INPUT);
