@@ -49,7 +49,7 @@ final class TaskStateProcessor extends AsyncProcessorSupport implements CamelCon
                 cacheKey = caching.key(state, uri, effective);
                 JsonNode cached = caching.lookup(cacheKey).orElse(null);
                 if (cached != null) { // the recorded result stands in for the call
-                    return finish(exchange, scope, () -> TaskStep.complete(scope, uri, cached), true, callback);
+                    return finish(scope, () -> TaskStep.complete(scope, uri, cached), true, callback);
                 }
             }
         } catch (RuntimeException e) {
@@ -61,7 +61,7 @@ final class TaskStateProcessor extends AsyncProcessorSupport implements CamelCon
             Exception thrown = exchange.getException();
             exchange.setException(null);
             boolean done = thrown != null ? fail(scope, thrown, doneSync, callback)
-                    : finish(exchange, scope, () -> {
+                    : finish(scope, () -> {
                         JsonNode result = TaskMessages.result(exchange);
                         if (rememberAs != null) {
                             caching.remember(rememberAs, state, result);
@@ -74,7 +74,7 @@ final class TaskStateProcessor extends AsyncProcessorSupport implements CamelCon
     }
 
     /** Runs the state's completion; a failure in it (ResultSelector, ResultPath) goes to Retry and Catch. */
-    private boolean finish(Exchange exchange, Scope scope, Runnable completion, boolean sync, AsyncCallback callback) {
+    private boolean finish(Scope scope, Runnable completion, boolean sync, AsyncCallback callback) {
         try {
             completion.run();
         } catch (RuntimeException e) {
