@@ -53,9 +53,10 @@ public class AslEndpoint extends DefaultEndpoint {
                     + "stopExecution,redriveExecution,restartExecution,sendTaskSuccess,sendTaskFailure,sendTaskHeartbeat",
             defaultValue = "run")
     private String operation = "run";
-    @UriParam(label = "advanced", description = "A STANDARD execution on a durable store (the default SQLite one) "
-            + "whose Wait lasts longer than this leaves memory while it waits: the store holds it, and it is read "
-            + "back when the Wait ends. Shorter waits keep it in memory (no store read). 0 evicts every wait.",
+    @UriParam(label = "advanced", description = "A STANDARD execution whose Wait lasts longer than this leaves the "
+            + "engine while it waits: its store holds it (the default SQLite store on disk; the in-memory store keeps "
+            + "only its record, checkpoint and history), and it is read back when the Wait ends. Shorter waits keep "
+            + "the running execution (no store read). 0 evicts every wait.",
             defaultValue = "30")
     private int parkInMemorySeconds = StateMachineRuntime.DEFAULT_PARK_IN_MEMORY_SECONDS;
     @UriParam(description = "Step caching, beyond AWS: comma-separated names of Task states (or *) whose result is "

@@ -18,8 +18,9 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * W8: 100,000 executions parked on a one-hour Wait, started as StartExecution starts them (the caller does not
  * wait for the end). Reports the heap each parked execution holds and the live threads before and after: a Wait
- * must hold memory, not a thread. Run twice: on the in-memory store (the execution stays in memory while it
- * waits) and on the durable SQLite store (a wait that long leaves memory: see parkInMemorySeconds). Not a JMH
+ * must hold memory, not a thread. Run twice: on the in-memory store (a wait that long leaves the engine, and only
+ * the store's record, checkpoint and history stay, in memory) and on the durable SQLite store (they stay on
+ * disk): see parkInMemorySeconds. Not a JMH
  * benchmark: the suite runs this main in a fresh JVM and reads its RESULT lines.
  */
 public final class W8ParkedExecutions {

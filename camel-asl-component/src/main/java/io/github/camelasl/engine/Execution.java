@@ -43,6 +43,8 @@ public final class Execution {
     private final CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
     private volatile java.util.concurrent.Future<?> timeoutTimer;
     private volatile Runnable onFinish;
+    /** Its caller holds {@link #completion()} for the result (not so for StartExecution's). */
+    private boolean awaited;
     /** RedriveExecution's count and last date ($$.Execution.RedriveCount, RedriveTime). */
     private int redriveCount;
     private ObjectNode restartedFrom;
@@ -102,14 +104,29 @@ public final class Execution {
     }
 
     private void recordStarted() {
+        // the event is kept by the store, which outlives this object (a long Wait leaves memory): it holds only
+        // what it renders, not the execution
+        JsonNode startInput = input;
+        StateMachineConfig machine = config;
+        ObjectNode restarted = restartedFrom;
         history.append(HistoryEventType.ExecutionStarted, HistoryEventType.ExecutionStarted.name(), 0, () -> {
-            ObjectNode details = EventDetails.withInput(input);
-            details.put("roleArn", config.effectiveRoleArn());
-            if (restartedFrom != null) {
-                details.set("restartedFrom", restartedFrom); // beyond AWS: the execution this one restarts
+            ObjectNode details = EventDetails.withInput(startInput);
+            details.put("roleArn", machine.effectiveRoleArn());
+            if (restarted != null) {
+                details.set("restartedFrom", restarted); // beyond AWS: the execution this one restarts
             }
             return details;
         });
+    }
+
+    /** Its caller will wait for the result, perhaps only once the start returns. */
+    void awaited() {
+        awaited = true;
+    }
+
+    /** True when someone waits for the result, or its caller will. */
+    boolean resultAwaited() {
+        return awaited || completion.getNumberOfDependents() > 0;
     }
 
     /** Before started(): this execution restarts {@code executionArn} from {@code stateName} (see restart). */

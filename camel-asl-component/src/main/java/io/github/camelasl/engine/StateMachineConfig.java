@@ -1,18 +1,40 @@
 package io.github.camelasl.engine;
 
 /**
- * How a state machine is deployed: its name, type and the region/account its ARNs are built from.
- *
- * @param name      the state machine name (the last part of its ARN)
- * @param type      STANDARD or EXPRESS
- * @param partition ARN partition, "aws" unless configured
- * @param region    region used in ARNs
- * @param accountId account id used in ARNs
- * @param roleArn   reported as $$.Execution.RoleArn
- * @param retryIntervalScale multiplies Retry back-offs (0: retry at once), for local tests; 1 waits as AWS does
+ * How a state machine is deployed: its name (the last part of its ARN), type (STANDARD or EXPRESS), the
+ * partition ("aws" unless configured), region and account id its ARNs are built from, the role ARN reported as
+ * $$.Execution.RoleArn, and retryIntervalScale, which multiplies Retry back-offs for local tests (0: retry at
+ * once; 1 waits as AWS does). A value: equal configurations deploy the same state machine.
  */
-public record StateMachineConfig(String name, String type, String partition, String region, String accountId,
-        String roleArn, double retryIntervalScale) {
+public final class StateMachineConfig {
+
+    private final String name;
+    private final String type;
+    private final String partition;
+    private final String region;
+    private final String accountId;
+    private final String roleArn;
+    private final double retryIntervalScale;
+    /** Built once: every execution records it (a string per execution was a tenth of a parked one's heap). */
+    private final String stateMachineArn;
+    private final String executionArnPrefix;
+    private final String effectiveRoleArn;
+
+    public StateMachineConfig(String name, String type, String partition, String region, String accountId,
+            String roleArn, double retryIntervalScale) {
+        this.name = name;
+        this.type = type;
+        this.partition = partition;
+        this.region = region;
+        this.accountId = accountId;
+        this.roleArn = roleArn;
+        this.retryIntervalScale = retryIntervalScale;
+        String prefix = "arn:" + partition + ":states:" + region + ":" + accountId + ":";
+        this.stateMachineArn = prefix + "stateMachine:" + name;
+        this.executionArnPrefix = prefix + ("EXPRESS".equals(type) ? "express:" : "execution:") + name + ":";
+        this.effectiveRoleArn = roleArn != null ? roleArn
+                : "arn:" + partition + ":iam::" + accountId + ":role/camel-asl-" + name;
+    }
 
     public StateMachineConfig(String name, String type, String partition, String region, String accountId,
             String roleArn) {
@@ -43,7 +65,7 @@ public record StateMachineConfig(String name, String type, String partition, Str
     }
 
     public String stateMachineArn() {
-        return "arn:" + partition + ":states:" + region + ":" + accountId + ":stateMachine:" + name;
+        return stateMachineArn;
     }
 
     /**
@@ -51,15 +73,59 @@ public record StateMachineConfig(String name, String type, String partition, Str
      * writes them.
      */
     public String executionArn(String executionName) {
-        String prefix = "arn:" + partition + ":states:" + region + ":" + accountId + ":";
         if ("EXPRESS".equals(type)) {
-            return prefix + "express:" + name + ":" + executionName + ":" + Ids.uuid();
+            return executionArnPrefix + executionName + ":" + Ids.uuid();
         }
-        return prefix + "execution:" + name + ":" + executionName;
+        return executionArnPrefix + executionName;
     }
 
     public String effectiveRoleArn() {
-        return roleArn != null ? roleArn
-                : "arn:" + partition + ":iam::" + accountId + ":role/camel-asl-" + name;
+        return effectiveRoleArn;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String partition() {
+        return partition;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String roleArn() {
+        return roleArn;
+    }
+
+    public double retryIntervalScale() {
+        return retryIntervalScale;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StateMachineConfig that && name.equals(that.name) && type.equals(that.type)
+                && partition.equals(that.partition) && region.equals(that.region)
+                && accountId.equals(that.accountId) && java.util.Objects.equals(roleArn, that.roleArn)
+                && Double.compare(retryIntervalScale, that.retryIntervalScale) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, type, partition, region, accountId, roleArn, retryIntervalScale);
+    }
+
+    @Override
+    public String toString() {
+        return "StateMachineConfig[" + stateMachineArn + ", " + type + "]";
     }
 }

@@ -23,6 +23,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Step Functions API operations of the asl: endpoint ({@code operation=...}), with AWS's request and
@@ -146,12 +148,50 @@ class ExecutionOperationsTest {
         assertTrue(stop.cause().contains("not supported by EXPRESS"), stop.cause());
     }
 
-    @Test
-    void anExecutionWaitingOutOfMemoryIsStoppedInTheStore() throws Exception {
-        start("sqlite", PARK, "&parkInMemorySeconds=0");
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "sqlite"})
+    void anExecutionWaitingOutOfMemoryIsStoppedInTheStore(String store) throws Exception {
+        start(store, PARK, "&parkInMemorySeconds=0");
         String arn = call("start", "{}", "parked").get("executionArn").asText();
+        awaitParked(arn);
+        JsonNode stopped = call("stop", "{\"executionArn\": \"" + arn + "\"}", null);
+        assertNotNull(stopped.get("stopDate"));
+        assertEquals("ABORTED", call("describe", "{\"executionArn\": \"" + arn + "\"}", null).get("status").asText());
+        List<String> types = call("history", "{\"executionArn\": \"" + arn + "\"}", null).get("events")
+                .findValuesAsText("type");
+        assertEquals(List.of("ExecutionStarted", "WaitStateEntered", "ExecutionAborted"), types);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "sqlite"})
+    void aCallerWaitingAcrossAWaitOutOfMemoryGetsTheStopAtOnce(String store) throws Exception {
+        start(store, PARK, "&parkInMemorySeconds=0");
+        java.util.concurrent.CompletableFuture<String> reply = template.asyncRequestBodyAndHeader("direct:sync",
+                "{}", AslConstants.EXECUTION_NAME, "awaited", String.class);
+        String arn = "arn:aws:states:us-east-1:123456789012:execution:orders:awaited";
+        awaitParked(arn);
+        call("stop", "{\"executionArn\": \"" + arn + "\", \"error\": \"Operator\"}", null);
+        JsonNode answer = Json.parse(reply.get(10, TimeUnit.SECONDS)); // not after the Wait's hour
+        assertEquals("ABORTED", answer.get("status").asText());
+        assertEquals("Operator", answer.get("error").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "sqlite"})
+    void anExecutionWaitingOutOfMemoryComesBackFromItsStoreWhenDue(String store) throws Exception {
+        start(store, PARK.replace("3600", "1"), "&parkInMemorySeconds=0");
+        JsonNode reply = call("sync", "{\"order\": 3}", "back"); // waits across the execution's time out of memory
+        assertEquals("SUCCEEDED", reply.get("status").asText(), reply.toString());
+        assertEquals("{\"order\":3}", reply.get("output").asText());
+        List<String> types = call("history", "{\"executionArn\": \"" + reply.get("executionArn").asText() + "\"}",
+                null).get("events").findValuesAsText("type");
+        assertEquals(List.of("ExecutionStarted", "WaitStateEntered", "WaitStateExited", "PassStateEntered",
+                "PassStateExited", "ExecutionSucceeded"), types);
+    }
+
+    /** Waits until the execution is parked in its Wait: the due time recorded, and (a moment later) it out of memory. */
+    private void awaitParked(String arn) throws Exception {
         awaitStatus(arn, "RUNNING");
-        // parked: its Wait's due time committed, and (a moment later) the execution out of memory
         long deadline = System.currentTimeMillis() + 10_000;
         while (!call("history", "{\"executionArn\": \"" + arn + "\"}", null).get("events")
                 .findValuesAsText("type").contains("WaitStateEntered")) {
@@ -159,12 +199,6 @@ class ExecutionOperationsTest {
             Thread.sleep(10);
         }
         Thread.sleep(200);
-        JsonNode stopped = call("stop", "{\"executionArn\": \"" + arn + "\"}", null);
-        assertNotNull(stopped.get("stopDate"));
-        assertEquals("ABORTED", call("describe", "{\"executionArn\": \"" + arn + "\"}", null).get("status").asText());
-        List<String> types = call("history", "{\"executionArn\": \"" + arn + "\"}", null).get("events")
-                .findValuesAsText("type");
-        assertEquals(List.of("ExecutionStarted", "WaitStateEntered", "ExecutionAborted"), types);
     }
 
     // --- helpers ---
