@@ -5,45 +5,46 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.intrinsic.IntrinsicFunctions;
 import io.github.camelasl.engine.AslError;
-import java.util.Iterator;
-import java.util.Map;
+import io.github.camelasl.model.Template;
+import java.util.LinkedHashMap;
 
 /**
  * Evaluates a JSONPath-dialect payload template: Parameters, ItemSelector, ResultSelector. A key ending in
  * {@code .$} takes its value from a path or an intrinsic function call and loses the suffix; other values are
- * copied, nested objects and arrays are evaluated recursively.
+ * copied, nested objects and arrays are evaluated recursively. The definition's templates are parsed once
+ * ({@link Template}); a template met at run time (an ItemReader's Parameters) is parsed as it is evaluated.
  */
 public final class PayloadTemplate {
-
-    /** "a.$" -> "a", kept rather than cut on every evaluation (a definition has few such keys). */
-    private static final Memo<String, String> STRIPPED = new Memo<>(k -> k.substring(0, k.length() - 2));
 
     private PayloadTemplate() {
     }
 
     public static JsonNode evaluate(JsonNode template, JsonNode data, Bindings bindings) {
-        if (template.isObject()) {
-            ObjectNode out = Json.NODES.objectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = template.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String key = field.getKey();
-                JsonNode value = field.getValue();
-                if (key.endsWith(".$") && value.isTextual()) {
-                    out.set(STRIPPED.get(key),
-                            dynamicValue(key, value.textValue(), data, bindings));
-                } else {
-                    out.set(key, evaluate(value, data, bindings));
-                }
+        return evaluate(Template.parse(template), data, bindings);
+    }
+
+    public static JsonNode evaluate(Template template, JsonNode data, Bindings bindings) {
+        if (template instanceof Template.Fields object) {
+            String[] names = object.names();
+            Template[] values = object.values();
+            // sized for its fields: no rehash as they go in
+            ObjectNode out = new ObjectNode(Json.NODES, new LinkedHashMap<>(names.length * 4 / 3 + 1));
+            for (int i = 0; i < names.length; i++) {
+                out.set(names[i], evaluate(values[i], data, bindings));
             }
             return out;
         }
-        if (template.isArray()) {
-            ArrayNode out = Json.NODES.arrayNode(template.size());
-            template.forEach(element -> out.add(evaluate(element, data, bindings)));
+        if (template instanceof Template.Dynamic dynamic) {
+            return dynamicValue(dynamic.field(), dynamic.expression(), data, bindings);
+        }
+        if (template instanceof Template.Elements array) {
+            ArrayNode out = Json.NODES.arrayNode(array.elements().length);
+            for (Template element : array.elements()) {
+                out.add(evaluate(element, data, bindings));
+            }
             return out;
         }
-        return template;
+        return template.source(); // fixed: shared, never changed (see Template)
     }
 
     private static JsonNode dynamicValue(String key, String expression, JsonNode data, Bindings bindings) {

@@ -123,7 +123,7 @@ public final class MapStep {
         if (JsonataStates.applies(state)) {
             ObjectNode states = JsonataStates.states(mapScope);
             states.set("context", withItem.context());
-            return JsonataStates.template(mapScope, state.itemSelector(), states, "ItemSelector");
+            return JsonataStates.template(mapScope, state.itemSelector().source(), states, "ItemSelector");
         }
         return PayloadTemplate.evaluate(state.itemSelector(), mapScope.effectiveInput(), withItem);
     }

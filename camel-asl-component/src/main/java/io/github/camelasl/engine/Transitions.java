@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
-import io.github.camelasl.dataflow.Memo;
 import io.github.camelasl.dataflow.PayloadTemplate;
 import io.github.camelasl.dataflow.ResultPath;
 import io.github.camelasl.history.EventDetails;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.model.State;
 import io.github.camelasl.model.SucceedState;
+import io.github.camelasl.model.Template;
 import java.time.Instant;
 import java.util.Map;
 
@@ -31,7 +31,7 @@ public final class Transitions {
             return; // a resumed execution's StateEntered was recorded before the restart
         }
         Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
-        long id = scope.recordLazily(HistoryEventType.StateEntered, ENTERED.get(state.common().type()),
+        long id = scope.recordLazily(HistoryEventType.StateEntered, entered(state.common().type()),
                 EventDetails.stateEntered(state.name(), scope.stateInput()));
         scope.entered(now, id);
     }
@@ -55,7 +55,7 @@ public final class Transitions {
      * The input a Task or Parallel state works on: JSONata {@code Arguments} (else its raw input), or in the
      * JSONPath dialect InputPath then Parameters.
      */
-    static JsonNode effectiveInput(Scope scope, JsonNode parameters, JsonNode arguments) {
+    static JsonNode effectiveInput(Scope scope, Template parameters, JsonNode arguments) {
         if (JsonataStates.applies(scope.current())) {
             return arguments == null ? scope.stateInput()
                     : JsonataStates.template(scope, arguments, JsonataStates.states(scope), "Arguments");
@@ -69,7 +69,7 @@ public final class Transitions {
      * Leaves a state that produced {@code result} (Task, Parallel, Map): ResultSelector shapes the result,
      * ResultPath places it into the state's input, OutputPath filters what goes on.
      */
-    static void exitWithResult(Scope scope, JsonNode resultSelector, String resultPath, JsonNode result) {
+    static void exitWithResult(Scope scope, Template resultSelector, String resultPath, JsonNode result) {
         if (JsonataStates.applies(scope.current())) {
             // JSONata: Output (default: the result) and Assign, both over $states.result
             ObjectNode states = JsonataStates.withResult(scope, result);
@@ -93,11 +93,36 @@ public final class Transitions {
 
     private static void recordExit(Scope scope, JsonNode output) {
         State state = scope.current();
-        scope.recordLazily(HistoryEventType.StateExited, EXITED.get(state.common().type()),
+        scope.recordLazily(HistoryEventType.StateExited, exited(state.common().type()),
                 EventDetails.stateExited(state.name(), output));
     }
 
-    /** "PassStateEntered" and the like, made once per state type rather than once per event. */
-    private static final Memo<String, String> ENTERED = new Memo<>(type -> type + "StateEntered");
-    private static final Memo<String, String> EXITED = new Memo<>(type -> type + "StateExited");
+    // "PassStateEntered" and the like: constants, not a string (or a cache lookup) per event
+    private static String entered(String type) {
+        return switch (type) {
+            case "Pass" -> "PassStateEntered";
+            case "Task" -> "TaskStateEntered";
+            case "Choice" -> "ChoiceStateEntered";
+            case "Wait" -> "WaitStateEntered";
+            case "Succeed" -> "SucceedStateEntered";
+            case "Fail" -> "FailStateEntered";
+            case "Parallel" -> "ParallelStateEntered";
+            case "Map" -> "MapStateEntered";
+            default -> type + "StateEntered";
+        };
+    }
+
+    private static String exited(String type) {
+        return switch (type) {
+            case "Pass" -> "PassStateExited";
+            case "Task" -> "TaskStateExited";
+            case "Choice" -> "ChoiceStateExited";
+            case "Wait" -> "WaitStateExited";
+            case "Succeed" -> "SucceedStateExited";
+            case "Fail" -> "FailStateExited";
+            case "Parallel" -> "ParallelStateExited";
+            case "Map" -> "MapStateExited";
+            default -> type + "StateExited";
+        };
+    }
 }

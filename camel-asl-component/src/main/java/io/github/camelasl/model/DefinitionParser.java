@@ -45,9 +45,9 @@ public final class DefinitionParser {
                 path(n, "InputPath"), path(n, "OutputPath"), text(n, "Next"), n.path("End").asBoolean(false),
                 n.get("Assign"), n.get("Output"));
         return switch (type) {
-            case "Pass" -> new PassState(common, n.get("Result"), n.get("Parameters"), path(n, "ResultPath"));
-            case "Task" -> new TaskState(common, text(n, "Resource"), n.get("Parameters"), n.get("Arguments"),
-                    n.get("ResultSelector"), path(n, "ResultPath"), n.get("TimeoutSeconds"),
+            case "Pass" -> new PassState(common, n.get("Result"), Template.parse(n.get("Parameters")), path(n, "ResultPath"));
+            case "Task" -> new TaskState(common, text(n, "Resource"), Template.parse(n.get("Parameters")),
+                    n.get("Arguments"), Template.parse(n.get("ResultSelector")), path(n, "ResultPath"), n.get("TimeoutSeconds"),
                     text(n, "TimeoutSecondsPath"), n.get("HeartbeatSeconds"), text(n, "HeartbeatSecondsPath"),
                     n.get("Credentials"), retriers(n), catchers(n));
             case "Choice" -> new ChoiceState(common, choices(n.path("Choices")), text(n, "Default"));
@@ -68,8 +68,8 @@ public final class DefinitionParser {
         for (int i = 0; i < b.size(); i++) {
             branches.add(machine(b.get(i), pointer + "/Branches/" + i, machineLanguage));
         }
-        return new ParallelState(common, List.copyOf(branches), n.get("Parameters"), n.get("Arguments"),
-                n.get("ResultSelector"), path(n, "ResultPath"), retriers(n), catchers(n));
+        return new ParallelState(common, List.copyOf(branches), Template.parse(n.get("Parameters")),
+                n.get("Arguments"), Template.parse(n.get("ResultSelector")), path(n, "ResultPath"), retriers(n), catchers(n));
     }
 
     private static MapState map(JsonNode n, StateCommon common, String pointer, QueryLanguage machineLanguage) {
@@ -77,13 +77,13 @@ public final class DefinitionParser {
         JsonNode processor = n.path(processorField);
         JsonNode config = processor.path("ProcessorConfig");
         StateMachine itemProcessor = machine(processor, pointer + "/" + processorField, machineLanguage);
-        JsonNode selector = n.has("ItemSelector") ? n.get("ItemSelector") : n.get("Parameters");
+        Template selector = Template.parse(n.has("ItemSelector") ? n.get("ItemSelector") : n.get("Parameters"));
         return new MapState(common, itemProcessor, config.path("Mode").asText("INLINE"),
                 text(config, "ExecutionType"), path(n, "ItemsPath"), n.get("Items"), selector,
                 n.get("MaxConcurrency"), text(n, "MaxConcurrencyPath"), n.get("ToleratedFailureCount"),
                 text(n, "ToleratedFailureCountPath"), n.get("ToleratedFailurePercentage"),
                 text(n, "ToleratedFailurePercentagePath"), n.get("ItemReader"), n.get("ItemBatcher"),
-                n.get("ResultWriter"), text(n, "Label"), n.get("Arguments"), n.get("ResultSelector"),
+                n.get("ResultWriter"), text(n, "Label"), n.get("Arguments"), Template.parse(n.get("ResultSelector")),
                 path(n, "ResultPath"), retriers(n), catchers(n));
     }
 

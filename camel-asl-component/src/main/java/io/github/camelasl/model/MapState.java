@@ -10,10 +10,10 @@ import java.util.List;
  */
 public record MapState(
         StateCommon common, StateMachine itemProcessor, String processorMode, String executionType,
-        String itemsPath, JsonNode items, JsonNode itemSelector, JsonNode maxConcurrency, String maxConcurrencyPath,
+        String itemsPath, JsonNode items, Template itemSelector, JsonNode maxConcurrency, String maxConcurrencyPath,
         JsonNode toleratedFailureCount, String toleratedFailureCountPath, JsonNode toleratedFailurePercentage,
         String toleratedFailurePercentagePath, JsonNode itemReader, JsonNode itemBatcher, JsonNode resultWriter,
-        String label, JsonNode arguments, JsonNode resultSelector, String resultPath, List<Retrier> retry,
+        String label, JsonNode arguments, Template resultSelector, String resultPath, List<Retrier> retry,
         List<Catcher> catchers) implements State, ErrorHandling {
 
     public boolean distributed() {

@@ -3,5 +3,5 @@ package io.github.camelasl.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Pass: passes its input, or a fixed Result, to its output. */
-public record PassState(StateCommon common, JsonNode result, JsonNode parameters, String resultPath) implements State {
+public record PassState(StateCommon common, JsonNode result, Template parameters, String resultPath) implements State {
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Integer fields are null when absent; the *Path variants hold a reference path.
  */
 public record TaskState(
-        StateCommon common, String resource, JsonNode parameters, JsonNode arguments, JsonNode resultSelector,
+        StateCommon common, String resource, Template parameters, JsonNode arguments, Template resultSelector,
         String resultPath, JsonNode timeoutSeconds, String timeoutSecondsPath, JsonNode heartbeatSeconds,
         String heartbeatSecondsPath, JsonNode credentials, List<Retrier> retry, List<Catcher> catchers)
         implements State, ErrorHandling {

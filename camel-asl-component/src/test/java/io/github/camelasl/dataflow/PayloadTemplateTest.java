@@ -1,11 +1,14 @@
 package io.github.camelasl.dataflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.engine.AslError;
+import io.github.camelasl.model.Template;
 import org.junit.jupiter.api.Test;
 
 class PayloadTemplateTest {
@@ -37,5 +40,17 @@ class PayloadTemplateTest {
     void anIndefinitePathUnderAMissingFieldSelectsNothing() throws Exception {
         assertEquals(json("{\"x\": []}"),
                 PayloadTemplate.evaluate(json("{\"x.$\": \"$.items[*].v\"}"), json("{}"), Bindings.of(json("{}"))));
+    }
+
+    @Test
+    void aParsedTemplateSharesItsFixedPartsAndBuildsOnlyWhatHoldsADynamicField() throws Exception {
+        JsonNode source = json("{\"fixed\": {\"a\": [1, 2]}, \"list\": [\"x\", {\"v.$\": \"$.v\"}], \"n.$\": \"$.n\"}");
+        Template template = Template.parse(source);
+        JsonNode out = PayloadTemplate.evaluate(template, json("{\"v\": true, \"n\": 3}"), Bindings.of(json("{}")));
+        assertEquals(json("{\"fixed\": {\"a\": [1, 2]}, \"list\": [\"x\", {\"v\": true}], \"n\": 3}"), out);
+        assertSame(source.get("fixed"), out.get("fixed"), "a part with no dynamic field is the definition's own");
+        assertNotSame(source.get("list"), out.get("list"));
+        assertTrue(Template.parse(json("{\"a\": {\"b\": 1}}")) instanceof Template.Fixed);
+        assertTrue(Template.parse(json("{\"a\": \"$.b\"}")) instanceof Template.Fixed, "no .$ suffix: a plain string");
     }
 }
