@@ -31,7 +31,8 @@ public final class Scope {
     private State current;
     private JsonNode stateInput;
     private JsonNode effectiveInput;
-    private Instant enteredTime;
+    /** When the current state was entered, epoch milliseconds ($$.State.EnteredTime); 0 before. */
+    private long enteredMillis;
     private long enteredEventId;
     private long lastEventId;
     private ObjectNode context;
@@ -267,7 +268,7 @@ public final class Scope {
             return false;
         }
         resumedEntered = null;
-        this.enteredTime = entered.timestamp();
+        this.enteredMillis = entered.timestamp().toEpochMilli();
         this.enteredEventId = entered.id();
         return true;
     }
@@ -318,8 +319,8 @@ public final class Scope {
             ctx.set("Execution", execution.contextExecution());
             ObjectNode state = ctx.putObject("State");
             state.put("Name", current.name());
-            state.put("EnteredTime", DateTimeFormatter.ISO_INSTANT.format(enteredTime == null ? Instant.ofEpochMilli(System.currentTimeMillis())
-                    : enteredTime));
+            state.put("EnteredTime", DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(
+                    enteredMillis == 0 ? System.currentTimeMillis() : enteredMillis)));
             if (current instanceof io.github.camelasl.model.ErrorHandling) {
                 state.put("RetryCount", retryCount);
             }
@@ -403,8 +404,8 @@ public final class Scope {
         this.effectiveInput = value;
     }
 
-    void entered(Instant time, long eventId) {
-        this.enteredTime = time;
+    void entered(long epochMillis, long eventId) {
+        this.enteredMillis = epochMillis;
         this.enteredEventId = eventId;
     }
 

@@ -11,7 +11,6 @@ import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.model.State;
 import io.github.camelasl.model.SucceedState;
 import io.github.camelasl.model.Template;
-import java.time.Instant;
 import java.util.Map;
 
 /** Entering and leaving a state: the StateEntered/StateExited events and the move to the next state. */
@@ -30,7 +29,7 @@ public final class Transitions {
         if (scope.resumeEntered()) {
             return; // a resumed execution's StateEntered was recorded before the restart
         }
-        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+        long now = System.currentTimeMillis();
         long id = scope.recordLazily(HistoryEventType.StateEntered, entered(state.common().type()),
                 EventDetails.stateEntered(state.name(), scope.stateInput()));
         scope.entered(now, id);
