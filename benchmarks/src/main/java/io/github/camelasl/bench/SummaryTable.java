@@ -283,8 +283,8 @@ final class SummaryTable {
         }
         out.append("\nHeap: used heap after System.gc() in a fresh JVM, before and after starting the executions "
                 + "with operation=startExecution (the harness's starter threads are counted in both thread figures). "
-                + "On the durable store, a wait longer than parkInMemorySeconds (30 s) leaves memory: its store row and "
-                + "a timer stay.");
+                + "A wait longer than parkInMemorySeconds (30 s) leaves the engine: a timer and what the store holds stay "
+                + "(on the durable store a row on disk; in memory the record, checkpoint, history events and input).");
         for (W8ParkedExecutions.Figures f : parked) {
             if (f.stalled()) {
                 out.append(String.format(Locale.ROOT, " **Starting stalled on the %s store after %,d executions**: "
