@@ -96,32 +96,22 @@ public final class Transitions {
                 EventDetails.stateExited(state.name(), output));
     }
 
-    // "PassStateEntered" and the like: constants, not a string (or a cache lookup) per event
+    /**
+     * A state type's StateEntered and StateExited event types ("PassStateEntered" and the like), made once per
+     * type rather than once per event. The parser admits only these types.
+     */
+    private enum StateEventTypes {
+        Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map;
+
+        final String entered = name() + "StateEntered";
+        final String exited = name() + "StateExited";
+    }
+
     private static String entered(String type) {
-        return switch (type) {
-            case "Pass" -> "PassStateEntered";
-            case "Task" -> "TaskStateEntered";
-            case "Choice" -> "ChoiceStateEntered";
-            case "Wait" -> "WaitStateEntered";
-            case "Succeed" -> "SucceedStateEntered";
-            case "Fail" -> "FailStateEntered";
-            case "Parallel" -> "ParallelStateEntered";
-            case "Map" -> "MapStateEntered";
-            default -> type + "StateEntered";
-        };
+        return StateEventTypes.valueOf(type).entered;
     }
 
     private static String exited(String type) {
-        return switch (type) {
-            case "Pass" -> "PassStateExited";
-            case "Task" -> "TaskStateExited";
-            case "Choice" -> "ChoiceStateExited";
-            case "Wait" -> "WaitStateExited";
-            case "Succeed" -> "SucceedStateExited";
-            case "Fail" -> "FailStateExited";
-            case "Parallel" -> "ParallelStateExited";
-            case "Map" -> "MapStateExited";
-            default -> type + "StateExited";
-        };
+        return StateEventTypes.valueOf(type).exited;
     }
 }
