@@ -8,6 +8,9 @@ import java.time.Instant;
  * What a store keeps of one execution: DescribeExecution's fields, and the definition it started with (a
  * resumed execution runs the version it started on, whatever is deployed since).
  *
+ * @param name         the execution's name. Not kept when the ARN ends with ":" and it (a STANDARD
+ *                     execution's ARN does): a store may hold many parked executions, and the name costs about
+ *                     80 bytes each. {@link #name()} reads it back from the ARN, as it does when none is given
  * @param redriveCount how many times it was redriven (RedriveExecution)
  * @param redriveDate  when it was last redriven, or null
  */
@@ -15,6 +18,26 @@ public record ExecutionRecord(
         String executionArn, String stateMachineArn, String name, ExecutionStatus status, JsonNode input,
         JsonNode output, String error, String cause, Instant startDate, Instant stopDate, String definition,
         int redriveCount, Instant redriveDate) {
+
+    public ExecutionRecord {
+        if (name != null && executionArn != null && isArnSuffix(executionArn, name)) {
+            name = null;
+        }
+    }
+
+    @Override
+    public String name() {
+        if (name != null || executionArn == null) {
+            return name;
+        }
+        int colon = executionArn.lastIndexOf(':');
+        return colon < 0 ? null : executionArn.substring(colon + 1);
+    }
+
+    private static boolean isArnSuffix(String arn, String name) {
+        int colon = arn.length() - name.length() - 1;
+        return colon >= 0 && arn.charAt(colon) == ':' && arn.endsWith(name) && name.indexOf(':') < 0;
+    }
 
     public ExecutionRecord(String executionArn, String stateMachineArn, String name, ExecutionStatus status,
             JsonNode input, JsonNode output, String error, String cause, Instant startDate, Instant stopDate,
