@@ -30,12 +30,13 @@ public final class Json {
             .nodeFactory(new SmallObjects(false)) // Jackson's default factory, but for objects' first size
             .build();
 
-    public static final JsonNodeFactory NODES = new SmallObjects(true);
+    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     /**
-     * Objects start with room for 4 fields instead of LinkedHashMap's 16 (and grow as they need): most payload
-     * objects are small, and a 16-slot table costs 80 bytes to 4 slots' 32, in every object parsed or built. Parked
-     * executions hold their inputs for as long as they wait (W8).
+     * Parsed objects (inputs, Task replies) start with room for 4 fields instead of LinkedHashMap's 16, and grow as
+     * they need: most payload objects are small, a 16-slot table costs 80 bytes to 4 slots' 32, and a parked
+     * execution holds its input for as long as it waits (W8: 48 bytes of its 997). Objects the engine builds keep
+     * Jackson's size: they are short-lived, and it sizes the ones it builds field by field (payload templates).
      */
     private static final class SmallObjects extends JsonNodeFactory {
         private static final long serialVersionUID = 1L;
