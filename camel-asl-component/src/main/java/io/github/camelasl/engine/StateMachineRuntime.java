@@ -213,7 +213,7 @@ public final class StateMachineRuntime {
      * history, checkpoint and due time, and only the timer (and the caller's future, if one waits) stays; it is
      * resumed from the store when due, as after a restart. On the in-memory store this still frees what only a
      * running execution needs (its scope, history list, variables and callbacks): W8 went from 1,924 to 1,126 bytes
-     * of heap per parked execution, and to 997 once records kept no name their ARN ends with and JSON objects
+     * of heap per parked execution, and to 997 once records kept no name their ARN ends with and parsed objects
      * started small. A shorter wait, or an EXPRESS execution (no store holds it), keeps the execution and goes on
      * from the Wait's end.
      */
