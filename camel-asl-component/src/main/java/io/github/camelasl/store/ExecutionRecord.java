@@ -34,6 +34,15 @@ public record ExecutionRecord(
         return colon < 0 ? null : executionArn.substring(colon + 1);
     }
 
+    /** The record as Java prints records, with the name {@link #name()} gives (the field may be null). */
+    @Override
+    public String toString() {
+        return "ExecutionRecord[executionArn=" + executionArn + ", stateMachineArn=" + stateMachineArn + ", name="
+                + name() + ", status=" + status + ", input=" + input + ", output=" + output + ", error=" + error
+                + ", cause=" + cause + ", startDate=" + startDate + ", stopDate=" + stopDate + ", definition="
+                + definition + ", redriveCount=" + redriveCount + ", redriveDate=" + redriveDate + "]";
+    }
+
     private static boolean isArnSuffix(String arn, String name) {
         int colon = arn.length() - name.length() - 1;
         return colon >= 0 && arn.charAt(colon) == ':' && arn.endsWith(name) && name.indexOf(':') < 0;

@@ -2,6 +2,7 @@ package io.github.camelasl.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.ExecutionStatus;
@@ -24,6 +25,7 @@ class ExecutionRecordTest {
         assertEquals("order-7", record.finished(ExecutionStatus.FAILED, null, "E", "c", Instant.EPOCH)
                 .redriven(Instant.EPOCH).name());
         assertEquals(record, running(record.executionArn(), "order-7"));
+        assertTrue(record.toString().contains(", name=order-7, "), record.toString());
     }
 
     @Test
