@@ -99,7 +99,7 @@ public final class Execution {
         // EXPRESS history stays with the execution (its result, the listeners), not in the store: AWS keeps none
         // for EXPRESS (GetExecutionHistory does not support it), and keeping it would make every execution's
         // payloads outlive it, which costs more than running it (the benchmark suite's W1 measured 3x)
-        recorder = "EXPRESS".equals(config.type()) ? ExecutionStore.Recorder.NOWHERE : store.recorder(arn);
+        recorder = config.express() ? ExecutionStore.Recorder.NOWHERE : store.recorder(arn);
         recordStarted();
     }
 

@@ -31,7 +31,7 @@ public final class StateMachineConfig {
         this.retryIntervalScale = retryIntervalScale;
         String prefix = "arn:" + partition + ":states:" + region + ":" + accountId + ":";
         this.stateMachineArn = prefix + "stateMachine:" + name;
-        this.executionArnPrefix = prefix + ("EXPRESS".equals(type) ? "express:" : "execution:") + name + ":";
+        this.executionArnPrefix = prefix + (express() ? "express:" : "execution:") + name + ":";
         this.effectiveRoleArn = roleArn != null ? roleArn
                 : "arn:" + partition + ":iam::" + accountId + ":role/camel-asl-" + name;
     }
@@ -73,7 +73,7 @@ public final class StateMachineConfig {
      * writes them.
      */
     public String executionArn(String executionName) {
-        if ("EXPRESS".equals(type)) {
+        if (express()) {
             return executionArnPrefix + executionName + ":" + Ids.uuid();
         }
         return executionArnPrefix + executionName;
@@ -89,6 +89,11 @@ public final class StateMachineConfig {
 
     public String type() {
         return type;
+    }
+
+    /** An EXPRESS state machine: AWS keeps no history of its executions and runs no Stop or Redrive on them. */
+    public boolean express() {
+        return "EXPRESS".equals(type);
     }
 
     public String partition() {

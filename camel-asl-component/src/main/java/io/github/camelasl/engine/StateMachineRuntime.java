@@ -87,7 +87,7 @@ public final class StateMachineRuntime {
     public Started begin(JsonNode input, String executionName, Map<String, Object> headers,
             List<HistoryListener> listeners, boolean asStartExecution) {
         boolean idempotent = asStartExecution;
-        if (idempotent && executionName != null && !"EXPRESS".equals(config.type())) {
+        if (idempotent && executionName != null && !config.express()) {
             String arn = config.executionArn(executionName);
             ExecutionRecord existing = store.find(arn).orElse(null);
             if (existing != null && existing.status() == ExecutionStatus.RUNNING && existing.input().equals(input)) {
@@ -219,7 +219,7 @@ public final class StateMachineRuntime {
      */
     private void park(Execution execution, Scope scope) {
         long now = System.currentTimeMillis();
-        if (!"EXPRESS".equals(config.type()) && scope.parkedUntil() - now > parkInMemoryMillis) {
+        if (!config.express() && scope.parkedUntil() - now > parkInMemoryMillis) {
             execution.cancelTimeoutTimer(); // it holds the execution; run() makes a new one on resume
             running.remove(execution.arn(), execution);
             long wake = machine.timeoutSeconds() == null ? scope.parkedUntil()
@@ -304,7 +304,7 @@ public final class StateMachineRuntime {
     private final Map<String, Execution> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void register(Execution execution) {
-        if (!"EXPRESS".equals(config.type())) {
+        if (!config.express()) {
             running.put(execution.arn(), execution);
             execution.onFinish(() -> {
                 running.remove(execution.arn(), execution);
@@ -356,7 +356,7 @@ public final class StateMachineRuntime {
 
     /** AWS runs neither StopExecution nor RedriveExecution for EXPRESS state machines. */
     private void refuseExpress(String operation) {
-        if ("EXPRESS".equals(config.type())) {
+        if (config.express()) {
             throw new AslError("ValidationException", "This API action (" + operation + ") is not supported by "
                     + "EXPRESS state machines: " + config.stateMachineArn());
         }
