@@ -25,6 +25,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": target.setAccountId(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowedcamelheaders":
+        case "allowedCamelHeaders": target.setAllowedCamelHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "executionstore":
@@ -57,6 +59,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": return java.lang.String.class;
+        case "allowedcamelheaders":
+        case "allowedCamelHeaders": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "executionstore":
@@ -85,6 +89,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": return target.getAccountId();
+        case "allowedcamelheaders":
+        case "allowedCamelHeaders": return target.getAllowedCamelHeaders();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "executionstore":

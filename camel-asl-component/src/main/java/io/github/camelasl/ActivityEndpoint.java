@@ -86,7 +86,7 @@ public final class ActivityEndpoint extends DefaultEndpoint {
                         : new AslError(ErrorNames.TASK_FAILED, String.valueOf(failure.getMessage()));
                 tokens.sendFailure(token, error.error(), error.cause());
             } else {
-                tokens.sendSuccess(token, TaskMessages.toJson(exchange.getMessage().getBody()));
+                tokens.sendSuccess(token, TaskMessages.toJson(exchange.getMessage().getBody(), exchange));
             }
         } catch (AslError e) {
             if (!"TaskDoesNotExist".equals(e.error())) {

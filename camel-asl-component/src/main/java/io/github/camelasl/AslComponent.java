@@ -5,6 +5,7 @@ import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.resource.ResourceResolver;
 import io.github.camelasl.resource.ResourceResolvers;
+import io.github.camelasl.route.AllowedCamelHeaders;
 import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import io.github.camelasl.store.SqliteExecutionStore;
@@ -58,6 +59,14 @@ public class AslComponent extends DefaultComponent {
     @Metadata(label = "advanced", autowired = true,
               description = "Told of every history event of every execution as it is written (a live trace).")
     private HistoryListener historyListener;
+    @Metadata(label = "security",
+              description = "Comma-separated names of headers starting with Camel (compared ignoring case, e.g. "
+                            + "CamelFileName) that may reach Tasks' endpoints: set by a Task's CamelAslHeaders "
+                            + "template, or passed on from the headers an execution is started with. Camel's "
+                            + "components act on such headers (CamelExecCommandExecutable runs a command, "
+                            + "CamelHttpUri redirects a call), so by default none is: a template naming one is "
+                            + "refused at deployment (HEADER_NOT_ALLOWED) and the caller's are not passed on.")
+    private String allowedCamelHeaders;
 
     /** The system property giving the default of the {@code store} option. */
     public static final String STORE_PROPERTY = "camel.asl.store";
@@ -240,7 +249,13 @@ public class AslComponent extends DefaultComponent {
     /** The deployer endpoints of this type use; created with the type's store and the component's resolvers. */
     AslDeployer deployer(String type) {
         return new AslDeployer(getCamelContext(), executionStore(type),
-                new ResourceResolvers(getCamelContext(), mappings(), resourceResolvers), timers, taskTokens);
+                new ResourceResolvers(getCamelContext(), mappings(), resourceResolvers), timers, taskTokens,
+                allowedCamelHeaders());
+    }
+
+    /** The allowedCamelHeaders option, parsed. */
+    AllowedCamelHeaders allowedCamelHeaders() {
+        return AllowedCamelHeaders.parse(allowedCamelHeaders);
     }
 
     /**
@@ -350,6 +365,14 @@ public class AslComponent extends DefaultComponent {
     public synchronized void setResourceMappings(String resourceMappings) {
         this.resourceMappings = resourceMappings;
         this.loadedMappings = null;
+    }
+
+    public String getAllowedCamelHeaders() {
+        return allowedCamelHeaders;
+    }
+
+    public void setAllowedCamelHeaders(String allowedCamelHeaders) {
+        this.allowedCamelHeaders = allowedCamelHeaders;
     }
 
     public List<ResourceResolver> getResourceResolvers() {

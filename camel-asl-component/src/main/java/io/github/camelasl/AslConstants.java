@@ -37,8 +37,14 @@ public final class AslConstants {
     public static final String TASK_TOKEN = "CamelAslTaskToken";
 
     /**
-     * A field of a Task's effective input whose entries become message headers of the request (and which is
-     * taken out of the body), e.g. {@code "Parameters": {"CamelAslHeaders": {"tenant.$": "$.tenant"}, ...}}.
+     * The object a Task's Parameters (or JSONata Arguments) template writes to set headers on its request, e.g.
+     * {@code "Parameters": {"CamelAslHeaders": {"tenant.$": "$.tenant"}, ...}}: its keys, written in the
+     * definition, name the headers; their values (paths, intrinsics, JSONata expressions) give the headers' values
+     * (text for a scalar, JSON text otherwise); it is taken out of the body. The field is read only where the
+     * template writes it as an object: one that comes from data (the state's input passed on, a
+     * {@code "CamelAslHeaders.$"} path, which validation refuses, an Arguments that is one expression) stays in the
+     * body and sets no header. A header named {@code Camel*} (any case) is refused at deployment
+     * (HEADER_NOT_ALLOWED) unless the component's {@code allowedCamelHeaders} option names it.
      */
     public static final String HEADERS_FIELD = "CamelAslHeaders";
 

@@ -9,8 +9,10 @@ import io.github.camelasl.engine.StepCaching;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.model.DefinitionParser;
 import io.github.camelasl.model.StateMachine;
+import io.github.camelasl.resource.ResourceMappingException;
 import io.github.camelasl.resource.ResourceProblem;
 import io.github.camelasl.resource.ResourceResolvers;
+import io.github.camelasl.route.AllowedCamelHeaders;
 import io.github.camelasl.route.StateMachineRoutes;
 import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.validation.DefinitionValidator;
@@ -38,6 +40,7 @@ public final class AslDeployer {
     private final ResourceResolvers resolvers;
     private final ScheduledExecutorService timers;
     private final TaskTokens tokens;
+    private final AllowedCamelHeaders allowedCamelHeaders;
 
     public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
             ScheduledExecutorService timers) {
@@ -47,6 +50,16 @@ public final class AslDeployer {
     /** @param tokens where .waitForTaskToken Tasks wait (the component's, shared by its state machines) */
     public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
             ScheduledExecutorService timers, TaskTokens tokens) {
+        this(camelContext, store, resolvers, timers, tokens, AllowedCamelHeaders.NONE);
+    }
+
+    /**
+     * @param allowedCamelHeaders the headers named Camel* that Tasks may set (from their templates) and that the
+     *                            headers an execution starts with may pass on to them; none by default
+     */
+    public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
+            ScheduledExecutorService timers, TaskTokens tokens, AllowedCamelHeaders allowedCamelHeaders) {
+        this.allowedCamelHeaders = allowedCamelHeaders;
         this.camelContext = camelContext;
         this.store = store;
         this.resolvers = resolvers;
@@ -56,12 +69,31 @@ public final class AslDeployer {
 
     /** Every problem in the definition text; empty when AWS would accept it. */
     public List<Diagnostic> validate(String definitionText, String type) {
-        return DefinitionValidator.validate(definitionText,
-                new ValidationOptions(type, resource -> resolvers.resolve(resource).isPresent(), checks(resolvers)));
+        return DefinitionValidator.validate(definitionText, new ValidationOptions(type, this::resolvable, checks(),
+                allowedCamelHeaders));
+    }
+
+    /** False also when a resource mapping matches the Resource but refuses it (see {@link #checks()}). */
+    private boolean resolvable(String resource) {
+        try {
+            return resolvers.resolve(resource).isPresent();
+        } catch (ResourceMappingException refused) {
+            return false;
+        }
+    }
+
+    /** Why a resource mapping that matches {@code resource} refuses to map it, or null. */
+    private String refusedMapping(String resource) {
+        try {
+            resolvers.resolve(resource);
+            return null;
+        } catch (ResourceMappingException refused) {
+            return refused.getMessage();
+        }
     }
 
     /** The resolvers' checks of the Tasks they run, and what to say of a Resource none of them runs. */
-    static ResourceChecks checks(ResourceResolvers resolvers) {
+    private ResourceChecks checks() {
         return new ResourceChecks() {
             @Override
             public List<ResourceProblem> check(String resource, JsonNode taskState) {
@@ -70,7 +102,8 @@ public final class AslDeployer {
 
             @Override
             public String unsupported(String resource) {
-                return unsupportedResource(resource);
+                String refused = refusedMapping(resource);
+                return refused != null ? refused : unsupportedResource(resource);
             }
         };
     }
@@ -171,7 +204,7 @@ public final class AslDeployer {
         StateMachineRoutes routes = new StateMachineRoutes(key, machine, timers,
                 resource -> resolvers.resolve(resource).orElseThrow(() -> new IllegalStateException(
                         "no endpoint for Resource '" + resource + "' (validation should have refused it)")),
-                caching, tokens);
+                caching, tokens, allowedCamelHeaders);
         // as camel-kamelet does: add the definitions, then start those the context did not start itself (it
         // does not while it is starting, which is when an asl: endpoint in a route is deployed)
         ModelCamelContext model = (ModelCamelContext) camelContext;

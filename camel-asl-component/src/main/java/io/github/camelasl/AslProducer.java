@@ -8,6 +8,7 @@ import io.github.camelasl.engine.ErrorNames;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.route.AllowedCamelHeaders;
 import io.github.camelasl.route.TaskMessages;
 import java.util.HashMap;
 import java.util.List;
@@ -52,12 +53,13 @@ public class AslProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        // the caller's own headers go on to the Tasks, but not Camel's: CamelHttpUri and the like would redirect
-        // a Task's call
+        // the caller's own headers go on to the Tasks, but not Camel's unless the app allows them: CamelHttpUri
+        // and the like would redirect a Task's call
         Map<String, Object> headers = Map.of();
+        AllowedCamelHeaders allowed = ((AslComponent) getEndpoint().getComponent()).allowedCamelHeaders();
         for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
             String k = header.getKey();
-            if (!k.startsWith("Camel") && !k.startsWith("camel")) {
+            if (allowed.allows(k)) {
                 if (headers.isEmpty()) {
                     headers = new HashMap<>();
                 }

@@ -29,7 +29,10 @@ import org.apache.camel.support.ResourceHelper;
  * <p>A pattern is a glob: {@code *} matches any run of characters (none included, {@code :} and {@code /}
  * too); every other character stands for itself. In the URI, {@code {1}}, {@code {2}}, ... are replaced by
  * what the first, second, ... {@code *} matched (each {@code *} as few characters as the rest of the pattern
- * allows), and {@code {0}} by the whole Resource, as is:
+ * allows), and {@code {0}} by the whole Resource. What is inserted may hold only letters, digits and
+ * {@code - _ . : / $}: a Resource whose inserted part holds anything else ({@code ?}, {@code &}, {@code #},
+ * {@code %}, {@code {}, whitespace...) would add options or placeholders to the URI, and is refused with a
+ * {@link ResourceMappingException} naming it (at deployment, a validation error at the state's Resource):
  *
  * <pre>
  * arn:aws:lambda:*:*:function:validate-*  -&gt;  bean:validator
@@ -59,6 +62,8 @@ import org.apache.camel.support.ResourceHelper;
 public final class ResourceMapping implements ResourceResolver {
 
     private static final Pattern CAPTURE = Pattern.compile("\\{(\\d+)}");
+    /** Besides ASCII letters and digits: what ARN parts hold (versions, aliases, paths, {@code $LATEST}). */
+    private static final String SAFE_IN_URI = "-_.:/$";
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -99,10 +104,32 @@ public final class ResourceMapping implements ResourceResolver {
             StringBuilder out = new StringBuilder();
             while (refs.find()) {
                 int n = Integer.parseInt(refs.group(1));
-                refs.appendReplacement(out, Matcher.quoteReplacement(m.group(n)));
+                String captured = m.group(n);
+                refuseUnsafe(resource, refs.group(), captured);
+                refs.appendReplacement(out, Matcher.quoteReplacement(captured));
             }
             refs.appendTail(out);
             return Optional.of(out.toString());
+        }
+
+        /**
+         * A capture goes into the URI only when it cannot change what the URI means: Camel decodes percent escapes
+         * before it reads a URI's options, and resolves {{placeholders}} and ${expressions} in it, so no escaping
+         * would keep "x?foo=bar" or "{{secret}}" from becoming options; such a Resource is refused instead.
+         */
+        private void refuseUnsafe(String resource, String reference, String captured) {
+            for (int i = 0; i < captured.length(); i++) {
+                char c = captured.charAt(i);
+                boolean safe = c < 128 && Character.isLetterOrDigit(c) || SAFE_IN_URI.indexOf(c) >= 0;
+                if (!safe) {
+                    String shown = Character.isISOControl(c) || Character.isWhitespace(c)
+                            ? String.format("U+%04X", (int) c) : "'" + c + "'";
+                    throw new ResourceMappingException("The resource provided " + resource + " cannot be mapped "
+                            + "by " + origin + " (" + this + "): its " + reference + " part '" + captured
+                            + "' holds " + shown + ", which would change the endpoint URI; a part inserted into a "
+                            + "URI may hold only letters, digits and - _ . : / $");
+                }
+            }
         }
 
         @Override

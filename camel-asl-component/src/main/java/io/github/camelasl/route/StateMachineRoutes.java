@@ -64,6 +64,7 @@ public class StateMachineRoutes extends RouteBuilder {
     private final Function<String, String> resourceEndpoints;
     private final StepCaching caching;
     private final TaskTokens tokens;
+    private final AllowedCamelHeaders allowedCamelHeaders;
     /** The component's unbounded scheduler: Camel's default delayer pool would sleep on the caller past 1,000. */
     private final ScheduledExecutorService timers;
     private final Map<State, String> stateUris = new IdentityHashMap<>();
@@ -90,6 +91,14 @@ public class StateMachineRoutes extends RouteBuilder {
      */
     public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
             Function<String, String> resourceEndpoints, StepCaching caching, TaskTokens tokens) {
+        this(key, machine, timers, resourceEndpoints, caching, tokens, AllowedCamelHeaders.NONE);
+    }
+
+    /** @param allowedCamelHeaders the Camel* headers the app lets reach its Tasks' endpoints */
+    public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
+            Function<String, String> resourceEndpoints, StepCaching caching, TaskTokens tokens,
+            AllowedCamelHeaders allowedCamelHeaders) {
+        this.allowedCamelHeaders = allowedCamelHeaders;
         this.key = key;
         this.machine = machine;
         this.timers = timers;
@@ -144,7 +153,8 @@ public class StateMachineRoutes extends RouteBuilder {
         if (state instanceof TaskState task && !task.waitForTaskToken()) {
             // the hottest route: one processor that also applies Retry and Catch (see TaskStateProcessor)
             engineRoute(stateUris.get(state), state.name())
-                    .process(new TaskStateProcessor(task, resourceEndpoints.apply(task.resource()), caching, timers));
+                    .process(new TaskStateProcessor(task, resourceEndpoints.apply(task.resource()),
+                            TaskHeaders.of(task, allowedCamelHeaders), caching, timers));
             return;
         }
         // doTry/doCatch rather than onException: a handled onException would also end the caller's loop
@@ -183,8 +193,9 @@ public class StateMachineRoutes extends RouteBuilder {
      * resumed while it waited does not call again: it waits for the token it handed out.
      */
     private void callbackTaskRoute(TryDefinition route, TaskState state, String uri) {
+        TaskHeaders headers = TaskHeaders.of(state, allowedCamelHeaders);
         route.process(e -> {
-            TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e), uri));
+            TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e), uri), headers);
             e.getMessage().setHeader(AslConstants.TASK_TOKEN, scope(e).taskToken()); // an activity worker's
             // registered before the call: a worker may answer before the endpoint returns
             e.setProperty(TOKEN_WAIT, TokenWait.register(scope(e), tokens, timers, timers));
@@ -304,9 +315,10 @@ public class StateMachineRoutes extends RouteBuilder {
      */
     private void readItems(TryDefinition route, MapState state) {
         String uri = resourceEndpoints.apply(ItemReading.resource(state));
+        TaskHeaders headers = TaskHeaders.ofItemReader(state, allowedCamelHeaders);
         route.process(e -> e.setProperty(READS, ItemReading.start(scope(e))))
                 .loopDoWhile(e -> reads(e).request() != null)
-                    .process(e -> TaskMessages.toRequest(e, scope(e), reads(e).request()))
+                    .process(e -> TaskMessages.toRequest(e, scope(e), reads(e).request(), headers))
                     .process(new TaskCall(uri, false))
                     .process(e -> reads(e).add(scope(e), TaskMessages.result(e)))
                 .end();

@@ -9,38 +9,45 @@ import io.github.camelasl.engine.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.NoTypeConversionAvailableException;
 
 /**
  * The message a Task sends to its endpoint and how the reply becomes the Task's result.
  *
- * <p>Request: the body is the effective input as JSON text; the headers are the ones the execution was started
- * with, the {@code CamelAsl*} headers, and the entries of a {@value AslConstants#HEADERS_FIELD} object in the
- * effective input (which is taken out of the body). Reply: JSON text, bytes or a stream of JSON, a JsonNode,
- * a Map/List/POJO (through Jackson), or any other text (a JSON string).
+ * <p>Request: the body is the effective input as JSON text. The headers are the ones the execution was started
+ * with, the engine's {@code CamelAsl*} headers, and those the state's definition names (see {@link TaskHeaders}):
+ * the entries of a {@value AslConstants#HEADERS_FIELD} object written in its Parameters or Arguments template,
+ * which is taken out of the body. Data never names a header: a {@value AslConstants#HEADERS_FIELD} field in the
+ * state's input or in a reply stays in the body. A header named {@code Camel*} (any case), which Camel's
+ * components act on, comes neither from the template nor from the execution's headers unless the app allows it
+ * ({@link AllowedCamelHeaders}).
+ *
+ * <p>Reply: JSON text, bytes or a stream of JSON, a JsonNode, a Map/List/POJO (through Jackson), or any other
+ * text (a JSON string); an object Camel has a converter to text for (camel-exec's {@code ExecResult}, a DOM
+ * document) is that text.
  */
 public final class TaskMessages {
 
     private TaskMessages() {
     }
 
-    static void toRequest(Exchange exchange, Scope scope, JsonNode effectiveInput) {
+    static void toRequest(Exchange exchange, Scope scope, JsonNode effectiveInput, TaskHeaders taskHeaders) {
         Message message = exchange.getMessage();
         // a map of the kind Camel's messages keep (case-insensitive), which setHeaders takes as it is; a new one
         // each call, since the previous call's exchange may still hold the last one (a Task that timed out)
         Map<String, Object> headers = exchange.getContext().getCamelContextExtension().getHeadersMapFactory()
                 .newMap();
-        headers.putAll(scope.execution().originalHeaders());
-        JsonNode body = effectiveInput;
-        if (effectiveInput instanceof ObjectNode object && object.get(AslConstants.HEADERS_FIELD) instanceof ObjectNode extra) {
-            ObjectNode copy = object.deepCopy();
-            copy.remove(AslConstants.HEADERS_FIELD);
-            body = copy;
-            extra.fields().forEachRemaining(h -> headers.put(h.getKey(),
-                    h.getValue().isValueNode() ? h.getValue().asText() : Json.write(h.getValue())));
-        }
+        scope.execution().originalHeaders().forEach((name, value) -> {
+            if (taskHeaders.allowed().allows(name)) {
+                headers.put(name, value);
+            }
+        });
+        JsonNode body = taskHeaders.take(effectiveInput, headers);
         headers.put(AslConstants.EXECUTION_ARN, scope.execution().arn());
         headers.put(AslConstants.STATE_NAME, scope.current().name());
         // the same for the same attempt of the same state visit, also when a resumed execution sends it again
@@ -52,12 +59,41 @@ public final class TaskMessages {
 
     /** The endpoint's reply as JSON. */
     static JsonNode result(Exchange exchange) {
-        return toJson(exchange.getMessage().getBody());
+        return toJson(exchange.getMessage().getBody(), exchange);
     }
 
     /** The body of a branch or iteration exchange, which the engine set to a JsonNode. */
     static JsonNode json(Exchange exchange) {
         return toJson(exchange.getMessage().getBody());
+    }
+
+    /**
+     * A reply as JSON; an object Jackson would only take apart (it is not a Map, List, array, number or boolean)
+     * for which Camel has a converter to text, such as camel-exec's {@code ExecResult}, is read as that text.
+     */
+    public static JsonNode toJson(Object body, Exchange exchange) {
+        if (body == null || body instanceof JsonNode || body instanceof String || body instanceof byte[]
+                || body instanceof InputStream || body instanceof Map || body instanceof Collection
+                || body instanceof Number || body instanceof Boolean || body.getClass().isArray()) {
+            return toJson(body);
+        }
+        CamelContext camel = exchange.getContext();
+        if (camel.getTypeConverterRegistry().lookup(String.class, body.getClass()) == null) {
+            return toJson(body); // a record or bean: its properties, through Jackson
+        }
+        String text;
+        try {
+            text = camel.getTypeConverter().mandatoryConvertTo(String.class, exchange, body);
+        } catch (NoTypeConversionAvailableException | RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IllegalArgumentException("the endpoint's reply, a " + body.getClass().getName()
+                    + ", could not be converted to text: " + (root.getMessage() != null ? root.getMessage()
+                    : root.getClass().getName()), e);
+        }
+        return toJson(text);
     }
 
     public static JsonNode toJson(Object body) {

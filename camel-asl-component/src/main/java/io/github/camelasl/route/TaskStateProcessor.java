@@ -29,10 +29,13 @@ final class TaskStateProcessor extends AsyncProcessorSupport implements CamelCon
     private final StepCaching caching;
     private final ScheduledExecutorService timers;
     private final TaskCall call;
+    private final TaskHeaders headers;
 
-    TaskStateProcessor(TaskState state, String uri, StepCaching caching, ScheduledExecutorService timers) {
+    TaskStateProcessor(TaskState state, String uri, TaskHeaders headers, StepCaching caching,
+            ScheduledExecutorService timers) {
         this.state = state;
         this.uri = uri;
+        this.headers = headers;
         this.caching = caching;
         this.timers = timers;
         this.call = new TaskCall(uri, state.timeoutSeconds() != null || state.timeoutSecondsPath() != null);
@@ -44,7 +47,7 @@ final class TaskStateProcessor extends AsyncProcessorSupport implements CamelCon
         String cacheKey = null;
         try {
             JsonNode effective = TaskStep.prepare(scope, uri);
-            TaskMessages.toRequest(exchange, scope, effective);
+            TaskMessages.toRequest(exchange, scope, effective, headers);
             if (caching.caches(state)) {
                 cacheKey = caching.key(state, uri, effective);
                 JsonNode cached = caching.lookup(cacheKey).orElse(null);

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  *
  * <p>The rules are grouped by concern: {@link StructureRules} (fields and types, per {@link Schema}),
  * {@link StateRules} and {@link ChoiceRules} (per state type), {@link ErrorHandlingRules} (Retry, Catch),
- * {@link DataFlowRules} (paths, payload templates, JSONata), {@link ResourceRules} and
- * {@link TransitionRules} (targets, reachability, terminal state).
+ * {@link DataFlowRules} (paths, payload templates, JSONata), {@link ResourceRules},
+ * {@link HeaderRules} (the request headers a Task's template names) and {@link TransitionRules} (targets,
+ * reachability, terminal state).
  */
 public final class DefinitionValidator {
 
@@ -130,6 +131,7 @@ public final class DefinitionValidator {
             ErrorHandlingRules.check(state);
             DataFlowRules.check(state);
             ResourceRules.check(state);
+            HeaderRules.check(state);
             nested(state);
         }
 

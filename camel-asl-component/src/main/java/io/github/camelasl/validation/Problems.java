@@ -17,6 +17,8 @@ final class Problems {
     static final String MISSING_END = "MISSING_END_STATE";
     static final String DUPLICATE_STATE = "DUPLICATE_STATE_NAME";
     static final String INVALID_STATE_NAME = "INVALID_STATE_NAME";
+    static final String HEADER_NOT_ALLOWED = "HEADER_NOT_ALLOWED";
+    static final String HEADERS_NOT_LITERAL = "HEADERS_NOT_LITERAL";
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -189,5 +191,21 @@ final class Problems {
     static String unrecognizedResource(String resource) {
         return "The resource provided " + resource + " is not recognized. The value is not a valid resource ARN, "
                 + "or the resource is not available in this region.";
+    }
+
+    static String headerNotAllowed(String header) {
+        return "The header '" + header + "' is not allowed: Camel's components act on headers named Camel* (they "
+                + "run commands, redirect calls, rewrite queries), so a Task sets one only when the app allows it by "
+                + "name with the asl component's allowedCamelHeaders option";
+    }
+
+    static String dynamicHeaders(String field) {
+        return "The field '" + field + "' is not allowed: it would let data name the request's headers; write "
+                + "the header names as the keys of a 'CamelAslHeaders' object (their values may be paths)";
+    }
+
+    static String headersNotObject(String field) {
+        return "The field '" + field + "' must be an object whose keys, written in the definition, name the "
+                + "request's headers (their values may be paths or expressions)";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelasl.validation;
 
+import io.github.camelasl.route.AllowedCamelHeaders;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -12,14 +13,22 @@ import java.util.function.Predicate;
  *                          reported as AWS reports an unknown resource (or as {@code resourceChecks} words it)
  * @param resourceChecks    the runtime's checks of the Tasks whose Resource it supports (required parameters),
  *                          and its wording for the Resources it does not (null means {@link ResourceChecks#NONE})
+ * @param allowedCamelHeaders the Camel* headers a Task's template may name (null means none)
  */
 public record ValidationOptions(String stateMachineType, Predicate<String> resourceSupported,
-        ResourceChecks resourceChecks) {
+        ResourceChecks resourceChecks, AllowedCamelHeaders allowedCamelHeaders) {
 
     public ValidationOptions {
         stateMachineType = stateMachineType == null ? "STANDARD" : stateMachineType;
         resourceSupported = Objects.requireNonNullElse(resourceSupported, resource -> true);
         resourceChecks = Objects.requireNonNullElse(resourceChecks, ResourceChecks.NONE);
+        allowedCamelHeaders = Objects.requireNonNullElse(allowedCamelHeaders, AllowedCamelHeaders.NONE);
+    }
+
+    /** No Camel header allowed in Task templates. */
+    public ValidationOptions(String stateMachineType, Predicate<String> resourceSupported,
+            ResourceChecks resourceChecks) {
+        this(stateMachineType, resourceSupported, resourceChecks, AllowedCamelHeaders.NONE);
     }
 
     /** Without resource checks: only whether each Resource is supported. */

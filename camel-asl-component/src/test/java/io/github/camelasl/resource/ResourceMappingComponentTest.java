@@ -1,10 +1,13 @@
 package io.github.camelasl.resource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.camelasl.AslComponent;
+import io.github.camelasl.AslValidationException;
+import io.github.camelasl.validation.Diagnostic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -61,6 +64,34 @@ class ResourceMappingComponentTest {
             camel.start();
             String out = camel.createProducerTemplate().requestBody("direct:start", "{}", String.class);
             assertTrue(out.endsWith("\"score\":0.1}"), out);
+        }
+    }
+
+    @Test
+    void anArnWhoseCaptureWouldAddUriOptionsFailsTheDeploymentNamingTheState(@TempDir Path dir) throws Exception {
+        Path definition = Files.writeString(dir.resolve("m.asl.json"), """
+                {"StartAt": "Score", "States": {"Score": {"Type": "Task",
+                  "Resource": "arn:aws:lambda:us-east-1:123456789012:function:x?foo=bar&{{evil}}", "End": true}}}""");
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent("asl", new AslComponent());
+            ((AslComponent) camel.getComponent("asl")).setResourceMappings("classpath:mappings/orders.properties");
+            ((AslComponent) camel.getComponent("asl")).setStore("memory");
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:start").to("asl:evil?definition=file:" + definition);
+                }
+            });
+            Exception e = assertThrows(Exception.class, camel::start);
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof AslValidationException)) {
+                cause = cause.getCause();
+            }
+            AslValidationException invalid = assertInstanceOf(AslValidationException.class, cause,
+                    () -> "not a validation failure: " + e);
+            Diagnostic problem = invalid.diagnostics().get(0);
+            assertEquals("/States/Score/Resource", problem.location());
+            assertTrue(problem.message().contains("'?'"), problem.message());
         }
     }
 

@@ -55,6 +55,32 @@ class ResourceMappingTest {
     }
 
     @Test
+    void aCaptureThatWouldAddUriOptionsOrPlaceholdersIsRefusedNamingIt() {
+        ResourceMapping m = ResourceMapping.builder()
+                .map("arn:aws:lambda:*:*:function:*", "direct:lambda-{3}")
+                .build();
+        for (String tail : List.of("x?foo=bar&{{evil}}", "x%3Ffoo%3Dbar", "x#frag", "a${env:HOME}", "a b", "a\nb",
+                "RAW(x)", "x+y")) {
+            String resource = "arn:aws:lambda:us-east-1:1:function:" + tail;
+            ResourceMappingException refused = assertThrows(ResourceMappingException.class, () -> m.map(resource),
+                    () -> "mapped to " + m.map(resource));
+            assertTrue(refused.getMessage().contains(resource), refused.getMessage());
+            assertTrue(refused.getMessage().contains("{3}"), refused.getMessage());
+        }
+        // what ARN parts hold goes in as it is: names, versions, aliases, paths
+        assertEquals(Optional.of("direct:lambda-my_fn-2.v1:$LATEST/x"),
+                m.map("arn:aws:lambda:us-east-1:1:function:my_fn-2.v1:$LATEST/x"));
+    }
+
+    @Test
+    void theWholeResourceIsCheckedTooWhenItIsInserted() {
+        ResourceMapping m = ResourceMapping.builder().map("arn:aws:states:::*", "log:{1}?showAll={0}").build();
+        assertThrows(ResourceMappingException.class, () -> m.map("arn:aws:states:::sns:publish&level=OFF"));
+        assertEquals(Optional.of("seda:fixed"), ResourceMapping.builder().map("arn:*", "seda:fixed").build()
+                .map("arn:x?y=z&{{w}}"), "a rule that inserts nothing is not affected");
+    }
+
+    @Test
     void theFirstMatchingRuleWins() {
         ResourceMapping m = ResourceMapping.builder()
                 .map("arn:aws:lambda:*:*:function:validate-*", "bean:validator")
