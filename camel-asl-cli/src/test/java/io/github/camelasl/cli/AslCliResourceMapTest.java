@@ -62,6 +62,20 @@ class AslCliResourceMapTest {
     }
 
     @Test
+    void validateRefusesAnArnWhoseMappedPartWouldAddUriOptions() throws Exception {
+        Path definition = tmp.resolve("evil.asl.json");
+        Files.writeString(definition, """
+                {"StartAt": "Score", "States": {"Score": {"Type": "Task",
+                  "Resource": "arn:aws:lambda:us-east-1:1:function:x?foo=bar&{{evil}}", "End": true}}}""");
+        CliRun.Result r = asl("validate", definition.toString(),
+                "--resource-map", writeMap("arn:aws:lambda:*:*:function:* = direct:lambda-{3}\n"));
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains("/States/Score/Resource"), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains("'x?foo=bar&{{evil}}' holds '?'"), r.out() + r.err());
+        assertFalse((r.out() + r.err()).contains("\tat "), r.out() + r.err());
+    }
+
+    @Test
     void anInvalidMapIsAUsageErrorNamingTheFileAndLines() {
         String map = def("broken.resource-map.properties");
         CliRun.Result r = asl("run", def("validate-orders.asl.json"), "--resource-map", map);

@@ -155,7 +155,11 @@ public final class ResourceMapping implements ResourceResolver {
         return rules;
     }
 
-    /** The URI of the first rule matching {@code resource}. */
+    /**
+     * The URI of the first rule matching {@code resource}.
+     *
+     * @throws ResourceMappingException when that rule would insert a part of the Resource that changes the URI
+     */
     public Optional<String> map(String resource) {
         if (resource == null) {
             return Optional.empty();
