@@ -67,6 +67,8 @@ public class AslComponent extends DefaultComponent {
                             + "CamelHttpUri redirects a call), so by default none is: a template naming one is "
                             + "refused at deployment (HEADER_NOT_ALLOWED) and the caller's are not passed on.")
     private String allowedCamelHeaders;
+    /** The option parsed once: every execution started here reads it. */
+    private volatile AllowedCamelHeaders parsedAllowedCamelHeaders = AllowedCamelHeaders.NONE;
 
     /** The system property giving the default of the {@code store} option. */
     public static final String STORE_PROPERTY = "camel.asl.store";
@@ -255,7 +257,7 @@ public class AslComponent extends DefaultComponent {
 
     /** The allowedCamelHeaders option, parsed. */
     AllowedCamelHeaders allowedCamelHeaders() {
-        return AllowedCamelHeaders.parse(allowedCamelHeaders);
+        return parsedAllowedCamelHeaders;
     }
 
     /**
@@ -373,6 +375,7 @@ public class AslComponent extends DefaultComponent {
 
     public void setAllowedCamelHeaders(String allowedCamelHeaders) {
         this.allowedCamelHeaders = allowedCamelHeaders;
+        this.parsedAllowedCamelHeaders = AllowedCamelHeaders.parse(allowedCamelHeaders);
     }
 
     public List<ResourceResolver> getResourceResolvers() {

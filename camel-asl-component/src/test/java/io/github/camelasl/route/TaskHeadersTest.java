@@ -50,6 +50,16 @@ class TaskHeadersTest {
     }
 
     @Test
+    void camelAslHeadersInAReplyStayDataForTheNextTask() throws Exception {
+        run(null, """
+                {"StartAt": "Ask", "States": {
+                  "Ask": {"Type": "Task", "Resource": "direct:replyWithHeaders", "Next": "Call"},
+                  "Call": {"Type": "Task", "Resource": "direct:seen", "End": true}}}""", "{}", Map.of());
+        assertFalse(seenHeaders.containsKey("CamelHttpUri"), seenHeaders::toString);
+        assertEquals("{\"CamelAslHeaders\":{\"CamelHttpUri\":\"http://evil\"}}", seenBody);
+    }
+
+    @Test
     void aJsonataTaskWithoutArgumentsSetsNoHeaderFromItsInputEither() throws Exception {
         run(null, """
                 {"QueryLanguage": "JSONata", "StartAt": "Call", "States": {
@@ -212,6 +222,8 @@ class TaskHeadersTest {
             @Override
             public void configure() {
                 from("direct:start").to("asl:headers?definition=file:" + file);
+                from("direct:replyWithHeaders").setBody(constant("{\"CamelAslHeaders\": {\"CamelHttpUri\": "
+                        + "\"http://evil\"}}"));
                 from("direct:seen").process(e -> {
                     seenHeaders = new CaseInsensitiveMap(e.getMessage().getHeaders());
                     seenBody = e.getMessage().getBody(String.class);
