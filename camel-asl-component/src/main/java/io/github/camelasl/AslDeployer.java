@@ -9,8 +9,8 @@ import io.github.camelasl.engine.StepCaching;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.model.DefinitionParser;
 import io.github.camelasl.model.StateMachine;
-import io.github.camelasl.resource.ResourceMappingException;
 import io.github.camelasl.resource.ResourceProblem;
+import io.github.camelasl.resource.ResourceRefusedException;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.route.AllowedCamelHeaders;
 import io.github.camelasl.route.StateMachineRoutes;
@@ -73,21 +73,21 @@ public final class AslDeployer {
                 allowedCamelHeaders));
     }
 
-    /** False also when a resource mapping matches the Resource but refuses it (see {@link #checks()}). */
+    /** False also when the resolver that knows the Resource refuses it (see {@link #checks()}). */
     private boolean resolvable(String resource) {
         try {
             return resolvers.resolve(resource).isPresent();
-        } catch (ResourceMappingException refused) {
+        } catch (ResourceRefusedException refused) {
             return false;
         }
     }
 
-    /** Why a resource mapping that matches {@code resource} refuses to map it, or null. */
-    private String refusedMapping(String resource) {
+    /** Why the resolver that knows {@code resource} refuses it (a mapping, a connector), or null. */
+    private String refusal(String resource) {
         try {
             resolvers.resolve(resource);
             return null;
-        } catch (ResourceMappingException refused) {
+        } catch (ResourceRefusedException refused) {
             return refused.getMessage();
         }
     }
@@ -102,7 +102,7 @@ public final class AslDeployer {
 
             @Override
             public String unsupported(String resource) {
-                String refused = refusedMapping(resource);
+                String refused = refusal(resource);
                 return refused != null ? refused : unsupportedResource(resource);
             }
         };

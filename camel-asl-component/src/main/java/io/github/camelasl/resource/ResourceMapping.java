@@ -30,9 +30,10 @@ import org.apache.camel.support.ResourceHelper;
  * too); every other character stands for itself. In the URI, {@code {1}}, {@code {2}}, ... are replaced by
  * what the first, second, ... {@code *} matched (each {@code *} as few characters as the rest of the pattern
  * allows), and {@code {0}} by the whole Resource. What is inserted may hold only letters, digits and
- * {@code - _ . : / $}: a Resource whose inserted part holds anything else ({@code ?}, {@code &}, {@code #},
- * {@code %}, {@code {}, whitespace...) would add options or placeholders to the URI, and is refused with a
- * {@link ResourceMappingException} naming it (at deployment, a validation error at the state's Resource):
+ * {@code - _ . : / $} ({@link UriSafeText}): a Resource whose inserted part holds anything else ({@code ?},
+ * {@code &}, {@code #}, {@code %}, {@code {}, whitespace...) would add options or placeholders to the URI, and is
+ * refused with a {@link ResourceRefusedException} naming it (at deployment, a validation error at the state's
+ * Resource):
  *
  * <pre>
  * arn:aws:lambda:*:*:function:validate-*  -&gt;  bean:validator
@@ -62,8 +63,6 @@ import org.apache.camel.support.ResourceHelper;
 public final class ResourceMapping implements ResourceResolver {
 
     private static final Pattern CAPTURE = Pattern.compile("\\{(\\d+)}");
-    /** Besides ASCII letters and digits: what ARN parts hold (versions, aliases, paths, {@code $LATEST}). */
-    private static final String SAFE_IN_URI = "-_.:/$";
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -104,32 +103,12 @@ public final class ResourceMapping implements ResourceResolver {
             StringBuilder out = new StringBuilder();
             while (refs.find()) {
                 int n = Integer.parseInt(refs.group(1));
-                String captured = m.group(n);
-                refuseUnsafe(resource, refs.group(), captured);
+                String captured = UriSafeText.require(resource, refs.group() + " part", m.group(n),
+                        "mapped by " + origin + " (" + this + ")");
                 refs.appendReplacement(out, Matcher.quoteReplacement(captured));
             }
             refs.appendTail(out);
             return Optional.of(out.toString());
-        }
-
-        /**
-         * A capture goes into the URI only when it cannot change what the URI means: Camel decodes percent escapes
-         * before it reads a URI's options, and resolves {{placeholders}} and ${expressions} in it, so no escaping
-         * would keep "x?foo=bar" or "{{secret}}" from becoming options; such a Resource is refused instead.
-         */
-        private void refuseUnsafe(String resource, String reference, String captured) {
-            for (int i = 0; i < captured.length(); i++) {
-                char c = captured.charAt(i);
-                boolean safe = c < 128 && Character.isLetterOrDigit(c) || SAFE_IN_URI.indexOf(c) >= 0;
-                if (!safe) {
-                    String shown = Character.isISOControl(c) || Character.isWhitespace(c)
-                            ? String.format("U+%04X", (int) c) : "'" + c + "'";
-                    throw new ResourceMappingException("The resource provided " + resource + " cannot be mapped "
-                            + "by " + origin + " (" + this + "): its " + reference + " part '" + captured
-                            + "' holds " + shown + ", which would change the endpoint URI; a part inserted into a "
-                            + "URI may hold only letters, digits and - _ . : / $");
-                }
-            }
         }
 
         @Override
@@ -158,7 +137,7 @@ public final class ResourceMapping implements ResourceResolver {
     /**
      * The URI of the first rule matching {@code resource}.
      *
-     * @throws ResourceMappingException when that rule would insert a part of the Resource that changes the URI
+     * @throws ResourceRefusedException when that rule would insert a part of the Resource that changes the URI
      */
     public Optional<String> map(String resource) {
         if (resource == null) {

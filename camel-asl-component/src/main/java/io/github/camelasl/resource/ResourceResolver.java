@@ -12,7 +12,13 @@ import org.apache.camel.CamelContext;
 @FunctionalInterface
 public interface ResourceResolver {
 
-    /** The endpoint URI for {@code resource}, or empty when this resolver does not know it. */
+    /**
+     * The endpoint URI for {@code resource}, or empty when this resolver does not know it. Text taken from the
+     * Resource goes into the URI only as {@link UriSafeText} allows, so a Resource cannot add options to it.
+     *
+     * @throws ResourceRefusedException when this resolver knows the Resource but will not run it (a part that would
+     *                                  change the URI, an ARN of its kind that is not valid); validation reports why
+     */
     Optional<String> resolve(String resource, CamelContext camelContext);
 
     /**

@@ -129,6 +129,20 @@ class ResourceCheckTest {
     }
 
     @Test
+    void anActivityNameThatWouldAddQueueOptionsIsRefusedAtTheResource() {
+        ResourceResolvers resolvers = new ResourceResolvers(context, List.of());
+        String activity = "arn:aws:states:us-east-1:123456789012:activity:review?concurrentConsumers=50&{{secret}}";
+
+        assertEquals(List.of(Diagnostic.error("SCHEMA_VALIDATION_FAILED", "The resource provided " + activity
+                + " cannot be run as an activity: its activity name 'review?concurrentConsumers=50&{{secret}}' holds "
+                + "'?', which would change the endpoint URI; a part of a Resource put into a URI may hold only "
+                + "letters, digits and - _ . : / $", "/States/Place/Resource")),
+                validate(resolvers, machine("{'Type':'Task','Resource':'" + activity + "','End':true}")));
+        assertEquals(List.of(), validate(resolvers, machine("{'Type':'Task',"
+                + "'Resource':'arn:aws:states:us-east-1:123456789012:activity:review-v2.1_b','End':true}")));
+    }
+
+    @Test
     void anUnknownCamelSchemeIsNamed() {
         ResourceResolvers resolvers = new ResourceResolvers(context, List.of());
         String message = validate(resolvers, machine("{'Type':'Task','Resource':'nosuch:thing','End':true}"))

@@ -62,7 +62,7 @@ class ResourceMappingTest {
         for (String tail : List.of("x?foo=bar&{{evil}}", "x%3Ffoo%3Dbar", "x#frag", "a${env:HOME}", "a b", "a\nb",
                 "RAW(x)", "x+y")) {
             String resource = "arn:aws:lambda:us-east-1:1:function:" + tail;
-            ResourceMappingException refused = assertThrows(ResourceMappingException.class, () -> m.map(resource),
+            ResourceRefusedException refused = assertThrows(ResourceRefusedException.class, () -> m.map(resource),
                     () -> "mapped to " + m.map(resource));
             assertTrue(refused.getMessage().contains(resource), refused.getMessage());
             assertTrue(refused.getMessage().contains("{3}"), refused.getMessage());
@@ -75,7 +75,7 @@ class ResourceMappingTest {
     @Test
     void theWholeResourceIsCheckedTooWhenItIsInserted() {
         ResourceMapping m = ResourceMapping.builder().map("arn:aws:states:::*", "log:{1}?showAll={0}").build();
-        assertThrows(ResourceMappingException.class, () -> m.map("arn:aws:states:::sns:publish&level=OFF"));
+        assertThrows(ResourceRefusedException.class, () -> m.map("arn:aws:states:::sns:publish&level=OFF"));
         assertEquals(Optional.of("seda:fixed"), ResourceMapping.builder().map("arn:*", "seda:fixed").build()
                 .map("arn:x?y=z&{{w}}"), "a rule that inserts nothing is not affected");
     }

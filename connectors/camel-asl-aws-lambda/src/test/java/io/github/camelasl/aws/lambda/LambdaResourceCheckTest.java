@@ -1,6 +1,7 @@
 package io.github.camelasl.aws.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.camelasl.AslDeployer;
 import io.github.camelasl.resource.ResourceResolvers;
@@ -43,6 +44,42 @@ class LambdaResourceCheckTest {
                 + "','Arguments':{'FunctionName':'{% $states.input.fn %}'},'End':true}"));
         assertEquals(List.of(), problems("{'Type':'Task','QueryLanguage':'JSONata','Resource':'" + INVOKE
                 + "','Arguments':'{% $states.input %}','End':true}"));
+    }
+
+    @Test
+    void aFunctionArnThatWouldAddEndpointOptionsIsRefusedAtTheResource() throws Exception {
+        for (String tail : List.of("x?foo=bar&{{evil}}", "x&lazyStartProducer=true", "x#frag", "x%3Ffoo%3Dbar",
+                "x${sys:user.home}", "x y")) {
+            String arn = "arn:aws:lambda:us-east-1:123456789012:function:" + tail;
+            List<String> problems = problems("{'Type':'Task','Resource':'" + arn + "','End':true}");
+            assertEquals(1, problems.size(), problems.toString());
+            assertTrue(problems.get(0).startsWith("SCHEMA_VALIDATION_FAILED: The resource provided " + arn
+                    + " cannot be run by the Lambda connector: it holds "), problems.get(0));
+            assertTrue(problems.get(0).endsWith(", which would change the endpoint URI; a part of a Resource put "
+                    + "into a URI may hold only letters, digits and - _ . : / $ at /States/T/Resource"),
+                    problems.get(0));
+        }
+        // the region and account go into the URI too
+        assertEquals(1, problems("{'Type':'Task','Resource':'arn:aws:lambda:us-east-1?a=b:1:function:x','End':true}")
+                .size());
+    }
+
+    @Test
+    void aFunctionArnAwsWouldRefuseIsNotRecognized() throws Exception {
+        for (String function : List.of("a.b", "a/b", "a:$LATEST:extra", "a:v$1", "a:", "", "a".repeat(65))) {
+            String arn = "arn:aws:lambda:us-east-1:123456789012:function:" + function;
+            assertEquals(List.of("SCHEMA_VALIDATION_FAILED: The resource provided " + arn + " is not recognized. The "
+                    + "value is not a valid resource ARN, or the resource is not available in this region. (A "
+                    + "Lambda function ARN ends in function:NAME or function:NAME:QUALIFIER; NAME is 1 to 64 "
+                    + "letters, digits, - or _; QUALIFIER is $LATEST, a version or an alias of the same "
+                    + "characters.) at /States/T/Resource"),
+                    problems("{'Type':'Task','Resource':'" + arn + "','End':true}"));
+        }
+        for (String function : List.of("train", "my-fn_2", "train:$LATEST", "train:7", "train:live-v2",
+                "a".repeat(64))) {
+            assertEquals(List.of(), problems("{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:"
+                    + "function:" + function + "','End':true}"));
+        }
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.github.camelasl.aws.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.camelasl.resource.ResourceRefusedException;
 import io.github.camelasl.resource.ResourceResolver;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,6 +59,17 @@ class LambdaResourceResolverTest {
     void theComponentFindsTheResolverThroughServiceLoader() {
         assertTrue(ServiceLoader.load(ResourceResolver.class).stream()
                 .anyMatch(p -> p.type() == LambdaResourceResolver.class));
+    }
+
+    @Test
+    void aFunctionArnNeverAddsOptionsOrPlaceholdersToTheEndpointUri() {
+        String arn = "arn:aws:lambda:us-east-1:123456789012:function:x?foo=bar&{{evil}}";
+        ResourceRefusedException refused = assertThrows(ResourceRefusedException.class,
+                () -> resolver.resolve(arn, null), () -> "resolved to " + resolver.resolve(arn, null));
+        assertTrue(refused.getMessage().startsWith("The resource provided " + arn + " cannot be run by the Lambda "
+                + "connector: it holds '?'"), refused.getMessage());
+        assertThrows(ResourceRefusedException.class, () -> new LambdaResourceResolver(Map.of("region", "eu-west-1"))
+                .resolve(arn, null));
     }
 
     @Test
