@@ -36,6 +36,15 @@ class DelayOverflowTest extends EngineTestSupport {
     }
 
     @Test
+    void theLargestLongOfSecondsWaitsInAParallelBranchToo() throws Exception {
+        assertStillWaiting("""
+                {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "SecondsPath": "$.s", "End": true}}},
+                  {"StartAt": "Go", "States": {"Go": {"Type": "Pass", "End": true}}}]}}}""",
+                "{\"s\": 9223372036854775807}");
+    }
+
+    @Test
     void secondsBeyondALongAreARuntimeError() throws Exception {
         for (String seconds : List.of("18446744073709551616", "1e30")) {
             ExecutionResult result = run(WAIT_SECONDS_PATH, "{\"s\": " + seconds + "}");
