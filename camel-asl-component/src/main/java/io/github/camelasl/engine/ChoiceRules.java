@@ -125,22 +125,46 @@ public final class ChoiceRules {
         return WaitStep.parseTimestamp(node.textValue());
     }
 
-    /** StringMatches: '*' matches any run of characters; '\*' and '\\' are a literal star and backslash. */
+    /**
+     * StringMatches: '*' matches any run of characters; '\*' and '\\' are a literal star and backslash. A glob,
+     * not a regex: matched with two pointers, going back only to the last star, so the cost is at most the text's
+     * length times the pattern's, whatever the data (a backtracking regex took minutes on "*a*a*a*a*b").
+     */
     static boolean wildcard(String text, String pattern) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
+        char[] literal = new char[pattern.length()];
+        boolean[] star = new boolean[pattern.length()];
+        int length = 0;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '\\' && i + 1 < pattern.length()) {
-                literal.append(pattern.charAt(++i));
+                literal[length++] = pattern.charAt(++i);
             } else if (c == '*') {
-                regex.append(java.util.regex.Pattern.quote(literal.toString())).append(".*");
-                literal.setLength(0);
+                star[length++] = true;
             } else {
-                literal.append(c);
+                literal[length++] = c;
             }
         }
-        regex.append(java.util.regex.Pattern.quote(literal.toString()));
-        return java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.DOTALL).matcher(text).matches();
+        int t = 0;
+        int p = 0;
+        int lastStar = -1;
+        int starMatchedUpTo = 0;
+        while (t < text.length()) {
+            if (p < length && !star[p] && literal[p] == text.charAt(t)) {
+                p++;
+                t++;
+            } else if (p < length && star[p]) {
+                lastStar = p++;
+                starMatchedUpTo = t; // the star matches nothing so far
+            } else if (lastStar >= 0) {
+                p = lastStar + 1; // the last star takes one more character
+                t = ++starMatchedUpTo;
+            } else {
+                return false;
+            }
+        }
+        while (p < length && star[p]) {
+            p++;
+        }
+        return p == length;
     }
 }

@@ -11,7 +11,6 @@ import io.github.camelasl.model.ErrorHandling;
 import io.github.camelasl.model.Retrier;
 import io.github.camelasl.model.State;
 import io.github.camelasl.model.TaskState;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -102,7 +101,7 @@ public final class FailurePolicy {
             if (attempts[i] >= retrier.maxAttempts()) {
                 return false; // the first matching retrier decides; exhausted means go to Catch
             }
-            scope.delayMillis((long) (backoffMillis(retrier, attempts[i])
+            scope.delayMillis(Delays.ofMillis(backoffMillis(retrier, attempts[i])
                     * scope.execution().config().retryIntervalScale()));
             attempts[i]++;
             scope.countRetry();
@@ -121,7 +120,7 @@ public final class FailurePolicy {
         if (retrier.jitterStrategy() == Retrier.JitterStrategy.FULL) {
             seconds = ThreadLocalRandom.current().nextDouble() * seconds;
         }
-        return BigDecimal.valueOf(seconds * 1000).longValue();
+        return Delays.ofSeconds(seconds); // BackoffRate^attempt may be far beyond a long, or infinite
     }
 
     /** The engine's own data errors (a missing path, a bad value) carry AWS's "An error occurred..." prefix. */

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.dataflow.jsonata.ExpectedType;
 import io.github.camelasl.dataflow.jsonata.JsonataExpressions;
+import io.github.camelasl.dataflow.jsonata.TimeLimit;
 import io.github.camelasl.model.QueryLanguage;
 import io.github.camelasl.model.State;
+import io.github.camelasl.model.TaskState;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The JSONata dialect's side of a state: the {@code $states} object ({@code input}, {@code context}, and
@@ -46,7 +49,8 @@ final class JsonataStates {
 
     /** Evaluates a template field; {@code field} names it in errors ("Arguments", "Output", ...). */
     static JsonNode template(Scope scope, JsonNode template, ObjectNode states, String field) {
-        return JsonataExpressions.evaluateTemplate(template, states, scope.variables()::get, field);
+        return withinTimeouts(scope,
+                limit -> JsonataExpressions.evaluateTemplate(template, states, scope.variables()::get, field, limit));
     }
 
     /** Output, or {@code fallback} (the input, or the result) when the state has none. */
@@ -72,8 +76,47 @@ final class JsonataStates {
     /** As {@link #value}, failing as AWS does when an expression gives nothing or a value of another type. */
     static JsonNode value(Scope scope, JsonNode value, ObjectNode states, String field, ExpectedType expected) {
         return JsonataExpressions.isExpression(value)
-                ? JsonataExpressions.evaluateAs(value.textValue(), states, scope.variables()::get, field, expected)
+                ? withinTimeouts(scope, limit -> JsonataExpressions.evaluateAs(value.textValue(), states,
+                        scope.variables()::get, field, expected, limit))
                 : value;
+    }
+
+    /**
+     * Runs an evaluation within the default bound, or less when the Task's TimeoutSeconds (a number) or what is left
+     * of the execution's TimeoutSeconds is shorter. Running out of the Task's fails the state with States.Timeout;
+     * running out of the execution's ends the execution TIMED_OUT, as its timer would a moment later.
+     */
+    private static JsonNode withinTimeouts(Scope scope, Function<TimeLimit, JsonNode> evaluation) {
+        long now = System.currentTimeMillis();
+        Long left = null;
+        if (scope.current() instanceof TaskState task && task.timeoutSeconds() != null
+                && task.timeoutSeconds().isNumber()) {
+            left = task.timeoutSeconds().longValue() * 1000; // at most 99999999 s: validated
+        }
+        Long executionDeadline = executionDeadline(scope);
+        if (executionDeadline != null) {
+            left = left == null ? executionDeadline - now : Math.min(left, executionDeadline - now);
+        }
+        try {
+            return evaluation.apply(TimeLimit.within(left));
+        } catch (AslError e) {
+            if (ErrorNames.TIMEOUT.equals(e.error()) && executionDeadline != null
+                    && System.currentTimeMillis() >= executionDeadline) {
+                scope.execution().finish(ExecutionStatus.TIMED_OUT, null, null, null);
+            }
+            throw e;
+        }
+    }
+
+    /** When the execution's TimeoutSeconds runs out (its top-level machine's), or null without one. */
+    private static Long executionDeadline(Scope scope) {
+        Scope top = scope;
+        while (top.parent() != null) {
+            top = top.parent();
+        }
+        Integer timeoutSeconds = top.machine().timeoutSeconds();
+        return timeoutSeconds == null ? null
+                : scope.execution().timeoutBase().toEpochMilli() + timeoutSeconds * 1000L;
     }
 
     /** The expression inside {@code {% %}}, as AWS quotes it in error causes. */

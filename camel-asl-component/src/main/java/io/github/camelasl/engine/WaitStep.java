@@ -72,10 +72,10 @@ public final class WaitStep {
 
     static long delayMillis(WaitState state, JsonNode data, Bindings context) {
         if (state.seconds() != null) {
-            return state.seconds().longValue() * 1000;
+            return Delays.ofSeconds(state.seconds().longValue());
         }
         if (state.secondsPath() != null) {
-            return secondsFromPath(state.secondsPath(), data, context) * 1000;
+            return Delays.ofSeconds(secondsFromPath(state.secondsPath(), data, context));
         }
         Instant until;
         if (state.timestamp() != null) {
@@ -88,7 +88,7 @@ public final class WaitStep {
                         + "offset date-time format string: " + state.timestampPath() + " == " + show(value));
             }
         }
-        return Math.max(0, until.toEpochMilli() - System.currentTimeMillis());
+        return Delays.until(until);
     }
 
     private static long jsonataDelayMillis(Scope scope, WaitState state) {
@@ -102,7 +102,7 @@ public final class WaitStep {
                         + "returned an unexpected result: " + (seconds == null ? "undefined" : Json.write(seconds))
                         + ". Expected a non-negative integer.");
             }
-            return seconds.longValue() * 1000;
+            return Delays.ofSeconds(seconds.longValue());
         }
         JsonNode timestamp = JsonataStates.value(scope, state.timestamp(), states, "Timestamp");
         Instant until = timestamp != null && timestamp.isTextual() ? parseTimestamp(timestamp.textValue()) : null;
@@ -111,12 +111,14 @@ public final class WaitStep {
                     + "ISO-8601 extended offset date-time format string: "
                     + (timestamp == null ? "undefined" : show(timestamp)));
         }
-        return Math.max(0, until.toEpochMilli() - System.currentTimeMillis());
+        return Delays.until(until);
     }
 
     private static long secondsFromPath(String path, JsonNode data, Bindings context) {
         JsonNode value = read("SecondsPath", path, data, context);
-        if (!value.isIntegralNumber() && !(value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0)) {
+        // a whole number that fits in a long: a longer one would wrap (2^64 to 0, "no wait")
+        if (!value.canConvertToLong() || !value.isIntegralNumber()
+                && value.decimalValue().stripTrailingZeros().scale() > 0) {
             throw AslError.runtime("The SecondsPath parameter cannot be parsed as a long value: " + path + " == "
                     + show(value));
         }

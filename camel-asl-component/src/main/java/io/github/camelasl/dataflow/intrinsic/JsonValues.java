@@ -66,7 +66,8 @@ final class JsonValues {
     private static void appendCanonical(JsonNode node, StringBuilder out) {
         if (node.isNumber()) {
             BigDecimal number = node.decimalValue();
-            out.append(number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString());
+            // the stripped number's own text, exponent and all: plain text would write out 1e100000000's zeros
+            out.append(number.signum() == 0 ? "0" : number.stripTrailingZeros().toString());
         } else if (node.isArray()) {
             out.append('[');
             for (int i = 0; i < node.size(); i++) {

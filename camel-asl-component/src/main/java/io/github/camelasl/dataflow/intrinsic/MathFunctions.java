@@ -65,8 +65,18 @@ final class MathFunctions {
         }
     }
 
-    /** Nearest integer, halves rounded up: floor(x + 0.5). */
+    /**
+     * Nearest integer, halves rounded up: floor(x + 0.5). Integers and fractions below 0.1 are decided from the
+     * exponent alone: adding 0.5 to 1e100000000 or 1e-100000000 (15 bytes of input) would write out a hundred
+     * million digits.
+     */
     static BigDecimal round(BigDecimal value) {
+        if (value.scale() <= 0) {
+            return value; // an integer already
+        }
+        if ((long) value.precision() - value.scale() < 0) {
+            return BigDecimal.ZERO; // |value| < 0.1
+        }
         return value.add(HALF).setScale(0, RoundingMode.FLOOR);
     }
 }

@@ -79,10 +79,11 @@ final class CompiledExpression {
     /**
      * Evaluates against {@code $states} and the workflow variables.
      *
+     * @param timeoutMillis how long it may run (see {@link RuntimeBounds})
      * @return the library's value; {@link #UNDEFINED} for undefined, {@code Jsonata.NULL_VALUE} for JSON null
      * @throws JException for JSONata errors, other runtime exceptions for failures inside the library
      */
-    Object evaluate(JsonNode states, Function<String, JsonNode> variables) {
+    Object evaluate(JsonNode states, Function<String, JsonNode> variables, long timeoutMillis) {
         Frame frame = new Frame(null);
         CompatFunctions.bindClock(frame, Instant.now());
         if (variables != null) {
@@ -102,6 +103,7 @@ final class CompiledExpression {
             result[0] = value == null ? UNDEFINED : value;
             return null;
         }, null));
+        RuntimeBounds.apply(frame, timeoutMillis); // last: its clock starts here
         wrapped.evaluate(null, frame);
         return result[0];
     }

@@ -44,6 +44,16 @@ public final class JsonataExpressions {
      */
     public static JsonNode evaluate(String expression, JsonNode states, Function<String, JsonNode> variables,
             String field) {
+        return evaluate(expression, states, variables, field, TimeLimit.DEFAULT);
+    }
+
+    /**
+     * As {@link #evaluate(String, JsonNode, Function, String)}, within a time limit.
+     *
+     * @throws AslError States.Timeout when the limit is a TimeoutSeconds and it ran out
+     */
+    public static JsonNode evaluate(String expression, JsonNode states, Function<String, JsonNode> variables,
+            String field, TimeLimit limit) {
         String source = source(expression);
         CompiledExpression compiled = ExpressionCache.get(source);
         if (compiled.problem != null) {
@@ -51,12 +61,18 @@ public final class JsonataExpressions {
         }
         Object value;
         try {
-            value = compiled.evaluate(states, variables);
+            value = compiled.evaluate(states, variables, limit.millis());
         } catch (AslError e) {
             throw e;
         } catch (StackOverflowError e) {
             throw QueryErrors.evaluationFailed(source, field, JsonataMessages.describe("U1001", null, null));
         } catch (RuntimeException e) {
+            if (RuntimeBounds.timedOut(e)) {
+                throw QueryErrors.timedOut(source, field, limit);
+            }
+            if (RuntimeBounds.tooDeep(e)) {
+                throw QueryErrors.evaluationFailed(source, field, JsonataMessages.describe("U1001", null, null));
+            }
             throw QueryErrors.evaluationFailed(source, field, detail(e, compiled));
         }
         if (value == CompiledExpression.UNDEFINED) {
@@ -78,7 +94,13 @@ public final class JsonataExpressions {
      */
     public static JsonNode evaluateAs(String expression, JsonNode states, Function<String, JsonNode> variables,
             String field, ExpectedType expected) {
-        JsonNode value = evaluate(expression, states, variables, field);
+        return evaluateAs(expression, states, variables, field, expected, TimeLimit.DEFAULT);
+    }
+
+    /** As {@link #evaluateAs(String, JsonNode, Function, String, ExpectedType)}, within a time limit. */
+    public static JsonNode evaluateAs(String expression, JsonNode states, Function<String, JsonNode> variables,
+            String field, ExpectedType expected, TimeLimit limit) {
+        JsonNode value = evaluate(expression, states, variables, field, limit);
         if (value == null) {
             throw QueryErrors.undefined(source(expression), field);
         }
@@ -98,21 +120,27 @@ public final class JsonataExpressions {
      */
     public static JsonNode evaluateTemplate(JsonNode template, JsonNode states, Function<String, JsonNode> variables,
             String field) {
+        return evaluateTemplate(template, states, variables, field, TimeLimit.DEFAULT);
+    }
+
+    /** As {@link #evaluateTemplate(JsonNode, JsonNode, Function, String)}, each expression within a time limit. */
+    public static JsonNode evaluateTemplate(JsonNode template, JsonNode states, Function<String, JsonNode> variables,
+            String field, TimeLimit limit) {
         if (isExpression(template)) {
-            return evaluateAs(template.textValue(), states, variables, field, ExpectedType.ANY);
+            return evaluateAs(template.textValue(), states, variables, field, ExpectedType.ANY, limit);
         }
         if (template.isObject()) {
             ObjectNode out = Json.NODES.objectNode();
             for (Map.Entry<String, JsonNode> member : template.properties()) {
                 out.set(member.getKey(),
-                        evaluateTemplate(member.getValue(), states, variables, path(field, member.getKey())));
+                        evaluateTemplate(member.getValue(), states, variables, path(field, member.getKey()), limit));
             }
             return out;
         }
         if (template.isArray()) {
             ArrayNode out = Json.NODES.arrayNode(template.size());
             for (int i = 0; i < template.size(); i++) {
-                out.add(evaluateTemplate(template.get(i), states, variables, path(field, String.valueOf(i))));
+                out.add(evaluateTemplate(template.get(i), states, variables, path(field, String.valueOf(i)), limit));
             }
             return out;
         }

@@ -35,6 +35,19 @@ final class QueryErrors {
         return error(subject(expression, field) + " threw an error during evaluation. " + detail);
     }
 
+    /**
+     * The evaluation ran out of its time: States.Timeout when that was what was left of a TimeoutSeconds, else
+     * States.QueryEvaluationError (the library's runtime bound, worded as JSONata's U1001).
+     */
+    static AslError timedOut(String expression, String field, TimeLimit limit) {
+        if (limit.isTimeout()) {
+            return new AslError(ErrorNames.TIMEOUT, subject(expression, field) + " did not finish before the "
+                    + "TimeoutSeconds ran out (" + limit.millis() + " ms were left)");
+        }
+        return evaluationFailed(expression, field, "U1001: Expression evaluation timeout: Check for infinite loop"
+                + " (it ran longer than " + limit.millis() + " ms)");
+    }
+
     private static String subject(String expression, String field) {
         return "The JSONata expression '" + expression + "'"
                 + (field == null ? "" : " specified for the field '" + field + "'");
