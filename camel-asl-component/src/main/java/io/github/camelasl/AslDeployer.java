@@ -9,6 +9,7 @@ import io.github.camelasl.engine.StepCaching;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.model.DefinitionParser;
 import io.github.camelasl.model.StateMachine;
+import io.github.camelasl.resource.ResourcePolicy;
 import io.github.camelasl.resource.ResourceProblem;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.route.StateMachineRoutes;
@@ -38,30 +39,45 @@ public final class AslDeployer {
     private final ResourceResolvers resolvers;
     private final ScheduledExecutorService timers;
     private final TaskTokens tokens;
+    private final ResourcePolicy policy;
 
+    /** Under the default resource policy ({@link ResourcePolicy#defaults()}). */
     public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
             ScheduledExecutorService timers) {
-        this(camelContext, store, resolvers, timers, new TaskTokens());
+        this(camelContext, store, resolvers, timers, new TaskTokens(), ResourcePolicy.defaults());
     }
 
-    /** @param tokens where .waitForTaskToken Tasks wait (the component's, shared by its state machines) */
+    /** @param tokens where .waitForTaskToken Tasks wait; under the default resource policy */
     public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
             ScheduledExecutorService timers, TaskTokens tokens) {
+        this(camelContext, store, resolvers, timers, tokens, ResourcePolicy.defaults());
+    }
+
+    /**
+     * @param tokens where .waitForTaskToken Tasks wait (the component's, shared by its state machines)
+     * @param policy which Resources a definition may call; one it denies fails the deployment
+     */
+    public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
+            ScheduledExecutorService timers, TaskTokens tokens, ResourcePolicy policy) {
         this.camelContext = camelContext;
         this.store = store;
         this.resolvers = resolvers;
         this.timers = timers;
         this.tokens = tokens;
+        this.policy = java.util.Objects.requireNonNull(policy, "policy");
     }
 
-    /** Every problem in the definition text; empty when AWS would accept it. */
+    /** Every problem in the definition text; empty when AWS (and the resource policy) would accept it. */
     public List<Diagnostic> validate(String definitionText, String type) {
-        return DefinitionValidator.validate(definitionText,
-                new ValidationOptions(type, resource -> resolvers.resolve(resource).isPresent(), checks(resolvers)));
+        return DefinitionValidator.validate(definitionText, new ValidationOptions(type,
+                resource -> resolvers.resolve(resource).isPresent(), checks(resolvers, policy)));
     }
 
-    /** The resolvers' checks of the Tasks they run, and what to say of a Resource none of them runs. */
-    static ResourceChecks checks(ResourceResolvers resolvers) {
+    /**
+     * The resolvers' checks of the Tasks they run, what to say of a Resource none of them runs, and the policy's
+     * refusals.
+     */
+    static ResourceChecks checks(ResourceResolvers resolvers, ResourcePolicy policy) {
         return new ResourceChecks() {
             @Override
             public List<ResourceProblem> check(String resource, JsonNode taskState) {
@@ -71,6 +87,19 @@ public final class AslDeployer {
             @Override
             public String unsupported(String resource) {
                 return unsupportedResource(resource);
+            }
+
+            @Override
+            public String notAllowed(String resource) {
+                var resolved = resolvers.resolved(resource);
+                if (resolved.isEmpty()) {
+                    return null; // nothing resolves it: reported as unsupported
+                }
+                ResourcePolicy.Decision decision = policy.decide(resolved.get());
+                if (decision == null) {
+                    return "the resource policy " + policy + " gave no decision";
+                }
+                return decision.allowed() ? null : decision.reason();
             }
         };
     }

@@ -17,6 +17,8 @@ final class Problems {
     static final String MISSING_END = "MISSING_END_STATE";
     static final String DUPLICATE_STATE = "DUPLICATE_STATE_NAME";
     static final String INVALID_STATE_NAME = "INVALID_STATE_NAME";
+    /** Ours: the resource policy refuses the Resource. */
+    static final String RESOURCE_NOT_ALLOWED = "RESOURCE_NOT_ALLOWED";
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -189,5 +191,9 @@ final class Problems {
     static String unrecognizedResource(String resource) {
         return "The resource provided " + resource + " is not recognized. The value is not a valid resource ARN, "
                 + "or the resource is not available in this region.";
+    }
+
+    static String resourceNotAllowed(String state, String resource, String reason) {
+        return "State '" + state + "': the resource " + resource + " is not allowed by the resource policy: " + reason;
     }
 }
