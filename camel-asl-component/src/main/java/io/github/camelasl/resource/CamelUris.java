@@ -72,14 +72,21 @@ final class CamelUris {
      * resolves it from the application's properties, the environment or files), a Simple expression in an option
      * (some components evaluate it per message, and Simple reads the environment and calls beans), or an option
      * value that is a bean or class reference ({@code #bean}, {@code #class:...}, which Camel looks up or creates).
-     * Options are read decoded, as Camel reads them.
+     * The Resource is read as written and percent-decoded, as Camel reads it ({@code %7B%7Benv:X%7D%7D} is a
+     * placeholder too).
      */
     static String hazard(String resource) {
-        if (resource.contains("{{")) {
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(resource, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = resource; // options are checked one by one below
+        }
+        if (resource.contains("{{") || decoded.contains("{{")) {
             return "it holds a property placeholder '{{...}}', which Camel resolves from the application's "
                     + "properties and environment";
         }
-        if (resource.contains("${")) {
+        if (resource.contains("${") || decoded.contains("${")) {
             return "it holds a Simple expression '${...}', which components evaluate against the application";
         }
         String options = options(resource);

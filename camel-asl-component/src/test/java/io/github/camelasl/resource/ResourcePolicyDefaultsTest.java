@@ -126,6 +126,13 @@ class ResourcePolicyDefaultsTest {
     }
 
     @Test
+    void percentEncodedPropertyPlaceholdersAreRefused() {
+        // Camel decodes the option, then resolves the placeholder: the timeout would be read from the environment
+        assertTrue(refused(task("T", "direct:x?timeout=%7B%7Benv:TIMEOUT%7D%7D")).message()
+                .contains("property placeholder"));
+    }
+
+    @Test
     void nestedParallelAndMapResourcesAreChecked() {
         String definition = "{'StartAt':'P','States':{'P':{'Type':'Parallel','End':true,'Branches':[{'StartAt':'M',"
                 + "'States':{'M':{'Type':'Map','End':true,'ItemProcessor':{'StartAt':'Deep','States':{'Deep':"
