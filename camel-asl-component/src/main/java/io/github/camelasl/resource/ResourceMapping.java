@@ -91,6 +91,9 @@ public final class ResourceMapping implements ResourceResolver {
 
         /** The URI for {@code resource}, with its captures filled in, when the pattern matches it. */
         public Optional<String> apply(String resource) {
+            if (!Glob.matches(pattern, resource)) {
+                return Optional.empty(); // the regular expression only gives the captures of a match
+            }
             Matcher m = regex.matcher(resource);
             if (!m.matches()) {
                 return Optional.empty();

@@ -4,25 +4,24 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** A policy under allow and deny glob patterns (see {@link ResourcePolicy#withPatterns}). */
 final class ResourcePatterns implements ResourcePolicy {
 
-    /** One pattern, compiled over the normalised form. */
-    private record Rule(String pattern, Pattern regex) {
+    /** One pattern, as written and normalised. */
+    private record Rule(String pattern, String normalised) {
 
         static Rule of(String pattern) {
             String problem = Glob.problem(pattern);
             if (problem != null) {
                 throw new IllegalArgumentException("resource policy: " + problem);
             }
-            return new Rule(pattern, Glob.compile(CamelUris.normalise(pattern)));
+            return new Rule(pattern, CamelUris.normalise(pattern));
         }
 
         boolean matches(ResolvedResource resource) {
-            return regex.matcher(CamelUris.normalise(resource.resource())).matches()
-                    || regex.matcher(CamelUris.normalise(resource.uri())).matches();
+            return Glob.matches(normalised, CamelUris.normalise(resource.resource()))
+                    || Glob.matches(normalised, CamelUris.normalise(resource.uri()));
         }
     }
 

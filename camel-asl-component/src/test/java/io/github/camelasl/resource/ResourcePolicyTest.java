@@ -3,6 +3,7 @@ package io.github.camelasl.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.camelasl.AslComponent;
@@ -10,6 +11,7 @@ import io.github.camelasl.AslValidationException;
 import io.github.camelasl.validation.Diagnostic;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -235,5 +237,14 @@ class ResourcePolicyTest {
         expect.accept(new String[] {"arn:aws:states:::custom:go", "RESOLVER"});
         expect.accept(new String[] {"arn:aws:states:us-east-1:1:activity:review", "ACTIVITY"});
         expect.accept(new String[] {"direct:a", "CAMEL_URI"});
+    }
+
+    @Test
+    void patternsAreMatchedInBoundedTime() {
+        String resource = "direct:" + "a".repeat(5_000);
+        ResourcePolicy policy = ResourcePolicy.defaults().withPatterns(List.of(), List.of("direct:*a*a*a*a*a*a*a*a*b"));
+        assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertTrue(policy.decide(camelUri(resource)).allowed()));
+        assertTrue(!policy.decide(camelUri(resource + "b")).allowed());
     }
 }
