@@ -81,6 +81,10 @@ final class BuiltInResourcePolicy implements ResourcePolicy {
         if ("file".equals(scheme)) {
             return file(uri);
         }
+        if ("asl".equals(scheme) && hasOption(uri, "definition")) {
+            return Decision.deny("an asl: endpoint with a definition reads it from a resource (a file of the host, "
+                    + "for one) and deploys it; name a state machine another endpoint deploys instead" + HOW_TO_ALLOW);
+        }
         String why = DENIED.get(scheme);
         if (why == null) {
             why = DENIED_PREFIXES.entrySet().stream().filter(e -> scheme != null && scheme.startsWith(e.getKey()))
@@ -125,5 +129,15 @@ final class BuiltInResourcePolicy implements ResourcePolicy {
             }
         }
         return Decision.allow();
+    }
+
+    private static boolean hasOption(String uri, String name) {
+        for (String option : CamelUris.options(uri).split("&")) {
+            int eq = option.indexOf('=');
+            if ((eq < 0 ? option : option.substring(0, eq)).equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

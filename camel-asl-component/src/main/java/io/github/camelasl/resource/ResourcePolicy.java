@@ -65,8 +65,8 @@ public interface ResourcePolicy {
      * {@code docker}, {@code kubernetes-*}, {@code controlbus}, ...), that read templates, scripts or schemas from
      * a resource ({@code xslt}, {@code velocity}, {@code validator}, ...), that reach files ({@code file} outside
      * {@code allowedFolders}, {@code stream}, {@code ftp}, {@code sftp}, ...) or the application's databases
-     * ({@code jdbc}, {@code sql}, {@code jpa}, ...), and {@code bean:} naming a class rather than a registry
-     * bean;</li>
+     * ({@code jdbc}, {@code sql}, {@code jpa}, ...), {@code bean:} naming a class rather than a registry bean, and
+     * {@code asl:} with a {@code definition} to read and deploy;</li>
      * <li>everything else ({@code http:}, {@code kafka:}, {@code aws2-*:}, ...) is allowed.</li>
      * </ol>
      *

@@ -152,4 +152,10 @@ class ResourcePolicyDefaultsTest {
         assertTrue(problem.message().startsWith("State 'M': the resource file:/etc?fileName=passwd"),
                 problem.message());
     }
+
+    @Test
+    void anAslTaskThatWouldReadADefinitionFromTheHostIsRefused() {
+        assertTrue(refused(task("Nested", "asl:nested?definition=file:/etc/passwd")).message()
+                .contains("an asl: endpoint with a definition reads it from a resource"));
+    }
 }
