@@ -275,8 +275,16 @@ public class AslComponent extends DefaultComponent {
      * patterns.
      */
     ResourcePolicy effectivePolicy() {
-        ResourcePolicy base = resourcePolicy != null ? resourcePolicy
-                : getCamelContext().getRegistry().findSingleByType(ResourcePolicy.class);
+        ResourcePolicy base = resourcePolicy;
+        if (base == null) {
+            Map<String, ResourcePolicy> beans = getCamelContext().getRegistry().findByTypeWithName(ResourcePolicy.class);
+            if (beans != null && beans.size() > 1) {
+                throw new IllegalArgumentException("The registry holds " + beans.size() + " ResourcePolicy beans "
+                        + new java.util.TreeSet<>(beans.keySet()) + ": set the asl component's resourcePolicy option "
+                        + "to the one definitions run under");
+            }
+            base = beans == null || beans.isEmpty() ? null : beans.values().iterator().next();
+        }
         if (base == null) {
             List<java.nio.file.Path> folders = split(allowedFolders).stream().map(java.nio.file.Path::of).toList();
             base = strictResourcePolicy ? ResourcePolicy.strict(folders) : ResourcePolicy.defaults(folders);

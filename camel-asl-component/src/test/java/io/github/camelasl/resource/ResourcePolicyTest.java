@@ -137,6 +137,18 @@ class ResourcePolicyTest {
     }
 
     @Test
+    void twoResourcePolicyBeansAreAnErrorNotAGuess() {
+        camel.getRegistry().bind("open", (ResourcePolicy) resource -> ResourcePolicy.Decision.allow());
+        camel.getRegistry().bind("closed", (ResourcePolicy) resource -> ResourcePolicy.Decision.deny("closed"));
+        Exception failure = assertThrows(Exception.class, () -> start(task("direct:work")));
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains("2 ResourcePolicy beans [closed, open]"), cause.getMessage());
+    }
+
+    @Test
     void aResourcePolicyBeanReplacesTheBuiltInRules() throws Exception {
         asl.setResourcePolicy(resource -> ResourcePolicy.Decision.allow());
         camel.addComponent("exec", new DirectComponent());
