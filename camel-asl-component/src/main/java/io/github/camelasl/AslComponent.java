@@ -277,7 +277,8 @@ public class AslComponent extends DefaultComponent {
     ResourcePolicy effectivePolicy() {
         ResourcePolicy base = resourcePolicy;
         if (base == null) {
-            Map<String, ResourcePolicy> beans = getCamelContext().getRegistry().findByTypeWithName(ResourcePolicy.class);
+            Map<String, ResourcePolicy> beans =
+                    getCamelContext().getRegistry().findByTypeWithName(ResourcePolicy.class);
             if (beans != null && beans.size() > 1) {
                 throw new IllegalArgumentException("The registry holds " + beans.size() + " ResourcePolicy beans "
                         + new java.util.TreeSet<>(beans.keySet()) + ": set the asl component's resourcePolicy option "

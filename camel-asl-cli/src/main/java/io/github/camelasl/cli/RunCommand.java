@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         description = {"Run one execution of a definition and print each state as it runs, then the status and "
                 + "output (or error and cause).",
             "Task Resources: Camel URIs (direct:, seda:, log:; class: and bean: naming a class with "
-                + "--allow-resource), the ARNs of --resource-map rules, and AWS Lambda, SQS, SNS and S3 ARNs, called on the AWS the standard environment names (AWS_REGION, "
+                + "--allow-resource), the ARNs of --resource-map rules, and AWS Lambda, SQS, SNS and S3 ARNs, "
+                + "called on the AWS the standard environment names (AWS_REGION, "
                 + "AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>, credentials from the default chain).",
             "Exits 0 when the execution SUCCEEDED, 1 when it FAILED, TIMED_OUT or was ABORTED, 2 when the "
                 + "definition, the input or the command line is invalid."})

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a definition as AWS ValidateStateMachineDefinition would. Exits 0 when valid, 2 when "
                 + "not. A Task Resource must be a Camel endpoint the CLI can reach (direct:, seda:, log:; class: and "
-                + "bean: naming a class only with --allow-resource), an ARN a --resource-map rule maps, or an AWS Lambda, SQS, SNS or S3 ARN (the connectors).")
+                + "bean: naming a class only with --allow-resource), an ARN a --resource-map rule maps, or an AWS "
+                + "Lambda, SQS, SNS or S3 ARN (the connectors).")
 final class ValidateCommand implements Callable<Integer> {
 
     @ParentCommand

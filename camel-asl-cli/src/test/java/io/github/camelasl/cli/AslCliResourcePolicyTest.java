@@ -48,7 +48,8 @@ class AslCliResourcePolicyTest {
     void allowResourceLetsAClassTaskRun() throws Exception {
         String def = definition("Score", "class:io.github.camelasl.cli.OrderFunctions?method=score");
         assertEquals(2, asl("run", def).code());
-        CliRun.Result r = asl("run", def, "--json", "--allow-resource", "class:io.github.camelasl.cli.OrderFunctions?*");
+        CliRun.Result r = asl("run", def, "--json",
+                "--allow-resource", "class:io.github.camelasl.cli.OrderFunctions?*");
         assertEquals(0, r.code(), r.out() + r.err());
         assertEquals(0.9, r.json().path("output").asDouble(), r.out());
     }

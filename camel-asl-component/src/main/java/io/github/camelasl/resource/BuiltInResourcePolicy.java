@@ -93,8 +93,11 @@ final class BuiltInResourcePolicy implements ResourcePolicy {
         if (why != null) {
             return Decision.deny("the '" + scheme + "' component " + why + HOW_TO_ALLOW);
         }
-        return strict ? Decision.deny("the strict resource policy allows only connectors, resource mappings, "
-                + "activities, direct:, seda:, files in allowedFolders and what allowedResources allows") : Decision.allow();
+        if (strict) {
+            return Decision.deny("the strict resource policy allows only connectors, resource mappings, resolvers, "
+                    + "activities, direct:, seda:, files in allowedFolders and what allowedResources allows");
+        }
+        return Decision.allow();
     }
 
     private Decision bean(ResolvedResource resource) {

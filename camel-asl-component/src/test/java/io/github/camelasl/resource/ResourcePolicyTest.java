@@ -230,8 +230,8 @@ class ResourcePolicyTest {
         camel.stop();
 
         try (CamelContext other = new DefaultCamelContext()) {
-            ResourcePolicy.Decision written = ResourcePolicy.defaults().decide(new ResolvedResource(
-                    "class:java.lang.System?method=currentTimeMillis", "class:java.lang.System?method=currentTimeMillis",
+            String uri = "class:java.lang.System?method=currentTimeMillis";
+            ResourcePolicy.Decision written = ResourcePolicy.defaults().decide(new ResolvedResource(uri, uri,
                     ResolvedResource.Resolution.CAMEL_URI, other));
             assertTrue(!written.allowed(), written::toString);
         }
