@@ -27,8 +27,14 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "accountId": target.setAccountId(property(camelContext, java.lang.String.class, value)); return true;
         case "allowedcamelheaders":
         case "allowedCamelHeaders": target.setAllowedCamelHeaders(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowedfolders":
+        case "allowedFolders": target.setAllowedFolders(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowedresources":
+        case "allowedResources": target.setAllowedResources(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "deniedresources":
+        case "deniedResources": target.setDeniedResources(property(camelContext, java.lang.String.class, value)); return true;
         case "executionstore":
         case "executionStore": target.setExecutionStore(property(camelContext, io.github.camelasl.store.ExecutionStore.class, value)); return true;
         case "finishedinmemory":
@@ -40,18 +46,22 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "resourcemappings":
         case "resourceMappings": target.setResourceMappings(property(camelContext, java.lang.String.class, value)); return true;
+        case "resourcepolicy":
+        case "resourcePolicy": target.setResourcePolicy(property(camelContext, io.github.camelasl.resource.ResourcePolicy.class, value)); return true;
         case "resourceresolvers":
         case "resourceResolvers": target.setResourceResolvers(property(camelContext, java.util.List.class, value)); return true;
         case "store": target.setStore(property(camelContext, java.lang.String.class, value)); return true;
         case "storefolder":
         case "storeFolder": target.setStoreFolder(property(camelContext, java.lang.String.class, value)); return true;
+        case "strictresourcepolicy":
+        case "strictResourcePolicy": target.setStrictResourcePolicy(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"executionStore", "historyListener"};
+        return new String[]{"executionStore", "historyListener", "resourcePolicy"};
     }
 
     @Override
@@ -61,8 +71,14 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "accountId": return java.lang.String.class;
         case "allowedcamelheaders":
         case "allowedCamelHeaders": return java.lang.String.class;
+        case "allowedfolders":
+        case "allowedFolders": return java.lang.String.class;
+        case "allowedresources":
+        case "allowedResources": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "deniedresources":
+        case "deniedResources": return java.lang.String.class;
         case "executionstore":
         case "executionStore": return io.github.camelasl.store.ExecutionStore.class;
         case "finishedinmemory":
@@ -74,11 +90,15 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "region": return java.lang.String.class;
         case "resourcemappings":
         case "resourceMappings": return java.lang.String.class;
+        case "resourcepolicy":
+        case "resourcePolicy": return io.github.camelasl.resource.ResourcePolicy.class;
         case "resourceresolvers":
         case "resourceResolvers": return java.util.List.class;
         case "store": return java.lang.String.class;
         case "storefolder":
         case "storeFolder": return java.lang.String.class;
+        case "strictresourcepolicy":
+        case "strictResourcePolicy": return boolean.class;
         default: return null;
         }
     }
@@ -91,8 +111,14 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "accountId": return target.getAccountId();
         case "allowedcamelheaders":
         case "allowedCamelHeaders": return target.getAllowedCamelHeaders();
+        case "allowedfolders":
+        case "allowedFolders": return target.getAllowedFolders();
+        case "allowedresources":
+        case "allowedResources": return target.getAllowedResources();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "deniedresources":
+        case "deniedResources": return target.getDeniedResources();
         case "executionstore":
         case "executionStore": return target.getExecutionStore();
         case "finishedinmemory":
@@ -104,11 +130,15 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "region": return target.getRegion();
         case "resourcemappings":
         case "resourceMappings": return target.getResourceMappings();
+        case "resourcepolicy":
+        case "resourcePolicy": return target.getResourcePolicy();
         case "resourceresolvers":
         case "resourceResolvers": return target.getResourceResolvers();
         case "store": return target.getStore();
         case "storefolder":
         case "storeFolder": return target.getStoreFolder();
+        case "strictresourcepolicy":
+        case "strictResourcePolicy": return target.isStrictResourcePolicy();
         default: return null;
         }
     }

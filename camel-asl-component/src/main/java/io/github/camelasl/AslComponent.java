@@ -3,6 +3,7 @@ package io.github.camelasl;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.resource.ResourceMapping;
+import io.github.camelasl.resource.ResourcePolicy;
 import io.github.camelasl.resource.ResourceResolver;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.route.AllowedCamelHeaders;
@@ -56,6 +57,30 @@ public class AslComponent extends DefaultComponent {
                             + "endpoint URIs. Mappings are tried before every other resolver, connectors included; "
                             + "the first matching rule wins.")
     private String resourceMappings;
+    @Metadata(label = "security",
+              description = "Comma-separated glob patterns ('*' matches any run of characters) of Resources a "
+                            + "definition may call although the resource policy would deny them, matched against "
+                            + "the Resource as written or the Camel URI it resolves to (e.g. exec:*, "
+                            + "bean:com.acme.Functions*). They do not allow a Resource with a property placeholder, "
+                            + "a Simple expression or a bean reference in its options.")
+    private String allowedResources;
+    @Metadata(label = "security",
+              description = "Comma-separated glob patterns of Resources a definition may not call, whatever else "
+                            + "allows them (e.g. direct:admin-*,http:*); checked first.")
+    private String deniedResources;
+    @Metadata(label = "security",
+              description = "Comma-separated folders whose files (sub-folders included) file: Resources may use; "
+                            + "without it no file: Resource is allowed.")
+    private String allowedFolders;
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the strict resource policy: only connectors, resource mappings, resolvers, "
+                            + "activities, direct:, seda:, files in allowedFolders and allowedResources are "
+                            + "allowed. For definitions that come from outside the application.")
+    private boolean strictResourcePolicy;
+    @Metadata(label = "security", autowired = true,
+              description = "A ResourcePolicy deciding which Resources a definition may call, in place of the "
+                            + "built-in one (deniedResources and allowedResources still apply first).")
+    private ResourcePolicy resourcePolicy;
     @Metadata(label = "advanced", autowired = true,
               description = "Told of every history event of every execution as it is written (a live trace).")
     private HistoryListener historyListener;
@@ -252,12 +277,41 @@ public class AslComponent extends DefaultComponent {
     AslDeployer deployer(String type) {
         return new AslDeployer(getCamelContext(), executionStore(type),
                 new ResourceResolvers(getCamelContext(), mappings(), resourceResolvers), timers, taskTokens,
-                allowedCamelHeaders());
+                effectivePolicy(), allowedCamelHeaders());
     }
 
     /** The allowedCamelHeaders option, parsed. */
     AllowedCamelHeaders allowedCamelHeaders() {
         return parsedAllowedCamelHeaders;
+    }
+
+    /**
+     * The resourcePolicy set, else the one ResourcePolicy bean in the registry (looked up at each deployment, so a bean
+     * bound after the component was created counts), else the built-in policy the options choose; under the option
+     * patterns.
+     */
+    ResourcePolicy effectivePolicy() {
+        ResourcePolicy base = resourcePolicy;
+        if (base == null) {
+            Map<String, ResourcePolicy> beans =
+                    getCamelContext().getRegistry().findByTypeWithName(ResourcePolicy.class);
+            if (beans != null && beans.size() > 1) {
+                throw new IllegalArgumentException("The registry holds " + beans.size() + " ResourcePolicy beans "
+                        + new java.util.TreeSet<>(beans.keySet()) + ": set the asl component's resourcePolicy option "
+                        + "to the one definitions run under");
+            }
+            base = beans == null || beans.isEmpty() ? null : beans.values().iterator().next();
+        }
+        if (base == null) {
+            List<java.nio.file.Path> folders = split(allowedFolders).stream().map(java.nio.file.Path::of).toList();
+            base = strictResourcePolicy ? ResourcePolicy.strict(folders) : ResourcePolicy.defaults(folders);
+        }
+        return base.withPatterns(split(allowedResources), split(deniedResources));
+    }
+
+    private static List<String> split(String list) {
+        return list == null ? List.of() : java.util.Arrays.stream(list.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     /**
@@ -376,6 +430,46 @@ public class AslComponent extends DefaultComponent {
     public void setAllowedCamelHeaders(String allowedCamelHeaders) {
         this.allowedCamelHeaders = allowedCamelHeaders;
         this.parsedAllowedCamelHeaders = AllowedCamelHeaders.parse(allowedCamelHeaders);
+    }
+
+    public String getAllowedResources() {
+        return allowedResources;
+    }
+
+    public void setAllowedResources(String allowedResources) {
+        this.allowedResources = allowedResources;
+    }
+
+    public String getDeniedResources() {
+        return deniedResources;
+    }
+
+    public void setDeniedResources(String deniedResources) {
+        this.deniedResources = deniedResources;
+    }
+
+    public String getAllowedFolders() {
+        return allowedFolders;
+    }
+
+    public void setAllowedFolders(String allowedFolders) {
+        this.allowedFolders = allowedFolders;
+    }
+
+    public boolean isStrictResourcePolicy() {
+        return strictResourcePolicy;
+    }
+
+    public void setStrictResourcePolicy(boolean strictResourcePolicy) {
+        this.strictResourcePolicy = strictResourcePolicy;
+    }
+
+    public ResourcePolicy getResourcePolicy() {
+        return resourcePolicy;
+    }
+
+    public void setResourcePolicy(ResourcePolicy resourcePolicy) {
+        this.resourcePolicy = resourcePolicy;
     }
 
     public List<ResourceResolver> getResourceResolvers() {

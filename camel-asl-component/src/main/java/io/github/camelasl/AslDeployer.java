@@ -9,6 +9,7 @@ import io.github.camelasl.engine.StepCaching;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.model.DefinitionParser;
 import io.github.camelasl.model.StateMachine;
+import io.github.camelasl.resource.ResourcePolicy;
 import io.github.camelasl.resource.ResourceProblem;
 import io.github.camelasl.resource.ResourceRefusedException;
 import io.github.camelasl.resource.ResourceResolvers;
@@ -40,34 +41,40 @@ public final class AslDeployer {
     private final ResourceResolvers resolvers;
     private final ScheduledExecutorService timers;
     private final TaskTokens tokens;
+    private final ResourcePolicy policy;
     private final AllowedCamelHeaders allowedCamelHeaders;
 
+    /** Under the default resource policy ({@link ResourcePolicy#defaults()}). */
     public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
             ScheduledExecutorService timers) {
         this(camelContext, store, resolvers, timers, new TaskTokens());
     }
 
-    /** @param tokens where .waitForTaskToken Tasks wait (the component's, shared by its state machines) */
+    /** @param tokens where .waitForTaskToken Tasks wait; under the default resource policy */
     public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
             ScheduledExecutorService timers, TaskTokens tokens) {
-        this(camelContext, store, resolvers, timers, tokens, AllowedCamelHeaders.NONE);
+        this(camelContext, store, resolvers, timers, tokens, ResourcePolicy.defaults(), AllowedCamelHeaders.NONE);
     }
 
     /**
+     * @param tokens              where .waitForTaskToken Tasks wait (the component's, shared by its state machines)
+     * @param policy              which Resources a definition may call; one it denies fails the deployment
      * @param allowedCamelHeaders the headers named Camel* that Tasks may set (from their templates) and that the
      *                            headers an execution starts with may pass on to them; none by default
      */
     public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
-            ScheduledExecutorService timers, TaskTokens tokens, AllowedCamelHeaders allowedCamelHeaders) {
-        this.allowedCamelHeaders = allowedCamelHeaders;
+            ScheduledExecutorService timers, TaskTokens tokens, ResourcePolicy policy,
+            AllowedCamelHeaders allowedCamelHeaders) {
+        this.allowedCamelHeaders = java.util.Objects.requireNonNull(allowedCamelHeaders, "allowedCamelHeaders");
         this.camelContext = camelContext;
         this.store = store;
         this.resolvers = resolvers;
         this.timers = timers;
         this.tokens = tokens;
+        this.policy = java.util.Objects.requireNonNull(policy, "policy");
     }
 
-    /** Every problem in the definition text; empty when AWS would accept it. */
+    /** Every problem in the definition text; empty when AWS (and the resource policy) would accept it. */
     public List<Diagnostic> validate(String definitionText, String type) {
         return DefinitionValidator.validate(definitionText, new ValidationOptions(type, this::resolvable, checks(),
                 allowedCamelHeaders));
@@ -92,7 +99,10 @@ public final class AslDeployer {
         }
     }
 
-    /** The resolvers' checks of the Tasks they run, and what to say of a Resource none of them runs. */
+    /**
+     * The resolvers' checks of the Tasks they run, what to say of a Resource none of them runs, and the policy's
+     * refusals.
+     */
     private ResourceChecks checks() {
         return new ResourceChecks() {
             @Override
@@ -104,6 +114,24 @@ public final class AslDeployer {
             public String unsupported(String resource) {
                 String refused = refusal(resource);
                 return refused != null ? refused : unsupportedResource(resource);
+            }
+
+            @Override
+            public String notAllowed(String resource) {
+                java.util.Optional<io.github.camelasl.resource.ResolvedResource> resolved;
+                try {
+                    resolved = resolvers.resolved(resource);
+                } catch (ResourceRefusedException refused) {
+                    return null; // reported as unsupported, with the resolver's reason
+                }
+                if (resolved.isEmpty()) {
+                    return null; // nothing resolves it: reported as unsupported
+                }
+                ResourcePolicy.Decision decision = policy.decide(resolved.get());
+                if (decision == null) {
+                    return "the resource policy " + policy + " gave no decision";
+                }
+                return decision.allowed() ? null : decision.reason();
             }
         };
     }

@@ -5,6 +5,7 @@ import io.github.camelasl.AslValidationException;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.resource.ResourceMapping;
+import io.github.camelasl.resource.ResourcePolicy;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
@@ -22,7 +23,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * A CamelContext with the built-in components on the classpath (direct, seda, log, bean) and the AWS connectors
  * (Lambda, SQS, SNS, S3: configured from the standard AWS environment), the timer pool the engine schedules Waits and
  * timeouts on, and a deployer over both whose resolvers try the {@code --resource-map} mappings first. Executions
- * are kept in memory, or in the given store (which the engine then owns). Closing stops everything quickly.
+ * are kept in memory, or in the given store (which the engine then owns). Definitions deploy under a resource policy
+ * (the default one unless --allow-resource/--deny-resource change it). Closing stops everything quickly.
  */
 final class Engine implements AutoCloseable {
 
@@ -42,6 +44,11 @@ final class Engine implements AutoCloseable {
     }
 
     Engine(List<ResourceMapping> mappings, ExecutionStore store) {
+        this(mappings, store, ResourcePolicy.defaults());
+    }
+
+    /** @param policy which Resources the definitions may call (the default policy, or one with --allow-resource) */
+    Engine(List<ResourceMapping> mappings, ExecutionStore store, ResourcePolicy policy) {
         this.store = store;
         camelContext = new DefaultCamelContext();
         camelContext.getCamelContextExtension().setName("asl-cli");
@@ -63,7 +70,8 @@ final class Engine implements AutoCloseable {
             throw e;
         }
         deployer = new AslDeployer(camelContext, store, new ResourceResolvers(camelContext, mappings, List.of()),
-                timers);
+                timers, new io.github.camelasl.engine.TaskTokens(), policy,
+                io.github.camelasl.route.AllowedCamelHeaders.NONE);
     }
 
     AslDeployer deployer() {

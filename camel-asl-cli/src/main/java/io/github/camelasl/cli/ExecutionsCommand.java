@@ -185,6 +185,9 @@ final class ExecutionsCommand implements Callable<Integer> {
         @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
         List<String> resourceMaps = new ArrayList<>();
 
+        @Mixin
+        ResourcePolicyOptions resourcePolicy;
+
         @Option(names = "--json", description = "print the stopped execution as DescribeExecution does")
         boolean json;
 
@@ -193,7 +196,8 @@ final class ExecutionsCommand implements Callable<Integer> {
             var mappings = ResourceMaps.load(resourceMaps, InputStream.nullInputStream());
             ExecutionRecord stopped;
             // the runtime of its definition stops it: it records ExecutionAborted as a running one would
-            try (Engine engine = new Engine(mappings, store.open())) {
+            var policy = resourcePolicy.policy();
+            try (Engine engine = new Engine(mappings, store.open(), policy)) {
                 ExecutionRecord record = store.find(engine.store(), executionArn);
                 if (record.status() != ExecutionStatus.RUNNING) {
                     throw CliException.usage("execution " + executionArn + " is not RUNNING: it is "
@@ -228,6 +232,9 @@ final class ExecutionsCommand implements Callable<Integer> {
         @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
         List<String> resourceMaps = new ArrayList<>();
 
+        @Mixin
+        ResourcePolicyOptions resourcePolicy;
+
         @Option(names = "--json", description = "print only one JSON object: {\"status\",\"output\",\"error\","
                 + "\"cause\"}")
         boolean json;
@@ -241,7 +248,8 @@ final class ExecutionsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             TracePrinter trace = json ? null : new TracePrinter(out);
             ExecutionResult result;
-            try (Engine engine = new Engine(mappings, store.open())) {
+            var policy = resourcePolicy.policy();
+            try (Engine engine = new Engine(mappings, store.open(), policy)) {
                 ExecutionStore opened = engine.store();
                 ExecutionRecord record = store.find(opened, executionArn);
                 var runtime = engine.runtimeFor(record);

@@ -38,6 +38,9 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
     List<String> resourceMaps = new ArrayList<>();
 
+    @Mixin
+    ResourcePolicyOptions resourcePolicy;
+
     @Option(names = "--json", description = "print a JSON array of the executions as DescribeExecution shows them")
     boolean json;
 
@@ -47,7 +50,8 @@ final class ResumeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<ExecutionRecord> ended = new ArrayList<>();
-        try (Engine engine = new Engine(mappings, store.open())) {
+        var policy = resourcePolicy.policy();
+        try (Engine engine = new Engine(mappings, store.open(), policy)) {
             List<ExecutionRecord> unfinished = engine.store().list().stream()
                     .filter(r -> r.status() == ExecutionStatus.RUNNING)
                     .sorted(Comparator.comparing(ExecutionRecord::startDate))

@@ -13,6 +13,7 @@ import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.history.TracePrinter;
 import io.github.camelasl.resource.ResourceMapping;
+import io.github.camelasl.store.InMemoryExecutionStore;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,8 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run one execution of a definition and print each state as it runs, then the status and "
                 + "output (or error and cause).",
-            "Task Resources: Camel URIs (direct:, seda:, log:, bean:, class:), the ARNs of --resource-map rules, "
-                + "and AWS Lambda, SQS, SNS and S3 ARNs, called on the AWS the standard environment names (AWS_REGION, "
+            "Task Resources: Camel URIs (direct:, seda:, log:; class: and bean: naming a class with "
+                + "--allow-resource), the ARNs of --resource-map rules, and AWS Lambda, SQS, SNS and S3 ARNs, "
+                + "called on the AWS the standard environment names (AWS_REGION, "
                 + "AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>, credentials from the default chain).",
             "Exits 0 when the execution SUCCEEDED, 1 when it FAILED, TIMED_OUT or was ABORTED, 2 when the "
                 + "definition, the input or the command line is invalid."})
@@ -85,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
     List<String> resourceMaps = new ArrayList<>();
 
+    @Mixin
+    ResourcePolicyOptions resourcePolicy;
+
     @Option(names = "--store", paramLabel = "DIR", description = "keep the execution in this durable store (a "
             + "folder, created if needed), for 'asl executions' and 'asl resume'; default: in memory")
     String store;
@@ -111,8 +117,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TracePrinter trace = json ? null : new TracePrinter(out);
         ExecutionResult result;
-        try (Engine engine = store == null ? new Engine(mappings)
-                : new Engine(mappings, StoreOption.open(store, true))) {
+        var policy = resourcePolicy.policy();
+        try (Engine engine = new Engine(mappings, store == null ? new InMemoryExecutionStore()
+                : StoreOption.open(store, true), policy)) {
             StateMachineRuntime runtime = engine.deploy(source, text, config);
             List<HistoryListener> listeners = trace == null ? List.of() : List.of(trace);
             try {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.resource.ResourceMapping;
+import io.github.camelasl.store.InMemoryExecutionStore;
 import io.github.camelasl.validation.Diagnostic;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code asl validate DEF}: AWS's ValidateStateMachineDefinition, locally. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a definition as AWS ValidateStateMachineDefinition would. Exits 0 when valid, 2 when "
-                + "not. A Task Resource must be a Camel endpoint the CLI can reach (direct:, seda:, log:, bean:, "
-                + "class:), an ARN a --resource-map rule maps, or an AWS Lambda, SQS, SNS or S3 ARN (the connectors).")
+                + "not. A Task Resource must be a Camel endpoint the CLI can reach (direct:, seda:, log:; class: and "
+                + "bean: naming a class only with --allow-resource), an ARN a --resource-map rule maps, or an AWS "
+                + "Lambda, SQS, SNS or S3 ARN (the connectors).")
 final class ValidateCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -42,12 +45,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
     List<String> resourceMaps = new ArrayList<>();
 
+    @Mixin
+    ResourcePolicyOptions resourcePolicy;
+
     @Override
     public Integer call() {
         String text = Inputs.read(definition, parent.stdin(), "definition");
         List<ResourceMapping> mappings = ResourceMaps.load(resourceMaps, parent.stdin());
         List<Diagnostic> diagnostics;
-        try (Engine engine = new Engine(mappings)) {
+        var policy = resourcePolicy.policy();
+        try (Engine engine = new Engine(mappings, new InMemoryExecutionStore(), policy)) {
             diagnostics = engine.deployer().validate(text, type.name());
         }
         boolean ok = diagnostics.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);

@@ -77,7 +77,7 @@ public final class ResourceMapping implements ResourceResolver {
             this.pattern = pattern;
             this.uri = uri;
             this.origin = origin;
-            this.regex = compile(pattern);
+            this.regex = Glob.compile(pattern);
         }
 
         public String pattern() {
@@ -95,6 +95,9 @@ public final class ResourceMapping implements ResourceResolver {
 
         /** The URI for {@code resource}, with its captures filled in, when the pattern matches it. */
         public Optional<String> apply(String resource) {
+            if (!Glob.matches(pattern, resource)) {
+                return Optional.empty(); // the regular expression only gives the captures of a match
+            }
             Matcher m = regex.matcher(resource);
             if (!m.matches()) {
                 return Optional.empty();
@@ -447,19 +450,16 @@ public final class ResourceMapping implements ResourceResolver {
 
     private static void check(String pattern, String uri, java.util.function.Consumer<String> problems) {
         int stars = 0;
-        if (pattern == null || pattern.isBlank()) {
-            problems.accept("the pattern is empty");
-        } else {
-            String invalid = "pattern '" + pattern + "' is not a valid glob: ";
-            if (pattern.chars().anyMatch(Character::isWhitespace)) {
-                problems.accept(invalid + "it contains whitespace");
-            } else if (pattern.contains("**")) {
-                problems.accept(invalid + "'**' (two wildcards side by side) is ambiguous; write one '*'");
-            } else if (pattern.indexOf('?') >= 0 || pattern.indexOf('[') >= 0 || pattern.indexOf(']') >= 0) {
-                char c = pattern.chars().filter(ch -> ch == '?' || ch == '[' || ch == ']').mapToObj(ch -> (char) ch)
-                        .findFirst().orElseThrow();
-                problems.accept(invalid + "'" + c + "' is not supported (only '*' is a wildcard)");
-            }
+        String invalid = Glob.problem(pattern);
+        if (invalid != null) {
+            problems.accept(invalid);
+        } else if (pattern.indexOf('?') >= 0 || pattern.indexOf('[') >= 0 || pattern.indexOf(']') >= 0) {
+            char c = pattern.chars().filter(ch -> ch == '?' || ch == '[' || ch == ']').mapToObj(ch -> (char) ch)
+                    .findFirst().orElseThrow();
+            problems.accept("pattern '" + pattern + "' is not a valid glob: '" + c
+                    + "' is not supported (only '*' is a wildcard)");
+        }
+        if (pattern != null) {
             stars = (int) pattern.chars().filter(ch -> ch == '*').count();
         }
         if (uri == null || uri.isBlank()) {
@@ -478,23 +478,6 @@ public final class ResourceMapping implements ResourceResolver {
                         + "' has " + (stars == 0 ? "no '*'" : stars == 1 ? "one '*'" : stars + " '*'s"));
             }
         }
-    }
-
-    private static Pattern compile(String glob) {
-        StringBuilder regex = new StringBuilder();
-        int start = 0;
-        int star;
-        while ((star = glob.indexOf('*', start)) >= 0) {
-            if (star > start) {
-                regex.append(Pattern.quote(glob.substring(start, star)));
-            }
-            regex.append("(.*?)");
-            start = star + 1;
-        }
-        if (start < glob.length()) {
-            regex.append(Pattern.quote(glob.substring(start)));
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
     private static boolean endsWithContinuation(String line) {

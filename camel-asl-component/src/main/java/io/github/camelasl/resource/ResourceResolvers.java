@@ -27,6 +27,8 @@ import org.apache.camel.CamelContext;
 public final class ResourceResolvers {
 
     private final List<ResourceResolver> chain;
+    /** The resolvers the connector modules declare, for {@link ResolvedResource.Resolution#CONNECTOR}. */
+    private final List<ResourceResolver> connectors = new ArrayList<>();
     private final CamelContext camelContext;
 
     public ResourceResolvers(CamelContext camelContext, List<ResourceResolver> configured) {
@@ -45,7 +47,8 @@ public final class ResourceResolvers {
         registry.stream().filter(ResourceMapping.class::isInstance).forEach(r -> addOnce(all, r));
         configured.stream().filter(r -> !(r instanceof ResourceMapping)).forEach(r -> addOnce(all, r));
         registry.stream().filter(r -> !(r instanceof ResourceMapping)).forEach(r -> addOnce(all, r));
-        ServiceLoader.load(ResourceResolver.class, ResourceResolvers.class.getClassLoader()).forEach(all::add);
+        ServiceLoader.load(ResourceResolver.class, ResourceResolvers.class.getClassLoader()).forEach(connectors::add);
+        all.addAll(connectors);
         all.add(new ActivityResolver());
         all.add(new CamelUriResolver());
         this.chain = List.copyOf(all);
@@ -70,6 +73,30 @@ public final class ResourceResolvers {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code resource} with the URI it resolves to and the kind of resolver that gave it, as policies see it. */
+    public Optional<ResolvedResource> resolved(String resource) {
+        for (ResourceResolver resolver : chain) {
+            Optional<String> uri = resolver.resolve(resource, camelContext);
+            if (uri.isPresent()) {
+                return Optional.of(new ResolvedResource(resource, uri.get(), resolution(resolver), camelContext));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ResolvedResource.Resolution resolution(ResourceResolver resolver) {
+        if (resolver instanceof ResourceMapping) {
+            return ResolvedResource.Resolution.RESOURCE_MAPPING;
+        } else if (resolver instanceof ActivityResolver) {
+            return ResolvedResource.Resolution.ACTIVITY;
+        } else if (resolver instanceof CamelUriResolver) {
+            return ResolvedResource.Resolution.CAMEL_URI;
+        } else if (connectors.stream().anyMatch(c -> c == resolver)) {
+            return ResolvedResource.Resolution.CONNECTOR;
+        }
+        return ResolvedResource.Resolution.RESOLVER;
     }
 
     /** The resolver that resolves {@code resource}: the first in the chain with an answer. */

@@ -19,6 +19,8 @@ final class Problems {
     static final String INVALID_STATE_NAME = "INVALID_STATE_NAME";
     static final String HEADER_NOT_ALLOWED = "HEADER_NOT_ALLOWED";
     static final String HEADERS_NOT_LITERAL = "HEADERS_NOT_LITERAL";
+    /** Ours: the resource policy refuses the Resource. */
+    static final String RESOURCE_NOT_ALLOWED = "RESOURCE_NOT_ALLOWED";
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -207,5 +209,9 @@ final class Problems {
     static String headersNotObject(String field) {
         return "The field '" + field + "' must be an object whose keys, written in the definition, name the "
                 + "request's headers (their values may be paths or expressions)";
+    }
+
+    static String resourceNotAllowed(String state, String resource, String reason) {
+        return "State '" + state + "': the resource " + resource + " is not allowed by the resource policy: " + reason;
     }
 }

@@ -26,4 +26,12 @@ public interface ResourceChecks {
     default String unsupported(String resource) {
         return null;
     }
+
+    /**
+     * Why the resource policy refuses {@code resource}, which the runtime supports, or null (the default) when it
+     * may be called. Reported as RESOURCE_NOT_ALLOWED at the Resource field.
+     */
+    default String notAllowed(String resource) {
+        return null;
+    }
 }

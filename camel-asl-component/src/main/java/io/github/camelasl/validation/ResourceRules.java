@@ -5,8 +5,8 @@ import io.github.camelasl.resource.ResourceProblem;
 import java.util.regex.Pattern;
 
 /**
- * A Task's Resource: supported by the runtime, of a kind the machine type allows, and used as the runtime's
- * checks require (the parameters the service needs).
+ * A Task's Resource: supported by the runtime, of a kind the machine type allows, allowed by the resource policy,
+ * and used as the runtime's checks require (the parameters the service needs).
  */
 final class ResourceRules {
 
@@ -58,6 +58,12 @@ final class ResourceRules {
             String message = checks.unsupported(resource);
             state.problems().schema(message != null ? message : Problems.unrecognizedResource(resource),
                     Locations.field(pointer, "Resource"));
+            return;
+        }
+        String refusal = checks.notAllowed(resource);
+        if (refusal != null) {
+            state.problems().add(Problems.RESOURCE_NOT_ALLOWED, Problems.resourceNotAllowed(state.name(), resource,
+                    refusal), Locations.field(pointer, "Resource"));
             return;
         }
         for (ResourceProblem problem : checks.check(resource, owner)) {

@@ -2,10 +2,12 @@ package io.github.camelasl.resource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
@@ -314,5 +316,14 @@ class ResourceMappingTest {
     private static void assertProblem(org.junit.jupiter.api.function.Executable call, String expected) {
         ResourceMappingException e = assertThrows(ResourceMappingException.class, call);
         assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in: " + e.getMessage());
+    }
+
+    @Test
+    void aLongResourceThatNoRuleMatchesIsTurnedDownInBoundedTime() {
+        // as a regular expression, the pattern's (.*?)s try every split of the 'a's before giving up
+        ResourceMapping mapping = ResourceMapping.builder().map("arn:*a*a*a*a*a*a*a*a*b", "direct:b").build();
+        String resource = "arn:aws:lambda:us-east-1:123456789012:function:" + "a".repeat(5_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertEquals(Optional.empty(), mapping.map(resource)));
+        assertEquals(Optional.of("direct:b"), mapping.map(resource + "b"));
     }
 }
