@@ -76,6 +76,21 @@ class AslCliResourceMapTest {
     }
 
     @Test
+    void validateRefusesAFunctionArnThatWouldAddOptionsToTheLambdaConnectorsUri() throws Exception {
+        // no mapping: the Lambda connector would run it, and its endpoint URI holds the whole ARN
+        Path definition = tmp.resolve("evil-function.asl.json");
+        Files.writeString(definition, """
+                {"StartAt": "Score", "States": {"Score": {"Type": "Task",
+                  "Resource": "arn:aws:lambda:us-east-1:123456789012:function:x?foo=bar&{{evil}}", "End": true}}}""");
+        CliRun.Result r = asl("validate", definition.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains("/States/Score/Resource"), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains("cannot be run by the Lambda connector: it holds '?'"),
+                r.out() + r.err());
+        assertFalse((r.out() + r.err()).contains("\tat "), r.out() + r.err());
+    }
+
+    @Test
     void anInvalidMapIsAUsageErrorNamingTheFileAndLines() {
         String map = def("broken.resource-map.properties");
         CliRun.Result r = asl("run", def("validate-orders.asl.json"), "--resource-map", map);

@@ -65,6 +65,7 @@ public final class ResourceResolvers {
         return chain;
     }
 
+    /** @throws ResourceRefusedException when the first resolver that knows {@code resource} refuses it */
     public Optional<String> resolve(String resource) {
         for (ResourceResolver resolver : chain) {
             Optional<String> uri = resolver.resolve(resource, camelContext);
@@ -111,16 +112,13 @@ public final class ResourceResolvers {
 
     /**
      * The problems the resolver of {@code resource} finds in the Task state {@code taskState} (see
-     * {@link ResourceResolver#check}); none when no resolver resolves it (validation reports that itself) or when
-     * a resolver's check fails (a check must not stop a deployment it cannot judge).
+     * {@link ResourceResolver#check}); none when no resolver resolves it or one refuses it (validation reports
+     * those itself) or when a resolver's check fails (a check must not stop a deployment it cannot judge).
      */
     public List<ResourceProblem> check(String resource, JsonNode taskState) {
-        Optional<ResourceResolver> resolver = resolver(resource);
-        if (resolver.isEmpty()) {
-            return List.of();
-        }
         try {
-            List<ResourceProblem> problems = resolver.get().check(resource, taskState);
+            Optional<ResourceResolver> resolver = resolver(resource);
+            List<ResourceProblem> problems = resolver.isEmpty() ? null : resolver.get().check(resource, taskState);
             return problems == null ? List.of() : problems;
         } catch (RuntimeException e) {
             return List.of();

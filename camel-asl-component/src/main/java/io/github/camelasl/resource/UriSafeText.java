@@ -9,8 +9,8 @@ package io.github.camelasl.resource;
  */
 public final class UriSafeText {
 
-    /** The characters allowed, as messages say it. */
-    public static final String ALLOWED = "letters, digits and - _ . : / $";
+    /** The characters allowed, as the message says it. */
+    private static final String ALLOWED = "letters, digits and - _ . : / $";
 
     private static final String SAFE_SYMBOLS = "-_.:/$";
 

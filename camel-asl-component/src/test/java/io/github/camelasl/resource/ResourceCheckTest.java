@@ -138,6 +138,7 @@ class ResourceCheckTest {
                 + "'?', which would change the endpoint URI; a part of a Resource put into a URI may hold only "
                 + "letters, digits and - _ . : / $", "/States/Place/Resource")),
                 validate(resolvers, machine("{'Type':'Task','Resource':'" + activity + "','End':true}")));
+        assertEquals(List.of(), resolvers.check(activity, Json("{'Type':'Task'}")), "refused: nothing to check");
         assertEquals(List.of(), validate(resolvers, machine("{'Type':'Task',"
                 + "'Resource':'arn:aws:states:us-east-1:123456789012:activity:review-v2.1_b','End':true}")));
     }
