@@ -602,6 +602,21 @@ public final class SqliteExecutionStore implements ExecutionStore {
         return result;
     }
 
+    /**
+     * For tests: the writer runs nothing after this until {@code release} opens, so that what is queued meanwhile
+     * is committed as one group.
+     */
+    void holdWriter(java.util.concurrent.CountDownLatch release) {
+        submit(c -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+    }
+
     private static <T> T await(CompletableFuture<T> result) {
         try {
             return result.join();
@@ -630,16 +645,18 @@ public final class SqliteExecutionStore implements ExecutionStore {
         }
     }
 
-    /** Runs a group of work in one transaction; on failure none of it is kept and each waiter is told why. */
+    /**
+     * Runs a group of work in one transaction. When one unit's own write is refused (a constraint, a value SQLite
+     * will not take, an exception of its own), the group runs again with that unit alone rolled back, so the
+     * executions sharing its disk sync go on; when the file fails (full, corrupt, locked), none of it is kept
+     * and each waiter is told why.
+     */
     private void commit(List<Work<?>> all) {
         // an execution whose earlier write was lost writes nothing more here: its store state stays at the last
         // boundary that was committed (no gap in its history), and it resumes from there
         List<Work<?>> batch = new ArrayList<>(all.size());
         for (Work<?> work : all) {
-            ExecutionStoreException lost = work.executionArn() == null ? null : failedExecutions.get(work.executionArn());
-            if (lost != null) {
-                work.result().completeExceptionally(lost);
-            } else {
+            if (!failedEarlier(work)) {
                 batch.add(work);
             }
         }
@@ -650,32 +667,119 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // SQLite rolled it back itself (a failed COMMIT does)
-            }
-            try {
-                // a fresh transaction for the next batch (the driver begins one only after its own rollback), and
-                // fresh statements: one that failed mid-way is not usable again
-                connection.setAutoCommit(true);
-                connection.setAutoCommit(false);
-                prepareStatements();
-            } catch (SQLException ignored) {
-                // the connection is gone: the error below says why, and every later commit will too
-            }
-            ExecutionStoreException failure = new ExecutionStoreException(describe(e), e);
-            for (Work<?> work : batch) {
-                if (work.executionArn() != null) {
-                    failedExecutions.put(work.executionArn(), failure);
-                }
-                work.result().completeExceptionally(failure);
+            renewTransaction();
+            if (batch.size() > 1 && ownWriteFailure(e)) {
+                commitEachAlone(batch);
+            } else {
+                failAll(batch, e);
             }
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), results.get(i));
         }
+    }
+
+    /**
+     * The slow path of {@link #commit}: each unit under a savepoint of its own, so one that fails is rolled back
+     * alone (with every later unit of its execution) and the others still commit together.
+     */
+    private void commitEachAlone(List<Work<?>> batch) {
+        List<Work<?>> done = new ArrayList<>(batch.size());
+        List<Object> results = new ArrayList<>(batch.size());
+        try {
+            for (Work<?> work : batch) {
+                if (failedEarlier(work)) {
+                    continue;
+                }
+                java.sql.Savepoint before = connection.setSavepoint();
+                try {
+                    results.add(work.work().run(connection));
+                    connection.releaseSavepoint(before);
+                    done.add(work);
+                } catch (SQLException | RuntimeException e) {
+                    if (!ownWriteFailure(e)) {
+                        throw e;
+                    }
+                    connection.rollback(before);
+                    connection.releaseSavepoint(before);
+                    prepareStatements(); // one that failed mid-way is not usable again
+                    fail(work, new ExecutionStoreException(describe(e), e));
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            renewTransaction();
+            List<Work<?>> notFailed = new ArrayList<>(batch.size());
+            for (Work<?> work : batch) {
+                if (!work.result().isDone()) {
+                    notFailed.add(work);
+                }
+            }
+            failAll(notFailed, e);
+            return;
+        }
+        for (int i = 0; i < done.size(); i++) {
+            complete(done.get(i), results.get(i));
+        }
+    }
+
+    /** True (and its waiter told) when an earlier write of the work's execution was lost: see commit(). */
+    private boolean failedEarlier(Work<?> work) {
+        ExecutionStoreException lost = work.executionArn() == null ? null : failedExecutions.get(work.executionArn());
+        if (lost != null) {
+            work.result().completeExceptionally(lost);
+        }
+        return lost != null;
+    }
+
+    /**
+     * True when the failure is of the unit's own data (a constraint it breaks, a value SQLite refuses, an
+     * exception while rendering it), not of the file or the connection, so the other units can still commit.
+     */
+    private static boolean ownWriteFailure(Exception e) {
+        if (e instanceof RuntimeException) {
+            return true;
+        }
+        if (e instanceof org.sqlite.SQLiteException sqlite) {
+            String code = sqlite.getResultCode().name();
+            return code.startsWith("SQLITE_CONSTRAINT") || code.equals("SQLITE_TOOBIG")
+                    || code.equals("SQLITE_MISMATCH") || code.equals("SQLITE_RANGE");
+        }
+        return false;
+    }
+
+    /** After a failure: nothing of the transaction is kept, and the next one starts afresh. */
+    private void renewTransaction() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // SQLite rolled it back itself (a failed COMMIT does)
+        }
+        try {
+            // a fresh transaction for the next batch (the driver begins one only after its own rollback), and
+            // fresh statements: one that failed mid-way is not usable again
+            connection.setAutoCommit(true);
+            connection.setAutoCommit(false);
+            prepareStatements();
+        } catch (SQLException ignored) {
+            // the connection is gone: the error the waiters get says why, and every later commit will too
+        }
+    }
+
+    private void failAll(List<Work<?>> batch, Exception e) {
+        ExecutionStoreException failure = new ExecutionStoreException(describe(e), e);
+        for (Work<?> work : batch) {
+            fail(work, failure);
+        }
+    }
+
+    /** The work is not committed: its waiter is told why, and its execution writes nothing more here. */
+    private void fail(Work<?> work, ExecutionStoreException failure) {
+        if (work.executionArn() != null) {
+            failedExecutions.put(work.executionArn(), failure);
+        }
+        work.result().completeExceptionally(failure);
     }
 
     @SuppressWarnings("unchecked")
