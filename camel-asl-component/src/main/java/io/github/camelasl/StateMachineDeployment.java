@@ -1,6 +1,7 @@
 package io.github.camelasl;
 
 import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.engine.UnresumableExecutions;
 import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.store.ExecutionRecord;
 import java.util.ArrayList;
@@ -52,17 +53,34 @@ final class StateMachineDeployment {
     /**
      * Resumes the executions of this state machine that the durable store holds as RUNNING: those a stop or a
      * crash interrupted. Each runs the definition it started with: this one, or, when that has changed since,
-     * the older one, deployed beside it for as long as this deployment lives.
+     * the older one, deployed beside it for as long as this deployment lives. One that cannot resume (see
+     * {@link UnresumableExecutions}) ends FAILED; the others resume all the same.
      */
-    synchronized void resumeUnfinished(List<HistoryListener> listeners) throws Exception {
+    synchronized void resumeUnfinished(List<HistoryListener> listeners) {
         Map<String, StateMachineRuntime> versions = new HashMap<>();
-        for (ExecutionRecord record : runtime.store().unfinished(runtime.config().stateMachineArn())) {
+        String stateMachineArn = runtime.config().stateMachineArn();
+        List<ExecutionRecord> unfinished;
+        try {
+            unfinished = runtime.store().unfinished(stateMachineArn, row -> UnresumableExecutions.fail(
+                    runtime.store(), row.executionArn(), row.stateMachineArn(), null, row.problem(), listeners));
+        } catch (RuntimeException e) {
+            // the store cannot be read now: they stay RUNNING there, for the next start
+            LOG.warn("Cannot resume the executions of {}: {}", stateMachineArn, e.getMessage());
+            return;
+        }
+        for (ExecutionRecord record : unfinished) {
             StateMachineRuntime version = runtime;
             if (record.definition() != null && !record.definition().equals(runtime.definition())) {
                 version = versions.get(record.definition());
                 if (version == null) {
-                    version = deployer.deploy(source + " (the version " + record.name() + " started with)",
-                            record.definition(), runtime.config(), java.util.Set.of());
+                    try {
+                        version = deployer.deploy(source + " (the version " + record.name() + " started with)",
+                                record.definition(), runtime.config(), java.util.Set.of());
+                    } catch (Exception e) {
+                        UnresumableExecutions.fail(runtime.store(), record.executionArn(), stateMachineArn, record,
+                                "the definition it started with does not deploy: " + e.getMessage(), listeners);
+                        continue;
+                    }
                     version.parkInMemorySeconds(parkInMemorySeconds);
                     versions.put(record.definition(), version);
                     earlierVersions.add(version);

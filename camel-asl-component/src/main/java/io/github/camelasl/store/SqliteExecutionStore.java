@@ -47,6 +47,8 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteExecutionStore implements ExecutionStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqliteExecutionStore.class);
+
     public static final String FILE_NAME = "executions.db";
     public static final String LOCK_NAME = "executions.lock";
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
@@ -493,15 +495,27 @@ public final class SqliteExecutionStore implements ExecutionStore {
         return await(submit(c -> selectExecution(c, executionArn)));
     }
 
+    /** Every execution; one whose row cannot be read back is left out, with a WARN naming it and why. */
     @Override
     public Collection<ExecutionRecord> list() {
-        return await(submit(c -> selectExecutions(c, "", null)));
+        return await(submit(c -> selectExecutions(c, "", null, row -> LOG.warn(
+                "Execution {} is left out of the list: {}", row.executionArn(), row.problem()))));
     }
 
     @Override
     public List<ExecutionRecord> unfinished(String stateMachineArn) {
-        return await(submit(c -> selectExecutions(c, " WHERE e.status = 'RUNNING' AND e.state_machine_arn = ?",
-                stateMachineArn)));
+        return unfinished(stateMachineArn, row -> LOG.warn("Execution {} is left aside: {}", row.executionArn(),
+                row.problem()));
+    }
+
+    @Override
+    public List<ExecutionRecord> unfinished(String stateMachineArn, java.util.function.Consumer<Unreadable> unreadable) {
+        List<Unreadable> bad = new ArrayList<>();
+        List<ExecutionRecord> found = await(submit(c -> selectExecutions(c, stateMachineArn == null
+                ? " WHERE e.status = 'RUNNING'" : " WHERE e.status = 'RUNNING' AND e.state_machine_arn = ?",
+                stateMachineArn, bad::add)));
+        bad.forEach(unreadable); // here, not on the writer thread: what it does may use the store
+        return found;
     }
 
     @Override
@@ -513,7 +527,12 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 ps.setString(1, executionArn);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        events.add(parse(rs.getString(1), "an event of " + executionArn));
+                        JsonNode event = parse(rs.getString(1), "an event of " + executionArn);
+                        if (!event.isObject()) {
+                            throw new UnreadableRecordException("The execution store holds an event of "
+                                    + executionArn + " that is not a JSON object: " + abbreviate(event.toString()));
+                        }
+                        events.add(event);
                     }
                 }
             }
@@ -541,10 +560,10 @@ public final class SqliteExecutionStore implements ExecutionStore {
                             parse(rs.getString(2), "the checkpoint of " + executionArn), rs.getLong(3),
                             variables == null ? null : parse(variables, "the variables of " + executionArn),
                             waiting ? Instant.ofEpochMilli(waitUntil) : null, rs.getString(6),
-                            retryAttempts == null ? null : parse(retryAttempts, "the retry attempts of "
+                            retryAttempts == null ? null : parseArray(retryAttempts, "the retry attempts of "
                                     + executionArn),
-                            succeededRuns == null ? null : (com.fasterxml.jackson.databind.node.ArrayNode) parse(
-                                    succeededRuns, "the succeeded runs of " + executionArn)));
+                            succeededRuns == null ? null : parseArray(succeededRuns, "the succeeded runs of "
+                                    + executionArn)));
                 }
             }
         }));
@@ -557,10 +576,18 @@ public final class SqliteExecutionStore implements ExecutionStore {
 
     private List<ExecutionRecord> selectExecutions(Connection c, String where, String parameter)
             throws SQLException {
+        return selectExecutions(c, where, parameter, row -> {
+            throw new UnreadableRecordException(row.problem());
+        });
+    }
+
+    /** The rows {@code where} selects; one that cannot be read whole goes to {@code unreadable} instead. */
+    private List<ExecutionRecord> selectExecutions(Connection c, String where, String parameter,
+            java.util.function.Consumer<Unreadable> unreadable) throws SQLException {
         List<ExecutionRecord> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT e.execution_arn, e.state_machine_arn, e.name, "
                 + "e.status, e.input, e.output, e.error, e.cause, e.start_date, e.stop_date, d.definition, "
-                + "e.redrive_count, e.redrive_date "
+                + "e.redrive_count, e.redrive_date, e.definition_hash "
                 + "FROM executions e LEFT JOIN definitions d ON d.hash = e.definition_hash" + where
                 + " ORDER BY e.start_date")) {
             if (parameter != null) {
@@ -568,22 +595,43 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String arn = rs.getString(1);
-                    String output = rs.getString(6);
-                    long stop = rs.getLong(10);
-                    boolean running = rs.wasNull();
-                    long redriveDate = rs.getLong(13);
-                    boolean redriven = !rs.wasNull();
-                    out.add(new ExecutionRecord(arn, rs.getString(2), rs.getString(3),
-                            ExecutionStatus.valueOf(rs.getString(4)), parse(rs.getString(5), "the input of " + arn),
-                            output == null ? null : parse(output, "the output of " + arn), rs.getString(7),
-                            rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)),
-                            running ? null : Instant.ofEpochMilli(stop), rs.getString(11), rs.getInt(12),
-                            redriven ? Instant.ofEpochMilli(redriveDate) : null));
+                    try {
+                        out.add(readExecution(rs));
+                    } catch (UnreadableRecordException e) {
+                        unreadable.accept(new Unreadable(rs.getString(1), rs.getString(2), e.getMessage()));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    private static ExecutionRecord readExecution(ResultSet rs) throws SQLException {
+        String arn = rs.getString(1);
+        String output = rs.getString(6);
+        long stop = rs.getLong(10);
+        boolean running = rs.wasNull();
+        long redriveDate = rs.getLong(13);
+        boolean redriven = !rs.wasNull();
+        String definition = rs.getString(11);
+        String definitionHash = rs.getString(14);
+        if (definition == null && definitionHash != null) {
+            throw new UnreadableRecordException("The execution store has lost the definition of " + arn + ": no "
+                    + "row of its definitions table has its hash " + definitionHash);
+        }
+        ExecutionStatus status;
+        try {
+            status = ExecutionStatus.valueOf(rs.getString(4));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new UnreadableRecordException("The execution store holds the status '" + rs.getString(4) + "' for "
+                    + arn + ", which is not an execution status");
+        }
+        return new ExecutionRecord(arn, rs.getString(2), rs.getString(3), status,
+                parse(rs.getString(5), "the input of " + arn),
+                output == null ? null : parse(output, "the output of " + arn), rs.getString(7),
+                rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)),
+                running ? null : Instant.ofEpochMilli(stop), definition, rs.getInt(12),
+                redriven ? Instant.ofEpochMilli(redriveDate) : null);
     }
 
     // --- the writer thread ---
@@ -704,7 +752,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
                     connection.rollback(before);
                     connection.releaseSavepoint(before);
                     prepareStatements(); // one that failed mid-way is not usable again
-                    fail(work, new ExecutionStoreException(describe(e), e));
+                    fail(work, storeFailure(e));
                 }
             }
             connection.commit();
@@ -768,10 +816,15 @@ public final class SqliteExecutionStore implements ExecutionStore {
     }
 
     private void failAll(List<Work<?>> batch, Exception e) {
-        ExecutionStoreException failure = new ExecutionStoreException(describe(e), e);
+        ExecutionStoreException failure = storeFailure(e);
         for (Work<?> work : batch) {
             fail(work, failure);
         }
+    }
+
+    /** What the waiters of failed work are told: the store's own error as it is, any other described. */
+    private ExecutionStoreException storeFailure(Exception e) {
+        return e instanceof ExecutionStoreException store ? store : new ExecutionStoreException(describe(e), e);
     }
 
     /** The work is not committed: its waiter is told why, and its execution writes nothing more here. */
@@ -847,12 +900,29 @@ public final class SqliteExecutionStore implements ExecutionStore {
     }
 
     private static JsonNode parse(String text, String what) {
+        if (text == null) {
+            throw new UnreadableRecordException("The execution store holds no JSON for " + what);
+        }
         try {
             return Json.parse(text);
         } catch (JsonProcessingException e) {
-            throw new ExecutionStoreException("The execution store holds invalid JSON for " + what + ": "
+            throw new UnreadableRecordException("The execution store holds invalid JSON for " + what + ": "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode parseArray(String text, String what) {
+        JsonNode parsed = parse(text, what);
+        if (!parsed.isArray()) {
+            throw new UnreadableRecordException("The execution store holds " + what + " as "
+                    + abbreviate(parsed.toString()) + ", not a JSON array");
+        }
+        return (com.fasterxml.jackson.databind.node.ArrayNode) parsed;
+    }
+
+    /** A stored value in an error message: enough to find it, not the whole payload. */
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
     private static void setJson(PreparedStatement ps, int index, JsonNode value) throws SQLException {
