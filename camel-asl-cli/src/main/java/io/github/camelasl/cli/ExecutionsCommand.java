@@ -1,5 +1,6 @@
 package io.github.camelasl.cli;
 
+import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.ExecutionShapes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -82,7 +83,8 @@ final class ExecutionsCommand implements Callable<Integer> {
                 out.println(CliJson.compact(response));
             } else {
                 for (ExecutionRecord r : records) {
-                    out.printf("%-9s %s  %s%n", r.status(), ExecutionShapes.date(r.startDate()), r.executionArn());
+                    out.printf("%-9s %s  %s%n", r.status(), ExecutionShapes.date(r.startDate()),
+                            TerminalText.escape(r.executionArn()));
                 }
             }
             return AslCli.EXIT_OK;
@@ -117,7 +119,7 @@ final class ExecutionsCommand implements Callable<Integer> {
                 out.println(CliJson.compact(described));
             } else {
                 described.fields().forEachRemaining(field ->
-                        out.printf("%-16s %s%n", field.getKey() + ":", field.getValue().asText()));
+                        out.printf("%-16s %s%n", field.getKey() + ":", TerminalText.escape(field.getValue().asText())));
             }
             return AslCli.EXIT_OK;
         }
@@ -155,8 +157,8 @@ final class ExecutionsCommand implements Callable<Integer> {
             } else {
                 for (JsonNode event : events) {
                     String state = stateName(event);
-                    out.printf("%3d %-26s %s%n", event.path("id").asLong(), event.path("type").asText(),
-                            state == null ? "" : state);
+                    out.printf("%3d %-26s %s%n", event.path("id").asLong(),
+                            TerminalText.escape(event.path("type").asText()), state == null ? "" : TerminalText.escape(state));
                 }
             }
             return AslCli.EXIT_OK;
@@ -204,7 +206,7 @@ final class ExecutionsCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? CliJson.compact(ExecutionShapes.describe(stopped))
-                    : stopped.executionArn() + " " + stopped.status());
+                    : TerminalText.escape(stopped.executionArn()) + " " + stopped.status());
             return AslCli.EXIT_OK;
         }
     }

@@ -1,5 +1,6 @@
 package io.github.camelasl.cli;
 
+import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.ExecutionShapes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.camelasl.dataflow.Json;
@@ -67,7 +68,7 @@ final class ResumeCommand implements Callable<Integer> {
                 try {
                     runs.get(i).get();
                 } catch (ExecutionException e) { // suspended: the store could not commit; it stays RUNNING
-                    err.println("asl: " + RunCommand.couldNotRun(e).getMessage() + " (" + arn + ")");
+                    err.println("asl: " + TerminalText.escape(RunCommand.couldNotRun(e).getMessage() + " (" + arn + ")"));
                 }
                 ended.add(store.find(engine.store(), arn));
             }
@@ -77,9 +78,9 @@ final class ResumeCommand implements Callable<Integer> {
             ended.forEach(r -> array.add(ExecutionShapes.describe(r)));
             out.println(CliJson.compact(array));
         } else if (ended.isEmpty()) {
-            out.println("No unfinished executions in " + store.folder);
+            out.println("No unfinished executions in " + TerminalText.escape(store.folder));
         } else {
-            ended.forEach(r -> out.println(r.executionArn() + " " + r.status()));
+            ended.forEach(r -> out.println(TerminalText.escape(r.executionArn()) + " " + r.status()));
         }
         boolean allSucceeded = ended.stream().allMatch(r -> r.status() == ExecutionStatus.SUCCEEDED);
         return allSucceeded ? AslCli.EXIT_OK : AslCli.EXIT_NOT_SUCCEEDED;

@@ -1,5 +1,6 @@
 package io.github.camelasl.cli;
 
+import io.github.camelasl.history.TerminalText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -154,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
             trace.finish(result.history());
             printSummary(out, result, history);
             if (withArn) {
-                out.println("Execution: " + result.executionArn());
+                out.println("Execution: " + TerminalText.escape(result.executionArn()));
             }
         }
         out.flush();
@@ -184,13 +185,15 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println(result.status().name() + took);
         if (result.status() == ExecutionStatus.SUCCEEDED) {
-            out.println(CliJson.pretty(result.output() == null ? NullNode.getInstance() : result.output()));
+            // Jackson escapes C0 controls in strings, not DEL, C1 or U+2028; the line breaks are the indenting's
+            out.println(TerminalText.escapeKeepingLines(
+                    CliJson.pretty(result.output() == null ? NullNode.getInstance() : result.output())));
         } else {
             if (result.error() != null) {
-                out.println("Error: " + result.error());
+                out.println("Error: " + TerminalText.escape(result.error()));
             }
             if (result.cause() != null) {
-                out.println("Cause: " + result.cause());
+                out.println("Cause: " + TerminalText.escape(result.cause()));
             }
         }
         if (history && result.history() != null) {
@@ -199,8 +202,8 @@ final class RunCommand implements Callable<Integer> {
             for (JsonNode event : result.history()) {
                 ObjectNode rest = ((ObjectNode) event).deepCopy();
                 rest.remove(List.of("id", "previousEventId", "type", "timestamp"));
-                out.printf("  %3d %-26s %s%n", event.path("id").asLong(), event.path("type").asText(),
-                        rest.isEmpty() ? "" : CliJson.compact(rest));
+                out.printf("  %3d %-26s %s%n", event.path("id").asLong(), TerminalText.escape(event.path("type").asText()),
+                        rest.isEmpty() ? "" : TerminalText.escape(CliJson.compact(rest)));
             }
         }
     }
