@@ -1,7 +1,7 @@
 package io.github.camelasl.cli;
 
-import io.github.camelasl.history.TerminalText;
 import java.util.List;
+import io.github.camelasl.history.TerminalText;
 
 /**
  * A failure the CLI reports as is: the message (without the "asl: " prefix) goes to stderr, the exit code is

@@ -1,6 +1,5 @@
 package io.github.camelasl.cli;
 
-import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.ExecutionShapes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +9,7 @@ import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.history.TracePrinter;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;

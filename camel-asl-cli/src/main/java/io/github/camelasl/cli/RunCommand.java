@@ -1,6 +1,5 @@
 package io.github.camelasl.cli;
 
-import io.github.camelasl.history.TerminalText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -12,14 +11,17 @@ import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.history.TracePrinter;
 import io.github.camelasl.resource.ResourceMapping;
+import io.github.camelasl.store.ExecutionRecord;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,13 +113,30 @@ final class RunCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         TracePrinter trace = json ? null : new TracePrinter(out);
+        // named before it starts, so that a stop (SIGTERM) can say which execution stays in the store
+        String runName = executionName != null ? executionName : java.util.UUID.randomUUID().toString();
         ExecutionResult result;
         try (Engine engine = store == null ? new Engine(mappings)
                 : new Engine(mappings, StoreOption.open(store, true))) {
             StateMachineRuntime runtime = engine.deploy(source, text, config);
             List<HistoryListener> listeners = trace == null ? List.of() : List.of(trace);
+            String arn = config.executionArn(runName);
+            Thread stopNotice = store == null ? null : stopNotice(arn, runName, engine);
             try {
-                result = runtime.start(executionInput, executionName, Map.of(), listeners).get();
+                ExecutionRecord same = store == null || executionName == null ? null
+                        : sameRunningExecution(engine, arn, executionInput);
+                CompletableFuture<ExecutionResult> run;
+                if (same != null) {
+                    spec.commandLine().getErr().println(TerminalText.escape("asl: execution " + arn + " is RUNNING in "
+                            + store + " with this input: it goes on from its last checkpoint"));
+                    if (trace != null) {
+                        engine.store().events(arn).forEach(event -> trace.onEvent((ObjectNode) event));
+                    }
+                    run = engine.runtimeFor(same).resume(same, listeners);
+                } else {
+                    run = runtime.start(executionInput, runName, Map.of(), listeners);
+                }
+                result = run.get();
             } catch (AslError e) { // ExecutionAlreadyExists: --name is taken in the store
                 throw CliException.usage(e.cause() != null ? e.cause() : e.getMessage());
             } catch (InterruptedException e) {
@@ -125,10 +144,50 @@ final class RunCommand implements Callable<Integer> {
                 throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "interrupted");
             } catch (ExecutionException e) {
                 throw couldNotRun(e);
+            } finally {
+                removeStopNotice(stopNotice);
             }
         }
         // the ARN names it for 'asl executions' later; without a store it is gone with the process
         return printResult(out, result, trace, json, history, store != null);
+    }
+
+    /**
+     * AWS's idempotent StartExecution: a name the store holds RUNNING with the same input is that execution (it
+     * goes on here, on the definition it started with); any other execution of that name is ExecutionAlreadyExists.
+     */
+    private static ExecutionRecord sameRunningExecution(Engine engine, String arn, JsonNode input) {
+        return engine.store().find(arn)
+                .filter(r -> r.status() == ExecutionStatus.RUNNING && input.equals(r.input()))
+                .orElse(null);
+    }
+
+    /**
+     * Says, when the JVM is stopped (SIGTERM, Ctrl-C) before the execution ends, that it stays RUNNING in the store
+     * and how to go on with it; then commits what the store has queued.
+     */
+    private Thread stopNotice(String arn, String name, Engine engine) {
+        PrintWriter err = spec.commandLine().getErr();
+        Thread notice = new Thread(() -> {
+            err.println(TerminalText.escape("asl: stopped: execution " + arn + " stays RUNNING in the store " + store
+                    + " at its last checkpoint. To finish it, run: asl resume --store " + store
+                    + " (or this command again, with --name " + name + " and the same input)"));
+            err.flush();
+            engine.store().close();
+        }, "asl-stop-notice");
+        Runtime.getRuntime().addShutdownHook(notice);
+        return notice;
+    }
+
+    private static void removeStopNotice(Thread notice) {
+        if (notice == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(notice);
+        } catch (IllegalStateException e) {
+            // the JVM is stopping: the notice is being printed
+        }
     }
 
     /** The execution's future failed (the store could not commit, say): exit 1 with why. */
