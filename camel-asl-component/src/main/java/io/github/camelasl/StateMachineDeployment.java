@@ -3,6 +3,7 @@ package io.github.camelasl;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.UnresumableExecutions;
 import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.store.ExecutionRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +66,8 @@ final class StateMachineDeployment {
                     runtime.store(), row.executionArn(), row.stateMachineArn(), null, row.problem(), listeners));
         } catch (RuntimeException e) {
             // the store cannot be read now: they stay RUNNING there, for the next start
-            LOG.warn("Cannot resume the executions of {}: {}", stateMachineArn, e.getMessage());
+            LOG.warn("Cannot resume the executions of {} now: {}. They stay RUNNING in the store.", stateMachineArn,
+                    TerminalText.escape(e.getMessage()));
             return;
         }
         for (ExecutionRecord record : unfinished) {
@@ -87,9 +89,15 @@ final class StateMachineDeployment {
                 }
             }
             LOG.info("Resuming execution {}", record.executionArn());
-            version.resumeInBackground(record, listeners).whenComplete((result, failure) -> LOG.info(
-                    "Resumed execution {} ended: {}", record.executionArn(),
-                    failure != null ? failure.toString() : result.status()));
+            version.resumeInBackground(record, listeners).whenComplete((result, failure) -> {
+                if (failure != null) { // the store could not be read or written: it stays RUNNING there
+                    LOG.warn("Resumed execution {} stopped: {}", TerminalText.escape(record.executionArn()),
+                            TerminalText.escape(failure.toString()));
+                } else {
+                    LOG.info("Resumed execution {} ended: {}", TerminalText.escape(record.executionArn()),
+                            result.status());
+                }
+            });
         }
     }
 

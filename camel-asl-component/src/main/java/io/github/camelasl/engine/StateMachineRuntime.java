@@ -196,7 +196,8 @@ public final class StateMachineRuntime {
                     listeners);
         }
         String cause = UnresumableExecutions.cause(record.executionArn(), problem);
-        LOG.warn("{}. It ends FAILED ({}).", cause, ErrorNames.RUNTIME);
+        LOG.warn("{}. It ends FAILED ({}).", io.github.camelasl.history.TerminalText.escape(cause),
+                ErrorNames.RUNTIME);
         execution.finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, cause);
         return execution.completion();
     }

@@ -6,6 +6,7 @@ import io.github.camelasl.history.ExecutionHistory;
 import io.github.camelasl.history.HistoryEvent;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
 import java.time.Instant;
@@ -56,11 +57,12 @@ public final class UnresumableExecutions {
                     : new ExecutionRecord(executionArn, stateMachineArn, null, ExecutionStatus.FAILED, null, null,
                             ErrorNames.RUNTIME, cause, null, stop);
             store.complete(failed);
-            LOG.warn("{}. It ends FAILED ({}).", cause, ErrorNames.RUNTIME);
+            LOG.warn("{}. It ends FAILED ({}).", TerminalText.escape(cause), ErrorNames.RUNTIME);
             return CompletableFuture.completedFuture(new ExecutionResult(executionArn, failed.name(),
                     ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, cause, failed.startDate(), stop, events));
         } catch (RuntimeException e) {
-            LOG.warn("{}. The store cannot end it either ({}): it is left aside, RUNNING.", cause, e.getMessage());
+            LOG.warn("{}. The store cannot end it either ({}): it is left aside, RUNNING.", TerminalText.escape(cause),
+                    TerminalText.escape(e.getMessage()));
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.history.HistoryEvent;
+import io.github.camelasl.history.TerminalText;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -499,13 +500,14 @@ public final class SqliteExecutionStore implements ExecutionStore {
     @Override
     public Collection<ExecutionRecord> list() {
         return await(submit(c -> selectExecutions(c, "", null, row -> LOG.warn(
-                "Execution {} is left out of the list: {}", row.executionArn(), row.problem()))));
+                "Execution {} is left out of the list: {}", TerminalText.escape(row.executionArn()),
+                TerminalText.escape(row.problem())))));
     }
 
     @Override
     public List<ExecutionRecord> unfinished(String stateMachineArn) {
-        return unfinished(stateMachineArn, row -> LOG.warn("Execution {} is left aside: {}", row.executionArn(),
-                row.problem()));
+        return unfinished(stateMachineArn, row -> LOG.warn("Execution {} is left aside: {}",
+                TerminalText.escape(row.executionArn()), TerminalText.escape(row.problem())));
     }
 
     @Override
