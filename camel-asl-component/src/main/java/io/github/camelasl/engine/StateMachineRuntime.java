@@ -308,6 +308,13 @@ public final class StateMachineRuntime {
             if (waiter != null) {
                 relay(resumed, waiter);
             }
+        } catch (io.github.camelasl.store.UnreadableRecordException e) {
+            // its record cannot be read back: waiting will not mend it
+            CompletableFuture<ExecutionResult> failed = UnresumableExecutions.fail(store, arn,
+                    config.stateMachineArn(), null, e.getMessage(), listeners);
+            if (waiter != null) {
+                relay(failed, waiter);
+            }
         } catch (RuntimeException e) {
             // the store cannot be read now: the execution stays RUNNING there and resumes on the next start
             LOG.error("Cannot resume parked execution {}: {}", arn, e.getMessage());

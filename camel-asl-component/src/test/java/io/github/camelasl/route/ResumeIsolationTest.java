@@ -103,6 +103,35 @@ class ResumeIsolationTest {
         }
     }
 
+    @Test
+    void aParkedExecutionWhoseRecordCannotBeReadBackFailsWhenItWakes() throws Exception {
+        Path definition = storeFolder.resolveSibling(storeFolder.getFileName() + "-parked.asl.json");
+        Files.writeString(definition, WAITING.replace("600", "2"));
+        try (CamelContext app = app(definition, "&parkInMemorySeconds=0")) {
+            ExecutionStore store = app.getComponent("asl", AslComponent.class).executionStore("STANDARD");
+            java.util.concurrent.CompletableFuture<Object> reply = app.createProducerTemplate()
+                    .asyncRequestBodyAndHeader("direct:start", "{}", AslConstants.EXECUTION_NAME, "parked");
+            awaitTrue(() -> store.lastCheckpoint(ARN + "parked").map(c -> c.waitUntil() != null).orElse(false),
+                    "parked out of memory in its Wait");
+            try (Connection db = DriverManager.getConnection("jdbc:sqlite:"
+                    + storeFolder.resolve(SqliteExecutionStore.FILE_NAME))) {
+                update(db, "UPDATE executions SET input = '{' WHERE name = 'parked'");
+            }
+            java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class,
+                    () -> reply.get(15, java.util.concurrent.TimeUnit.SECONDS));
+            Throwable failure = e.getCause() instanceof org.apache.camel.CamelExecutionException camel
+                    ? camel.getCause() : e.getCause();
+            assertTrue(failure instanceof io.github.camelasl.engine.AslError error
+                    && error.error().equals("States.Runtime") && error.cause().contains("cannot resume"),
+                    String.valueOf(failure));
+            assertEquals("FAILED", status("parked"));
+            assertEquals("States.Runtime", column("parked", "error"));
+            assertTrue(column("parked", "cause").contains("invalid JSON for the input of " + ARN + "parked"),
+                    column("parked", "cause"));
+        }
+    }
+
     // --- helpers ---
 
     private void startAndStop(Path definition, List<String> names) throws Exception {
@@ -120,11 +149,15 @@ class ResumeIsolationTest {
     }
 
     private CamelContext app(Path definition) throws Exception {
+        return app(definition, "");
+    }
+
+    private CamelContext app(Path definition, String options) throws Exception {
         CamelContext context = StoreContexts.withStore("sqlite", storeFolder);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:start").to("asl:isolated?definition=file:" + definition);
+                from("direct:start").to("asl:isolated?definition=file:" + definition + options);
             }
         });
         context.start();
