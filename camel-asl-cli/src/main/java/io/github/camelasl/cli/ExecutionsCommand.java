@@ -158,7 +158,8 @@ final class ExecutionsCommand implements Callable<Integer> {
                 for (JsonNode event : events) {
                     String state = stateName(event);
                     out.printf("%3d %-26s %s%n", event.path("id").asLong(),
-                            TerminalText.escape(event.path("type").asText()), state == null ? "" : TerminalText.escape(state));
+                            TerminalText.escape(event.path("type").asText()),
+                            state == null ? "" : TerminalText.escape(state));
                 }
             }
             return AslCli.EXIT_OK;

@@ -121,7 +121,9 @@ final class RunCommand implements Callable<Integer> {
             StateMachineRuntime runtime = engine.deploy(source, text, config);
             List<HistoryListener> listeners = trace == null ? List.of() : List.of(trace);
             String arn = config.executionArn(runName);
-            Thread stopNotice = store == null ? null : stopNotice(arn, runName, engine);
+            java.util.concurrent.atomic.AtomicReference<CompletableFuture<ExecutionResult>> running =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread stopNotice = store == null ? null : stopNotice(arn, runName, engine, running);
             try {
                 ExecutionRecord same = store == null || executionName == null ? null
                         : sameRunningExecution(engine, arn, executionInput);
@@ -136,6 +138,7 @@ final class RunCommand implements Callable<Integer> {
                 } else {
                     run = runtime.start(executionInput, runName, Map.of(), listeners);
                 }
+                running.set(run);
                 result = run.get();
             } catch (AslError e) { // ExecutionAlreadyExists: --name is taken in the store
                 throw CliException.usage(e.cause() != null ? e.cause() : e.getMessage());
@@ -166,9 +169,14 @@ final class RunCommand implements Callable<Integer> {
      * Says, when the JVM is stopped (SIGTERM, Ctrl-C) before the execution ends, that it stays RUNNING in the store
      * and how to go on with it; then commits what the store has queued.
      */
-    private Thread stopNotice(String arn, String name, Engine engine) {
+    private Thread stopNotice(String arn, String name, Engine engine,
+            java.util.concurrent.atomic.AtomicReference<CompletableFuture<ExecutionResult>> running) {
         PrintWriter err = spec.commandLine().getErr();
         Thread notice = new Thread(() -> {
+            CompletableFuture<ExecutionResult> run = running.get();
+            if (run != null && run.isDone()) {
+                return; // it ended just before the stop: its result says how
+            }
             err.println(TerminalText.escape("asl: stopped: execution " + arn + " stays RUNNING in the store " + store
                     + " at its last checkpoint. To finish it, run: asl resume --store " + store
                     + " (or this command again, with --name " + name + " and the same input)"));
@@ -261,7 +269,8 @@ final class RunCommand implements Callable<Integer> {
             for (JsonNode event : result.history()) {
                 ObjectNode rest = ((ObjectNode) event).deepCopy();
                 rest.remove(List.of("id", "previousEventId", "type", "timestamp"));
-                out.printf("  %3d %-26s %s%n", event.path("id").asLong(), TerminalText.escape(event.path("type").asText()),
+                out.printf("  %3d %-26s %s%n", event.path("id").asLong(),
+                        TerminalText.escape(event.path("type").asText()),
                         rest.isEmpty() ? "" : TerminalText.escape(CliJson.compact(rest)));
             }
         }

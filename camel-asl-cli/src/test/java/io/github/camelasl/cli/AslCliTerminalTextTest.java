@@ -28,7 +28,8 @@ class AslCliTerminalTextTest {
         Files.writeString(definition, """
                 {"StartAt": "Go\\u001b[2J\\nSUCCEEDED", "States": {
                   "Go\\u001b[2J\\nSUCCEEDED": {"Type": "Pass", "Next": "Stop"},
-                  "Stop": {"Type": "Fail", "Error": "Bad\\u001b[31m", "Cause": "wiped\\u001b[2J\\nSUCCEEDED\\u2028"}}}""");
+                  "Stop": {"Type": "Fail", "Error": "Bad\\u001b[31m",
+                           "Cause": "wiped\\u001b[2J\\nSUCCEEDED\\u2028"}}}""");
         CliRun.Result r = asl("run", definition.toString());
         assertEquals(1, r.code(), r.err() + r.out());
         assertNoControls(r.out());

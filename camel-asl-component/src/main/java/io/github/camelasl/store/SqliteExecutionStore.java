@@ -511,7 +511,8 @@ public final class SqliteExecutionStore implements ExecutionStore {
     }
 
     @Override
-    public List<ExecutionRecord> unfinished(String stateMachineArn, java.util.function.Consumer<Unreadable> unreadable) {
+    public List<ExecutionRecord> unfinished(String stateMachineArn,
+            java.util.function.Consumer<Unreadable> unreadable) {
         List<Unreadable> bad = new ArrayList<>();
         List<ExecutionRecord> found = await(submit(c -> selectExecutions(c, stateMachineArn == null
                 ? " WHERE e.status = 'RUNNING'" : " WHERE e.status = 'RUNNING' AND e.state_machine_arn = ?",
