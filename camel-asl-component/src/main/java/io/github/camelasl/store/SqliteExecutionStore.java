@@ -561,7 +561,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
                     String succeededRuns = rs.getString(8);
                     return Optional.of(new Checkpoint(Checkpoint.TOP, rs.getString(1),
                             parse(rs.getString(2), "the checkpoint of " + executionArn), rs.getLong(3),
-                            variables == null ? null : parse(variables, "the variables of " + executionArn),
+                            variables == null ? null : parseObject(variables, "the variables of " + executionArn),
                             waiting ? Instant.ofEpochMilli(waitUntil) : null, rs.getString(6),
                             retryAttempts == null ? null : parseArray(retryAttempts, "the retry attempts of "
                                     + executionArn),
@@ -912,6 +912,15 @@ public final class SqliteExecutionStore implements ExecutionStore {
             throw new UnreadableRecordException("The execution store holds invalid JSON for " + what + ": "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    private static JsonNode parseObject(String text, String what) {
+        JsonNode parsed = parse(text, what);
+        if (!parsed.isObject()) {
+            throw new UnreadableRecordException("The execution store holds " + what + " as "
+                    + abbreviate(parsed.toString()) + ", not a JSON object");
+        }
+        return parsed;
     }
 
     private static com.fasterxml.jackson.databind.node.ArrayNode parseArray(String text, String what) {

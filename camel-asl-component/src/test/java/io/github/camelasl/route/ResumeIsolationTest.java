@@ -42,7 +42,7 @@ class ResumeIsolationTest {
     private static final String ARN = "arn:aws:states:us-east-1:123456789012:execution:isolated:";
 
     private static final List<String> BAD = List.of("corrupt-checkpoint", "unknown-state", "corrupt-history",
-            "invalid-definition", "corrupt-input", "lost-definition");
+            "invalid-definition", "corrupt-input", "odd-variables", "lost-definition");
 
     @Test
     void anExecutionThatCannotResumeFailsAloneAndTheOthersFinish() throws Exception {
@@ -64,6 +64,7 @@ class ResumeIsolationTest {
                     + "\"States\": {}}')");
             update(db, "UPDATE executions SET definition_hash = 'invalid' WHERE name = 'invalid-definition'");
             update(db, "UPDATE executions SET input = '[1, 2' WHERE name = 'corrupt-input'");
+            update(db, "UPDATE checkpoints SET variables = '[1]' WHERE execution_arn LIKE '%:odd-variables'");
             update(db, "DELETE FROM definitions WHERE definition LIKE '%v1%'");
             update(db, "UPDATE checkpoints SET wait_until = 0"); // every Wait is due when the app starts again
         }
@@ -84,6 +85,7 @@ class ResumeIsolationTest {
                     "corrupt-history", "invalid JSON for an event of",
                     "invalid-definition", "the definition it started with does not deploy",
                     "corrupt-input", "invalid JSON for the input of",
+                    "odd-variables", "the variables of " + ARN + "odd-variables as [1], not a JSON object",
                     "lost-definition", "lost the definition of");
             for (String bad : BAD) {
                 assertEquals("FAILED", status(bad), bad);
