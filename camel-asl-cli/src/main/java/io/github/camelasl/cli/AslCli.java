@@ -108,6 +108,11 @@ public final class AslCli implements Callable<Integer> {
             err.println("asl: " + e.getMessage()); // escaped when it was made
             return e.exitCode();
         }
+        if (root instanceof io.github.camelasl.store.UnreadableRecordException e) {
+            // an execution the store cannot read back: its message names it and what is wrong
+            err.println("asl: " + TerminalText.escape(Inputs.oneLine(e.getMessage())));
+            return EXIT_NOT_SUCCEEDED;
+        }
         String message = root.getMessage() == null ? "" : ": " + TerminalText.escape(Inputs.oneLine(root.getMessage()));
         err.println("asl: unexpected error: " + root.getClass().getSimpleName() + message);
         return EXIT_NOT_SUCCEEDED;

@@ -214,6 +214,28 @@ class AslCliStoreTest {
     }
 
     @Test
+    void anExecutionTheStoreCannotReadIsNamedAndLeftOutOfTheList() throws Exception {
+        assertEquals(0, asl("run", def("choice.asl.json"), "--input", "{\"value\": 1}", "--store", store(),
+                "--name", "readable").code());
+        assertEquals(0, asl("run", def("choice.asl.json"), "--input", "{\"value\": 2}", "--store", store(),
+                "--name", "corrupt").code());
+        String corrupt = "arn:aws:states:us-east-1:123456789012:execution:choice:corrupt";
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + tmp.resolve("store").resolve(SqliteExecutionStore.FILE_NAME));
+                java.sql.Statement sql = db.createStatement()) {
+            sql.executeUpdate("UPDATE executions SET input = '{' WHERE execution_arn = '" + corrupt + "'");
+        }
+        CliRun.Result describe = asl("executions", "describe", corrupt, "--store", store());
+        assertEquals(1, describe.code(), describe.err());
+        assertTrue(describe.err().startsWith("asl: The execution store holds invalid JSON for the input of "
+                + corrupt + ": "), describe.err());
+        assertEquals(1, describe.err().lines().count(), describe.err());
+        CliRun.Result list = asl("executions", "list", "--store", store());
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains(":readable") && !list.out().contains(":corrupt"), list.out());
+    }
+
+    @Test
     void storeProblemsAreOneLineUsageErrors() throws Exception {
         String missing = tmp.resolve("missing").toString();
         assertOneLineError(asl("executions", "list", "--store", missing), "no execution store " + missing);
