@@ -1,7 +1,9 @@
 package io.github.camelasl;
 
 import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.engine.UnresumableExecutions;
 import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.store.ExecutionRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,26 +54,50 @@ final class StateMachineDeployment {
     /**
      * Resumes the executions of this state machine that the durable store holds as RUNNING: those a stop or a
      * crash interrupted. Each runs the definition it started with: this one, or, when that has changed since,
-     * the older one, deployed beside it for as long as this deployment lives.
+     * the older one, deployed beside it for as long as this deployment lives. One that cannot resume (see
+     * {@link UnresumableExecutions}) ends FAILED; the others resume all the same.
      */
-    synchronized void resumeUnfinished(List<HistoryListener> listeners) throws Exception {
+    synchronized void resumeUnfinished(List<HistoryListener> listeners) {
         Map<String, StateMachineRuntime> versions = new HashMap<>();
-        for (ExecutionRecord record : runtime.store().unfinished(runtime.config().stateMachineArn())) {
+        String stateMachineArn = runtime.config().stateMachineArn();
+        List<ExecutionRecord> unfinished;
+        try {
+            unfinished = runtime.store().unfinished(stateMachineArn, row -> UnresumableExecutions.fail(
+                    runtime.store(), row.executionArn(), row.stateMachineArn(), null, row.problem(), listeners));
+        } catch (RuntimeException e) {
+            // the store cannot be read now: they stay RUNNING there, for the next start
+            LOG.warn("Cannot resume the executions of {} now: {}. They stay RUNNING in the store.", stateMachineArn,
+                    TerminalText.escape(e.getMessage()));
+            return;
+        }
+        for (ExecutionRecord record : unfinished) {
             StateMachineRuntime version = runtime;
             if (record.definition() != null && !record.definition().equals(runtime.definition())) {
                 version = versions.get(record.definition());
                 if (version == null) {
-                    version = deployer.deploy(source + " (the version " + record.name() + " started with)",
-                            record.definition(), runtime.config(), java.util.Set.of());
+                    try {
+                        version = deployer.deploy(source + " (the version " + record.name() + " started with)",
+                                record.definition(), runtime.config(), java.util.Set.of());
+                    } catch (Exception e) {
+                        UnresumableExecutions.fail(runtime.store(), record.executionArn(), stateMachineArn, record,
+                                "the definition it started with does not deploy: " + e.getMessage(), listeners);
+                        continue;
+                    }
                     version.parkInMemorySeconds(parkInMemorySeconds);
                     versions.put(record.definition(), version);
                     earlierVersions.add(version);
                 }
             }
             LOG.info("Resuming execution {}", record.executionArn());
-            version.resumeInBackground(record, listeners).whenComplete((result, failure) -> LOG.info(
-                    "Resumed execution {} ended: {}", record.executionArn(),
-                    failure != null ? failure.toString() : result.status()));
+            version.resumeInBackground(record, listeners).whenComplete((result, failure) -> {
+                if (failure != null) { // the store could not be read or written: it stays RUNNING there
+                    LOG.warn("Resumed execution {} stopped: {}", TerminalText.escape(record.executionArn()),
+                            TerminalText.escape(failure.toString()));
+                } else {
+                    LOG.info("Resumed execution {} ended: {}", TerminalText.escape(record.executionArn()),
+                            result.status());
+                }
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.camelasl.cli;
 
+import io.github.camelasl.history.TerminalText;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -67,7 +68,8 @@ public final class AslCli implements Callable<Integer> {
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             String qualified = cmd.getCommandSpec().qualifiedName();
-            cmd.getErr().println("asl: " + Inputs.oneLine(ex.getMessage()) + " (see '" + qualified + " --help')");
+            cmd.getErr().println("asl: " + TerminalText.escape(Inputs.oneLine(ex.getMessage())) + " (see '" + qualified
+                    + " --help')");
             cmd.getErr().flush();
             return EXIT_INVALID;
         });
@@ -93,7 +95,7 @@ public final class AslCli implements Callable<Integer> {
 
     static int report(Throwable t, PrintWriter err) {
         if (t instanceof CliException e) {
-            err.println("asl: " + e.getMessage());
+            err.println("asl: " + e.getMessage()); // escaped when it was made
             return e.exitCode();
         }
         Throwable root = t;
@@ -103,10 +105,15 @@ public final class AslCli implements Callable<Integer> {
             root = root.getCause();
         }
         if (root instanceof CliException e) {
-            err.println("asl: " + e.getMessage());
+            err.println("asl: " + e.getMessage()); // escaped when it was made
             return e.exitCode();
         }
-        String message = root.getMessage() == null ? "" : ": " + Inputs.oneLine(root.getMessage());
+        if (root instanceof io.github.camelasl.store.UnreadableRecordException e) {
+            // an execution the store cannot read back: its message names it and what is wrong
+            err.println("asl: " + TerminalText.escape(Inputs.oneLine(e.getMessage())));
+            return EXIT_NOT_SUCCEEDED;
+        }
+        String message = root.getMessage() == null ? "" : ": " + TerminalText.escape(Inputs.oneLine(root.getMessage()));
         err.println("asl: unexpected error: " + root.getClass().getSimpleName() + message);
         return EXIT_NOT_SUCCEEDED;
     }

@@ -1,5 +1,6 @@
 package io.github.camelasl.cli;
 
+import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.validation.Diagnostic;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,6 @@ final class DiagnosticText {
         } else if (place != null) {
             text.append(" at ").append(place);
         }
-        return text.toString();
+        return TerminalText.escape(text.toString());
     }
 }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
@@ -88,8 +87,8 @@ final class Engine implements AutoCloseable {
         try {
             runtime = deployer.deploy(source, text, config);
         } catch (AslValidationException e) {
-            throw CliException.usage("invalid definition " + source + ":\n" + e.diagnostics().stream()
-                    .map(d -> "  " + DiagnosticText.line(d)).collect(Collectors.joining("\n")));
+            throw CliException.usage("invalid definition " + source + ":",
+                    e.diagnostics().stream().map(DiagnosticText::line).toList());
         }
         // the CLI waits on each execution's future: a durable store's long Wait would otherwise move the
         // execution out of memory, and a future nobody waited on yet when it parked would never complete

@@ -9,6 +9,7 @@ import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.history.TracePrinter;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
@@ -82,7 +83,8 @@ final class ExecutionsCommand implements Callable<Integer> {
                 out.println(CliJson.compact(response));
             } else {
                 for (ExecutionRecord r : records) {
-                    out.printf("%-9s %s  %s%n", r.status(), ExecutionShapes.date(r.startDate()), r.executionArn());
+                    out.printf("%-9s %s  %s%n", r.status(), ExecutionShapes.date(r.startDate()),
+                            TerminalText.escape(r.executionArn()));
                 }
             }
             return AslCli.EXIT_OK;
@@ -117,7 +119,7 @@ final class ExecutionsCommand implements Callable<Integer> {
                 out.println(CliJson.compact(described));
             } else {
                 described.fields().forEachRemaining(field ->
-                        out.printf("%-16s %s%n", field.getKey() + ":", field.getValue().asText()));
+                        out.printf("%-16s %s%n", field.getKey() + ":", TerminalText.escape(field.getValue().asText())));
             }
             return AslCli.EXIT_OK;
         }
@@ -155,8 +157,9 @@ final class ExecutionsCommand implements Callable<Integer> {
             } else {
                 for (JsonNode event : events) {
                     String state = stateName(event);
-                    out.printf("%3d %-26s %s%n", event.path("id").asLong(), event.path("type").asText(),
-                            state == null ? "" : state);
+                    out.printf("%3d %-26s %s%n", event.path("id").asLong(),
+                            TerminalText.escape(event.path("type").asText()),
+                            state == null ? "" : TerminalText.escape(state));
                 }
             }
             return AslCli.EXIT_OK;
@@ -208,7 +211,7 @@ final class ExecutionsCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? CliJson.compact(ExecutionShapes.describe(stopped))
-                    : stopped.executionArn() + " " + stopped.status());
+                    : TerminalText.escape(stopped.executionArn()) + " " + stopped.status());
             return AslCli.EXIT_OK;
         }
     }

@@ -5,7 +5,6 @@ import io.github.camelasl.resource.ResourceMappingException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** {@code --resource-map FILE}: mapping files read in the order given; the first file's rules are tried first. */
 final class ResourceMaps {
@@ -37,8 +36,7 @@ final class ResourceMaps {
             }
         }
         if (!problems.isEmpty()) {
-            throw CliException.usage("invalid --resource-map:\n" + problems.stream().map(p -> "  " + p)
-                    .collect(Collectors.joining("\n")));
+            throw CliException.usage("invalid --resource-map:", problems);
         }
         return mappings;
     }

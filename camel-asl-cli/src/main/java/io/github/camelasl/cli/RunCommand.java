@@ -11,15 +11,18 @@ import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.history.TracePrinter;
 import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.store.InMemoryExecutionStore;
+import io.github.camelasl.store.ExecutionRecord;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,14 +119,34 @@ final class RunCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         TracePrinter trace = json ? null : new TracePrinter(out);
+        // named before it starts, so that a stop (SIGTERM) can say which execution stays in the store
+        String runName = executionName != null ? executionName : java.util.UUID.randomUUID().toString();
         ExecutionResult result;
         var policy = resourcePolicy.policy();
         try (Engine engine = new Engine(mappings, store == null ? new InMemoryExecutionStore()
                 : StoreOption.open(store, true), policy)) {
             StateMachineRuntime runtime = engine.deploy(source, text, config);
             List<HistoryListener> listeners = trace == null ? List.of() : List.of(trace);
+            String arn = config.executionArn(runName);
+            java.util.concurrent.atomic.AtomicReference<CompletableFuture<ExecutionResult>> running =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread stopNotice = store == null ? null : stopNotice(arn, runName, engine, running);
             try {
-                result = runtime.start(executionInput, executionName, Map.of(), listeners).get();
+                ExecutionRecord same = store == null || executionName == null ? null
+                        : sameRunningExecution(engine, arn, executionInput);
+                CompletableFuture<ExecutionResult> run;
+                if (same != null) {
+                    spec.commandLine().getErr().println(TerminalText.escape("asl: execution " + arn + " is RUNNING in "
+                            + store + " with this input: it goes on from its last checkpoint"));
+                    if (trace != null) {
+                        engine.store().events(arn).forEach(event -> trace.onEvent((ObjectNode) event));
+                    }
+                    run = engine.runtimeFor(same).resume(same, listeners);
+                } else {
+                    run = runtime.start(executionInput, runName, Map.of(), listeners);
+                }
+                running.set(run);
+                result = run.get();
             } catch (AslError e) { // ExecutionAlreadyExists: --name is taken in the store
                 throw CliException.usage(e.cause() != null ? e.cause() : e.getMessage());
             } catch (InterruptedException e) {
@@ -131,10 +154,55 @@ final class RunCommand implements Callable<Integer> {
                 throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "interrupted");
             } catch (ExecutionException e) {
                 throw couldNotRun(e);
+            } finally {
+                removeStopNotice(stopNotice);
             }
         }
         // the ARN names it for 'asl executions' later; without a store it is gone with the process
         return printResult(out, result, trace, json, history, store != null);
+    }
+
+    /**
+     * AWS's idempotent StartExecution: a name the store holds RUNNING with the same input is that execution (it
+     * goes on here, on the definition it started with); any other execution of that name is ExecutionAlreadyExists.
+     */
+    private static ExecutionRecord sameRunningExecution(Engine engine, String arn, JsonNode input) {
+        return engine.store().find(arn)
+                .filter(r -> r.status() == ExecutionStatus.RUNNING && input.equals(r.input()))
+                .orElse(null);
+    }
+
+    /**
+     * Says, when the JVM is stopped (SIGTERM, Ctrl-C) before the execution ends, that it stays RUNNING in the store
+     * and how to go on with it; then commits what the store has queued.
+     */
+    private Thread stopNotice(String arn, String name, Engine engine,
+            java.util.concurrent.atomic.AtomicReference<CompletableFuture<ExecutionResult>> running) {
+        PrintWriter err = spec.commandLine().getErr();
+        Thread notice = new Thread(() -> {
+            CompletableFuture<ExecutionResult> run = running.get();
+            if (run != null && run.isDone()) {
+                return; // it ended just before the stop: its result says how
+            }
+            err.println(TerminalText.escape("asl: stopped: execution " + arn + " stays RUNNING in the store " + store
+                    + " at its last checkpoint. To finish it, run: asl resume --store " + store
+                    + " (or this command again, with --name " + name + " and the same input)"));
+            err.flush();
+            engine.store().close();
+        }, "asl-stop-notice");
+        Runtime.getRuntime().addShutdownHook(notice);
+        return notice;
+    }
+
+    private static void removeStopNotice(Thread notice) {
+        if (notice == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(notice);
+        } catch (IllegalStateException e) {
+            // the JVM is stopping: the notice is being printed
+        }
     }
 
     /** The execution's future failed (the store could not commit, say): exit 1 with why. */
@@ -161,7 +229,7 @@ final class RunCommand implements Callable<Integer> {
             trace.finish(result.history());
             printSummary(out, result, history);
             if (withArn) {
-                out.println("Execution: " + result.executionArn());
+                out.println("Execution: " + TerminalText.escape(result.executionArn()));
             }
         }
         out.flush();
@@ -191,13 +259,15 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println(result.status().name() + took);
         if (result.status() == ExecutionStatus.SUCCEEDED) {
-            out.println(CliJson.pretty(result.output() == null ? NullNode.getInstance() : result.output()));
+            // Jackson escapes C0 controls in strings, not DEL, C1 or U+2028; the line breaks are the indenting's
+            out.println(TerminalText.escapeKeepingLines(
+                    CliJson.pretty(result.output() == null ? NullNode.getInstance() : result.output())));
         } else {
             if (result.error() != null) {
-                out.println("Error: " + result.error());
+                out.println("Error: " + TerminalText.escape(result.error()));
             }
             if (result.cause() != null) {
-                out.println("Cause: " + result.cause());
+                out.println("Cause: " + TerminalText.escape(result.cause()));
             }
         }
         if (history && result.history() != null) {
@@ -206,8 +276,9 @@ final class RunCommand implements Callable<Integer> {
             for (JsonNode event : result.history()) {
                 ObjectNode rest = ((ObjectNode) event).deepCopy();
                 rest.remove(List.of("id", "previousEventId", "type", "timestamp"));
-                out.printf("  %3d %-26s %s%n", event.path("id").asLong(), event.path("type").asText(),
-                        rest.isEmpty() ? "" : CliJson.compact(rest));
+                out.printf("  %3d %-26s %s%n", event.path("id").asLong(),
+                        TerminalText.escape(event.path("type").asText()),
+                        rest.isEmpty() ? "" : TerminalText.escape(CliJson.compact(rest)));
             }
         }
     }

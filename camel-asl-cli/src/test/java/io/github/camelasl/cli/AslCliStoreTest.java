@@ -163,6 +163,79 @@ class AslCliStoreTest {
     }
 
     @Test
+    void runningTheSameNameWithTheSameInputGoesOnWithThatExecution() throws Exception {
+        String arn = leaveRunning(1);
+        Path definition = tmp.resolve("waiting.asl.json");
+        Files.writeString(definition, String.format(WAITING, 1));
+        // a different input is another execution: its name is taken
+        assertOneLineError(asl("run", definition.toString(), "--store", store(), "--name", "left", "--input",
+                "{\"other\": 1}"), "Execution Already Exists: '" + arn + "'");
+
+        // AWS's idempotent StartExecution: the same name and input while it runs is that execution
+        CliRun.Result again = asl("run", definition.toString(), "--store", store(), "--name", "left", "--input", "{}");
+        assertEquals(0, again.code(), again.err() + again.out());
+        assertTrue(again.err().contains("execution " + arn + " is RUNNING in " + store() + " with this input"),
+                again.err());
+        assertTrue(again.out().contains("\nSUCCEEDED in "), again.out());
+        assertTrue(again.out().contains("Execution: " + arn), again.out());
+        CliRun.Result history = asl("executions", "history", arn, "--store", store());
+        assertEquals(1, history.out().lines().filter(l -> l.contains("ExecutionStarted")).count(), history.out());
+        assertEquals(1, asl("executions", "list", "--store", store(), "--json").json().path("executions").size());
+
+        // once it has ended, the name is taken for good
+        assertOneLineError(asl("run", definition.toString(), "--store", store(), "--name", "left", "--input", "{}"),
+                "Execution Already Exists: '" + arn + "'");
+    }
+
+    @Test
+    void resumeFailsAnExecutionThatCannotResumeAndRunsTheOthers() throws Exception {
+        String good = leaveRunning(1, "good");
+        String corrupt = leaveRunning(1, "corrupt");
+        String invalid = leaveRunning(1, "invalid");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + tmp.resolve("store").resolve(SqliteExecutionStore.FILE_NAME));
+                java.sql.Statement sql = db.createStatement()) {
+            sql.executeUpdate("UPDATE checkpoints SET input = '{' WHERE execution_arn = '" + corrupt + "'");
+            sql.executeUpdate("INSERT INTO definitions (hash, definition) VALUES ('bad', '{\"StartAt\": \"X\"}')");
+            sql.executeUpdate("UPDATE executions SET definition_hash = 'bad' WHERE execution_arn = '" + invalid + "'");
+        }
+        CliRun.Result resume = asl("resume", "--store", store());
+        assertEquals(1, resume.code(), resume.err() + resume.out());
+        assertTrue(resume.out().contains(good + " SUCCEEDED"), resume.out());
+        assertTrue(resume.out().contains(corrupt + " FAILED"), resume.out());
+        assertTrue(resume.out().contains(invalid + " FAILED"), resume.out());
+        JsonNode described = asl("executions", "describe", corrupt, "--store", store(), "--json").json();
+        assertEquals("States.Runtime", described.path("error").asText());
+        assertTrue(described.path("cause").asText().startsWith("Execution " + corrupt + " cannot resume: The "
+                + "execution store holds invalid JSON for the checkpoint of " + corrupt), described.toString());
+        assertTrue(asl("executions", "describe", invalid, "--store", store(), "--json").json().path("cause").asText()
+                .contains("the definition it started with does not deploy"));
+        assertEquals("[]", asl("resume", "--store", store(), "--json").out().trim(), "none is left RUNNING");
+    }
+
+    @Test
+    void anExecutionTheStoreCannotReadIsNamedAndLeftOutOfTheList() throws Exception {
+        assertEquals(0, asl("run", def("choice.asl.json"), "--input", "{\"value\": 1}", "--store", store(),
+                "--name", "readable").code());
+        assertEquals(0, asl("run", def("choice.asl.json"), "--input", "{\"value\": 2}", "--store", store(),
+                "--name", "corrupt").code());
+        String corrupt = "arn:aws:states:us-east-1:123456789012:execution:choice:corrupt";
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + tmp.resolve("store").resolve(SqliteExecutionStore.FILE_NAME));
+                java.sql.Statement sql = db.createStatement()) {
+            sql.executeUpdate("UPDATE executions SET input = '{' WHERE execution_arn = '" + corrupt + "'");
+        }
+        CliRun.Result describe = asl("executions", "describe", corrupt, "--store", store());
+        assertEquals(1, describe.code(), describe.err());
+        assertTrue(describe.err().startsWith("asl: The execution store holds invalid JSON for the input of "
+                + corrupt + ": "), describe.err());
+        assertEquals(1, describe.err().lines().count(), describe.err());
+        CliRun.Result list = asl("executions", "list", "--store", store());
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains(":readable") && !list.out().contains(":corrupt"), list.out());
+    }
+
+    @Test
     void storeProblemsAreOneLineUsageErrors() throws Exception {
         String missing = tmp.resolve("missing").toString();
         assertOneLineError(asl("executions", "list", "--store", missing), "no execution store " + missing);
@@ -190,6 +263,10 @@ class AslCliStoreTest {
      * middle of it leaves it: started through the component, whose timers and CamelContext then stop.
      */
     private String leaveRunning(int seconds) throws Exception {
+        return leaveRunning(seconds, "left");
+    }
+
+    private String leaveRunning(int seconds, String name) throws Exception {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getShutdownStrategy().setTimeout(1);
@@ -199,7 +276,7 @@ class AslCliStoreTest {
                     timers);
             StateMachineRuntime runtime = deployer.deploy("waiting", String.format(WAITING, seconds),
                     StateMachineConfig.of("waiting"));
-            String arn = runtime.begin(Json.NODES.objectNode(), "left", Map.of(), List.of(), false).executionArn();
+            String arn = runtime.begin(Json.NODES.objectNode(), name, Map.of(), List.of(), false).executionArn();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!store.lastCheckpoint(arn).map(Checkpoint::stateName).orElse("").equals("W")) {
                 assertTrue(System.nanoTime() < deadline, "the execution never reached its Wait");

@@ -143,21 +143,39 @@ public final class StateMachineRuntime {
 
     private CompletableFuture<ExecutionResult> resume(ExecutionRecord record, List<HistoryListener> listeners,
             Map<String, Object> headers) {
-        List<HistoryEvent> events = store.events(record.executionArn()).stream()
-                .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
-        Execution execution = Execution.resumed(config, record, events, store, listeners, headers);
+        Execution execution = null;
+        Scope scope;
+        String reading = "its history";
+        try {
+            List<HistoryEvent> events = store.events(record.executionArn()).stream()
+                    .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
+            execution = Execution.resumed(config, record, events, store, listeners, headers);
+            reading = "its checkpoint";
+            long lastEventId = execution.history().lastEventId();
+            Checkpoint checkpoint = store.lastCheckpoint(record.executionArn())
+                    // stopped between its creation and its first checkpoint: it starts over
+                    .orElse(new Checkpoint(Checkpoint.TOP, machine.startAt(), record.input(), lastEventId, null,
+                            null));
+            // the state's StateEntered, if it was recorded after the checkpoint
+            HistoryEvent entered = events.stream()
+                    .filter(event -> event.id() > checkpoint.lastEventId() && event.type().endsWith("StateEntered")
+                            && checkpoint.stateName().equals(event.toJson().path("stateEnteredEventDetails")
+                                    .path("name").asText()))
+                    .findFirst().orElse(null);
+            scope = Scope.resumed(execution, machine, checkpoint, entered);
+        } catch (ExecutionStoreException e) {
+            if (!(e instanceof io.github.camelasl.store.UnreadableRecordException)) {
+                throw e; // the store cannot be read now: the execution stays RUNNING there for a later resume
+            }
+            return failUnresumable(record, execution, e.getMessage(), listeners);
+        } catch (RuntimeException e) {
+            return failUnresumable(record, execution, reading + " cannot be used: " + e.getMessage(), listeners);
+        }
+        return resume(execution, scope);
+    }
+
+    private CompletableFuture<ExecutionResult> resume(Execution execution, Scope scope) {
         register(execution);
-        Checkpoint checkpoint = store.lastCheckpoint(record.executionArn())
-                // stopped between its creation and its first checkpoint: it starts over
-                .orElse(new Checkpoint(Checkpoint.TOP, machine.startAt(), record.input(),
-                        execution.history().lastEventId(), null, null));
-        // the state's StateEntered, if it was recorded after the checkpoint
-        HistoryEvent entered = events.stream()
-                .filter(event -> event.id() > checkpoint.lastEventId() && event.type().endsWith("StateEntered")
-                        && checkpoint.stateName().equals(event.toJson().path("stateEnteredEventDetails")
-                                .path("name").asText()))
-                .findFirst().orElse(null);
-        Scope scope = Scope.resumed(execution, machine, checkpoint, entered);
         long backOff = scope.takeResumedBackOffMillis();
         if (backOff > 0) { // it was waiting to retry a state: it waits what is left, holding no thread
             timers.schedule(() -> worker().execute(() -> {
@@ -168,6 +186,20 @@ public final class StateMachineRuntime {
             return execution.completion();
         }
         return run(execution, scope);
+    }
+
+    /** See {@link UnresumableExecutions}: the execution ends FAILED, and what resumes it goes on with others. */
+    private CompletableFuture<ExecutionResult> failUnresumable(ExecutionRecord record, Execution execution,
+            String problem, List<HistoryListener> listeners) {
+        if (execution == null) { // its history could not be read
+            return UnresumableExecutions.fail(store, record.executionArn(), record.stateMachineArn(), record, problem,
+                    listeners);
+        }
+        String cause = UnresumableExecutions.cause(record.executionArn(), problem);
+        LOG.warn("{}. It ends FAILED ({}).", io.github.camelasl.history.TerminalText.escape(cause),
+                ErrorNames.RUNTIME);
+        execution.finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, cause);
+        return execution.completion();
     }
 
     /** Runs a started or resumed execution from its scope's current state, under its TimeoutSeconds. */
@@ -275,6 +307,13 @@ public final class StateMachineRuntime {
             CompletableFuture<ExecutionResult> resumed = resume(record, listeners, headers);
             if (waiter != null) {
                 relay(resumed, waiter);
+            }
+        } catch (io.github.camelasl.store.UnreadableRecordException e) {
+            // its record cannot be read back: waiting will not mend it
+            CompletableFuture<ExecutionResult> failed = UnresumableExecutions.fail(store, arn,
+                    config.stateMachineArn(), null, e.getMessage(), listeners);
+            if (waiter != null) {
+                relay(failed, waiter);
             }
         } catch (RuntimeException e) {
             // the store cannot be read now: the execution stays RUNNING there and resumes on the next start

@@ -39,11 +39,20 @@ public final class HistoryEvent {
      * it.
      */
     public static HistoryEvent stored(ObjectNode json) {
+        if (json.path("id").asLong() <= 0 || json.path("type").asText().isEmpty()
+                || !json.path("timestamp").isTextual()) {
+            throw new IllegalArgumentException("the stored event " + abbreviate(json.toString())
+                    + " has no id, type or timestamp");
+        }
         HistoryEvent event = new HistoryEvent(json.path("id").asLong(), json.path("previousEventId").asLong(),
                 json.path("type").asText(), Instant.parse(json.path("timestamp").asText()).toEpochMilli(), null,
                 null);
         event.json = json;
         return event;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
     public long id() {

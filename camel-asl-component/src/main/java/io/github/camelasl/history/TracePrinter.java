@@ -141,7 +141,9 @@ public final class TracePrinter implements HistoryListener {
         return prevDepth;
     }
 
-    private static String line(ObjectNode event, String type, String prevType, String name) {
+    /** The line for an event, or null; what came from the definition or the data is escaped (TerminalText). */
+    private static String line(ObjectNode event, String type, String prevType, String stateName) {
+        String name = TerminalText.escape(stateName);
         if (type.endsWith("StateEntered")) {
             String stateType = type.substring(0, type.length() - "StateEntered".length());
             return "▶ " + name + (stateType.isEmpty() ? "" : " (" + stateType + ")");
@@ -153,7 +155,8 @@ public final class TracePrinter implements HistoryListener {
         switch (type) {
             case "TaskFailed", "TaskTimedOut" -> {
                 JsonNode d = details(event, type);
-                String error = d.path("error").asText(type.equals("TaskTimedOut") ? "States.Timeout" : "");
+                String error = TerminalText.escape(d.path("error").asText(type.equals("TaskTimedOut")
+                        ? "States.Timeout" : ""));
                 String cause = d.path("cause").asText("");
                 return "✗ " + name + ": " + error + (cause.isEmpty() ? "" : " (" + preview(cause) + ")");
             }
@@ -189,6 +192,6 @@ public final class TracePrinter implements HistoryListener {
 
     private static String preview(String text) {
         String flat = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
-        return flat.length() <= PREVIEW ? flat : flat.substring(0, PREVIEW - 1) + "…";
+        return TerminalText.escape(flat.length() <= PREVIEW ? flat : flat.substring(0, PREVIEW - 1) + "…");
     }
 }

@@ -109,6 +109,23 @@ public interface ExecutionStore extends AutoCloseable {
                 .toList();
     }
 
+    /**
+     * The RUNNING executions of a state machine (of every one when {@code stateMachineArn} is null), to resume.
+     * One the store cannot read back whole is handed to {@code unreadable} instead of being returned, so that one
+     * bad row keeps no other execution from resuming.
+     */
+    default List<ExecutionRecord> unfinished(String stateMachineArn,
+            java.util.function.Consumer<Unreadable> unreadable) {
+        return list().stream()
+                .filter(r -> r.status() == io.github.camelasl.engine.ExecutionStatus.RUNNING
+                        && (stateMachineArn == null || r.stateMachineArn().equals(stateMachineArn)))
+                .toList();
+    }
+
+    /** A RUNNING execution whose record cannot be read back: its ARN, and what is wrong with it. */
+    record Unreadable(String executionArn, String stateMachineArn, String problem) {
+    }
+
     /** Step caching (see StepCaching): the result recorded under {@code key}, if any. */
     default Optional<JsonNode> cachedResult(String key) {
         return Optional.empty();

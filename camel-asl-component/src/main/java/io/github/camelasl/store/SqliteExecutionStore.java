@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.history.HistoryEvent;
+import io.github.camelasl.history.TerminalText;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -46,6 +47,8 @@ import org.sqlite.SQLiteConfig;
  * types), so a PostgreSQL store can follow behind the same interface.
  */
 public final class SqliteExecutionStore implements ExecutionStore {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqliteExecutionStore.class);
 
     public static final String FILE_NAME = "executions.db";
     public static final String LOCK_NAME = "executions.lock";
@@ -493,15 +496,29 @@ public final class SqliteExecutionStore implements ExecutionStore {
         return await(submit(c -> selectExecution(c, executionArn)));
     }
 
+    /** Every execution; one whose row cannot be read back is left out, with a WARN naming it and why. */
     @Override
     public Collection<ExecutionRecord> list() {
-        return await(submit(c -> selectExecutions(c, "", null)));
+        return await(submit(c -> selectExecutions(c, "", null, row -> LOG.warn(
+                "Execution {} is left out of the list: {}", TerminalText.escape(row.executionArn()),
+                TerminalText.escape(row.problem())))));
     }
 
     @Override
     public List<ExecutionRecord> unfinished(String stateMachineArn) {
-        return await(submit(c -> selectExecutions(c, " WHERE e.status = 'RUNNING' AND e.state_machine_arn = ?",
-                stateMachineArn)));
+        return unfinished(stateMachineArn, row -> LOG.warn("Execution {} is left aside: {}",
+                TerminalText.escape(row.executionArn()), TerminalText.escape(row.problem())));
+    }
+
+    @Override
+    public List<ExecutionRecord> unfinished(String stateMachineArn,
+            java.util.function.Consumer<Unreadable> unreadable) {
+        List<Unreadable> bad = new ArrayList<>();
+        List<ExecutionRecord> found = await(submit(c -> selectExecutions(c, stateMachineArn == null
+                ? " WHERE e.status = 'RUNNING'" : " WHERE e.status = 'RUNNING' AND e.state_machine_arn = ?",
+                stateMachineArn, bad::add)));
+        bad.forEach(unreadable); // here, not on the writer thread: what it does may use the store
+        return found;
     }
 
     @Override
@@ -513,7 +530,12 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 ps.setString(1, executionArn);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        events.add(parse(rs.getString(1), "an event of " + executionArn));
+                        JsonNode event = parse(rs.getString(1), "an event of " + executionArn);
+                        if (!event.isObject()) {
+                            throw new UnreadableRecordException("The execution store holds an event of "
+                                    + executionArn + " that is not a JSON object: " + abbreviate(event.toString()));
+                        }
+                        events.add(event);
                     }
                 }
             }
@@ -539,12 +561,12 @@ public final class SqliteExecutionStore implements ExecutionStore {
                     String succeededRuns = rs.getString(8);
                     return Optional.of(new Checkpoint(Checkpoint.TOP, rs.getString(1),
                             parse(rs.getString(2), "the checkpoint of " + executionArn), rs.getLong(3),
-                            variables == null ? null : parse(variables, "the variables of " + executionArn),
+                            variables == null ? null : parseObject(variables, "the variables of " + executionArn),
                             waiting ? Instant.ofEpochMilli(waitUntil) : null, rs.getString(6),
-                            retryAttempts == null ? null : parse(retryAttempts, "the retry attempts of "
+                            retryAttempts == null ? null : parseArray(retryAttempts, "the retry attempts of "
                                     + executionArn),
-                            succeededRuns == null ? null : (com.fasterxml.jackson.databind.node.ArrayNode) parse(
-                                    succeededRuns, "the succeeded runs of " + executionArn)));
+                            succeededRuns == null ? null : parseArray(succeededRuns, "the succeeded runs of "
+                                    + executionArn)));
                 }
             }
         }));
@@ -557,10 +579,18 @@ public final class SqliteExecutionStore implements ExecutionStore {
 
     private List<ExecutionRecord> selectExecutions(Connection c, String where, String parameter)
             throws SQLException {
+        return selectExecutions(c, where, parameter, row -> {
+            throw new UnreadableRecordException(row.problem());
+        });
+    }
+
+    /** The rows {@code where} selects; one that cannot be read whole goes to {@code unreadable} instead. */
+    private List<ExecutionRecord> selectExecutions(Connection c, String where, String parameter,
+            java.util.function.Consumer<Unreadable> unreadable) throws SQLException {
         List<ExecutionRecord> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT e.execution_arn, e.state_machine_arn, e.name, "
                 + "e.status, e.input, e.output, e.error, e.cause, e.start_date, e.stop_date, d.definition, "
-                + "e.redrive_count, e.redrive_date "
+                + "e.redrive_count, e.redrive_date, e.definition_hash "
                 + "FROM executions e LEFT JOIN definitions d ON d.hash = e.definition_hash" + where
                 + " ORDER BY e.start_date")) {
             if (parameter != null) {
@@ -568,22 +598,43 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String arn = rs.getString(1);
-                    String output = rs.getString(6);
-                    long stop = rs.getLong(10);
-                    boolean running = rs.wasNull();
-                    long redriveDate = rs.getLong(13);
-                    boolean redriven = !rs.wasNull();
-                    out.add(new ExecutionRecord(arn, rs.getString(2), rs.getString(3),
-                            ExecutionStatus.valueOf(rs.getString(4)), parse(rs.getString(5), "the input of " + arn),
-                            output == null ? null : parse(output, "the output of " + arn), rs.getString(7),
-                            rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)),
-                            running ? null : Instant.ofEpochMilli(stop), rs.getString(11), rs.getInt(12),
-                            redriven ? Instant.ofEpochMilli(redriveDate) : null));
+                    try {
+                        out.add(readExecution(rs));
+                    } catch (UnreadableRecordException e) {
+                        unreadable.accept(new Unreadable(rs.getString(1), rs.getString(2), e.getMessage()));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    private static ExecutionRecord readExecution(ResultSet rs) throws SQLException {
+        String arn = rs.getString(1);
+        String output = rs.getString(6);
+        long stop = rs.getLong(10);
+        boolean running = rs.wasNull();
+        long redriveDate = rs.getLong(13);
+        boolean redriven = !rs.wasNull();
+        String definition = rs.getString(11);
+        String definitionHash = rs.getString(14);
+        if (definition == null && definitionHash != null) {
+            throw new UnreadableRecordException("The execution store has lost the definition of " + arn + ": no "
+                    + "row of its definitions table has its hash " + definitionHash);
+        }
+        ExecutionStatus status;
+        try {
+            status = ExecutionStatus.valueOf(rs.getString(4));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new UnreadableRecordException("The execution store holds the status '" + rs.getString(4) + "' for "
+                    + arn + ", which is not an execution status");
+        }
+        return new ExecutionRecord(arn, rs.getString(2), rs.getString(3), status,
+                parse(rs.getString(5), "the input of " + arn),
+                output == null ? null : parse(output, "the output of " + arn), rs.getString(7),
+                rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)),
+                running ? null : Instant.ofEpochMilli(stop), definition, rs.getInt(12),
+                redriven ? Instant.ofEpochMilli(redriveDate) : null);
     }
 
     // --- the writer thread ---
@@ -600,6 +651,21 @@ public final class SqliteExecutionStore implements ExecutionStore {
         CompletableFuture<T> result = new CompletableFuture<>();
         queue.add(new Work<>(executionArn, work, result));
         return result;
+    }
+
+    /**
+     * For tests: the writer runs nothing after this until {@code release} opens, so that what is queued meanwhile
+     * is committed as one group.
+     */
+    void holdWriter(java.util.concurrent.CountDownLatch release) {
+        submit(c -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
     }
 
     private static <T> T await(CompletableFuture<T> result) {
@@ -630,16 +696,18 @@ public final class SqliteExecutionStore implements ExecutionStore {
         }
     }
 
-    /** Runs a group of work in one transaction; on failure none of it is kept and each waiter is told why. */
+    /**
+     * Runs a group of work in one transaction. When one unit's own write is refused (a constraint, a value SQLite
+     * will not take, an exception of its own), the group runs again with that unit alone rolled back, so the
+     * executions sharing its disk sync go on; when the file fails (full, corrupt, locked), none of it is kept
+     * and each waiter is told why.
+     */
     private void commit(List<Work<?>> all) {
         // an execution whose earlier write was lost writes nothing more here: its store state stays at the last
         // boundary that was committed (no gap in its history), and it resumes from there
         List<Work<?>> batch = new ArrayList<>(all.size());
         for (Work<?> work : all) {
-            ExecutionStoreException lost = work.executionArn() == null ? null : failedExecutions.get(work.executionArn());
-            if (lost != null) {
-                work.result().completeExceptionally(lost);
-            } else {
+            if (!failedEarlier(work)) {
                 batch.add(work);
             }
         }
@@ -650,32 +718,124 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // SQLite rolled it back itself (a failed COMMIT does)
-            }
-            try {
-                // a fresh transaction for the next batch (the driver begins one only after its own rollback), and
-                // fresh statements: one that failed mid-way is not usable again
-                connection.setAutoCommit(true);
-                connection.setAutoCommit(false);
-                prepareStatements();
-            } catch (SQLException ignored) {
-                // the connection is gone: the error below says why, and every later commit will too
-            }
-            ExecutionStoreException failure = new ExecutionStoreException(describe(e), e);
-            for (Work<?> work : batch) {
-                if (work.executionArn() != null) {
-                    failedExecutions.put(work.executionArn(), failure);
-                }
-                work.result().completeExceptionally(failure);
+            renewTransaction();
+            if (batch.size() > 1 && ownWriteFailure(e)) {
+                commitEachAlone(batch);
+            } else {
+                failAll(batch, e);
             }
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), results.get(i));
         }
+    }
+
+    /**
+     * The slow path of {@link #commit}: each unit under a savepoint of its own, so one that fails is rolled back
+     * alone (with every later unit of its execution) and the others still commit together.
+     */
+    private void commitEachAlone(List<Work<?>> batch) {
+        List<Work<?>> done = new ArrayList<>(batch.size());
+        List<Object> results = new ArrayList<>(batch.size());
+        try {
+            for (Work<?> work : batch) {
+                if (failedEarlier(work)) {
+                    continue;
+                }
+                java.sql.Savepoint before = connection.setSavepoint();
+                try {
+                    results.add(work.work().run(connection));
+                    connection.releaseSavepoint(before);
+                    done.add(work);
+                } catch (SQLException | RuntimeException e) {
+                    if (!ownWriteFailure(e)) {
+                        throw e;
+                    }
+                    connection.rollback(before);
+                    connection.releaseSavepoint(before);
+                    prepareStatements(); // one that failed mid-way is not usable again
+                    fail(work, storeFailure(e));
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            renewTransaction();
+            List<Work<?>> notFailed = new ArrayList<>(batch.size());
+            for (Work<?> work : batch) {
+                if (!work.result().isDone()) {
+                    notFailed.add(work);
+                }
+            }
+            failAll(notFailed, e);
+            return;
+        }
+        for (int i = 0; i < done.size(); i++) {
+            complete(done.get(i), results.get(i));
+        }
+    }
+
+    /** True (and its waiter told) when an earlier write of the work's execution was lost: see commit(). */
+    private boolean failedEarlier(Work<?> work) {
+        ExecutionStoreException lost = work.executionArn() == null ? null : failedExecutions.get(work.executionArn());
+        if (lost != null) {
+            work.result().completeExceptionally(lost);
+        }
+        return lost != null;
+    }
+
+    /**
+     * True when the failure is of the unit's own data (a constraint it breaks, a value SQLite refuses, an
+     * exception while rendering it), not of the file or the connection, so the other units can still commit.
+     */
+    private static boolean ownWriteFailure(Exception e) {
+        if (e instanceof RuntimeException) {
+            return true;
+        }
+        if (e instanceof org.sqlite.SQLiteException sqlite) {
+            String code = sqlite.getResultCode().name();
+            return code.startsWith("SQLITE_CONSTRAINT") || code.equals("SQLITE_TOOBIG")
+                    || code.equals("SQLITE_MISMATCH") || code.equals("SQLITE_RANGE");
+        }
+        return false;
+    }
+
+    /** After a failure: nothing of the transaction is kept, and the next one starts afresh. */
+    private void renewTransaction() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // SQLite rolled it back itself (a failed COMMIT does)
+        }
+        try {
+            // a fresh transaction for the next batch (the driver begins one only after its own rollback), and
+            // fresh statements: one that failed mid-way is not usable again
+            connection.setAutoCommit(true);
+            connection.setAutoCommit(false);
+            prepareStatements();
+        } catch (SQLException ignored) {
+            // the connection is gone: the error the waiters get says why, and every later commit will too
+        }
+    }
+
+    private void failAll(List<Work<?>> batch, Exception e) {
+        ExecutionStoreException failure = storeFailure(e);
+        for (Work<?> work : batch) {
+            fail(work, failure);
+        }
+    }
+
+    /** What the waiters of failed work are told: the store's own error as it is, any other described. */
+    private ExecutionStoreException storeFailure(Exception e) {
+        return e instanceof ExecutionStoreException store ? store : new ExecutionStoreException(describe(e), e);
+    }
+
+    /** The work is not committed: its waiter is told why, and its execution writes nothing more here. */
+    private void fail(Work<?> work, ExecutionStoreException failure) {
+        if (work.executionArn() != null) {
+            failedExecutions.put(work.executionArn(), failure);
+        }
+        work.result().completeExceptionally(failure);
     }
 
     @SuppressWarnings("unchecked")
@@ -743,12 +903,38 @@ public final class SqliteExecutionStore implements ExecutionStore {
     }
 
     private static JsonNode parse(String text, String what) {
+        if (text == null) {
+            throw new UnreadableRecordException("The execution store holds no JSON for " + what);
+        }
         try {
             return Json.parse(text);
         } catch (JsonProcessingException e) {
-            throw new ExecutionStoreException("The execution store holds invalid JSON for " + what + ": "
+            throw new UnreadableRecordException("The execution store holds invalid JSON for " + what + ": "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    private static JsonNode parseObject(String text, String what) {
+        JsonNode parsed = parse(text, what);
+        if (!parsed.isObject()) {
+            throw new UnreadableRecordException("The execution store holds " + what + " as "
+                    + abbreviate(parsed.toString()) + ", not a JSON object");
+        }
+        return parsed;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode parseArray(String text, String what) {
+        JsonNode parsed = parse(text, what);
+        if (!parsed.isArray()) {
+            throw new UnreadableRecordException("The execution store holds " + what + " as "
+                    + abbreviate(parsed.toString()) + ", not a JSON array");
+        }
+        return (com.fasterxml.jackson.databind.node.ArrayNode) parsed;
+    }
+
+    /** A stored value in an error message: enough to find it, not the whole payload. */
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
     private static void setJson(PreparedStatement ps, int index, JsonNode value) throws SQLException {

@@ -185,6 +185,32 @@ class SqliteExecutionStoreTest {
         }
     }
 
+    @Test
+    void aWriteTheStoreRefusesFailsOnlyItsExecutionNotTheOthersInItsCommit() {
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            for (String arn : List.of("e1", "e2", "e3")) {
+                store.create(running(arn, Instant.now()));
+            }
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            store.holdWriter(release);
+            // queued while the writer is held: the three boundaries go into one transaction
+            store.recorder("e1").checkpointDeferred(new Checkpoint(Checkpoint.TOP, "A", json("{}"), 1, null, null));
+            // a state name is NOT NULL: this boundary's own write is refused
+            store.recorder("e2").checkpointDeferred(new Checkpoint(Checkpoint.TOP, null, json("{}"), 1, null, null));
+            store.recorder("e3").checkpointDeferred(new Checkpoint(Checkpoint.TOP, "C", json("{}"), 1, null, null));
+            release.countDown();
+
+            store.checkpoint("e1", new Checkpoint(Checkpoint.TOP, "A2", json("{}"), 2, null, null));
+            assertEquals("A2", store.lastCheckpoint("e1").orElseThrow().stateName(), "e1 goes on");
+            assertEquals("C", store.lastCheckpoint("e3").orElseThrow().stateName(), "e3's boundary is committed");
+            assertTrue(store.lastCheckpoint("e2").isEmpty(), "e2's refused boundary is not kept");
+            ExecutionStoreException lost = assertThrows(ExecutionStoreException.class, () -> store.checkpoint("e2",
+                    new Checkpoint(Checkpoint.TOP, "B2", json("{}"), 2, null, null)));
+            assertTrue(lost.getMessage().contains("NOT NULL"), lost.getMessage());
+            assertTrue(store.lastCheckpoint("e2").isEmpty(), "nothing of e2 after its lost boundary is kept");
+        }
+    }
+
     private static ExecutionRecord running(String arn, Instant started) {
         return new ExecutionRecord(arn, "sm", arn, ExecutionStatus.RUNNING, json("{\"order\":7}"), null, null, null,
                 started, null, "{\"StartAt\":\"A\"}");
