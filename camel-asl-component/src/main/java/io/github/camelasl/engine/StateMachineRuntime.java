@@ -86,6 +86,7 @@ public final class StateMachineRuntime {
      */
     public Started begin(JsonNode input, String executionName, Map<String, Object> headers,
             List<HistoryListener> listeners, boolean asStartExecution) {
+        checkStart(input, executionName);
         boolean idempotent = asStartExecution;
         if (idempotent && executionName != null && !config.express()) {
             String arn = config.executionArn(executionName);
@@ -109,6 +110,17 @@ public final class StateMachineRuntime {
         execution.awaited(); // the caller gets the future only once this returns: a Wait may park it before
         Scope scope = new Scope(execution, machine, null, null, execution.history().lastEventId(), input);
         return new Started(execution.arn(), execution.startTime(), run(execution, scope));
+    }
+
+    /**
+     * Refuses, before anything is stored, an execution its limits do not allow: InvalidName for its name,
+     * States.DataLimitExceeded for an input too large or too deeply nested.
+     */
+    private void checkStart(JsonNode input, String executionName) {
+        if (executionName != null) {
+            config.limits().checkExecutionName(executionName);
+        }
+        config.limits().checkExecutionInput(input);
     }
 
     /**
@@ -389,6 +401,7 @@ public final class StateMachineRuntime {
                     + String.join(", ", machine.states().keySet()) + ")");
         }
         JsonNode from = input != null ? input : enteredInput(executionArn, stateName);
+        checkStart(from, newName);
         Execution execution = new Execution(config, newName != null ? newName : Ids.uuid(), from, store, listeners,
                 Map.of(), definition);
         execution.restartedFrom(executionArn, stateName);

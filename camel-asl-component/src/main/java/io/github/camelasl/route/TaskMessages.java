@@ -1,10 +1,14 @@
 package io.github.camelasl.route;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.AslConstants;
 import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.AslError;
+import io.github.camelasl.engine.ErrorNames;
+import io.github.camelasl.engine.ExecutionLimits;
 import io.github.camelasl.engine.Scope;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,9 +54,12 @@ public final class TaskMessages {
         message.setBody(Json.write(body));
     }
 
-    /** The endpoint's reply as JSON. */
+    /** The endpoint's reply as JSON, read up to the execution's maxPayloadSize. */
     static JsonNode result(Exchange exchange) {
-        return toJson(exchange.getMessage().getBody());
+        Scope scope = exchange.getProperty(io.github.camelasl.engine.StateMachineRuntime.SCOPE_PROPERTY, Scope.class);
+        int maxBytes = scope == null ? ExecutionLimits.MAX_PAYLOAD_SIZE_CEILING
+                : scope.execution().config().limits().maxPayloadSize();
+        return toJson(exchange.getMessage().getBody(), maxBytes, "the endpoint's reply");
     }
 
     /** The body of a branch or iteration exchange, which the engine set to a JsonNode. */
@@ -61,6 +68,16 @@ public final class TaskMessages {
     }
 
     public static JsonNode toJson(Object body) {
+        return toJson(body, ExecutionLimits.MAX_PAYLOAD_SIZE_CEILING, "the endpoint's reply");
+    }
+
+    /**
+     * A message body as JSON, as {@link #toJson(Object)} reads it, but text, bytes or a stream longer than
+     * {@code maxBytes} is not read further (a stream is read no further than that): States.DataLimitExceeded naming
+     * {@code what}. So is JSON nested deeper than the engine reads ({@value Json#MAX_NESTING_DEPTH}) or with a
+     * string longer than Jackson reads: it is not taken for text.
+     */
+    public static JsonNode toJson(Object body, int maxBytes, String what) {
         try {
             if (body == null) {
                 return Json.NODES.nullNode();
@@ -69,13 +86,23 @@ public final class TaskMessages {
                 return node;
             }
             if (body instanceof String text) {
-                return parseOrText(text);
+                if (text.length() > maxBytes) {
+                    throw tooBig(what, "characters", maxBytes);
+                }
+                return parseOrText(text, what);
             }
             if (body instanceof byte[] bytes) {
-                return parseOrText(new String(bytes, StandardCharsets.UTF_8));
+                if (bytes.length > maxBytes) {
+                    throw tooBig(what, "bytes", maxBytes);
+                }
+                return parseOrText(new String(bytes, StandardCharsets.UTF_8), what);
             }
             if (body instanceof InputStream stream) {
-                return parseOrText(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+                byte[] read = stream.readNBytes(maxBytes + 1);
+                if (read.length > maxBytes) {
+                    throw tooBig(what, "bytes", maxBytes);
+                }
+                return parseOrText(new String(read, StandardCharsets.UTF_8), what);
             }
             return Json.MAPPER.valueToTree(body);
         } catch (IOException | IllegalArgumentException e) {
@@ -83,11 +110,19 @@ public final class TaskMessages {
         }
     }
 
-    private static JsonNode parseOrText(String text) {
+    private static JsonNode parseOrText(String text, String what) {
         try {
             return Json.parse(text);
+        } catch (StreamConstraintsException e) { // JSON, but beyond what the engine reads: not text either
+            throw new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, what + " is beyond what the engine reads: "
+                    + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             return Json.NODES.textNode(text);
         }
+    }
+
+    private static AslError tooBig(String what, String unit, int maxBytes) {
+        return new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, what + " has more than " + maxBytes + " " + unit
+                + ", the maxPayloadSize of this state machine: it was not read further");
     }
 }
