@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.AslDeployer;
 import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.resource.ResourceResolvers;
+import io.github.camelasl.store.SqliteExecutionStore;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
 import io.github.camelasl.engine.ExecutionLimits.Mode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Execution limits: nothing an execution does (loop for ever, grow or nest its data, get a huge or deep reply)
@@ -163,6 +169,25 @@ class ExecutionLimitsTest extends EngineTestSupport {
         assertFailed(result, ErrorNames.DATA_LIMIT_EXCEEDED, "deeper than the 1000 levels");
         // what it recorded can be read: every event renders
         result.history().forEach(event -> assertTrue(Json.write(event).length() > 0));
+    }
+
+    @Test
+    void onTheDurableStoreDataTooDeepToStoreFailsTheExecutionThereRatherThanLeavingItRunning(@TempDir Path folder)
+            throws Exception {
+        ExecutionResult result;
+        try (SqliteExecutionStore sqlite = SqliteExecutionStore.open(folder)) {
+            StateMachineRuntime machine = new AslDeployer(context, sqlite, new ResourceResolvers(context, List.of()),
+                    Executors.newSingleThreadScheduledExecutor()).deploy("durable", DEEPENING_LOOP,
+                    StateMachineConfig.of("durable"));
+            result = assertTimeoutPreemptively(GUARD, () -> machine.start(Json.parse("{\"go\": true}"), "deep",
+                    Map.of(), List.of()).get(GUARD.toSeconds(), TimeUnit.SECONDS));
+            assertFailed(result, ErrorNames.DATA_LIMIT_EXCEEDED, "deeper than the 1000 levels");
+            assertEquals(ExecutionStatus.FAILED, sqlite.find(result.executionArn()).orElseThrow().status());
+            assertTrue(sqlite.unfinished(machine.config().stateMachineArn()).isEmpty(), "nothing left to resume");
+        }
+        try (SqliteExecutionStore reopened = SqliteExecutionStore.open(folder)) { // and it reads back
+            assertEquals(result.history().size(), reopened.events(result.executionArn()).size());
+        }
     }
 
     @Test
