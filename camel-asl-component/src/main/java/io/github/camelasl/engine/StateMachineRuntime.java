@@ -452,11 +452,16 @@ public final class StateMachineRuntime {
                     + record.status() + (record.redrivable() ? " and holds no checkpoint to go on from"
                     : "; only FAILED, TIMED_OUT and ABORTED executions can be redriven"));
         }
+        List<HistoryEvent> events = store.events(executionArn).stream()
+                .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
+        if (events.size() >= config.limits().maxHistoryEvents() - 1) { // as AWS: no room for one more state
+            throw new AslError("ExecutionNotRedrivable", "Execution is not redrivable: '" + executionArn + "' has "
+                    + events.size() + " history events, and its state machine allows "
+                    + config.limits().maxHistoryEvents() + " (maxHistoryEvents)");
+        }
         Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
         ExecutionRecord redriven = store.redrive(executionArn, now).orElseThrow(() -> new AslError(
                 "ExecutionNotRedrivable", "Execution is not redrivable: '" + executionArn + "' changed meanwhile"));
-        List<HistoryEvent> events = store.events(executionArn).stream()
-                .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
         Execution execution = Execution.resumed(config, redriven, events, store, listeners, Map.of());
         register(execution);
         execution.redriven();

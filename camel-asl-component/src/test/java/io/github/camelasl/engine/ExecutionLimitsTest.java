@@ -97,6 +97,17 @@ class ExecutionLimitsTest extends EngineTestSupport {
     }
 
     @Test
+    void anExecutionWhoseHistoryIsFullCannotBeRedriven() throws Exception {
+        StateMachineRuntime machine = deploy(ENDLESS_LOOP, new ExecutionLimits(Mode.DEFAULT, null, null, 100));
+        ExecutionResult result = assertTimeoutPreemptively(GUARD, () -> machine.start(Json.parse("{\"go\": true}"),
+                "full", Map.of(), List.of()).get(GUARD.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(ExecutionStatus.FAILED, result.status());
+        AslError refused = assertThrows(AslError.class, () -> machine.redrive(result.executionArn(), List.of()));
+        assertEquals("ExecutionNotRedrivable", refused.error());
+        assertTrue(refused.cause().contains("has 100 history events"), refused::cause);
+    }
+
+    @Test
     void awsLimitsEndAnEndlessLoopAtItsTwentyFiveThousandthEvent() throws Exception {
         ExecutionResult result = runWith(ExecutionLimits.AWS, ENDLESS_LOOP, "{\"go\": true}");
         assertFailed(result, ErrorNames.RUNTIME, "The execution reached the maximum number of history events (25000).");
