@@ -66,7 +66,7 @@ public class AslEndpoint extends DefaultEndpoint {
     private String cachedStates;
     @UriParam(label = "limits", description = "The limits executions run under: default (caps that protect the "
             + "process, far above AWS's quotas: maxPayloadSize 64 MiB, maxNestingDepth 1000, maxHistoryEvents "
-            + "10,000,000) or aws (AWS's quotas: 256 KiB payloads, 25,000 history events, AWS's rules for execution "
+            + "5,000,000) or aws (AWS's quotas: 256 KiB payloads, 25,000 history events, AWS's rules for execution "
             + "names). A payload over its limit fails the state with States.DataLimitExceeded; a full history fails "
             + "the execution with States.Runtime; a name against the rules is refused with InvalidName. Also "
             + "settable on the component.", enums = "default,aws", defaultValue = "default")
@@ -80,7 +80,7 @@ public class AslEndpoint extends DefaultEndpoint {
     private Integer maxNestingDepth;
     @UriParam(label = "limits", description = "How many events an execution's history may hold, its last event "
             + "included: an execution that would record more fails with States.Runtime, as AWS fails one at 25,000. "
-            + "It bounds the memory an endless loop takes. Default: 10000000, or 25000 with limits=aws.")
+            + "It bounds the memory an endless loop takes. Default: 5000000, or 25000 with limits=aws.")
     private Integer maxHistoryEvents;
 
     private StateMachineDeployment deployment;

@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--limits", paramLabel = "default|aws", defaultValue = "default",
             description = "the execution limits: default (caps that protect the process: 64 MiB payloads, nesting "
-                    + "1000, 10,000,000 history events) or aws (AWS's quotas: 256 KiB payloads, 25,000 history "
+                    + "1000, 5,000,000 history events) or aws (AWS's quotas: 256 KiB payloads, 25,000 history "
                     + "events, AWS's name rules); default: ${DEFAULT-VALUE}")
     String limits;
 

@@ -76,7 +76,7 @@ public final class MillionItemMap {
     }
 
     /** The most heap in use at once, by the collector's pools. */
-    private static long peakHeap() {
+    static long peakHeap() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
