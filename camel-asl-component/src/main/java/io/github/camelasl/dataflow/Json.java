@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.ref.WeakReference;
 import java.util.LinkedHashMap;
 
 /** The one Jackson mapper the engine uses, and small helpers around it. */
@@ -81,26 +82,45 @@ public final class Json {
         return TREE_READER.readTree(text);
     }
 
-    /** Trees larger than this (as text) are not kept by {@link #writeHandedOn}: a pooled thread would hold them. */
+    /**
+     * Trees larger than this (as text) are kept by {@link #writeHandedOn} only weakly, tree and text alike: a pooled
+     * thread would otherwise hold them, but the next write of the tree (the durable store's checkpoint, right after
+     * the state's output was measured) still finds its text.
+     */
     private static final int HANDED_ON_MAX_CHARS = 64 * 1024;
     private static final ThreadLocal<Object[]> LAST_HANDED_ON = ThreadLocal.withInitial(() -> new Object[2]);
 
     /**
      * {@link #write}, for trees the engine has handed on (which never change after): the same tree is written
-     * several times in a row (a state's output is its StateExited payload, the next state's checkpoint input and
-     * StateEntered payload), so the last one written on this thread is kept with its text.
+     * several times in a row (a state's output is measured against the limits, then is its StateExited payload,
+     * the next state's checkpoint input and StateEntered payload), so the last one written on this thread is kept
+     * with its text.
      */
     public static String writeHandedOn(JsonNode node) {
-        Object[] last = LAST_HANDED_ON.get();
-        if (last[0] == node) {
-            return (String) last[1];
+        String known = lastText(node);
+        if (known != null) {
+            return known;
         }
         String text = write(node);
-        if (text.length() <= HANDED_ON_MAX_CHARS) {
-            last[0] = node;
-            last[1] = text;
-        }
+        remember(node, text);
         return text;
+    }
+
+    /** The text kept for {@code node} on this thread, or null. */
+    private static String lastText(JsonNode node) {
+        Object[] last = LAST_HANDED_ON.get();
+        Object kept = last[0] instanceof WeakReference<?> weak ? weak.get() : last[0];
+        if (kept != node) {
+            return null;
+        }
+        return (String) (last[1] instanceof WeakReference<?> weak ? weak.get() : last[1]);
+    }
+
+    private static void remember(JsonNode node, String text) {
+        Object[] last = LAST_HANDED_ON.get();
+        boolean small = text.length() <= HANDED_ON_MAX_CHARS;
+        last[0] = small ? node : new WeakReference<>(node);
+        last[1] = small ? text : new WeakReference<>(text);
     }
 
     /**
@@ -111,10 +131,9 @@ public final class Json {
      * @throws IllegalStateException when the tree nests deeper than {@value #MAX_NESTING_DEPTH}
      */
     public static String writeWithin(JsonNode node, int maxChars) {
-        Object[] last = LAST_HANDED_ON.get();
-        if (last[0] == node) {
-            String text = (String) last[1];
-            return text.length() <= maxChars ? text : null;
+        String known = lastText(node);
+        if (known != null) {
+            return known.length() <= maxChars ? known : null;
         }
         BoundedWriter out = new BoundedWriter(maxChars);
         try {
@@ -126,10 +145,7 @@ public final class Json {
             throw new IllegalStateException("cannot serialise JSON tree: " + e.getMessage(), e);
         }
         String text = out.text.toString();
-        if (text.length() <= HANDED_ON_MAX_CHARS) {
-            last[0] = node;
-            last[1] = text;
-        }
+        remember(node, text);
         return text;
     }
 
