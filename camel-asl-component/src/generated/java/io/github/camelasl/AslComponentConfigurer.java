@@ -43,6 +43,13 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "historyListener": target.setHistoryListener(property(camelContext, io.github.camelasl.history.HistoryListener.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limits": target.setLimits(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxhistoryevents":
+        case "maxHistoryEvents": target.setMaxHistoryEvents(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxnestingdepth":
+        case "maxNestingDepth": target.setMaxNestingDepth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxpayloadsize":
+        case "maxPayloadSize": target.setMaxPayloadSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "resourcemappings":
         case "resourceMappings": target.setResourceMappings(property(camelContext, java.lang.String.class, value)); return true;
@@ -87,6 +94,13 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "historyListener": return io.github.camelasl.history.HistoryListener.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limits": return java.lang.String.class;
+        case "maxhistoryevents":
+        case "maxHistoryEvents": return java.lang.Integer.class;
+        case "maxnestingdepth":
+        case "maxNestingDepth": return java.lang.Integer.class;
+        case "maxpayloadsize":
+        case "maxPayloadSize": return java.lang.Integer.class;
         case "region": return java.lang.String.class;
         case "resourcemappings":
         case "resourceMappings": return java.lang.String.class;
@@ -127,6 +141,13 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "historyListener": return target.getHistoryListener();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limits": return target.getLimits();
+        case "maxhistoryevents":
+        case "maxHistoryEvents": return target.getMaxHistoryEvents();
+        case "maxnestingdepth":
+        case "maxNestingDepth": return target.getMaxNestingDepth();
+        case "maxpayloadsize":
+        case "maxPayloadSize": return target.getMaxPayloadSize();
         case "region": return target.getRegion();
         case "resourcemappings":
         case "resourceMappings": return target.getResourceMappings();

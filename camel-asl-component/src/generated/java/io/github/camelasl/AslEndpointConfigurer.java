@@ -30,6 +30,13 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "definition": target.setDefinition(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limits": target.setLimits(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxhistoryevents":
+        case "maxHistoryEvents": target.setMaxHistoryEvents(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxnestingdepth":
+        case "maxNestingDepth": target.setMaxNestingDepth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxpayloadsize":
+        case "maxPayloadSize": target.setMaxPayloadSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "parkinmemoryseconds":
         case "parkInMemorySeconds": target.setParkInMemorySeconds(property(camelContext, int.class, value)); return true;
@@ -53,6 +60,13 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "definition": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limits": return java.lang.String.class;
+        case "maxhistoryevents":
+        case "maxHistoryEvents": return java.lang.Integer.class;
+        case "maxnestingdepth":
+        case "maxNestingDepth": return java.lang.Integer.class;
+        case "maxpayloadsize":
+        case "maxPayloadSize": return java.lang.Integer.class;
         case "operation": return java.lang.String.class;
         case "parkinmemoryseconds":
         case "parkInMemorySeconds": return int.class;
@@ -77,6 +91,13 @@ public class AslEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "definition": return target.getDefinition();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limits": return target.getLimits();
+        case "maxhistoryevents":
+        case "maxHistoryEvents": return target.getMaxHistoryEvents();
+        case "maxnestingdepth":
+        case "maxNestingDepth": return target.getMaxNestingDepth();
+        case "maxpayloadsize":
+        case "maxPayloadSize": return target.getMaxPayloadSize();
         case "operation": return target.getOperation();
         case "parkinmemoryseconds":
         case "parkInMemorySeconds": return target.getParkInMemorySeconds();

@@ -23,11 +23,15 @@ public class AslEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(11);
+        Set<String> props = new HashSet<>(15);
         props.add("accountId");
         props.add("cachedStates");
         props.add("definition");
         props.add("lazyStartProducer");
+        props.add("limits");
+        props.add("maxHistoryEvents");
+        props.add("maxNestingDepth");
+        props.add("maxPayloadSize");
         props.add("name");
         props.add("operation");
         props.add("parkInMemorySeconds");

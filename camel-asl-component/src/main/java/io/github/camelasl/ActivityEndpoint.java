@@ -86,7 +86,8 @@ public final class ActivityEndpoint extends DefaultEndpoint {
                         : new AslError(ErrorNames.TASK_FAILED, String.valueOf(failure.getMessage()));
                 tokens.sendFailure(token, error.error(), error.cause());
             } else {
-                tokens.sendSuccess(token, TaskMessages.toJson(exchange.getMessage().getBody(), exchange));
+                tokens.sendSuccess(token, TaskMessages.toJson(exchange.getMessage().getBody(), exchange,
+                        io.github.camelasl.engine.ExecutionLimits.MAX_PAYLOAD_SIZE_CEILING));
             }
         } catch (AslError e) {
             if (!"TaskDoesNotExist".equals(e.error())) {

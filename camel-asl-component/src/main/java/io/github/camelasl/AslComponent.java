@@ -81,6 +81,16 @@ public class AslComponent extends DefaultComponent {
               description = "A ResourcePolicy deciding which Resources a definition may call, in place of the "
                             + "built-in one (deniedResources and allowedResources still apply first).")
     private ResourcePolicy resourcePolicy;
+    @Metadata(label = "limits", description = "The limits executions of every state machine run under, unless an "
+                                             + "endpoint sets its own: default or aws (see the endpoint's option).",
+              enums = "default,aws", defaultValue = "default")
+    private String limits;
+    @Metadata(label = "limits", description = "The endpoints' maxPayloadSize, unless one sets its own.")
+    private Integer maxPayloadSize;
+    @Metadata(label = "limits", description = "The endpoints' maxNestingDepth, unless one sets its own.")
+    private Integer maxNestingDepth;
+    @Metadata(label = "limits", description = "The endpoints' maxHistoryEvents, unless one sets its own.")
+    private Integer maxHistoryEvents;
     @Metadata(label = "advanced", autowired = true,
               description = "Told of every history event of every execution as it is written (a live trace).")
     private HistoryListener historyListener;
@@ -160,6 +170,10 @@ public class AslComponent extends DefaultComponent {
         AslEndpoint endpoint = new AslEndpoint(uri, this, remaining);
         endpoint.setRegion(region);
         endpoint.setAccountId(accountId);
+        endpoint.setLimits(limits);
+        endpoint.setMaxPayloadSize(maxPayloadSize);
+        endpoint.setMaxNestingDepth(maxNestingDepth);
+        endpoint.setMaxHistoryEvents(maxHistoryEvents);
         setProperties(endpoint, parameters);
         return endpoint;
     }
@@ -404,6 +418,38 @@ public class AslComponent extends DefaultComponent {
             throw new IllegalArgumentException("finishedInMemory must be 0 or more, not " + finishedInMemory);
         }
         this.finishedInMemory = finishedInMemory;
+    }
+
+    public String getLimits() {
+        return limits;
+    }
+
+    public void setLimits(String limits) {
+        this.limits = limits;
+    }
+
+    public Integer getMaxPayloadSize() {
+        return maxPayloadSize;
+    }
+
+    public void setMaxPayloadSize(Integer maxPayloadSize) {
+        this.maxPayloadSize = maxPayloadSize;
+    }
+
+    public Integer getMaxNestingDepth() {
+        return maxNestingDepth;
+    }
+
+    public void setMaxNestingDepth(Integer maxNestingDepth) {
+        this.maxNestingDepth = maxNestingDepth;
+    }
+
+    public Integer getMaxHistoryEvents() {
+        return maxHistoryEvents;
+    }
+
+    public void setMaxHistoryEvents(Integer maxHistoryEvents) {
+        this.maxHistoryEvents = maxHistoryEvents;
     }
 
     public HistoryListener getHistoryListener() {

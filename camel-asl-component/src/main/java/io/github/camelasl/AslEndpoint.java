@@ -64,6 +64,24 @@ public class AslEndpoint extends DefaultEndpoint {
             + "instead of calling its endpoint. Kept in the execution store, so on the default SQLite store across "
             + "restarts. The definition itself stays as AWS runs it.")
     private String cachedStates;
+    @UriParam(label = "limits", description = "The limits executions run under: default (caps that protect the "
+            + "process, far above AWS's quotas: maxPayloadSize 64 MiB, maxNestingDepth 1000, maxHistoryEvents "
+            + "5,000,000) or aws (AWS's quotas: 256 KiB payloads, 25,000 history events, AWS's rules for execution "
+            + "names). A payload over its limit fails the state with States.DataLimitExceeded; a full history fails "
+            + "the execution with States.Runtime; a name against the rules is refused with InvalidName. Also "
+            + "settable on the component.", enums = "default,aws", defaultValue = "default")
+    private String limits;
+    @UriParam(label = "limits", description = "The most bytes of JSON text (UTF-8) an execution input, a state's "
+            + "input, output or result, or a Task's reply may have; a reply or input stream is read no further. "
+            + "Default: 67108864 (64 MiB), or 262144 with limits=aws. At most 536870912.")
+    private Integer maxPayloadSize;
+    @UriParam(label = "limits", description = "How deep the JSON of an input, output or result may nest, 1 to "
+            + "1000 (deeper JSON would overflow the stack of the engine's recursive code). Default: 1000.")
+    private Integer maxNestingDepth;
+    @UriParam(label = "limits", description = "How many events an execution's history may hold, its last event "
+            + "included: an execution that would record more fails with States.Runtime, as AWS fails one at 25,000. "
+            + "It bounds the memory an endless loop takes. Default: 5000000, or 25000 with limits=aws.")
+    private Integer maxHistoryEvents;
 
     private StateMachineDeployment deployment;
 
@@ -123,11 +141,22 @@ public class AslEndpoint extends DefaultEndpoint {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         StateMachineConfig config = new StateMachineConfig(name, type, "aws", region, accountId, roleArn,
-                retryIntervalScale);
+                retryIntervalScale, executionLimits());
         java.util.Set<String> cached = cachedStates == null || cachedStates.isBlank() ? java.util.Set.of()
                 : java.util.Arrays.stream(cachedStates.split(",")).map(String::trim).filter(n -> !n.isEmpty())
                         .collect(java.util.stream.Collectors.toUnmodifiableSet());
         deployment = ((AslComponent) getComponent()).acquire(definition, text, config, parkInMemorySeconds, cached);
+    }
+
+    /** The limits the options give; a bad value fails the deployment, naming the endpoint. */
+    io.github.camelasl.engine.ExecutionLimits executionLimits() {
+        try {
+            return new io.github.camelasl.engine.ExecutionLimits(
+                    io.github.camelasl.engine.ExecutionLimits.Mode.of(limits == null ? "default" : limits),
+                    maxPayloadSize, maxNestingDepth, maxHistoryEvents);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("asl:" + name + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -227,6 +256,38 @@ public class AslEndpoint extends DefaultEndpoint {
 
     public void setParkInMemorySeconds(int parkInMemorySeconds) {
         this.parkInMemorySeconds = parkInMemorySeconds;
+    }
+
+    public String getLimits() {
+        return limits;
+    }
+
+    public void setLimits(String limits) {
+        this.limits = limits;
+    }
+
+    public Integer getMaxPayloadSize() {
+        return maxPayloadSize;
+    }
+
+    public void setMaxPayloadSize(Integer maxPayloadSize) {
+        this.maxPayloadSize = maxPayloadSize;
+    }
+
+    public Integer getMaxNestingDepth() {
+        return maxNestingDepth;
+    }
+
+    public void setMaxNestingDepth(Integer maxNestingDepth) {
+        this.maxNestingDepth = maxNestingDepth;
+    }
+
+    public Integer getMaxHistoryEvents() {
+        return maxHistoryEvents;
+    }
+
+    public void setMaxHistoryEvents(Integer maxHistoryEvents) {
+        this.maxHistoryEvents = maxHistoryEvents;
     }
 
     public double getRetryIntervalScale() {

@@ -46,7 +46,11 @@ public class AslProducer extends DefaultAsyncProducer {
         Message in = exchange.getMessage();
         JsonNode input;
         try {
-            input = input(in.getBody());
+            input = input(in.getBody(), getEndpoint().executionLimits().maxPayloadSize());
+        } catch (AslError e) { // larger or deeper than the limits: refused before it is read whole
+            exchange.setException(e);
+            callback.done(true);
+            return true;
         } catch (IllegalArgumentException e) {
             exchange.setException(new AslError("InvalidExecutionInput", "Invalid State Machine Execution Input: "
                     + e.getMessage()));
@@ -156,11 +160,11 @@ public class AslProducer extends DefaultAsyncProducer {
         }
     }
 
-    private static JsonNode input(Object body) {
+    private static JsonNode input(Object body, int maxBytes) {
         if (body == null) {
             return Json.NODES.objectNode();
         }
-        JsonNode input = TaskMessages.toJson(body);
+        JsonNode input = TaskMessages.toJson(body, maxBytes, "The execution input");
         if (body instanceof String text && input.isTextual() && !text.trim().startsWith("\"")) {
             throw new IllegalArgumentException("the message body is not JSON: " + abbreviate(text));
         }

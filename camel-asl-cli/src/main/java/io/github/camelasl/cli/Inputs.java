@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.ExecutionLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,23 +22,43 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** The text of {@code file}, or of stdin for "-". */
+    /**
+     * The text of {@code file}, or of stdin for "-", read no further than the default payload cap (64 MiB): a file
+     * that never ends ({@code /dev/zero}) is not read for ever.
+     */
     static String read(String file, InputStream stdin, String what) {
+        return read(file, stdin, what, ExecutionLimits.DEFAULT_MAX_PAYLOAD_SIZE, "");
+    }
+
+    /**
+     * The text of {@code file}, or of stdin for "-"; more than {@code maxBytes} is a usage error (reading stops
+     * there), which ends with {@code hint}.
+     */
+    static String read(String file, InputStream stdin, String what, int maxBytes, String hint) {
         try {
+            byte[] bytes;
             if (STDIN.equals(file)) {
-                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                bytes = stdin.readNBytes(maxBytes + 1);
+            } else {
+                Path path = Path.of(file);
+                if (Files.isDirectory(path)) {
+                    throw CliException.usage("cannot read " + what + " " + file + ": it is a directory");
+                }
+                try (InputStream in = Files.newInputStream(path)) {
+                    bytes = in.readNBytes(maxBytes + 1);
+                }
             }
-            Path path = Path.of(file);
-            if (Files.isDirectory(path)) {
-                throw CliException.usage("cannot read " + what + " " + file + ": it is a directory");
+            if (bytes.length > maxBytes) {
+                throw CliException.usage("cannot read " + what + " " + file + ": it has more than " + maxBytes
+                        + " bytes" + hint);
             }
-            return Files.readString(path, StandardCharsets.UTF_8);
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw CliException.usage("cannot read " + what + " " + file + ": not UTF-8 text");
         } catch (NoSuchFileException e) {
             throw CliException.usage("cannot read " + what + " " + file + ": no such file");
         } catch (AccessDeniedException e) {
             throw CliException.usage("cannot read " + what + " " + file + ": permission denied");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw CliException.usage("cannot read " + what + " " + file + ": not UTF-8 text");
         } catch (IOException | java.nio.file.InvalidPathException e) {
             throw CliException.usage("cannot read " + what + " " + file + ": " + oneLine(e.getMessage()));
         }
@@ -48,6 +69,11 @@ final class Inputs {
      * {@code @FILE} ({@code @-} for stdin).
      */
     static JsonNode executionInput(String option, InputStream stdin) {
+        return executionInput(option, stdin, ExecutionLimits.DEFAULT);
+    }
+
+    /** {@link #executionInput(String, InputStream)}, refusing (reading no further) more than the limits allow. */
+    static JsonNode executionInput(String option, InputStream stdin, ExecutionLimits limits) {
         if (option == null) {
             return Json.NODES.objectNode();
         }
@@ -58,7 +84,8 @@ final class Inputs {
             if (file.isEmpty()) {
                 throw CliException.usage("--input @FILE needs a file name");
             }
-            text = read(file, stdin, "--input file");
+            text = read(file, stdin, "--input file", limits.maxPayloadSize(),
+                    " (--max-payload-size, limits=" + limits.mode() + ")");
             what = "--input file " + (STDIN.equals(file) ? "(stdin)" : file);
         } else {
             text = option;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
+import io.github.camelasl.engine.ExecutionLimits;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.engine.StateMachineConfig;
@@ -98,6 +99,34 @@ final class RunCommand implements Callable<Integer> {
             + "folder, created if needed), for 'asl executions' and 'asl resume'; default: in memory")
     String store;
 
+    @Option(names = "--limits", paramLabel = "default|aws", defaultValue = "default",
+            description = "the execution limits: default (caps that protect the process: 64 MiB payloads, nesting "
+                    + "1000, 5,000,000 history events) or aws (AWS's quotas: 256 KiB payloads, 25,000 history "
+                    + "events, AWS's name rules); default: ${DEFAULT-VALUE}")
+    String limits;
+
+    @Option(names = "--max-payload-size", paramLabel = "BYTES",
+            description = "the most bytes of JSON an input, output or result may have (the --input file is read "
+                    + "no further)")
+    Integer maxPayloadSize;
+
+    @Option(names = "--max-nesting-depth", paramLabel = "N", description = "how deep JSON may nest (1 to 1000)")
+    Integer maxNestingDepth;
+
+    @Option(names = "--max-history-events", paramLabel = "N",
+            description = "how many history events an execution may record before it fails (States.Runtime)")
+    Integer maxHistoryEvents;
+
+    /** The limits the options give; a bad value is a usage error. */
+    ExecutionLimits executionLimits() {
+        try {
+            return new ExecutionLimits(ExecutionLimits.Mode.of(limits), maxPayloadSize, maxNestingDepth,
+                    maxHistoryEvents);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (Inputs.STDIN.equals(definition) && "@-".equals(input)) {
@@ -110,12 +139,14 @@ final class RunCommand implements Callable<Integer> {
         if (store != null && type == Type.EXPRESS) {
             throw CliException.usage("--store keeps STANDARD executions only: AWS keeps no EXPRESS history");
         }
+        ExecutionLimits executionLimits = executionLimits();
         String text = Inputs.read(definition, parent.stdin(), "definition");
         List<ResourceMapping> mappings = ResourceMaps.load(resourceMaps, parent.stdin());
-        JsonNode executionInput = Inputs.executionInput(input, parent.stdin());
+        JsonNode executionInput = Inputs.executionInput(input, parent.stdin(), executionLimits);
         String name = stateMachineName != null ? stateMachineName : Inputs.defaultStateMachineName(definition);
         String source = Inputs.STDIN.equals(definition) ? "(stdin)" : definition;
-        StateMachineConfig config = new StateMachineConfig(name, type.name(), "aws", region, accountId, null);
+        StateMachineConfig config = new StateMachineConfig(name, type.name(), "aws", region, accountId, null, 1,
+                executionLimits);
 
         PrintWriter out = spec.commandLine().getOut();
         TracePrinter trace = json ? null : new TracePrinter(out);
@@ -147,7 +178,8 @@ final class RunCommand implements Callable<Integer> {
                 }
                 running.set(run);
                 result = run.get();
-            } catch (AslError e) { // ExecutionAlreadyExists: --name is taken in the store
+            } catch (AslError e) { // ExecutionAlreadyExists (--name is taken in the store), InvalidName, an input over
+                // the limits
                 throw CliException.usage(e.cause() != null ? e.cause() : e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

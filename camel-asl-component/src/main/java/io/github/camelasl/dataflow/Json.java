@@ -1,7 +1,10 @@
 package io.github.camelasl.dataflow;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,20 +13,35 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.ref.WeakReference;
 import java.util.LinkedHashMap;
 
 /** The one Jackson mapper the engine uses, and small helpers around it. */
 public final class Json {
 
     /**
-     * Big decimals keep numbers exact (AWS compares 1 and 1.0 as equal, but never rounds). Jackson's default
-     * limits (20M-char strings, nesting 1000) are the engine's too: beyond them parsing fails with Jackson's
-     * message, which names the limit and the place. Payloads are otherwise unbounded.
+     * The deepest JSON the engine reads or writes. Jackson's tree code (deepCopy, equals, hashCode) recurses per
+     * level: on a 512 KiB thread stack it overflowed at 2,000 levels (Jackson 2.19, JDK 17), so the engine keeps
+     * Jackson's default of 1,000 for its parsers and writers alike: what it writes to a store it can read back.
+     */
+    public static final int MAX_NESTING_DEPTH = 1000;
+
+    /**
+     * Big decimals keep numbers exact (AWS compares 1 and 1.0 as equal, but never rounds). Jackson's limits
+     * (20M-char strings, nesting {@value #MAX_NESTING_DEPTH} to read and to write) bound every parse and write:
+     * beyond them Jackson fails with a message naming the limit and the place. The per-state-machine limits on
+     * payloads are ExecutionLimits'.
      *
      * <p>Jackson's buffers stay in its default per-thread pool: a shared pool (a concurrent deque) took W6 at two
      * threads from 1.8 to 1.2-1.5 times one thread's throughput, for no gain at one thread.
      */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                    .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                            .build())
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -64,26 +82,108 @@ public final class Json {
         return TREE_READER.readTree(text);
     }
 
-    /** Trees larger than this (as text) are not kept by {@link #writeHandedOn}: a pooled thread would hold them. */
+    /**
+     * Trees larger than this (as text) are kept by {@link #writeHandedOn} only weakly, tree and text alike: a pooled
+     * thread would otherwise hold them, but the next write of the tree (the durable store's checkpoint, right after
+     * the state's output was measured) still finds its text.
+     */
     private static final int HANDED_ON_MAX_CHARS = 64 * 1024;
     private static final ThreadLocal<Object[]> LAST_HANDED_ON = ThreadLocal.withInitial(() -> new Object[2]);
 
     /**
      * {@link #write}, for trees the engine has handed on (which never change after): the same tree is written
-     * several times in a row (a state's output is its StateExited payload, the next state's checkpoint input and
-     * StateEntered payload), so the last one written on this thread is kept with its text.
+     * several times in a row (a state's output is measured against the limits, then is its StateExited payload,
+     * the next state's checkpoint input and StateEntered payload), so the last one written on this thread is kept
+     * with its text.
      */
     public static String writeHandedOn(JsonNode node) {
-        Object[] last = LAST_HANDED_ON.get();
-        if (last[0] == node) {
-            return (String) last[1];
+        String known = lastText(node);
+        if (known != null) {
+            return known;
         }
         String text = write(node);
-        if (text.length() <= HANDED_ON_MAX_CHARS) {
-            last[0] = node;
-            last[1] = text;
-        }
+        remember(node, text);
         return text;
+    }
+
+    /** The text kept for {@code node} on this thread, or null. */
+    private static String lastText(JsonNode node) {
+        Object[] last = LAST_HANDED_ON.get();
+        Object kept = last[0] instanceof WeakReference<?> weak ? weak.get() : last[0];
+        if (kept != node) {
+            return null;
+        }
+        return (String) (last[1] instanceof WeakReference<?> weak ? weak.get() : last[1]);
+    }
+
+    private static void remember(JsonNode node, String text) {
+        Object[] last = LAST_HANDED_ON.get();
+        boolean small = text.length() <= HANDED_ON_MAX_CHARS;
+        last[0] = small ? node : new WeakReference<>(node);
+        last[1] = small ? text : new WeakReference<>(text);
+    }
+
+    /**
+     * The compact JSON text of {@code node} if it has at most {@code maxChars} characters, else null: writing stops
+     * soon after the limit, so a tree whose text would not fit in memory (shared subtrees repeat in it) is never
+     * written whole. The text is kept as {@link #writeHandedOn} keeps it, for the next write of the same tree.
+     *
+     * @throws IllegalStateException when the tree nests deeper than {@value #MAX_NESTING_DEPTH}
+     */
+    public static String writeWithin(JsonNode node, int maxChars) {
+        String known = lastText(node);
+        if (known != null) {
+            return known.length() <= maxChars ? known : null;
+        }
+        BoundedWriter out = new BoundedWriter(maxChars);
+        try {
+            TREE_WRITER.writeValue(out, node);
+        } catch (IOException e) {
+            if (out.overflowed) {
+                return null;
+            }
+            throw new IllegalStateException("cannot serialise JSON tree: " + e.getMessage(), e);
+        }
+        String text = out.text.toString();
+        remember(node, text);
+        return text;
+    }
+
+    /** Collects what Jackson writes until it passes maxChars, then fails the write. */
+    private static final class BoundedWriter extends Writer {
+        private final StringBuilder text = new StringBuilder();
+        private final int maxChars;
+        private boolean overflowed;
+
+        BoundedWriter(int maxChars) {
+            this.maxChars = maxChars;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            if (text.length() + (long) length > maxChars) {
+                overflowed = true;
+                throw new IOException("more than " + maxChars + " characters");
+            }
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String chars, int offset, int length) throws IOException {
+            if (text.length() + (long) length > maxChars) {
+                overflowed = true;
+                throw new IOException("more than " + maxChars + " characters");
+            }
+            text.append(chars, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Compact JSON text, as AWS prints outputs. */

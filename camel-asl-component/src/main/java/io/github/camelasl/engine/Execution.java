@@ -68,7 +68,10 @@ public final class Execution {
         this.store = store;
         this.definition = definition;
         this.originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
-        this.history = new ExecutionHistory(earlierEvents, listeners, event -> recorder.appendEvent(event));
+        int maxEvents = config.limits().maxHistoryEvents();
+        this.history = new ExecutionHistory(earlierEvents, listeners, event -> recorder.appendEvent(event), maxEvents,
+                () -> finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
+                        "The execution reached the maximum number of history events (" + maxEvents + ")."));
     }
 
     /**

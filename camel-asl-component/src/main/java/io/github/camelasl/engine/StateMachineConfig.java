@@ -4,7 +4,8 @@ package io.github.camelasl.engine;
  * How a state machine is deployed: its name (the last part of its ARN), type (STANDARD or EXPRESS), the
  * partition ("aws" unless configured), region and account id its ARNs are built from, the role ARN reported as
  * $$.Execution.RoleArn, and retryIntervalScale, which multiplies Retry back-offs for local tests (0: retry at
- * once; 1 waits as AWS does). A value: equal configurations deploy the same state machine.
+ * once; 1 waits as AWS does), and the limits its executions run under. A value: equal configurations deploy the
+ * same state machine.
  */
 public final class StateMachineConfig {
 
@@ -15,6 +16,7 @@ public final class StateMachineConfig {
     private final String accountId;
     private final String roleArn;
     private final double retryIntervalScale;
+    private final ExecutionLimits limits;
     /** Built once: every execution records it (a string per execution was a tenth of a parked one's heap). */
     private final String stateMachineArn;
     private final String executionArnPrefix;
@@ -22,6 +24,12 @@ public final class StateMachineConfig {
 
     public StateMachineConfig(String name, String type, String partition, String region, String accountId,
             String roleArn, double retryIntervalScale) {
+        this(name, type, partition, region, accountId, roleArn, retryIntervalScale, ExecutionLimits.DEFAULT);
+    }
+
+    public StateMachineConfig(String name, String type, String partition, String region, String accountId,
+            String roleArn, double retryIntervalScale, ExecutionLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.name = name;
         this.type = type;
         this.partition = partition;
@@ -49,19 +57,33 @@ public final class StateMachineConfig {
     }
 
     public StateMachineConfig withType(String newType) {
-        return new StateMachineConfig(name, newType, partition, region, accountId, roleArn, retryIntervalScale);
+        return new StateMachineConfig(name, newType, partition, region, accountId, roleArn, retryIntervalScale,
+                limits);
     }
 
     public StateMachineConfig withRegion(String newRegion) {
-        return new StateMachineConfig(name, type, partition, newRegion, accountId, roleArn, retryIntervalScale);
+        return new StateMachineConfig(name, type, partition, newRegion, accountId, roleArn, retryIntervalScale,
+                limits);
     }
 
     public StateMachineConfig withAccountId(String newAccountId) {
-        return new StateMachineConfig(name, type, partition, region, newAccountId, roleArn, retryIntervalScale);
+        return new StateMachineConfig(name, type, partition, region, newAccountId, roleArn, retryIntervalScale,
+                limits);
     }
 
     public StateMachineConfig withRoleArn(String newRoleArn) {
-        return new StateMachineConfig(name, type, partition, region, accountId, newRoleArn, retryIntervalScale);
+        return new StateMachineConfig(name, type, partition, region, accountId, newRoleArn, retryIntervalScale,
+                limits);
+    }
+
+    public StateMachineConfig withLimits(ExecutionLimits newLimits) {
+        return new StateMachineConfig(name, type, partition, region, accountId, roleArn, retryIntervalScale,
+                newLimits);
+    }
+
+    /** The limits its executions run under (payload size, nesting depth, history events, names). */
+    public ExecutionLimits limits() {
+        return limits;
     }
 
     public String stateMachineArn() {
@@ -121,12 +143,13 @@ public final class StateMachineConfig {
         return other instanceof StateMachineConfig that && name.equals(that.name) && type.equals(that.type)
                 && partition.equals(that.partition) && region.equals(that.region)
                 && accountId.equals(that.accountId) && java.util.Objects.equals(roleArn, that.roleArn)
-                && Double.compare(retryIntervalScale, that.retryIntervalScale) == 0;
+                && Double.compare(retryIntervalScale, that.retryIntervalScale) == 0 && limits.equals(that.limits);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(name, type, partition, region, accountId, roleArn, retryIntervalScale);
+        return java.util.Objects.hash(name, type, partition, region, accountId, roleArn, retryIntervalScale,
+                limits);
     }
 
     @Override

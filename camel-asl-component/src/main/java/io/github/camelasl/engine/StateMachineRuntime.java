@@ -86,6 +86,7 @@ public final class StateMachineRuntime {
      */
     public Started begin(JsonNode input, String executionName, Map<String, Object> headers,
             List<HistoryListener> listeners, boolean asStartExecution) {
+        checkStart(input, executionName);
         boolean idempotent = asStartExecution;
         if (idempotent && executionName != null && !config.express()) {
             String arn = config.executionArn(executionName);
@@ -109,6 +110,17 @@ public final class StateMachineRuntime {
         execution.awaited(); // the caller gets the future only once this returns: a Wait may park it before
         Scope scope = new Scope(execution, machine, null, null, execution.history().lastEventId(), input);
         return new Started(execution.arn(), execution.startTime(), run(execution, scope));
+    }
+
+    /**
+     * Refuses, before anything is stored, an execution its limits do not allow: InvalidName for its name,
+     * States.DataLimitExceeded for an input too large or too deeply nested.
+     */
+    private void checkStart(JsonNode input, String executionName) {
+        if (executionName != null) {
+            config.limits().checkExecutionName(executionName);
+        }
+        config.limits().checkExecutionInput(input);
     }
 
     /**
@@ -428,6 +440,7 @@ public final class StateMachineRuntime {
                     + String.join(", ", machine.states().keySet()) + ")");
         }
         JsonNode from = input != null ? input : enteredInput(executionArn, stateName);
+        checkStart(from, newName);
         Execution execution = new Execution(config, newName != null ? newName : Ids.uuid(), from, store, listeners,
                 Map.of(), definition);
         execution.restartedFrom(executionArn, stateName);
@@ -478,11 +491,16 @@ public final class StateMachineRuntime {
                     + record.status() + (record.redrivable() ? " and holds no checkpoint to go on from"
                     : "; only FAILED, TIMED_OUT and ABORTED executions can be redriven"));
         }
+        List<HistoryEvent> events = store.events(executionArn).stream()
+                .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
+        if (events.size() >= config.limits().maxHistoryEvents() - 1) { // as AWS: no room for one more state
+            throw new AslError("ExecutionNotRedrivable", "Execution is not redrivable: '" + executionArn + "' has "
+                    + events.size() + " history events, and its state machine allows "
+                    + config.limits().maxHistoryEvents() + " (maxHistoryEvents)");
+        }
         Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
         ExecutionRecord redriven = store.redrive(executionArn, now).orElseThrow(() -> new AslError(
                 "ExecutionNotRedrivable", "Execution is not redrivable: '" + executionArn + "' changed meanwhile"));
-        List<HistoryEvent> events = store.events(executionArn).stream()
-                .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
         Execution execution = Execution.resumed(config, redriven, events, store, listeners, Map.of());
         register(execution);
         execution.redriven();

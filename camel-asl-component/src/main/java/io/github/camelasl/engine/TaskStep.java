@@ -98,6 +98,7 @@ public final class TaskStep {
     public static void complete(Scope scope, String endpointUri, JsonNode result) {
         scope.phase(Scope.Phase.DATAFLOW);
         TaskState state = (TaskState) scope.current();
+        Transitions.checkLimits(scope, result);
         if (state.isActivity()) {
             scope.recordLazily(HistoryEventType.ActivitySucceeded, () -> EventDetails.withOutput(result));
             Transitions.exitWithResult(scope, state.resultSelector(), state.resultPath(), result);

@@ -42,6 +42,7 @@ public final class Transitions {
     public static void exit(Scope scope, JsonNode output, Map<String, JsonNode> assigned) {
         State state = scope.current();
         if (state.common().end() || state instanceof SucceedState) {
+            checkLimits(scope, output);
             scope.variables().assign(assigned);
             recordExit(scope, output);
             scope.succeed(output);
@@ -56,12 +57,16 @@ public final class Transitions {
      */
     static JsonNode effectiveInput(Scope scope, Template parameters, JsonNode arguments) {
         if (JsonataStates.applies(scope.current())) {
-            return arguments == null ? scope.stateInput()
-                    : JsonataStates.template(scope, arguments, JsonataStates.states(scope), "Arguments");
+            return arguments == null ? scope.stateInput() : checkLimits(scope,
+                    JsonataStates.template(scope, arguments, JsonataStates.states(scope), "Arguments"));
         }
         Bindings bindings = scope.bindings();
         JsonNode effective = InputOutput.inputPath(scope.current().common().inputPath(), scope.stateInput(), bindings);
-        return parameters == null ? effective : PayloadTemplate.evaluate(parameters, effective, bindings);
+        if (parameters == null) {
+            return effective;
+        }
+        // a template may repeat its input: what is sent on is measured too
+        return checkLimits(scope, PayloadTemplate.evaluate(parameters, effective, bindings));
     }
 
     /**
@@ -85,9 +90,20 @@ public final class Transitions {
 
     /** Leaves the current state for {@code next} (its Next, a Choice's pick, a Catch's Next). */
     public static void goTo(Scope scope, String next, JsonNode output, Map<String, JsonNode> assigned) {
+        checkLimits(scope, output);
         scope.variables().assign(assigned);
         recordExit(scope, output);
         scope.moveTo(next, output);
+    }
+
+    /**
+     * What a state passes on is within the execution's payload size and nesting depth (States.DataLimitExceeded):
+     * checked at each state's end, data can grow only so much before it is measured, and what the store and the
+     * history write later, and the engine's recursive code walks, stays within what they handle.
+     */
+    static JsonNode checkLimits(Scope scope, JsonNode data) {
+        scope.execution().config().limits().checkStateData(data, scope.current().name());
+        return data;
     }
 
     private static void recordExit(Scope scope, JsonNode output) {

@@ -21,6 +21,8 @@ public final class ExecutionHistory {
     private final List<HistoryEvent> events = new ArrayList<>(32);
     private final List<HistoryListener> listeners;
     private final Consumer<HistoryEvent> sink;
+    private final int maxEvents;
+    private final Runnable onFull;
 
     /**
      * @param listeners told of each event, rendered, as it is written
@@ -36,9 +38,27 @@ public final class ExecutionHistory {
      */
     public ExecutionHistory(List<HistoryEvent> earlier, List<HistoryListener> listeners,
             Consumer<HistoryEvent> sink) {
+        this(earlier, listeners, sink, Integer.MAX_VALUE, () -> { });
+    }
+
+    /**
+     * A history of at most {@code maxEvents} events, as AWS bounds one: the last of them is kept for the event that
+     * ends the execution. An event that would take that place is not recorded; {@code onFull} is run instead (once
+     * the history's lock is released), to end the execution, whose end event is then the last.
+     */
+    public ExecutionHistory(List<HistoryEvent> earlier, List<HistoryListener> listeners, Consumer<HistoryEvent> sink,
+            int maxEvents, Runnable onFull) {
         this.events.addAll(earlier);
         this.listeners = List.copyOf(listeners);
         this.sink = sink;
+        this.maxEvents = maxEvents;
+        this.onFull = onFull;
+    }
+
+    /** The events that end an execution: the only ones the last place of a full history takes. */
+    private static boolean endsExecution(HistoryEventType type) {
+        return type == HistoryEventType.ExecutionSucceeded || type == HistoryEventType.ExecutionFailed
+                || type == HistoryEventType.ExecutionTimedOut || type == HistoryEventType.ExecutionAborted;
     }
 
     /**
@@ -54,19 +74,31 @@ public final class ExecutionHistory {
         return append(type, typeName, previousEventId, details == null ? null : () -> details);
     }
 
-    /** Appends an event whose details object is built only if the event is read. */
+    /**
+     * Appends an event whose details object is built only if the event is read. When the history is full (see the
+     * constructor) the event is not recorded, and the last event's id is returned.
+     */
     public long append(HistoryEventType type, String typeName, long previousEventId, Supplier<ObjectNode> details) {
         long now = System.currentTimeMillis(); // AWS's precision, and a cheaper clock
         HistoryEvent event;
         synchronized (events) {
-            event = new HistoryEvent(events.size() + 1L, previousEventId, typeName, now, type.detailsField(), details);
-            events.add(event);
-            // in id order: a durable store then holds a gapless prefix of the history whatever stops it
-            try {
-                sink.accept(event);
-            } catch (RuntimeException e) {
-                LOG.warn("The execution store failed on event {} ({}): {}", event.id(), typeName, e.toString());
+            if (events.size() + 1 >= maxEvents && !endsExecution(type)) {
+                event = null;
+            } else {
+                event = new HistoryEvent(events.size() + 1L, previousEventId, typeName, now, type.detailsField(),
+                        details);
+                events.add(event);
+                // in id order: a durable store then holds a gapless prefix of the history whatever stops it
+                try {
+                    sink.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("The execution store failed on event {} ({}): {}", event.id(), typeName, e.toString());
+                }
             }
+        }
+        if (event == null) {
+            onFull.run();
+            return lastEventId();
         }
         for (HistoryListener listener : listeners) {
             try {

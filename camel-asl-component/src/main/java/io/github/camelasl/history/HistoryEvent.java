@@ -76,13 +76,22 @@ public final class HistoryEvent {
     public ObjectNode toJson() {
         ObjectNode rendered = json;
         if (rendered == null) {
-            rendered = render();
+            rendered = renderDetails();
             json = rendered;
         }
         return rendered;
     }
 
-    private ObjectNode render() {
+    /**
+     * The event as {@link #toJson()} returns it, rendered anew and not kept: for a store that writes it once (kept,
+     * the rendered events of a long execution would take several times the heap its history does).
+     */
+    public ObjectNode render() {
+        ObjectNode rendered = json;
+        return rendered != null ? rendered : renderDetails();
+    }
+
+    private ObjectNode renderDetails() {
         ObjectNode event = Json.NODES.objectNode();
         event.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(timestamp)));
         event.put("type", type);

@@ -1,10 +1,14 @@
 package io.github.camelasl.route;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.AslConstants;
 import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.AslError;
+import io.github.camelasl.engine.ErrorNames;
+import io.github.camelasl.engine.ExecutionLimits;
 import io.github.camelasl.engine.Scope;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +37,8 @@ import org.apache.camel.NoTypeConversionAvailableException;
  */
 public final class TaskMessages {
 
+    private static final String REPLY = "the endpoint's reply";
+
     private TaskMessages() {
     }
 
@@ -57,9 +63,12 @@ public final class TaskMessages {
         message.setBody(Json.write(body));
     }
 
-    /** The endpoint's reply as JSON. */
+    /** The endpoint's reply as JSON, read up to the execution's maxPayloadSize. */
     static JsonNode result(Exchange exchange) {
-        return toJson(exchange.getMessage().getBody(), exchange);
+        Scope scope = exchange.getProperty(io.github.camelasl.engine.StateMachineRuntime.SCOPE_PROPERTY, Scope.class);
+        int maxBytes = scope == null ? ExecutionLimits.MAX_PAYLOAD_SIZE_CEILING
+                : scope.execution().config().limits().maxPayloadSize();
+        return toJson(exchange.getMessage().getBody(), exchange, maxBytes);
     }
 
     /** The body of a branch or iteration exchange, which the engine set to a JsonNode. */
@@ -71,15 +80,15 @@ public final class TaskMessages {
      * A reply as JSON; an object Jackson would only take apart (it is not a Map, List, array, number or boolean)
      * for which Camel has a converter to text, such as camel-exec's {@code ExecResult}, is read as that text.
      */
-    public static JsonNode toJson(Object body, Exchange exchange) {
+    public static JsonNode toJson(Object body, Exchange exchange, int maxBytes) {
         if (body == null || body instanceof JsonNode || body instanceof String || body instanceof byte[]
                 || body instanceof InputStream || body instanceof Map || body instanceof Collection
                 || body instanceof Number || body instanceof Boolean || body.getClass().isArray()) {
-            return toJson(body);
+            return toJson(body, maxBytes, REPLY);
         }
         CamelContext camel = exchange.getContext();
         if (camel.getTypeConverterRegistry().lookup(String.class, body.getClass()) == null) {
-            return toJson(body); // a record or bean: its properties, through Jackson
+            return toJson(body, maxBytes, REPLY); // a record or bean: its properties, through Jackson
         }
         String text;
         try {
@@ -93,10 +102,20 @@ public final class TaskMessages {
                     + ", could not be converted to text: " + (root.getMessage() != null ? root.getMessage()
                     : root.getClass().getName()), e);
         }
-        return toJson(text);
+        return toJson(text, maxBytes, REPLY);
     }
 
     public static JsonNode toJson(Object body) {
+        return toJson(body, ExecutionLimits.MAX_PAYLOAD_SIZE_CEILING, REPLY);
+    }
+
+    /**
+     * A message body as JSON, as {@link #toJson(Object)} reads it, but text, bytes or a stream longer than
+     * {@code maxBytes} is not read further (a stream is read no further than that): States.DataLimitExceeded naming
+     * {@code what}. So is JSON nested deeper than the engine reads ({@value Json#MAX_NESTING_DEPTH}) or with a
+     * string longer than Jackson reads: it is not taken for text.
+     */
+    public static JsonNode toJson(Object body, int maxBytes, String what) {
         try {
             if (body == null) {
                 return Json.NODES.nullNode();
@@ -105,13 +124,23 @@ public final class TaskMessages {
                 return node;
             }
             if (body instanceof String text) {
-                return parseOrText(text);
+                if (text.length() > maxBytes) {
+                    throw tooBig(what, "characters", maxBytes);
+                }
+                return parseOrText(text, what);
             }
             if (body instanceof byte[] bytes) {
-                return parseOrText(new String(bytes, StandardCharsets.UTF_8));
+                if (bytes.length > maxBytes) {
+                    throw tooBig(what, "bytes", maxBytes);
+                }
+                return parseOrText(new String(bytes, StandardCharsets.UTF_8), what);
             }
             if (body instanceof InputStream stream) {
-                return parseOrText(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+                byte[] read = stream.readNBytes(maxBytes + 1);
+                if (read.length > maxBytes) {
+                    throw tooBig(what, "bytes", maxBytes);
+                }
+                return parseOrText(new String(read, StandardCharsets.UTF_8), what);
             }
             return Json.MAPPER.valueToTree(body);
         } catch (IOException | IllegalArgumentException e) {
@@ -119,11 +148,19 @@ public final class TaskMessages {
         }
     }
 
-    private static JsonNode parseOrText(String text) {
+    private static JsonNode parseOrText(String text, String what) {
         try {
             return Json.parse(text);
+        } catch (StreamConstraintsException e) { // JSON, but beyond what the engine reads: not text either
+            throw new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, what + " is beyond what the engine reads: "
+                    + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             return Json.NODES.textNode(text);
         }
+    }
+
+    private static AslError tooBig(String what, String unit, int maxBytes) {
+        return new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, what + " has more than " + maxBytes + " " + unit
+                + ", the maxPayloadSize of this state machine: it was not read further");
     }
 }

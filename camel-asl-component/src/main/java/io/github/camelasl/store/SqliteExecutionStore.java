@@ -112,13 +112,30 @@ public final class SqliteExecutionStore implements ExecutionStore {
     private PreparedStatement insertEvent;
     private PreparedStatement upsertCheckpoint;
 
-    /** A history event as the events table holds it, rendered before it reaches the writer thread. */
-    private record StoredEvent(long id, String type, String json) {
+    /**
+     * A history event as the events table holds it: rendered before it reaches the writer thread, or, in a
+     * boundary with many events, by the writer as it inserts it (see BoundaryRecorder.drain).
+     */
+    private record StoredEvent(long id, String type, String json, HistoryEvent unrendered) {
 
         static StoredEvent of(HistoryEvent event) {
-            return new StoredEvent(event.id(), event.type(), Json.write(event.toJson()));
+            return new StoredEvent(event.id(), event.type(), Json.write(event.render()), null);
+        }
+
+        static StoredEvent later(HistoryEvent event) {
+            return new StoredEvent(event.id(), event.type(), null, event);
+        }
+
+        String text() {
+            return json != null ? json : Json.write(unrendered.render());
         }
     }
+
+    /**
+     * Boundaries with more events than this leave their rendering to the writer thread, one event at a time: a Map
+     * over a million items ends with 4 million, whose text all at once took a 1 GiB heap down.
+     */
+    private static final int RENDERED_BY_WRITER_ABOVE = 1_000;
 
     /** A unit of work for the writer thread; {@code result} completes once its transaction is committed. */
     private record Work<T>(String executionArn, SqlWork<T> work, CompletableFuture<T> result) {
@@ -331,17 +348,34 @@ public final class SqliteExecutionStore implements ExecutionStore {
             pending.add(event);
         }
 
-        /** The events since the last boundary, rendered (here, on the execution's thread, not the writer's). */
+        /**
+         * The events since the last boundary, rendered here, on the execution's thread, not the writer's; when there
+         * are many, a view the writer renders one event at a time as it inserts them.
+         */
         synchronized List<StoredEvent> drain() {
             if (pending.isEmpty()) {
                 return List.of();
             }
-            List<StoredEvent> rendered = new ArrayList<>(pending.size());
-            for (HistoryEvent event : pending) {
-                rendered.add(StoredEvent.of(event));
-            }
+            List<HistoryEvent> drained = pending;
             pending = new ArrayList<>();
             pendingByArn.remove(executionArn, this);
+            if (drained.size() > RENDERED_BY_WRITER_ABOVE) {
+                return new java.util.AbstractList<>() {
+                    @Override
+                    public StoredEvent get(int index) {
+                        return StoredEvent.later(drained.get(index));
+                    }
+
+                    @Override
+                    public int size() {
+                        return drained.size();
+                    }
+                };
+            }
+            List<StoredEvent> rendered = new ArrayList<>(drained.size());
+            for (HistoryEvent event : drained) {
+                rendered.add(StoredEvent.of(event));
+            }
             return rendered;
         }
 
@@ -390,7 +424,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
             insertEvent.setString(1, executionArn);
             insertEvent.setLong(2, event.id());
             insertEvent.setString(3, event.type());
-            insertEvent.setString(4, event.json());
+            insertEvent.setString(4, event.text());
             insertEvent.executeUpdate();
         }
     }

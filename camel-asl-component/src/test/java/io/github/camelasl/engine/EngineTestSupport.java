@@ -48,6 +48,10 @@ abstract class EngineTestSupport {
         return deployer.deploy("test", definition, StateMachineConfig.of("test"));
     }
 
+    protected StateMachineRuntime deploy(String definition, ExecutionLimits limits) throws Exception {
+        return deployer.deploy("test", definition, StateMachineConfig.of("test").withLimits(limits));
+    }
+
     protected ExecutionResult run(String definition, String input) throws Exception {
         return deploy(definition).start(Json.parse(input), null, Map.of(), List.of()).get(60, TimeUnit.SECONDS);
     }
