@@ -108,6 +108,23 @@ public final class ExecutionLimits {
         return maxHistoryEvents;
     }
 
+    /** AWS's quotas for variables: 256 KiB a variable and an Assign block, 10 MiB in an execution. */
+    static final int AWS_MAX_VARIABLE_BYTES = 256 * 1024;
+    static final long AWS_MAX_VARIABLES_BYTES = 10 * 1024 * 1024;
+
+    /** Bytes of JSON one variable, or one Assign block, may hold: AWS's 256 KiB, else a payload's cap. */
+    int maxVariableBytes() {
+        return mode == Mode.AWS ? AWS_MAX_VARIABLE_BYTES : maxPayloadSize;
+    }
+
+    /**
+     * Bytes of JSON the variables of a scope may hold together: AWS's 10 MiB, else four payloads (variables stay in
+     * memory for the whole execution, beside its data).
+     */
+    long maxVariablesBytes() {
+        return mode == Mode.AWS ? AWS_MAX_VARIABLES_BYTES : 4L * maxPayloadSize;
+    }
+
     /**
      * Checks the output or result {@code stateName} produced: States.DataLimitExceeded when it is larger than
      * maxPayloadSize (with AWS's limits in AWS's words) or nests deeper than maxNestingDepth.

@@ -94,7 +94,7 @@ public final class Scope {
                     + "', which the definition does not have");
         }
         scope.stateInput = checkpoint.input();
-        scope.variables.restore(checkpoint.variables());
+        scope.variables.restore(checkpoint.variables(), execution.config().limits());
         scope.checkpoint = checkpoint;
         scope.resumedWaitUntil = checkpoint.waitUntil();
         scope.resumedTaskToken = checkpoint.taskToken();

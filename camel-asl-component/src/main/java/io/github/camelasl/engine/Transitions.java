@@ -43,7 +43,7 @@ public final class Transitions {
         State state = scope.current();
         if (state.common().end() || state instanceof SucceedState) {
             checkLimits(scope, output);
-            scope.variables().assign(assigned);
+            scope.variables().assign(assigned, scope.execution().config().limits());
             recordExit(scope, output);
             scope.succeed(output);
         } else {
@@ -91,7 +91,7 @@ public final class Transitions {
     /** Leaves the current state for {@code next} (its Next, a Choice's pick, a Catch's Next). */
     public static void goTo(Scope scope, String next, JsonNode output, Map<String, JsonNode> assigned) {
         checkLimits(scope, output);
-        scope.variables().assign(assigned);
+        scope.variables().assign(assigned, scope.execution().config().limits());
         recordExit(scope, output);
         scope.moveTo(next, output);
     }

@@ -40,50 +40,50 @@ final class Variables {
     }
 
     /** Sets this scope's variables from a {@link #snapshot()} (null: none), as a resumed scope starts. */
-    void restore(JsonNode snapshot) {
+    void restore(JsonNode snapshot, ExecutionLimits limits) {
         if (snapshot == null || !snapshot.isObject() || snapshot.isEmpty()) {
             return;
         }
         Map<String, JsonNode> restored = new HashMap<>();
         snapshot.fields().forEachRemaining(e -> restored.put(e.getKey(), e.getValue()));
-        assign(restored);
+        assign(restored, limits);
     }
-
-    /** AWS's limits: 256 KiB a variable, 256 KiB an Assign block, 10 MiB of variables in a scope. */
-    static final int MAX_VARIABLE_BYTES = 256 * 1024;
-    static final int MAX_ASSIGN_BYTES = 256 * 1024;
-    static final int MAX_TOTAL_BYTES = 10 * 1024 * 1024;
 
     private Map<String, Integer> sizes = Map.of();
     private long totalBytes;
 
-    /** Applies an Assign block, refusing it whole with States.DataLimitExceeded when it breaks a limit. */
-    void assign(Map<String, JsonNode> assignments) {
+    /**
+     * Applies an Assign block, refusing it whole with States.DataLimitExceeded when it breaks a limit: a variable's
+     * and a block's size, and all of them together (AWS's under limits=aws; see ExecutionLimits).
+     */
+    void assign(Map<String, JsonNode> assignments, ExecutionLimits limits) {
         if (assignments.isEmpty()) {
             return;
         }
+        int maxVariableBytes = limits.maxVariableBytes();
+        long maxTotalBytes = limits.maxVariablesBytes();
         Map<String, Integer> newSizes = new HashMap<>();
         long blockBytes = 0;
         for (Map.Entry<String, JsonNode> e : assignments.entrySet()) {
             int bytes = Json.write(e.getValue()).getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > MAX_VARIABLE_BYTES) {
+            if (bytes > maxVariableBytes) {
                 throw new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, "The variable '" + e.getKey() + "' holds " + bytes
-                        + " bytes, more than the " + MAX_VARIABLE_BYTES + " bytes a variable may hold");
+                        + " bytes, more than the " + maxVariableBytes + " bytes a variable may hold");
             }
             newSizes.put(e.getKey(), bytes);
             blockBytes += bytes;
         }
-        if (blockBytes > MAX_ASSIGN_BYTES) {
+        if (blockBytes > maxVariableBytes) {
             throw new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, "The Assign field assigns " + blockBytes
-                    + " bytes, more than the " + MAX_ASSIGN_BYTES + " bytes one Assign may hold");
+                    + " bytes, more than the " + maxVariableBytes + " bytes one Assign may hold");
         }
         long total = totalBytes;
         for (Map.Entry<String, Integer> e : newSizes.entrySet()) {
             total += e.getValue() - sizes.getOrDefault(e.getKey(), 0);
         }
-        if (total > MAX_TOTAL_BYTES) {
+        if (total > maxTotalBytes) {
             throw new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, "The variables would hold " + total
-                    + " bytes, more than the " + MAX_TOTAL_BYTES + " bytes an execution may hold");
+                    + " bytes, more than the " + maxTotalBytes + " bytes an execution may hold");
         }
         if (values.isEmpty()) {
             values = new HashMap<>();

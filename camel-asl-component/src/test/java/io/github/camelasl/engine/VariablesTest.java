@@ -61,14 +61,40 @@ class VariablesTest extends EngineTestSupport {
         assertEquals(json("{\"why\": \"because\"}"), result.output());
     }
 
+    private static final String ASSIGN_BLOB = """
+            {"StartAt": "Big", "States": {"Big": {"Type": "Pass", "Assign": {"blob.$": "$.blob"}, "End": true}}}""";
+
+    /**
+     * AWS's quota (developer guide, "Quotas related to variables": 256 KiB a variable), under limits=aws; the input
+     * (100 KiB) is within AWS's payload quota, the variable built from it three times is not.
+     */
     @Test
     void aVariableOverAwsLimitFailsTheStateWithDataLimitExceeded() throws Exception {
-        ExecutionResult result = run("""
-                {"StartAt": "Big", "States": {"Big": {"Type": "Pass", "Assign": {"blob.$": "$.blob"}, "End": true}}}""",
-                "{\"blob\": \"" + "x".repeat(300 * 1024) + "\"}");
+        ExecutionResult result = deploy("""
+                {"StartAt": "Big", "States": {"Big": {"Type": "Pass",
+                  "Assign": {"blob.$": "States.Format('{}{}{}', $.blob, $.blob, $.blob)"}, "End": true}}}""",
+                ExecutionLimits.AWS)
+                .start(json("{\"blob\": \"" + "x".repeat(100 * 1024) + "\"}"), null, java.util.Map.of(),
+                        java.util.List.of()).get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(ExecutionStatus.FAILED, result.status());
         assertEquals("States.DataLimitExceeded", result.error());
         assertEquals("The variable 'blob' holds 307202 bytes, more than the 262144 bytes a variable may hold",
                 result.cause());
+    }
+
+    /** The default limits do not reimpose AWS's variable quotas: a variable may hold a payload's worth. */
+    @Test
+    void theDefaultLimitsLetAVariableHoldMoreThanAwsAllowsUpToThePayloadCap() throws Exception {
+        ExecutionResult result = run(ASSIGN_BLOB, "{\"blob\": \"" + "x".repeat(300 * 1024) + "\"}");
+        assertEquals(ExecutionStatus.SUCCEEDED, result.status());
+
+        // under a default-mode payload cap of 4,096 bytes, one Assign of three 1,502-byte copies is over it
+        ExecutionResult over = deploy("""
+                {"StartAt": "Big", "States": {"Big": {"Type": "Pass",
+                  "Assign": {"a.$": "$.blob", "b.$": "$.blob", "c.$": "$.blob"}, "End": true}}}""",
+                new ExecutionLimits(ExecutionLimits.Mode.DEFAULT, 4096, null, null))
+                .start(json("{\"blob\": \"" + "x".repeat(1500) + "\"}"), null, java.util.Map.of(), java.util.List.of())
+                .get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("States.DataLimitExceeded", over.error());
     }
 }
