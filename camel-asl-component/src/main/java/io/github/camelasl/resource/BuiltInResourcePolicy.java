@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The built-in resource policies, {@link ResourcePolicy#defaults} and {@link ResourcePolicy#strict} (their javadoc
@@ -39,7 +40,8 @@ final class BuiltInResourcePolicy implements ResourcePolicy {
                 "chunk", "thymeleaf", "jte", "jsonata", "jslt", "jolt", "json-patch", "smooks", "fop", "flatpack",
                 "dfdl", "xj");
         deny("reads a schema from a resource (a file of the host, for one)", "validator", "json-validator",
-                "schematron");
+                "schematron", "rest-openapi");
+        deny("calls another endpoint its path names, which this policy would not see", "dataset-test", "master");
         deny("reads and writes files of the host", "stream", "lucene", "git");
         deny("reaches file servers, with the credentials the URI carries", "ftp", "ftps", "sftp", "scp", "smb",
                 "mina-sftp");
@@ -52,6 +54,24 @@ final class BuiltInResourcePolicy implements ResourcePolicy {
             DENIED.put(scheme, why);
         }
     }
+
+    /**
+     * Registry beans no Task may call, by type name (so no Spring dependency is needed): they hold the application's
+     * configuration and secrets (Spring Boot binds {@code systemEnvironment}, {@code systemProperties},
+     * {@code environment}) or run it (the CamelContext, its components, endpoints and services).
+     */
+    private static final Set<String> INFRASTRUCTURE = Set.of("java.util.Map", "java.util.Dictionary",
+            "java.util.Properties", "java.lang.ClassLoader", "javax.sql.DataSource",
+            "org.springframework.beans.factory.BeanFactory", "org.springframework.context.ApplicationContext",
+            "org.springframework.core.env.PropertyResolver", "org.springframework.core.env.Environment",
+            "org.apache.camel.CamelContext", "org.apache.camel.Service", "org.apache.camel.Component",
+            "org.apache.camel.Endpoint", "org.apache.camel.ProducerTemplate", "org.apache.camel.ConsumerTemplate",
+            "org.apache.camel.FluentProducerTemplate", "org.apache.camel.TypeConverter",
+            "org.apache.camel.spi.Registry", "org.apache.camel.spi.BeanRepository",
+            "org.apache.camel.spi.PropertiesComponent");
+    /** The {@code file:} options that name a file or folder, relative to the endpoint's folder. */
+    private static final List<String> FILE_PATH_OPTIONS = List.of("fileName", "tempFileName", "tempPrefix", "move",
+            "moveFailed", "preMove", "moveExisting", "doneFileName");
 
     private final List<Path> allowedFolders;
     private final boolean strict;
@@ -67,11 +87,14 @@ final class BuiltInResourcePolicy implements ResourcePolicy {
         if (hazard != null) {
             return Decision.deny(hazard);
         }
+        String uri = resource.uri();
+        String scheme = CamelUris.scheme(uri);
+        if (resource.insertsResourceParts() && "file".equals(scheme)) {
+            return file(uri); // the mapping is configuration, but the Resource chose part of the path
+        }
         if (resource.resolution() != ResolvedResource.Resolution.CAMEL_URI) {
             return Decision.allow(); // the application's configuration, a connector or its activity workers
         }
-        String uri = resource.uri();
-        String scheme = CamelUris.scheme(uri);
         if ("direct".equals(scheme) || "seda".equals(scheme)) {
             return Decision.allow();
         }
@@ -81,7 +104,7 @@ final class BuiltInResourcePolicy implements ResourcePolicy {
         if ("file".equals(scheme)) {
             return file(uri);
         }
-        if ("asl".equals(scheme) && hasOption(uri, "definition")) {
+        if ("asl".equals(scheme) && CamelUris.options(uri).stream().anyMatch(o -> o.is("definition"))) {
             return Decision.deny("an asl: endpoint with a definition reads it from a resource (a file of the host, "
                     + "for one) and deploys it; name a state machine another endpoint deploys instead" + HOW_TO_ALLOW);
         }
@@ -102,11 +125,16 @@ final class BuiltInResourcePolicy implements ResourcePolicy {
 
     private Decision bean(ResolvedResource resource) {
         String name = CamelUris.path(resource.uri());
-        boolean registered = !name.isEmpty() && name.indexOf('#') < 0 && name.indexOf(':') < 0
-                && resource.camelContext() != null && resource.camelContext().getRegistry().lookupByName(name) != null;
-        if (!registered) {
+        Object bean = name.isEmpty() || name.indexOf('#') >= 0 || name.indexOf(':') >= 0
+                || resource.camelContext() == null ? null : resource.camelContext().getRegistry().lookupByName(name);
+        if (bean == null) {
             return Decision.deny("'" + name + "' is not a bean in the registry, and 'bean:' with a class name "
                     + "creates and calls that class" + HOW_TO_ALLOW);
+        }
+        String infrastructure = infrastructureType(bean.getClass());
+        if (infrastructure != null) {
+            return Decision.deny("bean '" + name + "' is a " + infrastructure + ", which holds or runs the "
+                    + "application and is not callable from a definition" + HOW_TO_ALLOW);
         }
         return strict ? Decision.deny("the strict resource policy allows no bean: endpoint unless allowedResources "
                 + "does (a registry holds beans never meant to be called, the CamelContext among them)")
@@ -126,21 +154,43 @@ final class BuiltInResourcePolicy implements ResourcePolicy {
         if (allowedFolders.stream().noneMatch(absolute::startsWith)) {
             return Decision.deny("its folder " + absolute + " is outside allowedFolders " + allowedFolders);
         }
-        for (String option : CamelUris.options(uri).split("&")) {
-            if (option.equalsIgnoreCase("jailStartingDirectory=false")) {
+        List<CamelUris.Option> options;
+        try {
+            options = CamelUris.options(uri);
+        } catch (IllegalArgumentException e) {
+            return Decision.deny(e.getMessage());
+        }
+        for (CamelUris.Option option : options) {
+            if (option.is("jailStartingDirectory") && option.value().strip().equalsIgnoreCase("false")) {
                 return Decision.deny("jailStartingDirectory=false would let it write outside its folder");
+            }
+            if (FILE_PATH_OPTIONS.stream().anyMatch(option::is) && leavesFolder(option.value())) {
+                return Decision.deny("option '" + option.name() + "' ('" + option.value() + "') names a file outside "
+                        + "its folder (an absolute path or a '..' segment)");
             }
         }
         return Decision.allow();
     }
 
-    private static boolean hasOption(String uri, String name) {
-        for (String option : CamelUris.options(uri).split("&")) {
-            int eq = option.indexOf('=');
-            if ((eq < 0 ? option : option.substring(0, eq)).equalsIgnoreCase(name)) {
-                return true;
+    private static boolean leavesFolder(String path) {
+        String slashed = path.strip().replace('\\', '/');
+        return slashed.startsWith("/") || slashed.matches("(?s)[A-Za-z]:.*")
+                || List.of(slashed.split("/")).contains("..");
+    }
+
+    /** The first infrastructure type {@code type} is or extends or implements, or null. */
+    private static String infrastructureType(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (INFRASTRUCTURE.contains(c.getName())) {
+                return c.getName();
+            }
+            for (Class<?> implemented : c.getInterfaces()) {
+                String found = infrastructureType(implemented);
+                if (found != null) {
+                    return found;
+                }
             }
         }
-        return false;
+        return null;
     }
 }

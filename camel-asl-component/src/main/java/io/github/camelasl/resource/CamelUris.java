@@ -1,16 +1,36 @@
 package io.github.camelasl.resource;
 
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.camel.util.URISupport;
 
 /** Reads the parts of a Camel endpoint URI a resource policy looks at, as Camel reads them. */
 final class CamelUris {
 
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
+    /**
+     * The start of an expression Camel evaluates: {@code ${} and {@code $simple{} (Simple's start tokens, see
+     * StringHelper.hasStartToken), and {@code $language{} as other languages write theirs; in any case.
+     */
+    private static final Pattern EXPRESSION = Pattern.compile("\\$[A-Za-z]*\\{");
+    /** A percent sign that does not start an escape: Camel keeps it as it is. */
+    private static final Pattern LONE_PERCENT = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+    /** An option as Camel reads it: name and value percent-decoded, a {@code RAW(...)} value unwrapped. */
+    record Option(String name, String value) {
+
+        boolean is(String optionName) {
+            return name.equalsIgnoreCase(optionName); // Camel binds options in any case
+        }
+    }
 
     private CamelUris() {
     }
@@ -31,10 +51,54 @@ final class CamelUris {
         return query < 0 ? rest : rest.substring(0, query);
     }
 
-    /** The options ({@code a=1&b=2}), or "". */
-    static String options(String uri) {
+    /**
+     * The options as Camel reads them (Camel's own query parser: names decoded; then values decoded or, when written
+     * {@code RAW(...)}, unwrapped), a repeated name once per value.
+     *
+     * @throws IllegalArgumentException when the options are not a valid query (bad percent escapes, ...)
+     */
+    static List<Option> options(String uri) {
         int query = uri.indexOf('?');
-        return query < 0 ? "" : uri.substring(query + 1);
+        if (query < 0 || query == uri.length() - 1) {
+            return List.of();
+        }
+        Map<String, Object> parsed;
+        try {
+            parsed = URISupport.parseQuery(uri.substring(query + 1), false, true);
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IllegalArgumentException("its options are not a valid URI query: " + e.getMessage(), e);
+        }
+        List<Option> options = new ArrayList<>();
+        parsed.forEach((name, values) -> {
+            for (Object value : values instanceof List<?> list ? list : List.of(values)) {
+                options.add(new Option(name, unwrapOrDecode(String.valueOf(value))));
+            }
+        });
+        return options;
+    }
+
+    private static String unwrapOrDecode(String value) {
+        if (value.length() >= 5 && value.startsWith("RAW") && (value.charAt(3) == '(' && value.endsWith(")")
+                || value.charAt(3) == '{' && value.endsWith("}"))) {
+            return value.substring(4, value.length() - 1);
+        }
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code text} with its percent escapes decoded, as Camel decodes an endpoint URI ({@code direct:admin%2Dx} is
+     * {@code direct:admin-x}); a {@code %} that starts no escape and {@code +} stay as they are.
+     */
+    static String percentDecoded(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        try {
+            return URLDecoder.decode(LONE_PERCENT.matcher(text.replace("+", "%2B")).replaceAll("%25"),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text; // a malformed UTF-8 sequence: nothing Camel would read as other text
+        }
     }
 
     /**
@@ -69,48 +133,43 @@ final class CamelUris {
 
     /**
      * Why Camel would do more with {@code resource} than call an endpoint, or null: a property placeholder (Camel
-     * resolves it from the application's properties, the environment or files), a Simple expression in an option
-     * (some components evaluate it per message, and Simple reads the environment and calls beans), or an option
-     * value that is a bean or class reference ({@code #bean}, {@code #class:...}, which Camel looks up or creates).
-     * The Resource is read as written and percent-decoded, as Camel reads it ({@code %7B%7Benv:X%7D%7D} is a
-     * placeholder too).
+     * resolves it from the application's properties, the environment or files), an expression ({@code ${...}},
+     * {@code $simple{...}} in any case: some components evaluate it per message, and Simple reads the environment and
+     * calls beans), an option value that is a bean or class reference ({@code #bean}, {@code #class:...}, which Camel
+     * looks up or creates), or a {@code bean:} method parameter that refers to a bean. The Resource is read as written
+     * and decoded as Camel reads it ({@code %7B%7Benv:X%7D%7D} is a placeholder too, {@code RAW(...)} is unwrapped).
      */
     static String hazard(String resource) {
-        String decoded;
+        for (String text : List.of(resource, percentDecoded(resource))) {
+            if (text.contains("{{")) {
+                return "it holds a property placeholder '{{...}}', which Camel resolves from the application's "
+                        + "properties and environment";
+            }
+            if (EXPRESSION.matcher(text).find()) {
+                return "it holds a Simple expression ('${...}' or '$simple{...}'), which components evaluate against "
+                        + "the application";
+            }
+        }
+        List<Option> options;
         try {
-            decoded = URLDecoder.decode(resource, StandardCharsets.UTF_8);
+            options = options(resource);
         } catch (IllegalArgumentException e) {
-            decoded = resource; // options are checked one by one below
+            return e.getMessage();
         }
-        if (resource.contains("{{") || decoded.contains("{{")) {
-            return "it holds a property placeholder '{{...}}', which Camel resolves from the application's "
-                    + "properties and environment";
-        }
-        if (resource.contains("${") || decoded.contains("${")) {
-            return "it holds a Simple expression '${...}', which components evaluate against the application";
-        }
-        String options = options(resource);
-        if (options.isEmpty()) {
-            return null;
-        }
-        for (String option : options.split("&")) {
-            int eq = option.indexOf('=');
-            String value = eq < 0 ? "" : option.substring(eq + 1);
-            if (value.startsWith("RAW(") || value.startsWith("RAW{")) {
-                value = value.substring(4);
-            } else {
-                try {
-                    value = URLDecoder.decode(value, StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    return "option '" + option + "' is not valid URI encoding";
-                }
-            }
+        boolean bean = "bean".equals(scheme(resource));
+        for (Option option : options) {
+            String value = option.value();
             if (value.startsWith("#")) {
-                return "option '" + (eq < 0 ? option : option.substring(0, eq)) + "' refers to a bean or class ('"
-                        + value + "'), which Camel looks up or creates";
+                return "option '" + option.name() + "' refers to a bean or class ('" + value + "'), which Camel looks "
+                        + "up or creates";
             }
-            if (value.contains("{{") || value.contains("${")) {
-                return "option '" + option.substring(0, eq) + "' holds a property placeholder or Simple expression";
+            if (value.contains("{{") || EXPRESSION.matcher(value).find()) {
+                return "option '" + option.name() + "' holds a property placeholder or Simple expression";
+            }
+            int parameters = value.indexOf('(');
+            if (bean && option.is("method") && parameters >= 0 && value.indexOf('#', parameters) >= 0) {
+                return "option 'method' passes a parameter that refers to a bean ('" + value + "'), which Camel "
+                        + "looks up";
             }
         }
         return null;

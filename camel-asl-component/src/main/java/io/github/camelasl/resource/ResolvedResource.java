@@ -12,8 +12,11 @@ import org.apache.camel.CamelContext;
  *                     {@code .waitForTaskToken} suffix)
  * @param resolution   which kind of resolver gave the URI
  * @param camelContext the CamelContext the definition is deployed in (its registry, for {@code bean:} names)
+ * @param insertsResourceParts whether the URI holds parts of the Resource: a {@link ResourceMapping} rule inserted
+ *                     them ({@code {1}}), so the definition chose part of a URI the application configured
  */
-public record ResolvedResource(String resource, String uri, Resolution resolution, CamelContext camelContext) {
+public record ResolvedResource(String resource, String uri, Resolution resolution, CamelContext camelContext,
+                               boolean insertsResourceParts) {
 
     /** How a Resource was resolved; see {@link ResourceResolvers} for the order they are tried in. */
     public enum Resolution {
@@ -33,5 +36,10 @@ public record ResolvedResource(String resource, String uri, Resolution resolutio
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(resolution, "resolution");
+    }
+
+    /** A Resource whose URI holds none of its parts (as written, or chosen by the application). */
+    public ResolvedResource(String resource, String uri, Resolution resolution, CamelContext camelContext) {
+        this(resource, uri, resolution, camelContext, false);
     }
 }

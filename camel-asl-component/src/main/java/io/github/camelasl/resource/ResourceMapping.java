@@ -93,6 +93,11 @@ public final class ResourceMapping implements ResourceResolver {
             return origin;
         }
 
+        /** Whether the URI inserts parts of the Resource ({@code {1}}, ...). */
+        public boolean insertsParts() {
+            return CAPTURE.matcher(uri).find();
+        }
+
         /** The URI for {@code resource}, with its captures filled in, when the pattern matches it. */
         public Optional<String> apply(String resource) {
             if (!Glob.matches(pattern, resource)) {
@@ -153,6 +158,12 @@ public final class ResourceMapping implements ResourceResolver {
             }
         }
         return Optional.empty();
+    }
+
+    /** The first rule whose pattern matches {@code resource}: the one {@link #map} uses. */
+    public Optional<Rule> rule(String resource) {
+        return resource == null ? Optional.empty()
+                : rules.stream().filter(rule -> Glob.matches(rule.pattern(), resource)).findFirst();
     }
 
     @Override

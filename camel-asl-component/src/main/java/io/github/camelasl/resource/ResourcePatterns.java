@@ -23,6 +23,13 @@ final class ResourcePatterns implements ResourcePolicy {
             return Glob.matches(normalised, CamelUris.normalise(resource.resource()))
                     || Glob.matches(normalised, CamelUris.normalise(resource.uri()));
         }
+
+        /** As {@link #matches}, or over the forms Camel decodes them to ({@code direct:admin%2Dx} is admin-x). */
+        boolean matchesDecoded(ResolvedResource resource) {
+            return matches(resource)
+                    || Glob.matches(normalised, CamelUris.normalise(CamelUris.percentDecoded(resource.resource())))
+                    || Glob.matches(normalised, CamelUris.normalise(CamelUris.percentDecoded(resource.uri())));
+        }
     }
 
     private final List<Rule> allowed;
@@ -46,7 +53,7 @@ final class ResourcePatterns implements ResourcePolicy {
     @Override
     public Decision decide(ResolvedResource resource) {
         for (Rule rule : denied) {
-            if (rule.matches(resource)) {
+            if (rule.matchesDecoded(resource)) {
                 return Decision.deny("it matches the denied pattern '" + rule.pattern() + "'");
             }
         }

@@ -55,16 +55,25 @@ public interface ResourcePolicy {
     /**
      * The default policy, in this order (the first rule that applies decides):
      * <ol>
-     * <li>a Resource that writes a property placeholder ({@code {{...}}}), a Simple expression ({@code ${...}}) or a
-     * bean or class reference as an option value ({@code =#...}) is denied: Camel would read the application's
-     * properties or environment, or create objects, for it;</li>
+     * <li>a Resource that writes a property placeholder ({@code {{...}}}), a Simple expression ({@code ${...}} or
+     * {@code $simple{...}}, in any case) or a bean or class reference as an option value ({@code =#...}) or as a
+     * {@code bean:} method parameter is denied: Camel would read the application's properties or environment, or
+     * create objects, for it. The Resource is read as Camel reads it: percent-decoded, {@code RAW(...)} unwrapped,
+     * option names in any case;</li>
+     * <li>a resource mapping rule that inserts parts of the Resource into a {@code file:} URI is held to the
+     * {@code file:} rule below (the Resource chose part of the path);</li>
      * <li>allowed: what connectors, resource mappings, configured resolvers and activity ARNs resolve to,
      * {@code direct:} and {@code seda:} endpoints (the application's own routes) and {@code bean:NAME} where NAME
-     * is a bean in the registry;</li>
+     * is a bean in the registry, unless that bean is the application's infrastructure (a {@code CamelContext},
+     * component, endpoint, service or registry, a {@code Map} or {@code Properties} such as Spring Boot's
+     * {@code systemEnvironment}, a Spring {@code ApplicationContext} or {@code Environment}, a
+     * {@code DataSource});</li>
      * <li>denied: components that run code or commands ({@code exec}, {@code class}, {@code language}, {@code ssh},
      * {@code docker}, {@code kubernetes-*}, {@code controlbus}, ...), that read templates, scripts or schemas from
-     * a resource ({@code xslt}, {@code velocity}, {@code validator}, ...), that reach files ({@code file} outside
-     * {@code allowedFolders}, {@code stream}, {@code ftp}, {@code sftp}, ...) or the application's databases
+     * a resource ({@code xslt}, {@code velocity}, {@code validator}, ...), that call an endpoint their path names
+     * ({@code dataset-test}, {@code master}), that reach files ({@code file} outside {@code allowedFolders} or with
+     * a file option that is absolute or holds {@code ..}, {@code stream}, {@code ftp}, {@code sftp}, ...) or the
+     * application's databases
      * ({@code jdbc}, {@code sql}, {@code jpa}, ...), {@code bean:} naming a class rather than a registry bean, and
      * {@code asl:} with a {@code definition} to read and deploy;</li>
      * <li>everything else ({@code http:}, {@code kafka:}, {@code aws2-*:}, ...) is allowed.</li>
@@ -99,7 +108,7 @@ public interface ResourcePolicy {
     /**
      * This policy under glob patterns ({@code *} matches any run of characters) over the Resource as written or the
      * URI it resolves to (the scheme in any case, {@code scheme://x} as {@code scheme:x}): a Resource matching a
-     * {@code denied} pattern is denied; else one matching an {@code allowed} pattern is allowed, unless it carries a
+     * {@code denied} pattern, as written or percent-decoded as Camel decodes it, is denied; else one matching an {@code allowed} pattern is allowed, unless it carries a
      * property placeholder, a Simple expression or a bean reference (then, and otherwise, this policy decides).
      *
      * @throws IllegalArgumentException naming a pattern that is not a valid glob

@@ -81,7 +81,10 @@ public final class ResourceResolvers {
         for (ResourceResolver resolver : chain) {
             Optional<String> uri = resolver.resolve(resource, camelContext);
             if (uri.isPresent()) {
-                return Optional.of(new ResolvedResource(resource, uri.get(), resolution(resolver), camelContext));
+                boolean insertsParts = resolver instanceof ResourceMapping mapping
+                        && mapping.rule(resource).map(ResourceMapping.Rule::insertsParts).orElse(false);
+                return Optional.of(new ResolvedResource(resource, uri.get(), resolution(resolver), camelContext,
+                        insertsParts));
             }
         }
         return Optional.empty();

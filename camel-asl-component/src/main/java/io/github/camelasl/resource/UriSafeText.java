@@ -1,11 +1,14 @@
 package io.github.camelasl.resource;
 
+import java.util.List;
+
 /**
  * The one rule for text a resolver takes from a Resource and puts into a Camel endpoint URI: only ASCII letters,
  * digits and {@code - _ . : / $} (what ARN parts hold: names, versions, aliases, paths, {@code $LATEST}).
  * Anything else could change what the URI means: Camel decodes percent escapes before it reads a URI's options and
  * resolves {{placeholders}} and ${expressions} in it, so no escaping would keep {@code x?foo=bar} or
- * {@code {{secret}}} from becoming options; such a Resource is refused instead.
+ * {@code {{secret}}} from becoming options; such a Resource is refused instead. Nor may the text start with
+ * {@code /} or hold a {@code ..} path segment: {@code file:/srv/buckets/{1}} would leave its folder.
  */
 public final class UriSafeText {
 
@@ -36,6 +39,13 @@ public final class UriSafeText {
                         + ": " + which + " holds " + shown + ", which would change the endpoint URI; a part of a "
                         + "Resource put into a URI may hold only " + ALLOWED);
             }
+        }
+        if (part.startsWith("/") || List.of(part.split("/")).contains("..")) {
+            String which = partName == null ? "it" : "its " + partName + " '" + part + "'";
+            throw new ResourceRefusedException("The resource provided " + resource + " cannot be " + refusedBy
+                    + ": " + which + (part.startsWith("/") ? " starts with '/'" : " holds a '..' path segment")
+                    + ", which would take the endpoint URI out of the path it names; a part of a Resource put into "
+                    + "a URI may not start with '/' nor hold a '..' segment");
         }
         return part;
     }

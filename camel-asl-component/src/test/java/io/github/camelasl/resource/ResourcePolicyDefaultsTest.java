@@ -90,6 +90,22 @@ class ResourcePolicyDefaultsTest {
     }
 
     @Test
+    void aTaskCallingTheCamelContextBeanIsRefused() {
+        camel.getRegistry().bind("camelContext", camel);
+        String message = refused(task("Stop", "bean:camelContext?method=stop")).message();
+        assertTrue(message.contains("bean 'camelContext' is a org.apache.camel.CamelContext, which holds or runs the "
+                + "application and is not callable from a definition"), message);
+    }
+
+    @Test
+    void aTaskReadingTheEnvironmentThroughASimpleTokenIsRefused() {
+        camel.getRegistry().bind("greeter", new Greeter());
+        Diagnostic problem = refused(task("Leak", "bean:greeter?method=greet($simple{sysenv.AWS_SECRET_ACCESS_KEY})"));
+        assertEquals("/States/Leak/Resource", problem.location());
+        assertTrue(problem.message().contains("Simple expression"), problem.message());
+    }
+
+    @Test
     void anExecTaskIsRefused() {
         camel.addComponent("exec", new DirectComponent()); // as camel-exec on the classpath would register it
         Diagnostic problem = refused(task("Shell", "exec:/bin/sh?args=-c id"));

@@ -46,4 +46,19 @@ class UriSafeTextTest {
             assertEquals(String.format("U+%04X", bad), message.replaceAll(".* holds (\\S+),.*", "$1"), message);
         }
     }
+
+    @Test
+    void aPartMayNotWalkUpOrStartAtTheRoot() {
+        assertEquals("The resource provided arn:aws:s3:::../etc cannot be mapped: its {1} part '../etc' holds a '..' "
+                + "path segment, which would take the endpoint URI out of the path it names; a part of a Resource put "
+                + "into a URI may not start with '/' nor hold a '..' segment",
+                assertThrows(ResourceRefusedException.class,
+                        () -> UriSafeText.require("arn:aws:s3:::../etc", "{1} part", "../etc", "mapped")).getMessage());
+        for (String part : List.of("/etc", "a/../b", "a/..", "..")) {
+            assertThrows(ResourceRefusedException.class, () -> UriSafeText.require("r", "name", part, "run"), part);
+        }
+        for (String part : List.of("a..b", "..a/b", "a/.b", "./a")) {
+            assertEquals(part, UriSafeText.require("r", "name", part, "run"));
+        }
+    }
 }
