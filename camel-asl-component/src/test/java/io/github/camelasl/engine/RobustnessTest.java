@@ -28,14 +28,18 @@ class RobustnessTest extends EngineTestSupport {
 
     @Test
     void aCatchThatCannotBeAppliedInsideAMapFailsTheExecutionInsteadOfHangingIt() throws Exception {
-        String blob = "x".repeat(300 * 1024);
-        ExecutionResult result = run("""
+        // the Catch's variable (three copies of a 30 KiB input) is over a 64 KiB payload cap, so a variable's too
+        String blob = "x".repeat(30 * 1024);
+        ExecutionResult result = deploy("""
                 {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 1, "ItemsPath": "$.items",
                   "ItemProcessor": {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "direct:boom",
-                    "Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"big.$": "$$.Execution.Input.blob"},
-                               "Next": "Done"}], "End": true},
+                    "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done", "Assign": {"big.$":
+                      "States.Format('{}{}{}', $$.Execution.Input.blob, $$.Execution.Input.blob, $$.Execution.Input.blob)"}}],
+                    "End": true},
                     "Done": {"Type": "Succeed"}}}, "End": true}}}""",
-                "{\"items\": [1, 2, 3], \"blob\": \"" + blob + "\"}");
+                new ExecutionLimits(ExecutionLimits.Mode.DEFAULT, 64 * 1024, null, null))
+                .start(json("{\"items\": [1, 2, 3], \"blob\": \"" + blob + "\"}"), null, Map.of(), List.of())
+                .get(60, TimeUnit.SECONDS);
         assertEquals(ExecutionStatus.FAILED, result.status());
         assertEquals("States.DataLimitExceeded", result.error());
     }
