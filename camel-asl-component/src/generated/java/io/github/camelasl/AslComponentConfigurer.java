@@ -39,6 +39,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "executionStore": target.setExecutionStore(property(camelContext, io.github.camelasl.store.ExecutionStore.class, value)); return true;
         case "finishedinmemory":
         case "finishedInMemory": target.setFinishedInMemory(property(camelContext, int.class, value)); return true;
+        case "forwardedheaders":
+        case "forwardedHeaders": target.setForwardedHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "historylistener":
         case "historyListener": target.setHistoryListener(property(camelContext, io.github.camelasl.history.HistoryListener.class, value)); return true;
         case "lazystartproducer":
@@ -90,6 +92,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "executionStore": return io.github.camelasl.store.ExecutionStore.class;
         case "finishedinmemory":
         case "finishedInMemory": return int.class;
+        case "forwardedheaders":
+        case "forwardedHeaders": return java.lang.String.class;
         case "historylistener":
         case "historyListener": return io.github.camelasl.history.HistoryListener.class;
         case "lazystartproducer":
@@ -137,6 +141,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "executionStore": return target.getExecutionStore();
         case "finishedinmemory":
         case "finishedInMemory": return target.getFinishedInMemory();
+        case "forwardedheaders":
+        case "forwardedHeaders": return target.getForwardedHeaders();
         case "historylistener":
         case "historyListener": return target.getHistoryListener();
         case "lazystartproducer":

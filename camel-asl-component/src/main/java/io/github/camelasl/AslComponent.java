@@ -7,6 +7,7 @@ import io.github.camelasl.resource.ResourcePolicy;
 import io.github.camelasl.resource.ResourceResolver;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.route.AllowedCamelHeaders;
+import io.github.camelasl.route.ForwardedHeaders;
 import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import io.github.camelasl.store.SqliteExecutionStore;
@@ -102,8 +103,18 @@ public class AslComponent extends DefaultComponent {
                             + "CamelHttpUri redirects a call), so by default none is: a template naming one is "
                             + "refused at deployment (HEADER_NOT_ALLOWED) and the caller's are not passed on.")
     private String allowedCamelHeaders;
-    /** The option parsed once: every execution started here reads it. */
+    @Metadata(label = "security",
+              description = "Comma-separated names of the headers an execution is started with that go on to its "
+                            + "Tasks' endpoints, compared ignoring case; an asterisk in a name matches any run of "
+                            + "characters. Components act on headers whatever their prefix (kafka.OVERRIDE_TOPIC "
+                            + "redirects a send, JMSReplyTo, a mail's To and Bcc), and a caller's headers may come "
+                            + "from outside (an HTTP client's), so by default none goes on: a Task's headers are "
+                            + "the engine's own and those its CamelAslHeaders template writes. A name starting with "
+                            + "Camel goes on only if allowedCamelHeaders names it too.")
+    private String forwardedHeaders;
+    /** The options parsed once: every execution started here reads them. */
     private volatile AllowedCamelHeaders parsedAllowedCamelHeaders = AllowedCamelHeaders.NONE;
+    private volatile ForwardedHeaders parsedForwardedHeaders = ForwardedHeaders.NONE;
 
     /** The system property giving the default of the {@code store} option. */
     public static final String STORE_PROPERTY = "camel.asl.store";
@@ -291,12 +302,17 @@ public class AslComponent extends DefaultComponent {
     AslDeployer deployer(String type) {
         return new AslDeployer(getCamelContext(), executionStore(type),
                 new ResourceResolvers(getCamelContext(), mappings(), resourceResolvers), timers, taskTokens,
-                effectivePolicy(), allowedCamelHeaders());
+                effectivePolicy(), allowedCamelHeaders(), forwardedHeaders());
     }
 
     /** The allowedCamelHeaders option, parsed. */
     AllowedCamelHeaders allowedCamelHeaders() {
         return parsedAllowedCamelHeaders;
+    }
+
+    /** The forwardedHeaders option, parsed, under the allowedCamelHeaders option. */
+    ForwardedHeaders forwardedHeaders() {
+        return parsedForwardedHeaders;
     }
 
     /**
@@ -473,9 +489,19 @@ public class AslComponent extends DefaultComponent {
         return allowedCamelHeaders;
     }
 
-    public void setAllowedCamelHeaders(String allowedCamelHeaders) {
+    public synchronized void setAllowedCamelHeaders(String allowedCamelHeaders) {
         this.allowedCamelHeaders = allowedCamelHeaders;
         this.parsedAllowedCamelHeaders = AllowedCamelHeaders.parse(allowedCamelHeaders);
+        this.parsedForwardedHeaders = ForwardedHeaders.parse(forwardedHeaders, parsedAllowedCamelHeaders);
+    }
+
+    public String getForwardedHeaders() {
+        return forwardedHeaders;
+    }
+
+    public synchronized void setForwardedHeaders(String forwardedHeaders) {
+        this.forwardedHeaders = forwardedHeaders;
+        this.parsedForwardedHeaders = ForwardedHeaders.parse(forwardedHeaders, parsedAllowedCamelHeaders);
     }
 
     public String getAllowedResources() {

@@ -44,7 +44,9 @@ public final class AslConstants {
      * template writes it as an object: one that comes from data (the state's input passed on, a
      * {@code "CamelAslHeaders.$"} path, which validation refuses, an Arguments that is one expression) stays in the
      * body and sets no header. A header named {@code Camel*} (any case) is refused at deployment
-     * (HEADER_NOT_ALLOWED) unless the component's {@code allowedCamelHeaders} option names it.
+     * (HEADER_NOT_ALLOWED) unless the component's {@code allowedCamelHeaders} option names it. This template is
+     * where a Task's headers come from: of the headers the execution was started with, only those the component's
+     * {@code forwardedHeaders} option names reach the Task (none by default).
      */
     public static final String HEADERS_FIELD = "CamelAslHeaders";
 

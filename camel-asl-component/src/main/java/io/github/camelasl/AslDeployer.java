@@ -14,6 +14,7 @@ import io.github.camelasl.resource.ResourceProblem;
 import io.github.camelasl.resource.ResourceRefusedException;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.route.AllowedCamelHeaders;
+import io.github.camelasl.route.ForwardedHeaders;
 import io.github.camelasl.route.StateMachineRoutes;
 import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.validation.DefinitionValidator;
@@ -43,6 +44,7 @@ public final class AslDeployer {
     private final TaskTokens tokens;
     private final ResourcePolicy policy;
     private final AllowedCamelHeaders allowedCamelHeaders;
+    private final ForwardedHeaders forwardedHeaders;
 
     /** Under the default resource policy ({@link ResourcePolicy#defaults()}). */
     public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
@@ -59,13 +61,23 @@ public final class AslDeployer {
     /**
      * @param tokens              where .waitForTaskToken Tasks wait (the component's, shared by its state machines)
      * @param policy              which Resources a definition may call; one it denies fails the deployment
-     * @param allowedCamelHeaders the headers named Camel* that Tasks may set (from their templates) and that the
-     *                            headers an execution starts with may pass on to them; none by default
+     * @param allowedCamelHeaders the headers named Camel* that Tasks may set (from their templates); none by default
      */
     public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
             ScheduledExecutorService timers, TaskTokens tokens, ResourcePolicy policy,
             AllowedCamelHeaders allowedCamelHeaders) {
+        this(camelContext, store, resolvers, timers, tokens, policy, allowedCamelHeaders, ForwardedHeaders.NONE);
+    }
+
+    /**
+     * @param forwardedHeaders which of the headers an execution is started with go on to its Tasks; none by
+     *                         default (a Camel* one also needs {@code allowedCamelHeaders})
+     */
+    public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
+            ScheduledExecutorService timers, TaskTokens tokens, ResourcePolicy policy,
+            AllowedCamelHeaders allowedCamelHeaders, ForwardedHeaders forwardedHeaders) {
         this.allowedCamelHeaders = java.util.Objects.requireNonNull(allowedCamelHeaders, "allowedCamelHeaders");
+        this.forwardedHeaders = java.util.Objects.requireNonNull(forwardedHeaders, "forwardedHeaders");
         this.camelContext = camelContext;
         this.store = store;
         this.resolvers = resolvers;
@@ -232,7 +244,7 @@ public final class AslDeployer {
         StateMachineRoutes routes = new StateMachineRoutes(key, machine, timers,
                 resource -> resolvers.resolve(resource).orElseThrow(() -> new IllegalStateException(
                         "no endpoint for Resource '" + resource + "' (validation should have refused it)")),
-                caching, tokens, allowedCamelHeaders);
+                caching, tokens, allowedCamelHeaders, forwardedHeaders);
         // as camel-kamelet does: add the definitions, then start those the context did not start itself (it
         // does not while it is starting, which is when an asl: endpoint in a route is deployed)
         ModelCamelContext model = (ModelCamelContext) camelContext;

@@ -8,9 +8,7 @@ import io.github.camelasl.engine.ErrorNames;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.history.HistoryListener;
-import io.github.camelasl.route.AllowedCamelHeaders;
 import io.github.camelasl.route.TaskMessages;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -57,19 +55,10 @@ public class AslProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        // the caller's own headers go on to the Tasks, but not Camel's unless the app allows them: CamelHttpUri
-        // and the like would redirect a Task's call
-        Map<String, Object> headers = Map.of();
-        AllowedCamelHeaders allowed = ((AslComponent) getEndpoint().getComponent()).allowedCamelHeaders();
-        for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
-            String k = header.getKey();
-            if (allowed.allows(k)) {
-                if (headers.isEmpty()) {
-                    headers = new HashMap<>();
-                }
-                headers.put(k, header.getValue());
-            }
-        }
+        // only the caller's headers the app forwards go on to the Tasks (components act on headers: a caller's
+        // kafka.OVERRIDE_TOPIC would redirect a Kafka Task); the execution keeps no other
+        Map<String, Object> headers = ((AslComponent) getEndpoint().getComponent()).forwardedHeaders()
+                .select(in.getHeaders());
         String name = in.getHeader(AslConstants.EXECUTION_NAME, String.class);
         HistoryListener listener = ((AslComponent) getEndpoint().getComponent()).getHistoryListener();
         try {

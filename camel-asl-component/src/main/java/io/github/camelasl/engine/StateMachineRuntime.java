@@ -65,7 +65,9 @@ public final class StateMachineRuntime {
      *
      * @param input         the execution input
      * @param executionName the name, or null for a generated UUID
-     * @param headers       message headers passed on to every Task's endpoint (may be empty)
+     * @param headers       the headers the execution is started with (may be empty); its Tasks' endpoints get
+     *                      those the deployment forwards (see {@code ForwardedHeaders}: none by default). They
+     *                      live in memory only: an execution resumed after a restart, or redriven, has none
      * @param listeners     told of each history event as it is written
      */
     public CompletableFuture<ExecutionResult> start(JsonNode input, String executionName, Map<String, Object> headers,

@@ -65,6 +65,7 @@ public class StateMachineRoutes extends RouteBuilder {
     private final StepCaching caching;
     private final TaskTokens tokens;
     private final AllowedCamelHeaders allowedCamelHeaders;
+    private final ForwardedHeaders forwardedHeaders;
     /** The component's unbounded scheduler: Camel's default delayer pool would sleep on the caller past 1,000. */
     private final ScheduledExecutorService timers;
     private final Map<State, String> stateUris = new IdentityHashMap<>();
@@ -91,14 +92,19 @@ public class StateMachineRoutes extends RouteBuilder {
      */
     public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
             Function<String, String> resourceEndpoints, StepCaching caching, TaskTokens tokens) {
-        this(key, machine, timers, resourceEndpoints, caching, tokens, AllowedCamelHeaders.NONE);
+        this(key, machine, timers, resourceEndpoints, caching, tokens, AllowedCamelHeaders.NONE,
+                ForwardedHeaders.NONE);
     }
 
-    /** @param allowedCamelHeaders the Camel* headers the app lets reach its Tasks' endpoints */
+    /**
+     * @param allowedCamelHeaders the Camel* headers the app lets reach its Tasks' endpoints
+     * @param forwardedHeaders    the headers an execution is started with that go on to its Tasks' endpoints
+     */
     public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
             Function<String, String> resourceEndpoints, StepCaching caching, TaskTokens tokens,
-            AllowedCamelHeaders allowedCamelHeaders) {
+            AllowedCamelHeaders allowedCamelHeaders, ForwardedHeaders forwardedHeaders) {
         this.allowedCamelHeaders = allowedCamelHeaders;
+        this.forwardedHeaders = forwardedHeaders;
         this.key = key;
         this.machine = machine;
         this.timers = timers;
@@ -154,7 +160,7 @@ public class StateMachineRoutes extends RouteBuilder {
             // the hottest route: one processor that also applies Retry and Catch (see TaskStateProcessor)
             engineRoute(stateUris.get(state), state.name())
                     .process(new TaskStateProcessor(task, resourceEndpoints.apply(task.resource()),
-                            TaskHeaders.of(task, allowedCamelHeaders), caching, timers));
+                            TaskHeaders.of(task, allowedCamelHeaders, forwardedHeaders), caching, timers));
             return;
         }
         // doTry/doCatch rather than onException: a handled onException would also end the caller's loop
@@ -193,7 +199,7 @@ public class StateMachineRoutes extends RouteBuilder {
      * resumed while it waited does not call again: it waits for the token it handed out.
      */
     private void callbackTaskRoute(TryDefinition route, TaskState state, String uri) {
-        TaskHeaders headers = TaskHeaders.of(state, allowedCamelHeaders);
+        TaskHeaders headers = TaskHeaders.of(state, allowedCamelHeaders, forwardedHeaders);
         route.process(e -> {
             TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e), uri), headers);
             e.getMessage().setHeader(AslConstants.TASK_TOKEN, scope(e).taskToken()); // an activity worker's
@@ -315,7 +321,7 @@ public class StateMachineRoutes extends RouteBuilder {
      */
     private void readItems(TryDefinition route, MapState state) {
         String uri = resourceEndpoints.apply(ItemReading.resource(state));
-        TaskHeaders headers = TaskHeaders.ofItemReader(state, allowedCamelHeaders);
+        TaskHeaders headers = TaskHeaders.ofItemReader(state, allowedCamelHeaders, forwardedHeaders);
         route.process(e -> e.setProperty(READS, ItemReading.start(scope(e))))
                 .loopDoWhile(e -> reads(e).request() != null)
                     .process(e -> TaskMessages.toRequest(e, scope(e), reads(e).request(), headers))

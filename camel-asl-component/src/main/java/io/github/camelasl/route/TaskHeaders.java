@@ -24,44 +24,48 @@ final class TaskHeaders {
     private final List<String> names;
     private final boolean written;
     private final AllowedCamelHeaders allowed;
+    private final ForwardedHeaders forwarded;
 
-    private TaskHeaders(List<String> names, boolean written, AllowedCamelHeaders allowed) {
+    private TaskHeaders(List<String> names, boolean written, AllowedCamelHeaders allowed,
+            ForwardedHeaders forwarded) {
         this.names = names;
         this.written = written;
         this.allowed = allowed;
+        this.forwarded = forwarded;
     }
 
-    /** The headers a Task state's Parameters or Arguments names. */
-    static TaskHeaders of(TaskState state, AllowedCamelHeaders allowed) {
+    /** The headers a Task state's Parameters or Arguments names, and the caller's headers it is sent. */
+    static TaskHeaders of(TaskState state, AllowedCamelHeaders allowed, ForwardedHeaders forwarded) {
         boolean jsonata = jsonata(state);
         return of(jsonata ? state.arguments() : state.parameters() == null ? null : state.parameters().source(),
-                jsonata, allowed);
+                jsonata, allowed, forwarded);
     }
 
-    /** The headers a Map's ItemReader names in its Parameters or Arguments. */
-    static TaskHeaders ofItemReader(MapState state, AllowedCamelHeaders allowed) {
+    /** The headers a Map's ItemReader names in its Parameters or Arguments, and the caller's headers it is sent. */
+    static TaskHeaders ofItemReader(MapState state, AllowedCamelHeaders allowed, ForwardedHeaders forwarded) {
         boolean jsonata = jsonata(state);
-        return of(state.itemReader().get(jsonata ? "Arguments" : "Parameters"), jsonata, allowed);
+        return of(state.itemReader().get(jsonata ? "Arguments" : "Parameters"), jsonata, allowed, forwarded);
     }
 
     private static boolean jsonata(State state) {
         return state.common().queryLanguage() == QueryLanguage.JSONata;
     }
 
-    private static TaskHeaders of(JsonNode template, boolean jsonata, AllowedCamelHeaders allowed) {
+    private static TaskHeaders of(JsonNode template, boolean jsonata, AllowedCamelHeaders allowed,
+            ForwardedHeaders forwarded) {
         JsonNode headers = template == null ? null : template.get(AslConstants.HEADERS_FIELD);
         if (headers == null || !headers.isObject()) {
-            return new TaskHeaders(List.of(), false, allowed);
+            return new TaskHeaders(List.of(), false, allowed, forwarded);
         }
         List<String> names = new ArrayList<>();
         headers.fieldNames().forEachRemaining(key -> names.add(!jsonata && key.endsWith(".$")
                 ? key.substring(0, key.length() - 2) : key));
-        return new TaskHeaders(List.copyOf(names), true, allowed);
+        return new TaskHeaders(List.copyOf(names), true, allowed, forwarded);
     }
 
-    /** The Camel headers the app allows on requests; the execution's own headers are filtered with them too. */
-    AllowedCamelHeaders allowed() {
-        return allowed;
+    /** Which of the headers the execution was started with go on to the endpoint. */
+    ForwardedHeaders forwarded() {
+        return forwarded;
     }
 
     /**

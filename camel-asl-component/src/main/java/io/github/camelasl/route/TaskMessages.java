@@ -23,13 +23,14 @@ import org.apache.camel.NoTypeConversionAvailableException;
 /**
  * The message a Task sends to its endpoint and how the reply becomes the Task's result.
  *
- * <p>Request: the body is the effective input as JSON text. The headers are the ones the execution was started
- * with, the engine's {@code CamelAsl*} headers, and those the state's definition names (see {@link TaskHeaders}):
- * the entries of a {@value AslConstants#HEADERS_FIELD} object written in its Parameters or Arguments template,
- * which is taken out of the body. Data never names a header: a {@value AslConstants#HEADERS_FIELD} field in the
- * state's input or in a reply stays in the body. A header named {@code Camel*} (any case), which Camel's
- * components act on, comes neither from the template nor from the execution's headers unless the app allows it
- * ({@link AllowedCamelHeaders}).
+ * <p>Request: the body is the effective input as JSON text. The headers are the engine's {@code CamelAsl*} headers,
+ * those the state's definition names (see {@link TaskHeaders}): the entries of a {@value AslConstants#HEADERS_FIELD}
+ * object written in its Parameters or Arguments template, which is taken out of the body, and of the headers the
+ * execution was started with only those the app forwards ({@link ForwardedHeaders}: none by default, since
+ * components act on headers such as {@code kafka.OVERRIDE_TOPIC} or {@code JMSReplyTo}). Data never names a header:
+ * a {@value AslConstants#HEADERS_FIELD} field in the state's input or in a reply stays in the body. A header named
+ * {@code Camel*} (any case), which Camel's components act on, comes neither from the template nor from the
+ * execution's headers unless the app allows it ({@link AllowedCamelHeaders}).
  *
  * <p>Reply: JSON text, bytes or a stream of JSON, a JsonNode, a Map/List/POJO (through Jackson), or any other
  * text (a JSON string); an object Camel has a converter to text for (camel-exec's {@code ExecResult}, a DOM
@@ -49,7 +50,7 @@ public final class TaskMessages {
         Map<String, Object> headers = exchange.getContext().getCamelContextExtension().getHeadersMapFactory()
                 .newMap();
         scope.execution().originalHeaders().forEach((name, value) -> {
-            if (taskHeaders.allowed().allows(name)) {
+            if (taskHeaders.forwarded().forwards(name)) {
                 headers.put(name, value);
             }
         });

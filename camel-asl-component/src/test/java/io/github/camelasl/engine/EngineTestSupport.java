@@ -3,7 +3,10 @@ package io.github.camelasl.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.AslDeployer;
 import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.resource.ResourcePolicy;
 import io.github.camelasl.resource.ResourceResolvers;
+import io.github.camelasl.route.AllowedCamelHeaders;
+import io.github.camelasl.route.ForwardedHeaders;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,14 @@ abstract class EngineTestSupport {
 
     protected StateMachineRuntime deploy(String definition) throws Exception {
         return deployer.deploy("test", definition, StateMachineConfig.of("test"));
+    }
+
+    /** Deploys with the deployer option forwardedHeaders (the asl component's option of that name). */
+    protected StateMachineRuntime deploy(String definition, String forwardedHeaders) throws Exception {
+        return new AslDeployer(context, store, new ResourceResolvers(context, List.of()), timers, new TaskTokens(),
+                ResourcePolicy.defaults(), AllowedCamelHeaders.NONE,
+                ForwardedHeaders.parse(forwardedHeaders, AllowedCamelHeaders.NONE))
+                .deploy("test", definition, StateMachineConfig.of("test"));
     }
 
     protected StateMachineRuntime deploy(String definition, ExecutionLimits limits) throws Exception {

@@ -64,9 +64,22 @@ class TaskStateTest extends EngineTestSupport {
     }
 
     @Test
-    void theCamelHeadersAnExecutionWasStartedWithStayBehind() throws Exception {
+    void theHeadersAnExecutionWasStartedWithStayBehindUnlessForwarded() throws Exception {
         ExecutionResult result = deploy("""
                 {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "direct:headers", "End": true}}}""")
+                .start(json("{}"), null, Map.of("kafka.OVERRIDE_TOPIC", "admin", "tenant", "acme"), List.of())
+                .get(60, TimeUnit.SECONDS);
+        assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result::cause);
+        assertNull(headersSeen.get().get("kafka.OVERRIDE_TOPIC"), () -> headersSeen.get().toString());
+        assertNull(headersSeen.get().get("tenant"), () -> headersSeen.get().toString());
+        assertEquals("Call", headersSeen.get().get("CamelAslStateName"));
+    }
+
+    @Test
+    void theCamelHeadersAnExecutionWasStartedWithStayBehindEvenWhenForwarded() throws Exception {
+        ExecutionResult result = deploy("""
+                {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "direct:headers", "End": true}}}""",
+                "Camel*,tenant")
                 .start(json("{}"), null, Map.of("CamelHttpUri", "http://evil", "CAMELFILENAME", "/etc/passwd",
                         "tenant", "acme"), List.of()).get(60, TimeUnit.SECONDS);
         assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result::cause);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.camelasl.AslComponent;
@@ -13,6 +14,7 @@ import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.validation.Diagnostic;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -26,9 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Data never becomes control: a Task's headers are named by its definition's Parameters/Arguments template only,
  * and a header named Camel* (Camel acts on those: CamelExecCommandExecutable runs a command, CamelHttpUri redirects
- * a call) reaches a Task only when the app allows that name with the component's allowedCamelHeaders option.
+ * a call) reaches a Task only when the app allows that name with the component's allowedCamelHeaders option. The
+ * headers an execution is started with reach its Tasks only when the app forwards them (forwardedHeaders).
  */
 class TaskHeadersTest {
+
+    private static final String CALL = """
+            {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "direct:seen", "End": true}}}""";
 
     @TempDir
     Path dir;
@@ -171,26 +177,75 @@ class TaskHeadersTest {
     }
 
     @Test
-    void theCallersCamelHeadersStayBehindUnlessAllowedAndItsOwnHeadersGoOn() throws Exception {
-        String definition = """
-                {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "direct:seen", "End": true}}}""";
-        Map<String, Object> callerHeaders = Map.of("CAMELHTTPURI", "http://evil", "cAmElFileName", "/etc/passwd",
-                "tenant", "acme");
-        run(null, definition, "{}", callerHeaders);
-        assertNull(seenHeaders.get(Exchange.HTTP_URI), seenHeaders::toString);
-        assertNull(seenHeaders.get(Exchange.FILE_NAME), seenHeaders::toString);
-        assertEquals("acme", seenHeaders.get("tenant"));
-        assertTrue(seenHeaders.containsKey("CamelAslExecutionArn"), "the engine's own headers are still set");
+    void noCallerHeaderReachesATaskByDefault() throws Exception {
+        // from("platform-http:/orders").to("asl:orders"): an HTTP client's headers must not steer the Tasks
+        run(null, CALL, "{}", Map.of("kafka.OVERRIDE_TOPIC", "admin", "JMSReplyTo", "evil", "Bcc", "all@example.com",
+                "tenant", "acme", "CamelHttpUri", "http://evil"));
+        for (String name : List.of("kafka.OVERRIDE_TOPIC", "JMSReplyTo", "Bcc", "tenant", "CamelHttpUri")) {
+            assertFalse(seenHeaders.containsKey(name), () -> name + " reached the Task: " + seenHeaders);
+        }
+        assertEquals("Call", seenHeaders.get("CamelAslStateName"), "the engine's own headers are still set");
+        assertTrue(seenHeaders.containsKey("CamelAslExecutionArn"), seenHeaders::toString);
+        assertTrue(seenHeaders.containsKey("CamelAslIdempotencyKey"), seenHeaders::toString);
+    }
 
-        run("CamelFileName", definition, "{}", callerHeaders);
-        assertEquals("/etc/passwd", seenHeaders.get(Exchange.FILE_NAME), "allowed by the app");
+    @Test
+    void theCallerHeadersTheAppForwardsReachTheTasksMatchedIgnoringCase() throws Exception {
+        run(null, "Tenant, x-*", CALL, "{}", Map.of("TENANT", "acme", "X-Request-Id", "r1",
+                "kafka.OVERRIDE_TOPIC", "admin", "tenantId", "t2"));
+        assertEquals("acme", seenHeaders.get("tenant"));
+        assertEquals("r1", seenHeaders.get("x-request-id"));
+        assertFalse(seenHeaders.containsKey("kafka.OVERRIDE_TOPIC"), seenHeaders::toString);
+        assertFalse(seenHeaders.containsKey("tenantId"), "a name is matched whole: " + seenHeaders);
+    }
+
+    @Test
+    void aCallersCamelHeaderGoesOnOnlyWhenBothOptionsAllowIt() throws Exception {
+        Map<String, Object> callerHeaders = Map.of("CAMELHTTPURI", "http://evil", "cAmElFileName", "/etc/passwd");
+        run(null, "CamelFileName,Camel*", CALL, "{}", callerHeaders);
+        assertNull(seenHeaders.get(Exchange.FILE_NAME), "forwarded but not allowed: " + seenHeaders);
         assertNull(seenHeaders.get(Exchange.HTTP_URI), seenHeaders::toString);
+
+        run("CamelFileName", null, CALL, "{}", callerHeaders);
+        assertNull(seenHeaders.get(Exchange.FILE_NAME), "allowed but not forwarded: " + seenHeaders);
+
+        run("CamelFileName", "camelfilename", CALL, "{}", callerHeaders);
+        assertEquals("/etc/passwd", seenHeaders.get(Exchange.FILE_NAME), "forwarded and allowed");
+        assertNull(seenHeaders.get(Exchange.HTTP_URI), seenHeaders::toString);
+
+        run("CamelFileName", "*", CALL, "{}", callerHeaders);
+        assertEquals("/etc/passwd", seenHeaders.get(Exchange.FILE_NAME), "forwarded by a glob and allowed");
+        assertNull(seenHeaders.get(Exchange.HTTP_URI), "a glob does not let a Camel header by: " + seenHeaders);
+    }
+
+    @Test
+    void anExecutionParkedOutOfMemoryForwardsTheSameHeadersWhenItComesBack() throws Exception {
+        String parkThenCall = """
+                {"StartAt": "Park", "States": {"Park": {"Type": "Wait", "Seconds": 1, "Next": "Call"},
+                  "Call": {"Type": "Task", "Resource": "direct:seen", "End": true}}}""";
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run(null, "tenant", parkThenCall,
+                "&parkInMemorySeconds=0", "{}", Map.of("tenant", "acme", "kafka.OVERRIDE_TOPIC", "admin")));
+        assertEquals("acme", seenHeaders.get("tenant"));
+        assertFalse(seenHeaders.containsKey("kafka.OVERRIDE_TOPIC"), seenHeaders::toString);
     }
 
     /** Runs {@code definition} through an asl: endpoint; {@code allowed} is the component's allowedCamelHeaders. */
     private String run(String allowed, String definition, String input, Map<String, Object> headers)
             throws Exception {
-        try (CamelContext camel = context(allowed, definition)) {
+        return run(allowed, null, definition, input, headers);
+    }
+
+    /** {@code forwarded} is the component's forwardedHeaders. */
+    private String run(String allowed, String forwarded, String definition, String input,
+            Map<String, Object> headers) throws Exception {
+        return run(allowed, forwarded, definition, "", input, headers);
+    }
+
+    /** {@code endpointOptions} are added to the asl: endpoint's URI. */
+    private String run(String allowed, String forwarded, String definition, String endpointOptions, String input,
+            Map<String, Object> headers) throws Exception {
+        seenHeaders = Map.of();
+        try (CamelContext camel = context(allowed, forwarded, definition, endpointOptions)) {
             camel.start();
             return camel.createProducerTemplate().requestBodyAndHeaders("direct:start", input, headers,
                     String.class);
@@ -198,7 +253,7 @@ class TaskHeadersTest {
     }
 
     private AslValidationException refused(String allowed, String definition) throws Exception {
-        try (CamelContext camel = context(allowed, definition)) {
+        try (CamelContext camel = context(allowed, null, definition, "")) {
             Exception failure = assertThrows(Exception.class, camel::start);
             Throwable cause = failure;
             while (cause != null && !(cause instanceof AslValidationException)) {
@@ -209,7 +264,8 @@ class TaskHeadersTest {
         }
     }
 
-    private CamelContext context(String allowed, String definition) throws Exception {
+    private CamelContext context(String allowed, String forwarded, String definition, String endpointOptions)
+            throws Exception {
         Path file = Files.writeString(dir.resolve("machine-" + System.nanoTime() + ".asl.json"), definition);
         CamelContext camel = new DefaultCamelContext();
         AslComponent asl = new AslComponent();
@@ -217,11 +273,12 @@ class TaskHeadersTest {
         if (allowed != null) {
             asl.setAllowedCamelHeaders(allowed);
         }
+        asl.setForwardedHeaders(forwarded);
         camel.addComponent("asl", asl);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:start").to("asl:headers?definition=file:" + file);
+                from("direct:start").to("asl:headers?definition=file:" + file + endpointOptions);
                 from("direct:replyWithHeaders").setBody(constant("{\"CamelAslHeaders\": {\"CamelHttpUri\": "
                         + "\"http://evil\"}}"));
                 from("direct:seen").process(e -> {
