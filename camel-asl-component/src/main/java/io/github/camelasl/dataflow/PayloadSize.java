@@ -38,6 +38,21 @@ public record PayloadSize(long bytes, int depth) {
         return scan(text);
     }
 
+    /**
+     * The exact UTF-8 length of {@code value}'s text when it is at most {@code maxBytes}, else more than
+     * {@code maxBytes}: unlike {@link #measure}, never an upper bound, so such sizes can be added up. Finds the text
+     * of the tree measured last on this thread without writing it again.
+     */
+    public static long exactBytes(JsonNode value, int maxBytes) {
+        String text;
+        try {
+            text = Json.writeWithin(value, maxBytes);
+        } catch (IllegalStateException tooDeep) {
+            return maxBytes + 1L;
+        }
+        return text == null ? maxBytes + 1L : scan(text).bytes();
+    }
+
     /** The UTF-8 length and nesting depth of compact JSON text. */
     private static PayloadSize scan(String text) {
         long bytes = 0;

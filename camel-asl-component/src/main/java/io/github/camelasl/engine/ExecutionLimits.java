@@ -119,26 +119,41 @@ public final class ExecutionLimits {
 
     /**
      * Bytes of JSON the variables of a scope may hold together: AWS's 10 MiB, else four payloads (variables stay in
-     * memory for the whole execution, beside its data).
+     * memory for the whole execution, beside its data), but never more than {@link #MAX_PAYLOAD_SIZE_CEILING}: a
+     * scope's variables are written to the store as one text, which SQLite (and a Java String) must hold.
      */
     long maxVariablesBytes() {
-        return mode == Mode.AWS ? AWS_MAX_VARIABLES_BYTES : 4L * maxPayloadSize;
+        return mode == Mode.AWS ? AWS_MAX_VARIABLES_BYTES : Math.min(4L * maxPayloadSize, MAX_PAYLOAD_SIZE_CEILING);
     }
 
     /**
      * Checks the output or result {@code stateName} produced: States.DataLimitExceeded when it is larger than
-     * maxPayloadSize (with AWS's limits in AWS's words) or nests deeper than maxNestingDepth.
+     * maxPayloadSize (with AWS's limits in AWS's words) or nests deeper than maxNestingDepth. Returns its size.
      */
-    public void checkStateData(JsonNode value, String stateName) {
+    public PayloadSize checkStateData(JsonNode value, String stateName) {
         PayloadSize size = PayloadSize.measure(value, maxPayloadSize, maxNestingDepth);
         String subject = "The state/task '" + stateName + "' returned a result";
         if (size.depth() > maxNestingDepth) {
             throw new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, subject + " " + tooDeep());
         }
         if (size.bytes() > maxPayloadSize) {
-            throw new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, subject + " with a size exceeding the maximum number "
-                    + "of bytes service limit." + (mode == Mode.AWS ? "" : " " + tooBig(size)));
+            throw resultTooBig(stateName, size);
         }
+        return size;
+    }
+
+    /**
+     * States.DataLimitExceeded for a Parallel's or Map's collected result, which passed maxPayloadSize as its runs'
+     * outputs arrived (see FanOut).
+     */
+    AslError collectedResultTooBig(String stateName) {
+        return resultTooBig(stateName, new PayloadSize(maxPayloadSize + 1L, 0));
+    }
+
+    private AslError resultTooBig(String stateName, PayloadSize size) {
+        return new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + stateName + "' returned a result "
+                + "with a size exceeding the maximum number of bytes service limit."
+                + (mode == Mode.AWS ? "" : " " + tooBig(size)));
     }
 
     /** Checks an execution's input before it starts: States.DataLimitExceeded naming the limit. */

@@ -3,6 +3,7 @@ package io.github.camelasl.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.dataflow.PayloadSize;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -11,6 +12,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * keeps input order however the runs interleave. Once the failures pass what the state tolerates it is
  * aborted, and runs still going stop at their next state boundary. It also holds the Map's MaxConcurrency
  * gate: at most that many runs go on at once, the others wait in order without holding a thread.
+ *
+ * <p>The collected result is measured as the outputs arrive, against the execution's maxPayloadSize: the first
+ * output that takes it over is dropped and the state aborted, so outputs never pile up in memory beyond what the
+ * state could return.
  */
 public final class FanOut {
 
@@ -28,12 +33,19 @@ public final class FanOut {
     private int permits = Integer.MAX_VALUE;
     private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
 
-    FanOut(int size, int toleratedCount, double toleratedPercentage, long startedEventId) {
+    private final int maxResultBytes;
+    /** Bytes of the collected result's text so far (brackets and commas included); see withinBudget. */
+    private long resultBytes = 2;
+    private boolean exactSizes;
+    private volatile boolean overflowed;
+
+    FanOut(int size, int toleratedCount, double toleratedPercentage, long startedEventId, int maxResultBytes) {
         this.outputs = new AtomicReferenceArray<>(size);
         this.failures = new AtomicReferenceArray<>(size);
         this.toleratedCount = toleratedCount;
         this.toleratedPercentage = toleratedPercentage;
         this.startedEventId = startedEventId;
+        this.maxResultBytes = maxResultBytes;
     }
 
     /** Limits how many runs may go on at once (a Map's MaxConcurrency). */
@@ -72,8 +84,10 @@ public final class FanOut {
             return;
         }
         this.kept = new boolean[outputs.length()];
+        exactSizes = true; // kept outputs have no measured size: every size is measured here
         for (int i = 0; i < kept.size(); i++) {
             if (!kept.get(i).isNull()) {
+                resultBytes += PayloadSize.exactBytes(kept.get(i), remainingBytes()) + 1;
                 outputs.set(i, kept.get(i));
                 this.kept[i] = true;
             }
@@ -100,8 +114,56 @@ public final class FanOut {
         return array;
     }
 
-    void succeeded(int index, JsonNode output) {
+    /**
+     * Run {@code index} succeeded with {@code output}, of {@code measuredBytes} as measured at its end (exact, or
+     * an upper bound). An output that takes the collected result over maxPayloadSize is dropped and the state
+     * aborted (see {@link #overflowed()}).
+     */
+    synchronized void succeeded(int index, JsonNode output, long measuredBytes) {
+        if (overflowed) {
+            return;
+        }
+        if (!withinBudget(output, measuredBytes)) {
+            overflowed = true;
+            aborted = true;
+            return;
+        }
         outputs.set(index, output);
+    }
+
+    /**
+     * Adds {@code output} to the result's size. The sizes measured at the runs' ends are added as they are while
+     * their sum stays within the limit; as small outputs' are upper bounds, once the sum passes it the outputs so far
+     * are measured exactly (once), and from then on each one as it arrives: only the exact size fails the state.
+     */
+    private boolean withinBudget(JsonNode output, long measuredBytes) {
+        if (!exactSizes) {
+            resultBytes += measuredBytes + 1;
+            if (resultBytes <= maxResultBytes) {
+                return true;
+            }
+            exactSizes = true;
+            resultBytes = 2;
+            for (int i = 0; i < outputs.length() && resultBytes <= maxResultBytes; i++) {
+                JsonNode collected = outputs.get(i);
+                if (collected != null) {
+                    resultBytes += PayloadSize.exactBytes(collected, remainingBytes()) + 1;
+                }
+            }
+        }
+        if (resultBytes <= maxResultBytes) {
+            resultBytes += PayloadSize.exactBytes(output, remainingBytes()) + 1;
+        }
+        return resultBytes <= maxResultBytes;
+    }
+
+    private int remainingBytes() {
+        return (int) Math.max(0, maxResultBytes - resultBytes);
+    }
+
+    /** Whether the collected result passed maxPayloadSize: the state fails with States.DataLimitExceeded. */
+    boolean overflowed() {
+        return overflowed;
     }
 
     void failed(int index, AslError error) {

@@ -69,7 +69,8 @@ public final class ItemReading {
         String inputType = config.path("InputType").asText(listing ? "" : "JSON");
         // the reader's failures are a call's, named by its endpoint as a Task's are, so Retry and Catch see them
         scope.phase(Scope.Phase.TASK_CALL);
-        return new Reads(request, listing, inputType, config, maxItems(scope, config, effective));
+        return new Reads(request, listing, inputType, config, maxItems(scope, config, effective),
+                scope.execution().config().limits().maxPayloadSize());
     }
 
     /** MaxItems or MaxItemsPath: 0 (also when absent) reads every item. */
@@ -89,7 +90,12 @@ public final class ItemReading {
         return (int) Math.min(number, Integer.MAX_VALUE);
     }
 
-    /** The reads of one Map visit: the next request and the items so far. */
+    /**
+     * The reads of one Map visit: the next request and the items so far. What it keeps (the items as JSON text, and a
+     * listing's continuation tokens) may take at most maxPayloadSize bytes in all: a reply can expand (a CSV row
+     * shorter than its header gets every missing field as "") and a listing can go on page after page, so each
+     * reply's own cap does not bound them. Past it the Map fails with States.DataLimitExceeded.
+     */
     public static final class Reads {
 
         private final JsonNode firstRequest;
@@ -97,16 +103,31 @@ public final class ItemReading {
         private final String inputType;
         private final JsonNode config;
         private final int maxItems;
+        private final int maxBytes;
         private final List<JsonNode> items = new ArrayList<>();
+        /** A listing's continuation tokens so far: one that comes again would loop for ever. */
+        private final java.util.Set<String> tokens = new java.util.HashSet<>();
+        private long bytes;
         private JsonNode request;
 
-        Reads(JsonNode request, boolean listing, String inputType, JsonNode config, int maxItems) {
+        Reads(JsonNode request, boolean listing, String inputType, JsonNode config, int maxItems, int maxBytes) {
             this.firstRequest = request;
             this.request = request;
             this.listing = listing;
             this.inputType = inputType;
             this.config = config;
             this.maxItems = maxItems;
+            this.maxBytes = maxBytes;
+        }
+
+        /** Counts {@code more} bytes of what the reads keep: States.DataLimitExceeded past maxPayloadSize. */
+        private void count(long more) {
+            bytes += more;
+            if (bytes > maxBytes) {
+                throw new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, "The ItemReader read more than " + maxBytes
+                        + " bytes of items (as JSON text, UTF-8" + (listing ? ", with the listing's continuation "
+                        + "tokens" : "") + ") after " + items.size() + " items; maxPayloadSize is " + maxBytes);
+            }
         }
 
         /** The request of the next read; null when everything is read. */
@@ -119,9 +140,19 @@ public final class ItemReading {
             scope.phase(Scope.Phase.DATAFLOW);
             request = null;
             if (listing) {
-                reply.path("Contents").forEach(object -> items.add(listedObject(object)));
+                reply.path("Contents").forEach(object -> {
+                    JsonNode item = listedObject(object);
+                    count(utf8Length(Json.write(item)) + 1L);
+                    items.add(item);
+                });
                 String next = reply.path("NextContinuationToken").asText(null);
                 if (reply.path("IsTruncated").asBoolean(false) && next != null && !full()) {
+                    if (!tokens.add(next)) {
+                        throw new AslError(ErrorNames.ITEM_READER_FAILED, "The listing gave NextContinuationToken '"
+                                + abbreviated(next) + "' a second time (after " + (tokens.size() + 1) + " pages): "
+                                + "it would never end");
+                    }
+                    count(utf8Length(next));
                     ObjectNode nextPage = ((ObjectNode) firstRequest).deepCopy();
                     nextPage.put("ContinuationToken", next);
                     request = nextPage;
@@ -180,7 +211,10 @@ public final class ItemReading {
             }
         }
 
-        /** A row becomes an object of text fields named by the headers; missing fields are "", extra ones dropped. */
+        /**
+         * A row becomes an object of text fields named by the headers; missing fields are "", extra ones dropped.
+         * Each row is counted before it is built: its fields' names and values, quoted (escapes not counted).
+         */
         private void csv(String text) {
             boolean firstRow = !"GIVEN".equals(config.path("CSVHeaderLocation").asText("FIRST_ROW"));
             List<String> headers = new ArrayList<>();
@@ -189,11 +223,20 @@ public final class ItemReading {
             }
             CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter()).get();
             try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+                long rowBytes = -1; // {"name":"",...} with every value empty, and the comma before the row
                 for (CSVRecord record : parser) {
                     if (firstRow && headers.isEmpty()) {
                         record.forEach(headers::add);
                         continue;
                     }
+                    if (rowBytes < 0) {
+                        rowBytes = 2 + headers.stream().mapToLong(h -> utf8Length(h) + 6L).sum();
+                    }
+                    long valueBytes = 0;
+                    for (int i = 0; i < Math.min(headers.size(), record.size()); i++) {
+                        valueBytes += utf8Length(record.get(i));
+                    }
+                    count(rowBytes + valueBytes);
                     ObjectNode row = Json.NODES.objectNode();
                     for (int i = 0; i < headers.size(); i++) {
                         row.put(headers.get(i), i < record.size() ? record.get(i) : "");

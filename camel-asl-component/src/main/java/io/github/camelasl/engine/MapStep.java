@@ -83,7 +83,8 @@ public final class MapStep {
         ObjectNode details = Json.NODES.objectNode();
         details.put("length", items.size());
         long started = scope.record(HistoryEventType.MapStateStarted, details);
-        FanOut fanOut = new FanOut(items.size(), toleratedCount, toleratedPercentage, started);
+        FanOut fanOut = new FanOut(items.size(), toleratedCount, toleratedPercentage, started,
+                scope.execution().config().limits().maxPayloadSize());
         fanOut.limitConcurrency(concurrency);
         fanOut.keep(scope.takeRedrivenRuns());
         scope.fanOut(fanOut);
@@ -243,6 +244,10 @@ public final class MapStep {
         scope.fanOut(null);
         if (scope.execution().isFinished()) {
             return;
+        }
+        if (fanOut.overflowed()) {
+            scope.record(HistoryEventType.MapStateFailed, null);
+            throw scope.execution().config().limits().collectedResultTooBig(state.name());
         }
         AslError terminal = fanOut.terminalFailure();
         if (terminal != null || fanOut.failureCount() > 0 && fanOut.exceedsTolerance(fanOut.failureCount())) {

@@ -20,7 +20,8 @@ public final class ParallelStep {
         JsonNode effective = Transitions.effectiveInput(scope, state.parameters(), state.arguments());
         scope.effectiveInput(effective);
         long started = scope.record(HistoryEventType.ParallelStateStarted, null);
-        FanOut fanOut = new FanOut(state.branches().size(), 0, 0, started);
+        FanOut fanOut = new FanOut(state.branches().size(), 0, 0, started,
+                scope.execution().config().limits().maxPayloadSize());
         fanOut.keep(scope.takeRedrivenRuns());
         scope.fanOut(fanOut);
         return effective;
@@ -32,6 +33,10 @@ public final class ParallelStep {
         scope.fanOut(null);
         if (scope.execution().isFinished()) {
             return;
+        }
+        if (fanOut.overflowed()) {
+            scope.record(HistoryEventType.ParallelStateFailed, null);
+            throw scope.execution().config().limits().collectedResultTooBig(state.name());
         }
         AslError failure = fanOut.firstFailure();
         if (failure != null) {

@@ -61,6 +61,7 @@ public final class Scope {
 
     private boolean done;
     private JsonNode output;
+    private long outputBytes;
     private AslError failure;
 
     Scope(Execution execution, StateMachine machine, Scope parent, ObjectNode mapItem, long previousEventId,
@@ -280,8 +281,10 @@ public final class Scope {
         return until;
     }
 
-    void succeed(JsonNode finalOutput) {
+    /** Ends this run with {@code finalOutput}, of {@code bytes} (an upper bound, see PayloadSize) as JSON text. */
+    void succeed(JsonNode finalOutput, long bytes) {
         this.output = finalOutput;
+        this.outputBytes = bytes;
         this.done = true;
     }
 
@@ -505,6 +508,11 @@ public final class Scope {
 
     public JsonNode output() {
         return output;
+    }
+
+    /** The size of {@link #output()} as measured when the run ended: exact, or an upper bound (PayloadSize). */
+    long outputBytes() {
+        return outputBytes;
     }
 
     public AslError failure() {

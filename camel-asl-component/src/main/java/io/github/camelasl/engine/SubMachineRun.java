@@ -23,7 +23,7 @@ public final class SubMachineRun {
     private static void keptByRedrive(Scope child, int index) {
         FanOut fanOut = child.parent().fanOut();
         if (fanOut.kept(index)) {
-            child.succeed(fanOut.output(index));
+            child.succeed(fanOut.output(index), 0); // finishBranch/finishIteration skip a kept run
         }
     }
 
@@ -86,7 +86,7 @@ public final class SubMachineRun {
         if (child.failure() != null) {
             fanOut.failed(branchIndex, child.failure());
         } else if (child.done()) {
-            fanOut.succeeded(branchIndex, child.output());
+            fanOut.succeeded(branchIndex, child.output(), child.outputBytes());
         }
     }
 
@@ -101,7 +101,7 @@ public final class SubMachineRun {
             fanOut.failed(index, child.failure());
             iterationEvent(parent, HistoryEventType.MapIterationFailed, child.lastEventId(), name, index);
         } else if (child.done()) {
-            fanOut.succeeded(index, child.output());
+            fanOut.succeeded(index, child.output(), child.outputBytes());
             iterationEvent(parent, HistoryEventType.MapIterationSucceeded, child.lastEventId(), name, index);
         } else {
             iterationEvent(parent, HistoryEventType.MapIterationAborted, child.lastEventId(), name, index);

@@ -42,10 +42,10 @@ public final class Transitions {
     public static void exit(Scope scope, JsonNode output, Map<String, JsonNode> assigned) {
         State state = scope.current();
         if (state.common().end() || state instanceof SucceedState) {
-            checkLimits(scope, output);
+            long bytes = scope.execution().config().limits().checkStateData(output, state.name()).bytes();
             scope.variables().assign(assigned, scope.execution().config().limits());
             recordExit(scope, output);
-            scope.succeed(output);
+            scope.succeed(output, bytes);
         } else {
             goTo(scope, state.common().next(), output, assigned);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.AslDeployer;
 import io.github.camelasl.dataflow.Json;
@@ -69,6 +70,7 @@ class ExecutionLimitsTest extends EngineTestSupport {
                         new ByteArrayInputStream(("\"" + "x".repeat(2_000_000) + "\"").getBytes(StandardCharsets.UTF_8))));
                 from("direct:deep-reply").process(e -> e.getMessage().setBody(
                         "[".repeat(1500) + "]".repeat(1500)));
+                from("direct:echo").setBody(body());
             }
         });
     }
@@ -199,6 +201,58 @@ class ExecutionLimitsTest extends EngineTestSupport {
         try (SqliteExecutionStore reopened = SqliteExecutionStore.open(folder)) { // and it reads back
             assertEquals(result.history().size(), reopened.events(result.executionArn()).size());
         }
+    }
+
+    /**
+     * Each iteration's output is within the cap, all of them together are not: the Map fails as the result passes
+     * the cap, not after collecting every output (ResultPath null would never measure the collected result).
+     */
+    @Test
+    void mapResultsPastThePayloadCapFailTheMapAsTheyArriveEvenWhenResultPathDropsThem() throws Exception {
+        String pad = "x".repeat(3000);
+        ArrayNode items = Json.NODES.arrayNode();
+        for (int i = 0; i < 200; i++) {
+            items.add(i);
+        }
+        ExecutionResult result = runWith(new ExecutionLimits(Mode.DEFAULT, 100_000, null, null), """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 4,
+                  "ItemSelector": {"pad.$": "$.pad", "i.$": "$$.Map.Item.Value"}, "ResultPath": null, "End": true,
+                  "ItemProcessor": {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "direct:echo",
+                                                                     "End": true}}}}}}""",
+                "{\"pad\": \"" + pad + "\", \"items\": " + items + "}");
+        assertFailed(result, ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task 'M' returned a result with a size "
+                + "exceeding the maximum number of bytes service limit. It has more than 100000 bytes");
+        long succeeded = result.history().stream()
+                .filter(event -> event.path("type").asText().equals("MapIterationSucceeded")).count();
+        assertTrue(succeeded < 60, "iterations collected: " + succeeded); // of 200; about 33 fit
+    }
+
+    @Test
+    void parallelResultsPastThePayloadCapFailTheParallel() throws Exception {
+        ExecutionResult result = runWith(new ExecutionLimits(Mode.DEFAULT, 100_000, null, null), """
+                {"StartAt": "P", "States": {"P": {"Type": "Parallel", "ResultSelector": {"n": 3}, "End": true,
+                  "Branches": [
+                    {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+                    {"StartAt": "B", "States": {"B": {"Type": "Pass", "End": true}}},
+                    {"StartAt": "C", "States": {"C": {"Type": "Pass", "End": true}}}]}}}""",
+                "{\"pad\": \"" + "y".repeat(40_000) + "\"}");
+        assertFailed(result, ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task 'P' returned a result with a size");
+    }
+
+    /** Small outputs' measured sizes are upper bounds: their sum passing the cap is checked exactly before failing. */
+    @Test
+    void manySmallMapResultsWithinTheCapSucceed() throws Exception {
+        ArrayNode items = Json.NODES.arrayNode();
+        for (int i = 0; i < 3000; i++) {
+            items.add(i);
+        }
+        ExecutionResult result = runWith(new ExecutionLimits(Mode.DEFAULT, 100_000, null, null), """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "ResultPath": "$.r",
+                  "End": true, "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass",
+                                                 "Result": {"k": "abcdefghij"}, "End": true}}}}}}""",
+                "{\"items\": " + items + "}");
+        assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result::cause);
+        assertEquals(3000, result.output().path("r").size());
     }
 
     @Test

@@ -2,11 +2,16 @@ package io.github.camelasl.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.camelasl.AslValidationException;
 import io.github.camelasl.resource.ResourceResolver;
+import io.github.camelasl.dataflow.Json;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +27,7 @@ class ItemReaderTest extends EngineTestSupport {
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger flakyReads = new AtomicInteger();
+    private final AtomicInteger pages = new AtomicInteger();
 
     @Override
     protected void configure(CamelContext camel) throws Exception {
@@ -53,9 +59,15 @@ class ItemReaderTest extends EngineTestSupport {
                     }
                     e.getMessage().setBody("[\"a\", \"b\"]");
                 });
-                // two pages of a listing
+                // two pages of a listing; bucket "endless" never ends, with a new token a page; "stuck" repeats one
                 from("direct:list-objects").process(e -> {
                     String request = e.getMessage().getBody(String.class);
+                    if (request.contains("endless") || request.contains("stuck")) {
+                        String token = request.contains("stuck") ? "again" : "page-" + pages.incrementAndGet();
+                        e.getMessage().setBody("{\"IsTruncated\": true, \"NextContinuationToken\": \"" + token
+                                + "\", \"Contents\": [{\"Key\": \"k\", \"Size\": 1}]}");
+                        return;
+                    }
                     requests.add(request);
                     e.getMessage().setBody(request.contains("ContinuationToken")
                             ? "{\"IsTruncated\": false, \"Contents\": [{\"Key\": \"c.csv\", \"ETag\": \"\\\"3\\\"\","
@@ -68,6 +80,10 @@ class ItemReaderTest extends EngineTestSupport {
                                     + " \"LastModified\": \"2026-01-01T00:00:01Z\"}]}");
                 });
                 from("direct:key").setBody(simple("${body}"));
+                // a 1,000-column header then 1,000 one-field rows: each row is filled out to 1,000 fields
+                from("direct:wide-csv").setBody(constant(java.util.stream.IntStream.range(0, 1000)
+                        .mapToObj(i -> "column" + i).collect(java.util.stream.Collectors.joining(","))
+                        + "\nx".repeat(1000)));
             }
         });
     }
@@ -149,6 +165,48 @@ class ItemReaderTest extends EngineTestSupport {
                   "ItemReader": {"Resource": "direct:jsonl", "ReaderConfig": {"InputType": "JSONL", "MaxItems": -1}},
                   "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}""", "{}");
         assertEquals("States.ItemReaderFailed", negative.error());
+    }
+
+    private static final ExecutionLimits SMALL_PAYLOADS = new ExecutionLimits(ExecutionLimits.Mode.DEFAULT, 100_000,
+            null, null);
+
+    private ExecutionResult runWithSmallPayloads(String definition) throws Exception {
+        return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> deploy(definition, SMALL_PAYLOADS)
+                .start(Json.parse("{}"), null, Map.of(), List.of()).get(20, TimeUnit.SECONDS));
+    }
+
+    /** A 10 KB header and 2 KB of short rows expand into rows of 1,000 fields each, far beyond the reply's size. */
+    @Test
+    void csvRowsFilledOutPastThePayloadCapFailTheMapWithDataLimitExceeded() throws Exception {
+        ExecutionResult result = runWithSmallPayloads("""
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                  "ItemReader": {"Resource": "direct:wide-csv", "ReaderConfig": {"InputType": "CSV"}},
+                  "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "End": true}}}}}}""");
+        assertEquals(ExecutionStatus.FAILED, result.status(), () -> "output: " + result.output());
+        assertEquals("States.DataLimitExceeded", result.error(), result::cause);
+        assertTrue(result.cause().contains("The ItemReader read more than 100000 bytes of items"), result::cause);
+    }
+
+    @Test
+    void aListingThatNeverEndsFailsTheMapWhenItsItemsAndTokensPassThePayloadCap() throws Exception {
+        ExecutionResult result = runWithSmallPayloads("""
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                  "ItemReader": {"Resource": "arn:aws:states:::s3:listObjectsV2", "Parameters": {"Bucket": "endless"}},
+                  "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}""");
+        assertEquals("States.DataLimitExceeded", result.error(), result::cause);
+        assertTrue(result.cause().contains("with the listing's continuation tokens"), result::cause);
+        assertTrue(pages.get() < 2000, "pages read: " + pages.get());
+    }
+
+    @Test
+    void aListingThatRepeatsItsContinuationTokenFailsWithItemReaderFailed() throws Exception {
+        ExecutionResult result = runWithSmallPayloads("""
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                  "ItemReader": {"Resource": "arn:aws:states:::s3:listObjectsV2", "Parameters": {"Bucket": "stuck"}},
+                  "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}""");
+        assertEquals("States.ItemReaderFailed", result.error(), result::cause);
+        assertTrue(result.cause().contains("NextContinuationToken 'again' a second time (after 2 pages)"),
+                result::cause);
     }
 
     @Test

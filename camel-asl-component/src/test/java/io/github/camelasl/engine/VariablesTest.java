@@ -97,4 +97,14 @@ class VariablesTest extends EngineTestSupport {
                 .get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals("States.DataLimitExceeded", over.error());
     }
+
+    /** A scope's variables are stored as one text: at the largest payload cap, four payloads would not fit SQLite. */
+    @Test
+    void theVariablesOfAScopeNeverExceedWhatTheStoreCanWrite() {
+        ExecutionLimits largest = new ExecutionLimits(ExecutionLimits.Mode.DEFAULT,
+                ExecutionLimits.MAX_PAYLOAD_SIZE_CEILING, null, null);
+        assertEquals(ExecutionLimits.MAX_PAYLOAD_SIZE_CEILING, largest.maxVariablesBytes());
+        assertEquals(4L * 4096, new ExecutionLimits(ExecutionLimits.Mode.DEFAULT, 4096, null, null)
+                .maxVariablesBytes());
+    }
 }
