@@ -903,31 +903,48 @@ public final class SqliteExecutionStore implements ExecutionStore {
         work.result().complete((T) result);
     }
 
-    /** Commits what is queued, then closes the file and releases the folder. */
+    /**
+     * Commits what is queued, then closes the file and releases the folder. Safe to call again and from several
+     * threads at once (the CLI's stop hook and its main thread): one closes, the others return once it has.
+     */
     @Override
     public void close() {
-        if (closed) {
+        if (!closing.compareAndSet(false, true)) {
+            awaitClosed();
             return;
         }
-        CompletableFuture<Void> last = submit(c -> null);
-        closed = true;
         try {
-            last.join();
-        } catch (CompletionException e) {
-            // told to its waiter already
+            CompletableFuture<Void> last = submit(c -> null);
+            closed = true;
+            try {
+                last.join();
+            } catch (CompletionException e) {
+                // told to its waiter already
+            }
+            writer.interrupt();
+            try {
+                writer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // nothing is left to commit
+            }
+            releaseLock();
+        } finally {
+            closedLatch.countDown();
         }
-        writer.interrupt();
+    }
+
+    /** For a second close(): bounded, as the first one's wait for the writer is. */
+    private void awaitClosed() {
         try {
-            writer.join(10_000);
+            closedLatch.await(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // nothing is left to commit
-        }
-        releaseLock();
     }
 
     private void releaseLock() {
