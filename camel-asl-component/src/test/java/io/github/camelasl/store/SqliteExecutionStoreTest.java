@@ -232,8 +232,8 @@ class SqliteExecutionStoreTest {
         }
         java.util.concurrent.CompletableFuture<Void> second =
                 java.util.concurrent.CompletableFuture.runAsync(store::close);
-        java.util.concurrent.Executors.newSingleThreadScheduledExecutor()
-                .schedule(release::countDown, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        java.util.concurrent.CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(release::countDown);
         second.get(10, java.util.concurrent.TimeUnit.SECONDS);
         // the folder is released when the second close returns, not only when the first does
         try (SqliteExecutionStore reopened = SqliteExecutionStore.open(folder)) {
