@@ -164,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
             Thread stopNotice = store == null ? null : stopNotice(arn, runName, engine, running);
             try {
                 ExecutionRecord same = store == null || executionName == null ? null
-                        : sameRunningExecution(engine, arn, executionInput);
+                        : sameRunningExecution(engine, arn, executionInput, text, source);
                 CompletableFuture<ExecutionResult> run;
                 if (same != null) {
                     spec.commandLine().getErr().println(TerminalText.escape("asl: execution " + arn + " is RUNNING in "
@@ -195,13 +195,34 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * AWS's idempotent StartExecution: a name the store holds RUNNING with the same input is that execution (it
-     * goes on here, on the definition it started with); any other execution of that name is ExecutionAlreadyExists.
+     * AWS's idempotent StartExecution: a name the store holds RUNNING with the same input and definition is that
+     * execution (it goes on here from its last checkpoint); any other execution of that name is
+     * ExecutionAlreadyExists, also one that started on another definition than the one given now: going on with
+     * it would run a definition the user did not pass.
      */
-    private static ExecutionRecord sameRunningExecution(Engine engine, String arn, JsonNode input) {
-        return engine.store().find(arn)
+    private ExecutionRecord sameRunningExecution(Engine engine, String arn, JsonNode input, String definitionText,
+            String source) {
+        ExecutionRecord same = engine.store().find(arn)
                 .filter(r -> r.status() == ExecutionStatus.RUNNING && input.equals(r.input()))
                 .orElse(null);
+        if (same != null && !sameDefinition(same.definition(), definitionText)) {
+            throw new AslError("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "' is RUNNING in "
+                    + store + " on another definition than " + source + ": finish it with 'asl resume --store "
+                    + store + "', or run this definition under another --name");
+        }
+        return same;
+    }
+
+    /** The same document, whatever its layout; a stored text that is not JSON is compared as it is. */
+    private static boolean sameDefinition(String stored, String given) {
+        if (stored == null) {
+            return false;
+        }
+        try {
+            return Json.parse(stored).equals(Json.parse(given));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return stored.equals(given);
+        }
     }
 
     /**
@@ -212,18 +233,28 @@ final class RunCommand implements Callable<Integer> {
             java.util.concurrent.atomic.AtomicReference<CompletableFuture<ExecutionResult>> running) {
         PrintWriter err = spec.commandLine().getErr();
         Thread notice = new Thread(() -> {
-            CompletableFuture<ExecutionResult> run = running.get();
-            if (run != null && run.isDone()) {
+            if (ended(running.get())) {
                 return; // it ended just before the stop: its result says how
+            }
+            engine.store().close(); // commits what is queued: the run may end meanwhile, then it is not RUNNING
+            if (ended(running.get())) {
+                return;
             }
             err.println(TerminalText.escape("asl: stopped: execution " + arn + " stays RUNNING in the store " + store
                     + " at its last checkpoint. To finish it, run: asl resume --store " + store
                     + " (or this command again, with --name " + name + " and the same input)"));
             err.flush();
-            engine.store().close();
         }, "asl-stop-notice");
         Runtime.getRuntime().addShutdownHook(notice);
         return notice;
+    }
+
+    /**
+     * True when the run has ended and the store recorded it; a run the store could not end (closed under it)
+     * completes exceptionally, suspended: it stays RUNNING.
+     */
+    private static boolean ended(CompletableFuture<ExecutionResult> run) {
+        return run != null && run.isDone() && !run.isCompletedExceptionally();
     }
 
     private static void removeStopNotice(Thread notice) {

@@ -188,6 +188,27 @@ class AslCliStoreTest {
     }
 
     @Test
+    void runningTheSameNameAndInputOnAnotherDefinitionIsExecutionAlreadyExists() throws Exception {
+        String arn = leaveRunning(1);
+        Path changed = Files.createDirectories(tmp.resolve("changed")).resolve("waiting.asl.json");
+        Files.writeString(changed, String.format(WAITING, 1).replace("\"ok\"", "\"changed\""));
+        assertOneLineError(asl("run", changed.toString(), "--store", store(), "--name", "left", "--input", "{}"),
+                "Execution Already Exists: '" + arn + "' is RUNNING in " + store() + " on another definition than "
+                        + changed);
+        assertEquals("RUNNING", asl("executions", "describe", arn, "--store", store(), "--json").json()
+                .path("status").asText(), "the stored execution is left as it was");
+
+        // the same definition laid out otherwise is the same one: the execution goes on
+        Path reformatted = tmp.resolve("waiting.asl.json");
+        Files.writeString(reformatted, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                JSON.readTree(String.format(WAITING, 1))));
+        CliRun.Result again = asl("run", reformatted.toString(), "--store", store(), "--name", "left", "--input",
+                "{}", "--json");
+        assertEquals(0, again.code(), again.err() + again.out());
+        assertEquals("{\"p\":\"ok\"}", again.json().path("output").toString());
+    }
+
+    @Test
     void resumeFailsAnExecutionThatCannotResumeAndRunsTheOthers() throws Exception {
         String good = leaveRunning(1, "good");
         String corrupt = leaveRunning(1, "corrupt");

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Execution {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Execution.class);
+
     private final StateMachineConfig config;
     private final String name;
     private final String arn;
@@ -163,6 +165,8 @@ public final class Execution {
             }
             store.complete(new ExecutionRecord(arn, stateMachineArn, name, status, input, output, error,
                     cause, startTime, stop, definition, redriveCount, redriveDate));
+        } catch (io.github.camelasl.store.RefusedWriteException e) {
+            failRefused(e); // its end, or a write before it, holds what the store refuses: resuming would too
         } catch (io.github.camelasl.store.ExecutionStoreException e) {
             if (store.durable()) {
                 // its end is not committed: it is not over for the store, and resumes from its last checkpoint
@@ -181,6 +185,44 @@ public final class Execution {
             }
         }
         return true;
+    }
+
+    /**
+     * Ends the execution FAILED (States.Runtime) because the store refused a write of its own data: what it could
+     * not commit is dropped, and ExecutionFailed follows its last committed boundary. Suspended instead, it would
+     * stay RUNNING, and every resume would call its Tasks again and be refused the same way.
+     */
+    void failRefused(io.github.camelasl.store.RefusedWriteException refused) {
+        Instant stop = Instant.ofEpochMilli(System.currentTimeMillis());
+        String cause = "The execution store refused to record execution " + arn + ": " + refused.getMessage();
+        ExecutionResult failed = new ExecutionResult(arn, name, ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
+                cause, startTime, stop, null);
+        if (result.getAndSet(failed) == null) { // else finish() has done this, for the end the store refused
+            cancelTimeoutTimer();
+            Runnable finished = onFinish;
+            if (finished != null) {
+                finished.run();
+            }
+        }
+        try {
+            store.discardUncommitted(arn);
+            List<HistoryEvent> committed = store.events(arn).stream()
+                    .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
+            ExecutionHistory ending = new ExecutionHistory(committed, history.listeners(),
+                    store.recorder(arn)::appendEvent);
+            ending.append(HistoryEventType.ExecutionFailed, ending.lastEventId(),
+                    EventDetails.failure(ErrorNames.RUNTIME, cause));
+            store.complete(new ExecutionRecord(arn, stateMachineArn, name, ExecutionStatus.FAILED, input, null,
+                    ErrorNames.RUNTIME, cause, startTime, stop, definition, redriveCount, redriveDate));
+            LOG.warn("{}. It ends FAILED ({}).", io.github.camelasl.history.TerminalText.escape(cause),
+                    ErrorNames.RUNTIME);
+            completion.complete(new ExecutionResult(arn, name, ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
+                    cause, startTime, stop, ending.events()));
+        } catch (io.github.camelasl.store.ExecutionStoreException e) {
+            suspend(cause + ". Nor could the store record its end: " + e.getMessage() + ". It stays RUNNING in the "
+                    + "execution store and resumes from its last committed checkpoint when its state machine is "
+                    + "deployed again.");
+        }
     }
 
     /**

@@ -521,6 +521,11 @@ public final class StateMachineRuntime {
             park(execution, scope);
             return;
         }
+        if (storeFailure(fault) instanceof io.github.camelasl.store.RefusedWriteException refused
+                && !execution.isFinished()) {
+            execution.failRefused(refused);
+            return;
+        }
         if (store.durable() && !execution.isFinished() && (storeFailure(fault) != null
                 || (!scope.done() || scope.failure() != null) && (camelContext.isStopping() || camelContext.isStopped()))) {
             // the store could not commit, or the app is stopping: the execution is not over, it stays RUNNING at

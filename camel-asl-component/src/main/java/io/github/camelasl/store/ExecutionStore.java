@@ -135,6 +135,14 @@ public interface ExecutionStore extends AutoCloseable {
     default void cacheResult(String key, String stateMachineArn, String stateName, JsonNode result) {
     }
 
+    /**
+     * After a {@link RefusedWriteException}: drops what of the execution is not committed yet (the events and
+     * boundaries the store refused or would refuse again) and takes its writes again, so that it can be ended
+     * FAILED after its last committed boundary. A store that refuses no execution's data has nothing to drop.
+     */
+    default void discardUncommitted(String executionArn) {
+    }
+
     @Override
     default void close() {
     }

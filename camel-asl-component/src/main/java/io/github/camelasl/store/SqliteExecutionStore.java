@@ -30,7 +30,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -102,7 +105,10 @@ public final class SqliteExecutionStore implements ExecutionStore {
     private final Connection connection;
     private final BlockingQueue<Work<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    /** Set once work is no longer taken; {@code closing} picks the one close() that does it. */
     private volatile boolean closed;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
 
     /** Executions a commit failed for (a deferred boundary among them): see commit(). */
     private final Map<String, ExecutionStoreException> failedExecutions = new ConcurrentHashMap<>();
@@ -470,6 +476,19 @@ public final class SqliteExecutionStore implements ExecutionStore {
                     ps.executeUpdate();
                 }
             }
+            return null;
+        }));
+    }
+
+    @Override
+    public void discardUncommitted(String executionArn) {
+        BoundaryRecorder recorder = pendingByArn.get(executionArn);
+        if (recorder != null) {
+            recorder.drain(); // the events after its last committed boundary: the refused payload may be among them
+        }
+        // on the writer thread: its writes queued before this one are refused still, as they would leave a gap
+        await(submit(c -> {
+            failedExecutions.remove(executionArn);
             return null;
         }));
     }
@@ -859,9 +878,16 @@ public final class SqliteExecutionStore implements ExecutionStore {
         }
     }
 
-    /** What the waiters of failed work are told: the store's own error as it is, any other described. */
+    /**
+     * What the waiters of failed work are told: the store's own error as it is, a refusal of the work's own data
+     * as such (its execution cannot go on), any other described.
+     */
     private ExecutionStoreException storeFailure(Exception e) {
-        return e instanceof ExecutionStoreException store ? store : new ExecutionStoreException(describe(e), e);
+        if (e instanceof ExecutionStoreException store) {
+            return store;
+        }
+        return ownWriteFailure(e) ? new RefusedWriteException(describe(e), e)
+                : new ExecutionStoreException(describe(e), e);
     }
 
     /** The work is not committed: its waiter is told why, and its execution writes nothing more here. */
@@ -877,31 +903,48 @@ public final class SqliteExecutionStore implements ExecutionStore {
         work.result().complete((T) result);
     }
 
-    /** Commits what is queued, then closes the file and releases the folder. */
+    /**
+     * Commits what is queued, then closes the file and releases the folder. Safe to call again and from several
+     * threads at once (the CLI's stop hook and its main thread): one closes, the others return once it has.
+     */
     @Override
     public void close() {
-        if (closed) {
+        if (!closing.compareAndSet(false, true)) {
+            awaitClosed();
             return;
         }
-        CompletableFuture<Void> last = submit(c -> null);
-        closed = true;
         try {
-            last.join();
-        } catch (CompletionException e) {
-            // told to its waiter already
+            CompletableFuture<Void> last = submit(c -> null);
+            closed = true;
+            try {
+                last.join();
+            } catch (CompletionException e) {
+                // told to its waiter already
+            }
+            writer.interrupt();
+            try {
+                writer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // nothing is left to commit
+            }
+            releaseLock();
+        } finally {
+            closedLatch.countDown();
         }
-        writer.interrupt();
+    }
+
+    /** For a second close(): bounded, as the first one's wait for the writer is. */
+    private void awaitClosed() {
         try {
-            writer.join(10_000);
+            closedLatch.await(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // nothing is left to commit
-        }
-        releaseLock();
     }
 
     private void releaseLock() {

@@ -207,8 +207,39 @@ class SqliteExecutionStoreTest {
             ExecutionStoreException lost = assertThrows(ExecutionStoreException.class, () -> store.checkpoint("e2",
                     new Checkpoint(Checkpoint.TOP, "B2", json("{}"), 2, null, null)));
             assertTrue(lost.getMessage().contains("NOT NULL"), lost.getMessage());
+            assertTrue(lost instanceof RefusedWriteException, "e2's own data was refused: " + lost);
             assertTrue(store.lastCheckpoint("e2").isEmpty(), "nothing of e2 after its lost boundary is kept");
+
+            // the engine then ends it FAILED after its last committed boundary
+            store.discardUncommitted("e2");
+            store.complete(running("e2", Instant.now()).finished(ExecutionStatus.FAILED, null, "States.Runtime",
+                    "refused", Instant.now()));
+            assertEquals(ExecutionStatus.FAILED, store.find("e2").orElseThrow().status());
+            assertTrue(store.unfinished(null).stream().noneMatch(r -> r.executionArn().equals("e2")));
         }
+    }
+
+    @Test
+    void aSecondCloseWhileTheFirstIsUnderWayReturnsOnceTheStoreIsClosed() throws Exception {
+        SqliteExecutionStore store = SqliteExecutionStore.open(folder);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        store.holdWriter(release);
+        Thread first = new Thread(store::close, "first close");
+        first.start();
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (first.getState() != Thread.State.WAITING && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5); // the first close waits for the held writer
+        }
+        java.util.concurrent.CompletableFuture<Void> second =
+                java.util.concurrent.CompletableFuture.runAsync(store::close);
+        java.util.concurrent.CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(release::countDown);
+        second.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        // the folder is released when the second close returns, not only when the first does
+        try (SqliteExecutionStore reopened = SqliteExecutionStore.open(folder)) {
+            assertTrue(reopened.list().isEmpty());
+        }
+        first.join(10_000);
     }
 
     private static ExecutionRecord running(String arn, Instant started) {
