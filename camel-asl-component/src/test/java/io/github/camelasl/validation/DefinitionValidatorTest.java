@@ -483,6 +483,17 @@ class DefinitionValidatorTest {
         }
 
         @Test
+        void resultPathsMustBeStepsTheEngineCanWrite() {
+            // found by fuzzing: Jayway reads these as definite paths, but no result can be written there
+            for (String path : List.of("$['odd key']'x.y']", "$.list[-1]")) {
+                assertEquals(List.of(schema("The value for the field 'ResultPath' must be a valid reference path",
+                        "/States/S/ResultPath")),
+                        validate(single("{'Type':'Pass','ResultPath':'" + path.replace("'", "\\'") + "','End':true}")),
+                        path);
+            }
+        }
+
+        @Test
         void contextPathsVariablesAndNullAreValidPaths() {
             assertEquals(List.of(), validate(single("{'Type':'Pass','InputPath':'$$.Execution.Input',"
                     + "'OutputPath':null,'ResultPath':null,'Parameters':{'a.$':'$myVar.x','b.$':'$$.Map.Item.Value'},"
