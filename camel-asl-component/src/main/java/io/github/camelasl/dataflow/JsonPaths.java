@@ -3,7 +3,6 @@ package io.github.camelasl.dataflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
-import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.PathNotFoundException;
@@ -88,7 +87,8 @@ public final class JsonPaths {
      * @throws NotFound when the path selects nothing
      * @throws AslError States.Runtime when Jayway cannot evaluate the path on this data: a path function that does
      *                  not exist (Jayway looks functions up only when it runs them) or that refuses the data, e.g.
-     *                  {@code $.list.max()} over an empty list
+     *                  {@code $.list.max()} over an empty list, or a path Jayway compiles but fails on
+     *                  ({@code $..min(1)})
      */
     public static JsonNode read(String path, JsonNode root) {
         if ("$".equals(path)) {
@@ -112,7 +112,8 @@ public final class JsonPaths {
                 return Json.NODES.arrayNode(); // a wildcard or slice under a missing field selects nothing, as on AWS
             }
             throw new NotFound(e.getMessage());
-        } catch (JsonPathException e) {
+        } catch (RuntimeException e) {
+            // JsonPathException, and plain Java exceptions Jayway 2.10 lets through ($..min(1): IllegalStateException)
             throw AslError.runtime("The JSONPath '" + path + "' could not be evaluated: " + e.getMessage());
         }
     }
