@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Bindings;
@@ -82,11 +83,12 @@ record FuzzInput(String head, JsonNode data) {
         assertFalse(error.cause().isBlank(), "a cause");
     }
 
+    /** What the engine does with a Task's reply: JSON when it parses (any other exception is a finding), else text. */
     private static JsonNode parseOrText(String text) {
         try {
             JsonNode json = Json.parse(text);
             return json == null || json.isMissingNode() ? Json.NODES.textNode(text) : json;
-        } catch (Exception notJson) {
+        } catch (JsonProcessingException notJson) {
             return Json.NODES.textNode(text);
         }
     }

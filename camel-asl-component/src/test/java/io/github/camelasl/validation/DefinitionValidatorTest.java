@@ -1,6 +1,7 @@
 package io.github.camelasl.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -60,6 +61,16 @@ class DefinitionValidatorTest {
             assertEquals("INVALID_JSON_DESCRIPTION", d.code());
             assertEquals("[Source: (String)\"{\"StartAt\":\"; line: 1, column: 12]", d.location());
             assertEquals("Unexpected end-of-input within/between Object entries\n at " + d.location(), d.message());
+        }
+
+        /** Found by fuzzing: Jackson throws NumberFormatException for it, which validation let through. */
+        @Test
+        void aNumberNoDecimalCanHoldIsMalformedJson() {
+            List<Diagnostic> diagnostics = DefinitionValidator.validate("{\"TimeoutSeconds\": 1e99999999999}",
+                    ValidationOptions.defaults());
+            assertEquals(1, diagnostics.size());
+            assertEquals("INVALID_JSON_DESCRIPTION", diagnostics.get(0).code());
+            assertTrue(diagnostics.get(0).message().contains("\"1e99999999999\""), diagnostics.get(0).message());
         }
 
         @Test
