@@ -1,6 +1,7 @@
 package io.github.camelasl.dataflow;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -77,9 +78,16 @@ public final class Json {
     private static final ObjectReader TREE_READER = MAPPER.readerFor(JsonNode.class);
     private static final ObjectWriter TREE_WRITER = MAPPER.writerFor(JsonNode.class);
 
-    /** Parses JSON text; the exception message names line and column. */
+    /**
+     * Parses JSON text; the exception message names line and column. A number whose exponent a BigDecimal cannot hold
+     * ({@code 1e99999999999}) fails as malformed JSON too: Jackson 2.19 throws NumberFormatException for it.
+     */
     public static JsonNode parse(String text) throws JsonProcessingException {
-        return TREE_READER.readTree(text);
+        try {
+            return TREE_READER.readTree(text);
+        } catch (NumberFormatException e) {
+            throw new JsonParseException(null, e.getMessage(), e);
+        }
     }
 
     /**

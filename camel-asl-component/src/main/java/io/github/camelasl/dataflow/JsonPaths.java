@@ -8,6 +8,7 @@ import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import io.github.camelasl.engine.AslError;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +62,8 @@ public final class JsonPaths {
      * starts with {@code $name}, else from {@code data}.
      *
      * @throws NotFound when the path selects nothing, or names an undefined variable
+     * @throws AslError States.Runtime when the path cannot be evaluated on this data (see {@link #read(String,
+     *                  JsonNode)})
      * @throws IllegalArgumentException when the path is not a valid JSONPath
      */
     public static JsonNode read(String path, JsonNode data, Bindings bindings) {
@@ -78,7 +81,15 @@ public final class JsonPaths {
         return read(path, data);
     }
 
-    /** Reads {@code path} from {@code root}. */
+    /**
+     * Reads {@code path} from {@code root}.
+     *
+     * @throws NotFound when the path selects nothing
+     * @throws AslError States.Runtime when Jayway cannot evaluate the path on this data: a path function that does
+     *                  not exist (Jayway looks functions up only when it runs them) or that refuses the data, e.g.
+     *                  {@code $.list.max()} over an empty list, or a path Jayway compiles but fails on
+     *                  ({@code $..min(1)})
+     */
     public static JsonNode read(String path, JsonNode root) {
         if ("$".equals(path)) {
             return root;
@@ -101,6 +112,9 @@ public final class JsonPaths {
                 return Json.NODES.arrayNode(); // a wildcard or slice under a missing field selects nothing, as on AWS
             }
             throw new NotFound(e.getMessage());
+        } catch (RuntimeException e) {
+            // JsonPathException, and plain Java exceptions Jayway 2.10 lets through ($..min(1): IllegalStateException)
+            throw AslError.runtime("The JSONPath '" + path + "' could not be evaluated: " + e.getMessage());
         }
     }
 

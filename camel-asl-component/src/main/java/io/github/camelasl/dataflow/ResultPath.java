@@ -93,12 +93,30 @@ public final class ResultPath {
                 "Unable to apply ResultPath '" + path + "' to input '" + Json.write(input) + "'");
     }
 
+    /**
+     * True when {@link #apply} can write at this path: {@code $}, then {@code .name}, {@code [index]} or
+     * {@code ['name']} steps. The validator asks this of every ResultPath, so that no path it accepts (Jayway reads
+     * more forms than these) fails here at run time.
+     */
+    public static boolean isValid(String path) {
+        try {
+            parse(path);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Splits {@code $.a.b[0]['c d']} into ["a", "b", 0, "c d"]. */
     static List<Object> segments(String path) {
         return List.copyOf(parse(path));
     }
 
+    /** @throws IllegalArgumentException when the path is not one {@link #isValid} accepts */
     private static List<Object> parse(String path) {
+        if (!path.startsWith("$")) {
+            throw invalid(path);
+        }
         List<Object> out = new ArrayList<>();
         int i = 1; // past '$'
         while (i < path.length()) {
@@ -108,24 +126,63 @@ public final class ResultPath {
                 while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
                     end++;
                 }
+                if (end == i + 1) {
+                    throw invalid(path);
+                }
                 out.add(path.substring(i + 1, end));
                 i = end;
             } else if (c == '[') {
-                int close = path.indexOf(']', i);
-                if (close < 0) {
-                    throw new IllegalArgumentException("invalid ResultPath '" + path + "'");
-                }
-                String inner = path.substring(i + 1, close).trim();
-                if (inner.startsWith("'") || inner.startsWith("\"")) {
-                    out.add(inner.substring(1, inner.length() - 1));
-                } else {
-                    out.add(Integer.parseInt(inner));
-                }
-                i = close + 1;
+                i = bracket(path, skipSpaces(path, i + 1), out);
             } else {
-                throw new IllegalArgumentException("invalid ResultPath '" + path + "'");
+                throw invalid(path);
             }
         }
         return out;
+    }
+
+    /** Reads {@code 'name']}, {@code "name"]} or {@code 12]} from {@code i}; returns the index past the ']'. */
+    private static int bracket(String path, int i, List<Object> out) {
+        char quote = i < path.length() ? path.charAt(i) : 0;
+        int end;
+        if (quote == '\'' || quote == '"') {
+            StringBuilder name = new StringBuilder();
+            end = i + 1;
+            while (end < path.length() && path.charAt(end) != quote) {
+                if (path.charAt(end) == '\\' && end + 1 < path.length()) {
+                    end++; // an escaped quote or backslash, as Jayway reads it
+                }
+                name.append(path.charAt(end++));
+            }
+            if (end >= path.length()) {
+                throw invalid(path);
+            }
+            out.add(name.toString());
+            end++;
+        } else {
+            end = i;
+            while (end < path.length() && path.charAt(end) >= '0' && path.charAt(end) <= '9') {
+                end++;
+            }
+            if (end == i || end - i > 9) { // no digits, or more than an array can index
+                throw invalid(path);
+            }
+            out.add(Integer.parseInt(path.substring(i, end)));
+        }
+        end = skipSpaces(path, end);
+        if (end >= path.length() || path.charAt(end) != ']') {
+            throw invalid(path);
+        }
+        return end + 1;
+    }
+
+    private static int skipSpaces(String path, int i) {
+        while (i < path.length() && path.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static IllegalArgumentException invalid(String path) {
+        return new IllegalArgumentException("invalid ResultPath '" + path + "'");
     }
 }

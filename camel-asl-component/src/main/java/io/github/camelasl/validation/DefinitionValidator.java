@@ -40,7 +40,7 @@ public final class DefinitionValidator {
         }
         JsonNode definition;
         try {
-            definition = Json.MAPPER.readTree(definitionText);
+            definition = Json.parse(definitionText);
         } catch (JsonProcessingException e) {
             // Jackson's message and location are AWS's own: AWS parses definitions with Jackson too.
             JsonLocation location = e.getLocation();

@@ -1,6 +1,7 @@
 package io.github.camelasl.validation;
 
 import io.github.camelasl.dataflow.JsonPaths;
+import io.github.camelasl.dataflow.ResultPath;
 
 /**
  * What a JSONPath state may write where a path is expected: a JSONPath on the data ({@code $.a.b}), on the
@@ -25,9 +26,13 @@ final class Paths {
                 && !jsonPath.contains("(");
     }
 
-    /** A path on the data (not the context, not a variable) selecting one place: what ResultPath may name. */
+    /**
+     * A path on the data (not the context, not a variable) selecting one place: what ResultPath may name, in the
+     * steps the engine writes through.
+     */
     static boolean isResultPath(String text) {
-        return text.startsWith("$") && !text.startsWith("$$") && !isVariable(text) && isReferencePath(text);
+        return text.startsWith("$") && !text.startsWith("$$") && !isVariable(text) && isReferencePath(text)
+                && ResultPath.isValid(text);
     }
 
     /** The JSONPath a path reads with, or null when it does not start like a path at all. */

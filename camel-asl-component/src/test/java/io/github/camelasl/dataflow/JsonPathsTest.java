@@ -3,6 +3,7 @@ package io.github.camelasl.dataflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.Configuration;
@@ -10,6 +11,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import io.github.camelasl.engine.AslError;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,5 +53,15 @@ class JsonPathsTest {
             assertSame(document.at(path.substring(1).replace('.', '/').replace("[", "/").replace("]", "")),
                     JsonPaths.read(path, document));
         }
+    }
+
+    /** Found by fuzzing: Jayway looks path functions up, and runs them, only when it reads; both may fail there. */
+    @ParameterizedTest
+    @ValueSource(strings = {"$.list.noSuchFunction()", "$.empty.max()", "$..min(1)"})
+    void aPathThatCannotBeEvaluatedIsAnAslError(String path) throws Exception {
+        JsonNode document = Json.parse("{\"list\": [1, 2], \"empty\": []}");
+        AslError error = assertThrows(AslError.class, () -> JsonPaths.read(path, document));
+        assertEquals("States.Runtime", error.error());
+        assertTrue(error.cause().startsWith("The JSONPath '" + path + "' could not be evaluated: "), error.cause());
     }
 }

@@ -1,11 +1,15 @@
 package io.github.camelasl.dataflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.engine.AslError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ResultPathTest {
 
@@ -62,5 +66,24 @@ class ResultPathTest {
     void aScalarInputCannotHoldAResult() throws Exception {
         AslError error = assertThrows(AslError.class, () -> ResultPath.apply("$.a", json("\"text\""), json("1")));
         assertEquals("States.ResultPathMatchFailure", error.error());
+    }
+
+    @Test
+    void bracketNamesKeepWhatTheirQuotesHold() throws Exception {
+        assertEquals(json("{\"it's\":{\"a.b]\":1}}"), ResultPath.apply("$['it\\'s'][ \"a.b]\" ]", json("{}"), json("1")));
+    }
+
+    /** Fuzzing found paths Jayway reads but apply could not: the validator now asks isValid, so none reaches apply. */
+    @ParameterizedTest
+    @ValueSource(strings = {"$['odd key']'x.y']", "$.list[-1]", "$.a[99999999999]", "$.", "$.a[", "$['a'", "$[]",
+            "$['a','b']", "$.a[1:2]", "a.b"})
+    void pathsApplyCannotWriteAreNotValid(String path) {
+        assertFalse(ResultPath.isValid(path), path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$", "$.a", "$.a.b[0]", "$['odd key'][1].v", "$[\"x\"]", "$.a[ 2 ]", "$.a_b-c"})
+    void pathsApplyWritesAreValid(String path) {
+        assertTrue(ResultPath.isValid(path), path);
     }
 }

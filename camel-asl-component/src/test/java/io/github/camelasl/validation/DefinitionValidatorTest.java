@@ -1,6 +1,7 @@
 package io.github.camelasl.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -60,6 +61,16 @@ class DefinitionValidatorTest {
             assertEquals("INVALID_JSON_DESCRIPTION", d.code());
             assertEquals("[Source: (String)\"{\"StartAt\":\"; line: 1, column: 12]", d.location());
             assertEquals("Unexpected end-of-input within/between Object entries\n at " + d.location(), d.message());
+        }
+
+        /** Found by fuzzing: Jackson throws NumberFormatException for it, which validation let through. */
+        @Test
+        void aNumberNoDecimalCanHoldIsMalformedJson() {
+            List<Diagnostic> diagnostics = DefinitionValidator.validate("{\"TimeoutSeconds\": 1e99999999999}",
+                    ValidationOptions.defaults());
+            assertEquals(1, diagnostics.size());
+            assertEquals("INVALID_JSON_DESCRIPTION", diagnostics.get(0).code());
+            assertTrue(diagnostics.get(0).message().contains("\"1e99999999999\""), diagnostics.get(0).message());
         }
 
         @Test
@@ -480,6 +491,17 @@ class DefinitionValidatorTest {
                     "/States/S/InputPath"),
                     schema("The value for the field 'ResultPath' must be a valid reference path", "/States/S/ResultPath")),
                     validate(single("{'Type':'Pass','InputPath':'$.a b','ResultPath':'$.items[*]','End':true}")));
+        }
+
+        @Test
+        void resultPathsMustBeStepsTheEngineCanWrite() {
+            // found by fuzzing: Jayway reads these as definite paths, but no result can be written there
+            for (String path : List.of("$['odd key']'x.y']", "$.list[-1]")) {
+                assertEquals(List.of(schema("The value for the field 'ResultPath' must be a valid reference path",
+                        "/States/S/ResultPath")),
+                        validate(single("{'Type':'Pass','ResultPath':'" + path.replace("'", "\\'") + "','End':true}")),
+                        path);
+            }
         }
 
         @Test

@@ -153,13 +153,19 @@ final class IntrinsicParser {
             throw error("malformed number");
         }
         String text = matcher.group();
+        int start = pos;
         pos = matcher.end();
         requireDelimiter();
         boolean integral = matcher.group(2) == null && matcher.group(3) == null;
-        JsonNode value = integral
-                ? JsonValues.integerNode(new BigInteger(text))
-                : Json.NODES.numberNode(new BigDecimal(text));
-        return new Expr.Literal(value, null);
+        try {
+            JsonNode value = integral
+                    ? JsonValues.integerNode(new BigInteger(text))
+                    : Json.NODES.numberNode(new BigDecimal(text));
+            return new Expr.Literal(value, null);
+        } catch (NumberFormatException e) { // an exponent beyond what BigDecimal holds (±2147483647)
+            pos = start;
+            throw error("the number " + text + " is out of range");
+        }
     }
 
     /** A path ends at a comma, a closing parenthesis or whitespace that is not inside brackets or quotes. */

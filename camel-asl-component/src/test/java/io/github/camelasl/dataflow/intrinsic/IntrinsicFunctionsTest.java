@@ -113,6 +113,13 @@ class IntrinsicFunctionsTest {
             assertTrue(error.cause().contains("not valid JSON"), error.cause());
         }
 
+        /** Jackson throws NumberFormatException for a number no BigDecimal holds: it is not valid JSON either. */
+        @Test
+        void failsOnANumberNoDecimalCanHold() {
+            AslError error = assertFails("States.StringToJson($.s)", "{\"s\": \"[1e99999999999]\"}", FAILURE);
+            assertTrue(error.cause().contains("not valid JSON"), error.cause());
+        }
+
         @Test
         void failsOnANonString() {
             assertFails("States.StringToJson($.s)", "{\"s\": {\"a\": 1}}", FAILURE);

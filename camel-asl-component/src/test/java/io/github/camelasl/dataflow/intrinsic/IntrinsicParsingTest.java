@@ -107,6 +107,16 @@ class IntrinsicParsingTest {
         assertEquals("'notStates()' is not an intrinsic function call", IntrinsicFunctions.staticProblem("notStates()"));
     }
 
+    /** Found by fuzzing: the static check threw NumberFormatException, and validation with it. */
+    @Test
+    void rejectsNumbersBeyondWhatADecimalHolds() {
+        String call = "States.MathAdd(1e99999999999, 1)";
+        assertEquals("Invalid intrinsic function call, the number 1e99999999999 is out of range at position 16 of '"
+                + call + "'", IntrinsicFunctions.staticProblem(call));
+        AslError error = assertThrows(AslError.class, () -> eval("States.Array(-2.5E-9999999999)"));
+        assertEquals(ErrorNames.RUNTIME, error.error());
+    }
+
     @Test
     void parsesLiteralsToJsonValues() {
         assertJson("[1, -2, 2.5, -0.125, 1000, true, false, null, \"\", \"it's {x} \\\\\"]",
