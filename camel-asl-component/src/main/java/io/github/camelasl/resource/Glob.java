@@ -1,5 +1,6 @@
 package io.github.camelasl.resource;
 
+import io.github.camelasl.dataflow.Wildcards;
 import java.util.regex.Pattern;
 
 /**
@@ -29,34 +30,9 @@ final class Glob {
         return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
-    /**
-     * Whether {@code glob} matches the whole of {@code text}, in time proportional to their lengths' product at
-     * worst: a regular expression of several {@code (.*?)} backtracks without bound on a long text it does not
-     * match, and Resources come from definitions.
-     */
+    /** Whether {@code glob} matches the whole of {@code text}, in bounded time (see {@link Wildcards}). */
     static boolean matches(String glob, String text) {
-        int g = 0;
-        int t = 0;
-        int star = -1; // the last '*' seen in glob, and where in text it started matching
-        int mark = 0;
-        while (t < text.length()) {
-            if (g < glob.length() && glob.charAt(g) == '*') {
-                star = g++;
-                mark = t;
-            } else if (g < glob.length() && glob.charAt(g) == text.charAt(t)) {
-                g++;
-                t++;
-            } else if (star >= 0) {
-                g = star + 1; // let the last '*' take one more character
-                t = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (g < glob.length() && glob.charAt(g) == '*') {
-            g++;
-        }
-        return g == glob.length();
+        return Wildcards.matches(glob, text);
     }
 
     /** What makes {@code pattern} unusable as a glob (empty, whitespace, {@code **}), or null when nothing does. */

@@ -1,5 +1,6 @@
 package io.github.camelasl.route;
 
+import io.github.camelasl.dataflow.Wildcards;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class ForwardedHeaders {
             return false;
         }
         String lowerCase = name.toLowerCase(Locale.ROOT);
-        return patterns.stream().anyMatch(pattern -> matches(pattern, lowerCase));
+        return patterns.stream().anyMatch(pattern -> Wildcards.matches(pattern, lowerCase));
     }
 
     /** The headers of {@code headers} that reach the Tasks (an empty map when none does). */
@@ -64,35 +65,6 @@ public final class ForwardedHeaders {
             }
         }
         return forwarded;
-    }
-
-    /**
-     * Whether {@code glob} matches the whole of {@code name}, in time proportional to their lengths' product at
-     * worst (a regular expression of several {@code .*} backtracks without bound, and names come from callers).
-     */
-    private static boolean matches(String glob, String name) {
-        int g = 0;
-        int n = 0;
-        int star = -1; // the last '*' seen in glob, and where in name it started matching
-        int mark = 0;
-        while (n < name.length()) {
-            if (g < glob.length() && glob.charAt(g) == '*') {
-                star = g++;
-                mark = n;
-            } else if (g < glob.length() && glob.charAt(g) == name.charAt(n)) {
-                g++;
-                n++;
-            } else if (star >= 0) {
-                g = star + 1; // let the last '*' take one more character
-                n = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (g < glob.length() && glob.charAt(g) == '*') {
-            g++;
-        }
-        return g == glob.length();
     }
 
     @Override
