@@ -20,24 +20,25 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Built-in functions where jsonata-java 0.9.9 behaves differently from JSONata 2.0.6 (the JavaScript version AWS
+ * Built-in functions where jsonata-java 0.9.10 behaves differently from JSONata 2.0.6 (the JavaScript version AWS
  * runs), replaced by faithful versions:
  *
  * <ul>
- *   <li>{@code $string}: numbers as JavaScript prints them after rounding to 15 digits (0.9.9 prints 1e20 as
+ *   <li>{@code $string}: numbers as JavaScript prints them after rounding to 15 digits (the library prints 1e20 as
  *       "1e+20" and big integers unrounded); the indented form as JSON.stringify(x, null, 2).</li>
- *   <li>{@code $number}: only JSON number syntax and 0x/0o/0b integers (0.9.9 accepts " 5 ", "5.", ".5" and crashes
- *       with a Java exception on "abc" instead of D3030).</li>
- *   <li>{@code $substring}: counts characters as code points like $length (0.9.9 counts UTF-16 units and throws
- *       IndexOutOfBounds on "😀a").</li>
+ *   <li>{@code $number}: only JSON number syntax and 0x/0o/0b integers (the library accepts " 5 ", "5.", ".5" and
+ *       crashes with a Java exception on "abc" instead of D3030).</li>
+ *   <li>{@code $substring}: counts characters as code points like $length (the library counts UTF-16 units and
+ *       throws IndexOutOfBounds on "😀a").</li>
  *   <li>{@code $encodeUrl}, {@code $encodeUrlComponent}, {@code $decodeUrl}, {@code $decodeUrlComponent}: the
- *       JavaScript functions (0.9.9 uses form encoding: a space becomes "+", not "%20").</li>
+ *       JavaScript functions (the library uses form encoding: a space becomes "+", not "%20").</li>
  *   <li>{@code $pad}: counts code points, and builds the padding in one pass after checking its width against
- *       {@link RuntimeBounds#MAX_STRING_LENGTH} (0.9.9 counts UTF-16 units and took 7 s to pad to 100,000
- *       characters; {@code $pad('x', 2e9)} never ended).</li>
- *   <li>{@code $assert}: fails with the given message (0.9.9 always says "$assert() statement failed").</li>
- *   <li>{@code $now}, {@code $millis}: one timestamp per evaluation. 0.9.9 reads a timestamp kept on whichever parsed
- *       expression the thread last created, which is stale for cached expressions.</li>
+ *       {@link RuntimeBounds#MAX_STRING_LENGTH} (0.9.9 counted UTF-16 units and took 7 s to pad to 100,000
+ *       characters; {@code $pad('x', 2e9)} never ended; 0.9.10 left $pad as it was).</li>
+ *   <li>{@code $assert}: fails with D3141 when the condition is undefined, as JavaScript's {@code !undefined} does
+ *       (0.9.10 passes the message through, but fails with a Java exception on an undefined condition).</li>
+ *   <li>{@code $now}, {@code $millis}: one timestamp per evaluation. The library reads a timestamp kept on whichever
+ *       parsed expression the thread last created, which is stale for cached expressions.</li>
  * </ul>
  */
 final class CompatFunctions {

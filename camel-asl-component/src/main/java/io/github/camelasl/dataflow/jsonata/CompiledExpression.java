@@ -3,7 +3,6 @@ package io.github.camelasl.dataflow.jsonata;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Jsonata.Frame;
-import com.dashjoin.jsonata.Jsonata.JFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -13,23 +12,21 @@ import java.util.function.Function;
 /**
  * One parsed JSONata expression, safe to evaluate from many threads at once.
  *
- * <p>How evaluation is arranged around jsonata-java 0.9.9, and why:
+ * <p>How evaluation is arranged around jsonata-java 0.9.10, and why:
  * <ul>
- *   <li><b>Null versus undefined.</b> The library's evaluate() turns JSON null into Java null on the way out, the same
- *       value as undefined. The expression is therefore parsed as {@code $capture(<expression>)}: the capture
- *       function receives the value itself (NULL_VALUE for null, Java null for undefined) before that step. The
- *       expression alone is parsed first, so one that does not parse on its own (e.g. {@code 1), $x(2}) is rejected
- *       with its own message and never reaches the wrapped form.</li>
+ *   <li><b>Null versus undefined.</b> Output null conversion is off ({@code setOutputConvertNulls(false)}), so the
+ *       library returns JSON null as {@code NULL_VALUE} and undefined as Java null.</li>
  *   <li><b>Thread safety.</b> Parsed expressions are shared, and each evaluation gets its own frame. The library
  *       evaluates through a per-thread instance ({@code Jsonata.current}): the last expression constructed on the
- *       thread, whose {@code environment} field it overwrites with the frame of whatever it evaluates. A cached
+ *       thread, whose {@code environment} field it overwrites with the frame of whatever it evaluates (0.9.10 puts
+ *       the old one back afterwards, but another thread evaluating that expression meanwhile reads it). A cached
  *       expression that became some thread's current instance would then carry another evaluation's variables into
- *       its next evaluation, on any thread. So right after parsing, a throwaway expression is constructed to take
+ *       an evaluation of it on any thread. So right after parsing, a throwaway expression is constructed to take
  *       the "current" slot; cached expressions are never current.</li>
  *   <li><b>Functions.</b> The Step Functions functions and the JSONata 2.0.6 replacements are registered once, in
  *       the parsed expression's own environment, which the library makes the parent of each evaluation's frame and
- *       which is never written to afterwards. Only $now and $millis, which carry the evaluation's timestamp, and the
- *       capture function are bound per evaluation.</li>
+ *       which is never written to afterwards. Only $now and $millis, which carry the evaluation's timestamp, are
+ *       bound per evaluation.</li>
  *   <li><b>Variables.</b> The library copies bindings from the frame it is given and cannot ask for a name lazily, so
  *       every {@code $name} written in the expression is looked up when it is evaluated. The scan over-approximates
  *       (names inside strings count too), which only costs a lookup.</li>
@@ -37,36 +34,31 @@ import java.util.function.Function;
  */
 final class CompiledExpression {
 
-    private static final String CAPTURE = "__camelAslResult";
-    private static final String PREFIX = "$" + CAPTURE + "(";
-    /** The undefined result: Java null is taken by nothing-was-captured, NULL_VALUE by JSON null. */
-    static final Object UNDEFINED = new Object();
-
     final String source;
     /** The parser's message ("S0201: Syntax error: ...") when the expression does not parse, else null. */
     final String problem;
-    private final Jsonata wrapped;
+    private final Jsonata parsed;
     private final Set<String> names;
 
-    private CompiledExpression(String source, String problem, Jsonata wrapped, Set<String> names) {
+    private CompiledExpression(String source, String problem, Jsonata parsed, Set<String> names) {
         this.source = source;
         this.problem = problem;
-        this.wrapped = wrapped;
+        this.parsed = parsed;
         this.names = names;
     }
 
     static CompiledExpression compile(String source) {
         try {
-            // the line break: the 0.9.9 tokenizer reads past the end when a regex or comment ends the text
-            Jsonata.jsonata(source + "\n");
-            Jsonata wrapped = Jsonata.jsonata(PREFIX + source + "\n)");
-            AwsFunctions.register(wrapped);
-            CompatFunctions.register(wrapped);
-            return new CompiledExpression(source, null, wrapped, referencedNames(source));
+            // the line break: the 0.9.10 tokenizer still reads past the end when a comment ends the text
+            Jsonata parsed = Jsonata.jsonata(source + "\n");
+            parsed.setOutputConvertNulls(false);
+            AwsFunctions.register(parsed);
+            CompatFunctions.register(parsed);
+            return new CompiledExpression(source, null, parsed, referencedNames(source));
         } catch (JException e) {
-            return new CompiledExpression(source, JsonataMessages.describe(e, source, 0), null, Set.of());
+            return new CompiledExpression(source, JsonataMessages.describe(e, source), null, Set.of());
         } catch (RuntimeException e) {
-            // 0.9.9 throws StringIndexOutOfBounds instead of S0106 for a comment without its closing tag
+            // 0.9.10 still throws StringIndexOutOfBounds instead of S0106 for a comment without its closing tag
             String problem = source.lastIndexOf("/*") > source.lastIndexOf("*/")
                     ? JsonataMessages.describe("S0106", null, null)
                     : "S0201: Syntax error: " + e.getMessage();
@@ -80,7 +72,7 @@ final class CompiledExpression {
      * Evaluates against {@code $states} and the workflow variables.
      *
      * @param timeoutMillis how long it may run (see {@link RuntimeBounds})
-     * @return the library's value; {@link #UNDEFINED} for undefined, {@code Jsonata.NULL_VALUE} for JSON null
+     * @return the library's value; Java null for undefined, {@code Jsonata.NULL_VALUE} for JSON null
      * @throws JException for JSONata errors, other runtime exceptions for failures inside the library
      */
     Object evaluate(JsonNode states, Function<String, JsonNode> variables, long timeoutMillis) {
@@ -97,20 +89,13 @@ final class CompiledExpression {
         if (states != null) {
             frame.bind("states", JsonataValues.toJsonata(states));
         }
-        Object[] result = {UNDEFINED};
-        frame.bind(CAPTURE, new JFunction((input, args) -> {
-            Object value = args.isEmpty() ? null : args.get(0);
-            result[0] = value == null ? UNDEFINED : value;
-            return null;
-        }, null));
         RuntimeBounds.apply(frame, timeoutMillis); // last: its clock starts here
-        wrapped.evaluate(null, frame);
-        return result[0];
+        return parsed.evaluate(null, frame);
     }
 
     /** "CODE: message" for an error this expression raised, in JSONata 2.0.6's words. */
     String describe(JException e) {
-        return JsonataMessages.describe(e, source, PREFIX.length());
+        return JsonataMessages.describe(e, source);
     }
 
     /** Every name written after a '$' (a superset of the variables the expression reads). */
@@ -129,7 +114,6 @@ final class CompiledExpression {
             }
             i = end - 1;
         }
-        names.remove(CAPTURE);
         return names;
     }
 

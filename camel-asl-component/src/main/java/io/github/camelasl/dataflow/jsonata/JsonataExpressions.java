@@ -75,8 +75,8 @@ public final class JsonataExpressions {
             }
             throw QueryErrors.evaluationFailed(source, field, detail(e, compiled));
         }
-        if (value == CompiledExpression.UNDEFINED) {
-            return null;
+        if (value == null) {
+            return null; // undefined
         }
         try {
             return JsonataValues.toJson(value);
@@ -182,7 +182,7 @@ public final class JsonataExpressions {
                 return function.getMessage();
             }
         }
-        // an exception from inside the library (0.9.9 lets some Java exceptions through, e.g. $sort([1, "a"]))
+        // an exception from inside the library (0.9.10 still lets some Java exceptions through, e.g. $sort([1, "a"]))
         return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
 }

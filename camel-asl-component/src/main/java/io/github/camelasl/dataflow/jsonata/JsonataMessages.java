@@ -134,9 +134,8 @@ final class JsonataMessages {
      * "CODE: message" for a library exception.
      *
      * @param source the expression's text, to recover what the library leaves out of some errors
-     * @param offset where {@code source} starts in the text the library parsed (its error positions count from there)
      */
-    static String describe(JException e, String source, int offset) {
+    static String describe(JException e, String source) {
         String code = e.getError();
         Object first = e.getCurrent();
         Object second = e.getExpected();
@@ -152,7 +151,7 @@ final class JsonataMessages {
                         + e.getLocation();
             case "T0412":
                 // raised for the typed array that is the first argument of $sum, $max, $min, $average and $join
-                String function = functionBefore(source, e.getLocation() - offset);
+                String function = functionBefore(source, e.getLocation());
                 String type = ARRAY_TYPES.get(String.valueOf(second));
                 if (function != null && type != null) {
                     return code + ": Argument 1 of function " + JsText.quote(function) + " must be an array of "

@@ -229,7 +229,7 @@ class JsonataExpressionsTest {
         assertJson("[[1, 2], [3]]", eval("$partition($states.input.list, 2)"));
         assertTrue(cause("$partition([1, 2], 0)").contains("must be a positive integer"));
         assertTrue(cause("$partition([1, 2], 1.5)").contains("must be an integer"));
-        // JSONata 2.0.6 says "Argument 2"; jsonata-java 0.9.9 counts the argument differently (a known gap)
+        // JSONata 2.0.6 says "Argument 2"; jsonata-java (0.9.10 too) counts the argument differently (a known gap)
         assertTrue(cause("$partition([1, 2], \"2\")").contains(
                 "of function \"partition\" does not match function signature"));
     }
@@ -300,7 +300,7 @@ class JsonataExpressionsTest {
                 + " evaluation. T1006: Attempted to invoke a non-function", cause("$eval(\"1 + 1\")"));
     }
 
-    // ---- JSONata 2.0.6 behaviour where jsonata-java 0.9.9 differs ----
+    // ---- JSONata 2.0.6 behaviour where jsonata-java 0.9.10 differs ----
 
     @Test
     void stringPrintsNumbersAsJavaScriptDoes() {
@@ -368,6 +368,13 @@ class JsonataExpressionsTest {
     }
 
     @Test
+    void assertFailsOnAnUndefinedCondition() {
+        // JSONata 2.0.6's $assert tests !condition, so undefined fails it (jsonata-java 0.9.10 throws a Java exception)
+        assertTrue(cause("$assert($states.input.missing)").endsWith("D3141: $assert() statement failed"));
+        assertTrue(cause("$assert($states.input.missing, 'nope')").endsWith("D3141: nope"));
+    }
+
+    @Test
     void roundIsBankersRoundingOnTheDecimalText() {
         assertJson("2", eval("$round(2.5)"));
         assertJson("4", eval("$round(3.5)"));
@@ -377,6 +384,24 @@ class JsonataExpressionsTest {
         assertJson("2.68", eval("$round(2.675, 2)"));
         assertJson("0.12", eval("$round(0.125, 2)"));
         assertJson("120", eval("$round(123.456, -1)"));
+    }
+
+    // ---- JSONata 2.0.6 behaviour jsonata-java 0.9.10 brought (AWS runs JSONata 2.0.6:
+    // https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html) ----
+
+    /** Order-by compares numbers as numbers (https://docs.jsonata.org/path-operators#-order-by-); 0.9.9 threw. */
+    @Test
+    void orderByComparesIntegersWithDecimals() {
+        assertJson("[1, 1.5]", eval("[$states.input.half, $states.input.a]^($)"));
+        assertJson("[{\"p\": 2.5}, {\"p\": 1}]", eval("[{'p': 1}, {'p': 2.5}]^(>p)"));
+    }
+
+    /** An index before the first item selects nothing (https://docs.jsonata.org/simple#navigating-json-arrays). */
+    @Test
+    void negativeIndexBeforeTheFirstItemIsUndefined() {
+        assertJson("1", eval("$states.input.list[-3]"));
+        assertNull(eval("$states.input.list[-4]"), "0.9.9 threw IndexOutOfBoundsException");
+        assertNull(eval("[][-1]"));
     }
 
     // ---- templates ----
@@ -519,8 +544,8 @@ class JsonataExpressionsTest {
                 JsonataExpressions.staticProblem("{% 'abc %}"));
         assertEquals("S0106: Comment has no closing tag", JsonataExpressions.staticProblem("{% 1 /* c %}"));
         assertEquals("S0201: Syntax error: \";\"", JsonataExpressions.staticProblem("{% 1; 2 %}"));
-        assertTrue(JsonataExpressions.staticProblem("{% 1), $x(2 %}") != null,
-                "text that only parses inside the evaluator's wrapper must be rejected");
+        assertTrue(JsonataExpressions.staticProblem("{% 1), $x(2 %}") != null, "text that does not parse on its own");
+        assertNull(JsonataExpressions.staticProblem("{% 1 /* c */ %}"), "a comment ending the text parses");
         assertEquals("The JSONata expression '1 +' specified for the field 'Output' threw an error during evaluation."
                 + " S0207: Unexpected end of expression", cause("1 +"));
     }
@@ -545,7 +570,7 @@ class JsonataExpressionsTest {
         assertSame(ExpressionCache.get("$states.input.a + 41"), ExpressionCache.get("$states.input.a + 41"));
     }
 
-    /** A variable bound for one expression must never be visible to another (0.9.9's per-thread instance). */
+    /** A variable bound for one expression must never be visible to another (the library's per-thread instance). */
     @Test
     void variablesDoNotLeakBetweenEvaluations() {
         assertJson("1", JsonataExpressions.evaluate("{% $leak %}", STATES, Map.of("leak", json("1"))::get, "Output"));
