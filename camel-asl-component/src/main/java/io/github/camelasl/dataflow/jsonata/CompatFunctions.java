@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,9 @@ import java.util.regex.Pattern;
  *   <li>{@code $pad}: counts code points, and builds the padding in one pass after checking its width against
  *       {@link RuntimeBounds#MAX_STRING_LENGTH} (0.9.9 counted UTF-16 units and took 7 s to pad to 100,000
  *       characters; {@code $pad('x', 2e9)} never ended; 0.9.10 left $pad as it was).</li>
+ *   <li>{@code $sort} without a comparator: numbers by value, strings by UTF-16 units, anything else D3070 (the
+ *       library sorts by Java's natural order: [1, 2.5] fails casting 1 to a Double, [1, "a"] casting 1 to a
+ *       String). With a comparator the library's $sort runs.</li>
  *   <li>{@code $assert}: fails with D3141 when the condition is undefined, as JavaScript's {@code !undefined} does
  *       (0.9.10 passes the message through, but fails with a Java exception on an undefined condition).</li>
  *   <li>{@code $now}, {@code $millis}: one timestamp per evaluation. The library reads a timestamp kept on whichever
@@ -59,6 +64,7 @@ final class CompatFunctions {
     private static final JFunction ASSERT = new JFunction((input, args) -> assertion(args), "<bs?:x>");
     private static final JFunction SUBSTRING = new JFunction((input, args) -> substring(args), "<s-nn?:s>");
     private static final JFunction PAD = new JFunction((input, args) -> pad(args), "<s-ns?:s>");
+    private static final JFunction SORT = new JFunction((input, args) -> sort(args), "<af?:a>");
     private static final JFunction ENCODE_URL = urlFunction("encodeUrl", true, false);
     private static final JFunction ENCODE_URL_COMPONENT = urlFunction("encodeUrlComponent", true, true);
     private static final JFunction DECODE_URL = urlFunction("decodeUrl", false, false);
@@ -73,6 +79,7 @@ final class CompatFunctions {
         expression.registerFunction("number", NUMBER);
         expression.registerFunction("substring", SUBSTRING);
         expression.registerFunction("pad", PAD);
+        expression.registerFunction("sort", SORT);
         expression.registerFunction("assert", ASSERT);
         expression.registerFunction("encodeUrl", ENCODE_URL);
         expression.registerFunction("encodeUrlComponent", ENCODE_URL_COMPONENT);
@@ -211,6 +218,24 @@ final class CompatFunctions {
             out.append(text);
         }
         return out.toString();
+    }
+
+    /** JSONata 2.0.6's $sort(array[, comparator]): the single-argument form sorts numbers or strings with {@code >}. */
+    private static Object sort(List<?> args) {
+        List<?> array = (List<?>) args.get(0);
+        Object comparator = args.size() > 1 ? args.get(1) : null;
+        if (array == null || array.size() <= 1 || comparator != null) {
+            return Functions.sort(array, comparator);
+        }
+        List<Object> sorted = new ArrayList<>(array);
+        if (sorted.stream().allMatch(item -> item instanceof Number)) {
+            sorted.sort(Comparator.comparingDouble(item -> ((Number) item).doubleValue()));
+        } else if (sorted.stream().allMatch(item -> item instanceof String)) {
+            sorted.sort(Comparator.comparing(item -> (String) item));
+        } else {
+            throw new FunctionError(JsonataMessages.describe("D3070", null, null));
+        }
+        return sorted;
     }
 
     /** Array.prototype.slice's bound: truncated toward zero, counted from the end when negative, clamped. */

@@ -182,7 +182,7 @@ public final class JsonataExpressions {
                 return function.getMessage();
             }
         }
-        // an exception from inside the library (0.9.10 still lets some Java exceptions through, e.g. $sort([1, "a"]))
+        // an exception from inside the library (jsonata-java lets some Java exceptions through)
         return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
 }

@@ -367,6 +367,24 @@ class JsonataExpressionsTest {
                 eval("$now('[Y0001]')").asText());
     }
 
+    /**
+     * $sort without a comparator takes numbers or strings (https://docs.jsonata.org/array-functions#sort; AWS runs
+     * JSONata 2.0.6: https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html); jsonata-java
+     * 0.9.10 failed [1, 2.5] and [1, 'a'] with a Java ClassCastException.
+     */
+    @Test
+    void sortTakesNumbersOrStrings() {
+        assertJson("[1, 1.5, 2]", eval("$sort([2, $states.input.half, 1])"));
+        assertJson("[\"B\", \"a\", \"b\"]", eval("$sort(['b', 'a', 'B'])"));
+        assertJson("[3, 2.5, 1]", eval("$sort([1, 3, 2.5], function($l, $r) { $l < $r })"));
+        assertJson("[1, 2, 3]", eval("$sort($states.input.list)"));
+        assertNull(eval("$sort($states.input.missing)"));
+        assertTrue(cause("$sort([1, 'a'])").endsWith("D3070: The single argument form of the sort function can only"
+                + " be applied to an array of strings or an array of numbers.  Use the second argument to specify a"
+                + " comparison function"));
+        assertTrue(cause("$sort([null, 1])").endsWith("Use the second argument to specify a comparison function"));
+    }
+
     @Test
     void assertFailsOnAnUndefinedCondition() {
         // JSONata 2.0.6's $assert tests !condition, so undefined fails it (jsonata-java 0.9.10 throws a Java exception)
