@@ -1,11 +1,14 @@
 package io.github.camelasl.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PayloadShapesTest extends EngineTestSupport {
 
+    private final AtomicReference<String> tenantHeader = new AtomicReference<>();
+
     private static final String INPUT = "{\"x\": 1, \"list\": [1, 2], \"rows\": [{\"x\": 1, \"list\": [1, 2]}]}";
 
     @Override
@@ -29,6 +34,8 @@ class PayloadShapesTest extends EngineTestSupport {
             public void configure() {
                 from("direct:echo").log("${body}"); // the request body, as the Task's result
                 from("direct:items").setBody(constant("[1, 2]"));
+                from("direct:tenant").process(e -> tenantHeader.set(e.getMessage().getHeader("tenant", String.class)))
+                        .log("${body}");
             }
         });
     }
@@ -149,6 +156,15 @@ class PayloadShapesTest extends EngineTestSupport {
                   "Items": "{%% $states.input.list %%}", "ItemSelector": %s, "End": true,
                   "ItemProcessor": {"StartAt": "B", "States": {"B": {"Type": "Pass", "End": true}}}}}}"""
                 .formatted(template));
+    }
+
+    /** Only an object template names headers, at its top level (our rule: AWS has no headers): in an array, data. */
+    @Test
+    void aCamelAslHeadersObjectInsideAnArrayIsDataNotHeaders() throws Exception {
+        assertOutput("[{\"CamelAslHeaders\": {\"tenant\": \"acme\"}}]", """
+                {"StartAt": "S", "States": {"S": {"Type": "Task", "Resource": "direct:tenant",
+                  "Parameters": [{"CamelAslHeaders": {"tenant": "acme"}}], "End": true}}}""");
+        assertNull(tenantHeader.get());
     }
 
     private void assertOutput(String expected, String definition) throws Exception {

@@ -550,7 +550,8 @@ class DefinitionValidatorTest {
          */
         @Test
         void payloadTemplatesMayBeAnyJsonValue() {
-            for (String value : List.of("[{'a.$':'$.x'},[{'b.$':'$$.State.Name'}],1]", "'text'", "7", "false", "null")) {
+            for (String value : List.of("[{'a.$':'$.x'},[{'b.$':'$$.State.Name'}],1]", "'text'", "7", "false",
+                    "null")) {
                 assertEquals(List.of(), validate(single("{'Type':'Pass','End':true,'Parameters':" + value + "}")));
                 assertEquals(List.of(), validate(single("{'Type':'Task','Resource':'r','End':true,'Parameters':"
                         + value + ",'ResultSelector':" + value + "}")));
