@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,6 +91,24 @@ class AslCliTest {
         CliRun.Result r = asl("validate", def("unresolved-task.asl.json"), "--json");
         assertEquals(2, r.code());
         assertTrue(r.json().path("diagnostics").toString().contains("/States/Train/Resource"), r.out());
+    }
+
+    /**
+     * validate and run agree on payload templates that are not objects (AWS's language service types Parameters and
+     * ItemSelector number/string/boolean/object/array/null: github.com/aws/amazon-states-language-service,
+     * src/json-schema/partial/common.json, map_state.json) and on a JSONata key ending in .$, a literal key
+     * (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
+     */
+    @Test
+    void validateAndRunAcceptPayloadTemplatesOfAnyJsonType() throws Exception {
+        CliRun.Result v = asl("validate", def("payload-shapes.asl.json"), "--json");
+        assertEquals(0, v.code(), v.out() + v.err());
+        assertEquals("OK", v.json().path("result").asText());
+        CliRun.Result r = asl("run", def("payload-shapes.asl.json"), "--input", "{\"value\": 1}", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(new ObjectMapper().readTree("""
+                {"shaped.$": [{"value": 1}, "literal", 3, true, null],
+                 "items": ["item", "item", "item", "item", "item"]}"""), r.json().path("output"));
     }
 
     // --- run: outcomes ---

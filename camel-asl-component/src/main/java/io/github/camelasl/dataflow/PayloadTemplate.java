@@ -9,10 +9,11 @@ import io.github.camelasl.model.Template;
 import java.util.LinkedHashMap;
 
 /**
- * Evaluates a JSONPath-dialect payload template: Parameters, ItemSelector, ResultSelector. A key ending in
- * {@code .$} takes its value from a path or an intrinsic function call and loses the suffix; other values are
- * copied, nested objects and arrays are evaluated recursively. The definition's templates are parsed once
- * ({@link Template}); a template met at run time (an ItemReader's Parameters) is parsed as it is evaluated.
+ * Evaluates a JSONPath-dialect payload template (Parameters, ItemSelector, ResultSelector, BatchInput), of any
+ * JSON type. A key ending in {@code .$} takes its value from a path or an intrinsic function call and loses the
+ * suffix; other values are copied, nested objects and arrays are evaluated recursively. The definition's templates
+ * are parsed once ({@link Template}); a template met at run time (an ItemReader's Parameters) is parsed as it is
+ * evaluated.
  */
 public final class PayloadTemplate {
 

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A JSONPath-dialect payload template (Parameters, ItemSelector, ResultSelector), parsed once when the definition
- * is: which fields are dynamic ({@code "name.$"}: a path or an intrinsic call, the name without its suffix) and
+ * is. It may be any JSON value, as in AWS: objects at any depth of arrays and objects are templates. It records
+ * which fields are dynamic ({@code "name.$"}: a path or an intrinsic call, the name without its suffix) and
  * which parts are fixed. A fixed part is the definition's own node, handed on as it is (the engine never changes
  * a tree once handed on, as for a Pass's Result). Evaluating it is {@code dataflow.PayloadTemplate}'s.
  */

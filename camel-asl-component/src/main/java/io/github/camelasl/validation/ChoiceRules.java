@@ -52,7 +52,8 @@ final class ChoiceRules {
             }
         }
         if (fields.get("Assign") != null) {
-            DataFlowRules.variableNames(fields.get("Assign"), Locations.field(pointer, "Assign"), problems);
+            DataFlowRules.variableNames(fields.get("Assign"), Locations.field(pointer, "Assign"),
+                    QueryLanguage.JSONata, problems);
         }
     }
 
@@ -87,7 +88,7 @@ final class ChoiceRules {
                     problems.schema(Problems.expectedType(Kind.OBJECT), location);
                 } else {
                     DataFlowRules.template(value, location, problems);
-                    DataFlowRules.variableNames(value, location, problems);
+                    DataFlowRules.variableNames(value, location, QueryLanguage.JSONPath, problems);
                 }
             } else if (JSONATA_ONLY.contains(key)) {
                 problems.schema(Problems.otherLanguage("JSONPath", key, "JSONata"), Locations.of(pointer));

@@ -39,7 +39,7 @@ final class DataFlowRules {
         }
         JsonNode assign = state.field("Assign");
         if (assign != null) {
-            variableNames(assign, state.at("Assign"), state.problems());
+            variableNames(assign, state.at("Assign"), state.language(), state.problems());
         }
     }
 
@@ -86,7 +86,7 @@ final class DataFlowRules {
     private static void nestedTemplate(StateContext state, String owner, String field) {
         JsonNode parent = state.field(owner);
         JsonNode template = parent == null ? null : parent.get(field);
-        if (template != null && template.isObject()) {
+        if (template != null) {
             template(template, Locations.field(state.at(owner), field), state.problems());
         }
     }
@@ -108,8 +108,9 @@ final class DataFlowRules {
     }
 
     /**
-     * A JSONPath payload template: every {@code key.$} value must be a path or an intrinsic function call.
-     * AWS locates the problem at the object holding the key.
+     * A JSONPath payload template, of any JSON type: every {@code key.$} value, in objects at any depth of
+     * objects and arrays, must be a path or an intrinsic function call. AWS locates the problem at the object
+     * holding the key.
      */
     static void template(JsonNode node, String pointer, Problems problems) {
         if (node.isObject()) {
@@ -131,7 +132,7 @@ final class DataFlowRules {
         }
     }
 
-    /** A value a JSONata state evaluates: its expressions must be well delimited, and no {@code key.$}. */
+    /** A value a JSONata state evaluates: its expressions must be well delimited and parse. */
     static void jsonataValue(JsonNode node, String pointer, Problems problems) {
         if (node.isTextual()) {
             if (Jsonata.looksLike(node.asText())) {
@@ -155,13 +156,9 @@ final class DataFlowRules {
                 }
             }
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(entry -> {
-                if (entry.getKey().endsWith(".$")) {
-                    problems.schema(Problems.otherLanguage("JSONata", entry.getKey(), "JSONPath"),
-                            Locations.of(pointer));
-                }
-                jsonataValue(entry.getValue(), Locations.field(pointer, entry.getKey()), problems);
-            });
+            // no .$ suffix in JSONata: "a.$" is a key like any other, its value evaluated as any value is
+            node.fields().forEachRemaining(entry ->
+                    jsonataValue(entry.getValue(), Locations.field(pointer, entry.getKey()), problems));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 jsonataValue(node.get(i), Locations.element(pointer, i), problems);
@@ -178,10 +175,14 @@ final class DataFlowRules {
         }
     }
 
-    /** Assign's keys name variables (a JSONPath key ends in .$, which is not part of the name). */
-    static void variableNames(JsonNode assign, String pointer, Problems problems) {
+    /**
+     * Assign's keys name variables. A JSONPath key may end in .$, which is not part of the name; JSONata has no
+     * such suffix, so there "v.$" names a variable "v.$" (which is not a valid name).
+     */
+    static void variableNames(JsonNode assign, String pointer, QueryLanguage language, Problems problems) {
         assign.fieldNames().forEachRemaining(key -> {
-            String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+            String name = language == QueryLanguage.JSONPath && key.endsWith(".$")
+                    ? key.substring(0, key.length() - 2) : key;
             if (!Paths.isVariableName(name)) {
                 problems.schema(Problems.invalidVariableName(name), Locations.field(pointer, key));
             }

@@ -61,7 +61,7 @@ final class ErrorHandlingRules {
         JsonNode assign = fields.get("Assign");
         if (assign != null) {
             DataFlowRules.payload(assign, Locations.field(pointer, "Assign"), state.language(), problems);
-            DataFlowRules.variableNames(assign, Locations.field(pointer, "Assign"), problems);
+            DataFlowRules.variableNames(assign, Locations.field(pointer, "Assign"), state.language(), problems);
         }
         JsonNode output = fields.get("Output");
         if (output != null) {

@@ -50,17 +50,18 @@ final class Schema {
     private static final Field[] INPUT_OUTPUT = {path("InputPath"), path("OutputPath")};
     private static final Field[] ASSIGN_OUTPUT = {
         f("Assign", Kind.OBJECT), new Field("Output", Kind.ANY, Lang.JSONATA, true)};
+    // Payload templates may be any JSON value (objects inside arrays are templates too), as AWS runs them.
     private static final Field[] RESULT = {
-        new Field("ResultSelector", Kind.OBJECT, Lang.JSONPATH, false), path("ResultPath")};
+        new Field("ResultSelector", Kind.ANY, Lang.JSONPATH, false), path("ResultPath")};
     private static final Field[] PARAMETERS_ARGUMENTS = {
-        new Field("Parameters", Kind.OBJECT, Lang.JSONPATH, false),
+        new Field("Parameters", Kind.ANY, Lang.JSONPATH, false),
         new Field("Arguments", Kind.OBJECT, Lang.JSONATA, true)};
     private static final Field[] ERROR_HANDLING = {f("Retry", Kind.ARRAY), f("Catch", Kind.ARRAY)};
 
     /** Fields per state type. */
     static final Map<String, ObjectSchema> STATES = Map.of(
             "Pass", schema(List.of(), BASE, TRANSITION, INPUT_OUTPUT, ASSIGN_OUTPUT, new Field[] {
-                new Field("Parameters", Kind.OBJECT, Lang.JSONPATH, false),
+                new Field("Parameters", Kind.ANY, Lang.JSONPATH, false),
                 new Field("Result", Kind.ANY, Lang.JSONPATH, false), path("ResultPath")}),
             "Task", schema(List.of("Resource"), BASE, TRANSITION, INPUT_OUTPUT, ASSIGN_OUTPUT,
                     PARAMETERS_ARGUMENTS, RESULT, ERROR_HANDLING, new Field[] {
@@ -85,8 +86,8 @@ final class Schema {
                     new Field[] {
                         f("ItemProcessor", Kind.OBJECT), f("Iterator", Kind.OBJECT),
                         jsonPath("ItemsPath"), new Field("Items", Kind.ARRAY, Lang.JSONATA, true),
-                        expr("ItemSelector", Kind.OBJECT),
-                        new Field("Parameters", Kind.OBJECT, Lang.JSONPATH, false),
+                        f("ItemSelector", Kind.ANY),
+                        new Field("Parameters", Kind.ANY, Lang.JSONPATH, false),
                         f("ItemReader", Kind.OBJECT), f("ItemBatcher", Kind.OBJECT), f("ResultWriter", Kind.OBJECT),
                         expr("MaxConcurrency", Kind.INTEGER), jsonPath("MaxConcurrencyPath"),
                         expr("ToleratedFailurePercentage", Kind.NUMBER), jsonPath("ToleratedFailurePercentagePath"),
@@ -129,7 +130,7 @@ final class Schema {
     static final ObjectSchema ITEM_BATCHER = schema(List.of(), new Field[] {
         expr("MaxItemsPerBatch", Kind.INTEGER), jsonPath("MaxItemsPerBatchPath"),
         expr("MaxInputBytesPerBatch", Kind.INTEGER), jsonPath("MaxInputBytesPerBatchPath"),
-        expr("BatchInput", Kind.OBJECT)});
+        f("BatchInput", Kind.ANY)});
 
     static final ObjectSchema RESULT_WRITER = schema(List.of(), new Field[] {
         f("Resource", Kind.STRING), new Field("Parameters", Kind.OBJECT, Lang.JSONPATH, false),
@@ -144,8 +145,8 @@ final class Schema {
     static final Map<String, Kind> CHOICE_OPERATORS = choiceOperators();
 
     /**
-     * Where a JSONPath state's payload templates are: objects whose {@code key.$} fields hold paths or
-     * intrinsic function calls. Templates inside sub-objects (ItemReader.Parameters, ...) are found by
+     * Where a JSONPath state's payload templates are: JSON values whose objects' {@code key.$} fields hold paths
+     * or intrinsic function calls. Templates inside sub-objects (ItemReader.Parameters, ...) are found by
      * DataFlowRules.
      */
     static final List<String> JSONPATH_TEMPLATES = List.of("Parameters", "ResultSelector", "ItemSelector", "Assign");

@@ -290,14 +290,34 @@ class DefinitionValidatorTest {
         }
 
         @Test
-        void jsonataDelimitersAndDollarKeys() {
+        void jsonataDelimiters() {
             assertEquals(List.of(
                     schema("A JSONata expression must start with '{%' and end with '%}'", "/States/S/Output/a"),
-                    schema("The JSONata expression must not be empty", "/States/S/Output/b[0]"),
-                    schema("The QueryLanguage is set to 'JSONata', but field 'c.$' is only supported for the "
-                            + "'JSONPath' QueryLanguage", "/States/S/Output")),
+                    schema("The JSONata expression must not be empty", "/States/S/Output/b[0]")),
                     validate(single("{'Type':'Pass','QueryLanguage':'JSONata','End':true,"
-                            + "'Output':{'a':'{% $states.input','b':['{%  %}'],'c.$':'$.x'}}")));
+                            + "'Output':{'a':'{% $states.input','b':['{%  %}']}}")));
+        }
+
+        /**
+         * JSONata has no .$ suffix ("you will not use .$ on JSON object key names",
+         * https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html): such a key is a key like any
+         * other, its value checked as every JSONata value is. AWS's language service checks .$ keys only in JSONPath
+         * Parameters and ResultSelector (github.com/aws/amazon-states-language-service,
+         * src/validation/validateStates.ts).
+         */
+        @Test
+        void jsonataKeysEndingInDollarAreLiteralKeys() {
+            assertEquals(List.of(), validate(single("{'Type':'Task','Resource':'r','QueryLanguage':'JSONata',"
+                    + "'End':true,'Arguments':{'a.$':'$.x','n':[{'b.$':'{% $states.input %}'}]},"
+                    + "'Output':{'c.$':1,'d':{'e.$':null}}}")));
+            assertEquals(List.of(schema("The JSONata expression must not be empty", "/States/S/Output/c.$")),
+                    validate(single("{'Type':'Pass','QueryLanguage':'JSONata','End':true,'Output':{'c.$':'{% %}'}}")));
+        }
+
+        @Test
+        void aJsonataVariableNameKeepsItsDollarSuffixSoIsInvalid() {
+            assertEquals(List.of(schema("The variable name 'v.$' is not valid", "/States/S/Assign/v.$")),
+                    validate(single("{'Type':'Pass','QueryLanguage':'JSONata','End':true,'Assign':{'v.$':1}}")));
         }
 
         @Test
@@ -520,6 +540,63 @@ class DefinitionValidatorTest {
                             + "call", "/States/S/Parameters")),
                     validate(single("{'Type':'Pass','End':true,'Parameters':{'nested':{'bad.$':'a.b'},"
                             + "'ok.$':'States.Format(\\'{}\\', $.a)','escape.$':'States.Format(\\'\\\\\\\"\\')'}}")));
+        }
+
+        /**
+         * Parameters, ResultSelector, ItemSelector (and Map's older Parameters) and BatchInput may be any JSON value;
+         * AWS's language service types them number/string/boolean/object/array/null
+         * (github.com/aws/amazon-states-language-service, src/json-schema/partial/common.json $defs/parameters,
+         * map_state.json ItemSelector, BatchInput).
+         */
+        @Test
+        void payloadTemplatesMayBeAnyJsonValue() {
+            for (String value : List.of("[{'a.$':'$.x'},[{'b.$':'$$.State.Name'}],1]", "'text'", "7", "false",
+                    "null")) {
+                assertEquals(List.of(), validate(single("{'Type':'Pass','End':true,'Parameters':" + value + "}")));
+                assertEquals(List.of(), validate(single("{'Type':'Task','Resource':'r','End':true,'Parameters':"
+                        + value + ",'ResultSelector':" + value + "}")));
+                assertEquals(List.of(), validate(single("{'Type':'Parallel','End':true,'Parameters':" + value
+                        + ",'ResultSelector':" + value + ",'Branches':[{'StartAt':'B','States':{'B':{'Type':'Pass',"
+                        + "'End':true}}}]}")));
+                for (String selector : List.of("ItemSelector", "Parameters")) {
+                    assertEquals(List.of(), validate(single("{'Type':'Map','End':true,'" + selector + "':" + value
+                            + ",'ResultSelector':" + value + ",'ItemProcessor':{'StartAt':'B','States':{'B':"
+                            + "{'Type':'Pass','End':true}}}}")));
+                }
+                assertEquals(List.of(), validate(single("{'Type':'Map','End':true,'ItemReader':{'Resource':'r'},"
+                        + "'ItemBatcher':{'BatchInput':" + value + "},'ItemProcessor':{'StartAt':'B','States':{'B':"
+                        + "{'Type':'Pass','End':true}}}}")));
+                assertEquals(List.of(), validate(single("{'Type':'Map','QueryLanguage':'JSONata','End':true,"
+                        + "'ItemSelector':" + value + ",'ItemProcessor':{'StartAt':'B','States':{'B':"
+                        + "{'Type':'Pass','End':true}}}}")));
+            }
+        }
+
+        @Test
+        void dollarKeysInsideArraysAreCheckedAtTheirObject() {
+            assertEquals(List.of(
+                    schema("The value for the field 'bad.$' must be a valid JSONPath or a valid intrinsic function "
+                            + "call", "/States/S/Parameters[1][0]"),
+                    schema("The value for the field 'worse.$' must be a valid JSONPath or a valid intrinsic function "
+                            + "call", "/States/S/ItemBatcher/BatchInput[0]")),
+                    validate(single("{'Type':'Map','End':true,'Parameters':[1,[{'bad.$':'a.b'}]],"
+                            + "'ItemReader':{'Resource':'r'},'ItemBatcher':{'BatchInput':[{'worse.$':3}]},"
+                            + "'ItemProcessor':{'StartAt':'B','States':{'B':{'Type':'Pass','End':true}}}}")));
+        }
+
+        /** Where AWS's language service types the field an object, it stays one. */
+        @Test
+        void argumentsReaderAndWriterParametersAssignAndCredentialsStayObjects() {
+            String expected = "Expected value of type [OBJECT]";
+            assertEquals(List.of(schema(expected, "/States/S/Arguments")), validate(single(
+                    "{'Type':'Task','Resource':'r','QueryLanguage':'JSONata','End':true,'Arguments':[1]}")));
+            assertEquals(List.of(schema(expected, "/States/S/Assign"), schema(expected, "/States/S/Credentials")),
+                    validate(single("{'Type':'Task','Resource':'r','End':true,'Assign':[1],'Credentials':'x'}")));
+            assertEquals(List.of(schema(expected, "/States/S/ItemReader/Parameters"),
+                    schema(expected, "/States/S/ResultWriter/Parameters")),
+                    validate(single("{'Type':'Map','End':true,'ItemReader':{'Resource':'r','Parameters':[1]},"
+                            + "'ResultWriter':{'Resource':'r','Parameters':'p'},"
+                            + "'ItemProcessor':{'StartAt':'B','States':{'B':{'Type':'Pass','End':true}}}}")));
         }
 
         @Test

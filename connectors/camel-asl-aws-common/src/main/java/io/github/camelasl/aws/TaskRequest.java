@@ -11,9 +11,10 @@ import java.util.stream.Stream;
 /**
  * The request a Task state writes for a service, as far as it can be told before the state runs: the literal keys
  * of its {@code Parameters} (JSONPath; {@code Key.$} gives {@code Key} from the data) or its {@code Arguments}
- * object (JSONata; a value may be an expression, the key is there). A request that is computed (an
- * {@code Arguments} that is one JSONata expression, or no Parameters/Arguments at all, when the state's input is
- * the request) has every key: there is nothing to check. Connectors use it in
+ * object (JSONata; a value may be an expression, the key is there). Parameters that are not an object (an array, a
+ * string, ...) are a request without keys. A request that is computed (an {@code Arguments} that is one JSONata
+ * expression, or no Parameters/Arguments at all, when the state's input is the request) has every key: there is
+ * nothing to check. Connectors use it in
  * {@link io.github.camelasl.resource.ResourceResolver#check} to report missing required parameters.
  */
 public final class TaskRequest {
@@ -44,9 +45,12 @@ public final class TaskRequest {
         return field;
     }
 
-    /** True when the keys are known: the request is a literal object. */
+    /**
+     * True when the keys are known: the request is written out, not computed. Validation lets Arguments be only an
+     * object or an expression, so a textual Arguments is an expression.
+     */
     public boolean literal() {
-        return value != null && value.isObject();
+        return value != null && !("Arguments".equals(field) && value.isTextual());
     }
 
     /** True when {@code key} is in the request, or may be (the request is computed). */

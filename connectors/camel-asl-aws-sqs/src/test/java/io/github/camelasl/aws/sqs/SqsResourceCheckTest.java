@@ -37,6 +37,18 @@ class SqsResourceCheckTest {
                 + "','Parameters':{'QueueUrl.$':'$.q','MessageBody.$':'$'},'End':true}"));
     }
 
+    /**
+     * Parameters may be any JSON value (AWS's language service, github.com/aws/amazon-states-language-service,
+     * src/json-schema/partial/common.json $defs/parameters); one that is not an object has none of the keys.
+     */
+    @Test
+    void parametersThatAreNotAnObjectHaveNoKeys() throws Exception {
+        for (String parameters : List.of("['QueueUrl','MessageBody']", "'QueueUrl'", "null")) {
+            assertEquals(List.of(missing("QueueUrl", "Parameters"), missing("MessageBody", "Parameters")),
+                    problems("{'Type':'Task','Resource':'" + SEND + "','Parameters':" + parameters + ",'End':true}"));
+        }
+    }
+
     @Test
     void jsonataArgumentsAreCheckedByTheirKeys() throws Exception {
         assertEquals(List.of(missing("QueueUrl", "Arguments")), problems("{'Type':'Task','QueryLanguage':'JSONata',"
