@@ -258,7 +258,7 @@ final class ExecutionsCommand implements Callable<Integer> {
                 var runtime = engine.runtimeFor(record);
                 if (trace != null && record.redrivable()) {
                     // the run so far, then the redrive's events as they come
-                    opened.events(executionArn).forEach(event -> trace.onEvent((ObjectNode) event));
+                    opened.events(executionArn).forEach(event -> trace.onEvent(executionArn, (ObjectNode) event));
                     out.println("↻ redrive " + (record.redriveCount() + 1));
                 }
                 List<HistoryListener> listeners = trace == null ? List.of() : List.of(trace);
