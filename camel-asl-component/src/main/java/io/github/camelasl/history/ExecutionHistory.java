@@ -81,7 +81,8 @@ public final class ExecutionHistory {
 
     /**
      * Appends an event whose details object is built only if the event is read. When the history is full (see the
-     * constructor) the event is not recorded, and the last event's id is returned.
+     * constructor), or already holds the execution's end (as AWS's, nothing follows it), the event is not recorded,
+     * and the last event's id is returned.
      */
     public long append(HistoryEventType type, String typeName, long previousEventId, Supplier<ObjectNode> details) {
         long now = System.currentTimeMillis(); // AWS's precision, and a cheaper clock

@@ -96,7 +96,7 @@ public final class TracePrinter implements HistoryListener {
         private final Map<Long, Integer> depths = new HashMap<>();
         private final Map<Long, String> types = new HashMap<>();
         private final Map<Long, String> stateNames = new HashMap<>();
-        /** The Map iteration an event belongs to, as "[0]" (nested: "[0][2]"), so interleaved lines can be told apart. */
+        /** The Map iteration of an event, as "[0]" (nested: "[0][2]"), so interleaved lines can be told apart. */
         private final Map<Long, String> iterations = new HashMap<>();
         /** The next id to print: the first heard (1, or the first after a resumed execution's earlier events). */
         private long next;
@@ -232,7 +232,8 @@ public final class TracePrinter implements HistoryListener {
         JsonNode d = details(event, type);
         String error = TerminalText.escape(d.path("error").asText(defaultError));
         String cause = d.path("cause").asText("");
-        return "✗ " + (name == null ? "" : name + ": ") + error + (cause.isEmpty() ? "" : " (" + preview(cause) + ")");
+        return "✗ " + (name == null ? "" : name + ": ") + error
+                + (cause.isEmpty() ? "" : " (" + preview(cause) + ")");
     }
 
     private static JsonNode details(ObjectNode event, String type) {
