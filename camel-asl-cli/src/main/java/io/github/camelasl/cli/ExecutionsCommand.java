@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
                 + "and show their history. Unknown executions and stores are usage errors (exit 2).")
 final class ExecutionsCommand implements Callable<Integer> {
 
+    static final String EXECUTION_DESCRIPTION = "the execution's ARN, or its name (unique per state machine, as in "
+            + "AWS; a name executions of several state machines have is refused)";
+
     @Spec
     CommandSpec spec;
 
@@ -102,8 +105,8 @@ final class ExecutionsCommand implements Callable<Integer> {
         @Mixin
         StoreOption store;
 
-        @Parameters(index = "0", paramLabel = "ARN", description = "the execution ARN")
-        String executionArn;
+        @Parameters(index = "0", paramLabel = "EXECUTION", description = EXECUTION_DESCRIPTION)
+        String execution;
 
         @Option(names = "--json", description = "print DescribeExecution's response")
         boolean json;
@@ -112,7 +115,7 @@ final class ExecutionsCommand implements Callable<Integer> {
         public Integer call() {
             ObjectNode described;
             try (SqliteExecutionStore opened = store.open()) {
-                described = ExecutionShapes.describe(store.find(opened, executionArn));
+                described = ExecutionShapes.describe(store.find(opened, execution));
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -136,8 +139,8 @@ final class ExecutionsCommand implements Callable<Integer> {
         @Mixin
         StoreOption store;
 
-        @Parameters(index = "0", paramLabel = "ARN", description = "the execution ARN")
-        String executionArn;
+        @Parameters(index = "0", paramLabel = "EXECUTION", description = EXECUTION_DESCRIPTION)
+        String execution;
 
         @Option(names = "--json", description = "print GetExecutionHistory's response")
         boolean json;
@@ -146,8 +149,7 @@ final class ExecutionsCommand implements Callable<Integer> {
         public Integer call() {
             List<JsonNode> events;
             try (SqliteExecutionStore opened = store.open()) {
-                store.find(opened, executionArn);
-                events = opened.events(executionArn);
+                events = opened.events(store.find(opened, execution).executionArn());
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -176,8 +178,8 @@ final class ExecutionsCommand implements Callable<Integer> {
         @Mixin
         StoreOption store;
 
-        @Parameters(index = "0", paramLabel = "ARN", description = "the execution ARN")
-        String executionArn;
+        @Parameters(index = "0", paramLabel = "EXECUTION", description = EXECUTION_DESCRIPTION)
+        String execution;
 
         @Option(names = "--error", paramLabel = "E", description = "the error it ends with")
         String error;
@@ -201,7 +203,8 @@ final class ExecutionsCommand implements Callable<Integer> {
             // the runtime of its definition stops it: it records ExecutionAborted as a running one would
             var policy = resourcePolicy.policy();
             try (Engine engine = new Engine(mappings, store.open(), policy)) {
-                ExecutionRecord record = store.find(engine.store(), executionArn);
+                ExecutionRecord record = store.find(engine.store(), execution);
+                String executionArn = record.executionArn();
                 if (record.status() != ExecutionStatus.RUNNING) {
                     throw CliException.usage("execution " + executionArn + " is not RUNNING: it is "
                             + record.status());
@@ -229,8 +232,8 @@ final class ExecutionsCommand implements Callable<Integer> {
         @Mixin
         StoreOption store;
 
-        @Parameters(index = "0", paramLabel = "ARN", description = "the execution ARN")
-        String executionArn;
+        @Parameters(index = "0", paramLabel = "EXECUTION", description = EXECUTION_DESCRIPTION)
+        String execution;
 
         @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
         List<String> resourceMaps = new ArrayList<>();
@@ -254,11 +257,12 @@ final class ExecutionsCommand implements Callable<Integer> {
             var policy = resourcePolicy.policy();
             try (Engine engine = new Engine(mappings, store.open(), policy)) {
                 ExecutionStore opened = engine.store();
-                ExecutionRecord record = store.find(opened, executionArn);
+                ExecutionRecord record = store.find(opened, execution);
+                String executionArn = record.executionArn();
                 var runtime = engine.runtimeFor(record);
                 if (trace != null && record.redrivable()) {
                     // the run so far, then the redrive's events as they come
-                    opened.events(executionArn).forEach(event -> trace.onEvent((ObjectNode) event));
+                    opened.events(executionArn).forEach(event -> trace.onEvent(executionArn, (ObjectNode) event));
                     out.println("↻ redrive " + (record.redriveCount() + 1));
                 }
                 List<HistoryListener> listeners = trace == null ? List.of() : List.of(trace);

@@ -170,7 +170,7 @@ final class RunCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println(TerminalText.escape("asl: execution " + arn + " is RUNNING in "
                             + store + " with this input: it goes on from its last checkpoint"));
                     if (trace != null) {
-                        engine.store().events(arn).forEach(event -> trace.onEvent((ObjectNode) event));
+                        engine.store().events(arn).forEach(event -> trace.onEvent(arn, (ObjectNode) event));
                     }
                     run = engine.runtimeFor(same).resume(same, listeners);
                 } else {
@@ -289,7 +289,7 @@ final class RunCommand implements Callable<Integer> {
             }
             out.println(CliJson.compact(o));
         } else {
-            trace.finish(result.history());
+            trace.finish(result.executionArn(), result.history());
             printSummary(out, result, history);
             if (withArn) {
                 out.println("Execution: " + TerminalText.escape(result.executionArn()));

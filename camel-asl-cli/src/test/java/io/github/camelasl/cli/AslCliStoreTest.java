@@ -104,8 +104,9 @@ class AslCliStoreTest {
         assertEquals("REDRIVABLE", asl("executions", "describe", arn, "--store", store(), "--json").json()
                 .path("redriveStatus").asText());
 
-        // the functions are back: the redrive goes on from the failed Task, on the definition it started with
-        CliRun.Result redrive = asl("executions", "redrive", arn, "--store", store(),
+        // the functions are back: the redrive goes on from the failed Task, on the definition it started with (the
+        // execution named by its name, as the other commands take it too)
+        CliRun.Result redrive = asl("executions", "redrive", "o7", "--store", store(),
                 "--resource-map", def("orders.resource-map.properties"));
         assertEquals(0, redrive.code(), redrive.err() + redrive.out());
         // the first run's trace, then the redrive's
@@ -120,6 +121,76 @@ class AslCliStoreTest {
 
         // a succeeded execution cannot be redriven again
         assertOneLineError(asl("executions", "redrive", arn, "--store", store(), "--json"), "not redrivable");
+    }
+
+    @Test
+    void anExecutionIsFoundByItsNameAsByItsArn() throws Exception {
+        assertEquals(0, asl("run", def("choice.asl.json"), "--input", "{\"value\": 7}", "--store", store(), "--name",
+                "first", "--json").code());
+        String arn = "arn:aws:states:us-east-1:123456789012:execution:choice:first";
+        assertEquals(arn, asl("executions", "describe", "first", "--store", store(), "--json").json()
+                .path("executionArn").asText());
+        JsonNode events = asl("executions", "history", "first", "--store", store(), "--json").json().path("events");
+        assertEquals("ExecutionSucceeded", events.get(events.size() - 1).path("type").asText());
+
+        String left = leaveRunning(3600, "left");
+        CliRun.Result stop = asl("executions", "stop", "left", "--store", store());
+        assertEquals(0, stop.code(), stop.err());
+        assertEquals(left + " ABORTED", stop.out().trim());
+        assertOneLineError(asl("executions", "describe", "nobody", "--store", store()), "no execution nobody in the "
+                + "store " + store());
+    }
+
+    @Test
+    void aNameExecutionsOfSeveralStateMachinesHaveIsRefusedListingTheirArns() {
+        // unique per state machine, as AWS's execution names are: two state machines may each have one "same"
+        assertEquals(0, asl("run", def("choice.asl.json"), "--input", "{\"value\": 7}", "--store", store(), "--name",
+                "same", "--json").code());
+        assertEquals(0, asl("run", def("choice.asl.json"), "--input", "{\"value\": 7}", "--state-machine-name",
+                "other", "--store", store(), "--name", "same", "--json").code());
+        for (String command : List.of("describe", "history", "stop", "redrive")) {
+            assertOneLineError(asl("executions", command, "same", "--store", store()), "the name same is ambiguous: "
+                    + "executions of 2 state machines in the store " + store() + " have it; give the ARN of one: "
+                    + "arn:aws:states:us-east-1:123456789012:execution:choice:same, "
+                    + "arn:aws:states:us-east-1:123456789012:execution:other:same");
+        }
+    }
+
+    @Test
+    void theStoreFolderComesFromAslStoreWhenNotGiven() throws Exception {
+        assertEquals(0, asl("run", def("choice.asl.json"), "--input", "{\"value\": 7}", "--store", store(), "--name",
+                "first", "--json").code());
+        // the environment is the process's: the command runs in a JVM of its own
+        CliRun.Result described = aslProcess(Map.of("ASL_STORE", store()), "executions", "describe", "first",
+                "--json");
+        assertEquals(0, described.code(), described.err());
+        assertEquals("SUCCEEDED", JSON.readTree(described.out()).path("status").asText());
+
+        CliRun.Result missing = aslProcess(Map.of(), "executions", "list");
+        assertEquals(2, missing.code(), missing.err());
+        assertTrue(missing.err().contains("missing --store DIR (or the ASL_STORE environment variable)"),
+                missing.err());
+        assertTrue(asl("executions", "history", "--help").out().contains("ASL_STORE"));
+    }
+
+    /** The CLI run in a JVM of its own, whose environment has ASL_STORE only as {@code environment} says. */
+    private CliRun.Result aslProcess(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), AslCli.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("ASL_STORE");
+        builder.environment().putAll(environment);
+        Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        Process child = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the command ended");
+        } finally {
+            child.destroyForcibly();
+        }
+        return new CliRun.Result(child.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     @Test

@@ -71,7 +71,8 @@ public final class Execution {
         this.definition = definition;
         this.originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
         int maxEvents = config.limits().maxHistoryEvents();
-        this.history = new ExecutionHistory(earlierEvents, listeners, event -> recorder.appendEvent(event), maxEvents,
+        this.history = new ExecutionHistory(arn, earlierEvents, listeners, event -> recorder.appendEvent(event),
+                maxEvents,
                 () -> finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
                         "The execution reached the maximum number of history events (" + maxEvents + ")."));
     }
@@ -208,7 +209,7 @@ public final class Execution {
             store.discardUncommitted(arn);
             List<HistoryEvent> committed = store.events(arn).stream()
                     .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
-            ExecutionHistory ending = new ExecutionHistory(committed, history.listeners(),
+            ExecutionHistory ending = new ExecutionHistory(arn, committed, history.listeners(),
                     store.recorder(arn)::appendEvent);
             ending.append(HistoryEventType.ExecutionFailed, ending.lastEventId(),
                     EventDetails.failure(ErrorNames.RUNTIME, cause));

@@ -54,7 +54,7 @@ public final class FailurePolicy {
             scope.record(timedOut ? HistoryEventType.ActivityTimedOut : HistoryEventType.ActivityFailed,
                     EventDetails.failure(error.error(), error.cause()));
         } else if (phase == Scope.Phase.TASK_CALL && state instanceof TaskState task) {
-            ObjectNode details = TaskStep.resource(task, task.resource());
+            ObjectNode details = TaskStep.resource(task);
             details.setAll(EventDetails.failure(error.error(), error.cause()));
             boolean timedOut = ErrorNames.TIMEOUT.equals(error.error())
                     || ErrorNames.HEARTBEAT_TIMEOUT.equals(error.error());

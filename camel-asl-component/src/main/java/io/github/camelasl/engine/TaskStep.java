@@ -18,7 +18,7 @@ public final class TaskStep {
     }
 
     /** Enters (or re-tries) the state; returns the effective input to send to the endpoint. */
-    public static JsonNode prepare(Scope scope, String endpointUri) {
+    public static JsonNode prepare(Scope scope) {
         Transitions.enter(scope);
         TaskState state = (TaskState) scope.current();
         String resumedToken = state.waitForTaskToken() ? scope.takeResumedTaskToken() : null;
@@ -57,7 +57,7 @@ public final class TaskStep {
         }
         // the details are built only if the history is read: a Task's events cost next to nothing otherwise
         scope.recordLazily(HistoryEventType.TaskScheduled, () -> {
-            ObjectNode scheduled = resource(state, endpointUri);
+            ObjectNode scheduled = resource(state);
             scheduled.put("region", region);
             scheduled.put("parameters", Json.write(effective));
             if (timeout != null) {
@@ -65,7 +65,7 @@ public final class TaskStep {
             }
             return scheduled;
         });
-        scope.recordLazily(HistoryEventType.TaskStarted, () -> resource(state, endpointUri));
+        scope.recordLazily(HistoryEventType.TaskStarted, () -> resource(state));
         scope.phase(Scope.Phase.TASK_CALL);
         return effective;
     }
@@ -74,14 +74,14 @@ public final class TaskStep {
      * A .waitForTaskToken Task's endpoint took the request (its reply is {@code response}): TaskSubmitted, and the
      * token goes into the checkpoint. The Task's result is what SendTaskSuccess brings.
      */
-    public static void submitted(Scope scope, String endpointUri, JsonNode response) {
+    public static void submitted(Scope scope, JsonNode response) {
         TaskState state = (TaskState) scope.current();
         if (state.isActivity()) {
             scope.awaitingToken(); // queued for a worker: ActivityStarted comes when one takes it
             return;
         }
         scope.recordLazily(HistoryEventType.TaskSubmitted, () -> {
-            ObjectNode submitted = resource(state, endpointUri);
+            ObjectNode submitted = resource(state);
             submitted.setAll(EventDetails.withOutput(response));
             return submitted;
         });
@@ -95,7 +95,7 @@ public final class TaskStep {
     }
 
     /** The endpoint answered with {@code result}. */
-    public static void complete(Scope scope, String endpointUri, JsonNode result) {
+    public static void complete(Scope scope, JsonNode result) {
         scope.phase(Scope.Phase.DATAFLOW);
         TaskState state = (TaskState) scope.current();
         Transitions.checkLimits(scope, result);
@@ -105,7 +105,7 @@ public final class TaskStep {
             return;
         }
         scope.recordLazily(HistoryEventType.TaskSucceeded, () -> {
-            ObjectNode succeeded = resource(state, endpointUri);
+            ObjectNode succeeded = resource(state);
             succeeded.setAll(EventDetails.withOutput(result));
             return succeeded;
         });
@@ -146,12 +146,32 @@ public final class TaskStep {
         return null;
     }
 
-    /** The resourceType/resource pair of task events: a Camel URI is "scheme" and the whole URI. */
-    static ObjectNode resource(TaskState state, String endpointUri) {
-        ObjectNode details = Json.NODES.objectNode();
+    /**
+     * The resourceType/resource pair of a Task's events, from its Resource alone, so that all of them report the
+     * same: AWS's for an integration ({@code arn:aws:states:::lambda:invoke} is "lambda" and "invoke",
+     * {@code arn:aws:states:::aws-sdk:s3:getObject} "aws-sdk:s3" and "getObject"); the service and the whole ARN for
+     * another ARN (a Lambda function's); the scheme and the whole URI for a Camel URI.
+     */
+    static ObjectNode resource(TaskState state) {
         String resource = state.resource();
-        int colon = endpointUri.indexOf(':');
-        details.put("resourceType", colon > 0 ? endpointUri.substring(0, colon) : "camel");
+        String type;
+        String[] arn = resource.split(":", 6); // arn:partition:service:region:account:rest
+        if (arn.length == 6 && arn[0].equals("arn") && arn[2].equals("states") && arn[5].contains(":")) {
+            String rest = arn[5];
+            int serviceEnd = rest.indexOf(':');
+            if (rest.startsWith("aws-sdk:") && rest.indexOf(':', serviceEnd + 1) > 0) {
+                serviceEnd = rest.indexOf(':', serviceEnd + 1);
+            }
+            type = rest.substring(0, serviceEnd);
+            resource = rest.substring(serviceEnd + 1);
+        } else if (arn.length == 6 && arn[0].equals("arn")) {
+            type = arn[2];
+        } else {
+            int colon = resource.indexOf(':');
+            type = colon > 0 ? resource.substring(0, colon) : "camel";
+        }
+        ObjectNode details = Json.NODES.objectNode();
+        details.put("resourceType", type);
         details.put("resource", resource);
         return details;
     }

@@ -47,7 +47,8 @@ public final class UnresumableExecutions {
             List<com.fasterxml.jackson.databind.JsonNode> events = null;
             if (earlier != null) {
                 ExecutionStore.Recorder recorder = store.recorder(executionArn);
-                ExecutionHistory history = new ExecutionHistory(earlier, listeners, recorder::appendEvent);
+                ExecutionHistory history = new ExecutionHistory(executionArn, earlier, listeners,
+                        recorder::appendEvent);
                 history.append(HistoryEventType.ExecutionFailed, history.lastEventId(),
                         EventDetails.failure(ErrorNames.RUNTIME, cause));
                 events = history.events();

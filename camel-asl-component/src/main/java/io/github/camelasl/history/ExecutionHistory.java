@@ -19,26 +19,30 @@ public final class ExecutionHistory {
 
     // room for a short execution's events without regrowing (a 10-state chain writes 22)
     private final List<HistoryEvent> events = new ArrayList<>(32);
+    /** Whose history it is, as listeners are told (null for a history of no execution's). */
+    private final String executionArn;
     private final List<HistoryListener> listeners;
     private final Consumer<HistoryEvent> sink;
     private final int maxEvents;
     private final Runnable onFull;
+    /** Its end is recorded: what a branch still winding down writes after it is neither recorded nor heard. */
+    private boolean ended;
 
     /**
      * @param listeners told of each event, rendered, as it is written
      * @param sink      receives each event unrendered (the execution store)
      */
     public ExecutionHistory(List<HistoryListener> listeners, Consumer<HistoryEvent> sink) {
-        this(List.of(), listeners, sink);
+        this(null, List.of(), listeners, sink);
     }
 
     /**
      * A history that goes on from {@code earlier} events (a resumed execution's, read back from its store):
      * new events are numbered after them, and only new ones reach the listeners and the sink.
      */
-    public ExecutionHistory(List<HistoryEvent> earlier, List<HistoryListener> listeners,
+    public ExecutionHistory(String executionArn, List<HistoryEvent> earlier, List<HistoryListener> listeners,
             Consumer<HistoryEvent> sink) {
-        this(earlier, listeners, sink, Integer.MAX_VALUE, () -> { });
+        this(executionArn, earlier, listeners, sink, Integer.MAX_VALUE, () -> { });
     }
 
     /**
@@ -46,8 +50,9 @@ public final class ExecutionHistory {
      * ends the execution. An event that would take that place is not recorded; {@code onFull} is run instead (once
      * the history's lock is released), to end the execution, whose end event is then the last.
      */
-    public ExecutionHistory(List<HistoryEvent> earlier, List<HistoryListener> listeners, Consumer<HistoryEvent> sink,
-            int maxEvents, Runnable onFull) {
+    public ExecutionHistory(String executionArn, List<HistoryEvent> earlier, List<HistoryListener> listeners,
+            Consumer<HistoryEvent> sink, int maxEvents, Runnable onFull) {
+        this.executionArn = executionArn;
         this.events.addAll(earlier);
         this.listeners = List.copyOf(listeners);
         this.sink = sink;
@@ -76,13 +81,18 @@ public final class ExecutionHistory {
 
     /**
      * Appends an event whose details object is built only if the event is read. When the history is full (see the
-     * constructor) the event is not recorded, and the last event's id is returned.
+     * constructor), or already holds the execution's end (as AWS's, nothing follows it), the event is not recorded,
+     * and the last event's id is returned.
      */
     public long append(HistoryEventType type, String typeName, long previousEventId, Supplier<ObjectNode> details) {
         long now = System.currentTimeMillis(); // AWS's precision, and a cheaper clock
         HistoryEvent event;
         synchronized (events) {
-            if (events.size() + 1 >= maxEvents && !endsExecution(type)) {
+            if (ended) {
+                return events.size();
+            }
+            ended = endsExecution(type);
+            if (events.size() + 1 >= maxEvents && !ended) {
                 event = null;
             } else {
                 event = new HistoryEvent(events.size() + 1L, previousEventId, typeName, now, type.detailsField(),
@@ -102,7 +112,7 @@ public final class ExecutionHistory {
         }
         for (HistoryListener listener : listeners) {
             try {
-                listener.onEvent(event.toJson());
+                listener.onEvent(executionArn, event.toJson());
             } catch (RuntimeException e) {
                 // a listener (a trace, a store) must not stop the execution it watches
                 LOG.warn("History listener {} failed on event {} ({}): {}", listener, event.id(), typeName,

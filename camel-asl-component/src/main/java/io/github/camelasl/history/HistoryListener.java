@@ -6,4 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @FunctionalInterface
 public interface HistoryListener {
     void onEvent(ObjectNode event);
+
+    /**
+     * Told of an event of the execution {@code executionArn}: a listener of several executions (a component's, told
+     * of every exchange's) tells them apart by it, since each one's event ids start at 1.
+     */
+    default void onEvent(String executionArn, ObjectNode event) {
+        onEvent(event);
+    }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,96 +26,138 @@ import java.util.TreeMap;
  *
  * Parallel branches and Map iterations are indented under their state; the lines of a Map iteration start with
  * its index, since iterations run concurrently. Events may be written from several
- * threads and reach listeners out of order; they are printed in id order.
+ * threads and reach listeners out of order; they are printed in id order. One printer may be told of many
+ * executions (a component's listener hears every exchange's): each is printed in its own id order, and forgotten
+ * once its end is printed.
  */
 public final class TracePrinter implements HistoryListener {
 
     private static final int PREVIEW = 80;
+    /** The events whose line is a ✗ already: the execution's failure that follows them is not printed again. */
+    private static final Set<String> FAILURE_LINES = Set.of("TaskFailed", "TaskTimedOut", "MapIterationFailed",
+            "MapIterationAborted", "ParallelStateFailed", "MapStateFailed");
 
     private final PrintWriter out;
-    private final Map<Long, ObjectNode> pending = new TreeMap<>();
-    private final Map<Long, Integer> depths = new HashMap<>();
-    private final Map<Long, String> types = new HashMap<>();
-    private final Map<Long, String> stateNames = new HashMap<>();
-    /** The Map iteration an event belongs to, as "[0]" (nested: "[0][2]"), so interleaved lines can be told apart. */
-    private final Map<Long, String> iterations = new HashMap<>();
-    private long next = 1;
-    private boolean finished;
+    /** The executions being printed, by ARN: one is dropped once its end is printed. */
+    private final Map<String, ExecutionTrace> executions = new HashMap<>();
 
     public TracePrinter(PrintWriter out) {
         this.out = out;
     }
 
+    /** An event of an execution the caller does not name: one such is printed at a time. */
     @Override
-    public synchronized void onEvent(ObjectNode event) {
-        if (finished) {
-            return; // a branch still winding down after the execution ended: the summary is already out
-        }
-        pending.put(event.path("id").asLong(), event);
-        while (pending.containsKey(next)) {
-            print(pending.remove(next));
-            next++;
+    public void onEvent(ObjectNode event) {
+        onEvent(null, event);
+    }
+
+    @Override
+    public synchronized void onEvent(String executionArn, ObjectNode event) {
+        ExecutionTrace trace = executions.computeIfAbsent(executionArn,
+                arn -> new ExecutionTrace(event.path("id").asLong()));
+        trace.add(event);
+        if (trace.ended) {
+            executions.remove(executionArn);
         }
         out.flush();
     }
 
-    /** Prints whatever was not printed yet, from the finished execution's full history. */
-    public synchronized void finish(List<JsonNode> history) {
-        if (finished) {
-            return;
+    /**
+     * Prints whatever of execution {@code executionArn} was not printed yet, from its full history (null: not
+     * known), and forgets it.
+     */
+    public synchronized void finish(String executionArn, List<JsonNode> history) {
+        ExecutionTrace trace = executions.remove(executionArn);
+        if (trace == null) {
+            return; // its end is printed, and so everything before it
         }
-        finished = true;
         if (history != null) {
             for (JsonNode event : history) {
                 long id = event.path("id").asLong();
-                if (id >= next && event instanceof ObjectNode object) {
-                    pending.putIfAbsent(id, object);
+                if (id >= trace.next && event instanceof ObjectNode object) {
+                    trace.pending.putIfAbsent(id, object);
                 }
             }
         }
-        for (ObjectNode event : pending.values()) {
-            print(event);
+        for (ObjectNode event : trace.pending.values()) {
+            trace.print(event);
         }
-        pending.clear();
         out.flush();
     }
 
-    private void print(ObjectNode event) {
-        long id = event.path("id").asLong();
-        long prev = event.path("previousEventId").asLong();
-        String type = event.path("type").asText();
-        String prevType = types.getOrDefault(prev, "");
-        int depth = depth(type, prevType, depths.getOrDefault(prev, 0));
-        types.put(id, type);
-        depths.put(id, depth);
+    /** How many executions are being printed: what this printer holds. */
+    synchronized int executionsInProgress() {
+        return executions.size();
+    }
 
-        String name = stateNames.get(prev);
-        if (type.endsWith("StateEntered")) {
-            name = event.path("stateEnteredEventDetails").path("name").asText();
-        } else if (type.startsWith("MapIteration")) {
-            name = details(event, type).path("name").asText(name);
-        }
-        if (name != null) {
-            stateNames.put(id, name);
-        }
+    /** One execution's printing: its events in id order, and what its lines need of the events before. */
+    private final class ExecutionTrace {
+        private final Map<Long, ObjectNode> pending = new TreeMap<>();
+        private final Map<Long, Integer> depths = new HashMap<>();
+        private final Map<Long, String> types = new HashMap<>();
+        private final Map<Long, String> stateNames = new HashMap<>();
+        /** The Map iteration of an event, as "[0]" (nested: "[0][2]"), so interleaved lines can be told apart. */
+        private final Map<Long, String> iterations = new HashMap<>();
+        /** The next id to print: the first heard (1, or the first after a resumed execution's earlier events). */
+        private long next;
+        private boolean ended;
 
-        String iteration = iterations.getOrDefault(prev, "");
-        String label = iteration;
-        if (type.equals("MapIterationStarted")) {
-            iteration = iteration + "[" + details(event, type).path("index").asText() + "]";
-        } else if (type.startsWith("MapIteration")) {
-            // the iteration's end follows its last event: back to the enclosing iteration
-            label = iteration.substring(0, Math.max(0, iteration.lastIndexOf('[')));
-            iteration = label;
-        }
-        if (!iteration.isEmpty()) {
-            iterations.put(id, iteration);
+        ExecutionTrace(long firstId) {
+            this.next = firstId;
         }
 
-        String line = line(event, type, prevType, name);
-        if (line != null) {
-            out.println("  ".repeat(depth) + (label.isEmpty() ? "" : label + " ")
-                    + line);
+        void add(ObjectNode event) {
+            long id = event.path("id").asLong();
+            if (id < next) {
+                print(event); // heard late (a resumed execution's concurrent first events): printed, not lost
+                return;
+            }
+            pending.put(id, event);
+            while (pending.containsKey(next)) {
+                print(pending.remove(next));
+                next++;
+            }
+        }
+
+        void print(ObjectNode event) {
+            long id = event.path("id").asLong();
+            long prev = event.path("previousEventId").asLong();
+            String type = event.path("type").asText();
+            String prevType = types.getOrDefault(prev, "");
+            int depth = depth(type, prevType, depths.getOrDefault(prev, 0));
+            types.put(id, type);
+            depths.put(id, depth);
+
+            String name = stateNames.get(prev);
+            if (type.endsWith("StateEntered")) {
+                name = event.path("stateEnteredEventDetails").path("name").asText();
+            } else if (type.startsWith("MapIteration")) {
+                name = details(event, type).path("name").asText(name);
+            }
+            if (name != null) {
+                stateNames.put(id, name);
+            }
+
+            String iteration = iterations.getOrDefault(prev, "");
+            String label = iteration;
+            if (type.equals("MapIterationStarted")) {
+                iteration = iteration + "[" + details(event, type).path("index").asText() + "]";
+            } else if (type.startsWith("MapIteration")) {
+                // the iteration's end follows its last event: back to the enclosing iteration
+                label = iteration.substring(0, Math.max(0, iteration.lastIndexOf('[')));
+                iteration = label;
+            }
+            if (!iteration.isEmpty()) {
+                iterations.put(id, iteration);
+            }
+
+            String line = line(event, type, prevType, name);
+            if (line != null) {
+                out.println("  ".repeat(depth) + (label.isEmpty() ? "" : label + " ")
+                        + line);
+            }
+            ended |= type.equals("ExecutionSucceeded") || type.equals("ExecutionFailed")
+                    || type.equals("ExecutionTimedOut") || type.equals("ExecutionAborted");
         }
     }
 
@@ -154,11 +197,11 @@ public final class TracePrinter implements HistoryListener {
         }
         switch (type) {
             case "TaskFailed", "TaskTimedOut" -> {
-                JsonNode d = details(event, type);
-                String error = TerminalText.escape(d.path("error").asText(type.equals("TaskTimedOut")
-                        ? "States.Timeout" : ""));
-                String cause = d.path("cause").asText("");
-                return "✗ " + name + ": " + error + (cause.isEmpty() ? "" : " (" + preview(cause) + ")");
+                return failure(event, type, name, type.equals("TaskTimedOut") ? "States.Timeout" : "");
+            }
+            case "ExecutionFailed" -> {
+                // a failure no state event reported (States.Runtime, a Fail state): its only ✗ line
+                return FAILURE_LINES.contains(prevType) ? null : failure(event, type, name, "");
             }
             case "TaskScheduled" -> {
                 return prevType.equals("TaskFailed") || prevType.equals("TaskTimedOut") ? "↻ " + name + " (retry)"
@@ -183,6 +226,14 @@ public final class TracePrinter implements HistoryListener {
                 return null;
             }
         }
+    }
+
+    private static String failure(ObjectNode event, String type, String name, String defaultError) {
+        JsonNode d = details(event, type);
+        String error = TerminalText.escape(d.path("error").asText(defaultError));
+        String cause = d.path("cause").asText("");
+        return "✗ " + (name == null ? "" : name + ": ") + error
+                + (cause.isEmpty() ? "" : " (" + preview(cause) + ")");
     }
 
     private static JsonNode details(ObjectNode event, String type) {

@@ -201,7 +201,7 @@ public class StateMachineRoutes extends RouteBuilder {
     private void callbackTaskRoute(TryDefinition route, TaskState state, String uri) {
         TaskHeaders headers = TaskHeaders.of(state, allowedCamelHeaders, forwardedHeaders);
         route.process(e -> {
-            TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e), uri), headers);
+            TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e)), headers);
             e.getMessage().setHeader(AslConstants.TASK_TOKEN, scope(e).taskToken()); // an activity worker's
             // registered before the call: a worker may answer before the endpoint returns
             e.setProperty(TOKEN_WAIT, TokenWait.register(scope(e), tokens, timers, timers));
@@ -209,7 +209,7 @@ public class StateMachineRoutes extends RouteBuilder {
         route.process(new TaskCall(uri, false));
         route.process(e -> {
             if (!scope(e).awaitsResumedToken()) {
-                TaskStep.submitted(scope(e), uri, TaskMessages.result(e));
+                TaskStep.submitted(scope(e), TaskMessages.result(e));
             }
         });
         route.process(new AsyncProcessorSupport() {
@@ -228,7 +228,7 @@ public class StateMachineRoutes extends RouteBuilder {
                 return false;
             }
         });
-        route.process(e -> TaskStep.complete(scope(e), uri, TaskMessages.result(e)));
+        route.process(e -> TaskStep.complete(scope(e), TaskMessages.result(e)));
     }
 
     /** Exchange property: the running callback Task's wait for its token. */

@@ -46,13 +46,13 @@ final class TaskStateProcessor extends AsyncProcessorSupport implements CamelCon
         Scope scope = StateMachineRoutes.scope(exchange);
         String cacheKey = null;
         try {
-            JsonNode effective = TaskStep.prepare(scope, uri);
+            JsonNode effective = TaskStep.prepare(scope);
             TaskMessages.toRequest(exchange, scope, effective, headers);
             if (caching.caches(state)) {
                 cacheKey = caching.key(state, uri, effective);
                 JsonNode cached = caching.lookup(cacheKey).orElse(null);
                 if (cached != null) { // the recorded result stands in for the call
-                    return finish(scope, () -> TaskStep.complete(scope, uri, cached), true, callback);
+                    return finish(scope, () -> TaskStep.complete(scope, cached), true, callback);
                 }
             }
         } catch (RuntimeException e) {
@@ -69,7 +69,7 @@ final class TaskStateProcessor extends AsyncProcessorSupport implements CamelCon
                         if (rememberAs != null) {
                             caching.remember(rememberAs, state, result);
                         }
-                        TaskStep.complete(scope, uri, result);
+                        TaskStep.complete(scope, result);
                     }, doneSync, callback);
             delayed[0] = doneSync && !done;
         });

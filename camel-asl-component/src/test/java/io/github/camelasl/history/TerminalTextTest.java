@@ -39,7 +39,7 @@ class TerminalTextTest {
         trace.onEvent(failed);
         ObjectNode exited = event(4, 3, "TaskStateExited", "stateExitedEventDetails");
         ((ObjectNode) exited.get("stateExitedEventDetails")).put("name", name).put("output", "\"\u007f\u2029\"");
-        trace.finish(List.of(exited));
+        trace.finish(null, List.of(exited));
 
         String printed = text.toString();
         assertFalse(printed.chars().anyMatch(c -> c == 0x1b || c == 0x7f || c == 0x9b || c == 0x2028 || c == 0x2029),
