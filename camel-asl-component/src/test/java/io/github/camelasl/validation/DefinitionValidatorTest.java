@@ -402,6 +402,31 @@ class DefinitionValidatorTest {
                             + "'ToleratedFailurePercentage':101,'ToleratedFailureCount':-2," + processor + "}")));
         }
 
+        /**
+         * AWS documents each of these pairs as one or the other (ReaderConfig MaxItems or MaxItemsPath; ItemBatcher
+         * MaxItemsPerBatch or MaxItemsPerBatchPath, MaxInputBytesPerBatch or MaxInputBytesPerBatchPath):
+         * https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html and
+         * https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itembatcher.html
+         */
+        @Test
+        void itemReaderAndItemBatcherTakeEachLimitOneWay() {
+            String processor = "'ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true";
+            assertEquals(List.of(
+                    schema("At most one of these fields may be set: [MaxItems, MaxItemsPath]",
+                            "/States/S/ItemReader/ReaderConfig/MaxItems"),
+                    schema("At most one of these fields may be set: [MaxItemsPerBatch, MaxItemsPerBatchPath]",
+                            "/States/S/ItemBatcher/MaxItemsPerBatch"),
+                    schema("At most one of these fields may be set: [MaxInputBytesPerBatch, MaxInputBytesPerBatchPath]",
+                            "/States/S/ItemBatcher/MaxInputBytesPerBatch")),
+                    validate(single("{'Type':'Map','ItemReader':{'Resource':'direct:items','ReaderConfig':"
+                            + "{'InputType':'JSON','MaxItems':2,'MaxItemsPath':'$.n'}},'ItemBatcher':{"
+                            + "'MaxItemsPerBatch':2,'MaxItemsPerBatchPath':'$.b','MaxInputBytesPerBatch':100,"
+                            + "'MaxInputBytesPerBatchPath':'$.c'}," + processor + "}")));
+            assertEquals(List.of(), validate(single("{'Type':'Map','ItemReader':{'Resource':'direct:items',"
+                    + "'ReaderConfig':{'InputType':'JSON','MaxItemsPath':'$.n'}},'ItemBatcher':{"
+                    + "'MaxItemsPerBatch':2,'MaxInputBytesPerBatchPath':'$.c'}," + processor + "}")));
+        }
+
         @Test
         void mapProcessorConfig() {
             assertEquals(List.of(schema("Value should be one of the following: [INLINE, DISTRIBUTED]",
