@@ -79,4 +79,17 @@ class RegionalIntegrationArnTest {
         }
         assertEquals(List.of(), deployer.validate(definition.formatted(REGIONAL), "EXPRESS"));
     }
+
+    @Test
+    void anIntegrationNothingRunsIsNamedAsTheIntegrationInEitherForm() {
+        String definition = """
+                {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "%s", "End": true}}}""";
+        AslDeployer deployer = new AslDeployer(camel, null, resolvers, null);
+        for (String resource : List.of("arn:aws:states:::dynamodb:getItem",
+                "arn:aws:states:us-east-1:123456789012:dynamodb:getItem")) {
+            String message = deployer.validate(definition.formatted(resource), "STANDARD").get(0).message();
+            assertTrue(message.contains("no resource mapping handles the service integration 'dynamodb:getItem'"),
+                    message);
+        }
+    }
 }
