@@ -1,10 +1,17 @@
 package io.github.camelasl.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.camelasl.dataflow.Json;
+import java.time.Duration;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -112,6 +119,25 @@ class NumberFieldsTest extends EngineTestSupport {
                   "%s": "%s", %s, "End": true}}}""".formatted(field, expression, PROCESSOR), "{}");
         assertEquals("States.QueryEvaluationError", result.error());
         assertTrue(result.cause().endsWith(cause), result.cause());
+    }
+
+    @Test
+    void hugeOrTinyNumbersAndLongTextAreNoWholeNumberAndCostNothing() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertNull(NumberFields.wholeNumber(Json.parse("1e999999999")));
+            assertNull(NumberFields.wholeNumber(Json.parse("1e-999999999")));
+            assertNull(NumberFields.wholeNumber(Json.parse("9223372036854775808")));
+            assertNull(NumberFields.wholeNumber(TextNode.valueOf("9".repeat(5_000_000))));
+            assertNull(NumberFields.number(TextNode.valueOf("1".repeat(5_000_000) + "x")));
+        });
+        assertEquals(Long.MAX_VALUE, NumberFields.wholeNumber(Json.parse("9223372036854775807")));
+        assertEquals(2L, NumberFields.wholeNumber(Json.parse("2.000")));
+        assertEquals(2L, NumberFields.wholeNumber(TextNode.valueOf("2.0")));
+        assertEquals(-3L, NumberFields.wholeNumber(TextNode.valueOf("-3")));
+        for (String text : List.of("+3", " 3", "3 ", "1e3", "0x10", "", "-", "3.")) {
+            assertNull(NumberFields.wholeNumber(TextNode.valueOf(text)), text);
+        }
+        assertEquals(12.5, NumberFields.number(TextNode.valueOf("12.5")));
     }
 
     @ParameterizedTest
