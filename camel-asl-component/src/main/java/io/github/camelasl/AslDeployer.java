@@ -9,6 +9,7 @@ import io.github.camelasl.engine.StepCaching;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.model.DefinitionParser;
 import io.github.camelasl.model.StateMachine;
+import io.github.camelasl.resource.AwsArns;
 import io.github.camelasl.resource.ResourcePolicy;
 import io.github.camelasl.resource.ResourceProblem;
 import io.github.camelasl.resource.ResourceRefusedException;
@@ -154,7 +155,7 @@ public final class AslDeployer {
             return null;
         }
         if (resource.startsWith("arn:")) {
-            String[] parts = resource.split(":", 6);
+            String[] parts = AwsArns.regionlessIntegration(resource).orElse(resource).split(":", 6);
             if (parts.length < 6 || parts[2].isEmpty()) {
                 return null; // not an ARN at all: AWS's "not a valid resource ARN" says it
             }

@@ -79,7 +79,7 @@ public final class ItemReading {
         if (value == null) {
             return 0;
         }
-        Long number = MapStep.integer(value);
+        Long number = NumberFields.wholeNumber(value);
         if (number == null) {
             throw new AslError(ErrorNames.ITEM_READER_FAILED, "field MaxItems must be an integer, but was: "
                     + Json.write(value));
@@ -343,7 +343,7 @@ public final class ItemReading {
         if (value == null) {
             return absent;
         }
-        Long number = MapStep.integer(value);
+        Long number = NumberFields.wholeNumber(value);
         if (number == null || number <= 0) {
             throw AslError.runtime("The " + field + " field must be a positive integer, but was: "
                     + Json.write(value));

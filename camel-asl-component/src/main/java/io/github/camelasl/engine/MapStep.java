@@ -151,53 +151,83 @@ public final class MapStep {
         }
         ObjectNode states = JsonataStates.states(scope);
         return new MapState(s.common(), s.itemProcessor(), s.processorMode(), s.executionType(), s.itemsPath(),
-                s.items(), s.itemSelector(), evaluated(scope, s.maxConcurrency(), states, "MaxConcurrency"), null,
-                evaluated(scope, s.toleratedFailureCount(), states, "ToleratedFailureCount"), null,
-                evaluated(scope, s.toleratedFailurePercentage(), states, "ToleratedFailurePercentage"), null,
+                s.items(), s.itemSelector(), wholeNumber(scope, s.maxConcurrency(), states, "MaxConcurrency"), null,
+                wholeNumber(scope, s.toleratedFailureCount(), states, "ToleratedFailureCount"), null,
+                percentage(scope, s.toleratedFailurePercentage(), states), null,
                 s.itemReader(), s.itemBatcher(), s.resultWriter(), s.label(), s.arguments(), s.resultSelector(),
                 s.resultPath(), s.retry(), s.catchers());
     }
 
-    private static JsonNode evaluated(Scope scope, JsonNode value, ObjectNode states, String field) {
-        return value == null ? null : JsonataStates.value(scope, value, states, field);
+    private static JsonNode wholeNumber(Scope scope, JsonNode expression, ObjectNode states, String field) {
+        if (expression == null) {
+            return null;
+        }
+        JsonNode value = JsonataStates.value(scope, expression, states, field);
+        Long number = NumberFields.wholeNumber(value);
+        if (number == null) {
+            throw unexpectedResult(expression, field, value, "an integer");
+        }
+        return Json.NODES.numberNode(number);
+    }
+
+    private static JsonNode percentage(Scope scope, JsonNode expression, ObjectNode states) {
+        if (expression == null) {
+            return null;
+        }
+        JsonNode value = JsonataStates.value(scope, expression, states, "ToleratedFailurePercentage");
+        Double number = NumberFields.number(value);
+        if (number == null) {
+            throw unexpectedResult(expression, "ToleratedFailurePercentage", value, "a number");
+        }
+        return Json.NODES.numberNode(number);
+    }
+
+    /** AWS's wording for a JSONata field whose result is of the wrong kind (as Wait's Seconds has it). */
+    static AslError unexpectedResult(JsonNode expression, String field, JsonNode value, String expected) {
+        return new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The JSONata expression '"
+                + (expression.isTextual() ? JsonataStates.expressionText(expression) : Json.write(expression))
+                + "' specified for the field '" + field
+                + "' returned an unexpected result: " + (value == null ? "undefined" : Json.write(value))
+                + ". Expected " + expected + ".");
     }
 
     private static int concurrency(MapState state, JsonNode data, Bindings context) {
-        int value;
+        long value;
         if (state.maxConcurrencyPath() != null) {
             JsonNode node = InputOutput.readField("MaxConcurrencyPath", state.maxConcurrencyPath(), data, context);
-            Long parsed = integer(node);
+            Long parsed = NumberFields.wholeNumber(node);
             if (parsed == null || parsed > Integer.MAX_VALUE) {
                 throw AslError.runtime("The MaxConcurrencyPath field refers to value \"" + show(node)
                         + "\" which is not a valid integer: " + state.maxConcurrencyPath());
             }
-            value = parsed.intValue();
-            if (value < 0) {
-                throw AslError.runtime("MaxConcurrency cannot be negative.");
-            }
+            value = parsed;
         } else {
-            value = state.maxConcurrency() == null ? 0 : state.maxConcurrency().asInt(0);
+            value = state.maxConcurrency() == null ? 0 : state.maxConcurrency().longValue();
         }
-        return value == 0 ? MAX_INLINE_CONCURRENCY : Math.min(value, MAX_INLINE_CONCURRENCY);
+        if (value < 0) {
+            throw AslError.runtime("MaxConcurrency cannot be negative.");
+        }
+        return value == 0 ? MAX_INLINE_CONCURRENCY : (int) Math.min(value, MAX_INLINE_CONCURRENCY);
     }
 
     private static int toleratedCount(MapState state, JsonNode data, Bindings context) {
-        int value;
+        long value;
         if (state.toleratedFailureCountPath() != null) {
             JsonNode node = InputOutput.readField("ToleratedFailureCountPath", state.toleratedFailureCountPath(),
                     data, context);
-            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            Long parsed = NumberFields.wholeNumber(node);
+            if (parsed == null || parsed > Integer.MAX_VALUE) {
                 throw AslError.runtime("The ToleratedFailureCountPath field refers to value \"" + show(node)
                         + "\" which is not a valid integer: " + state.toleratedFailureCountPath());
             }
-            value = node.intValue();
+            value = parsed;
         } else {
-            value = state.toleratedFailureCount().asInt();
+            value = state.toleratedFailureCount().longValue();
         }
         if (value < 0) {
             throw AslError.runtime("ToleratedFailureCount cannot be negative.");
         }
-        return value;
+        return (int) Math.min(value, Integer.MAX_VALUE);
     }
 
     private static double toleratedPercentage(MapState state, JsonNode data, Bindings context) {
@@ -205,11 +235,12 @@ public final class MapStep {
         if (state.toleratedFailurePercentagePath() != null) {
             JsonNode node = InputOutput.readField("ToleratedFailurePercentagePath",
                     state.toleratedFailurePercentagePath(), data, context);
-            if (!node.isNumber()) {
+            Double parsed = NumberFields.number(node);
+            if (parsed == null) {
                 throw AslError.runtime("The ToleratedFailurePercentagePath field refers to value \"" + show(node)
                         + "\" which is not a valid float: " + state.toleratedFailurePercentagePath());
             }
-            value = node.doubleValue();
+            value = parsed;
         } else {
             value = state.toleratedFailurePercentage().asDouble();
         }
@@ -217,21 +248,6 @@ public final class MapStep {
             throw AslError.runtime("ToleratedFailurePercentage must be between 0 and 100.");
         }
         return value;
-    }
-
-    /** An integer, or text holding one (AWS accepts "1" from a path, a variable may hold "2"), else null. */
-    static Long integer(JsonNode node) {
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
-        }
-        if (node.isTextual()) {
-            try {
-                return Long.valueOf(node.textValue().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private static String show(JsonNode node) {

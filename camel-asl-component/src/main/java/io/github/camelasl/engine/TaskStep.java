@@ -125,11 +125,12 @@ public final class TaskStep {
     private static Long positiveSeconds(Scope scope, String field, JsonNode literal, String path) {
         if (literal != null && JsonataStates.applies(scope.current())) {
             JsonNode value = JsonataStates.value(scope, literal, JsonataStates.states(scope), field);
-            if (value == null || !value.canConvertToLong() || value.longValue() <= 0) {
+            Long seconds = NumberFields.wholeNumber(value);
+            if (seconds == null || seconds <= 0) {
                 throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The " + field + " field must be a positive "
                         + "integer, but was: " + (value == null ? "undefined" : Json.write(value)));
             }
-            return value.longValue();
+            return seconds;
         }
         if (literal != null && literal.isNumber()) {
             return literal.longValue();
@@ -137,11 +138,12 @@ public final class TaskStep {
         if (path != null) {
             // AWS words a path that selects nothing here as it does for InputPath
             JsonNode value = InputOutput.inputPath(path, scope.stateInput(), scope.bindings());
-            if (!value.canConvertToLong() || value.longValue() <= 0) {
+            Long seconds = NumberFields.wholeNumber(value);
+            if (seconds == null || seconds <= 0) {
                 throw AslError.runtime("The " + field + "Path parameter does not reference a positive integer: "
                         + path + " == " + Json.write(value));
             }
-            return value.longValue();
+            return seconds;
         }
         return null;
     }

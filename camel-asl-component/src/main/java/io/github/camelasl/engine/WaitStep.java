@@ -95,14 +95,14 @@ public final class WaitStep {
         ObjectNode states = JsonataStates.states(scope);
         if (state.seconds() != null) {
             JsonNode seconds = JsonataStates.value(scope, state.seconds(), states, "Seconds");
-            if (seconds == null || !seconds.canConvertToLong() || !(seconds.isIntegralNumber()
-                    || seconds.decimalValue().stripTrailingZeros().scale() <= 0) || seconds.longValue() < 0) {
+            Long whole = NumberFields.wholeNumber(seconds);
+            if (whole == null || whole < 0) {
                 throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The JSONata expression '"
                         + JsonataStates.expressionText(state.seconds()) + "' specified for the field 'Seconds' "
                         + "returned an unexpected result: " + (seconds == null ? "undefined" : Json.write(seconds))
                         + ". Expected a non-negative integer.");
             }
-            return Delays.ofSeconds(seconds.longValue());
+            return Delays.ofSeconds(whole);
         }
         JsonNode timestamp = JsonataStates.value(scope, state.timestamp(), states, "Timestamp");
         Instant until = timestamp != null && timestamp.isTextual() ? parseTimestamp(timestamp.textValue()) : null;
@@ -117,12 +117,11 @@ public final class WaitStep {
     private static long secondsFromPath(String path, JsonNode data, Bindings context) {
         JsonNode value = read("SecondsPath", path, data, context);
         // a whole number that fits in a long: a longer one would wrap (2^64 to 0, "no wait")
-        if (!value.canConvertToLong() || !value.isIntegralNumber()
-                && value.decimalValue().stripTrailingZeros().scale() > 0) {
+        Long seconds = NumberFields.wholeNumber(value);
+        if (seconds == null) {
             throw AslError.runtime("The SecondsPath parameter cannot be parsed as a long value: " + path + " == "
                     + show(value));
         }
-        long seconds = value.longValue();
         if (seconds < 0) {
             throw AslError.runtime("The SecondsPath parameter references a negative value: " + path + " == "
                     + show(value));

@@ -19,16 +19,21 @@ final class ResourcePatterns implements ResourcePolicy {
             return new Rule(pattern, CamelUris.normalise(pattern));
         }
 
+        /** Over the Resource as written, its regionless form (a regional integration ARN) and its URI. */
         boolean matches(ResolvedResource resource) {
-            return Glob.matches(normalised, CamelUris.normalise(resource.resource()))
-                    || Glob.matches(normalised, CamelUris.normalise(resource.uri()));
+            return forms(resource).stream().anyMatch(form -> Glob.matches(normalised, CamelUris.normalise(form)));
         }
 
         /** As {@link #matches}, or over the forms Camel decodes them to ({@code direct:admin%2Dx} is admin-x). */
         boolean matchesDecoded(ResolvedResource resource) {
-            return matches(resource)
-                    || Glob.matches(normalised, CamelUris.normalise(CamelUris.percentDecoded(resource.resource())))
-                    || Glob.matches(normalised, CamelUris.normalise(CamelUris.percentDecoded(resource.uri())));
+            return matches(resource) || forms(resource).stream().anyMatch(
+                    form -> Glob.matches(normalised, CamelUris.normalise(CamelUris.percentDecoded(form))));
+        }
+
+        private static List<String> forms(ResolvedResource resource) {
+            return AwsArns.regionlessIntegration(resource.resource())
+                    .map(regionless -> List.of(resource.resource(), regionless, resource.uri()))
+                    .orElseGet(() -> List.of(resource.resource(), resource.uri()));
         }
     }
 

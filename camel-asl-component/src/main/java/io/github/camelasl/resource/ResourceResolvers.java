@@ -65,29 +65,45 @@ public final class ResourceResolvers {
         return chain;
     }
 
+    /**
+     * The first resolver's answer and the form of the Resource it answered: as written or, for a service integration
+     * ARN with a region and account, its regionless form ({@link AwsArns#regionlessIntegration}), so each resolver,
+     * mapping and connector takes both forms of the same integration alike.
+     */
+    private record Answer(ResourceResolver resolver, String form, String uri) {
+    }
+
     /** @throws ResourceRefusedException when the first resolver that knows {@code resource} refuses it */
-    public Optional<String> resolve(String resource) {
+    private Optional<Answer> answer(String resource) {
+        String regionless = AwsArns.regionlessIntegration(resource).orElse(null);
         for (ResourceResolver resolver : chain) {
             Optional<String> uri = resolver.resolve(resource, camelContext);
             if (uri.isPresent()) {
-                return uri;
+                return Optional.of(new Answer(resolver, resource, uri.get()));
+            }
+            if (regionless != null) {
+                uri = resolver.resolve(regionless, camelContext);
+                if (uri.isPresent()) {
+                    return Optional.of(new Answer(resolver, regionless, uri.get()));
+                }
             }
         }
         return Optional.empty();
     }
 
+    /** @throws ResourceRefusedException when the first resolver that knows {@code resource} refuses it */
+    public Optional<String> resolve(String resource) {
+        return answer(resource).map(Answer::uri);
+    }
+
     /** {@code resource} with the URI it resolves to and the kind of resolver that gave it, as policies see it. */
     public Optional<ResolvedResource> resolved(String resource) {
-        for (ResourceResolver resolver : chain) {
-            Optional<String> uri = resolver.resolve(resource, camelContext);
-            if (uri.isPresent()) {
-                boolean insertsParts = resolver instanceof ResourceMapping mapping
-                        && mapping.rule(resource).map(ResourceMapping.Rule::insertsParts).orElse(false);
-                return Optional.of(new ResolvedResource(resource, uri.get(), resolution(resolver), camelContext,
-                        insertsParts));
-            }
-        }
-        return Optional.empty();
+        return answer(resource).map(answer -> {
+            boolean insertsParts = answer.resolver() instanceof ResourceMapping mapping
+                    && mapping.rule(answer.form()).map(ResourceMapping.Rule::insertsParts).orElse(false);
+            return new ResolvedResource(resource, answer.uri(), resolution(answer.resolver()), camelContext,
+                    insertsParts);
+        });
     }
 
     private ResolvedResource.Resolution resolution(ResourceResolver resolver) {
@@ -105,12 +121,7 @@ public final class ResourceResolvers {
 
     /** The resolver that resolves {@code resource}: the first in the chain with an answer. */
     public Optional<ResourceResolver> resolver(String resource) {
-        for (ResourceResolver resolver : chain) {
-            if (resolver.resolve(resource, camelContext).isPresent()) {
-                return Optional.of(resolver);
-            }
-        }
-        return Optional.empty();
+        return answer(resource).map(Answer::resolver);
     }
 
     /**
@@ -120,8 +131,9 @@ public final class ResourceResolvers {
      */
     public List<ResourceProblem> check(String resource, JsonNode taskState) {
         try {
-            Optional<ResourceResolver> resolver = resolver(resource);
-            List<ResourceProblem> problems = resolver.isEmpty() ? null : resolver.get().check(resource, taskState);
+            Optional<Answer> answer = answer(resource);
+            List<ResourceProblem> problems = answer.isEmpty() ? null
+                    : answer.get().resolver().check(answer.get().form(), taskState);
             return problems == null ? List.of() : problems;
         } catch (RuntimeException e) {
             return List.of();

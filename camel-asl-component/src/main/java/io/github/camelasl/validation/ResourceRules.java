@@ -1,6 +1,7 @@
 package io.github.camelasl.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.resource.AwsArns;
 import io.github.camelasl.resource.ResourceProblem;
 import java.util.regex.Pattern;
 
@@ -30,11 +31,12 @@ final class ResourceRules {
         String location = state.at("Resource");
         // EXPRESS executions cannot wait on an activity worker or a callback, nor run a job to completion.
         if (state.options().express()) {
+            String integration = AwsArns.regionlessIntegration(resource).orElse(resource);
             if (ACTIVITY.matcher(resource).matches()) {
                 state.problems().schema(Problems.expressActivity(), location);
-            } else if (SYNC.matcher(resource).matches()) {
+            } else if (SYNC.matcher(integration).matches()) {
                 state.problems().schema(Problems.expressIntegration(".sync"), location);
-            } else if (WAIT_FOR_TASK_TOKEN.matcher(resource).matches()
+            } else if (WAIT_FOR_TASK_TOKEN.matcher(integration).matches()
                     || !resource.startsWith("arn:") && resource.endsWith(".waitForTaskToken")) {
                 state.problems().schema(Problems.expressIntegration(".waitForTaskToken"), location);
             }
@@ -58,6 +60,11 @@ final class ResourceRules {
             String message = checks.unsupported(resource);
             state.problems().schema(message != null ? message : Problems.unrecognizedResource(resource),
                     Locations.field(pointer, "Resource"));
+            return;
+        }
+        // a mapping may run any Lambda ARN, but AWS recognises only function ARNs of its regions and accounts
+        if (AwsArns.isLambda(resource) && !AwsArns.isLambdaFunction(resource)) {
+            state.problems().schema(Problems.unrecognizedResource(resource), Locations.field(pointer, "Resource"));
             return;
         }
         String refusal = checks.notAllowed(resource);

@@ -93,6 +93,15 @@ final class StateRules {
         subObject(state, "ItemReader", Schema.ITEM_READER);
         subObject(state, "ItemBatcher", Schema.ITEM_BATCHER);
         subObject(state, "ResultWriter", Schema.RESULT_WRITER);
+        JsonNode reader = state.field("ItemReader");
+        if (reader != null) {
+            atMostOne(state, reader.get("ReaderConfig"), Locations.field(state.at("ItemReader"), "ReaderConfig"),
+                    "MaxItems", "MaxItemsPath");
+        }
+        atMostOne(state, state.field("ItemBatcher"), state.at("ItemBatcher"), "MaxItemsPerBatch",
+                "MaxItemsPerBatchPath");
+        atMostOne(state, state.field("ItemBatcher"), state.at("ItemBatcher"), "MaxInputBytesPerBatch",
+                "MaxInputBytesPerBatchPath");
     }
 
     private static void subObject(StateContext state, String name, Schema.ObjectSchema schema) {
@@ -114,6 +123,13 @@ final class StateRules {
         List<String> given = present(state, first, second);
         if (given.size() > 1) {
             state.problems().schema(Problems.atMostOne(given), state.at(first));
+        }
+    }
+
+    /** As {@link #atMostOne(StateContext, String, String)}, in a sub-object of the state at {@code pointer}. */
+    private static void atMostOne(StateContext state, JsonNode owner, String pointer, String first, String second) {
+        if (owner != null && owner.isObject() && owner.has(first) && owner.has(second)) {
+            state.problems().schema(Problems.atMostOne(List.of(first, second)), Locations.field(pointer, first));
         }
     }
 

@@ -422,6 +422,31 @@ class DefinitionValidatorTest {
                             + "'ToleratedFailurePercentage':101,'ToleratedFailureCount':-2," + processor + "}")));
         }
 
+        /**
+         * AWS documents each of these pairs as one or the other (ReaderConfig MaxItems or MaxItemsPath; ItemBatcher
+         * MaxItemsPerBatch or MaxItemsPerBatchPath, MaxInputBytesPerBatch or MaxInputBytesPerBatchPath):
+         * https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html and
+         * https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itembatcher.html
+         */
+        @Test
+        void itemReaderAndItemBatcherTakeEachLimitOneWay() {
+            String processor = "'ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true";
+            assertEquals(List.of(
+                    schema("At most one of these fields may be set: [MaxItems, MaxItemsPath]",
+                            "/States/S/ItemReader/ReaderConfig/MaxItems"),
+                    schema("At most one of these fields may be set: [MaxItemsPerBatch, MaxItemsPerBatchPath]",
+                            "/States/S/ItemBatcher/MaxItemsPerBatch"),
+                    schema("At most one of these fields may be set: [MaxInputBytesPerBatch, MaxInputBytesPerBatchPath]",
+                            "/States/S/ItemBatcher/MaxInputBytesPerBatch")),
+                    validate(single("{'Type':'Map','ItemReader':{'Resource':'direct:items','ReaderConfig':"
+                            + "{'InputType':'JSON','MaxItems':2,'MaxItemsPath':'$.n'}},'ItemBatcher':{"
+                            + "'MaxItemsPerBatch':2,'MaxItemsPerBatchPath':'$.b','MaxInputBytesPerBatch':100,"
+                            + "'MaxInputBytesPerBatchPath':'$.c'}," + processor + "}")));
+            assertEquals(List.of(), validate(single("{'Type':'Map','ItemReader':{'Resource':'direct:items',"
+                    + "'ReaderConfig':{'InputType':'JSON','MaxItemsPath':'$.n'}},'ItemBatcher':{"
+                    + "'MaxItemsPerBatch':2,'MaxInputBytesPerBatchPath':'$.c'}," + processor + "}")));
+        }
+
         @Test
         void mapProcessorConfig() {
             assertEquals(List.of(schema("Value should be one of the following: [INLINE, DISTRIBUTED]",
@@ -644,6 +669,41 @@ class DefinitionValidatorTest {
         void standardMachinesAcceptThem() {
             assertEquals(List.of(), validate(single("{'Type':'Task',"
                     + "'Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken','End':true}")));
+        }
+
+        /**
+         * A Lambda ARN AWS would not recognise is refused with AWS's words for an unrecognised Resource (validation
+         * case services_test_dynamodb_task_service.TestTaskServiceDynamoDB.test_invalid_integration__exception), even
+         * when something here would run it (a resource mapping): AWS Lambda's FunctionArn pattern, regions, 12-digit
+         * accounts, names of 1 to 64 characters and $LATEST, version or alias qualifiers
+         * (https://docs.aws.amazon.com/lambda/latest/api/API_FunctionConfiguration.html).
+         */
+        @Test
+        void lambdaArnsAwsWouldNotRecogniseAreRefused() {
+            ValidationOptions anythingRuns = new ValidationOptions("STANDARD", r -> true);
+            String name65 = "f".repeat(65);
+            for (String arn : List.of("arn:aws:lambda:moon-1:123456789012:function:f",
+                    "arn:aws:lambda:US-EAST-1:123456789012:function:f", "arn:aws:lambda:us-east:123456789012:function:f",
+                    "arn:aws:lambda:us-east-1:12345678901:function:f", "arn:aws:lambda::123456789012:function:f",
+                    "arn:aws:lambda:us-east-1:123456789012:function:f:$latest",
+                    "arn:aws:lambda:us-east-1:123456789012:function:f:v1.0",
+                    "arn:aws:lambda:us-east-1:123456789012:function:f:", "arn:aws:lambda:us-east-1:123456789012:f",
+                    "arn:aws:lambda:us-east-1:123456789012:function:" + name65,
+                    "arn:gcp:lambda:us-east-1:123456789012:function:f")) {
+                assertEquals(List.of(schema("The resource provided " + arn + " is not recognized. The value is not a "
+                        + "valid resource ARN, or the resource is not available in this region.", "/States/S/Resource")),
+                        validate(single("{'Type':'Task','Resource':'" + arn + "','End':true}"), anythingRuns), arn);
+            }
+            for (String arn : List.of("arn:aws:lambda:us-east-1:123456789012:function:f",
+                    "arn:aws:lambda:eu-central-2:123456789012:function:my_fn-2:$LATEST",
+                    "arn:aws:lambda:us-east-1:123456789012:function:f:42",
+                    "arn:aws:lambda:us-east-1:123456789012:function:f:prod-1",
+                    "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:f",
+                    "arn:aws-cn:lambda:cn-north-1:123456789012:function:f",
+                    "arn:aws-iso-b:lambda:us-isob-east-1:123456789012:function:f")) {
+                assertEquals(List.of(), validate(single("{'Type':'Task','Resource':'" + arn + "','End':true}"),
+                        anythingRuns), arn);
+            }
         }
 
         @Test

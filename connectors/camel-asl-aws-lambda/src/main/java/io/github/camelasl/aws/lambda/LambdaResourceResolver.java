@@ -3,6 +3,7 @@ package io.github.camelasl.aws.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.aws.Arn;
 import io.github.camelasl.aws.TaskRequest;
+import io.github.camelasl.resource.AwsArns;
 import io.github.camelasl.resource.ResourceProblem;
 import io.github.camelasl.resource.ResourceRefusedException;
 import io.github.camelasl.resource.ResourceResolver;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 
@@ -28,10 +28,6 @@ import org.apache.camel.CamelContext;
 public final class LambdaResourceResolver implements ResourceResolver {
 
     static final String SCHEME = "asl-aws-lambda";
-
-    /** AWS's function names (1 to 64) and qualifiers: $LATEST, a version or an alias (up to 128). */
-    private static final Pattern FUNCTION = Pattern.compile("function:[A-Za-z0-9_-]{1,64}"
-            + "(:(\\$LATEST|[A-Za-z0-9_-]{1,128}))?");
 
     private final Map<String, String> endpointOptions;
 
@@ -49,7 +45,7 @@ public final class LambdaResourceResolver implements ResourceResolver {
     public Optional<String> resolve(String resource, CamelContext camelContext) {
         return Arn.parse(resource).flatMap(arn -> {
             if ("lambda".equals(arn.service()) && arn.resource().startsWith("function:")) {
-                return Optional.of(SCHEME + ":" + LambdaIntegration.function + ":" + functionArn(resource, arn));
+                return Optional.of(SCHEME + ":" + LambdaIntegration.function + ":" + functionArn(resource));
             }
             if (arn.integrationCalledBack().filter("lambda:invoke"::equals).isPresent()) {
                 return Optional.of(SCHEME + ":" + LambdaIntegration.invoke); // .waitForTaskToken too: see Arn
@@ -59,13 +55,14 @@ public final class LambdaResourceResolver implements ResourceResolver {
     }
 
     /** The function ARN, whole, when it can go into the endpoint URI and AWS would accept it. */
-    private static String functionArn(String resource, Arn arn) {
+    private static String functionArn(String resource) {
         UriSafeText.require(resource, null, resource, "run by the Lambda connector");
-        if (!FUNCTION.matcher(arn.resource()).matches()) {
+        if (!AwsArns.isLambdaFunction(resource)) {
             throw new ResourceRefusedException("The resource provided " + resource + " is not recognized. The value "
                     + "is not a valid resource ARN, or the resource is not available in this region. (A Lambda "
-                    + "function ARN ends in function:NAME or function:NAME:QUALIFIER; NAME is 1 to 64 letters, "
-                    + "digits, - or _; QUALIFIER is $LATEST, a version or an alias of the same characters.)");
+                    + "function ARN is arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]; REGION is an "
+                    + "AWS region such as us-east-1, ACCOUNT 12 digits, NAME 1 to 64 letters, digits, - or _; "
+                    + "QUALIFIER is $LATEST, a version or an alias of the same characters.)");
         }
         return resource;
     }

@@ -70,9 +70,9 @@ class LambdaResourceCheckTest {
             String arn = "arn:aws:lambda:us-east-1:123456789012:function:" + function;
             assertEquals(List.of("SCHEMA_VALIDATION_FAILED: The resource provided " + arn + " is not recognized. The "
                     + "value is not a valid resource ARN, or the resource is not available in this region. (A "
-                    + "Lambda function ARN ends in function:NAME or function:NAME:QUALIFIER; NAME is 1 to 64 "
-                    + "letters, digits, - or _; QUALIFIER is $LATEST, a version or an alias of the same "
-                    + "characters.) at /States/T/Resource"),
+                    + "Lambda function ARN is arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]; REGION "
+                    + "is an AWS region such as us-east-1, ACCOUNT 12 digits, NAME 1 to 64 letters, digits, - or _; "
+                    + "QUALIFIER is $LATEST, a version or an alias of the same characters.) at /States/T/Resource"),
                     problems("{'Type':'Task','Resource':'" + arn + "','End':true}"));
         }
         for (String function : List.of("train", "my-fn_2", "train:$LATEST", "train:7", "train:live-v2",

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.camelasl.resource.ResourceRefusedException;
 import io.github.camelasl.resource.ResourceResolver;
+import io.github.camelasl.resource.ResourceResolvers;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -70,6 +72,32 @@ class LambdaResourceResolverTest {
                 + "connector: it holds '?'"), refused.getMessage());
         assertThrows(ResourceRefusedException.class, () -> new LambdaResourceResolver(Map.of("region", "eu-west-1"))
                 .resolve(arn, null));
+    }
+
+    /**
+     * AWS Lambda's FunctionArn pattern (https://docs.aws.amazon.com/lambda/latest/api/API_FunctionConfiguration.html):
+     * a region and a 12-digit account AWS recognises, refused in AWS's words otherwise.
+     */
+    @Test
+    void aFunctionArnWithARegionOrAccountAwsWouldNotRecogniseIsRefused() {
+        for (String arn : List.of("arn:aws:lambda:not-a-region:123456789012:function:score",
+                "arn:aws:lambda:us-east-1:1234:function:score", "arn:aws:lambda:::function:score")) {
+            ResourceRefusedException refused = assertThrows(ResourceRefusedException.class,
+                    () -> resolver.resolve(arn, null), arn);
+            assertTrue(refused.getMessage().startsWith("The resource provided " + arn + " is not recognized. The value "
+                    + "is not a valid resource ARN, or the resource is not available in this region."),
+                    refused.getMessage());
+        }
+    }
+
+    /** The regional form of the integration (AWS's samples write it) runs on the same endpoint, through the chain. */
+    @Test
+    void theRegionalFormOfTheInvokeIntegrationIsTheSameEndpoint() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            ResourceResolvers resolvers = new ResourceResolvers(camel, List.of());
+            assertEquals(Optional.of("asl-aws-lambda:invoke"),
+                    resolvers.resolve("arn:aws:states:us-east-1:123456789012:lambda:invoke"));
+        }
     }
 
     @Test

@@ -47,6 +47,24 @@ class S3ResourceCheckTest {
         assertEquals(List.of(), problems(task("listBuckets", "{}")));
     }
 
+    /**
+     * The regional form AWS's published samples write (e.g. the Distributed Map samples,
+     * https://docs.aws.amazon.com/step-functions/latest/dg/sample-dist-map-csv-process.html) is the same integration:
+     * it runs on the connector and is checked as the regionless form is.
+     */
+    @Test
+    void theRegionalFormOfAnSdkIntegrationIsTheSameIntegration() throws Exception {
+        String regional = "{'Type':'Task','Resource':'arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject',"
+                + "'Parameters':%s,'End':true}";
+        assertEquals(List.of(), problems(regional.formatted("{'Bucket':'b','Key':'k'}")));
+        assertEquals(List.of(missing("Bucket", "Parameters"), missing("Key", "Parameters")),
+                problems(regional.formatted("{}")));
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            assertEquals(java.util.Optional.of("asl-aws-s3:getObject"), new ResourceResolvers(context, List.of())
+                    .resolve("arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject"));
+        }
+    }
+
     @Test
     void anActionTheConnectorLacksIsNamedAsUnsupported() throws Exception {
         List<String> problems = problems(task("putBucketPolicy", "{}"));

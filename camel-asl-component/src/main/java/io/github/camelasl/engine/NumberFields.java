@@ -1,0 +1,56 @@
+package io.github.camelasl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+/**
+ * The one reading of a number that a field takes from data: what a {@code *Path} selects (in the input or a
+ * variable) or what a JSONata expression gives, for MaxConcurrency, ToleratedFailureCount/Percentage, MaxItems,
+ * MaxItemsPerBatch, MaxInputBytesPerBatch, TimeoutSeconds, HeartbeatSeconds and Wait's Seconds. AWS takes a JSON
+ * number or text that spells one: a variable assigned {@code "1"} serves as MaxConcurrencyPath (conformance cases
+ * {@code test_reference_in_map_state[MAP_STATE_REFERENCE_IN_MAX_CONCURRENCY_PATH]} and
+ * {@code test_reference_in_map_state_max_items_path[MAP_STATE_REFERENCE_IN_MAX_PER_BATCH_PATH]}), and refuses a
+ * fraction where it needs a whole number ({@code test_base_wait_seconds_path[1.5]}). Each field applies its own
+ * range and error to what this gives.
+ */
+final class NumberFields {
+
+    /** Text that spells a plain decimal; bounded, so no text makes parsing it costly. */
+    private static final Pattern DECIMAL_TEXT = Pattern.compile("-?[0-9]{1,40}(\\.[0-9]{1,40})?");
+
+    private NumberFields() {
+    }
+
+    /** A whole number within a long ({@code 2}, {@code 2.0}, {@code "2"}); null for anything else. */
+    static Long wholeNumber(JsonNode value) {
+        BigDecimal number = decimal(value);
+        if (number == null || number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
+            return null;
+        }
+        try {
+            return number.longValueExact();
+        } catch (ArithmeticException e) {
+            return null; // past a long
+        }
+    }
+
+    /** A number ({@code 1.5}, {@code "1.5"}); null for anything else. */
+    static Double number(JsonNode value) {
+        BigDecimal number = decimal(value);
+        return number == null ? null : number.doubleValue();
+    }
+
+    private static BigDecimal decimal(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return Double.isFinite(value.doubleValue()) ? value.decimalValue() : null;
+        }
+        if (value.isTextual() && DECIMAL_TEXT.matcher(value.textValue()).matches()) {
+            return new BigDecimal(value.textValue());
+        }
+        return null;
+    }
+}
