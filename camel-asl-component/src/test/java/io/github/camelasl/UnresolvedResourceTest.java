@@ -81,11 +81,14 @@ class UnresolvedResourceTest {
     @Test
     void aDirectEndpointNothingConsumesIsAWarningSayingHowTheTaskFails() throws Exception {
         assertEquals(List.of(), deployer.validate(task("direct:task"), "STANDARD"));
-        List<Diagnostic> diagnostics = deployer.validate(task("direct:nobody"), "STANDARD");
-        assertEquals(List.of(Diagnostic.warning("RESOURCE_UNRESOLVED", "State 'Load': the resource direct:nobody: no "
+        // direct: waits its timeout (30 s by default) for a consumer before it fails the call
+        String nobody = "direct:nobody?timeout=100";
+        List<Diagnostic> diagnostics = deployer.validate(task(nobody), "STANDARD");
+        assertEquals(List.of(Diagnostic.warning("RESOURCE_UNRESOLVED", "State 'Load': the resource " + nobody + ": no "
                 + "route consumes direct://nobody now: unless one has started when the Task runs, the Task fails with "
-                + "States.TaskFailed (no consumers available on the endpoint)", "/States/Load/Resource")), diagnostics);
-        ExecutionResult result = deployer.deploy("t", task("direct:nobody"), StateMachineConfig.of("t"))
+                + "States.TaskFailed (no consumers available on the endpoint, once the endpoint has waited its timeout "
+                + "for one)", "/States/Load/Resource")), diagnostics);
+        ExecutionResult result = deployer.deploy("t", task(nobody), StateMachineConfig.of("t"))
                 .start(Json.parse("{}"), "e", Map.of(), List.of()).get(10, TimeUnit.SECONDS);
         assertEquals("States.TaskFailed", result.error());
         assertTrue(result.cause().contains("No consumers available"), result.cause());

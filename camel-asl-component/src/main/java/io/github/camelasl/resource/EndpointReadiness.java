@@ -54,7 +54,8 @@ public final class EndpointReadiness {
             }
         }
         return "no route consumes " + channel + " now: unless one has started when the Task runs, "
-                + (direct ? "the Task fails with States.TaskFailed (no consumers available on the endpoint)"
+                + (direct ? "the Task fails with States.TaskFailed (no consumers available on the endpoint, once the "
+                        + "endpoint has waited its timeout for one)"
                         : "its call is never answered and the Task fails when the endpoint's timeout or the Task's "
                                 + "TimeoutSeconds passes");
     }
