@@ -10,6 +10,9 @@ import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.model.DefinitionParser;
 import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.resource.AwsArns;
+import io.github.camelasl.history.TerminalText;
+import io.github.camelasl.resource.EndpointReadiness;
+import io.github.camelasl.resource.ResolvedResource;
 import io.github.camelasl.resource.ResourcePolicy;
 import io.github.camelasl.resource.ResourceProblem;
 import io.github.camelasl.resource.ResourceRefusedException;
@@ -37,6 +40,7 @@ import org.apache.camel.model.RouteDefinition;
 public final class AslDeployer {
 
     private static final AtomicLong DEPLOYMENTS = new AtomicLong();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AslDeployer.class);
 
     private final CamelContext camelContext;
     private final ExecutionStore store;
@@ -146,6 +150,29 @@ public final class AslDeployer {
                 }
                 return decision.allowed() ? null : decision.reason();
             }
+
+            /** Asked of allowed Resources only: a refused one's endpoint is never created, not even here. */
+            @Override
+            public Unresolved unresolved(String resource) {
+                java.util.Optional<io.github.camelasl.resource.ResolvedResource> resolved;
+                try {
+                    resolved = resolvers.resolved(resource);
+                } catch (ResourceRefusedException refused) {
+                    return null;
+                }
+                if (resolved.isEmpty()) {
+                    return null;
+                }
+                String uri = resolved.get().uri();
+                String notCreatable = EndpointReadiness.notCreatable(camelContext, uri);
+                if (notCreatable != null) {
+                    return new Unresolved(Diagnostic.Severity.ERROR, notCreatable);
+                }
+                // an activity's queue is consumed by workers that come and go: its tasks wait for them, as on AWS
+                String notConsumed = resolved.get().resolution() == ResolvedResource.Resolution.ACTIVITY ? null
+                        : EndpointReadiness.notConsumed(camelContext, uri);
+                return notConsumed == null ? null : new Unresolved(Diagnostic.Severity.WARNING, notConsumed);
+            }
         };
     }
 
@@ -176,30 +203,6 @@ public final class AslDeployer {
     }
 
     /**
-     * What AWS accepts but this engine does not run yet: refused at deployment rather than ignored at run time.
-     */
-    private static void unsupportedFeatures(StateMachine machine, List<Diagnostic> out) {
-        for (var state : machine.states().values()) {
-            if (state instanceof io.github.camelasl.model.MapState map) {
-                if (map.resultWriter() != null) {
-                    out.add(Diagnostic.error("UNSUPPORTED_FEATURE", "The Map field 'ResultWriter' is not supported "
-                            + "yet", map.common().pointer() + "/ResultWriter"));
-                }
-                String inputType = map.itemReader() == null ? ""
-                        : map.itemReader().path("ReaderConfig").path("InputType").asText("");
-                if (inputType.equals("MANIFEST") || inputType.equals("PARQUET")) {
-                    out.add(Diagnostic.error("UNSUPPORTED_FEATURE", "The ItemReader InputType '" + inputType
-                            + "' is not supported yet (CSV, JSON and JSONL are)",
-                            map.common().pointer() + "/ItemReader/ReaderConfig/InputType"));
-                }
-                unsupportedFeatures(map.itemProcessor(), out);
-            } else if (state instanceof io.github.camelasl.model.ParallelState parallel) {
-                parallel.branches().forEach(branch -> unsupportedFeatures(branch, out));
-            }
-        }
-    }
-
-    /**
      * Validates, then adds the routes.
      *
      * @param source names the definition in error messages (a file or classpath URI)
@@ -216,11 +219,13 @@ public final class AslDeployer {
      */
     public StateMachineRuntime deploy(String source, String definitionText, StateMachineConfig config,
             java.util.Set<String> cachedStates) throws Exception {
-        List<Diagnostic> problems = validate(definitionText, config.type()).stream()
+        List<Diagnostic> diagnostics = validate(definitionText, config.type());
+        List<Diagnostic> problems = diagnostics.stream()
                 .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
         if (!problems.isEmpty()) {
             throw new AslValidationException(source, problems);
         }
+        diagnostics.forEach(warning -> LOG.warn("{}: {}", source, TerminalText.escape(warning.toString())));
         JsonNode json;
         try {
             json = Json.parse(definitionText);
@@ -229,11 +234,6 @@ public final class AslDeployer {
                     e.getOriginalMessage(), "")));
         }
         StateMachine machine = DefinitionParser.parse(json);
-        List<Diagnostic> unsupported = new java.util.ArrayList<>();
-        unsupportedFeatures(machine, unsupported);
-        if (!unsupported.isEmpty()) {
-            throw new AslValidationException(source, unsupported);
-        }
         String key = config.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + DEPLOYMENTS.incrementAndGet();
         StepCaching caching;
         try {

@@ -75,6 +75,12 @@ final class DataFlowRules {
         if (credentials != null) {
             template(credentials, state.at("Credentials"), problems);
         }
+        JsonNode reader = state.field("ItemReader");
+        JsonNode readerConfig = reader == null ? null : reader.get("ReaderConfig");
+        if (readerConfig != null) {
+            referencePath(readerConfig.get("MaxItemsPath"), "MaxItemsPath",
+                    Locations.field(Locations.field(state.at("ItemReader"), "ReaderConfig"), "MaxItemsPath"), problems);
+        }
         JsonNode batcher = state.field("ItemBatcher");
         if (batcher != null) {
             for (String name : List.of("MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath")) {

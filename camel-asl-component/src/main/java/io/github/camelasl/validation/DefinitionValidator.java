@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * <p>The rules are grouped by concern: {@link StructureRules} (fields and types, per {@link Schema}),
  * {@link StateRules} and {@link ChoiceRules} (per state type), {@link ErrorHandlingRules} (Retry, Catch),
  * {@link DataFlowRules} (paths, payload templates, JSONata), {@link ResourceRules},
- * {@link HeaderRules} (the request headers a Task's template names) and {@link TransitionRules} (targets,
- * reachability, terminal state).
+ * {@link HeaderRules} (the request headers a Task's template names), {@link UnsupportedFeatureRules} (what
+ * this engine does not run yet) and {@link TransitionRules} (targets, reachability, terminal state).
  */
 public final class DefinitionValidator {
 
@@ -132,6 +132,7 @@ public final class DefinitionValidator {
             DataFlowRules.check(state);
             ResourceRules.check(state);
             HeaderRules.check(state);
+            UnsupportedFeatureRules.check(state);
             nested(state);
         }
 

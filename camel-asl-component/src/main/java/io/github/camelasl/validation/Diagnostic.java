@@ -18,6 +18,10 @@ public record Diagnostic(Severity severity, String code, String message, String 
         return new Diagnostic(Severity.ERROR, code, message, location);
     }
 
+    public static Diagnostic warning(String code, String message, String location) {
+        return new Diagnostic(Severity.WARNING, code, message, location);
+    }
+
     /** The one-line form AWS uses in exceptions: {@code CODE: message at /pointer}. */
     @Override
     public String toString() {

@@ -21,11 +21,22 @@ final class Problems {
     static final String HEADERS_NOT_LITERAL = "HEADERS_NOT_LITERAL";
     /** Ours: the resource policy refuses the Resource. */
     static final String RESOURCE_NOT_ALLOWED = "RESOURCE_NOT_ALLOWED";
+    /**
+     * Ours: Camel cannot create the Resource's endpoint (an error: the deployment fails on it), or nothing consumes
+     * it yet (a warning: it may by the time the Task runs).
+     */
+    static final String RESOURCE_UNRESOLVED = "RESOURCE_UNRESOLVED";
+    /** Ours: AWS accepts it, this engine does not run it yet. */
+    static final String UNSUPPORTED_FEATURE = "UNSUPPORTED_FEATURE";
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
     void add(String code, String message, String location) {
         diagnostics.add(Diagnostic.error(code, message, location));
+    }
+
+    void warning(String code, String message, String location) {
+        diagnostics.add(Diagnostic.warning(code, message, location));
     }
 
     void schema(String message, String location) {
@@ -209,6 +220,18 @@ final class Problems {
     static String headersNotObject(String field) {
         return "The field '" + field + "' must be an object whose keys, written in the definition, name the "
                 + "request's headers (their values may be paths or expressions)";
+    }
+
+    static String resourceUnresolved(String state, String resource, String reason) {
+        return "State '" + state + "': the resource " + resource + ": " + reason;
+    }
+
+    static String unsupportedField(String stateType, String field) {
+        return "The " + stateType + " field '" + field + "' is not supported yet";
+    }
+
+    static String unsupportedInputType(String inputType) {
+        return "The ItemReader InputType '" + inputType + "' is not supported yet (CSV, JSON and JSONL are)";
     }
 
     static String resourceNotAllowed(String state, String resource, String reason) {

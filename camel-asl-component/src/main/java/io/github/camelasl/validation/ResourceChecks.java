@@ -34,4 +34,20 @@ public interface ResourceChecks {
     default String notAllowed(String resource) {
         return null;
     }
+
+    /**
+     * Why the endpoint serving {@code resource}, which the policy allows, cannot serve it, or null (the default) when
+     * it can. Reported as RESOURCE_UNRESOLVED at the Resource field, with the given severity.
+     */
+    default Unresolved unresolved(String resource) {
+        return null;
+    }
+
+    /**
+     * @param severity ERROR when the deployment fails on it (Camel cannot create the endpoint), WARNING when it may
+     *                 still be served when the Task runs (no route consumes it yet)
+     * @param reason   what is wrong and what happens at run time
+     */
+    record Unresolved(Diagnostic.Severity severity, String reason) {
+    }
 }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Task's Resource: supported by the runtime, of a kind the machine type allows, allowed by the resource policy,
- * and used as the runtime's checks require (the parameters the service needs).
+ * served by an endpoint Camel can create (and that something consumes), and used as the runtime's checks require
+ * (the parameters the service needs).
  */
 final class ResourceRules {
 
@@ -72,6 +73,16 @@ final class ResourceRules {
             state.problems().add(Problems.RESOURCE_NOT_ALLOWED, Problems.resourceNotAllowed(state.name(), resource,
                     refusal), Locations.field(pointer, "Resource"));
             return;
+        }
+        ResourceChecks.Unresolved unresolved = checks.unresolved(resource);
+        if (unresolved != null) {
+            String message = Problems.resourceUnresolved(state.name(), resource, unresolved.reason());
+            String location = Locations.field(pointer, "Resource");
+            if (unresolved.severity() == Diagnostic.Severity.ERROR) {
+                state.problems().add(Problems.RESOURCE_UNRESOLVED, message, location);
+                return;
+            }
+            state.problems().warning(Problems.RESOURCE_UNRESOLVED, message, location);
         }
         for (ResourceProblem problem : checks.check(resource, owner)) {
             state.problems().schema(problem.message(),

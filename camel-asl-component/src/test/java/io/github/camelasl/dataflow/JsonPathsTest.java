@@ -64,4 +64,32 @@ class JsonPathsTest {
         assertEquals("States.Runtime", error.error());
         assertTrue(error.cause().startsWith("The JSONPath '" + path + "' could not be evaluated: "), error.cause());
     }
+
+    /**
+     * Jayway ignores a path's last character when it cannot read it ({@code $.validation[} reads as
+     * {@code $.validation}), so a malformed path would pass validation and read something else at run time. For
+     * every path below and every stray character after it: either the path is invalid, or it reads something else.
+     */
+    @org.junit.jupiter.api.Test
+    void aStrayLastCharacterIsNeverIgnored() {
+        List<String> paths = List.of("$", "$.a", "$.validation", "$.a.b[0]", "$['a b']", "$.a[*]", "$..c", "$.a[0,1]",
+                "$.a[1:2]", "$.a[?(@.b == 1)]", "$.a.length()", "$$.Execution.Id");
+        List<String> strays = List.of("[", "]", "(", ")", ".", " ", "'", "\"", "x", "0", "*", "?", "{", "}", ",");
+        List<String> ignored = new java.util.ArrayList<>();
+        for (String path : paths) {
+            for (String stray : strays) {
+                String written = path + stray;
+                if (JsonPaths.isValid(written) && readsAs(written).equals(readsAs(path))) {
+                    ignored.add(written);
+                }
+            }
+        }
+        assertEquals(List.of(), ignored, "paths that validate but read as if their last character were not there");
+        assertTrue(JsonPaths.isValid("$.validation") && JsonPaths.isValid("$$.Execution.Id"));
+    }
+
+    /** What Jayway reads, written canonically ({@code $['a'][0]}; a stray character after a path cannot change its filter). */
+    private static String readsAs(String path) {
+        return JsonPath.compile(path.startsWith("$$") ? path.substring(1) : path).getPath();
+    }
 }
