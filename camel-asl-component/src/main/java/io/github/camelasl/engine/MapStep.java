@@ -34,7 +34,7 @@ public final class MapStep {
                 : selectItems(state, effective, scope.bindings());
         List<JsonNode> list = new ArrayList<>(items.size());
         items.forEach(list::add);
-        return fanOut(scope, state, effective, list);
+        return batchedFanOut(scope, state, effective, list);
     }
 
     /**
@@ -42,8 +42,15 @@ public final class MapStep {
      * items (in batches with an ItemBatcher) to iterate over.
      */
     public static List<JsonNode> prepareRead(Scope scope, List<JsonNode> items) {
-        MapState state = withJsonataValues(scope);
-        JsonNode effective = scope.effectiveInput();
+        return batchedFanOut(scope, withJsonataValues(scope), scope.effectiveInput(), items);
+    }
+
+    /**
+     * The items, in ItemBatcher's batches when there is one, whether they came from an ItemReader or from
+     * ItemsPath/Items (a Distributed Map may batch either).
+     */
+    private static List<JsonNode> batchedFanOut(Scope scope, MapState state, JsonNode effective,
+            List<JsonNode> items) {
         if (state.itemBatcher() != null && state.itemSelector() != null) {
             // ItemSelector shapes each item, then the batches are made of the shaped items
             List<JsonNode> selected = new ArrayList<>(items.size());
