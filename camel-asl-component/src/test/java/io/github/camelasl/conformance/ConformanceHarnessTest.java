@@ -83,13 +83,23 @@ class ConformanceHarnessTest {
     @Test
     void normalisingKeepsNumberText() {
         ConformanceCase c = recorded("""
-                {"status": "SUCCEEDED", "output": {"a": 60.0, "b": 0.0, "c": 1e2}}""", "[]");
+                {"status": "SUCCEEDED", "output": {"a": 60.0, "b": 0.0, "c": 1.10}}""", "[]");
 
-        Outcome normalised = ResultNormaliser.normalise(c, outcome("SUCCEEDED", "{\"a\": 60.0, \"b\": 0.0, \"c\": 1e2}"));
+        Outcome normalised = ResultNormaliser.normalise(c, outcome("SUCCEEDED", "{\"a\": 60.0, \"b\": 0.0, \"c\": 1.10}"));
 
         assertEquals(Optional.empty(), new ResultComparator(c).difference(normalised));
         assertEquals(Optional.of("output at /a: expected 60.0, got 6E+1"), new ResultComparator(c).difference(
-                ResultNormaliser.normalise(c, outcome("SUCCEEDED", "{\"a\": 6E+1, \"b\": 0.0, \"c\": 1e2}"))));
+                ResultNormaliser.normalise(c, outcome("SUCCEEDED", "{\"a\": 6E+1, \"b\": 0.0, \"c\": 1.10}"))));
+    }
+
+    @Test
+    void theInputIsTheRecordedTextAndTheExpectationKeepsNumberText() throws Exception {
+        ConformanceCase c = ConformanceCase.of(ConformanceCase.parseRecorded("""
+                {"name": "case", "definition": {}, "input": {"a": 60.0}, "input_raw": "{\\"a\\": 60.0, \\"b\\": 1e2}",
+                 "expected": {"status": "SUCCEEDED", "output": {"a": 60.0, "b": 0.0}}}"""));
+
+        assertEquals("{\"a\":60.0,\"b\":1e2}", Json.write(c.input()));
+        assertEquals("{\"a\":60.0,\"b\":0.0}", Json.write(c.expected().output()));
     }
 
     @Test
@@ -149,7 +159,7 @@ class ConformanceHarnessTest {
     }
 
     private static ConformanceCase recorded(String expected, String transformers, String placeholders) {
-        return ConformanceCase.of(json("""
+        return ConformanceCase.of(recordedJson("""
                 {"name": "case", "definition": {}, "input": {}, "state_machine_type": "STANDARD",
                  "expected": %s, "features": [], "services": [], "external_actions_during_execution": [],
                  "normalization": {"regex_in_order": [
@@ -162,6 +172,14 @@ class ConformanceHarnessTest {
                    "other_transformers": %s},
                  "placeholders_in_expected": [%s], "expected_masked_fields": []}
                 """.formatted(expected, DATE_REGEX, transformers, placeholders)));
+    }
+
+    private static JsonNode recordedJson(String text) {
+        try {
+            return ConformanceCase.parseRecorded(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(text, e);
+        }
     }
 
     private static Outcome outcome(String status, String output) {

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * <p>Numbers compare by their text ({@code 1.0} differs from {@code 1}), although the corpus README says to compare
  * them by value: AWS writes a number as it came in (its recordings keep {@code 0.0} as {@code 0.0}), and comparing
  * by value let the engine write {@code 60.0} as {@code 6E+1} unnoticed. The expected text is the case file's own (the
- * engine's parser keeps number text), which is AWS's where the recording kept it; where the recording went through
- * Python, a float is Python's shortest text for it, which is AWS's for every number the cases in scope hold.
+ * engine's parser is not the one reading it: see {@link ConformanceCase#parseRecorded}), which is AWS's where the
+ * recording kept it; where the recording went through Python, a float is Python's shortest text for it, which is
+ * AWS's for every number the cases in scope hold.
  *
  * <p>A placeholder of the expectation that none of the case's normalisers can produce (say {@code <json-input:1>},
  * put in by a transformer the recording does not list) stands for any text, as the corpus README says.
@@ -61,8 +62,8 @@ final class ResultComparator {
         if (recorded.maskedFields().contains(field) || stringsMatch(expected, actual)) {
             return Optional.empty();
         }
-        JsonNode expectedJson = parseOrNull(expected);
-        JsonNode actualJson = parseOrNull(actual);
+        JsonNode expectedJson = parseOrNull(expected, true);
+        JsonNode actualJson = parseOrNull(actual, false);
         if (expectedJson != null && actualJson != null && expectedJson.isContainerNode()) {
             return compared(field, expectedJson, actualJson);
         }
@@ -180,12 +181,12 @@ final class ResultComparator {
         return node == null ? Json.NODES.nullNode() : node;
     }
 
-    private static JsonNode parseOrNull(String text) {
+    private static JsonNode parseOrNull(String text, boolean recorded) {
         if (text == null) {
             return null;
         }
         try {
-            return Json.parse(text);
+            return recorded ? ConformanceCase.parseRecorded(text) : Json.parse(text);
         } catch (Exception e) {
             return null;
         }
