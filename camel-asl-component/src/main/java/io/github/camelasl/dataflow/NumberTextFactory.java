@@ -17,8 +17,8 @@ import java.math.BigDecimal;
  * Jackson's factory, whose parsers keep the text of a decimal that a BigDecimal would write differently
  * ({@code 1e2}, {@code -0.0}, {@code 0.0000001}): a number that passes through an execution comes out as it came
  * in, as on AWS (its recorded histories keep {@code 0.0} as {@code 0.0}). Every other decimal is exact already, its
- * BigDecimal writing the text it was read from ({@code 60.0}, {@code 1.10}), so it costs one comparison and nothing
- * is kept beside it.
+ * BigDecimal writing the text it was read from ({@code 60.0}, {@code 1.10}), so it costs a look at its characters and
+ * nothing is kept beside it.
  */
 final class NumberTextFactory extends JsonFactory {
 
@@ -73,30 +73,29 @@ final class NumberTextFactory extends JsonFactory {
         @Override
         public BigDecimal getDecimalValue() throws IOException {
             BigDecimal value = delegate.getDecimalValue();
-            if (delegate.currentToken() != JsonToken.VALUE_NUMBER_FLOAT) {
-                return value;
-            }
-            // BigDecimal caches its text: the write that follows reuses it
-            String written = value.toString();
-            if (sameText(written)) {
+            if (delegate.currentToken() != JsonToken.VALUE_NUMBER_FLOAT || writesAsRead(value)) {
                 return value;
             }
             return new WrittenDecimal(value, delegate.getText());
         }
 
-        private boolean sameText(String written) throws IOException {
-            int length = delegate.getTextLength();
-            if (length != written.length()) {
-                return false;
-            }
+        /**
+         * True when the decimal's own text is the text read: it has no exponent, is not a negative zero, and is not
+         * small enough for BigDecimal to write it with an exponent ({@code 0.0000001} is {@code 1E-7}). Decided
+         * without writing the decimal, which the engine may never need.
+         */
+        private boolean writesAsRead(BigDecimal value) throws IOException {
             char[] text = delegate.getTextCharacters();
             int offset = delegate.getTextOffset();
-            for (int i = 0; i < length; i++) {
-                if (text[offset + i] != written.charAt(i)) {
+            int end = offset + delegate.getTextLength();
+            for (int i = offset; i < end; i++) {
+                if (text[i] == 'e' || text[i] == 'E') {
                     return false;
                 }
             }
-            return true;
+            boolean negativeZero = value.signum() == 0 && text[offset] == '-';
+            // BigDecimal.toString: plain when the adjusted exponent (precision - scale - 1) is at least -6
+            return !negativeZero && value.scale() - value.precision() < 6;
         }
     }
 

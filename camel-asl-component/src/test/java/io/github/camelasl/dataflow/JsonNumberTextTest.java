@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonNumberTextTest {
 
     /** Decimals, exponents, negative zero, tiny and huge values, long integers and many digits (an integer -0 is 0). */
-    private static final String NUMBERS = "[60.0,0.0,1.10,1e2,1E2,1.5E+3,2e-3,-0.0,0.0000001,1e99999999,"
+    private static final String NUMBERS = "[60.0,0.0,1.10,1e2,1E2,1.5E+3,2e-3,-0.0,-1.5,0.000001,0.0000001,0.00000000,"
+            + "0.0012300000,1e99999999,"
             + "12345678901234567890123,3.14159265358979323846264338327950288,-12.500,100e-2]";
 
     @ParameterizedTest
@@ -59,6 +60,12 @@ class JsonNumberTextTest {
         BigDecimal read = Json.parse("1e2").decimalValue();
         assertEquals("101", Json.write(Json.NODES.numberNode(read.add(BigDecimal.ONE))));
         assertEquals("1E+2", read.stripTrailingZeros().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"60.0", "0.0", "-1.5", "0.000001", "0.0012300000", "3.14159265358979323846264338327950288"})
+    void aDecimalThatWritesItsOwnTextKeepsNothingBesideIt(String text) throws Exception {
+        assertEquals(BigDecimal.class, Json.parse(text).decimalValue().getClass());
     }
 
     @Test
