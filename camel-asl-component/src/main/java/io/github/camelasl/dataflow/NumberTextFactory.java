@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.ReaderBasedJsonParser;
+import com.fasterxml.jackson.core.sym.CharsToNameCanonicalizer;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import java.io.DataInput;
 import java.io.IOException;
@@ -37,65 +39,89 @@ final class NumberTextFactory extends JsonFactory {
         return new NumberTextFactory(this, null);
     }
 
-    @Override
-    protected JsonParser _createParser(InputStream in, IOContext context) throws IOException {
-        return new NumberTextParser(super._createParser(in, context));
-    }
+    // text (every Json.parse): Jackson's own parser, subclassed, so the engine's parses pay no indirection
 
     @Override
     protected JsonParser _createParser(Reader reader, IOContext context) throws IOException {
-        return new NumberTextParser(super._createParser(reader, context));
+        return new TextParser(context, _parserFeatures, reader, _objectCodec, _rootCharSymbols.makeChild());
     }
 
     @Override
     protected JsonParser _createParser(char[] data, int offset, int length, IOContext context, boolean recyclable)
             throws IOException {
-        return new NumberTextParser(super._createParser(data, offset, length, context, recyclable));
+        return new TextParser(context, _parserFeatures, _objectCodec, _rootCharSymbols.makeChild(), data, offset,
+                offset + length, recyclable);
+    }
+
+    // bytes: Jackson picks the parser for their encoding, so it is wrapped
+
+    @Override
+    protected JsonParser _createParser(InputStream in, IOContext context) throws IOException {
+        return new BytesParser(super._createParser(in, context));
     }
 
     @Override
     protected JsonParser _createParser(byte[] data, int offset, int length, IOContext context) throws IOException {
-        return new NumberTextParser(super._createParser(data, offset, length, context));
+        return new BytesParser(super._createParser(data, offset, length, context));
     }
 
     @Override
     protected JsonParser _createParser(DataInput input, IOContext context) throws IOException {
-        return new NumberTextParser(super._createParser(input, context));
+        return new BytesParser(super._createParser(input, context));
     }
 
-    /** Hands out decimals that write the text they were read from. */
-    private static final class NumberTextParser extends JsonParserDelegate {
+    /** {@code value}, the decimal {@code parser} has just read, or the same decimal keeping the text read. */
+    private static BigDecimal asRead(JsonParser parser, BigDecimal value) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_FLOAT) {
+            return value;
+        }
+        String text = parser.getText(); // the parser's own, kept since it read the number: no copy
+        return writesAsRead(text, value) ? value : new WrittenDecimal(value, text);
+    }
 
-        NumberTextParser(JsonParser parser) {
+    /**
+     * True when the decimal's own text is the text read: it has no exponent, is not a negative zero, and is not small
+     * enough for BigDecimal to write it with an exponent ({@code 0.0000001} is {@code 1E-7}). Decided without writing
+     * the decimal, which the engine may never need.
+     */
+    private static boolean writesAsRead(String text, BigDecimal value) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+        }
+        boolean negativeZero = value.signum() == 0 && text.charAt(0) == '-';
+        // BigDecimal.toString: plain when the adjusted exponent (precision - scale - 1) is at least -6
+        return !negativeZero && value.scale() - value.precision() < 6;
+    }
+
+    private static final class TextParser extends ReaderBasedJsonParser {
+
+        TextParser(IOContext context, int features, Reader reader, ObjectCodec codec, CharsToNameCanonicalizer names) {
+            super(context, features, reader, codec, names);
+        }
+
+        TextParser(IOContext context, int features, ObjectCodec codec, CharsToNameCanonicalizer names, char[] data,
+                int start, int end, boolean recyclable) {
+            super(context, features, null, codec, names, data, start, end, recyclable);
+        }
+
+        @Override
+        public BigDecimal getDecimalValue() throws IOException {
+            return asRead(this, super.getDecimalValue());
+        }
+    }
+
+    private static final class BytesParser extends JsonParserDelegate {
+
+        BytesParser(JsonParser parser) {
             super(parser);
         }
 
         @Override
         public BigDecimal getDecimalValue() throws IOException {
-            BigDecimal value = delegate.getDecimalValue();
-            if (delegate.currentToken() != JsonToken.VALUE_NUMBER_FLOAT || writesAsRead(value)) {
-                return value;
-            }
-            return new WrittenDecimal(value, delegate.getText());
-        }
-
-        /**
-         * True when the decimal's own text is the text read: it has no exponent, is not a negative zero, and is not
-         * small enough for BigDecimal to write it with an exponent ({@code 0.0000001} is {@code 1E-7}). Decided
-         * without writing the decimal, which the engine may never need.
-         */
-        private boolean writesAsRead(BigDecimal value) throws IOException {
-            char[] text = delegate.getTextCharacters();
-            int offset = delegate.getTextOffset();
-            int end = offset + delegate.getTextLength();
-            for (int i = offset; i < end; i++) {
-                if (text[i] == 'e' || text[i] == 'E') {
-                    return false;
-                }
-            }
-            boolean negativeZero = value.signum() == 0 && text[offset] == '-';
-            // BigDecimal.toString: plain when the adjusted exponent (precision - scale - 1) is at least -6
-            return !negativeZero && value.scale() - value.precision() < 6;
+            return asRead(delegate, delegate.getDecimalValue());
         }
     }
 
