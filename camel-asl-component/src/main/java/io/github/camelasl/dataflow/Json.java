@@ -1,6 +1,6 @@
 package io.github.camelasl.dataflow;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -30,7 +30,9 @@ public final class Json {
     public static final int MAX_NESTING_DEPTH = 1000;
 
     /**
-     * Big decimals keep numbers exact (AWS compares 1 and 1.0 as equal, but never rounds). Jackson's limits
+     * Big decimals keep numbers exact, and as written: a number that passes through comes out with the text it came
+     * in with ({@code 60.0}, {@code 0.0}, {@code 1e2}; see {@link NumberTextFactory}), and AWS compares 1 and 1.0 as
+     * equal but never rounds. Jackson's limits
      * (20M-char strings, nesting {@value #MAX_NESTING_DEPTH} to read and to write) bound every parse and write:
      * beyond them Jackson fails with a message naming the limit and the place. The per-state-machine limits on
      * payloads are ExecutionLimits'.
@@ -38,15 +40,15 @@ public final class Json {
      * <p>Jackson's buffers stay in its default per-thread pool: a shared pool (a concurrent deque) took W6 at two
      * threads from 1.8 to 1.2-1.5 times one thread's throughput, for no gain at one thread.
      */
-    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder(new NumberTextFactory(new JsonFactoryBuilder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                     .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
-                            .build())
-                    .build())
+                            .build())))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .nodeFactory(new SmallObjects(false)) // Jackson's default factory, but for objects' first size
+            // exact: Jackson's inexact factory strips trailing zeros (60.0 would come out as 6E+1)
+            .nodeFactory(new SmallObjects())
             .build();
 
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -60,8 +62,8 @@ public final class Json {
     private static final class SmallObjects extends JsonNodeFactory {
         private static final long serialVersionUID = 1L;
 
-        SmallObjects(boolean bigDecimalExact) {
-            super(bigDecimalExact);
+        SmallObjects() {
+            super(true);
         }
 
         @Override

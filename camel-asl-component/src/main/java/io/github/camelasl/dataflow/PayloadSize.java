@@ -122,7 +122,9 @@ public record PayloadSize(long bytes, int depth) {
                     if (Math.abs((long) d.scale()) > 1000) {
                         return false;
                     }
-                    bytes += d.precision() + 24L; // sign, point, exponent and up to 6 leading zeros
+                    // a number kept as it was written ("0.000...1", "1e0002") is as long as that text
+                    bytes += d instanceof NumberTextFactory.WrittenDecimal ? d.toString().length()
+                            : d.precision() + 24L; // sign, point, exponent and up to 6 leading zeros
                 } else if (node.isBigInteger()) {
                     bytes += node.bigIntegerValue().bitLength() / 3 + 2L;
                 } else {

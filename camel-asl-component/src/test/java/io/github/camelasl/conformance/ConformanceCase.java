@@ -1,6 +1,11 @@
 package io.github.camelasl.conformance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.github.camelasl.dataflow.Json;
 import java.io.IOException;
@@ -44,8 +49,24 @@ record ConformanceCase(
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
+    /**
+     * Reads the case files and AWS's recorded texts, keeping number text as exact decimals do ({@code 0.0} stays
+     * {@code 0.0}): the harness's own mapper, so that what the expectation says cannot change with the engine's parser,
+     * the one under test. (A BigDecimal writes an exponent its own way, {@code 1E+16} for Python's {@code 1e+16}: the
+     * case files hold no such number.)
+     */
+    private static final ObjectMapper RECORDED = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
     static ConformanceCase read(Path file) throws IOException {
-        return of(Json.MAPPER.readTree(Files.readString(file)));
+        return of(parseRecorded(Files.readString(file)));
+    }
+
+    /** A case file's or a recorded value's JSON text, read as {@link #RECORDED} reads. */
+    static JsonNode parseRecorded(String text) throws JsonProcessingException {
+        return RECORDED.readTree(text);
     }
 
     /** The case a corpus file's JSON describes. */
@@ -61,11 +82,10 @@ record ConformanceCase(
         for (JsonNode action : json.path("external_actions_during_execution")) {
             actions.add(action.path("op").asText(action.toString()));
         }
-        JsonNode input = json.get("input");
         return new ConformanceCase(
                 json.path("name").asText(),
                 json.get("definition"),
-                input == null ? NullNode.getInstance() : input,
+                input(json),
                 json.path("state_machine_type").asText("STANDARD"),
                 new Outcome(expected.path("status").asText(), expected.get("output"), text(expected.get("error")),
                         text(expected.get("cause"))),
@@ -133,6 +153,23 @@ record ConformanceCase(
                 .map(Replacement::patternText)
                 .filter(p -> PLAIN_NAME.matcher(p).matches())
                 .findFirst();
+    }
+
+    /**
+     * The execution input, read from the text AWS was given ({@code input_raw}) by the engine's parser, as an input
+     * arrives: its number text is the engine's to keep.
+     */
+    private static JsonNode input(JsonNode json) {
+        JsonNode raw = json.get("input_raw");
+        if (raw != null && raw.isTextual()) {
+            try {
+                return Json.parse(raw.textValue());
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("the recorded input_raw is not JSON: " + e.getOriginalMessage(), e);
+            }
+        }
+        JsonNode input = json.get("input");
+        return input == null ? NullNode.getInstance() : input;
     }
 
     /** A recorded text; a cause the recording stored parsed (an object) is its JSON text. */

@@ -58,18 +58,48 @@ class ConformanceHarnessTest {
     }
 
     @Test
-    void numbersCompareByValueAndDifferencesArePointedAt() {
+    void numbersCompareByTextAndDifferencesArePointedAt() {
         ConformanceCase c = recorded("""
-                {"status": "SUCCEEDED", "output": {"a": [1, 2.50], "b": {"c": "x"}}}""", "[]");
+                {"status": "SUCCEEDED", "output": {"a": [1, 2.50, 0.0], "b": {"c": "x"}}}""", "[]");
         ResultComparator comparator = new ResultComparator(c);
 
-        assertEquals(Optional.empty(), comparator.difference(outcome("SUCCEEDED", "{\"a\": [1.0, 2.5], \"b\": {\"c\": \"x\"}}")));
+        assertEquals(Optional.empty(), comparator.difference(outcome("SUCCEEDED",
+                "{\"a\": [1, 2.50, 0.0], \"b\": {\"c\": \"x\"}}")));
+        // the same values, other text: AWS writes a number as it came in
+        assertEquals(Optional.of("output at /a/0: expected 1, got 1.0"), comparator.difference(outcome("SUCCEEDED",
+                "{\"a\": [1.0, 2.50, 0.0], \"b\": {\"c\": \"x\"}}")));
+        assertEquals(Optional.of("output at /a/1: expected 2.50, got 2.5"), comparator.difference(outcome(
+                "SUCCEEDED", "{\"a\": [1, 2.5, 0.0], \"b\": {\"c\": \"x\"}}")));
+        assertEquals(Optional.of("output at /a/2: expected 0.0, got 0"), comparator.difference(outcome(
+                "SUCCEEDED", "{\"a\": [1, 2.50, 0], \"b\": {\"c\": \"x\"}}")));
         assertEquals(Optional.of("output at /b/c: expected \"x\", got \"y\""),
-                comparator.difference(outcome("SUCCEEDED", "{\"a\": [1, 2.5], \"b\": {\"c\": \"y\"}}")));
-        assertTrue(comparator.difference(outcome("SUCCEEDED", "{\"a\": [1, 2.5]}")).orElseThrow()
+                comparator.difference(outcome("SUCCEEDED", "{\"a\": [1, 2.50, 0.0], \"b\": {\"c\": \"y\"}}")));
+        assertTrue(comparator.difference(outcome("SUCCEEDED", "{\"a\": [1, 2.50, 0.0]}")).orElseThrow()
                 .contains("missing key 'b'"));
         assertTrue(comparator.difference(new Outcome("FAILED", null, "States.Runtime", "boom")).orElseThrow()
                 .startsWith("status: expected SUCCEEDED"));
+    }
+
+    @Test
+    void normalisingKeepsNumberText() {
+        ConformanceCase c = recorded("""
+                {"status": "SUCCEEDED", "output": {"a": 60.0, "b": 0.0, "c": 1.10}}""", "[]");
+
+        Outcome normalised = ResultNormaliser.normalise(c, outcome("SUCCEEDED", "{\"a\": 60.0, \"b\": 0.0, \"c\": 1.10}"));
+
+        assertEquals(Optional.empty(), new ResultComparator(c).difference(normalised));
+        assertEquals(Optional.of("output at /a: expected 60.0, got 6E+1"), new ResultComparator(c).difference(
+                ResultNormaliser.normalise(c, outcome("SUCCEEDED", "{\"a\": 6E+1, \"b\": 0.0, \"c\": 1.10}"))));
+    }
+
+    @Test
+    void theInputIsTheRecordedTextAndTheExpectationKeepsNumberText() throws Exception {
+        ConformanceCase c = ConformanceCase.of(ConformanceCase.parseRecorded("""
+                {"name": "case", "definition": {}, "input": {"a": 60.0}, "input_raw": "{\\"a\\": 60.0, \\"b\\": 1e2}",
+                 "expected": {"status": "SUCCEEDED", "output": {"a": 60.0, "b": 0.0}}}"""));
+
+        assertEquals("{\"a\":60.0,\"b\":1e2}", Json.write(c.input()));
+        assertEquals("{\"a\":60.0,\"b\":0.0}", Json.write(c.expected().output()));
     }
 
     @Test
@@ -77,7 +107,7 @@ class ConformanceHarnessTest {
         ConformanceCase jsonCause = recorded("""
                 {"status": "FAILED", "error": "E", "cause": "{\\"a\\": 1, \\"b\\": 2}"}""", "[]");
         assertEquals(Optional.empty(), new ResultComparator(jsonCause).difference(
-                new Outcome("FAILED", null, "E", "{\"b\":2.0,\"a\":1}")));
+                new Outcome("FAILED", null, "E", "{\"b\":2,\"a\":1}")));
 
         ConformanceCase wildcard = recorded("""
                 {"status": "FAILED", "error": "States.Runtime", "cause": "not found in the input '<json-input:1>'"}""",
@@ -129,7 +159,7 @@ class ConformanceHarnessTest {
     }
 
     private static ConformanceCase recorded(String expected, String transformers, String placeholders) {
-        return ConformanceCase.of(json("""
+        return ConformanceCase.of(recordedJson("""
                 {"name": "case", "definition": {}, "input": {}, "state_machine_type": "STANDARD",
                  "expected": %s, "features": [], "services": [], "external_actions_during_execution": [],
                  "normalization": {"regex_in_order": [
@@ -142,6 +172,14 @@ class ConformanceHarnessTest {
                    "other_transformers": %s},
                  "placeholders_in_expected": [%s], "expected_masked_fields": []}
                 """.formatted(expected, DATE_REGEX, transformers, placeholders)));
+    }
+
+    private static JsonNode recordedJson(String text) {
+        try {
+            return ConformanceCase.parseRecorded(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(text, e);
+        }
     }
 
     private static Outcome outcome(String status, String output) {
