@@ -66,7 +66,8 @@ class UnresolvedResourceTest {
         camel.start();
         timers = Executors.newScheduledThreadPool(1);
         deployer = new AslDeployer(camel, new InMemoryExecutionStore(), new ResourceResolvers(camel, List.of()), timers,
-                new TaskTokens(), ResourcePolicy.defaults().withPatterns(List.of("bean:*", "class:*", "probe:*", "broken:*"), List.of()),
+                new TaskTokens(), ResourcePolicy.defaults().withPatterns(List.of("bean:*", "class:*", "probe:*",
+                        "broken:*"), List.of()),
                 AllowedCamelHeaders.NONE);
     }
 
@@ -128,6 +129,8 @@ class UnresolvedResourceTest {
         assertEquals(List.of(), probeCalls);
         assertTrue(camel.getEndpoints().stream().noneMatch(e -> e.getEndpointUri().startsWith("probe:")),
                 camel.getEndpoints().toString());
+        // a bean Camel makes when the endpoint starts is not looked up in the registry
+        assertEquals(List.of(), deployer.validate(task("bean:#class:java.lang.StringBuilder"), "STANDARD"));
     }
 
     @Test

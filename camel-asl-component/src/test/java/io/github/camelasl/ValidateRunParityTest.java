@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  * {@code validate} = {@code run}: a deployment refuses a definition exactly when validation reports an error, with
  * validation's own diagnostics, before any Task runs; never with another exception. A definition validation accepts
  * then runs, on an input that has every field its paths read, without a States.Runtime error other than a path that
- * selects nothing (AWS's own run-time error: its shape is sound, the input did not fit it). Driven over definitions built
- * from a table of field values (valid and not) for each state type, each placed at the top, in a Parallel branch
+ * selects nothing (AWS's own run-time error: its shape is sound, the input did not fit it). Driven over definitions
+ * built from a table of field values (valid and not) for each state type, each placed at the top, in a Parallel branch
  * and in a Map's item processor, under a resource policy that lets {@code bean:}, {@code class:} and {@code log:}
  * Resources through to Camel (Resources under the default policy too); then over random pairs of those values.
  *

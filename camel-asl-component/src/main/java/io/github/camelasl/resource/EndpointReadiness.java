@@ -44,7 +44,9 @@ public final class EndpointReadiness {
                 return null;
             }
             component.createEndpoint(resolved);
-            if ("bean".equals(scheme) && camelContext.getRegistry().lookupByName(path) == null) {
+            // bean:#class:NAME and bean:#type:NAME are made or found when the endpoint starts: not looked up here
+            if ("bean".equals(scheme) && !path.startsWith("#")
+                    && camelContext.getRegistry().lookupByName(path) == null) {
                 return cannotCreate("No bean could be found in the registry for: " + path);
             }
             return null;
