@@ -93,11 +93,20 @@ public final class AslDeployer {
 
     /** Every problem in the definition text; empty when AWS (and the resource policy) would accept it. */
     public List<Diagnostic> validate(String definitionText, String type) {
-        return DefinitionValidator.validate(definitionText, new ValidationOptions(type, this::resolvable, checks(),
-                allowedCamelHeaders));
+        return validate(definitionText, type, true);
     }
 
-    /** False also when the resolver that knows the Resource refuses it (see {@link #checks()}). */
+    /**
+     * @param consumersNow whether to warn of a direct:/seda: endpoint no route consumes now: not at deployment,
+     *                     where the route that consumes it may start after the state machine (an application's
+     *                     routes, a resumed execution's version redeployed); the Task says so if none has when it runs
+     */
+    List<Diagnostic> validate(String definitionText, String type, boolean consumersNow) {
+        return DefinitionValidator.validate(definitionText, new ValidationOptions(type, this::resolvable,
+                checks(consumersNow), allowedCamelHeaders));
+    }
+
+    /** False also when the resolver that knows the Resource refuses it (see {@link #checks(boolean)}). */
     private boolean resolvable(String resource) {
         try {
             return resolvers.resolve(resource).isPresent();
@@ -120,7 +129,7 @@ public final class AslDeployer {
      * The resolvers' checks of the Tasks they run, what to say of a Resource none of them runs, and the policy's
      * refusals.
      */
-    private ResourceChecks checks() {
+    private ResourceChecks checks(boolean consumersNow) {
         return new ResourceChecks() {
             @Override
             public List<ResourceProblem> check(String resource, JsonNode taskState) {
@@ -151,7 +160,7 @@ public final class AslDeployer {
                 return decision.allowed() ? null : decision.reason();
             }
 
-            /** Asked of allowed Resources only: a refused one's endpoint is never created, not even here. */
+            /** Asked of allowed Resources only: a refused one's URI is not even read here. */
             @Override
             public Unresolved unresolved(String resource) {
                 java.util.Optional<io.github.camelasl.resource.ResolvedResource> resolved;
@@ -169,7 +178,8 @@ public final class AslDeployer {
                     return new Unresolved(Diagnostic.Severity.ERROR, notCreatable);
                 }
                 // an activity's queue is consumed by workers that come and go: its tasks wait for them, as on AWS
-                String notConsumed = resolved.get().resolution() == ResolvedResource.Resolution.ACTIVITY ? null
+                String notConsumed = !consumersNow
+                        || resolved.get().resolution() == ResolvedResource.Resolution.ACTIVITY ? null
                         : EndpointReadiness.notConsumed(camelContext, uri);
                 return notConsumed == null ? null : new Unresolved(Diagnostic.Severity.WARNING, notConsumed);
             }
@@ -219,7 +229,7 @@ public final class AslDeployer {
      */
     public StateMachineRuntime deploy(String source, String definitionText, StateMachineConfig config,
             java.util.Set<String> cachedStates) throws Exception {
-        List<Diagnostic> diagnostics = validate(definitionText, config.type());
+        List<Diagnostic> diagnostics = validate(definitionText, config.type(), false);
         List<Diagnostic> problems = diagnostics.stream()
                 .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
         if (!problems.isEmpty()) {

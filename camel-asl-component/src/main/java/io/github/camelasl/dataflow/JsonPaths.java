@@ -119,25 +119,19 @@ public final class JsonPaths {
     }
 
     /**
-     * True when the path is a valid JSONPath, all of it. Jayway stops reading one character before the end of a
-     * path and ignores that character ({@code $.a[} reads as {@code $.a}, {@code $.a[0]]} as {@code $.a[0]}): a path
-     * that compiles to what it compiles to without its last character has a character Jayway does not read.
+     * True when the path is a valid JSONPath, all of it: Jayway compiles it, and every character is part of a step
+     * ({@link JsonPathSyntax}), since Jayway ignores some it cannot read ({@code $.a[0]]} reads as {@code $.a[0]}).
      */
     public static boolean isValid(String path) {
         String jsonPath = path.startsWith("$$") ? path.substring(1) : path;
-        String compiled;
-        try {
-            compiled = compile(jsonPath).getPath();
-        } catch (RuntimeException e) {
+        if (!JsonPathSyntax.isWellFormed(jsonPath)) {
             return false;
         }
-        if (jsonPath.length() < 2) {
-            return true;
-        }
         try {
-            return !compiled.equals(JsonPath.compile(jsonPath.substring(0, jsonPath.length() - 1)).getPath());
+            compile(jsonPath);
+            return true;
         } catch (RuntimeException e) {
-            return true; // without its last character it is not a path: every character counts
+            return false;
         }
     }
 

@@ -146,23 +146,13 @@ public final class ResultPath {
         int end;
         if (quote == '\'' || quote == '"') {
             StringBuilder name = new StringBuilder();
-            end = i + 1;
-            while (end < path.length() && path.charAt(end) != quote) {
-                if (path.charAt(end) == '\\' && end + 1 < path.length()) {
-                    end++; // an escaped quote or backslash, as Jayway reads it
-                }
-                name.append(path.charAt(end++));
-            }
-            if (end >= path.length()) {
+            end = JsonPathSyntax.quotedEnd(path, i, name);
+            if (end < 0) {
                 throw invalid(path);
             }
             out.add(name.toString());
-            end++;
         } else {
-            end = i;
-            while (end < path.length() && path.charAt(end) >= '0' && path.charAt(end) <= '9') {
-                end++;
-            }
+            end = JsonPathSyntax.digitsEnd(path, i);
             if (end == i || end - i > 9) { // no digits, or more than an array can index
                 throw invalid(path);
             }
@@ -176,10 +166,7 @@ public final class ResultPath {
     }
 
     private static int skipSpaces(String path, int i) {
-        while (i < path.length() && path.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
+        return JsonPathSyntax.skipSpaces(path, i);
     }
 
     private static IllegalArgumentException invalid(String path) {

@@ -1,14 +1,18 @@
 package io.github.camelasl.resource;
 
 import java.net.URISyntaxException;
+import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
 import org.apache.camel.Route;
+import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.URISupport;
 
 /**
  * Whether the endpoint a Resource resolves to can serve its Task, asked when the definition is validated, so that
  * validation reports what would otherwise fail the deployment (an endpoint Camel cannot create) or the Task (nothing
- * consumes the endpoint).
+ * consumes the endpoint). It never creates, registers or starts an endpoint: starting one can act on the outside
+ * world (an aws2-sqs endpoint creates its queue, a class: endpoint runs the class's static initialiser).
  */
 public final class EndpointReadiness {
 
@@ -16,26 +20,71 @@ public final class EndpointReadiness {
     }
 
     /**
-     * Why Camel cannot create the endpoint of {@code uri}, or null when it can: a {@code bean:} name the registry
-     * does not hold, a {@code class:} not on the classpath, an option the component does not have. The deployment
-     * creates the same endpoint when it starts the Task's route, and fails there; this creates it first (Camel keeps
-     * it, as it keeps every endpoint it creates, for the deployment to use).
+     * Why Camel cannot create the endpoint of {@code uri}, or null when it can: a scheme no component has, an
+     * option the component does not have, a {@code bean:} name the registry does not hold, a {@code class:} not on
+     * the classpath. The component reads the URI and its options as the deployment's would, into an endpoint that
+     * is neither registered nor started, and that is dropped.
      */
     public static String notCreatable(CamelContext camelContext, String uri) {
         try {
-            camelContext.getEndpoint(uri);
+            String resolved = camelContext.resolvePropertyPlaceholders(uri);
+            String scheme = StringHelper.before(resolved, ":");
+            Component component = scheme == null ? null : camelContext.getComponent(scheme);
+            if (component == null) {
+                return cannotCreate("no component found with scheme: " + scheme);
+            }
+            String path = StringHelper.before(StringHelper.after(resolved, ":"), "?",
+                    StringHelper.after(resolved, ":")).replaceFirst("^//", "");
+            if ("class".equals(scheme)) {
+                // loaded, not initialised; its options are the bean component's (bean.* ones set properties on
+                // the instance the Task creates when it runs)
+                Class.forName(path, false, classLoader(camelContext));
+                camelContext.getComponent("bean").createEndpoint(withoutBeanProperties(
+                        "bean:" + StringHelper.after(resolved, ":")));
+                return null;
+            }
+            component.createEndpoint(resolved);
+            // bean:#class:NAME and bean:#type:NAME are made or found when the endpoint starts: not looked up here
+            if ("bean".equals(scheme) && !path.startsWith("#")
+                    && camelContext.getRegistry().lookupByName(path) == null) {
+                return cannotCreate("No bean could be found in the registry for: " + path);
+            }
             return null;
-        } catch (RuntimeException e) {
+        } catch (Exception | LinkageError e) {
+            // LinkageError: a component whose classes are missing or fail to initialise must not escape validation
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
             String message = root.getMessage() == null ? "" : root.getMessage();
             String why = root instanceof ClassNotFoundException ? "class not found: " + message
-                    : root == e ? message : root.getClass().getSimpleName() + ": " + message;
-            return "Camel cannot create its endpoint (" + why + "), so the deployment fails";
+                    : root == e && e instanceof RuntimeException ? message
+                            : root.getClass().getSimpleName() + ": " + message;
+            return cannotCreate(why);
         }
     }
+
+    private static String cannotCreate(String why) {
+        return "Camel cannot create its endpoint (" + why + "), so the deployment fails";
+    }
+
+    private static ClassLoader classLoader(CamelContext camelContext) {
+        ClassLoader loader = camelContext.getApplicationContextClassLoader();
+        return loader != null ? loader : EndpointReadiness.class.getClassLoader();
+    }
+
+    /** The URI without its {@code bean.*} options, which the bean itself reads. */
+    private static String withoutBeanProperties(String uri) throws URISyntaxException {
+        String query = StringHelper.after(uri, "?");
+        if (query == null) {
+            return uri;
+        }
+        Map<String, Object> options = URISupport.parseQuery(query);
+        options.keySet().removeIf(name -> name.startsWith("bean."));
+        String kept = URISupport.createQueryString(options);
+        return StringHelper.before(uri, "?") + (kept.isEmpty() ? "" : "?" + kept);
+    }
+
 
     /**
      * For a {@code direct:} or {@code seda:} endpoint in a started CamelContext: why no route consumes it now, saying

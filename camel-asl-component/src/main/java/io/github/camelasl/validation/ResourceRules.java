@@ -78,11 +78,12 @@ final class ResourceRules {
         if (unresolved != null) {
             String message = Problems.resourceUnresolved(state.name(), resource, unresolved.reason());
             String location = Locations.field(pointer, "Resource");
+            // the Task's own problems (a parameter its connector requires) are reported too, so one pass shows all
             if (unresolved.severity() == Diagnostic.Severity.ERROR) {
                 state.problems().add(Problems.RESOURCE_UNRESOLVED, message, location);
-                return;
+            } else {
+                state.problems().warning(Problems.RESOURCE_UNRESOLVED, message, location);
             }
-            state.problems().warning(Problems.RESOURCE_UNRESOLVED, message, location);
         }
         for (ResourceProblem problem : checks.check(resource, owner)) {
             state.problems().schema(problem.message(),

@@ -1,6 +1,7 @@
 package io.github.camelasl.dataflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,30 +67,41 @@ class JsonPathsTest {
     }
 
     /**
-     * Jayway ignores a path's last character when it cannot read it ({@code $.validation[} reads as
-     * {@code $.validation}), so a malformed path would pass validation and read something else at run time. For
-     * every path below and every stray character after it: either the path is invalid, or it reads something else.
+     * Review 17 item 4: Jayway ignores a path's last character when it cannot read it ({@code $.validation[} reads
+     * as {@code $.validation}), and reads a name written straight after a bracket ({@code $.a[0]xy} as
+     * {@code $['a'][0]['xy']}), so such a path would pass validation and read something else at run time. AWS
+     * refuses malformed paths with SCHEMA_VALIDATION_FAILED, "must be a valid JSONPath" (corpus case
+     * scenarios_test_base_scenarios.TestBaseScenarios.test_illegal_escapes[ESCAPE_SEQUENCES_ILLEGAL_INTRINSIC_FUNCTION]).
      */
-    @org.junit.jupiter.api.Test
-    void aStrayLastCharacterIsNeverIgnored() {
-        List<String> paths = List.of("$", "$.a", "$.validation", "$.a.b[0]", "$['a b']", "$.a[*]", "$..c", "$.a[0,1]",
-                "$.a[1:2]", "$.a[?(@.b == 1)]", "$.a.length()", "$$.Execution.Id");
-        List<String> strays = List.of("[", "]", "(", ")", ".", " ", "'", "\"", "x", "0", "*", "?", "{", "}", ",");
-        List<String> ignored = new java.util.ArrayList<>();
-        for (String path : paths) {
-            for (String stray : strays) {
-                String written = path + stray;
-                if (JsonPaths.isValid(written) && readsAs(written).equals(readsAs(path))) {
-                    ignored.add(written);
-                }
-            }
-        }
-        assertEquals(List.of(), ignored, "paths that validate but read as if their last character were not there");
-        assertTrue(JsonPaths.isValid("$.validation") && JsonPaths.isValid("$$.Execution.Id"));
+    @ParameterizedTest
+    @ValueSource(strings = {"$.validation[", "$.a[0]]", "$.a[0]xy", "$.a[0]]]", "$['a']xx", "$['a'] x", "$.a)",
+            "$.a(", "$.a.", "$..", "$.a b", "$[0", "$['a'", "$['a]", "$[0]0", "$.a[*]b", "$[?(@.a == 1)]x",
+            "$[?(@.a == 1)", "$[?(@.a == ')')", "$[?@.a]", "$.a[0,]", "$.a[1:2:]", "$.a['x',]", "$.a[]", "$.a[-]",
+            "$a", "$$.Execution.Id]", "$$.Map.Item.Value[0]z", "$ .a", "$.a]", "$.*x", "$..*x"})
+    void aPathWithCharactersOutsideItsStepsIsInvalid(String path) {
+        assertFalse(JsonPaths.isValid(path), path);
     }
 
-    /** What Jayway reads, written canonically ({@code $['a'][0]}; a stray character after a path cannot change its filter). */
-    private static String readsAs(String path) {
-        return JsonPath.compile(path.startsWith("$$") ? path.substring(1) : path).getPath();
+    /** What AWS documents as a path (https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html). */
+    @ParameterizedTest
+    @ValueSource(strings = {"$", "$.a", "$.a.b[0]", "$['a b']", "$[\"a\"]", "$['a','b']", "$.a[*]", "$.*", "$..c",
+            "$..['c']", "$..*", "$..[0]", "$.a[0,1]", "$.a[ 0 , 1 ]", "$.a[1:2]", "$.a[:2]", "$.a[-1:]", "$.a[-1]",
+            "$.a[?(@.b == 1)]", "$.a[?(@.b == ']')]", "$.a[?(@.b in ['x', 'y'])]", "$.a[?(@.c[0] > 1 && @.d)]",
+            "$.a.length()", "$.weird-key", "$.détail", "$$.Execution.Id", "$$.Map.Item.Value['x']", "$['it\\'s']",
+            "$.a[0][1]['c'].d"})
+    void aPathMadeOfStepsIsValid(String path) {
+        assertTrue(JsonPaths.isValid(path), path);
+    }
+
+    /** The check reads each character a bounded number of times, however long or nested the path. */
+    @org.junit.jupiter.api.Test
+    void checkingALongMalformedPathFinishes() {
+        List<String> paths = List.of("$" + "[0]".repeat(200_000) + "x", "$.a[?(" + "(".repeat(200_000),
+                "$" + "['a',".repeat(100_000), "$" + "[0".repeat(100_000) + ":", "$" + ".a".repeat(200_000) + "]");
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            for (String path : paths) {
+                assertFalse(JsonPaths.isValid(path));
+            }
+        });
     }
 }

@@ -48,16 +48,30 @@ class PathFieldsTest {
             new PathField(map("\"ItemReader\": {\"Resource\": \"direct:r\", \"ReaderConfig\": {\"InputType\": \"JSON\", "
                     + "\"MaxItemsPath\": %s}}"), "/States/S/ItemReader/ReaderConfig/MaxItemsPath"),
             new PathField(map("\"ItemBatcher\": {\"MaxItemsPerBatchPath\": %s}"),
-                    "/States/S/ItemBatcher/MaxItemsPerBatchPath"));
+                    "/States/S/ItemBatcher/MaxItemsPerBatchPath"),
+            new PathField(map("\"ItemBatcher\": {\"MaxInputBytesPerBatchPath\": %s}"),
+                    "/States/S/ItemBatcher/MaxInputBytesPerBatchPath"),
+            new PathField(map("\"ItemBatcher\": {\"MaxItemsPerBatch\": 2, \"BatchInput\": {\"x.$\": %s}}"),
+                    "/States/S/ItemBatcher/BatchInput"),
+            new PathField(map("\"ItemReader\": {\"Resource\": \"direct:r\", \"ReaderConfig\": {\"InputType\": \"JSON\"}, "
+                    + "\"Parameters\": {\"x.$\": %s}}"), "/States/S/ItemReader/Parameters"),
+            new PathField("{\"Type\": \"Pass\", \"Assign\": {\"x.$\": %s}, \"End\": true}", "/States/S/Assign"),
+            new PathField("{\"Type\": \"Task\", \"Resource\": \"direct:t\", \"End\": true, \"Catch\": [{\"ErrorEquals\": "
+                    + "[\"States.ALL\"], \"Assign\": {\"x.$\": %s}, \"Next\": \"S\"}]}", "/States/S/Catch[0]/Assign"),
+            new PathField("{\"Type\": \"Task\", \"Resource\": \"direct:t\", \"Credentials\": {\"RoleArn.$\": %s}, "
+                    + "\"End\": true}", "/States/S/Credentials"));
 
     private static String map(String field) {
         return "{\"Type\": \"Map\", \"End\": true, " + field + ", \"ItemProcessor\": {\"StartAt\": \"P\", "
                 + "\"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}}";
     }
 
-    /** Malformed paths, each one a character away from a good one; Jayway would read the first two as $.validation. */
+    /**
+     * Malformed paths, each a character or a few away from a good one; Jayway would read the first two as
+     * $.validation, and the last two as $['validation'][0]['xy'] and $['validation'].
+     */
     private static final List<String> MALFORMED = List.of("$.validation[", "$.validation[0]]", "$.validation[0",
-            "$.validation.");
+            "$.validation.", "$.validation[0]xy", "$['validation']]]");
 
     @Test
     void aMalformedPathIsReportedAtItsFieldInEveryPathField() {
