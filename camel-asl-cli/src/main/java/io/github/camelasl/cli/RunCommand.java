@@ -96,7 +96,9 @@ final class RunCommand implements Callable<Integer> {
     ResourcePolicyOptions resourcePolicy;
 
     @Option(names = "--store", paramLabel = "DIR", description = "keep the execution in this durable store (a "
-            + "folder, created if needed), for 'asl executions' and 'asl resume'; default: in memory")
+            + "folder, created if needed), for 'asl executions' and 'asl resume'; default: the "
+            + StoreOption.ENVIRONMENT + " environment variable for a STANDARD execution (an EXPRESS one ignores it), "
+            + "else in memory")
     String store;
 
     @Option(names = "--limits", paramLabel = "default|aws", defaultValue = "default",
@@ -138,6 +140,9 @@ final class RunCommand implements Callable<Integer> {
         checkNotBlank(accountId, "--account-id");
         if (store != null && type == Type.EXPRESS) {
             throw CliException.usage("--store keeps STANDARD executions only: AWS keeps no EXPRESS history");
+        }
+        if (store == null && type == Type.STANDARD) {
+            store = StoreOption.fromEnvironment(); // as the commands that read the store take it
         }
         ExecutionLimits executionLimits = executionLimits();
         String text = Inputs.read(definition, parent.stdin(), "definition");

@@ -28,6 +28,12 @@ final class StoreOption {
             description = DESCRIPTION)
     String folder;
 
+    /** The {@value #ENVIRONMENT} environment variable's folder, or null when it is not set or empty. */
+    static String fromEnvironment() {
+        String folder = System.getenv(ENVIRONMENT);
+        return folder == null || folder.isEmpty() ? null : folder;
+    }
+
     /** Opens the store, which must exist: reading or resuming an empty folder is a mistake, not a new store. */
     SqliteExecutionStore open() {
         if (folder == null || folder.isEmpty()) {
