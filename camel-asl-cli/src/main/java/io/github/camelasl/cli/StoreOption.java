@@ -7,7 +7,6 @@ import io.github.camelasl.store.SqliteExecutionStore;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -52,10 +51,7 @@ final class StoreOption {
         if (byArn.isPresent()) {
             return byArn.get();
         }
-        List<ExecutionRecord> named = store.list().stream()
-                .filter(record -> execution.equals(record.name()))
-                .sorted(Comparator.comparing(ExecutionRecord::executionArn))
-                .toList();
+        List<ExecutionRecord> named = store.findByName(execution);
         if (named.size() > 1) {
             throw CliException.usage("the name " + execution + " is ambiguous: executions of " + named.size()
                     + " state machines in the store " + folder + " have it; give the ARN of one: " + named.stream()
