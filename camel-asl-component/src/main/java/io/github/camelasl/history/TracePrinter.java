@@ -110,7 +110,7 @@ public final class TracePrinter implements HistoryListener {
     }
 
     /** How many executions are being printed: what this printer holds. */
-    synchronized int executionsInProgress() {
+    public synchronized int executionsInProgress() {
         return executions.size();
     }
 
