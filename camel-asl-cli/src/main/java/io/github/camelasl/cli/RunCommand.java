@@ -175,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println(TerminalText.escape("asl: execution " + arn + " is RUNNING in "
                             + store + " with this input: it goes on from its last checkpoint"));
                     if (trace != null) {
-                        engine.store().events(arn).forEach(event -> trace.onEvent(arn, (ObjectNode) event));
+                        trace.replay(arn, engine.store().events(arn));
                     }
                     run = engine.runtimeFor(same).resume(same, listeners);
                 } else {
