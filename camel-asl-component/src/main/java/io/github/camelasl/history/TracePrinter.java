@@ -92,8 +92,9 @@ public final class TracePrinter implements HistoryListener {
     }
 
     /**
-     * Prints the stored events of an execution about to be redriven, and keeps what their lines need (depths, Map
-     * iterations, state names): the redrive's events follow on from them, and its end, not theirs, ends the trace.
+     * Prints the stored events of an execution about to go on (a redrive, a resume), and keeps what their lines need
+     * (depths, Map iterations, state names): the new events follow on from them, and the new end, not a stored one,
+     * ends the trace.
      */
     public synchronized void replay(String executionArn, List<JsonNode> stored) {
         ExecutionTrace trace = new ExecutionTrace(executionArn, 1);
@@ -103,8 +104,11 @@ public final class TracePrinter implements HistoryListener {
                 trace.add(object);
             }
         }
-        trace.next = trace.pending.isEmpty() ? trace.next : trace.pending.lastKey() + 1; // a gap: go on after it
-        trace.pending.clear();
+        if (!trace.pending.isEmpty()) { // after a gap: printed all the same, and the new events go on after them
+            trace.pending.values().forEach(trace::print);
+            trace.next = trace.pending.lastKey() + 1;
+            trace.pending.clear();
+        }
         trace.ended = false;
         out.flush();
     }
