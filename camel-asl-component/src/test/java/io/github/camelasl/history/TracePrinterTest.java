@@ -138,7 +138,8 @@ class TracePrinterTest {
         trace.onEvent(second, entered(2, 1, "PassStateEntered", "A"));
         trace.onEvent(first, event(3, 2, "ExecutionSucceeded", null));
         trace.onEvent(second, entered(3, 2, "PassStateEntered", "B"));
-        assertEquals(List.of("▶ A (Pass)", "second | ▶ A (Pass)", "▶ B (Pass)"), text.toString().lines().toList());
+        assertEquals(List.of("▶ A (Pass)", "second | ▶ A (Pass)", "▶ B (Pass)"),
+                text.toString().lines().toList());
     }
 
     @Test
@@ -157,8 +158,8 @@ class TracePrinterTest {
         trace.onEvent(arn, event(8, 7, "ExecutionRedriven", null));
         trace.onEvent(arn, entered(9, 4, "TaskStateEntered", "Item"));
         trace.onEvent(arn, event(10, 9, "ExecutionSucceeded", null));
-        assertEquals(List.of("▶ Each (Map)", "  ↳ Each[1]", "    [1] ▶ Item (Task)", "    [1] ✗ Item: Boom (down)",
-                "    [1] ▶ Item (Task)"), text.toString().lines().toList());
+        assertEquals(List.of("▶ Each (Map)", "  ↳ Each[1]", "    [1] ▶ Item (Task)",
+                "    [1] ✗ Item: Boom (down)", "    [1] ▶ Item (Task)"), text.toString().lines().toList());
         assertEquals(0, trace.executionsInProgress());
     }
 
