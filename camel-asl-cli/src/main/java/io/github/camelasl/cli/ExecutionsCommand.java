@@ -261,8 +261,8 @@ final class ExecutionsCommand implements Callable<Integer> {
                 String executionArn = record.executionArn();
                 var runtime = engine.runtimeFor(record);
                 if (trace != null && record.redrivable()) {
-                    // the run so far, then the redrive's events as they come
-                    opened.events(executionArn).forEach(event -> trace.onEvent(executionArn, (ObjectNode) event));
+                    // the run so far, then the redrive's events as they come, on from it (depths, Map iterations)
+                    trace.replay(executionArn, opened.events(executionArn));
                     out.println("↻ redrive " + (record.redriveCount() + 1));
                 }
                 List<HistoryListener> listeners = trace == null ? List.of() : List.of(trace);

@@ -96,7 +96,9 @@ final class RunCommand implements Callable<Integer> {
     ResourcePolicyOptions resourcePolicy;
 
     @Option(names = "--store", paramLabel = "DIR", description = "keep the execution in this durable store (a "
-            + "folder, created if needed), for 'asl executions' and 'asl resume'; default: in memory")
+            + "folder, created if needed), for 'asl executions' and 'asl resume'; default: the "
+            + StoreOption.ENVIRONMENT + " environment variable for a STANDARD execution (an EXPRESS one ignores it), "
+            + "else in memory")
     String store;
 
     @Option(names = "--limits", paramLabel = "default|aws", defaultValue = "default",
@@ -139,6 +141,9 @@ final class RunCommand implements Callable<Integer> {
         if (store != null && type == Type.EXPRESS) {
             throw CliException.usage("--store keeps STANDARD executions only: AWS keeps no EXPRESS history");
         }
+        if (store == null && type == Type.STANDARD) {
+            store = StoreOption.fromEnvironment(); // as the commands that read the store take it
+        }
         ExecutionLimits executionLimits = executionLimits();
         String text = Inputs.read(definition, parent.stdin(), "definition");
         List<ResourceMapping> mappings = ResourceMaps.load(resourceMaps, parent.stdin());
@@ -170,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println(TerminalText.escape("asl: execution " + arn + " is RUNNING in "
                             + store + " with this input: it goes on from its last checkpoint"));
                     if (trace != null) {
-                        engine.store().events(arn).forEach(event -> trace.onEvent(arn, (ObjectNode) event));
+                        trace.replay(arn, engine.store().events(arn));
                     }
                     run = engine.runtimeFor(same).resume(same, listeners);
                 } else {

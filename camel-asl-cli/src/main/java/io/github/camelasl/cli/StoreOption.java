@@ -7,7 +7,6 @@ import io.github.camelasl.store.SqliteExecutionStore;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -28,6 +27,12 @@ final class StoreOption {
             description = DESCRIPTION)
     String folder;
 
+    /** The {@value #ENVIRONMENT} environment variable's folder, or null when it is not set or empty. */
+    static String fromEnvironment() {
+        String folder = System.getenv(ENVIRONMENT);
+        return folder == null || folder.isEmpty() ? null : folder;
+    }
+
     /** Opens the store, which must exist: reading or resuming an empty folder is a mistake, not a new store. */
     SqliteExecutionStore open() {
         if (folder == null || folder.isEmpty()) {
@@ -46,10 +51,7 @@ final class StoreOption {
         if (byArn.isPresent()) {
             return byArn.get();
         }
-        List<ExecutionRecord> named = store.list().stream()
-                .filter(record -> execution.equals(record.name()))
-                .sorted(Comparator.comparing(ExecutionRecord::executionArn))
-                .toList();
+        List<ExecutionRecord> named = store.findByName(execution);
         if (named.size() > 1) {
             throw CliException.usage("the name " + execution + " is ambiguous: executions of " + named.size()
                     + " state machines in the store " + folder + " have it; give the ARN of one: " + named.stream()

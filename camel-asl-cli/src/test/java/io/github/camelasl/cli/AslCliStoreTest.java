@@ -173,6 +173,24 @@ class AslCliStoreTest {
         assertTrue(asl("executions", "history", "--help").out().contains("ASL_STORE"));
     }
 
+    @Test
+    void runKeepsAStandardExecutionInTheAslStoreFolderAndAnExpressOneNowhere() throws Exception {
+        CliRun.Result standard = aslProcess(Map.of("ASL_STORE", store()), "run", def("choice.asl.json"), "--input",
+                "{\"value\": 7}", "--name", "from-env", "--json");
+        assertEquals(0, standard.code(), standard.err());
+        assertEquals("arn:aws:states:us-east-1:123456789012:execution:choice:from-env",
+                JSON.readTree(standard.out()).path("executionArn").asText(), standard.out());
+        assertEquals("SUCCEEDED", asl("executions", "describe", "from-env", "--store", store(), "--json").json()
+                .path("status").asText());
+
+        // AWS keeps no EXPRESS history: ASL_STORE does not apply (an explicit --store is refused)
+        CliRun.Result express = aslProcess(Map.of("ASL_STORE", store()), "run", def("choice.asl.json"), "--input",
+                "{\"value\": 7}", "--name", "express-one", "--type", "EXPRESS", "--json");
+        assertEquals(0, express.code(), express.err());
+        assertEquals(2, asl("executions", "describe", "express-one", "--store", store()).code());
+        assertTrue(asl("run", "--help").out().contains("ASL_STORE"));
+    }
+
     /** The CLI run in a JVM of its own, whose environment has ASL_STORE only as {@code environment} says. */
     private CliRun.Result aslProcess(Map<String, String> environment, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(

@@ -205,6 +205,7 @@ public final class Execution {
                 finished.run();
             }
         }
+        history.end(); // what branches winding down write would follow the end below
         try {
             store.discardUncommitted(arn);
             List<HistoryEvent> committed = store.events(arn).stream()

@@ -54,11 +54,9 @@ public final class FailurePolicy {
             scope.record(timedOut ? HistoryEventType.ActivityTimedOut : HistoryEventType.ActivityFailed,
                     EventDetails.failure(error.error(), error.cause()));
         } else if (phase == Scope.Phase.TASK_CALL && state instanceof TaskState task) {
-            ObjectNode details = TaskStep.resource(task);
-            details.setAll(EventDetails.failure(error.error(), error.cause()));
             boolean timedOut = ErrorNames.TIMEOUT.equals(error.error())
                     || ErrorNames.HEARTBEAT_TIMEOUT.equals(error.error());
-            scope.record(timedOut ? HistoryEventType.TaskTimedOut : HistoryEventType.TaskFailed, details);
+            TaskEvents.failed(scope, task, error, timedOut);
         } else if (phase == Scope.Phase.DATAFLOW && raisedByEngine(error)) {
             error = new AslError(error.error(),
                     String.format(RUNTIME_PREFIX, state.name(), scope.enteredEventId()) + error.cause());

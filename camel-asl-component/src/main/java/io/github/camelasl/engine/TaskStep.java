@@ -9,8 +9,9 @@ import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.model.TaskState;
 
 /**
- * Task: before the call, the effective input (InputPath, Parameters) and the TaskScheduled/TaskStarted events;
- * after it, TaskSucceeded, ResultSelector, ResultPath and OutputPath. The call itself is the route's.
+ * Task: before the call, the effective input (InputPath, Parameters) and the events of its scheduling
+ * ({@link TaskEvents}); after it, its success event, ResultSelector, ResultPath and OutputPath. The call itself is the
+ * route's.
  */
 public final class TaskStep {
 
@@ -38,7 +39,6 @@ public final class TaskStep {
             scope.phase(Scope.Phase.TASK_CALL);
             return effective; // its TaskScheduled, TaskStarted and TaskSubmitted were recorded before the restart
         }
-        String region = scope.execution().config().region();
         if (state.isActivity()) {
             scope.recordLazily(HistoryEventType.ActivityScheduled, () -> {
                 ObjectNode scheduled = Json.NODES.objectNode();
@@ -55,17 +55,7 @@ public final class TaskStep {
             scope.phase(Scope.Phase.TASK_CALL);
             return effective;
         }
-        // the details are built only if the history is read: a Task's events cost next to nothing otherwise
-        scope.recordLazily(HistoryEventType.TaskScheduled, () -> {
-            ObjectNode scheduled = resource(state);
-            scheduled.put("region", region);
-            scheduled.put("parameters", Json.write(effective));
-            if (timeout != null) {
-                scheduled.put("timeoutInSeconds", timeout);
-            }
-            return scheduled;
-        });
-        scope.recordLazily(HistoryEventType.TaskStarted, () -> resource(state));
+        TaskEvents.scheduled(scope, state, effective, timeout);
         scope.phase(Scope.Phase.TASK_CALL);
         return effective;
     }
@@ -104,11 +94,7 @@ public final class TaskStep {
             Transitions.exitWithResult(scope, state.resultSelector(), state.resultPath(), result);
             return;
         }
-        scope.recordLazily(HistoryEventType.TaskSucceeded, () -> {
-            ObjectNode succeeded = resource(state);
-            succeeded.setAll(EventDetails.withOutput(result));
-            return succeeded;
-        });
+        TaskEvents.succeeded(scope, state, result);
         Transitions.exitWithResult(scope, state.resultSelector(), state.resultPath(), result);
     }
 

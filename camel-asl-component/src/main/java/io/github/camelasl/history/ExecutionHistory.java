@@ -122,6 +122,16 @@ public final class ExecutionHistory {
         return event.id();
     }
 
+    /**
+     * Nothing more is recorded or heard: the execution's end went into another history (one rebuilt from the
+     * store's committed events, when the store refused this one's), and a branch winding down must not reopen it.
+     */
+    public void end() {
+        synchronized (events) {
+            ended = true;
+        }
+    }
+
     public long append(HistoryEventType type, long previousEventId, ObjectNode details) {
         return append(type, type.name(), previousEventId, details);
     }

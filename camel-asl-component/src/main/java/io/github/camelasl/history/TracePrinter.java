@@ -28,13 +28,18 @@ import java.util.TreeMap;
  * its index, since iterations run concurrently. Events may be written from several
  * threads and reach listeners out of order; they are printed in id order. One printer may be told of many
  * executions (a component's listener hears every exchange's): each is printed in its own id order, and forgotten
- * once its end is printed.
+ * once its end is printed. While more than one is in progress, each line starts with its execution's name
+ * ({@code order-7 | ▶ Train (Task)}), so interleaved lines can be told apart.
  */
 public final class TracePrinter implements HistoryListener {
 
     private static final int PREVIEW = 80;
+    /** A Task's failed call, in each of its event families (an integration's, a Lambda function's, an activity's). */
+    private static final Set<String> CALL_FAILURES = Set.of("TaskFailed", "TaskTimedOut", "LambdaFunctionFailed",
+            "LambdaFunctionTimedOut", "ActivityFailed", "ActivityTimedOut");
     /** The events whose line is a ✗ already: the execution's failure that follows them is not printed again. */
-    private static final Set<String> FAILURE_LINES = Set.of("TaskFailed", "TaskTimedOut", "MapIterationFailed",
+    private static final Set<String> FAILURE_LINES = Set.of("TaskFailed", "TaskTimedOut", "LambdaFunctionFailed",
+            "LambdaFunctionTimedOut", "ActivityFailed", "ActivityTimedOut", "MapIterationFailed",
             "MapIterationAborted", "ParallelStateFailed", "MapStateFailed");
 
     private final PrintWriter out;
@@ -54,7 +59,7 @@ public final class TracePrinter implements HistoryListener {
     @Override
     public synchronized void onEvent(String executionArn, ObjectNode event) {
         ExecutionTrace trace = executions.computeIfAbsent(executionArn,
-                arn -> new ExecutionTrace(event.path("id").asLong()));
+                arn -> new ExecutionTrace(arn, event.path("id").asLong()));
         trace.add(event);
         if (trace.ended) {
             executions.remove(executionArn);
@@ -67,7 +72,7 @@ public final class TracePrinter implements HistoryListener {
      * known), and forgets it.
      */
     public synchronized void finish(String executionArn, List<JsonNode> history) {
-        ExecutionTrace trace = executions.remove(executionArn);
+        ExecutionTrace trace = executions.get(executionArn);
         if (trace == null) {
             return; // its end is printed, and so everything before it
         }
@@ -82,17 +87,40 @@ public final class TracePrinter implements HistoryListener {
         for (ObjectNode event : trace.pending.values()) {
             trace.print(event);
         }
+        executions.remove(executionArn);
+        out.flush();
+    }
+
+    /**
+     * Prints the stored events of an execution about to go on (a redrive, a resume), and keeps what their lines need
+     * (depths, Map iterations, state names): the new events follow on from them, and the new end, not a stored one,
+     * ends the trace.
+     */
+    public synchronized void replay(String executionArn, List<JsonNode> stored) {
+        ExecutionTrace trace = new ExecutionTrace(executionArn, 1);
+        executions.put(executionArn, trace);
+        for (JsonNode event : stored) {
+            if (event instanceof ObjectNode object) {
+                trace.add(object);
+            }
+        }
+        if (!trace.pending.isEmpty()) { // after a gap: printed all the same, and the new events go on after them
+            trace.pending.values().forEach(trace::print);
+            trace.next = trace.pending.lastKey() + 1;
+            trace.pending.clear();
+        }
+        trace.ended = false;
         out.flush();
     }
 
     /** How many executions are being printed: what this printer holds. */
-    synchronized int executionsInProgress() {
+    public synchronized int executionsInProgress() {
         return executions.size();
     }
 
     /** One execution's printing: its events in id order, and what its lines need of the events before. */
     private final class ExecutionTrace {
-        private final Map<Long, ObjectNode> pending = new TreeMap<>();
+        private final TreeMap<Long, ObjectNode> pending = new TreeMap<>();
         private final Map<Long, Integer> depths = new HashMap<>();
         private final Map<Long, String> types = new HashMap<>();
         private final Map<Long, String> stateNames = new HashMap<>();
@@ -101,9 +129,13 @@ public final class TracePrinter implements HistoryListener {
         /** The next id to print: the first heard (1, or the first after a resumed execution's earlier events). */
         private long next;
         private boolean ended;
+        /** What starts its lines while other executions are printed too (its name; none for an unnamed one). */
+        private final String executionLabel;
 
-        ExecutionTrace(long firstId) {
+        ExecutionTrace(String executionArn, long firstId) {
             this.next = firstId;
+            this.executionLabel = executionArn == null ? ""
+                    : TerminalText.escape(executionName(executionArn)) + " | ";
         }
 
         void add(ObjectNode event) {
@@ -153,12 +185,18 @@ public final class TracePrinter implements HistoryListener {
 
             String line = line(event, type, prevType, name);
             if (line != null) {
-                out.println("  ".repeat(depth) + (label.isEmpty() ? "" : label + " ")
-                        + line);
+                String execution = executions.size() > 1 ? executionLabel : "";
+                out.println(execution + "  ".repeat(depth) + (label.isEmpty() ? "" : label + " ") + line);
             }
             ended |= type.equals("ExecutionSucceeded") || type.equals("ExecutionFailed")
                     || type.equals("ExecutionTimedOut") || type.equals("ExecutionAborted");
         }
+    }
+
+    /** The name in an execution ARN (arn:aws:states:REGION:ACCOUNT:execution:MACHINE:NAME), else the whole ARN. */
+    private static String executionName(String executionArn) {
+        String[] parts = executionArn.split(":", 9);
+        return parts.length >= 8 && parts[0].equals("arn") ? parts[7] : executionArn;
     }
 
     private static int depth(String type, String prevType, int prevDepth) {
@@ -196,16 +234,16 @@ public final class TracePrinter implements HistoryListener {
             return "✓ " + name + (output == null ? "" : "  " + preview(output));
         }
         switch (type) {
-            case "TaskFailed", "TaskTimedOut" -> {
-                return failure(event, type, name, type.equals("TaskTimedOut") ? "States.Timeout" : "");
+            case "TaskFailed", "TaskTimedOut", "LambdaFunctionFailed", "LambdaFunctionTimedOut", "ActivityFailed",
+                    "ActivityTimedOut" -> {
+                return failure(event, type, name, type.endsWith("TimedOut") ? "States.Timeout" : "");
             }
             case "ExecutionFailed" -> {
                 // a failure no state event reported (States.Runtime, a Fail state): its only ✗ line
                 return FAILURE_LINES.contains(prevType) ? null : failure(event, type, name, "");
             }
-            case "TaskScheduled" -> {
-                return prevType.equals("TaskFailed") || prevType.equals("TaskTimedOut") ? "↻ " + name + " (retry)"
-                        : null;
+            case "TaskScheduled", "LambdaFunctionScheduled", "ActivityScheduled" -> {
+                return CALL_FAILURES.contains(prevType) ? "↻ " + name + " (retry)" : null;
             }
             case "MapIterationStarted" -> {
                 return "↳ " + name + "[" + details(event, type).path("index").asText() + "]";
@@ -241,8 +279,41 @@ public final class TracePrinter implements HistoryListener {
         return event.path(field);
     }
 
-    private static String preview(String text) {
-        String flat = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
-        return TerminalText.escape(flat.length() <= PREVIEW ? flat : flat.substring(0, PREVIEW - 1) + "…");
+    /**
+     * {@code text} on one line of at most {@link #PREVIEW} characters: a blank run holding a line break becomes one
+     * space, and the ends are trimmed. One pass that stops once the line is full: a cause may be megabytes of data
+     * (a Fail state's CausePath), and this runs inside the printer's lock.
+     */
+    static String preview(String text) {
+        StringBuilder line = new StringBuilder(PREVIEW + 1);
+        int length = text.length();
+        int i = 0;
+        while (i < length && line.length() <= PREVIEW) {
+            if (!isBlank(text.charAt(i))) {
+                line.append(text.charAt(i++));
+                continue;
+            }
+            int end = i;
+            boolean lineBreak = false;
+            while (end < length && isBlank(text.charAt(end))) {
+                lineBreak |= text.charAt(end) == '\n' || text.charAt(end) == '\r';
+                end++;
+            }
+            if (!line.isEmpty() && end < length) { // none at the start or the end
+                if (lineBreak) {
+                    line.append(' ');
+                } else {
+                    line.append(text, i, Math.min(end, i + PREVIEW + 1 - line.length()));
+                }
+            }
+            i = end;
+        }
+        String flat = line.length() <= PREVIEW ? line.toString() : line.substring(0, PREVIEW - 1) + "…";
+        return TerminalText.escape(flat);
+    }
+
+    /** Java's regular expressions' {@code \\s}. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -85,6 +85,12 @@ public interface ExecutionStore extends AutoCloseable {
 
     Optional<ExecutionRecord> find(String executionArn);
 
+    /**
+     * The executions named {@code executionName}, of any state machine (a name is unique per state machine, as in
+     * AWS), by ARN; found without reading every execution.
+     */
+    List<ExecutionRecord> findByName(String executionName);
+
     Collection<ExecutionRecord> list();
 
     /** The history events recorded for an execution, in AWS's shape, oldest first. */

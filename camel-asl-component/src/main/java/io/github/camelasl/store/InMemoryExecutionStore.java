@@ -203,6 +203,12 @@ public class InMemoryExecutionStore implements ExecutionStore {
     }
 
     @Override
+    public List<ExecutionRecord> findByName(String executionName) {
+        return executions.values().stream().map(e -> e.record).filter(r -> r.name().equals(executionName))
+                .sorted(java.util.Comparator.comparing(ExecutionRecord::executionArn)).toList();
+    }
+
+    @Override
     public Collection<ExecutionRecord> list() {
         return executions.values().stream().map(e -> e.record).toList();
     }

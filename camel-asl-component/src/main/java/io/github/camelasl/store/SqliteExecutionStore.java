@@ -58,7 +58,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -96,6 +96,11 @@ public final class SqliteExecutionStore implements ExecutionStore {
     private static final String[] SCHEMA_V5 = {
         "ALTER TABLE checkpoints ADD COLUMN retry_attempts TEXT",
         "ALTER TABLE checkpoints ADD COLUMN succeeded_runs TEXT",
+    };
+
+    /** Version 6: executions found by name (the CLI's ARN|NAME) without reading the whole table. */
+    private static final String[] SCHEMA_V6 = {
+        "CREATE INDEX IF NOT EXISTS executions_by_name ON executions (name)",
     };
 
     private final Path folder;
@@ -265,7 +270,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
                         + " this Camel ASL reads; open it with the release that wrote it");
             }
             // each step in a transaction of its own, so a file is always at one version or the next
-            String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5};
+            String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -547,6 +552,12 @@ public final class SqliteExecutionStore implements ExecutionStore {
     @Override
     public Optional<ExecutionRecord> find(String executionArn) {
         return await(submit(c -> selectExecution(c, executionArn)));
+    }
+
+    @Override
+    public List<ExecutionRecord> findByName(String executionName) {
+        List<ExecutionRecord> named = await(submit(c -> selectExecutions(c, " WHERE e.name = ?", executionName)));
+        return named.stream().sorted(java.util.Comparator.comparing(ExecutionRecord::executionArn)).toList();
     }
 
     /** Every execution; one whose row cannot be read back is left out, with a WARN naming it and why. */

@@ -1,6 +1,7 @@
 package io.github.camelasl.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.AslComponent;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every Task event of a state names the same resourceType and resource, the ones AWS writes, whatever endpoint runs
  * the Task: corpus cases error_handling_test_task_service_lambda.TestTaskServiceLambda
  * .test_raise_exception_catch_output_path[None] ("lambda", "invoke" on TaskScheduled, TaskStarted and TaskFailed)
- * and error_handling_test_aws_sdk.TestAwsSdk.test_no_such_bucket ("aws-sdk:s3", "listObjects").
+ * and error_handling_test_aws_sdk.TestAwsSdk.test_no_such_bucket ("aws-sdk:s3", "listObjects"). A Lambda function
+ * ARN's events are AWS's LambdaFunction* ones instead.
  */
 class TaskEventResourceTest {
 
@@ -37,10 +39,36 @@ class TaskEventResourceTest {
         assertEquals(List.of("aws-sdk:s3 listObjects"), resourcePairs("arn:aws:states:::aws-sdk:s3:listObjects"));
     }
 
+    /**
+     * A Lambda function ARN's call has AWS's LambdaFunction* events, the function named only on the scheduled one:
+     * corpus cases services_test_lambda_task.TestTaskLambda.test_invoke_pipe (Scheduled with input and resource,
+     * Started with no details, Succeeded with output) and scenarios_test_base_scenarios.TestBaseScenarios
+     * .test_lambda_invoke_with_retry_base (Failed with error and cause, then Scheduled again).
+     */
     @Test
-    void anotherArnsEventsNameItsServiceAndTheArn() throws Exception {
+    void aLambdaFunctionArnsEventsAreAwsLambdaFunctionEvents() throws Exception {
         String function = "arn:aws:lambda:us-east-1:123456789012:function:score";
-        assertEquals(List.of("lambda " + function), resourcePairs(function));
+        List<JsonNode> events = run(function);
+        List<JsonNode> calls = events.stream().filter(e -> e.get("type").asText().startsWith("LambdaFunction"))
+                .toList();
+        assertEquals(List.of("LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionFailed",
+                "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded"),
+                calls.stream().map(e -> e.get("type").asText()).toList());
+        assertEquals(List.of(), events.stream().map(e -> e.get("type").asText())
+                .filter(t -> t.startsWith("Task") && !t.startsWith("TaskState")).toList());
+        assertEquals("{\"input\":\"{\\\"n\\\":1}\",\"inputDetails\":{\"truncated\":false},\"resource\":\"" + function
+                + "\"}", calls.get(0).get("lambdaFunctionScheduledEventDetails").toString());
+        assertEquals(List.of("id", "previousEventId", "timestamp", "type"), fieldNames(calls.get(1)));
+        assertEquals("States.TaskFailed", calls.get(2).at("/lambdaFunctionFailedEventDetails/error").asText());
+        assertTrue(calls.get(2).at("/lambdaFunctionFailedEventDetails/cause").asText().contains("busy"));
+        assertEquals("{\"output\":\"{}\",\"outputDetails\":{\"truncated\":false}}",
+                calls.get(5).get("lambdaFunctionSucceededEventDetails").toString());
+    }
+
+    private static List<String> fieldNames(JsonNode event) {
+        List<String> names = new java.util.ArrayList<>();
+        event.fieldNames().forEachRemaining(names::add);
+        return names.stream().sorted().toList();
     }
 
     @Test
@@ -53,6 +81,18 @@ class TaskEventResourceTest {
      * is retried and succeeds (run on a local route through a resource mapping).
      */
     private List<String> resourcePairs(String resource) throws Exception {
+        List<JsonNode> events = run(resource);
+        List<String> types = events.stream().map(e -> e.get("type").asText()).filter(t -> t.startsWith("Task"))
+                .filter(t -> !t.startsWith("TaskState")).toList();
+        assertEquals(List.of("TaskScheduled", "TaskStarted", "TaskFailed", "TaskScheduled", "TaskStarted",
+                "TaskSucceeded"), types);
+        return events.stream().filter(e -> e.get("type").asText().matches("Task(Scheduled|Started|Failed|Succeeded)"))
+                .map(TaskEventResourceTest::resourcePair)
+                .distinct().toList();
+    }
+
+    /** The events of a run of a Task on {@code resource} that fails once, is retried and succeeds. */
+    private List<JsonNode> run(String resource) throws Exception {
         Path definition = Files.writeString(dir.resolve("m.asl.json"), """
                 {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "%s",
                   "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 1, "MaxAttempts": 1}],
@@ -79,15 +119,9 @@ class TaskEventResourceTest {
                 }
             });
             camel.start();
-            camel.createProducerTemplate().requestBody("direct:start", "{}");
+            camel.createProducerTemplate().requestBody("direct:start", "{\"n\": 1}");
         }
-        List<String> types = events.stream().map(e -> e.get("type").asText()).filter(t -> t.startsWith("Task"))
-                .filter(t -> !t.startsWith("TaskState")).toList();
-        assertEquals(List.of("TaskScheduled", "TaskStarted", "TaskFailed", "TaskScheduled", "TaskStarted",
-                "TaskSucceeded"), types);
-        return events.stream().filter(e -> e.get("type").asText().matches("Task(Scheduled|Started|Failed|Succeeded)"))
-                .map(TaskEventResourceTest::resourcePair)
-                .distinct().toList();
+        return events;
     }
 
     private static String resourcePair(JsonNode event) {

@@ -2,6 +2,7 @@ package io.github.camelasl.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.AslComponent;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -42,7 +44,9 @@ class TracePrinterTest {
                 reply.get();
             }
         }
-        List<String> lines = text.toString().lines().toList();
+        // while several are in progress, lines start with the execution's name
+        List<String> lines = text.toString().lines().map(line -> line.replaceFirst("^[0-9a-f-]{36} \\| ", ""))
+                .toList();
         assertEquals(4, lines.stream().filter(line -> line.equals("▶ Each (Map)")).count(), text::toString);
         assertEquals(12, lines.stream().filter(line -> line.endsWith("▶ Item (Pass)")).count(), text::toString);
         assertEquals(4, lines.stream().filter(line -> line.startsWith("✓ Each  ")).count(), text::toString);
@@ -97,6 +101,103 @@ class TracePrinterTest {
         assertEquals(List.of("▶ Again (Pass)"), text.toString().lines().toList());
         trace.finish("arn:r", List.of());
         assertEquals(0, trace.executionsInProgress());
+    }
+
+    @Test
+    void aMultiMegabyteBlankRunInACauseIsPrintedCutAndAtOnce() {
+        // a cause is data (a Fail state's CausePath): a regular expression over its blanks took 16 s for 60,000
+        String cause = "down" + " ".repeat(4_000_000) + "x" + " \t ".repeat(1_000_000) + "\n" + "y";
+        StringWriter text = new StringWriter();
+        TracePrinter trace = new TracePrinter(new PrintWriter(text));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            trace.onEvent("arn:e", entered(1, 0, "TaskStateEntered", "Call"));
+            trace.onEvent("arn:e", failed(2, 1, "TaskFailed", "Boom", cause));
+        });
+        assertEquals(List.of("▶ Call (Task)", "✗ Call: Boom (down" + " ".repeat(75) + "…)"),
+                text.toString().lines().toList());
+    }
+
+    @Test
+    void aPreviewPutsLinesOnOneAndCutsAtEightyCharacters() {
+        assertEquals("a b   c d", TracePrinter.preview("  a \r\n  b   c\n\n d \n "));
+        assertEquals("x".repeat(80), TracePrinter.preview("x".repeat(80)));
+        assertEquals("x".repeat(79) + "…", TracePrinter.preview("x".repeat(81)));
+        assertEquals("x".repeat(79) + "…", TracePrinter.preview("x".repeat(79) + "\n" + "y"));
+        assertEquals("x".repeat(79), TracePrinter.preview("x".repeat(79) + " \n "));
+    }
+
+    @Test
+    void linesStartWithTheExecutionsNameWhileSeveralAreInProgress() {
+        StringWriter text = new StringWriter();
+        TracePrinter trace = new TracePrinter(new PrintWriter(text));
+        String first = "arn:aws:states:us-east-1:123456789012:execution:m:first";
+        String second = "arn:aws:states:us-east-1:123456789012:execution:m:second";
+        trace.onEvent(first, event(1, 0, "ExecutionStarted", null));
+        trace.onEvent(first, entered(2, 1, "PassStateEntered", "A"));
+        trace.onEvent(second, event(1, 0, "ExecutionStarted", null));
+        trace.onEvent(second, entered(2, 1, "PassStateEntered", "A"));
+        trace.onEvent(first, event(3, 2, "ExecutionSucceeded", null));
+        trace.onEvent(second, entered(3, 2, "PassStateEntered", "B"));
+        assertEquals(List.of("▶ A (Pass)", "second | ▶ A (Pass)", "▶ B (Pass)"),
+                text.toString().lines().toList());
+    }
+
+    @Test
+    void aRedrivesEventsGoOnFromTheStoredOnesContext() {
+        // a redriven Map iteration's events follow the stored MapIterationStarted: they keep its depth and [i]
+        StringWriter text = new StringWriter();
+        TracePrinter trace = new TracePrinter(new PrintWriter(text));
+        String arn = "arn:aws:states:us-east-1:123456789012:execution:m:r";
+        ObjectNode iteration = event(4, 3, "MapIterationStarted", "mapIterationStartedEventDetails");
+        ((ObjectNode) iteration.get("mapIterationStartedEventDetails")).put("name", "Each").put("index", 1);
+        List<com.fasterxml.jackson.databind.JsonNode> stored = List.of(event(1, 0, "ExecutionStarted", null),
+                entered(2, 1, "MapStateEntered", "Each"), event(3, 2, "MapStateStarted", null), iteration,
+                entered(5, 4, "TaskStateEntered", "Item"), failed(6, 5, "TaskFailed", "Boom", "down"),
+                failed(7, 6, "ExecutionFailed", "Boom", "down"));
+        trace.replay(arn, stored);
+        trace.onEvent(arn, event(8, 7, "ExecutionRedriven", null));
+        trace.onEvent(arn, entered(9, 4, "TaskStateEntered", "Item"));
+        trace.onEvent(arn, event(10, 9, "ExecutionSucceeded", null));
+        assertEquals(List.of("▶ Each (Map)", "  ↳ Each[1]", "    [1] ▶ Item (Task)",
+                "    [1] ✗ Item: Boom (down)", "    [1] ▶ Item (Task)"), text.toString().lines().toList());
+        assertEquals(0, trace.executionsInProgress());
+    }
+
+    @Test
+    void aLambdaFunctionsFailedCallAndRetryArePrinted() {
+        // AWS's events for a Lambda function ARN: corpus case
+        // scenarios_test_base_scenarios.TestBaseScenarios.test_lambda_invoke_with_retry_base
+        StringWriter text = new StringWriter();
+        TracePrinter trace = new TracePrinter(new PrintWriter(text));
+        trace.onEvent("arn:l", entered(1, 0, "TaskStateEntered", "Call"));
+        trace.onEvent("arn:l", event(2, 1, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails"));
+        trace.onEvent("arn:l", event(3, 2, "LambdaFunctionStarted", null));
+        trace.onEvent("arn:l", failed(4, 3, "LambdaFunctionFailed", "Exception", "down"));
+        trace.onEvent("arn:l", event(5, 4, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails"));
+        trace.onEvent("arn:l", event(6, 5, "LambdaFunctionStarted", null));
+        trace.onEvent("arn:l", failed(7, 6, "LambdaFunctionTimedOut", null, null));
+        trace.onEvent("arn:l", failed(8, 7, "ExecutionFailed", "States.Timeout", null));
+        assertEquals(List.of("▶ Call (Task)", "✗ Call: Exception (down)", "↻ Call (retry)",
+                "✗ Call: States.Timeout"), text.toString().lines().toList());
+        assertEquals(0, trace.executionsInProgress());
+    }
+
+    private static ObjectNode entered(long id, long previous, String type, String name) {
+        ObjectNode event = event(id, previous, type, "stateEnteredEventDetails");
+        ((ObjectNode) event.get("stateEnteredEventDetails")).put("name", name);
+        return event;
+    }
+
+    private static ObjectNode failed(long id, long previous, String type, String error, String cause) {
+        String field = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails";
+        ObjectNode event = event(id, previous, type, field);
+        if (error != null) {
+            ((ObjectNode) event.get(field)).put("error", error);
+        }
+        if (cause != null) {
+            ((ObjectNode) event.get(field)).put("cause", cause);
+        }
+        return event;
     }
 
     private static CamelContext route(Path dir, String definition, TracePrinter trace) throws Exception {

@@ -149,6 +149,7 @@ class SqliteExecutionStoreTest {
             s.execute("ALTER TABLE checkpoints DROP COLUMN task_token");
             s.execute("ALTER TABLE checkpoints DROP COLUMN retry_attempts");
             s.execute("ALTER TABLE checkpoints DROP COLUMN succeeded_runs");
+            s.execute("DROP INDEX executions_by_name");
             s.execute("DELETE FROM schema_version WHERE version >= 2");
         }
         try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
@@ -161,6 +162,7 @@ class SqliteExecutionStoreTest {
             assertEquals(started.plusSeconds(60), redriven.redriveDate());
             assertNull(redriven.stopDate());
             assertTrue(store.redrive("e1", Instant.now()).isEmpty(), "a RUNNING execution is not redriven");
+            assertEquals(List.of("e1"), store.findByName("e1").stream().map(ExecutionRecord::executionArn).toList());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteExecutionStore.FILE_NAME));
                 Statement s = c.createStatement();
@@ -240,6 +242,42 @@ class SqliteExecutionStoreTest {
             assertTrue(reopened.list().isEmpty());
         }
         first.join(10_000);
+    }
+
+    @Test
+    void executionsAreFoundByNameAcrossStateMachinesThroughAnIndex() throws Exception {
+        Instant started = Instant.parse("2026-01-01T00:00:00Z");
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            assertNamed(store, started);
+        }
+        // the query reads the name's rows, not the table (SQLite's plan: "SEARCH e USING INDEX executions_by_name")
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteExecutionStore.FILE_NAME));
+                Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(
+                        "EXPLAIN QUERY PLAN SELECT * FROM executions e WHERE e.name = 'x'")) {
+            rs.next();
+            assertTrue(rs.getString("detail").contains("USING INDEX executions_by_name"), rs.getString("detail"));
+        }
+    }
+
+    @Test
+    void theInMemoryStoreFindsExecutionsByName() {
+        assertNamed(new InMemoryExecutionStore(), Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /** Executions of two state machines named "same", one other: by name, the two, ordered by ARN. */
+    static void assertNamed(ExecutionStore store, Instant started) {
+        for (String machine : List.of("sm-b", "sm-a")) {
+            store.create(new ExecutionRecord("arn:" + machine + ":same", machine, "same", ExecutionStatus.RUNNING,
+                    json("{}"), null, null, null, started, null, null));
+        }
+        store.create(new ExecutionRecord("arn:sm-a:other", "sm-a", "other", ExecutionStatus.RUNNING, json("{}"), null,
+                null, null, started, null, null));
+        assertEquals(List.of("arn:sm-a:same", "arn:sm-b:same"),
+                store.findByName("same").stream().map(ExecutionRecord::executionArn).toList());
+        assertEquals(List.of("arn:sm-a:other"),
+                store.findByName("other").stream().map(ExecutionRecord::executionArn).toList());
+        assertEquals(List.of(), store.findByName("arn:sm-a:other"));
     }
 
     private static ExecutionRecord running(String arn, Instant started) {
