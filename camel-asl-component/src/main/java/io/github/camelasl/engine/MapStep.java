@@ -170,7 +170,7 @@ public final class MapStep {
             return null;
         }
         JsonNode value = JsonataStates.value(scope, expression, states, field);
-        Long number = NumberFields.wholeNumber(value);
+        Long number = NumberFields.jsonataWholeNumber(value);
         if (number == null) {
             throw unexpectedResult(expression, field, value, "an integer");
         }
@@ -182,7 +182,7 @@ public final class MapStep {
             return null;
         }
         JsonNode value = JsonataStates.value(scope, expression, states, "ToleratedFailurePercentage");
-        Double number = NumberFields.number(value);
+        Double number = NumberFields.jsonataNumber(value);
         if (number == null) {
             throw unexpectedResult(expression, "ToleratedFailurePercentage", value, "a number");
         }
@@ -209,7 +209,7 @@ public final class MapStep {
             }
             value = parsed;
         } else {
-            value = state.maxConcurrency() == null ? 0 : state.maxConcurrency().longValue();
+            value = state.maxConcurrency() == null ? 0 : NumberFields.literalWholeNumber(state.maxConcurrency());
         }
         if (value < 0) {
             throw AslError.runtime("MaxConcurrency cannot be negative.");
@@ -229,7 +229,7 @@ public final class MapStep {
             }
             value = parsed;
         } else {
-            value = state.toleratedFailureCount().longValue();
+            value = NumberFields.literalWholeNumber(state.toleratedFailureCount());
         }
         if (value < 0) {
             throw AslError.runtime("ToleratedFailureCount cannot be negative.");

@@ -125,7 +125,7 @@ public final class TaskStep {
     private static Long positiveSeconds(Scope scope, String field, JsonNode literal, String path) {
         if (literal != null && JsonataStates.applies(scope.current())) {
             JsonNode value = JsonataStates.value(scope, literal, JsonataStates.states(scope), field);
-            Long seconds = NumberFields.wholeNumber(value);
+            Long seconds = NumberFields.jsonataWholeNumber(value);
             if (seconds == null || seconds <= 0) {
                 throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The " + field + " field must be a positive "
                         + "integer, but was: " + (value == null ? "undefined" : Json.write(value)));
@@ -133,7 +133,7 @@ public final class TaskStep {
             return seconds;
         }
         if (literal != null && literal.isNumber()) {
-            return literal.longValue();
+            return NumberFields.literalWholeNumber(literal);
         }
         if (path != null) {
             // AWS words a path that selects nothing here as it does for InputPath
