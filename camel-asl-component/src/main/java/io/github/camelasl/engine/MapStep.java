@@ -84,8 +84,11 @@ public final class MapStep {
             toleratedPercentage = toleratedPercentage(state, effective, context);
             tolerance = true;
         }
-        if (!tolerance) {
+        if (!tolerance || !state.distributed()) {
+            // evaluated (a bad value fails the state) but an Inline Map tolerates nothing: "if any iteration
+            // fails, the Map state fails" (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-inline.html)
             toleratedCount = 0;
+            toleratedPercentage = 100.0;
         }
         ObjectNode details = Json.NODES.objectNode();
         details.put("length", items.size());
@@ -280,8 +283,9 @@ public final class MapStep {
             if (terminal != null) {
                 throw terminal;
             }
-            boolean tolerance = state.toleratedFailureCount() != null || state.toleratedFailureCountPath() != null
-                    || state.toleratedFailurePercentage() != null || state.toleratedFailurePercentagePath() != null;
+            boolean tolerance = state.distributed() && (state.toleratedFailureCount() != null
+                    || state.toleratedFailureCountPath() != null || state.toleratedFailurePercentage() != null
+                    || state.toleratedFailurePercentagePath() != null);
             if (tolerance) {
                 throw new AslError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                         "The specified tolerated failure threshold was exceeded");
