@@ -11,6 +11,8 @@ import java.util.Map;
 final class StateRules {
 
     private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(99_999_999);
+    /** The largest limit the run reads exactly (AWS documents no upper bound for these). */
+    private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private StateRules() {
     }
@@ -110,7 +112,8 @@ final class StateRules {
     /**
      * A literal integer field of a Map's sub-object (ReaderConfig, ItemBatcher) that the run reads: an integer of
      * at least {@code minimum}, as AWS's language service's schema has it (MaxItems 0, the batch limits 1), so that
-     * validation refuses what the run would fail on. A JSONata expression is checked when it runs.
+     * validation refuses what the run would fail on, a value past a long among it. A JSONata expression is checked
+     * when it runs.
      *
      * @param checkType false where the sub-object's schema checks the field's type already (ItemBatcher's)
      */
@@ -126,7 +129,7 @@ final class StateRules {
             }
             return;
         }
-        StructureRules.checkRange(Map.of(name, value), name, minimum, null, pointer, state.problems());
+        StructureRules.checkRange(Map.of(name, value), name, minimum, MAX_LONG, pointer, state.problems());
     }
 
     private static void subObject(StateContext state, String name, Schema.ObjectSchema schema) {
