@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * The one reading of a number that a field takes from data: what a {@code *Path} selects (in the input or a
- * variable) or what a JSONata expression gives, for MaxConcurrency, ToleratedFailureCount/Percentage, MaxItems,
- * MaxItemsPerBatch, MaxInputBytesPerBatch, TimeoutSeconds, HeartbeatSeconds and Wait's Seconds. AWS takes a JSON
- * number or text that spells one: a variable assigned {@code "1"} serves as MaxConcurrencyPath (conformance cases
+ * variable), what a JSONata expression gives, or the definition's literal, for MaxConcurrency,
+ * ToleratedFailureCount/Percentage, MaxItems, MaxItemsPerBatch, MaxInputBytesPerBatch, TimeoutSeconds,
+ * HeartbeatSeconds and Wait's Seconds. From a path AWS takes a JSON number or text that spells one: a variable
+ * assigned {@code "1"} serves as MaxConcurrencyPath (conformance cases
  * {@code test_reference_in_map_state[MAP_STATE_REFERENCE_IN_MAX_CONCURRENCY_PATH]} and
  * {@code test_reference_in_map_state_max_items_path[MAP_STATE_REFERENCE_IN_MAX_PER_BATCH_PATH]}), and refuses a
  * fraction where it needs a whole number ({@code test_base_wait_seconds_path[1.5]}). Each field applies its own
