@@ -192,13 +192,12 @@ public final class AslDeployer {
             return null;
         }
         if (resource.startsWith("arn:")) {
-            String[] parts = AwsArns.regionlessIntegration(resource).orElse(resource).split(":", 6);
-            if (parts.length < 6 || parts[2].isEmpty()) {
+            AwsArns.Arn arn = AwsArns.parse(AwsArns.regionlessIntegration(resource).orElse(resource)).orElse(null);
+            if (arn == null || arn.service().isEmpty()) {
                 return null; // not an ARN at all: AWS's "not a valid resource ARN" says it
             }
-            String what = "states".equals(parts[2]) && parts[3].isEmpty() && parts[4].isEmpty()
-                    ? "the service integration '" + parts[5] + "'"
-                    : "the '" + parts[2] + "' resource";
+            String what = arn.integration().map(integration -> "the service integration '" + integration + "'")
+                    .orElse("the '" + arn.service() + "' resource");
             return "The resource provided " + resource + " is not supported: no connector on the classpath and "
                     + "no resource mapping handles " + what + " (add the connector module that runs it, or map the "
                     + "ARN to a Camel endpoint with the resourceMappings option)";

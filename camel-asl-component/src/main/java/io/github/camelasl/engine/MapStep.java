@@ -84,8 +84,11 @@ public final class MapStep {
             toleratedPercentage = toleratedPercentage(state, effective, context);
             tolerance = true;
         }
-        if (!tolerance) {
+        if (!tolerance || !state.distributed()) {
+            // evaluated (a bad value fails the state) but an Inline Map tolerates nothing: "if any iteration
+            // fails, the Map state fails" (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-inline.html)
             toleratedCount = 0;
+            toleratedPercentage = 100.0;
         }
         ObjectNode details = Json.NODES.objectNode();
         details.put("length", items.size());
@@ -170,7 +173,7 @@ public final class MapStep {
             return null;
         }
         JsonNode value = JsonataStates.value(scope, expression, states, field);
-        Long number = NumberFields.wholeNumber(value);
+        Long number = NumberFields.jsonataWholeNumber(value);
         if (number == null) {
             throw unexpectedResult(expression, field, value, "an integer");
         }
@@ -182,7 +185,7 @@ public final class MapStep {
             return null;
         }
         JsonNode value = JsonataStates.value(scope, expression, states, "ToleratedFailurePercentage");
-        Double number = NumberFields.number(value);
+        Double number = NumberFields.jsonataNumber(value);
         if (number == null) {
             throw unexpectedResult(expression, "ToleratedFailurePercentage", value, "a number");
         }
@@ -209,7 +212,7 @@ public final class MapStep {
             }
             value = parsed;
         } else {
-            value = state.maxConcurrency() == null ? 0 : state.maxConcurrency().longValue();
+            value = state.maxConcurrency() == null ? 0 : NumberFields.literalWholeNumber(state.maxConcurrency());
         }
         if (value < 0) {
             throw AslError.runtime("MaxConcurrency cannot be negative.");
@@ -229,7 +232,7 @@ public final class MapStep {
             }
             value = parsed;
         } else {
-            value = state.toleratedFailureCount().longValue();
+            value = NumberFields.literalWholeNumber(state.toleratedFailureCount());
         }
         if (value < 0) {
             throw AslError.runtime("ToleratedFailureCount cannot be negative.");
@@ -280,8 +283,9 @@ public final class MapStep {
             if (terminal != null) {
                 throw terminal;
             }
-            boolean tolerance = state.toleratedFailureCount() != null || state.toleratedFailureCountPath() != null
-                    || state.toleratedFailurePercentage() != null || state.toleratedFailurePercentagePath() != null;
+            boolean tolerance = state.distributed() && (state.toleratedFailureCount() != null
+                    || state.toleratedFailureCountPath() != null || state.toleratedFailurePercentage() != null
+                    || state.toleratedFailurePercentagePath() != null);
             if (tolerance) {
                 throw new AslError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                         "The specified tolerated failure threshold was exceeded");

@@ -7,6 +7,7 @@ import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.history.EventDetails;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.model.TaskState;
+import io.github.camelasl.resource.AwsArns;
 
 /**
  * Task: before the call, the effective input (InputPath, Parameters) and the events of its scheduling
@@ -111,7 +112,7 @@ public final class TaskStep {
     private static Long positiveSeconds(Scope scope, String field, JsonNode literal, String path) {
         if (literal != null && JsonataStates.applies(scope.current())) {
             JsonNode value = JsonataStates.value(scope, literal, JsonataStates.states(scope), field);
-            Long seconds = NumberFields.wholeNumber(value);
+            Long seconds = NumberFields.jsonataWholeNumber(value);
             if (seconds == null || seconds <= 0) {
                 throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The " + field + " field must be a positive "
                         + "integer, but was: " + (value == null ? "undefined" : Json.write(value)));
@@ -119,7 +120,7 @@ public final class TaskStep {
             return seconds;
         }
         if (literal != null && literal.isNumber()) {
-            return literal.longValue();
+            return NumberFields.literalWholeNumber(literal);
         }
         if (path != null) {
             // AWS words a path that selects nothing here as it does for InputPath
@@ -143,17 +144,17 @@ public final class TaskStep {
     static ObjectNode resource(TaskState state) {
         String resource = state.resource();
         String type;
-        String[] arn = resource.split(":", 6); // arn:partition:service:region:account:rest
-        if (arn.length == 6 && arn[0].equals("arn") && arn[2].equals("states") && arn[5].contains(":")) {
-            String rest = arn[5];
+        AwsArns.Arn arn = AwsArns.parse(resource).orElse(null);
+        if (arn != null && arn.service().equals("states") && arn.resource().contains(":")) {
+            String rest = arn.resource();
             int serviceEnd = rest.indexOf(':');
             if (rest.startsWith("aws-sdk:") && rest.indexOf(':', serviceEnd + 1) > 0) {
                 serviceEnd = rest.indexOf(':', serviceEnd + 1);
             }
             type = rest.substring(0, serviceEnd);
             resource = rest.substring(serviceEnd + 1);
-        } else if (arn.length == 6 && arn[0].equals("arn")) {
-            type = arn[2];
+        } else if (arn != null) {
+            type = arn.service();
         } else {
             int colon = resource.indexOf(':');
             type = colon > 0 ? resource.substring(0, colon) : "camel";

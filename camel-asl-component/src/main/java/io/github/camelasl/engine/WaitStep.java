@@ -21,6 +21,12 @@ import java.util.Map;
  */
 public final class WaitStep {
 
+    /**
+     * Seconds is "an integer value from 0 to 99999999", and a JSONata Seconds "must evaluate to an integer in the
+     * stated range" (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html).
+     */
+    static final long MAX_SECONDS = 99_999_999;
+
     private WaitStep() {
     }
 
@@ -72,7 +78,7 @@ public final class WaitStep {
 
     static long delayMillis(WaitState state, JsonNode data, Bindings context) {
         if (state.seconds() != null) {
-            return Delays.ofSeconds(state.seconds().longValue());
+            return Delays.ofSeconds(NumberFields.literalWholeNumber(state.seconds()));
         }
         if (state.secondsPath() != null) {
             return Delays.ofSeconds(secondsFromPath(state.secondsPath(), data, context));
@@ -95,12 +101,12 @@ public final class WaitStep {
         ObjectNode states = JsonataStates.states(scope);
         if (state.seconds() != null) {
             JsonNode seconds = JsonataStates.value(scope, state.seconds(), states, "Seconds");
-            Long whole = NumberFields.wholeNumber(seconds);
-            if (whole == null || whole < 0) {
+            Long whole = NumberFields.jsonataWholeNumber(seconds);
+            if (whole == null || whole < 0 || whole > MAX_SECONDS) {
                 throw new AslError(ErrorNames.QUERY_EVALUATION_ERROR, "The JSONata expression '"
                         + JsonataStates.expressionText(state.seconds()) + "' specified for the field 'Seconds' "
                         + "returned an unexpected result: " + (seconds == null ? "undefined" : Json.write(seconds))
-                        + ". Expected a non-negative integer.");
+                        + ". Expected an integer from 0 to " + MAX_SECONDS + ".");
             }
             return Delays.ofSeconds(whole);
         }

@@ -1,8 +1,8 @@
 package io.github.camelasl.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.resource.AwsArns;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Task: calls a resource (a Camel endpoint URI or an ARN a resolver maps to one).
@@ -22,11 +22,8 @@ public record TaskState(
         return resource != null && resource.endsWith(WAIT_FOR_TASK_TOKEN) || isActivity();
     }
 
-    private static final Pattern ACTIVITY = Pattern.compile("arn:[^:]+:states:[^:]*:[^:]*:activity:.+");
-
     /** An activity ({@code arn:aws:states:REGION:ACCOUNT:activity:NAME}): a worker takes the task and answers. */
     public boolean isActivity() {
-        // asked several times per Task call: the plain substring test spares every other Task a regex match
-        return resource != null && resource.contains(":activity:") && ACTIVITY.matcher(resource).matches();
+        return AwsArns.isActivity(resource);
     }
 }

@@ -3,7 +3,6 @@ package io.github.camelasl.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.resource.AwsArns;
 import io.github.camelasl.resource.ResourceProblem;
-import java.util.regex.Pattern;
 
 /**
  * A Task's Resource: supported by the runtime, of a kind the machine type allows, allowed by the resource policy,
@@ -11,10 +10,6 @@ import java.util.regex.Pattern;
  * (the parameters the service needs).
  */
 final class ResourceRules {
-
-    private static final Pattern ACTIVITY = Pattern.compile("arn:[^:]+:states:[^:]*:[^:]*:activity:.+");
-    private static final Pattern SYNC = Pattern.compile("arn:[^:]+:states:::.+\\.sync(:\\d+)?");
-    private static final Pattern WAIT_FOR_TASK_TOKEN = Pattern.compile("arn:[^:]+:states:::.+\\.waitForTaskToken");
 
     private ResourceRules() {
     }
@@ -32,12 +27,11 @@ final class ResourceRules {
         String location = state.at("Resource");
         // EXPRESS executions cannot wait on an activity worker or a callback, nor run a job to completion.
         if (state.options().express()) {
-            String integration = AwsArns.regionlessIntegration(resource).orElse(resource);
-            if (ACTIVITY.matcher(resource).matches()) {
+            if (AwsArns.isActivity(resource)) {
                 state.problems().schema(Problems.expressActivity(), location);
-            } else if (SYNC.matcher(integration).matches()) {
+            } else if (AwsArns.isSyncIntegration(resource)) {
                 state.problems().schema(Problems.expressIntegration(".sync"), location);
-            } else if (WAIT_FOR_TASK_TOKEN.matcher(integration).matches()
+            } else if (AwsArns.isCallbackIntegration(resource)
                     || !resource.startsWith("arn:") && resource.endsWith(".waitForTaskToken")) {
                 state.problems().schema(Problems.expressIntegration(".waitForTaskToken"), location);
             }

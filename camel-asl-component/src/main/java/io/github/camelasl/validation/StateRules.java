@@ -5,11 +5,14 @@ import io.github.camelasl.validation.Schema.Field;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The rules of each state type beyond its shape: how it ends, and the fields that go together. */
 final class StateRules {
 
     private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(99_999_999);
+    /** The largest limit the run reads exactly (AWS documents no upper bound for these). */
+    private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private StateRules() {
     }
@@ -95,13 +98,38 @@ final class StateRules {
         subObject(state, "ResultWriter", Schema.RESULT_WRITER);
         JsonNode reader = state.field("ItemReader");
         if (reader != null) {
-            atMostOne(state, reader.get("ReaderConfig"), Locations.field(state.at("ItemReader"), "ReaderConfig"),
-                    "MaxItems", "MaxItemsPath");
+            String configPointer = Locations.field(state.at("ItemReader"), "ReaderConfig");
+            atMostOne(state, reader.get("ReaderConfig"), configPointer, "MaxItems", "MaxItemsPath");
+            literalInteger(state, reader.get("ReaderConfig"), configPointer, "MaxItems", BigDecimal.ZERO, true);
         }
-        atMostOne(state, state.field("ItemBatcher"), state.at("ItemBatcher"), "MaxItemsPerBatch",
-                "MaxItemsPerBatchPath");
-        atMostOne(state, state.field("ItemBatcher"), state.at("ItemBatcher"), "MaxInputBytesPerBatch",
-                "MaxInputBytesPerBatchPath");
+        JsonNode batcher = state.field("ItemBatcher");
+        atMostOne(state, batcher, state.at("ItemBatcher"), "MaxItemsPerBatch", "MaxItemsPerBatchPath");
+        atMostOne(state, batcher, state.at("ItemBatcher"), "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
+        literalInteger(state, batcher, state.at("ItemBatcher"), "MaxItemsPerBatch", BigDecimal.ONE, false);
+        literalInteger(state, batcher, state.at("ItemBatcher"), "MaxInputBytesPerBatch", BigDecimal.ONE, false);
+    }
+
+    /**
+     * A literal integer field of a Map's sub-object (ReaderConfig, ItemBatcher) that the run reads: an integer of
+     * at least {@code minimum}, as AWS's language service's schema has it (MaxItems 0, the batch limits 1), so that
+     * validation refuses what the run would fail on, a value past a long among it. A JSONata expression is checked
+     * when it runs.
+     *
+     * @param checkType false where the sub-object's schema checks the field's type already (ItemBatcher's)
+     */
+    private static void literalInteger(StateContext state, JsonNode owner, String pointer, String name,
+            BigDecimal minimum, boolean checkType) {
+        JsonNode value = owner != null && owner.isObject() ? owner.get(name) : null;
+        if (value == null || state.jsonata() && value.isTextual() && Jsonata.looksLike(value.asText())) {
+            return;
+        }
+        if (!StructureRules.hasKind(value, Schema.Kind.INTEGER)) {
+            if (checkType) {
+                state.problems().schema(Problems.expectedType(Schema.Kind.INTEGER), Locations.field(pointer, name));
+            }
+            return;
+        }
+        StructureRules.checkRange(Map.of(name, value), name, minimum, MAX_LONG, pointer, state.problems());
     }
 
     private static void subObject(StateContext state, String name, Schema.ObjectSchema schema) {

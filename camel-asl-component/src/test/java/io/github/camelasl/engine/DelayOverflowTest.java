@@ -61,12 +61,16 @@ class DelayOverflowTest extends EngineTestSupport {
         assertEquals(ExecutionStatus.SUCCEEDED, past.status(), past.cause());
     }
 
+    /**
+     * A JSONata Seconds is at most 99999999 (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html):
+     * the largest waits, a larger one is a States.QueryEvaluationError (NumberFieldsTest).
+     */
     @Test
-    void aJsonataSecondsOfTheLargestLongWaits() throws Exception {
+    void aJsonataSecondsOfTheLargestAllowedWaits() throws Exception {
         assertStillWaiting("""
                 {"QueryLanguage": "JSONata", "StartAt": "Nap",
                  "States": {"Nap": {"Type": "Wait", "Seconds": "{% $states.input.s %}", "End": true}}}""",
-                "{\"s\": 9223372036854775807}");
+                "{\"s\": 99999999}");
     }
 
     @Test

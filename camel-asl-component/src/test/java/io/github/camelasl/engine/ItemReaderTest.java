@@ -160,10 +160,13 @@ class ItemReaderTest extends EngineTestSupport {
         assertEquals(json("""
                 {"Error": "States.ItemReaderFailed", "Cause": "Attempting to map over non-iterable node."}"""),
                 result.output());
+        // a literal -1 is a validation error; from data it fails the read
         ExecutionResult negative = run("""
                 {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
-                  "ItemReader": {"Resource": "direct:jsonl", "ReaderConfig": {"InputType": "JSONL", "MaxItems": -1}},
-                  "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}""", "{}");
+                  "ItemReader": {"Resource": "direct:jsonl", "ReaderConfig": {"InputType": "JSONL",
+                                 "MaxItemsPath": "$.max"}},
+                  "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}""",
+                "{\"max\": -1}");
         assertEquals("States.ItemReaderFailed", negative.error());
     }
 

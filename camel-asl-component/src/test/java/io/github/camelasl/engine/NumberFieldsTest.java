@@ -142,9 +142,11 @@ class NumberFieldsTest extends EngineTestSupport {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            {% '5' %}     | SUCCEEDED |
+            {% 5 %}       | SUCCEEDED |
+            {% '5' %}     | FAILED    | The TimeoutSeconds field must be a positive integer, but was: "5"
             {% 1.5 %}     | FAILED    | The TimeoutSeconds field must be a positive integer, but was: 1.5""")
-    void aJsonataTimeoutIsReadAsItsPathIs(String expression, ExecutionStatus status, String cause) throws Exception {
+    void aJsonataTimeoutMustBeAPositiveWholeNumber(String expression, ExecutionStatus status, String cause)
+            throws Exception {
         ExecutionResult result = run("""
                 {"QueryLanguage": "JSONata", "StartAt": "Use", "States": {"Use": {"Type": "Task",
                   "Resource": "direct:echo", "TimeoutSeconds": "%s", "End": true}}}""".formatted(expression), "{}");
@@ -153,5 +155,44 @@ class NumberFieldsTest extends EngineTestSupport {
             assertEquals("States.QueryEvaluationError", result.error());
             assertTrue(result.cause().endsWith(cause), result.cause());
         }
+    }
+
+    /**
+     * A JSONata result is typed strictly: text that spells a number is no number. AWS refuses a JSONata Items that
+     * gives text (conformance case test_map_state_items_eval_jsonata_fail[string]: "Expected 'array', but was
+     * 'string'") and documents a JSONata Seconds as one that "must evaluate to an integer" from 0 to 99999999
+     * (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `"Type": "Map", "Items": [1], "MaxConcurrency": "{% '2' %}", @P` | The JSONata expression ''2'' specified for the field 'MaxConcurrency' returned an unexpected result: "2". Expected an integer.
+            `"Type": "Map", "Items": [1], "ToleratedFailureCount": "{% '1' %}", @P` | The JSONata expression ''1'' specified for the field 'ToleratedFailureCount' returned an unexpected result: "1". Expected an integer.
+            `"Type": "Map", "Items": [1], "ToleratedFailurePercentage": "{% '50' %}", @P` | The JSONata expression ''50'' specified for the field 'ToleratedFailurePercentage' returned an unexpected result: "50". Expected a number.
+            `"Type": "Wait", "Seconds": "{% '0' %}"` | The JSONata expression ''0'' specified for the field 'Seconds' returned an unexpected result: "0". Expected an integer from 0 to 99999999.
+            `"Type": "Wait", "Seconds": "{% 100000000 %}"` | The JSONata expression '100000000' specified for the field 'Seconds' returned an unexpected result: 100000000. Expected an integer from 0 to 99999999.""")
+    void aJsonataNumberFieldTakesANumberNotText(String fields, String cause) {
+        ExecutionResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> run("""
+                {"QueryLanguage": "JSONata", "StartAt": "Use", "States": {"Use": {%s, "End": true}}}"""
+                .formatted(fields.replace("@P", PROCESSOR)), "{}"));
+        assertEquals("States.QueryEvaluationError", result.error(), result.cause());
+        assertTrue(result.cause().endsWith(cause), result.cause());
+    }
+
+    /**
+     * A literal is read exactly, never wrapped: 2^64-1 is a very large MaxConcurrency (not -1, "cannot be negative"),
+     * and 2^64 a ToleratedFailureCount that tolerates every failure (not 0, none).
+     */
+    @Test
+    void hugeLiteralLimitsAreReadAsHugeNotWrapped() throws Exception {
+        ExecutionResult concurrency = run("""
+                {"StartAt": "Use", "States": {"Use": {"Type": "Map", "MaxConcurrency": 18446744073709551615,
+                  %s, "End": true}}}""".formatted(PROCESSOR), "[1, 2, 3]");
+        assertEquals(ExecutionStatus.SUCCEEDED, concurrency.status(), concurrency.cause());
+        assertEquals(json("[1, 2, 3]"), concurrency.output());
+        ExecutionResult tolerated = run("""
+                {"StartAt": "Use", "States": {"Use": {"Type": "Map", "ToleratedFailureCount": 18446744073709551616,
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                    "StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Boom"}}}, "End": true}}}""", "[1]");
+        assertEquals(ExecutionStatus.SUCCEEDED, tolerated.status(), tolerated.cause());
     }
 }

@@ -447,6 +447,41 @@ class DefinitionValidatorTest {
                     + "'MaxItemsPerBatch':2,'MaxInputBytesPerBatchPath':'$.c'}," + processor + "}")));
         }
 
+        /**
+         * The literal limits the run reads are refused where the run would fail on them: AWS's language service
+         * types ReaderConfig's MaxItems an integer of at least 0 and ItemBatcher's MaxItemsPerBatch and
+         * MaxInputBytesPerBatch integers of at least 1 (github.com/aws/amazon-states-language-service,
+         * src/json-schema/partial/map_state.json), and none past a long, which the run cannot read. A JSONata
+         * expression is checked when it runs.
+         */
+        @Test
+        void literalReaderAndBatcherLimitsAreIntegersInAwsRange() {
+            String processor = "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"
+                    + "'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true";
+            assertEquals(List.of(
+                    schema("The value for the field 'MaxItems' must be greater than or equal to 0",
+                            "/States/S/ItemReader/ReaderConfig/MaxItems"),
+                    schema("The value for the field 'MaxItemsPerBatch' must be greater than or equal to 1",
+                            "/States/S/ItemBatcher/MaxItemsPerBatch"),
+                    schema("The value for the field 'MaxInputBytesPerBatch' must be greater than or equal to 1",
+                            "/States/S/ItemBatcher/MaxInputBytesPerBatch")),
+                    validate(single("{'Type':'Map','ItemReader':{'Resource':'direct:items','ReaderConfig':"
+                            + "{'InputType':'JSON','MaxItems':-1}},'ItemBatcher':{'MaxItemsPerBatch':0,"
+                            + "'MaxInputBytesPerBatch':-5}," + processor + "}")));
+            // the run reads a limit up to a long's largest: 2^63 would fail it ("must be an integer")
+            assertEquals(List.of(schema("The value for the field 'MaxItems' must be less than or equal to "
+                            + "9223372036854775807", "/States/S/ItemReader/ReaderConfig/MaxItems")),
+                    validate(single("{'Type':'Map','ItemReader':{'Resource':'direct:items','ReaderConfig':"
+                            + "{'InputType':'JSON','MaxItems':9223372036854775808}}," + processor + "}")));
+            assertEquals(List.of(schema("Expected value of type [INTEGER]",
+                            "/States/S/ItemReader/ReaderConfig/MaxItems")),
+                    validate(single("{'Type':'Map','ItemReader':{'Resource':'direct:items','ReaderConfig':"
+                            + "{'InputType':'JSON','MaxItems':'2'}}," + processor + "}")));
+            assertEquals(List.of(), validate("{'QueryLanguage':'JSONata','StartAt':'S','States':{'S':{'Type':'Map',"
+                    + "'ItemReader':{'Resource':'direct:items','ReaderConfig':{'InputType':'JSON',"
+                    + "'MaxItems':'{% $max %}'}},'ItemBatcher':{'MaxItemsPerBatch':'{% 2 %}'}," + processor + "}}}"));
+        }
+
         @Test
         void mapProcessorConfig() {
             assertEquals(List.of(schema("Value should be one of the following: [INLINE, DISTRIBUTED]",

@@ -1,23 +1,19 @@
 package io.github.camelasl.aws;
 
+import io.github.camelasl.resource.AwsArns;
 import java.util.Optional;
 
 /**
  * An Amazon Resource Name: {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE}. The resource part keeps its
- * colons ({@code function:NAME:QUALIFIER}, {@code ::lambda:invoke} style service integrations).
+ * colons ({@code function:NAME:QUALIFIER}, {@code ::lambda:invoke} style service integrations). The connectors'
+ * view of the component's {@link AwsArns.Arn}, which reads it.
  */
 public record Arn(String partition, String service, String region, String account, String resource) {
 
-    /** Parses an ARN; empty when the text is not one. */
+    /** Parses an ARN (as the component's {@link AwsArns#parse} does); empty when the text is not one. */
     public static Optional<Arn> parse(String text) {
-        if (text == null || !text.startsWith("arn:")) {
-            return Optional.empty();
-        }
-        String[] parts = text.split(":", 6);
-        if (parts.length < 6) {
-            return Optional.empty();
-        }
-        return Optional.of(new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]));
+        return AwsArns.parse(text).map(arn -> new Arn(arn.partition(), arn.service(), arn.region(), arn.account(),
+                arn.resource()));
     }
 
     /**
@@ -25,10 +21,7 @@ public record Arn(String partition, String service, String region, String accoun
      * "lambda:invoke" (with any {@code .sync} or {@code .waitForTaskToken} suffix), or empty for other ARNs.
      */
     public Optional<String> integration() {
-        if (!"states".equals(service) || !region.isEmpty() || !account.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(resource);
+        return new AwsArns.Arn(partition, service, region, account, resource).integration();
     }
 
     /**
