@@ -4,7 +4,7 @@
 #   ./asl validate DEF [--json] [--type STANDARD|EXPRESS]
 #   ./asl run DEF [--input JSON|@FILE] [--name NAME] [--json] [--history] [--resource-map FILE]... [--store DIR]
 #   ./asl resume --store DIR
-#   ./asl executions list|describe|history|stop|redrive [ARN] --store DIR [--json]
+#   ./asl executions list|describe|history|stop|redrive [ARN|NAME] [--store DIR] [--json]
 #   ./asl --help
 #
 # Runs camel-asl-cli/target/camel-asl-cli.jar, building it first (mvn, output on stderr) when it is missing or
@@ -17,6 +17,7 @@
 #   ASL_LOG_LEVEL   Camel/engine log level on stderr: warn (default), info, debug, ...
 #   ASL_MVN_FLAGS   extra Maven flags for the build, e.g. -o
 #   ASL_NO_BUILD=1  never build; use the jar as it is
+#   ASL_STORE       the store folder when --store is not given (executions, resume; run of a STANDARD machine)
 set -euo pipefail
 
 # this script's directory, following symlinks (so a link in ~/bin works)

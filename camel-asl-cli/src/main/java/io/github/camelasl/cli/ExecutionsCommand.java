@@ -121,8 +121,10 @@ final class ExecutionsCommand implements Callable<Integer> {
             if (json) {
                 out.println(CliJson.compact(described));
             } else {
-                described.fields().forEachRemaining(field ->
-                        out.printf("%-16s %s%n", field.getKey() + ":", TerminalText.escape(field.getValue().asText())));
+                // inputDetails and outputDetails are objects: printed as JSON, not as asText()'s ""
+                described.fields().forEachRemaining(field -> out.printf("%-16s %s%n", field.getKey() + ":",
+                        TerminalText.escape(field.getValue().isValueNode()
+                                ? field.getValue().asText() : CliJson.compact(field.getValue()))));
             }
             return AslCli.EXIT_OK;
         }

@@ -75,6 +75,7 @@ class AslCliStoreTest {
         CliRun.Result describe = asl("executions", "describe", arn, "--store", store());
         assertEquals(0, describe.code(), describe.err());
         assertTrue(describe.out().contains("status:          SUCCEEDED"), describe.out());
+        assertTrue(describe.out().contains("inputDetails:    {\"included\":true}"), describe.out());
         JsonNode described = asl("executions", "describe", arn, "--store", store(), "--json").json();
         assertEquals("SUCCEEDED", described.path("status").asText());
         assertEquals(run.json().path("output"), JSON.readTree(described.path("output").asText()));
