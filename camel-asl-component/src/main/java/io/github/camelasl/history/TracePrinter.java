@@ -242,6 +242,14 @@ public final class TracePrinter implements HistoryListener {
                 // a failure no state event reported (States.Runtime, a Fail state): its only ✗ line
                 return FAILURE_LINES.contains(prevType) ? null : failure(event, type, name, "");
             }
+            case "ExecutionTimedOut" -> {
+                // TimeoutSeconds ran out: no state event says so
+                return failure(event, type, "execution timed out", "States.Timeout");
+            }
+            case "ExecutionAborted" -> {
+                // StopExecution: error and cause are the caller's, both optional
+                return failure(event, type, "execution aborted", "");
+            }
             case "TaskScheduled", "LambdaFunctionScheduled", "ActivityScheduled" -> {
                 return CALL_FAILURES.contains(prevType) ? "↻ " + name + " (retry)" : null;
             }
@@ -270,8 +278,8 @@ public final class TracePrinter implements HistoryListener {
         JsonNode d = details(event, type);
         String error = TerminalText.escape(d.path("error").asText(defaultError));
         String cause = d.path("cause").asText("");
-        return "✗ " + (name == null ? "" : name + ": ") + error
-                + (cause.isEmpty() ? "" : " (" + preview(cause) + ")");
+        String what = error + (cause.isEmpty() ? "" : " (" + preview(cause) + ")");
+        return "✗ " + (name == null ? what : what.isEmpty() ? name : name + ": " + what);
     }
 
     private static JsonNode details(ObjectNode event, String type) {

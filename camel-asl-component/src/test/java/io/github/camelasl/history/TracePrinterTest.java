@@ -182,6 +182,25 @@ class TracePrinterTest {
         assertEquals(0, trace.executionsInProgress());
     }
 
+    @Test
+    void anExecutionsTimeOutAndAbortArePrinted() {
+        // AWS ends a run past TimeoutSeconds with ExecutionTimedOut (error States.Timeout), a StopExecution with
+        // ExecutionAborted (error and cause as the caller gave them, or none): no state event reports either.
+        // https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html
+        StringWriter text = new StringWriter();
+        TracePrinter trace = new TracePrinter(new PrintWriter(text));
+        trace.onEvent("arn:t", entered(1, 0, "WaitStateEntered", "Sleep"));
+        trace.onEvent("arn:t", failed(2, 1, "ExecutionTimedOut", "States.Timeout", "The execution timed out"));
+        trace.onEvent("arn:a", entered(1, 0, "WaitStateEntered", "Sleep"));
+        trace.onEvent("arn:a", failed(2, 1, "ExecutionAborted", null, null));
+        trace.onEvent("arn:b", entered(1, 0, "WaitStateEntered", "Sleep"));
+        trace.onEvent("arn:b", failed(2, 1, "ExecutionAborted", "Operator", "cancelled"));
+        assertEquals(List.of("▶ Sleep (Wait)", "✗ execution timed out: States.Timeout (The execution timed out)",
+                "▶ Sleep (Wait)", "✗ execution aborted", "▶ Sleep (Wait)", "✗ execution aborted: Operator (cancelled)"),
+                text.toString().lines().toList());
+        assertEquals(0, trace.executionsInProgress());
+    }
+
     private static ObjectNode entered(long id, long previous, String type, String name) {
         ObjectNode event = event(id, previous, type, "stateEnteredEventDetails");
         ((ObjectNode) event.get("stateEnteredEventDetails")).put("name", name);
