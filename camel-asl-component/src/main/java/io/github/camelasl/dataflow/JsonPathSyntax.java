@@ -4,7 +4,9 @@ package io.github.camelasl.dataflow;
  * The written form of an ASL JSONPath, read character by character: {@code $} then steps, each a dot name
  * ({@code .a}, possibly a path function {@code .length()}), {@code .*}, a deep scan {@code ..} followed by a name,
  * {@code *} or a bracket, or a bracket: quoted names ({@code ['a b']}, {@code ['a','b']}), indexes ({@code [0]},
- * {@code [0,2]}), a slice ({@code [1:3]}), {@code [*]} or a filter ({@code [?(@.price < 10)]}). Jayway reads more
+ * {@code [0,2]}), a slice ({@code [1:3]}; Jayway reads and ignores a step, {@code [0:4:2]}), {@code [*]} or a filter
+ * ({@code [?(@.price < 10)]}, its quoted text and {@code /regex/} literals skipped). A dot may come before a bracket
+ * ({@code $.['a']}), as Jayway reads it. Jayway reads more
  * loosely (it skips a path's last character, and reads {@code $.a[0]xy} as {@code $['a'][0]['xy']}); a path must
  * have this form AND compile in Jayway. One pass over the text, no recursion: linear, whatever the path.
  */
@@ -47,7 +49,7 @@ final class JsonPathSyntax {
             return next + 1;
         }
         if (first == '[') {
-            return deepScan ? bracket(path, next) : -1;
+            return bracket(path, next); // Jayway reads $.['a'] as $['a']
         }
         return nameOrFunction(path, next);
     }
@@ -128,7 +130,7 @@ final class JsonPathSyntax {
         return false;
     }
 
-    /** {@code start:end}, either may be left out: returns the index past it, or -1. */
+    /** {@code start:end[:step]}, each may be left out: returns the index past it, or -1. */
     private static int slice(String path, int i) {
         int at = skipSpaces(path, i);
         if (at < path.length() && path.charAt(at) != ':') {
@@ -142,8 +144,19 @@ final class JsonPathSyntax {
             return -1;
         }
         at = skipSpaces(path, at + 1);
-        if (at < path.length() && path.charAt(at) != ']') {
+        if (at < path.length() && path.charAt(at) != ']' && path.charAt(at) != ':') {
             at = signedDigitsEnd(path, at);
+            if (at < 0) {
+                return -1;
+            }
+            at = skipSpaces(path, at);
+        }
+        if (at < path.length() && path.charAt(at) == ':') {
+            // a step: Jayway compiles it and ignores it, so a path AWS runs is not refused here
+            at = skipSpaces(path, at + 1);
+            if (at < path.length() && path.charAt(at) != ']') {
+                at = signedDigitsEnd(path, at);
+            }
         }
         return at;
     }
@@ -156,14 +169,15 @@ final class JsonPathSyntax {
 
     /**
      * From the opening character at {@code i}, the index past the {@code close} that balances it, skipping quoted
-     * text and nested (), [] and {}; -1 when it is not balanced.
+     * text, a filter's {@code /regex/} literals (they may hold brackets) and nested (), [] and {}; -1 when it is not
+     * balanced.
      */
     private static int balanced(String path, int i, char close) {
         int depth = 0;
         int at = i;
         while (at < path.length()) {
             char c = path.charAt(at);
-            if (c == '\'' || c == '"') {
+            if (c == '\'' || c == '"' || c == '/') {
                 at = quotedEnd(path, at, null);
                 if (at < 0) {
                     return -1;
