@@ -79,7 +79,7 @@ public final class ItemReading {
         if (value == null) {
             return 0;
         }
-        Long number = NumberFields.wholeNumber(value);
+        Long number = wholeNumber(scope, config, "MaxItems", value);
         if (number == null) {
             throw new AslError(ErrorNames.ITEM_READER_FAILED, "field MaxItems must be an integer, but was: "
                     + Json.write(value));
@@ -343,12 +343,28 @@ public final class ItemReading {
         if (value == null) {
             return absent;
         }
-        Long number = NumberFields.wholeNumber(value);
+        Long number = wholeNumber(scope, batcher, field, value);
         if (number == null || number <= 0) {
             throw AslError.runtime("The " + field + " field must be a positive integer, but was: "
                     + Json.write(value));
         }
         return (int) Math.min(number, absent);
+    }
+
+    /**
+     * A value read through {@code field}Path may be numeric text; a literal or a JSONata result must be a number, and
+     * a JSONata result that is not is named as the Map's other JSONata limits name it.
+     */
+    private static Long wholeNumber(Scope scope, JsonNode owner, String field, JsonNode value) {
+        if (owner.has(field + "Path")) {
+            return NumberFields.wholeNumber(value);
+        }
+        Long number = NumberFields.jsonataWholeNumber(value);
+        JsonNode written = owner.get(field);
+        if (number == null && written.isTextual() && JsonataStates.applies(scope.current())) {
+            throw MapStep.unexpectedResult(written, field, value, "an integer");
+        }
+        return number;
     }
 
     /**

@@ -49,6 +49,11 @@ class NumberFieldsTest extends EngineTestSupport {
     private static final String PROCESSOR = """
             "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}""";
 
+    /** An ItemBatcher needs a Distributed Map. */
+    private static final String DISTRIBUTED_PROCESSOR = """
+            "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+              "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}""";
+
     @ParameterizedTest
     @ValueSource(strings = {"MaxConcurrencyPath", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath"})
     void numericTextInAVariableServesTheMapsPaths(String field) throws Exception {
@@ -169,11 +174,13 @@ class NumberFieldsTest extends EngineTestSupport {
             `"Type": "Map", "Items": [1], "ToleratedFailureCount": "{% '1' %}", @P` | The JSONata expression ''1'' specified for the field 'ToleratedFailureCount' returned an unexpected result: "1". Expected an integer.
             `"Type": "Map", "Items": [1], "ToleratedFailurePercentage": "{% '50' %}", @P` | The JSONata expression ''50'' specified for the field 'ToleratedFailurePercentage' returned an unexpected result: "50". Expected a number.
             `"Type": "Wait", "Seconds": "{% '0' %}"` | The JSONata expression ''0'' specified for the field 'Seconds' returned an unexpected result: "0". Expected an integer from 0 to 99999999.
-            `"Type": "Wait", "Seconds": "{% 100000000 %}"` | The JSONata expression '100000000' specified for the field 'Seconds' returned an unexpected result: 100000000. Expected an integer from 0 to 99999999.""")
+            `"Type": "Wait", "Seconds": "{% 100000000 %}"` | The JSONata expression '100000000' specified for the field 'Seconds' returned an unexpected result: 100000000. Expected an integer from 0 to 99999999.
+            `"Type": "Map", "Items": [1, 2, 3], "ItemBatcher": {"MaxItemsPerBatch": "{% '2' %}"}, @D` | The JSONata expression ''2'' specified for the field 'MaxItemsPerBatch' returned an unexpected result: "2". Expected an integer.
+            `"Type": "Map", "Items": [1, 2, 3], "ItemBatcher": {"MaxInputBytesPerBatch": "{% '200' %}"}, @D` | The JSONata expression ''200'' specified for the field 'MaxInputBytesPerBatch' returned an unexpected result: "200". Expected an integer.""")
     void aJsonataNumberFieldTakesANumberNotText(String fields, String cause) {
         ExecutionResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> run("""
                 {"QueryLanguage": "JSONata", "StartAt": "Use", "States": {"Use": {%s, "End": true}}}"""
-                .formatted(fields.replace("@P", PROCESSOR)), "{}"));
+                .formatted(fields.replace("@P", PROCESSOR).replace("@D", DISTRIBUTED_PROCESSOR)), "{}"));
         assertEquals("States.QueryEvaluationError", result.error(), result.cause());
         assertTrue(result.cause().endsWith(cause), result.cause());
     }
