@@ -93,10 +93,10 @@ final class JsonataValues {
             return Json.NODES.nullNode();
         }
         if (value instanceof NodeViews.ObjectView view) {
-            return view.node.deepCopy();
+            return copyWithJsonataNumbers(view.node);
         }
         if (value instanceof NodeViews.ArrayView view) {
-            return view.node.deepCopy();
+            return copyWithJsonataNumbers(view.node);
         }
         if (value instanceof CharSequence || value instanceof Character) {
             return Json.NODES.textNode(value.toString());
@@ -122,6 +122,38 @@ final class JsonataValues {
             return out;
         }
         throw new UnsupportedValue("a " + value.getClass().getSimpleName() + " has no JSON form");
+    }
+
+    /**
+     * A copy of a container an expression returned as it was given, its numbers written as JSONata holds them: the
+     * input keeps each number's text ({@code 1.0}, {@code 1e2}), but JSONata reads numbers as doubles, so a result
+     * writes {@code 1} and {@code 100}, whether the number is returned alone or inside an object or array. A number
+     * no double holds (1e400) is kept as written rather than lost.
+     */
+    private static JsonNode copyWithJsonataNumbers(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT: {
+                ObjectNode out = Json.NODES.objectNode();
+                node.fields().forEachRemaining(field -> out.set(field.getKey(), copyWithJsonataNumbers(field.getValue())));
+                return out;
+            }
+            case ARRAY: {
+                ArrayNode out = Json.NODES.arrayNode(node.size());
+                for (JsonNode item : node) {
+                    out.add(copyWithJsonataNumbers(item));
+                }
+                return out;
+            }
+            case NUMBER: {
+                if (node.isIntegralNumber() && !node.isBigInteger()) {
+                    return node; // ints and longs are written the same either way
+                }
+                Object number = number(node);
+                return number instanceof Double d && (d.isNaN() || d.isInfinite()) ? node : numberNode((Number) number);
+            }
+            default:
+                return node; // text, booleans and null are immutable
+        }
     }
 
     /** A number node: integral values as integers (1, not 1.0), others as exact decimals of the double's text. */

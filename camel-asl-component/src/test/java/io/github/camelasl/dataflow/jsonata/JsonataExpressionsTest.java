@@ -95,6 +95,24 @@ class JsonataExpressionsTest {
         assertEquals("1000000000000000000000", Json.write(eval("1e21")));
     }
 
+    /**
+     * AWS runs JSONata 2.0.6 (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html), which reads
+     * every JSON number as a double: what an expression returns writes 1.0 as 1 and 1e2 as 100, alone or inside the
+     * object or array it returns unchanged (the input keeps its text for JSONPath states, not through JSONata).
+     */
+    @Test
+    void numbersAnExpressionReturnsAreWrittenAsJsonataHoldsThemAloneOrNested() {
+        JsonNode states = json("""
+                {"input": {"a": 1.0, "b": 1e2, "c": 1.10, "d": 60.0, "e": -0.0, "f": 7, "g": 0.5,
+                           "deep": [{"x": 2.50}], "huge": 1e400}}""");
+        JsonNode whole = JsonataExpressions.evaluate("{% $states.input %}", states, VARIABLES::get, "Output");
+        assertEquals("{\"a\":1,\"b\":100,\"c\":1.1,\"d\":60,\"e\":0,\"f\":7,\"g\":0.5,\"deep\":[{\"x\":2.5}],"
+                + "\"huge\":1e400}", Json.write(whole));
+        JsonNode alone = JsonataExpressions.evaluate("{% [$states.input.b, $states.input.deep[0].x] %}", states,
+                VARIABLES::get, "Output");
+        assertEquals("[100,2.5]", Json.write(alone));
+    }
+
     @Test
     void fractionsKeepTheirDoubleValue() {
         assertEquals("0.30000000000000004", Json.write(eval("0.1 + 0.2")));
