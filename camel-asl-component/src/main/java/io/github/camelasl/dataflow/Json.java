@@ -196,6 +196,16 @@ public final class Json {
         }
     }
 
+    /**
+     * A decimal node written as {@code text} ({@code 1e-7}), where its BigDecimal would write another spelling
+     * ({@code 1E-7}): for numbers computed by a language that writes them its own way (JSONata's JavaScript).
+     *
+     * @throws NumberFormatException when {@code text} is not a number
+     */
+    public static JsonNode decimalWrittenAs(String text) {
+        return NODES.numberNode(new NumberTextFactory.WrittenDecimal(new java.math.BigDecimal(text), text));
+    }
+
     /** Compact JSON text, as AWS prints outputs. */
     public static String write(JsonNode node) {
         try {

@@ -177,7 +177,11 @@ final class JsonataValues {
         if (value == Math.rint(value) && Math.abs(value) < LONG_LIMIT) {
             return integerNode((long) value);
         }
-        return decimalNode(new BigDecimal(JsNumbers.toJsString(value)));
+        String text = JsNumbers.toJsString(value);
+        if (value != Math.rint(value) && text.indexOf('e') >= 0) {
+            return Json.decimalWrittenAs(text); // 1e-7 as JavaScript writes it, not BigDecimal's 1E-7
+        }
+        return decimalNode(new BigDecimal(text));
     }
 
     private static JsonNode decimalNode(BigDecimal decimal) {
