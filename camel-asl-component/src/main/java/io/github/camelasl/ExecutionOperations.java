@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Step Functions API operations an {@code asl:} endpoint answers besides running an execution
+ * The Step Functions API operations an {@code asl:} endpoint (and the API server) answers besides running an execution
  * ({@code operation=...}): requests and responses in AWS's JSON shapes (field names as the API writes them,
  * dates as ISO-8601 text, as the AWS CLI shows them).
  */
-final class ExecutionOperations {
+public final class ExecutionOperations {
 
     /** The operations, as the endpoint's {@code operation} option names them. */
-    enum Operation {
+    public enum Operation {
         /** The default: runs the execution and replies with its output (a failure raises AslError). */
         run,
         startExecution,
@@ -53,14 +53,14 @@ final class ExecutionOperations {
     }
 
     /** AWS's defaults and limits for a page of ListExecutions and GetExecutionHistory. */
-    static final int DEFAULT_PAGE = 100;
-    static final int MAX_PAGE = 1000;
+    public static final int DEFAULT_PAGE = 100;
+    public static final int MAX_PAGE = 1000;
 
     private ExecutionOperations() {
     }
 
     /** StartExecution's response. */
-    static ObjectNode started(String executionArn, Instant startDate) {
+    public static ObjectNode started(String executionArn, Instant startDate) {
         ObjectNode out = Json.NODES.objectNode();
         out.put("executionArn", executionArn);
         out.put("startDate", ExecutionShapes.date(startDate));
@@ -68,7 +68,7 @@ final class ExecutionOperations {
     }
 
     /** StartSyncExecution's response. */
-    static ObjectNode syncResult(StateMachineRuntime runtime, ExecutionResult result, JsonNode input) {
+    public static ObjectNode syncResult(StateMachineRuntime runtime, ExecutionResult result, JsonNode input) {
         ObjectNode out = Json.NODES.objectNode();
         out.put("executionArn", result.executionArn());
         out.put("stateMachineArn", runtime.config().stateMachineArn());
@@ -85,13 +85,13 @@ final class ExecutionOperations {
         return out;
     }
 
-    static ObjectNode describe(StateMachineRuntime runtime, JsonNode request) {
+    public static ObjectNode describe(StateMachineRuntime runtime, JsonNode request) {
         String arn = executionArn(request);
         return ExecutionShapes.describe(runtime.store().find(arn)
                 .orElseThrow(() -> new AslError("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'")));
     }
 
-    static ObjectNode list(StateMachineRuntime runtime, JsonNode request) {
+    public static ObjectNode list(StateMachineRuntime runtime, JsonNode request) {
         String filter = text(request, "statusFilter");
         if (filter != null) {
             try {
@@ -122,7 +122,7 @@ final class ExecutionOperations {
         return out;
     }
 
-    static ObjectNode history(StateMachineRuntime runtime, JsonNode request) {
+    public static ObjectNode history(StateMachineRuntime runtime, JsonNode request) {
         String arn = executionArn(request);
         List<JsonNode> events = runtime.history(arn);
         if (request.path("reverseOrder").asBoolean(false)) {
@@ -143,7 +143,7 @@ final class ExecutionOperations {
         return out;
     }
 
-    static ObjectNode stop(StateMachineRuntime runtime, JsonNode request) {
+    public static ObjectNode stop(StateMachineRuntime runtime, JsonNode request) {
         String arn = executionArn(request);
         Instant stopped = runtime.stop(arn, text(request, "error"), text(request, "cause"));
         ObjectNode out = Json.NODES.objectNode();
@@ -151,7 +151,7 @@ final class ExecutionOperations {
         return out;
     }
 
-    static ObjectNode redrive(StateMachineRuntime runtime, JsonNode request, List<HistoryListener> listeners) {
+    public static ObjectNode redrive(StateMachineRuntime runtime, JsonNode request, List<HistoryListener> listeners) {
         Instant redriven = runtime.redrive(executionArn(request), listeners);
         ObjectNode out = Json.NODES.objectNode();
         out.put("redriveDate", ExecutionShapes.date(redriven));
@@ -162,7 +162,7 @@ final class ExecutionOperations {
      * Beyond AWS: {"executionArn", "stateName", "input" (JSON text or value; optional), "name" (optional)} starts a
      * new execution from that state; answers like StartExecution, with the link.
      */
-    static ObjectNode restart(StateMachineRuntime runtime, JsonNode request, List<HistoryListener> listeners) {
+    public static ObjectNode restart(StateMachineRuntime runtime, JsonNode request, List<HistoryListener> listeners) {
         String arn = executionArn(request);
         JsonNode input = request.get("input");
         if (input != null && input.isTextual()) {
@@ -180,7 +180,7 @@ final class ExecutionOperations {
     }
 
     /** SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat: AWS answers each with an empty object. */
-    static ObjectNode answerTask(TaskTokens tokens, Operation operation, JsonNode request) {
+    public static ObjectNode answerTask(TaskTokens tokens, Operation operation, JsonNode request) {
         String token = text(request, "taskToken");
         switch (operation) {
             case sendTaskSuccess -> tokens.sendSuccess(token, output(request));

@@ -1,0 +1,139 @@
+package io.github.camelasl.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.ExecutionOperations;
+import io.github.camelasl.ExecutionShapes;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.AslError;
+import io.github.camelasl.engine.ExecutionResult;
+import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.store.ExecutionStore;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The actions on executions: StartExecution, StartSyncExecution, DescribeExecution, ListExecutions,
+ * GetExecutionHistory, StopExecution, RedriveExecution and the task callbacks. They run the asl: endpoint's
+ * operations ({@link ExecutionOperations}) on the runtime of the state machine the request names.
+ */
+final class ExecutionActions {
+
+    private final StateMachineRegistry stateMachines;
+    private final ExecutionStore store;
+    private final TaskTokens tokens;
+
+    ExecutionActions(StateMachineRegistry stateMachines, ExecutionStore store, TaskTokens tokens) {
+        this.stateMachines = stateMachines;
+        this.store = store;
+        this.tokens = tokens;
+    }
+
+    ObjectNode start(JsonNode request) {
+        StateMachineRuntime runtime = runtimeOf(ApiRequests.requiredText(request, "stateMachineArn"));
+        // no caller header goes on to the Tasks: an execution started through the API has none
+        StateMachineRuntime.Started started = runtime.begin(input(request), ApiRequests.optionalText(request, "name"),
+                Map.of(), List.of(), true);
+        return ExecutionOperations.started(started.executionArn(), started.startDate());
+    }
+
+    /** EXPRESS only, as on AWS; answers when the execution ends, whatever its status. */
+    ObjectNode startSync(JsonNode request) {
+        String arn = ApiRequests.requiredText(request, "stateMachineArn");
+        StateMachineRuntime runtime = runtimeOf(arn);
+        if (!runtime.config().express()) {
+            throw new AslError("StateMachineTypeNotSupported", "This operation is not supported by STANDARD state "
+                    + "machines: '" + arn + "'");
+        }
+        JsonNode input = input(request);
+        ExecutionResult result = runtime.begin(input, ApiRequests.optionalText(request, "name"), Map.of(), List.of(),
+                false).completion().join();
+        return ExecutionOperations.syncResult(runtime, result, input);
+    }
+
+    /** From the store: a state machine deleted or updated since does not hide its executions. */
+    ObjectNode describe(JsonNode request) {
+        String arn = executionArn(request);
+        return ExecutionShapes.describe(store.find(arn).orElseThrow(() -> doesNotExist(arn)));
+    }
+
+    ObjectNode list(JsonNode request) {
+        return ExecutionOperations.list(runtimeOf(ApiRequests.requiredText(request, "stateMachineArn")), request);
+    }
+
+    ObjectNode history(JsonNode request) {
+        return ExecutionOperations.history(runtimeOfExecution(request), request);
+    }
+
+    ObjectNode stop(JsonNode request) {
+        return ExecutionOperations.stop(runtimeOfExecution(request), request);
+    }
+
+    ObjectNode redrive(JsonNode request) {
+        return ExecutionOperations.redrive(runtimeOfExecution(request), request, List.of());
+    }
+
+    ObjectNode sendTaskSuccess(JsonNode request) {
+        return answerTask(ExecutionOperations.Operation.sendTaskSuccess, request);
+    }
+
+    ObjectNode sendTaskFailure(JsonNode request) {
+        return answerTask(ExecutionOperations.Operation.sendTaskFailure, request);
+    }
+
+    ObjectNode sendTaskHeartbeat(JsonNode request) {
+        return answerTask(ExecutionOperations.Operation.sendTaskHeartbeat, request);
+    }
+
+    private ObjectNode answerTask(ExecutionOperations.Operation operation, JsonNode request) {
+        ApiRequests.requiredText(request, "taskToken");
+        return ExecutionOperations.answerTask(tokens, operation, request);
+    }
+
+    private StateMachineRuntime runtimeOf(String stateMachineArn) {
+        return stateMachines.find(stateMachineArn).runtime();
+    }
+
+    /**
+     * The runtime of the state machine an execution ARN names (arn:aws:states:REGION:ACCOUNT:execution:MACHINE:NAME);
+     * ExecutionDoesNotExist when the store has no such execution.
+     */
+    private StateMachineRuntime runtimeOfExecution(JsonNode request) {
+        String arn = executionArn(request);
+        String[] parts = arn.split(":", -1);
+        if (parts.length != 8 || !parts[0].equals("arn") || !parts[2].equals("states")
+                || !(parts[5].equals("execution") || parts[5].equals("express"))) {
+            throw new AslError("InvalidArn", "Invalid Arn: '" + arn + "'");
+        }
+        String machineArn = String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], "stateMachine",
+                parts[6]);
+        return stateMachines.findIfPresent(machineArn).map(StateMachineRegistry.StateMachine::runtime)
+                .orElseThrow(() -> doesNotExist(arn));
+    }
+
+    private static String executionArn(JsonNode request) {
+        String arn = ApiRequests.requiredText(request, "executionArn");
+        StateMachineRegistry.checkArn(arn, null);
+        return arn;
+    }
+
+    /** AWS's input: JSON text, "{}" when absent. */
+    private static JsonNode input(JsonNode request) {
+        String text = ApiRequests.optionalText(request, "input");
+        if (text == null) {
+            return Json.NODES.objectNode();
+        }
+        try {
+            return Json.parse(text);
+        } catch (JsonProcessingException e) {
+            throw new AslError("InvalidExecutionInput", "Invalid State Machine Execution Input: '"
+                    + e.getOriginalMessage() + "'");
+        }
+    }
+
+    private static AslError doesNotExist(String executionArn) {
+        return new AslError("ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'");
+    }
+}

@@ -1,0 +1,241 @@
+package io.github.camelasl.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.AslDeployer;
+import io.github.camelasl.AslValidationException;
+import io.github.camelasl.ExecutionShapes;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.AslError;
+import io.github.camelasl.engine.StateMachineConfig;
+import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.validation.Diagnostic;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The state machines created through the API: CreateStateMachine, DescribeStateMachine, ListStateMachines,
+ * UpdateStateMachine, DeleteStateMachine and ValidateStateMachineDefinition. Each is deployed through the
+ * {@link AslDeployer}, so its Resources go through the resource policy and mappings as any deployment's do.
+ * They live in memory: a restart forgets them (the executions stay in the store).
+ */
+final class StateMachineRegistry {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateMachineRegistry.class);
+
+    /** AWS's names: 1 to 80 characters, none of whitespace, brackets, wildcards, special or control characters. */
+    private static final Pattern VALID_NAME = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
+
+    /** A state machine as created, with the runtime its executions run on. */
+    record StateMachine(String name, String type, String roleArn, String definition, Instant creationDate,
+            StateMachineRuntime runtime) {
+
+        String arn() {
+            return runtime.config().stateMachineArn();
+        }
+    }
+
+    private final AslDeployer deployer;
+    private final String region;
+    private final String accountId;
+    private final Clock clock;
+    private final Map<String, StateMachine> byArn = new ConcurrentHashMap<>();
+
+    StateMachineRegistry(AslDeployer deployer, String region, String accountId, Clock clock) {
+        this.deployer = deployer;
+        this.region = region;
+        this.accountId = accountId;
+        this.clock = clock;
+    }
+
+    /** The state machine of {@code arn}, or StateMachineDoesNotExist. */
+    StateMachine find(String arn) {
+        checkArn(arn, "stateMachine");
+        StateMachine machine = byArn.get(arn);
+        if (machine == null) {
+            throw new AslError("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
+        }
+        return machine;
+    }
+
+    Optional<StateMachine> findIfPresent(String arn) {
+        return Optional.ofNullable(byArn.get(arn));
+    }
+
+    synchronized ObjectNode create(JsonNode request) throws Exception {
+        String name = ApiRequests.requiredText(request, "name");
+        if (!VALID_NAME.matcher(name).matches()) {
+            throw new AslError("InvalidName", "Invalid Name: '" + name + "'");
+        }
+        String definition = ApiRequests.requiredText(request, "definition");
+        String roleArn = ApiRequests.requiredText(request, "roleArn");
+        checkArn(roleArn, null);
+        String type = type(request);
+        StateMachineConfig config = new StateMachineConfig(name, type, "aws", region, accountId, roleArn);
+        StateMachine existing = byArn.get(config.stateMachineArn());
+        if (existing != null) {
+            // AWS answers a repeated identical request with the state machine it created
+            if (existing.definition().equals(definition) && existing.roleArn().equals(roleArn)
+                    && existing.type().equals(type)) {
+                return created(existing);
+            }
+            throw new AslError("StateMachineAlreadyExists", "State Machine Already Exists: '"
+                    + config.stateMachineArn() + "'");
+        }
+        StateMachine machine = new StateMachine(name, type, roleArn, definition, clock.instant(),
+                deploy(name, definition, config));
+        byArn.put(machine.arn(), machine);
+        return created(machine);
+    }
+
+    private static ObjectNode created(StateMachine machine) {
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("stateMachineArn", machine.arn());
+        out.put("creationDate", ExecutionShapes.date(machine.creationDate()));
+        return out;
+    }
+
+    ObjectNode describe(JsonNode request) {
+        StateMachine machine = find(ApiRequests.requiredText(request, "stateMachineArn"));
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("stateMachineArn", machine.arn());
+        out.put("name", machine.name());
+        out.put("status", "ACTIVE");
+        out.put("definition", machine.definition());
+        out.put("roleArn", machine.roleArn());
+        out.put("type", machine.type());
+        out.put("creationDate", ExecutionShapes.date(machine.creationDate()));
+        out.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
+        out.putObject("tracingConfiguration").put("enabled", false);
+        return out;
+    }
+
+    /** Oldest first, as AWS lists them; paged as ListExecutions is. */
+    ObjectNode list(JsonNode request) {
+        List<StateMachine> machines = byArn.values().stream()
+                .sorted(Comparator.comparing(StateMachine::creationDate).thenComparing(StateMachine::name))
+                .toList();
+        Paging.Page page = Paging.page(request, machines.size());
+        ObjectNode out = Json.NODES.objectNode();
+        ArrayNode items = out.putArray("stateMachines");
+        for (StateMachine machine : machines.subList(page.from(), page.to())) {
+            items.addObject().put("stateMachineArn", machine.arn()).put("name", machine.name())
+                    .put("type", machine.type()).put("creationDate", ExecutionShapes.date(machine.creationDate()));
+        }
+        page.nextToken().ifPresent(token -> out.put("nextToken", token));
+        return out;
+    }
+
+    /**
+     * A new definition and/or role: deployed as a new runtime, which new executions run on. The old runtime's routes
+     * stay, so that executions it runs finish on the definition they started with.
+     */
+    synchronized ObjectNode update(JsonNode request) throws Exception {
+        StateMachine machine = find(ApiRequests.requiredText(request, "stateMachineArn"));
+        String definition = ApiRequests.optionalText(request, "definition");
+        String roleArn = ApiRequests.optionalText(request, "roleArn");
+        if (definition == null && roleArn == null) {
+            throw new AslError("MissingRequiredParameter", "Either the definition or the roleArn must be given");
+        }
+        if (roleArn != null) {
+            checkArn(roleArn, null);
+        }
+        String newDefinition = definition != null ? definition : machine.definition();
+        String newRole = roleArn != null ? roleArn : machine.roleArn();
+        StateMachineConfig config = machine.runtime().config().withRoleArn(newRole);
+        StateMachine updated = new StateMachine(machine.name(), machine.type(), newRole, newDefinition,
+                machine.creationDate(), deploy(machine.name(), newDefinition, config));
+        byArn.put(updated.arn(), updated);
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("updateDate", ExecutionShapes.date(clock.instant()));
+        return out;
+    }
+
+    /** Removes the state machine and its routes (AWS answers even for one that does not exist). */
+    synchronized ObjectNode delete(JsonNode request) throws Exception {
+        String arn = ApiRequests.requiredText(request, "stateMachineArn");
+        checkArn(arn, "stateMachine");
+        StateMachine removed = byArn.remove(arn);
+        if (removed != null) {
+            removed.runtime().undeploy();
+        }
+        return Json.NODES.objectNode();
+    }
+
+    /** AWS's ValidateStateMachineDefinition: result OK or FAIL, with the validator's diagnostics. */
+    ObjectNode validate(JsonNode request) {
+        String definition = ApiRequests.requiredText(request, "definition");
+        List<Diagnostic> diagnostics = deployer.validate(definition, type(request));
+        ObjectNode out = Json.NODES.objectNode();
+        boolean failed = diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+        out.put("result", failed ? "FAIL" : "OK");
+        ArrayNode items = out.putArray("diagnostics");
+        for (Diagnostic diagnostic : diagnostics) {
+            ObjectNode item = items.addObject();
+            item.put("severity", diagnostic.severity().name());
+            item.put("code", diagnostic.code());
+            item.put("message", diagnostic.message());
+            if (diagnostic.location() != null && !diagnostic.location().isEmpty()) {
+                item.put("location", diagnostic.location());
+            }
+        }
+        out.put("truncated", false);
+        return out;
+    }
+
+    private StateMachineRuntime deploy(String name, String definition, StateMachineConfig config) throws Exception {
+        StateMachineRuntime runtime;
+        try {
+            runtime = deployer.deploy("state machine " + name, definition, config);
+        } catch (AslValidationException e) {
+            // AWS's shape: "Invalid State Machine Definition: 'CODE: message at /pointer, ...'"
+            throw new AslError("InvalidDefinition", "Invalid State Machine Definition: '" + e.diagnostics().stream()
+                    .map(StateMachineRegistry::awsText).collect(Collectors.joining(", ")) + "'");
+        }
+        // no poller brings a parked execution back into memory here: keep every execution in memory while it runs
+        runtime.parkInMemorySeconds(Integer.MAX_VALUE);
+        LOG.info("deployed {}", config.stateMachineArn());
+        return runtime;
+    }
+
+    private static String awsText(Diagnostic diagnostic) {
+        String location = diagnostic.location() == null || diagnostic.location().isEmpty() ? ""
+                : " at " + diagnostic.location();
+        return diagnostic.code() + ": " + diagnostic.message() + location;
+    }
+
+    private static String type(JsonNode request) {
+        String type = ApiRequests.optionalText(request, "type");
+        if (type == null) {
+            return "STANDARD";
+        }
+        if (!type.equals("STANDARD") && !type.equals("EXPRESS")) {
+            throw ApiRequests.validation("type", "Member must satisfy enum value set: [STANDARD, EXPRESS]");
+        }
+        return type;
+    }
+
+    /**
+     * InvalidArn unless {@code arn} looks like an ARN: "arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE", and with
+     * {@code resourceType}, a Step Functions one of that type.
+     */
+    static void checkArn(String arn, String resourceType) {
+        String[] parts = arn.split(":", -1);
+        boolean valid = parts.length >= 6 && parts[0].equals("arn") && !parts[1].isEmpty() && !parts[2].isEmpty();
+        if (valid && resourceType != null) {
+            valid = parts[2].equals("states") && parts.length >= 7 && parts[5].equals(resourceType)
+                    && !parts[6].isEmpty();
+        }
+        if (!valid) {
+            throw new AslError("InvalidArn", "Invalid Arn: '" + arn + "'");
+        }
+    }
+}

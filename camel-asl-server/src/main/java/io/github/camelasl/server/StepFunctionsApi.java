@@ -1,0 +1,143 @@
+package io.github.camelasl.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.AslError;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * AWS's wire protocol for Step Functions: JSON 1.0 over HTTP POST, the action named by
+ * {@code X-Amz-Target: AWSStepFunctions.<Action>}, errors as HTTP 400 with {@code {"__type", "message"}}. Dispatches
+ * each action to the class that does it. Nothing in a request picks an endpoint or sets a header Camel acts on: the
+ * reply carries only the headers set here.
+ */
+final class StepFunctionsApi implements Processor {
+
+    static final String TARGET_PREFIX = "AWSStepFunctions.";
+    static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StepFunctionsApi.class);
+
+    /** What an action does with its request: its response. */
+    @FunctionalInterface
+    interface Action {
+        JsonNode apply(JsonNode request) throws Exception;
+    }
+
+    private final Map<String, Action> actions;
+    private final long maxRequestBytes;
+
+    StepFunctionsApi(StateMachineRegistry stateMachines, ExecutionActions executions, long maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+        this.actions = Map.ofEntries(
+                Map.entry("CreateStateMachine", stateMachines::create),
+                Map.entry("DescribeStateMachine", stateMachines::describe),
+                Map.entry("ListStateMachines", stateMachines::list),
+                Map.entry("UpdateStateMachine", stateMachines::update),
+                Map.entry("DeleteStateMachine", stateMachines::delete),
+                Map.entry("ValidateStateMachineDefinition", stateMachines::validate),
+                Map.entry("StartExecution", executions::start),
+                Map.entry("StartSyncExecution", executions::startSync),
+                Map.entry("DescribeExecution", executions::describe),
+                Map.entry("ListExecutions", executions::list),
+                Map.entry("GetExecutionHistory", executions::history),
+                Map.entry("StopExecution", executions::stop),
+                Map.entry("RedriveExecution", executions::redrive),
+                Map.entry("SendTaskSuccess", executions::sendTaskSuccess),
+                Map.entry("SendTaskFailure", executions::sendTaskFailure),
+                Map.entry("SendTaskHeartbeat", executions::sendTaskHeartbeat));
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String target = message.getHeader("X-Amz-Target", String.class);
+        long declaredLength = declaredLength(message);
+        int status = 200;
+        JsonNode response;
+        try {
+            if (declaredLength > maxRequestBytes) {
+                throw tooLarge(declaredLength);
+            }
+            Action action = action(target);
+            response = WireDates.toEpochSeconds(action.apply(request(message)));
+        } catch (AslError e) {
+            status = e.error().equals("RequestEntityTooLarge") ? 413 : 400;
+            response = error(e.error(), e.cause());
+        } catch (Exception e) {
+            LOG.warn("{} failed unexpectedly", target, e);
+            status = 500;
+            response = error("InternalFailure", "The server failed to process the request (see its log)");
+        }
+        message.removeHeaders("*"); // the request's headers do not go back, nor reach anything Camel does
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
+        message.setBody(Json.write(response));
+    }
+
+    private Action action(String target) {
+        if (target == null || !target.startsWith(TARGET_PREFIX)) {
+            throw new AslError("UnknownOperationException", "The X-Amz-Target header must name an action as "
+                    + TARGET_PREFIX + "<Action>, but was " + (target == null ? "missing" : "'" + target + "'"));
+        }
+        String name = target.substring(TARGET_PREFIX.length());
+        Action action = actions.get(name);
+        if (action == null) {
+            throw new AslError("UnknownOperationException", "The action " + name + " is not supported by this "
+                    + "server (yet)");
+        }
+        return action;
+    }
+
+    /** The body, bounded: one over the cap is refused (the HTTP server's own limit stops it before it is read). */
+    private JsonNode request(Message message) {
+        byte[] body = message.getBody(byte[].class);
+        if (body == null || body.length == 0) {
+            return Json.NODES.objectNode();
+        }
+        if (body.length > maxRequestBytes) {
+            throw tooLarge(body.length);
+        }
+        JsonNode request;
+        try {
+            request = Json.parse(new String(body, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new AslError("SerializationException", "The request body is not JSON: " + e.getOriginalMessage());
+        }
+        if (!request.isObject()) {
+            throw new AslError("SerializationException", "The request body must be a JSON object");
+        }
+        return request;
+    }
+
+    private AslError tooLarge(long length) {
+        return new AslError("RequestEntityTooLarge", requestTooLargeMessage(maxRequestBytes)
+                + " (this one has " + length + " bytes)");
+    }
+
+    static String requestTooLargeMessage(long maxRequestBytes) {
+        return "The request body is larger than the server's limit of " + maxRequestBytes + " bytes";
+    }
+
+    private static long declaredLength(Message message) {
+        String length = message.getHeader("Content-Length", String.class);
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static ObjectNode error(String type, String message) {
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("__type", type);
+        out.put("message", message);
+        return out;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.camelasl.server;
+
+import io.github.camelasl.AslDeployer;
+import io.github.camelasl.engine.StateMachineConfig;
+import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.store.ExecutionStore;
+import java.time.Clock;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The Step Functions API as a Camel route on camel-platform-http: add it to any CamelContext that has a
+ * platform-http server (camel-main, Spring Boot, Quarkus, or {@link StepFunctionsServer} standalone). State
+ * machines created through it are deployed by {@code deployer} (its resource policy and mappings apply) and kept
+ * in memory; STANDARD executions are kept in {@code store}.
+ */
+public final class StepFunctionsApiRoutes extends RouteBuilder {
+
+    /** 1 MiB: AWS's largest definition is 1 MB, its largest input 256 KiB. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+
+    private final String path;
+    private final StepFunctionsApi api;
+
+    /**
+     * @param path            the HTTP path the API answers on ("/" for the SDKs' and AWS CLI's --endpoint-url)
+     * @param tokens          where .waitForTaskToken Tasks wait: the deployer's
+     * @param maxRequestBytes a request body over this is refused
+     */
+    public StepFunctionsApiRoutes(String path, AslDeployer deployer, ExecutionStore store, TaskTokens tokens,
+            long maxRequestBytes) {
+        if (maxRequestBytes <= 0) {
+            throw new IllegalArgumentException("maxRequestBytes must be positive, but was " + maxRequestBytes);
+        }
+        this.path = path;
+        StateMachineRegistry stateMachines = new StateMachineRegistry(deployer, StateMachineConfig.DEFAULT_REGION,
+                StateMachineConfig.DEFAULT_ACCOUNT, Clock.systemUTC());
+        this.api = new StepFunctionsApi(stateMachines, new ExecutionActions(stateMachines, store, tokens),
+                maxRequestBytes);
+    }
+
+    @Override
+    public void configure() {
+        from("platform-http:" + path + "?httpMethodRestrict=POST&consumes=" + StepFunctionsApi.CONTENT_TYPE)
+                .routeId("asl-stepfunctions-api")
+                .process(api);
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.camelasl.server;
+
+import io.github.camelasl.AslDeployer;
+import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.store.ExecutionStore;
+import io.vertx.core.http.HttpHeaders;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+
+/**
+ * The Step Functions API on its own HTTP server (Vert.x, through camel-platform-http-vertx) in a running
+ * CamelContext: what {@code asl serve} starts. It answers on loopback addresses only: without authentication
+ * (SigV4, not built yet) anyone who reaches the port could run state machines.
+ */
+public final class StepFunctionsServer implements AutoCloseable {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8083;
+
+    private final CamelContext camelContext;
+    private final VertxPlatformHttpServer httpServer;
+    private final String host;
+
+    private StepFunctionsServer(CamelContext camelContext, VertxPlatformHttpServer httpServer, String host) {
+        this.camelContext = camelContext;
+        this.httpServer = httpServer;
+        this.host = host;
+    }
+
+    /**
+     * Starts the HTTP server on {@code host}:{@code port} and the API's route in {@code camelContext} (started
+     * already).
+     *
+     * @throws IllegalArgumentException when {@code host} is not a loopback address
+     */
+    public static StepFunctionsServer start(CamelContext camelContext, AslDeployer deployer, ExecutionStore store,
+            TaskTokens tokens, String host, int port, long maxRequestBytes) throws Exception {
+        requireLoopback(host);
+        VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
+        configuration.setBindHost(host);
+        configuration.setBindPort(port);
+        // Vert.x refuses a larger body from its Content-Length, or as soon as it has read past the limit
+        configuration.setMaxBodySize(maxRequestBytes);
+        VertxPlatformHttpServer httpServer = new VertxPlatformHttpServer(configuration);
+        camelContext.addService(httpServer, true, true);
+        try {
+            VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camelContext,
+                    VertxPlatformHttpRouter.getRouterNameFromPort(configuration.getPort()));
+            // Vert.x's own refusal says it in AWS's error shape, as the route does
+            router.errorHandler(413, routing -> routing.response().setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, StepFunctionsApi.CONTENT_TYPE)
+                    .end(StepFunctionsApi.error("RequestEntityTooLarge",
+                            StepFunctionsApi.requestTooLargeMessage(maxRequestBytes)).toString()));
+            camelContext.addRoutes(new StepFunctionsApiRoutes("/", deployer, store, tokens, maxRequestBytes));
+        } catch (Exception e) {
+            camelContext.removeService(httpServer);
+            httpServer.stop();
+            throw e;
+        }
+        return new StepFunctionsServer(camelContext, httpServer, host);
+    }
+
+    /** Refuses, with the reason, any address but a loopback one: the API has no authentication yet. */
+    static void requireLoopback(String host) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot serve on host " + host + ": unknown host");
+        }
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("cannot serve on host " + host + " (" + address.getHostAddress()
+                    + "): it is not a loopback address, and serving on any other requires authentication (AWS SigV4 "
+                    + "request signing), which is not built yet; use 127.0.0.1, ::1 or localhost");
+        }
+    }
+
+    /** The port it listens on (the one chosen when it was started on port 0). */
+    public int port() {
+        return httpServer.getServer().actualPort();
+    }
+
+    /** The URL to give the SDKs ({@code endpointOverride}) and the AWS CLI ({@code --endpoint-url}). */
+    public String url() {
+        String literal = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + literal + ":" + port();
+    }
+
+    @Override
+    public void close() throws Exception {
+        camelContext.getRouteController().stopRoute("asl-stepfunctions-api");
+        camelContext.removeRoute("asl-stepfunctions-api");
+        camelContext.removeService(httpServer);
+        httpServer.stop();
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.camelasl.server;
+
+import io.github.camelasl.AslDeployer;
+import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.resource.ResourcePolicy;
+import io.github.camelasl.resource.ResourceResolvers;
+import io.github.camelasl.route.AllowedCamelHeaders;
+import io.github.camelasl.store.InMemoryExecutionStore;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/** A CamelContext with the API server on a free loopback port, an in-memory store, and the SDK's client for it. */
+final class ServerFixture implements AutoCloseable {
+
+    final DefaultCamelContext camel = new DefaultCamelContext();
+    final InMemoryExecutionStore store = new InMemoryExecutionStore();
+    final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
+    final StepFunctionsServer server;
+    final SfnClient sfn;
+
+    ServerFixture(long maxRequestBytes, RouteBuilder appRoutes) throws Exception {
+        camel.start();
+        if (appRoutes != null) {
+            camel.addRoutes(appRoutes);
+        }
+        TaskTokens tokens = new TaskTokens();
+        AslDeployer deployer = new AslDeployer(camel, store, new ResourceResolvers(camel, List.of()), timers, tokens,
+                ResourcePolicy.defaults(), AllowedCamelHeaders.NONE);
+        server = StepFunctionsServer.start(camel, deployer, store, tokens, "127.0.0.1", 0, maxRequestBytes);
+        sfn = client(server.url());
+    }
+
+    static SfnClient client(String url) {
+        return SfnClient.builder()
+                .endpointOverride(URI.create(url))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                // StartSyncExecution's endpoint is "sync-" + host on AWS: a local server has the one host
+                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION,
+                        true))
+                .build();
+    }
+
+    @Override
+    public void close() throws Exception {
+        sfn.close();
+        server.close();
+        camel.stop();
+        timers.shutdownNow();
+    }
+}
