@@ -50,11 +50,20 @@ public final class StepFunctionsServer implements AutoCloseable {
         try {
             VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camelContext,
                     VertxPlatformHttpRouter.getRouterNameFromPort(configuration.getPort()));
-            // Vert.x's own refusal says it in AWS's error shape, as the route does
-            router.errorHandler(413, routing -> routing.response().setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, StepFunctionsApi.CONTENT_TYPE)
-                    .end(StepFunctionsApi.error("RequestEntityTooLarge",
-                            StepFunctionsApi.requestTooLargeMessage(maxRequestBytes)).toString()));
+            // a body whose Content-Length is over the cap is refused before anything reads it, in AWS's error shape
+            // (one sent without a length is stopped by Vert.x's own limit, with its plain 413, as it goes over)
+            router.route().order(Integer.MIN_VALUE).handler(routing -> {
+                String length = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                if (length != null && declaredOver(length, maxRequestBytes)) {
+                    routing.response().setStatusCode(413)
+                            .putHeader(HttpHeaders.CONTENT_TYPE, StepFunctionsApi.CONTENT_TYPE)
+                            .putHeader(HttpHeaders.CONNECTION, "close")
+                            .end(StepFunctionsApi.error("RequestEntityTooLarge",
+                                    StepFunctionsApi.requestTooLargeMessage(maxRequestBytes)).toString());
+                } else {
+                    routing.next();
+                }
+            });
             camelContext.addRoutes(new StepFunctionsApiRoutes("/", deployer, store, tokens, maxRequestBytes));
         } catch (Exception e) {
             camelContext.removeService(httpServer);
@@ -62,6 +71,14 @@ public final class StepFunctionsServer implements AutoCloseable {
             throw e;
         }
         return new StepFunctionsServer(camelContext, httpServer, host);
+    }
+
+    private static boolean declaredOver(String contentLength, long maxRequestBytes) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxRequestBytes;
+        } catch (NumberFormatException e) {
+            return false; // Vert.x refuses a malformed length itself
+        }
     }
 
     /** Refuses, with the reason, any address but a loopback one: the API has no authentication yet. */
