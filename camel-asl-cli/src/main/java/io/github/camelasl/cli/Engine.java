@@ -31,6 +31,7 @@ final class Engine implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final ExecutionStore store;
     private final AslDeployer deployer;
+    private final io.github.camelasl.engine.TaskTokens tokens = new io.github.camelasl.engine.TaskTokens();
     /** The runtimes deployed for stored executions, by state machine ARN and definition. */
     private final Map<List<String>, StateMachineRuntime> storedRuntimes = new HashMap<>();
 
@@ -69,7 +70,7 @@ final class Engine implements AutoCloseable {
             throw e;
         }
         deployer = new AslDeployer(camelContext, store, new ResourceResolvers(camelContext, mappings, List.of()),
-                timers, new io.github.camelasl.engine.TaskTokens(), policy,
+                timers, tokens, policy,
                 io.github.camelasl.route.AllowedCamelHeaders.NONE);
     }
 
@@ -79,6 +80,16 @@ final class Engine implements AutoCloseable {
 
     ExecutionStore store() {
         return store;
+    }
+
+    /** The running CamelContext the state machines are deployed in (and 'asl serve' serves from). */
+    DefaultCamelContext camelContext() {
+        return camelContext;
+    }
+
+    /** Where the deployer's .waitForTaskToken Tasks wait. */
+    io.github.camelasl.engine.TaskTokens tokens() {
+        return tokens;
     }
 
     /** Deploys a definition; an invalid one is a usage error listing its problems. */

@@ -82,7 +82,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     }
 
     /** Refuses, with the reason, any address but a loopback one: the API has no authentication yet. */
-    static void requireLoopback(String host) {
+    public static void requireLoopback(String host) {
         InetAddress address;
         try {
             address = InetAddress.getByName(host);

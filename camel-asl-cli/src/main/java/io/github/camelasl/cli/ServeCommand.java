@@ -1,0 +1,108 @@
+package io.github.camelasl.cli;
+
+import io.github.camelasl.history.TerminalText;
+import io.github.camelasl.server.StepFunctionsApiRoutes;
+import io.github.camelasl.server.StepFunctionsServer;
+import io.github.camelasl.store.ExecutionStore;
+import io.github.camelasl.store.InMemoryExecutionStore;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code asl serve}: AWS's Step Functions API on a local port, for the AWS CLI, the SDKs and their tools. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve AWS's Step Functions API (JSON 1.0 over HTTP) on a local port: point the AWS CLI "
+                + "(--endpoint-url) or an SDK (endpointOverride) at the URL it prints.",
+            "State machines created through it are kept in memory (a restart forgets them); STANDARD executions are "
+                + "kept in the --store folder, or in memory.",
+            "It listens on loopback addresses only: any other needs authentication, which is not built yet.",
+            "Runs until stopped (Ctrl-C)."})
+final class ServeCommand implements Callable<Integer> {
+
+    static final String MEMORY = "memory";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + StepFunctionsServer.DEFAULT_PORT,
+            description = "the port to listen on (0: any free one); default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = StepFunctionsServer.DEFAULT_HOST,
+            description = "the loopback address to listen on; default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(names = "--store", paramLabel = "DIR|memory", defaultValue = MEMORY,
+            description = "the folder of the durable execution store (SQLite; created if missing), or 'memory'; "
+                    + "default: ${DEFAULT-VALUE}")
+    String store;
+
+    @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
+    List<String> resourceMaps = new ArrayList<>();
+
+    @Mixin
+    ResourcePolicyOptions resourcePolicy;
+
+    @Option(names = "--max-request-bytes", paramLabel = "BYTES",
+            defaultValue = "" + StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES,
+            description = "a request body larger than this is refused; default: ${DEFAULT-VALUE} (1 MiB)")
+    long maxRequestBytes;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw CliException.usage("--port must be between 0 and 65535, but was " + port);
+        }
+        if (maxRequestBytes <= 0) {
+            throw CliException.usage("--max-request-bytes must be positive, but was " + maxRequestBytes);
+        }
+        try {
+            StepFunctionsServer.requireLoopback(host);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(TerminalText.escape(e.getMessage()));
+        }
+        var mappings = ResourceMaps.load(resourceMaps, InputStream.nullInputStream());
+        var policy = resourcePolicy.policy();
+        ExecutionStore executions = MEMORY.equals(store) ? new InMemoryExecutionStore()
+                : StoreOption.open(store, true);
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // Ctrl-C (SIGINT) and SIGTERM run the shutdown hooks: stop serving, then close the store, before exiting
+        Thread stop = new Thread(() -> {
+            stopped.countDown();
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "asl-serve-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try (Engine engine = new Engine(mappings, executions, policy);
+                StepFunctionsServer server = StepFunctionsServer.start(engine.camelContext(), engine.deployer(),
+                        engine.store(), engine.tokens(), host, port, maxRequestBytes)) {
+            out.println("Step Functions API on " + server.url() + " (executions in "
+                    + (MEMORY.equals(store) ? "memory" : TerminalText.escape(store)) + "); Ctrl-C stops it");
+            out.flush();
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopped in process (the tests): close and return
+        } finally {
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waited for the close above
+            }
+        }
+        return AslCli.EXIT_OK;
+    }
+}
