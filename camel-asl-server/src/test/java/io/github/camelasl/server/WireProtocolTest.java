@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.dataflow.Json;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +116,35 @@ class WireProtocolTest {
                 .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:wire").input("\"" + "y"
                         .repeat((int) CAP) + "\"")));
         assertEquals(413, sdk.statusCode());
+    }
+
+    @Test
+    void aBodySentWithoutALengthIsStoppedAsItGoesOverTheCap() throws Exception {
+        byte[] big = ("{\"name\": \"" + "z".repeat((int) CAP * 4) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(fixture.server.url() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "AWSStepFunctions.ListStateMachines")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+        assertEquals(413, HTTP.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void anUnexpectedFailureIsAnInternalFailureWithoutItsStackTrace() throws Exception {
+        // a registry without a deployer: validating throws a NullPointerException the API does not expect
+        StateMachineRegistry broken = new StateMachineRegistry(null, "us-east-1", "123456789012",
+                java.time.Clock.systemUTC());
+        StepFunctionsApi api = new StepFunctionsApi(broken, new ExecutionActions(broken, fixture.store, null), CAP);
+        Exchange exchange = new DefaultExchange(fixture.camel);
+        exchange.getMessage().setHeader("X-Amz-Target", "AWSStepFunctions.ValidateStateMachineDefinition");
+        exchange.getMessage().setBody("{\"definition\": \"{}\"}".getBytes(StandardCharsets.UTF_8));
+        api.process(exchange);
+        assertEquals(500, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+        JsonNode error = Json.parse(exchange.getMessage().getBody(String.class));
+        assertEquals("InternalFailure", error.get("__type").asText());
+        assertFalse(error.toString().contains("NullPointerException"), error.toString());
+        assertEquals(List.of(Exchange.HTTP_RESPONSE_CODE, Exchange.CONTENT_TYPE).stream().sorted().toList(),
+                exchange.getMessage().getHeaders().keySet().stream().sorted().toList(),
+                "only the reply's own headers");
     }
 
     @Test
