@@ -10,6 +10,7 @@ import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +98,8 @@ final class ExecutionActions {
     }
 
     /**
-     * The runtime of the state machine an execution ARN names (arn:aws:states:REGION:ACCOUNT:execution:MACHINE:NAME);
-     * ExecutionDoesNotExist when the store has no such execution.
+     * The runtime of the state machine an execution ARN names (arn:aws:states:REGION:ACCOUNT:execution:MACHINE:NAME),
+     * for the definition the execution started with; ExecutionDoesNotExist when its state machine is gone.
      */
     private StateMachineRuntime runtimeOfExecution(JsonNode request) {
         String arn = executionArn(request);
@@ -109,8 +110,10 @@ final class ExecutionActions {
         }
         String machineArn = String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], "stateMachine",
                 parts[6]);
-        return stateMachines.findIfPresent(machineArn).map(StateMachineRegistry.StateMachine::runtime)
+        StateMachineRegistry.StateMachine machine = stateMachines.findIfPresent(machineArn)
                 .orElseThrow(() -> doesNotExist(arn));
+        String startedWith = store.find(arn).map(ExecutionRecord::definition).orElse(null);
+        return machine.runtimeFor(startedWith);
     }
 
     private static String executionArn(JsonNode request) {

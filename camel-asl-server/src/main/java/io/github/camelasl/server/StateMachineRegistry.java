@@ -34,12 +34,24 @@ final class StateMachineRegistry {
     /** AWS's names: 1 to 80 characters, none of whitespace, brackets, wildcards, special or control characters. */
     private static final Pattern VALID_NAME = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
 
-    /** A state machine as created, with the runtime its executions run on. */
+    /**
+     * A state machine as created, with the runtime new executions run on, and those of its earlier definitions
+     * (newest first), which run the executions started before an update.
+     */
     record StateMachine(String name, String type, String roleArn, String definition, Instant creationDate,
-            StateMachineRuntime runtime) {
+            StateMachineRuntime runtime, List<StateMachineRuntime> earlier) {
 
         String arn() {
             return runtime.config().stateMachineArn();
+        }
+
+        /** The runtime of the definition an execution started with (the current one if none has it). */
+        StateMachineRuntime runtimeFor(String executionDefinition) {
+            if (executionDefinition == null || runtime.definition().equals(executionDefinition)) {
+                return runtime;
+            }
+            return earlier.stream().filter(r -> r.definition().equals(executionDefinition)).findFirst()
+                    .orElse(runtime);
         }
     }
 
@@ -91,7 +103,7 @@ final class StateMachineRegistry {
                     + config.stateMachineArn() + "'");
         }
         StateMachine machine = new StateMachine(name, type, roleArn, definition, clock.instant(),
-                deploy(name, definition, config));
+                deploy(name, definition, config), List.of());
         byArn.put(machine.arn(), machine);
         return created(machine);
     }
@@ -136,7 +148,7 @@ final class StateMachineRegistry {
 
     /**
      * A new definition and/or role: deployed as a new runtime, which new executions run on. The old runtime's routes
-     * stay, so that executions it runs finish on the definition they started with.
+     * stay, so that the executions it runs finish (and are stopped, redriven) on the definition they started with.
      */
     synchronized ObjectNode update(JsonNode request) throws Exception {
         StateMachine machine = find(ApiRequests.requiredText(request, "stateMachineArn"));
@@ -151,8 +163,11 @@ final class StateMachineRegistry {
         String newDefinition = definition != null ? definition : machine.definition();
         String newRole = roleArn != null ? roleArn : machine.roleArn();
         StateMachineConfig config = machine.runtime().config().withRoleArn(newRole);
+        List<StateMachineRuntime> earlier = new java.util.ArrayList<>();
+        earlier.add(machine.runtime());
+        earlier.addAll(machine.earlier());
         StateMachine updated = new StateMachine(machine.name(), machine.type(), newRole, newDefinition,
-                machine.creationDate(), deploy(machine.name(), newDefinition, config));
+                machine.creationDate(), deploy(machine.name(), newDefinition, config), List.copyOf(earlier));
         byArn.put(updated.arn(), updated);
         ObjectNode out = Json.NODES.objectNode();
         out.put("updateDate", ExecutionShapes.date(clock.instant()));
@@ -166,6 +181,9 @@ final class StateMachineRegistry {
         StateMachine removed = byArn.remove(arn);
         if (removed != null) {
             removed.runtime().undeploy();
+            for (StateMachineRuntime runtime : removed.earlier()) {
+                runtime.undeploy();
+            }
         }
         return Json.NODES.objectNode();
     }

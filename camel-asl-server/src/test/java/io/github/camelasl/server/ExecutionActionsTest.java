@@ -282,6 +282,21 @@ class ExecutionActionsTest {
     }
 
     @Test
+    void anExecutionStartedBeforeAnUpdateIsRedrivenOnItsOwnDefinition() throws Exception {
+        String machine = create("flaky-updated", FLAKY, StateMachineType.STANDARD);
+        FLAKY_FAILS.set(true);
+        String arn = sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
+        assertEquals(ExecutionStatus.FAILED, awaitEnd(arn).status());
+        sfn.updateStateMachine(r -> r.stateMachineArn(machine).definition(FAIL));
+
+        FLAKY_FAILS.set(false);
+        sfn.redriveExecution(r -> r.executionArn(arn));
+        DescribeExecutionResponse done = awaitEnd(arn);
+        assertEquals(ExecutionStatus.SUCCEEDED, done.status(), "redriven on the Task it failed in, not the new Fail");
+        assertEquals("{\"worked\":true}", done.output());
+    }
+
+    @Test
     void anUpdatedMachinesExecutionsRunTheNewDefinition() throws Exception {
         String machine = create("versioned", ADD, StateMachineType.STANDARD);
         sfn.updateStateMachine(r -> r.stateMachineArn(machine).definition(ADD.replace("MathAdd", "ArrayLength")
