@@ -40,9 +40,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "the loopback address to listen on; default: ${DEFAULT-VALUE}")
     String host;
 
-    @Option(names = "--store", paramLabel = "DIR|memory", defaultValue = MEMORY,
+    @Option(names = "--store", paramLabel = "DIR|memory",
+            defaultValue = "${env:" + StoreOption.ENVIRONMENT + ":-" + MEMORY + "}",
             description = "the folder of the durable execution store (SQLite; created if missing), or 'memory'; "
-                    + "default: ${DEFAULT-VALUE}")
+                    + "default: the " + StoreOption.ENVIRONMENT + " environment variable's folder, else memory")
     String store;
 
     @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
@@ -68,6 +69,9 @@ final class ServeCommand implements Callable<Integer> {
             StepFunctionsServer.requireLoopback(host);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(TerminalText.escape(e.getMessage()));
+        }
+        if (store == null || store.isEmpty()) {
+            store = MEMORY; // ASL_STORE set but empty
         }
         var mappings = ResourceMaps.load(resourceMaps, InputStream.nullInputStream());
         var policy = resourcePolicy.policy();
