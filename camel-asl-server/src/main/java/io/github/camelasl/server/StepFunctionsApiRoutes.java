@@ -9,7 +9,8 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The Step Functions API as a Camel route on camel-platform-http: add it to any CamelContext that has a
- * platform-http server (camel-main, Spring Boot, Quarkus, or {@link StepFunctionsServer} standalone). State
+ * platform-http server on Vert.x (camel-platform-http-vertx: camel-main, Quarkus, or {@link StepFunctionsServer}
+ * standalone); it answers callers on this host only, whatever address the server listens on. State
  * machines created through it are deployed by {@code deployer} (its resource policy and mappings apply) and kept
  * in memory; STANDARD executions are kept in {@code store}.
  */
@@ -42,6 +43,7 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
     public void configure() {
         from("platform-http:" + path + "?httpMethodRestrict=POST&consumes=" + StepFunctionsApi.CONTENT_TYPE)
                 .routeId("asl-stepfunctions-api")
+                .process(new LoopbackCallersOnly())
                 .process(api);
     }
 }

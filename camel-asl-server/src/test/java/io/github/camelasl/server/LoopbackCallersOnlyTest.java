@@ -1,0 +1,74 @@
+package io.github.camelasl.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.dataflow.Json;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import java.lang.reflect.Proxy;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * In a Camel app whose HTTP server listens on every address, the API still answers only callers on this host,
+ * by the connection's address, whatever headers say.
+ */
+class LoopbackCallersOnlyTest {
+
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+
+    /** An exchange as camel-platform-http-vertx makes it, for a request from {@code callerIp}. */
+    private Exchange requestFrom(String callerIp) {
+        HttpServerRequest request = (HttpServerRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServerRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "remoteAddress" -> SocketAddress.inetSocketAddress(40000, callerIp);
+                    case "hashCode" -> 1;
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "request from " + callerIp;
+                    default -> null;
+                });
+        Exchange exchange = new DefaultExchange(camel);
+        HttpMessage message = new HttpMessage(exchange, request, null);
+        message.setHeader("X-Forwarded-For", "127.0.0.1");
+        message.setHeader("CamelVertxPlatformHttpRemoteAddress", "127.0.0.1");
+        message.setBody("{}");
+        exchange.setMessage(message);
+        return exchange;
+    }
+
+    @Test
+    void aCallerOnAnotherHostIsRefusedSayingAuthenticationIsNeeded() throws Exception {
+        Exchange exchange = requestFrom("10.1.2.3");
+        new LoopbackCallersOnly().process(exchange);
+        assertTrue(exchange.isRouteStop(), "the API does not run");
+        assertEquals(403, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+        JsonNode error = Json.parse(exchange.getMessage().getBody(String.class));
+        assertEquals("AccessDeniedException", error.get("__type").asText());
+        assertTrue(error.get("message").asText().contains("SigV4"), error.toString());
+    }
+
+    @Test
+    void aCallerOnThisHostGoesOn() throws Exception {
+        for (String loopback : new String[] {"127.0.0.1", "::1"}) {
+            Exchange exchange = requestFrom(loopback);
+            new LoopbackCallersOnly().process(exchange);
+            assertFalse(exchange.isRouteStop(), loopback);
+            assertEquals("{}", exchange.getMessage().getBody(String.class));
+        }
+    }
+
+    @Test
+    void aMessageNotFromTheVertxServerIsRefused() throws Exception {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setHeader("CamelVertxPlatformHttpRemoteAddress", "127.0.0.1");
+        new LoopbackCallersOnly().process(exchange);
+        assertTrue(exchange.isRouteStop());
+        assertEquals(403, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+    }
+}
