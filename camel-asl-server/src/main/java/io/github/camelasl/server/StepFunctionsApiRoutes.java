@@ -9,7 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The Step Functions API as a Camel route on camel-platform-http: add it to any CamelContext that has a
- * platform-http server on Vert.x (camel-platform-http-vertx: camel-main, Quarkus, or {@link StepFunctionsServer}
+ * platform-http server of camel-platform-http-vertx (as camel-main has, or {@link StepFunctionsServer}
  * standalone); it answers callers on this host only, whatever address the server listens on. State
  * machines created through it are deployed by {@code deployer} (its resource policy and mappings apply) and kept
  * in memory; STANDARD executions are kept in {@code store}.
