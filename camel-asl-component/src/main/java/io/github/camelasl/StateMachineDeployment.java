@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One state machine deployed in a CamelContext, shared by the asl: endpoints that name it: its runtime, and the
- * older definitions deployed beside it for executions that started on them before a restart.
+ * One state machine deployed in a CamelContext, shared by the asl: endpoints that name it (and used by the Step
+ * Functions API server for those it keeps): its runtime, and the older definitions deployed beside it for
+ * executions that started on them before a restart.
  */
-final class StateMachineDeployment {
+public final class StateMachineDeployment {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateMachineDeployment.class);
 
@@ -28,8 +29,12 @@ final class StateMachineDeployment {
     /** The endpoints using it; it is undeployed when the last one goes. Guarded by the component. */
     int users;
 
-    StateMachineDeployment(String source, String definition, StateMachineRuntime runtime, AslDeployer deployer,
-            int parkInMemorySeconds, java.util.Set<String> cachedStates) {
+    /**
+     * @param runtime             what {@code deployer} deployed of {@code definition}
+     * @param parkInMemorySeconds see {@link StateMachineRuntime#parkInMemorySeconds}; for the older definitions too
+     */
+    public StateMachineDeployment(String source, String definition, StateMachineRuntime runtime,
+            AslDeployer deployer, int parkInMemorySeconds, java.util.Set<String> cachedStates) {
         this.cachedStates = cachedStates;
         this.source = source;
         this.definition = definition;
@@ -39,7 +44,7 @@ final class StateMachineDeployment {
         runtime.parkInMemorySeconds(parkInMemorySeconds);
     }
 
-    StateMachineRuntime runtime() {
+    public StateMachineRuntime runtime() {
         return runtime;
     }
 
@@ -57,7 +62,7 @@ final class StateMachineDeployment {
      * the older one, deployed beside it for as long as this deployment lives. One that cannot resume (see
      * {@link UnresumableExecutions}) ends FAILED; the others resume all the same.
      */
-    synchronized void resumeUnfinished(List<HistoryListener> listeners) {
+    public synchronized void resumeUnfinished(List<HistoryListener> listeners) {
         Map<String, StateMachineRuntime> versions = new HashMap<>();
         String stateMachineArn = runtime.config().stateMachineArn();
         List<ExecutionRecord> unfinished;
@@ -99,6 +104,11 @@ final class StateMachineDeployment {
                 }
             });
         }
+    }
+
+    /** The older definitions {@link #resumeUnfinished} deployed for executions that started on them. */
+    public synchronized List<StateMachineRuntime> earlierVersions() {
+        return List.copyOf(earlierVersions);
     }
 
     synchronized void undeploy() throws Exception {

@@ -132,6 +132,22 @@ public interface ExecutionStore extends AutoCloseable {
     record Unreadable(String executionArn, String stateMachineArn, String problem) {
     }
 
+    /**
+     * Keeps a state machine created (or updated) through the Step Functions API, replacing the one of its ARN. A
+     * store that keeps none (the default) leaves them to live in memory only, forgotten on a restart.
+     */
+    default void putStateMachine(StoredStateMachine stateMachine) {
+    }
+
+    /** Forgets the state machine of {@code stateMachineArn} (its executions stay). */
+    default void deleteStateMachine(String stateMachineArn) {
+    }
+
+    /** The state machines kept by {@link #putStateMachine}, oldest first: those to deploy again on a restart. */
+    default List<StoredStateMachine> stateMachines() {
+        return List.of();
+    }
+
     /** Step caching (see StepCaching): the result recorded under {@code key}, if any. */
     default Optional<JsonNode> cachedResult(String key) {
         return Optional.empty();

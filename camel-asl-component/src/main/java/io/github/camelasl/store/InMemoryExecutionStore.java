@@ -212,4 +212,25 @@ public class InMemoryExecutionStore implements ExecutionStore {
     public Collection<ExecutionRecord> list() {
         return executions.values().stream().map(e -> e.record).toList();
     }
+
+    /** The state machines created through the API, by ARN (never evicted: each is one definition). */
+    private final Map<String, StoredStateMachine> stateMachines = new ConcurrentHashMap<>();
+
+    @Override
+    public void putStateMachine(StoredStateMachine stateMachine) {
+        stateMachines.put(stateMachine.stateMachineArn(), stateMachine);
+    }
+
+    @Override
+    public void deleteStateMachine(String stateMachineArn) {
+        stateMachines.remove(stateMachineArn);
+    }
+
+    @Override
+    public List<StoredStateMachine> stateMachines() {
+        return stateMachines.values().stream()
+                .sorted(java.util.Comparator.comparing(StoredStateMachine::creationDate)
+                        .thenComparing(StoredStateMachine::stateMachineArn))
+                .toList();
+    }
 }

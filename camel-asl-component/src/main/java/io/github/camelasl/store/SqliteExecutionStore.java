@@ -58,7 +58,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 6;
+    public static final int SCHEMA_VERSION = 7;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -101,6 +101,16 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Version 6: executions found by name (the CLI's ARN|NAME) without reading the whole table. */
     private static final String[] SCHEMA_V6 = {
         "CREATE INDEX IF NOT EXISTS executions_by_name ON executions (name)",
+    };
+
+    /**
+     * Version 7: the state machines created through the Step Functions API, their definitions kept by hash as the
+     * executions' are (versions, when they come, get a table of their own by ARN and number).
+     */
+    private static final String[] SCHEMA_V7 = {
+        "CREATE TABLE state_machines (state_machine_arn TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, "
+                + "role_arn TEXT NOT NULL, definition_hash TEXT NOT NULL, creation_date BIGINT NOT NULL, "
+                + "update_date BIGINT)",
     };
 
     private final Path folder;
@@ -270,7 +280,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
                         + " this Camel ASL reads; open it with the release that wrote it");
             }
             // each step in a transaction of its own, so a file is always at one version or the next
-            String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6};
+            String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -301,16 +311,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            String hash = null;
-            if (record.definition() != null) {
-                hash = io.github.camelasl.engine.Ids.sha256(record.definition());
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO definitions (hash, definition) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING")) {
-                    ps.setString(1, hash);
-                    ps.setString(2, record.definition());
-                    ps.executeUpdate();
-                }
-            }
+            String hash = record.definition() == null ? null : putDefinition(c, record.definition());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions (execution_arn, "
                     + "state_machine_arn, name, status, input, output, error, cause, start_date, stop_date, "
                     + "definition_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -545,6 +546,76 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 }
             }
         }));
+    }
+
+    @Override
+    public void putStateMachine(StoredStateMachine stateMachine) {
+        await(submit(c -> {
+            String hash = putDefinition(c, stateMachine.definition());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO state_machines (state_machine_arn, name, "
+                    + "type, role_arn, definition_hash, creation_date, update_date) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (state_machine_arn) DO UPDATE SET name = excluded.name, type = excluded.type, "
+                    + "role_arn = excluded.role_arn, definition_hash = excluded.definition_hash, "
+                    + "creation_date = excluded.creation_date, update_date = excluded.update_date")) {
+                ps.setString(1, stateMachine.stateMachineArn());
+                ps.setString(2, stateMachine.name());
+                ps.setString(3, stateMachine.type());
+                ps.setString(4, stateMachine.roleArn());
+                ps.setString(5, hash);
+                ps.setLong(6, stateMachine.creationDate().toEpochMilli());
+                setInstant(ps, 7, stateMachine.updateDate());
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void deleteStateMachine(String stateMachineArn) {
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM state_machines WHERE state_machine_arn = ?")) {
+                ps.setString(1, stateMachineArn);
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    /** Oldest first; one whose definition is lost is left out, with a WARN naming it (its executions stay). */
+    @Override
+    public List<StoredStateMachine> stateMachines() {
+        return await(submit(c -> {
+            List<StoredStateMachine> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT m.state_machine_arn, "
+                    + "m.name, m.type, m.role_arn, d.definition, m.creation_date, m.update_date, m.definition_hash "
+                    + "FROM state_machines m LEFT JOIN definitions d ON d.hash = m.definition_hash "
+                    + "ORDER BY m.creation_date, m.state_machine_arn")) {
+                while (rs.next()) {
+                    if (rs.getString(5) == null) {
+                        LOG.warn("State machine {} is left out: no row of the definitions table has its definition's "
+                                + "hash {}", TerminalText.escape(rs.getString(1)), rs.getString(8));
+                        continue;
+                    }
+                    long updated = rs.getLong(7);
+                    Instant updateDate = rs.wasNull() ? null : Instant.ofEpochMilli(updated);
+                    out.add(new StoredStateMachine(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), updateDate));
+                }
+            }
+            return out;
+        }));
+    }
+
+    /** Keeps a definition's text once, by its hash (executions and state machines share them); returns the hash. */
+    private static String putDefinition(Connection c, String definition) throws SQLException {
+        String hash = io.github.camelasl.engine.Ids.sha256(definition);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO definitions (hash, definition) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING")) {
+            ps.setString(1, hash);
+            ps.setString(2, definition);
+            ps.executeUpdate();
+        }
+        return hash;
     }
 
     // --- reads (on the writer thread, so they follow every write queued before them) ---

@@ -15,6 +15,23 @@ import org.junit.jupiter.api.Test;
 class InMemoryExecutionStoreTest {
 
     @Test
+    void keepsStateMachinesOldestFirstUntilDeleted() {
+        InMemoryExecutionStore store = new InMemoryExecutionStore();
+        java.time.Instant created = java.time.Instant.ofEpochMilli(1_700_000_000_000L);
+        StoredStateMachine later = new StoredStateMachine("arn:b", "b", "STANDARD", "arn:role", "{}",
+                created.plusSeconds(1), null);
+        StoredStateMachine first = new StoredStateMachine("arn:a", "a", "STANDARD", "arn:role", "{}", created, null);
+        store.putStateMachine(later);
+        store.putStateMachine(first);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(first, later), store.stateMachines());
+        StoredStateMachine updated = new StoredStateMachine("arn:a", "a", "STANDARD", "arn:role", "{\"x\":1}", created,
+                created.plusSeconds(5));
+        store.putStateMachine(updated);
+        store.deleteStateMachine("arn:b");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(updated), store.stateMachines());
+    }
+
+    @Test
     void forgetsTheOldestFinishedExecutionsBeyondTheCount() {
         InMemoryExecutionStore store = new InMemoryExecutionStore(3, 1_000);
         for (int i = 0; i < 5; i++) {

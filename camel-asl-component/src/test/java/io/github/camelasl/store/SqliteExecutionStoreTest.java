@@ -150,6 +150,7 @@ class SqliteExecutionStoreTest {
             s.execute("ALTER TABLE checkpoints DROP COLUMN retry_attempts");
             s.execute("ALTER TABLE checkpoints DROP COLUMN succeeded_runs");
             s.execute("DROP INDEX executions_by_name");
+            s.execute("DROP TABLE state_machines");
             s.execute("DELETE FROM schema_version WHERE version >= 2");
         }
         try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
@@ -169,6 +170,62 @@ class SqliteExecutionStoreTest {
                 java.sql.ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
             rs.next();
             assertEquals(SqliteExecutionStore.SCHEMA_VERSION, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void keepsStateMachinesAcrossAReopenWithTheirDefinitionsByHash() {
+        Instant created = Instant.ofEpochMilli(1_700_000_000_000L);
+        StoredStateMachine first = new StoredStateMachine("arn:sm:a", "a", "STANDARD", "arn:role", "{\"StartAt\":\"A\"}",
+                created, null);
+        StoredStateMachine second = new StoredStateMachine("arn:sm:b", "b", "EXPRESS", "arn:role", "{\"StartAt\":\"B\"}",
+                created.plusSeconds(1), null);
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            store.putStateMachine(second);
+            store.putStateMachine(first);
+            store.putStateMachine(new StoredStateMachine("arn:sm:c", "c", "STANDARD", "arn:role", "{}", created, null));
+            store.deleteStateMachine("arn:sm:c");
+        }
+        StoredStateMachine updated = new StoredStateMachine("arn:sm:a", "a", "STANDARD", "arn:role2",
+                "{\"StartAt\":\"A2\"}", created, created.plusSeconds(60));
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            assertEquals(List.of(first, second), store.stateMachines(), "oldest first, the deleted one gone");
+            store.putStateMachine(updated);
+        }
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            assertEquals(List.of(updated, second), store.stateMachines());
+        }
+    }
+
+    @Test
+    void aStoreOfVersion6IsMigratedAndKeepsStateMachinesThen() throws Exception {
+        Instant started = Instant.ofEpochMilli(1_700_000_000_000L);
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            store.create(running("e1", started));
+        }
+        // back to version 6 as the release before the API server's state machines wrote it
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteExecutionStore.FILE_NAME));
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE state_machines");
+            s.execute("DELETE FROM schema_version WHERE version >= 7");
+        }
+        StoredStateMachine machine = new StoredStateMachine("sm", "sm", "STANDARD", "arn:role", "{\"StartAt\":\"A\"}",
+                started, null);
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            assertEquals(List.of(), store.stateMachines());
+            assertEquals(ExecutionStatus.RUNNING, store.find("e1").orElseThrow().status());
+            assertEquals("{\"StartAt\":\"A\"}", store.find("e1").orElseThrow().definition());
+            store.putStateMachine(machine);
+        }
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            assertEquals(List.of(machine), store.stateMachines());
+            assertEquals(List.of("e1"), store.unfinished("sm").stream().map(ExecutionRecord::executionArn).toList());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteExecutionStore.FILE_NAME));
+                Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            rs.next();
+            assertEquals(7, rs.getInt(1));
         }
     }
 

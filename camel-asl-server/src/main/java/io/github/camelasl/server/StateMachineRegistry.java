@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.AslDeployer;
 import io.github.camelasl.AslValidationException;
 import io.github.camelasl.ExecutionShapes;
+import io.github.camelasl.StateMachineDeployment;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.history.TerminalText;
+import io.github.camelasl.store.ExecutionStore;
+import io.github.camelasl.store.StoredStateMachine;
 import io.github.camelasl.validation.Diagnostic;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +29,8 @@ import java.util.stream.Collectors;
  * The state machines created through the API: CreateStateMachine, DescribeStateMachine, ListStateMachines,
  * UpdateStateMachine, DeleteStateMachine and ValidateStateMachineDefinition. Each is deployed through the
  * {@link AslDeployer}, so its Resources go through the resource policy and mappings as any deployment's do.
- * They live in memory: a restart forgets them (the executions stay in the store).
+ * They are kept in the execution store: on a durable one, {@link #restore()} deploys them again after a restart
+ * and resumes their RUNNING executions.
  */
 final class StateMachineRegistry {
 
@@ -38,31 +43,57 @@ final class StateMachineRegistry {
      * A state machine as created, with the runtime new executions run on, and those of its earlier definitions
      * (newest first), which run the executions started before an update.
      */
-    record StateMachine(String name, String type, String roleArn, String definition, Instant creationDate,
-            StateMachineRuntime runtime, List<StateMachineRuntime> earlier) {
+    record StateMachine(String arn, String name, String type, String roleArn, String definition,
+            Instant creationDate, StateMachineRuntime runtime, List<StateMachineRuntime> earlier,
+            String notDeployed) {
 
-        String arn() {
-            return runtime.config().stateMachineArn();
+        /** A stored state machine that no longer deploys (see {@link #restore()}): kept, but runs nothing. */
+        static StateMachine notDeployed(StoredStateMachine stored, String why) {
+            return new StateMachine(stored.stateMachineArn(), stored.name(), stored.type(), stored.roleArn(),
+                    stored.definition(), stored.creationDate(), null, List.of(), why);
+        }
+
+        /** Its runtime, or InvalidDefinition saying why it does not deploy. */
+        @Override
+        public StateMachineRuntime runtime() {
+            if (runtime == null) {
+                throw new AslError("InvalidDefinition", "State machine '" + arn + "' is kept in the store but does "
+                        + "not deploy now: " + notDeployed + " (UpdateStateMachine with a definition that deploys, "
+                        + "or DeleteStateMachine)");
+            }
+            return runtime;
+        }
+
+        /** Its runtimes, the current one first: none when it does not deploy. */
+        List<StateMachineRuntime> runtimes() {
+            List<StateMachineRuntime> all = new java.util.ArrayList<>();
+            if (runtime != null) {
+                all.add(runtime);
+            }
+            all.addAll(earlier);
+            return all;
         }
 
         /** The runtime of the definition an execution started with (the current one if none has it). */
         StateMachineRuntime runtimeFor(String executionDefinition) {
-            if (executionDefinition == null || runtime.definition().equals(executionDefinition)) {
-                return runtime;
+            if (executionDefinition == null || runtime().definition().equals(executionDefinition)) {
+                return runtime();
             }
             return earlier.stream().filter(r -> r.definition().equals(executionDefinition)).findFirst()
-                    .orElse(runtime);
+                    .orElse(runtime());
         }
     }
 
     private final AslDeployer deployer;
+    private final ExecutionStore store;
     private final String region;
     private final String accountId;
     private final Clock clock;
     private final Map<String, StateMachine> byArn = new ConcurrentHashMap<>();
 
-    StateMachineRegistry(AslDeployer deployer, String region, String accountId, Clock clock) {
+    StateMachineRegistry(AslDeployer deployer, ExecutionStore store, String region, String accountId, Clock clock) {
         this.deployer = deployer;
+        this.store = store;
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
@@ -91,7 +122,7 @@ final class StateMachineRegistry {
         String roleArn = ApiRequests.requiredText(request, "roleArn");
         checkArn(roleArn, null);
         String type = type(request);
-        StateMachineConfig config = new StateMachineConfig(name, type, "aws", region, accountId, roleArn);
+        StateMachineConfig config = config(name, type, roleArn);
         StateMachine existing = byArn.get(config.stateMachineArn());
         if (existing != null) {
             // AWS answers a repeated identical request with the state machine it created
@@ -102,8 +133,11 @@ final class StateMachineRegistry {
             throw new AslError("StateMachineAlreadyExists", "State Machine Already Exists: '"
                     + config.stateMachineArn() + "'");
         }
-        StateMachine machine = new StateMachine(name, type, roleArn, definition, clock.instant(),
-                deploy(name, definition, config), List.of());
+        Instant now = clock.instant();
+        StateMachineRuntime runtime = deploy(name, definition, config);
+        keep(runtime, new StoredStateMachine(config.stateMachineArn(), name, type, roleArn, definition, now, null));
+        StateMachine machine = new StateMachine(config.stateMachineArn(), name, type, roleArn, definition, now,
+                runtime, List.of(), null);
         byArn.put(machine.arn(), machine);
         return created(machine);
     }
@@ -162,15 +196,16 @@ final class StateMachineRegistry {
         }
         String newDefinition = definition != null ? definition : machine.definition();
         String newRole = roleArn != null ? roleArn : machine.roleArn();
-        StateMachineConfig config = machine.runtime().config().withRoleArn(newRole);
-        List<StateMachineRuntime> earlier = new java.util.ArrayList<>();
-        earlier.add(machine.runtime());
-        earlier.addAll(machine.earlier());
-        StateMachine updated = new StateMachine(machine.name(), machine.type(), newRole, newDefinition,
-                machine.creationDate(), deploy(machine.name(), newDefinition, config), List.copyOf(earlier));
+        StateMachineConfig config = config(machine.name(), machine.type(), newRole);
+        Instant now = clock.instant();
+        StateMachineRuntime runtime = deploy(machine.name(), newDefinition, config);
+        keep(runtime, new StoredStateMachine(machine.arn(), machine.name(), machine.type(), newRole, newDefinition,
+                machine.creationDate(), now));
+        StateMachine updated = new StateMachine(machine.arn(), machine.name(), machine.type(), newRole,
+                newDefinition, machine.creationDate(), runtime, machine.runtimes(), null);
         byArn.put(updated.arn(), updated);
         ObjectNode out = Json.NODES.objectNode();
-        out.put("updateDate", ExecutionShapes.date(clock.instant()));
+        out.put("updateDate", ExecutionShapes.date(now));
         return out;
     }
 
@@ -178,10 +213,10 @@ final class StateMachineRegistry {
     synchronized ObjectNode delete(JsonNode request) throws Exception {
         String arn = ApiRequests.requiredText(request, "stateMachineArn");
         checkArn(arn, "stateMachine");
+        store.deleteStateMachine(arn); // first: were it kept after its routes went, a restart would bring it back
         StateMachine removed = byArn.remove(arn);
         if (removed != null) {
-            removed.runtime().undeploy();
-            for (StateMachineRuntime runtime : removed.earlier()) {
+            for (StateMachineRuntime runtime : removed.runtimes()) {
                 runtime.undeploy();
             }
         }
@@ -207,6 +242,55 @@ final class StateMachineRegistry {
         }
         out.put("truncated", false);
         return out;
+    }
+
+    /**
+     * Deploys the state machines the store keeps (after a restart), under the deployer's resource policy and
+     * mappings, and resumes their RUNNING executions, each on the definition it started with (as the asl:
+     * component does for its endpoints). One that no longer deploys is kept, logged with the reason, and answered
+     * as such ({@link StateMachine#runtime()}); its executions stay RUNNING in the store.
+     */
+    synchronized void restore() {
+        for (StoredStateMachine stored : store.stateMachines()) {
+            if (byArn.containsKey(stored.stateMachineArn())) {
+                continue;
+            }
+            StateMachineRuntime runtime;
+            try {
+                runtime = deploy(stored.name(), stored.definition(),
+                        config(stored.name(), stored.type(), stored.roleArn()));
+            } catch (Exception e) {
+                String why = e instanceof AslError error ? error.cause() : e.getMessage();
+                LOG.error("State machine {} does not deploy now: {}", TerminalText.escape(stored.stateMachineArn()),
+                        TerminalText.escape(why));
+                byArn.put(stored.stateMachineArn(), StateMachine.notDeployed(stored, why));
+                continue;
+            }
+            List<StateMachineRuntime> earlier = List.of();
+            if (store.durable()) {
+                StateMachineDeployment deployment = new StateMachineDeployment("state machine " + stored.name(),
+                        stored.definition(), runtime, deployer, Integer.MAX_VALUE, java.util.Set.of());
+                deployment.resumeUnfinished(List.of());
+                earlier = deployment.earlierVersions();
+            }
+            byArn.put(stored.stateMachineArn(), new StateMachine(stored.stateMachineArn(), stored.name(),
+                    stored.type(), stored.roleArn(), stored.definition(), stored.creationDate(), runtime, earlier,
+                    null));
+        }
+    }
+
+    private StateMachineConfig config(String name, String type, String roleArn) {
+        return new StateMachineConfig(name, type, "aws", region, accountId, roleArn);
+    }
+
+    /** Keeps {@code stored} in the store; when the store refuses it, the runtime just deployed goes again. */
+    private void keep(StateMachineRuntime runtime, StoredStateMachine stored) throws Exception {
+        try {
+            store.putStateMachine(stored);
+        } catch (RuntimeException e) {
+            runtime.undeploy();
+            throw e;
+        }
     }
 
     private StateMachineRuntime deploy(String name, String definition, StateMachineConfig config) throws Exception {

@@ -5,6 +5,8 @@ import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.store.ExecutionStore;
 import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -12,7 +14,8 @@ import org.apache.camel.builder.RouteBuilder;
  * platform-http server of camel-platform-http-vertx (as camel-main has, or {@link StepFunctionsServer}
  * standalone); it answers callers on this host only, whatever address the server listens on. State
  * machines created through it are deployed by {@code deployer} (its resource policy and mappings apply) and kept
- * in memory; STANDARD executions are kept in {@code store}.
+ * in {@code store} with the STANDARD executions: once the CamelContext has started, those the store kept are
+ * deployed again and their RUNNING executions resumed.
  */
 public final class StepFunctionsApiRoutes extends RouteBuilder {
 
@@ -21,6 +24,8 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
 
     private final String path;
     private final StepFunctionsApi api;
+    private final StateMachineRegistry stateMachines;
+    private final java.util.concurrent.atomic.AtomicBoolean restored = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param path            the HTTP path the API answers on ("/" for the SDKs' and AWS CLI's --endpoint-url)
@@ -33,14 +38,30 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
             throw new IllegalArgumentException("maxRequestBytes must be positive, but was " + maxRequestBytes);
         }
         this.path = path;
-        StateMachineRegistry stateMachines = new StateMachineRegistry(deployer, StateMachineConfig.DEFAULT_REGION,
+        this.stateMachines = new StateMachineRegistry(deployer, store, StateMachineConfig.DEFAULT_REGION,
                 StateMachineConfig.DEFAULT_ACCOUNT, Clock.systemUTC());
         this.api = new StepFunctionsApi(stateMachines, new ExecutionActions(stateMachines, store, tokens),
                 maxRequestBytes);
     }
 
     @Override
-    public void configure() {
+    public void configure() throws Exception {
+        // as the asl: component resumes: once the context runs the routes a resumed execution needs
+        getContext().addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                if (alreadyStarted && restored.compareAndSet(false, true)) {
+                    stateMachines.restore(); // added to a running context
+                }
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                if (restored.compareAndSet(false, true)) {
+                    stateMachines.restore();
+                }
+            }
+        });
         from("platform-http:" + path + "?httpMethodRestrict=POST&consumes=" + StepFunctionsApi.CONTENT_TYPE)
                 .routeId("asl-stepfunctions-api")
                 .process(new LoopbackCallersOnly())

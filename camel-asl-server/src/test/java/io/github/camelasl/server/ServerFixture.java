@@ -5,6 +5,7 @@ import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.resource.ResourcePolicy;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.route.AllowedCamelHeaders;
+import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import java.net.URI;
 import java.util.List;
@@ -19,16 +20,29 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
-/** A CamelContext with the API server on a free loopback port, an in-memory store, and the SDK's client for it. */
+/**
+ * A CamelContext with the API server on a free loopback port, an in-memory store (or the one given, which the
+ * caller closes), and the SDK's client for it.
+ */
 final class ServerFixture implements AutoCloseable {
 
     final DefaultCamelContext camel = new DefaultCamelContext();
-    final InMemoryExecutionStore store = new InMemoryExecutionStore();
+    final ExecutionStore store;
     final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
     final StepFunctionsServer server;
     final SfnClient sfn;
 
     ServerFixture(long maxRequestBytes, RouteBuilder appRoutes) throws Exception {
+        this(new InMemoryExecutionStore(), maxRequestBytes, appRoutes);
+    }
+
+    ServerFixture(ExecutionStore store, long maxRequestBytes, RouteBuilder appRoutes) throws Exception {
+        this.store = store;
+        // as asl serve's engine: an execution waiting (for a task token) does not hold the stop up
+        camel.getShutdownStrategy().setTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
+        camel.getShutdownStrategy().setTimeout(500);
+        camel.getShutdownStrategy().setShutdownNowOnTimeout(true);
+        camel.getShutdownStrategy().setSuppressLoggingOnTimeout(true);
         camel.start();
         if (appRoutes != null) {
             camel.addRoutes(appRoutes);

@@ -131,7 +131,7 @@ class WireProtocolTest {
     @Test
     void anUnexpectedFailureIsAnInternalFailureWithoutItsStackTrace() throws Exception {
         // a registry without a deployer: validating throws a NullPointerException the API does not expect
-        StateMachineRegistry broken = new StateMachineRegistry(null, "us-east-1", "123456789012",
+        StateMachineRegistry broken = new StateMachineRegistry(null, fixture.store, "us-east-1", "123456789012",
                 java.time.Clock.systemUTC());
         StepFunctionsApi api = new StepFunctionsApi(broken, new ExecutionActions(broken, fixture.store, null), CAP);
         Exchange exchange = new DefaultExchange(fixture.camel);
