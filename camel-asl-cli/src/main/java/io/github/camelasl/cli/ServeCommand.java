@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve AWS's Step Functions API (JSON 1.0 over HTTP) on a local port: point the AWS CLI "
                 + "(--endpoint-url) or an SDK (endpointOverride) at the URL it prints.",
-            "State machines created through it are kept in memory (a restart forgets them); STANDARD executions are "
-                + "kept in the --store folder, or in memory.",
+            "State machines created through it and their STANDARD executions are kept in the --store folder (or in "
+                + "memory): started again on it, it deploys them again and resumes the executions left RUNNING, each "
+                + "on the definition it started with.",
             "It listens on loopback addresses only: any other needs authentication, which is not built yet.",
             "Runs until stopped (Ctrl-C)."})
 final class ServeCommand implements Callable<Integer> {

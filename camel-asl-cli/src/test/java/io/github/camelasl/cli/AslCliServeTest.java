@@ -17,11 +17,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
 
 /**
  * {@code asl serve}: AWS's Step Functions API on a free port, answering JSON 1.0 requests, its STANDARD executions
@@ -79,6 +88,74 @@ class AslCliServeTest {
             assertEquals(ExecutionStatus.SUCCEEDED, record.status());
             assertEquals("{\"x\":1}", record.output().toString());
         }
+    }
+
+    @Test
+    void aStateMachineAndItsWaitingExecutionSurviveKillingServe() throws Exception {
+        Path store = tmp.resolve("store");
+        String machineArn;
+        String executionArn;
+        Process first = serve(store, tmp.resolve("first.txt"));
+        try (SfnClient sfn = client(endpoint(first, tmp.resolve("first.txt")))) {
+            machineArn = sfn.createStateMachine(r -> r.name("waiter").roleArn("arn:aws:iam::123456789012:role/r")
+                    .definition("""
+                            {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 2, "Next": "P"},
+                              "P": {"Type": "Pass", "Parameters": {"done.$": "$.x"}, "End": true}}}""")
+                    .type(StateMachineType.STANDARD)).stateMachineArn();
+            executionArn = sfn.startExecution(r -> r.stateMachineArn(machineArn).name("survivor")
+                    .input("{\"x\": 42}")).executionArn();
+            assertEquals(software.amazon.awssdk.services.sfn.model.ExecutionStatus.RUNNING,
+                    sfn.describeExecution(r -> r.executionArn(executionArn)).status());
+        } finally {
+            first.destroyForcibly(); // SIGKILL: no shutdown hook runs, the store is not closed
+        }
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS), "it was killed");
+
+        Process second = serve(store, tmp.resolve("second.txt"));
+        try (SfnClient sfn = client(endpoint(second, tmp.resolve("second.txt")))) {
+            assertEquals(List.of(machineArn), sfn.listStateMachines(r -> { }).stateMachines().stream()
+                    .map(StateMachineListItem::stateMachineArn).toList());
+            DescribeExecutionResponse described = sfn.describeExecution(r -> r.executionArn(executionArn));
+            for (int i = 0; i < 400 && described.statusAsString().equals("RUNNING"); i++) {
+                Thread.sleep(25);
+                described = sfn.describeExecution(r -> r.executionArn(executionArn));
+            }
+            assertEquals("SUCCEEDED", described.statusAsString());
+            assertEquals("{\"done\":42}", described.output());
+        } finally {
+            second.destroy();
+            assertTrue(second.waitFor(30, TimeUnit.SECONDS), "it stopped");
+            second.destroyForcibly();
+        }
+    }
+
+    /** {@code asl serve} on a free port and {@code store}, in a child process, its stderr to {@code stderr}. */
+    private static Process serve(Path store, Path stderr) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), AslCli.class.getName(), "serve", "--port", "0",
+                "--store", store.toString());
+        builder.redirectError(stderr.toFile());
+        return builder.start();
+    }
+
+    /** The URL the child prints once it serves (its stdout is not read further: one line is all it prints). */
+    private static String endpoint(Process child, Path stderr) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        assertTrue(line != null, "it printed its URL; stderr: " + Files.readString(stderr));
+        Matcher url = Pattern.compile("Step Functions API on (http://127\\.0\\.0\\.1:\\d+) ").matcher(line);
+        assertTrue(url.find(), line);
+        return url.group(1);
+    }
+
+    private static SfnClient client(String endpoint) {
+        return SfnClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     @Test

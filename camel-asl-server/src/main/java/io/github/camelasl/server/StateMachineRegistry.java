@@ -201,8 +201,13 @@ final class StateMachineRegistry {
         StateMachineRuntime runtime = deploy(machine.name(), newDefinition, config);
         keep(runtime, new StoredStateMachine(machine.arn(), machine.name(), machine.type(), newRole, newDefinition,
                 machine.creationDate(), now));
+        List<StateMachineRuntime> earlier = new java.util.ArrayList<>(machine.runtimes());
+        if (machine.notDeployed() != null) {
+            // its executions waited in the store for a definition that deploys: they resume now
+            earlier.addAll(resumeUnfinished(machine.name(), newDefinition, runtime));
+        }
         StateMachine updated = new StateMachine(machine.arn(), machine.name(), machine.type(), newRole,
-                newDefinition, machine.creationDate(), runtime, machine.runtimes(), null);
+                newDefinition, machine.creationDate(), runtime, List.copyOf(earlier), null);
         byArn.put(updated.arn(), updated);
         ObjectNode out = Json.NODES.objectNode();
         out.put("updateDate", ExecutionShapes.date(now));
@@ -266,17 +271,25 @@ final class StateMachineRegistry {
                 byArn.put(stored.stateMachineArn(), StateMachine.notDeployed(stored, why));
                 continue;
             }
-            List<StateMachineRuntime> earlier = List.of();
-            if (store.durable()) {
-                StateMachineDeployment deployment = new StateMachineDeployment("state machine " + stored.name(),
-                        stored.definition(), runtime, deployer, Integer.MAX_VALUE, java.util.Set.of());
-                deployment.resumeUnfinished(List.of());
-                earlier = deployment.earlierVersions();
-            }
+            List<StateMachineRuntime> earlier = resumeUnfinished(stored.name(), stored.definition(), runtime);
             byArn.put(stored.stateMachineArn(), new StateMachine(stored.stateMachineArn(), stored.name(),
                     stored.type(), stored.roleArn(), stored.definition(), stored.creationDate(), runtime, earlier,
                     null));
         }
+    }
+
+    /**
+     * Resumes the RUNNING executions a durable store holds for the state machine {@code runtime} runs, as the asl:
+     * component does; returns the runtimes of the older definitions deployed for those that started on one.
+     */
+    private List<StateMachineRuntime> resumeUnfinished(String name, String definition, StateMachineRuntime runtime) {
+        if (!store.durable()) {
+            return List.of(); // in memory, they run in this JVM still
+        }
+        StateMachineDeployment deployment = new StateMachineDeployment("state machine " + name, definition, runtime,
+                deployer, Integer.MAX_VALUE, java.util.Set.of());
+        deployment.resumeUnfinished(List.of());
+        return deployment.earlierVersions();
     }
 
     private StateMachineConfig config(String name, String type, String roleArn) {

@@ -155,10 +155,15 @@ class RestartTest {
     @Test
     void aStoredStateMachineThatNoLongerDeploysIsAnsweredAsSuchAndCanBeUpdated() throws Exception {
         String machineArn;
+        String waiting;
+        String token;
         ServerFixture first = server();
         try {
             machineArn = first.sfn.createStateMachine(r -> r.name("approve").definition(APPROVAL_V1).roleArn(ROLE))
                     .stateMachineArn();
+            waiting = first.sfn.startExecution(r -> r.stateMachineArn(machineArn).name("waiting")).executionArn();
+            token = tokens.poll(10, TimeUnit.SECONDS);
+            assertTrue(token != null, "the Task was called");
         } finally {
             stop(first);
         }
@@ -177,7 +182,12 @@ class RestartTest {
             assertTrue(refused.awsErrorDetails().errorMessage().contains("does not deploy now")
                     && refused.awsErrorDetails().errorMessage().contains("nosuch:x"),
                     refused.awsErrorDetails().errorMessage());
+            assertEquals(ExecutionStatus.RUNNING, second.sfn.describeExecution(r -> r.executionArn(waiting)).status(),
+                    "its execution waits in the store");
             second.sfn.updateStateMachine(r -> r.stateMachineArn(machineArn).definition(WAIT_THEN_ADD));
+            // resumed then, on the definition it started with (which deploys)
+            sendTaskSuccessOnceResumed(second.sfn, token, "{\"by\": \"ada\"}");
+            assertEquals("{\"version\":1,\"by\":\"ada\"}", awaitEnd(second.sfn, waiting).output());
             String run = second.sfn.startExecution(r -> r.stateMachineArn(machineArn).input("{\"a\": 1, \"b\": 2}"))
                     .executionArn();
             assertEquals("{\"sum\":3}", awaitEnd(second.sfn, run).output());
