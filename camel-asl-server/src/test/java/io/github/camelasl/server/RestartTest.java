@@ -196,6 +196,46 @@ class RestartTest {
         }
     }
 
+    @Test
+    void inACamelAppTheRouteAddedBeforeTheStartRestoresThemOnceStarted() throws Exception {
+        String machineArn;
+        String executionArn;
+        ServerFixture first = server();
+        try {
+            machineArn = first.sfn.createStateMachine(r -> r.name("adder").definition(WAIT_THEN_ADD).roleArn(ROLE))
+                    .stateMachineArn();
+            executionArn = first.sfn.startExecution(r -> r.stateMachineArn(machineArn).input("{\"a\": 4, \"b\": 5}"))
+                    .executionArn();
+        } finally {
+            stop(first);
+        }
+        // as camel-main does: the platform-http server and the API's route are there before the context starts
+        org.apache.camel.impl.DefaultCamelContext camel = new org.apache.camel.impl.DefaultCamelContext();
+        java.util.concurrent.ScheduledExecutorService timers = java.util.concurrent.Executors.newScheduledThreadPool(1);
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            var configuration = new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration();
+            configuration.setBindHost("127.0.0.1");
+            configuration.setBindPort(0);
+            var httpServer = new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer(configuration);
+            camel.addService(httpServer, true, true);
+            io.github.camelasl.engine.TaskTokens taskTokens = new io.github.camelasl.engine.TaskTokens();
+            var deployer = new io.github.camelasl.AslDeployer(camel, store,
+                    new io.github.camelasl.resource.ResourceResolvers(camel, List.of()), timers, taskTokens);
+            camel.addRoutes(new StepFunctionsApiRoutes("/", deployer, store, taskTokens,
+                    StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES));
+            camel.start();
+            try (SfnClient sfn = ServerFixture.client("http://127.0.0.1:" + httpServer.getServer().actualPort())) {
+                assertEquals(List.of(machineArn), sfn.listStateMachines(r -> { }).stateMachines().stream()
+                        .map(StateMachineListItem::stateMachineArn).toList());
+                assertEquals("{\"sum\":9}", awaitEnd(sfn, executionArn).output());
+            }
+            camel.stop(); // before the store closes
+        } finally {
+            camel.stop();
+            timers.shutdownNow();
+        }
+    }
+
     /** The resumed execution waits for the token again once it is resumed, in the background of the start. */
     private static void sendTaskSuccessOnceResumed(SfnClient sfn, String token, String output) throws Exception {
         for (int i = 0; i < 200; i++) {
