@@ -236,6 +236,29 @@ class RestartTest {
         }
     }
 
+    @Test
+    void aStateMachineTheStoreCannotKeepIsNotCreatedAndLeavesNoRoutes() throws Exception {
+        // a store file that cannot grow (as on a full disk): a large definition does not fit
+        ServerFixture fixture = new ServerFixture(SqliteExecutionStore.open(folder, java.util.Map.of("max_page_count",
+                "16")), StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES, null);
+        try {
+            int routes = fixture.camel.getRoutes().size();
+            String large = WAIT_THEN_ADD.replace("\"StartAt\"", "\"Comment\": \"" + "x".repeat(200_000)
+                    + "\", \"StartAt\"");
+            var refused = assertThrows(software.amazon.awssdk.services.sfn.model.SfnException.class,
+                    () -> fixture.sfn.createStateMachine(r -> r.name("large").definition(large).roleArn(ROLE)));
+            assertEquals("InternalFailure", refused.awsErrorDetails().errorCode());
+            assertEquals(List.of(), fixture.sfn.listStateMachines(r -> { }).stateMachines());
+            assertEquals(routes, fixture.camel.getRoutes().size(), "its routes went again");
+            // the store takes what fits
+            fixture.sfn.createStateMachine(r -> r.name("small").definition(WAIT_THEN_ADD).roleArn(ROLE));
+            assertEquals(List.of("small"), fixture.store.stateMachines().stream()
+                    .map(io.github.camelasl.store.StoredStateMachine::name).toList());
+        } finally {
+            stop(fixture);
+        }
+    }
+
     /** The resumed execution waits for the token again once it is resumed, in the background of the start. */
     private static void sendTaskSuccessOnceResumed(SfnClient sfn, String token, String output) throws Exception {
         for (int i = 0; i < 200; i++) {
