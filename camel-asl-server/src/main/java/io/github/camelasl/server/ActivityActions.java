@@ -77,6 +77,11 @@ final class ActivityActions {
         return byArn.containsKey(arn);
     }
 
+    /** Whether an activity of this name was created (its queue is by name, whatever the ARN's region). */
+    boolean existsByName(String name) {
+        return byArn.values().stream().anyMatch(activity -> activity.name().equals(name));
+    }
+
     /** Idempotent by name, as on AWS: a repeat answers with the activity created, its tags unchanged. */
     ObjectNode create(JsonNode request) {
         String name = ApiRequests.requiredText(request, "name");

@@ -25,6 +25,7 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
 
     private final String path;
     private final StepFunctionsApi api;
+    private final UncreatedActivities uncreatedActivities;
 
     /**
      * @param path            the HTTP path the API answers on ("/" for the SDKs' and AWS CLI's --endpoint-url)
@@ -55,12 +56,14 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
         ResourceTags tags = new ResourceTags(arn -> activities.exists(arn)
                 || stateMachines.findIfPresent(arn).isPresent());
         activities.tags(tags);
+        this.uncreatedActivities = new UncreatedActivities(activities::existsByName);
         this.api = new StepFunctionsApi(stateMachines, new ExecutionActions(stateMachines, store, tokens), activities,
                 tags, maxRequestBytes);
     }
 
     @Override
     public void configure() {
+        getContext().getCamelContextExtension().registerEndpointCallback(uncreatedActivities);
         from("platform-http:" + path + "?httpMethodRestrict=POST&consumes=" + StepFunctionsApi.CONTENT_TYPE)
                 .routeId("asl-stepfunctions-api")
                 .process(new LoopbackCallersOnly())

@@ -221,9 +221,29 @@ class ActivityActionsTest {
     }
 
     @Test
-    void aStateMachineMayNameAnActivityNotCreatedYet() {
-        // AWS accepts the definition; its Task's activity is checked when the Task runs
-        String machine = machineOnActivity("later", "arn:aws:states:us-east-1:123456789012:activity:not-yet");
-        assertTrue(machine.endsWith(":stateMachine:later"));
+    void aTaskOnAnActivityNeverCreatedFailsItsExecutionAsOnAws() throws Exception {
+        // AWS accepts the definition; the Task fails the execution with States.Runtime when it runs
+        String activity = "arn:aws:states:us-east-1:123456789012:activity:not-yet";
+        String machine = machineOnActivity("later", activity);
+        String early = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"doc\": \"early\"}"))
+                .executionArn();
+        DescribeExecutionResponse failed = awaitEnd(early);
+        assertEquals(ExecutionStatus.FAILED, failed.status());
+        assertEquals("States.Runtime", failed.error());
+        assertTrue(failed.cause().contains("not-yet does not exist"), failed.cause());
+
+        // once created, the same state machine's Task waits for a worker
+        sfn.createActivity(r -> r.name("not-yet"));
+        String late = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"doc\": \"now\"}"))
+                .executionArn();
+        GetActivityTaskResponse task = takeTask(activity, "worker-4");
+        sfn.sendTaskSuccess(r -> r.taskToken(task.taskToken()).output("{}"));
+        assertEquals(ExecutionStatus.SUCCEEDED, awaitEnd(late).status());
+
+        // and deleted, it fails again
+        sfn.deleteActivity(r -> r.activityArn(activity));
+        String deleted = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"doc\": \"gone\"}"))
+                .executionArn();
+        assertEquals("States.Runtime", awaitEnd(deleted).error());
     }
 }
