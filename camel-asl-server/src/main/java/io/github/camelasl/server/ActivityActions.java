@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
@@ -42,6 +43,13 @@ final class ActivityActions {
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9._-]{1,80}");
     private static final int MAX_WORKER_NAME = 80;
 
+    /**
+     * Long polls at once, over all activities: each holds one of the HTTP server's worker threads (Vert.x has 20)
+     * while it waits, so past this many a poll is refused, as AWS refuses one over its limit, and the other
+     * actions still find a thread.
+     */
+    static final int MAX_POLLERS = 10;
+
     record Activity(String arn, String name, Instant creationDate) {
     }
 
@@ -52,6 +60,8 @@ final class ActivityActions {
     private final Clock clock;
     private final Duration poll;
     private final Map<String, Activity> byArn = new ConcurrentHashMap<>();
+    private final int maxPollers;
+    private final Semaphore pollers;
     private ResourceTags tags;
 
     /**
@@ -60,6 +70,13 @@ final class ActivityActions {
      */
     ActivityActions(Supplier<CamelContext> camelContext, TaskTokens tokens, String region, String accountId,
             Clock clock, Duration poll) {
+        this(camelContext, tokens, region, accountId, clock, poll, MAX_POLLERS);
+    }
+
+    ActivityActions(Supplier<CamelContext> camelContext, TaskTokens tokens, String region, String accountId,
+            Clock clock, Duration poll, int maxPollers) {
+        this.maxPollers = maxPollers;
+        this.pollers = new Semaphore(maxPollers);
         this.camelContext = camelContext;
         this.tokens = tokens;
         this.region = region;
@@ -75,6 +92,11 @@ final class ActivityActions {
 
     boolean exists(String arn) {
         return byArn.containsKey(arn);
+    }
+
+    /** The GetActivityTask polls waiting now. */
+    int pollsWaiting() {
+        return maxPollers - pollers.availablePermits();
     }
 
     /** Whether an activity of this name was created (its queue is by name, whatever the ARN's region). */
@@ -144,10 +166,14 @@ final class ActivityActions {
         if (workerName != null && (workerName.isEmpty() || workerName.length() > MAX_WORKER_NAME)) {
             throw ApiRequests.validation("workerName", "Member must have length between 1 and " + MAX_WORKER_NAME);
         }
-        PollingConsumer queue = camelContext.get().getEndpoint(ActivityEndpoint.queueUri(activity.name()))
-                .createPollingConsumer();
-        ServiceHelper.startService(queue);
+        if (!pollers.tryAcquire()) {
+            throw new AslError("ActivityWorkerLimitExceeded", "Activity Worker Limit Exceeded: " + maxPollers
+                    + " GetActivityTask polls wait already; poll again later");
+        }
+        PollingConsumer queue = null;
         try {
+            queue = camelContext.get().getEndpoint(ActivityEndpoint.queueUri(activity.name())).createPollingConsumer();
+            ServiceHelper.startService(queue);
             long deadline = System.nanoTime() + poll.toNanos();
             for (long left = poll.toMillis(); left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
                 Exchange task = queue.receive(left);
@@ -165,6 +191,7 @@ final class ActivityActions {
             return Json.NODES.objectNode();
         } finally {
             ServiceHelper.stopService(queue);
+            pollers.release();
         }
     }
 
