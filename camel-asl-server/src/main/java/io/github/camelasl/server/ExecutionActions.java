@@ -72,7 +72,8 @@ final class ExecutionActions {
         ObjectNode out = Json.NODES.objectNode();
         out.put("stateMachineArn", machine.arn());
         out.put("name", machine.name());
-        out.put("definition", runtime.definition());
+        // the record's own copy: right even when no runtime of this machine has that definition any more
+        out.put("definition", record.definition() != null ? record.definition() : runtime.definition());
         out.put("roleArn", runtime.config().roleArn());
         out.put("updateDate", ExecutionShapes.date(machine.creationDate()));
         out.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);

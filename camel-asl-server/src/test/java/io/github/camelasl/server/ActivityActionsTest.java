@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.dataflow.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -190,13 +194,22 @@ class ActivityActionsTest {
         String machine = machineOnActivity("rejected", activity);
         String execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"doc\": \"d2\"}"))
                 .executionArn();
-        GetActivityTaskResponse task = takeTask(activity, "worker-2");
+        GetActivityTaskResponse task = takeTask(activity, null);
         assertEquals(Json.parse("{\"doc\": \"d2\"}"), Json.parse(task.input()));
         sfn.sendTaskFailure(r -> r.taskToken(task.taskToken()).error("Rejected").cause("typos"));
         DescribeExecutionResponse ended = awaitEnd(execution);
         assertEquals(ExecutionStatus.FAILED, ended.status());
         assertEquals("Rejected", ended.error());
         assertEquals("typos", ended.cause());
+        // a worker that gave no name: ActivityStarted has none, as on AWS (not a null one)
+        HttpResponse<String> history = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(fixture.server.url())).header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "AWSStepFunctions.GetExecutionHistory")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"executionArn\": \"" + execution + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode started = Json.parse(history.body()).get("events").get(3);
+        assertEquals("ActivityStarted", started.get("type").asText(), history.body());
+        assertEquals("{}", started.get("activityStartedEventDetails").toString());
     }
 
     @Test
