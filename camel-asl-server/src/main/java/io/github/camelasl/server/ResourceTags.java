@@ -137,13 +137,29 @@ final class ResourceTags {
                     + "activities)");
         }
         if (!resourceExists.test(arn)) {
-            throw new AslError("ResourceNotFound", "Resource not found: '" + arn + "'");
+            throw new ResourceError("ResourceNotFound", "Resource not found: '" + arn + "'", arn);
         }
         return arn;
     }
 
     private static AslError tooMany(String arn) {
-        return new AslError("TooManyTags", "Too many tags: a resource has at most " + MAX_TAGS + " tags"
-                + (arn == null ? "" : " ('" + arn + "')"));
+        return new ResourceError("TooManyTags", "Too many tags: a resource has at most " + MAX_TAGS + " tags"
+                + (arn == null ? "" : " ('" + arn + "')"), arn);
+    }
+
+    /** AWS's ResourceNotFound and TooManyTags name the resource in a member of their own, resourceName. */
+    static final class ResourceError extends AslError {
+
+        private final String resourceName;
+
+        ResourceError(String error, String message, String resourceName) {
+            super(error, message);
+            this.resourceName = resourceName;
+        }
+
+        /** The resource's ARN, or null when it has none yet (a Create refused). */
+        String resourceName() {
+            return resourceName;
+        }
     }
 }

@@ -89,7 +89,11 @@ final class StepFunctionsApi implements Processor {
             response = WireDates.toEpochSeconds(action.apply(request(message)));
         } catch (AslError e) {
             status = e.error().equals("RequestEntityTooLarge") ? 413 : 400;
-            response = error(e.error(), e.cause());
+            ObjectNode error = error(e.error(), e.cause());
+            if (e instanceof ResourceTags.ResourceError resourceError && resourceError.resourceName() != null) {
+                error.put("resourceName", resourceError.resourceName());
+            }
+            response = error;
         } catch (Exception e) {
             LOG.warn("{} failed unexpectedly", target, e);
             status = 500;

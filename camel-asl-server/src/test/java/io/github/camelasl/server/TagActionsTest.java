@@ -98,6 +98,7 @@ class TagActionsTest {
         TooManyTagsException tooMany = assertThrows(TooManyTagsException.class,
                 () -> sfn.tagResource(r -> r.resourceArn(arn).tags(tag("one-more", "x"))));
         assertTrue(tooMany.getMessage().contains("50"), tooMany.getMessage());
+        assertEquals(arn, tooMany.resourceName());
         assertEquals(50, tagsOf(arn).size());
         assertEquals(tag("k0", "replaced"), tagsOf(arn).get(0));
         sfn.deleteStateMachine(r -> r.stateMachineArn(arn));
@@ -118,8 +119,10 @@ class TagActionsTest {
         assertThrows(InvalidArnException.class, () -> sfn.listTagsForResource(r -> r.resourceArn("nope")));
         assertThrows(InvalidArnException.class, () -> sfn.listTagsForResource(
                 r -> r.resourceArn("arn:aws:states:us-east-1:123456789012:execution:m:e")));
-        assertThrows(ResourceNotFoundException.class, () -> sfn.listTagsForResource(
-                r -> r.resourceArn("arn:aws:states:us-east-1:123456789012:stateMachine:never")));
+        String never = "arn:aws:states:us-east-1:123456789012:stateMachine:never";
+        ResourceNotFoundException notFound = assertThrows(ResourceNotFoundException.class,
+                () -> sfn.listTagsForResource(r -> r.resourceArn(never)));
+        assertEquals(never, notFound.resourceName());
         assertEquals(List.of(), tagsOf(arn));
         sfn.deleteActivity(r -> r.activityArn(arn));
     }
