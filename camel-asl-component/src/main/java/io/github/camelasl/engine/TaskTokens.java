@@ -68,12 +68,17 @@ public final class TaskTokens {
         take(token).failed(error, cause);
     }
 
-    /** An activity worker took the task of this token (ActivityStarted); a token no Task waits for is ignored. */
-    public void started(String token, String workerName) {
+    /**
+     * An activity worker took the task of this token (ActivityStarted); a token no Task waits for is ignored.
+     *
+     * @return whether a Task waits for the token (false: it timed out, or its execution ended, while queued)
+     */
+    public boolean started(String token, String workerName) {
         Waiting found = waiting.get(token);
         if (found != null) {
             found.waiter().started(workerName);
         }
+        return found != null;
     }
 
     /** AWS's SendTaskHeartbeat: the Task's HeartbeatSeconds start again. */

@@ -53,7 +53,8 @@ public final class TokenWait implements TaskTokens.Waiter {
         if (((io.github.camelasl.model.TaskState) scope.current()).isActivity()) {
             // the Task waits (no thread is in its scope), so the worker's thread may record this one event
             wait.onStarted = workerName -> scope.recordLazily(HistoryEventType.ActivityStarted,
-                    () -> Json.NODES.objectNode().put("workerName", workerName));
+                    () -> workerName == null ? Json.NODES.objectNode() // AWS leaves out a name not given
+                            : Json.NODES.objectNode().put("workerName", workerName));
         }
         tokens.await(wait.token, scope.execution().arn(), wait);
         return wait;

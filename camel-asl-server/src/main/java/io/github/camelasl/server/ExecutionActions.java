@@ -60,6 +60,27 @@ final class ExecutionActions {
         return ExecutionShapes.describe(store.find(arn).orElseThrow(() -> doesNotExist(arn)));
     }
 
+    /**
+     * The state machine as the execution runs it: the definition and role it started with (an update since does not
+     * change them), as AWS answers.
+     */
+    ObjectNode describeStateMachineForExecution(JsonNode request) {
+        String arn = executionArn(request);
+        StateMachineRegistry.StateMachine machine = machineOfExecution(arn);
+        ExecutionRecord record = store.find(arn).orElseThrow(() -> doesNotExist(arn));
+        StateMachineRuntime runtime = machine.runtimeFor(record.definition());
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("stateMachineArn", machine.arn());
+        out.put("name", machine.name());
+        // the record's own copy: right even when no runtime of this machine has that definition any more
+        out.put("definition", record.definition() != null ? record.definition() : runtime.definition());
+        out.put("roleArn", runtime.config().roleArn());
+        out.put("updateDate", ExecutionShapes.date(machine.creationDate()));
+        out.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
+        out.putObject("tracingConfiguration").put("enabled", false);
+        return out;
+    }
+
     ObjectNode list(JsonNode request) {
         return ExecutionOperations.list(runtimeOf(ApiRequests.requiredText(request, "stateMachineArn")), request);
     }
@@ -103,6 +124,13 @@ final class ExecutionActions {
      */
     private StateMachineRuntime runtimeOfExecution(JsonNode request) {
         String arn = executionArn(request);
+        StateMachineRegistry.StateMachine machine = machineOfExecution(arn);
+        String startedWith = store.find(arn).map(ExecutionRecord::definition).orElse(null);
+        return machine.runtimeFor(startedWith);
+    }
+
+    /** The state machine an execution ARN names; ExecutionDoesNotExist when it is gone. */
+    private StateMachineRegistry.StateMachine machineOfExecution(String arn) {
         String[] parts = arn.split(":", -1);
         if (parts.length != 8 || !parts[0].equals("arn") || !parts[2].equals("states")
                 || !(parts[5].equals("execution") || parts[5].equals("express"))) {
@@ -110,10 +138,7 @@ final class ExecutionActions {
         }
         String machineArn = String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], "stateMachine",
                 parts[6]);
-        StateMachineRegistry.StateMachine machine = stateMachines.findIfPresent(machineArn)
-                .orElseThrow(() -> doesNotExist(arn));
-        String startedWith = store.find(arn).map(ExecutionRecord::definition).orElse(null);
-        return machine.runtimeFor(startedWith);
+        return stateMachines.findIfPresent(machineArn).orElseThrow(() -> doesNotExist(arn));
     }
 
     private static String executionArn(JsonNode request) {

@@ -33,14 +33,25 @@ final class StepFunctionsApi implements Processor {
     private final Map<String, Action> actions;
     private final long maxRequestBytes;
 
-    StepFunctionsApi(StateMachineRegistry stateMachines, ExecutionActions executions, long maxRequestBytes) {
+    StepFunctionsApi(StateMachineRegistry stateMachines, ExecutionActions executions, ActivityActions activities,
+            ResourceTags tags, long maxRequestBytes) {
         this.maxRequestBytes = maxRequestBytes;
         this.actions = Map.ofEntries(
-                Map.entry("CreateStateMachine", stateMachines::create),
+                Map.entry("CreateStateMachine", request -> {
+                    // the tags are checked before the state machine is created
+                    Map<String, String> given = ResourceTags.read(request, null);
+                    JsonNode created = stateMachines.create(request);
+                    tags.created(created.get("stateMachineArn").textValue(), given);
+                    return created;
+                }),
                 Map.entry("DescribeStateMachine", stateMachines::describe),
                 Map.entry("ListStateMachines", stateMachines::list),
                 Map.entry("UpdateStateMachine", stateMachines::update),
-                Map.entry("DeleteStateMachine", stateMachines::delete),
+                Map.entry("DeleteStateMachine", request -> {
+                    JsonNode deleted = stateMachines.delete(request);
+                    tags.deleted(request.get("stateMachineArn").textValue());
+                    return deleted;
+                }),
                 Map.entry("ValidateStateMachineDefinition", stateMachines::validate),
                 Map.entry("StartExecution", executions::start),
                 Map.entry("StartSyncExecution", executions::startSync),
@@ -51,7 +62,16 @@ final class StepFunctionsApi implements Processor {
                 Map.entry("RedriveExecution", executions::redrive),
                 Map.entry("SendTaskSuccess", executions::sendTaskSuccess),
                 Map.entry("SendTaskFailure", executions::sendTaskFailure),
-                Map.entry("SendTaskHeartbeat", executions::sendTaskHeartbeat));
+                Map.entry("SendTaskHeartbeat", executions::sendTaskHeartbeat),
+                Map.entry("DescribeStateMachineForExecution", executions::describeStateMachineForExecution),
+                Map.entry("CreateActivity", activities::create),
+                Map.entry("DescribeActivity", activities::describe),
+                Map.entry("ListActivities", activities::list),
+                Map.entry("DeleteActivity", activities::delete),
+                Map.entry("GetActivityTask", activities::getActivityTask),
+                Map.entry("TagResource", tags::tagResource),
+                Map.entry("UntagResource", tags::untagResource),
+                Map.entry("ListTagsForResource", tags::listTagsForResource));
     }
 
     @Override
@@ -69,7 +89,11 @@ final class StepFunctionsApi implements Processor {
             response = WireDates.toEpochSeconds(action.apply(request(message)));
         } catch (AslError e) {
             status = e.error().equals("RequestEntityTooLarge") ? 413 : 400;
-            response = error(e.error(), e.cause());
+            ObjectNode error = error(e.error(), e.cause());
+            if (e instanceof ResourceTags.ResourceError resourceError && resourceError.resourceName() != null) {
+                error.put("resourceName", resourceError.resourceName());
+            }
+            response = error;
         } catch (Exception e) {
             LOG.warn("{} failed unexpectedly", target, e);
             status = 500;

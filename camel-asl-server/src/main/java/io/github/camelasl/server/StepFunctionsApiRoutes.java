@@ -5,6 +5,7 @@ import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.store.ExecutionStore;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.builder.RouteBuilder;
@@ -22,10 +23,14 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
     /** 1 MiB: AWS's largest definition is 1 MB, its largest input 256 KiB. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
+    /** AWS's long poll: GetActivityTask answers with no task after 60 seconds without one. */
+    public static final Duration DEFAULT_ACTIVITY_TASK_POLL = ActivityActions.AWS_POLL;
+
     private final String path;
     private final StepFunctionsApi api;
     private final StateMachineRegistry stateMachines;
     private final java.util.concurrent.atomic.AtomicBoolean restored = new java.util.concurrent.atomic.AtomicBoolean();
+    private final UncreatedActivities uncreatedActivities;
 
     /**
      * @param path            the HTTP path the API answers on ("/" for the SDKs' and AWS CLI's --endpoint-url)
@@ -34,18 +39,36 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
      */
     public StepFunctionsApiRoutes(String path, AslDeployer deployer, ExecutionStore store, TaskTokens tokens,
             long maxRequestBytes) {
+        this(path, deployer, store, tokens, maxRequestBytes, DEFAULT_ACTIVITY_TASK_POLL);
+    }
+
+    /**
+     * @param activityTaskPoll how long GetActivityTask waits for a task before it answers with none (AWS: 60 s)
+     */
+    public StepFunctionsApiRoutes(String path, AslDeployer deployer, ExecutionStore store, TaskTokens tokens,
+            long maxRequestBytes, Duration activityTaskPoll) {
         if (maxRequestBytes <= 0) {
             throw new IllegalArgumentException("maxRequestBytes must be positive, but was " + maxRequestBytes);
+        }
+        if (activityTaskPoll.isNegative() || activityTaskPoll.isZero()) {
+            throw new IllegalArgumentException("activityTaskPoll must be positive, but was " + activityTaskPoll);
         }
         this.path = path;
         this.stateMachines = new StateMachineRegistry(deployer, store, StateMachineConfig.DEFAULT_REGION,
                 StateMachineConfig.DEFAULT_ACCOUNT, Clock.systemUTC());
-        this.api = new StepFunctionsApi(stateMachines, new ExecutionActions(stateMachines, store, tokens),
-                maxRequestBytes);
+        ActivityActions activities = new ActivityActions(this::getContext, tokens, StateMachineConfig.DEFAULT_REGION,
+                StateMachineConfig.DEFAULT_ACCOUNT, Clock.systemUTC(), activityTaskPoll);
+        ResourceTags tags = new ResourceTags(arn -> activities.exists(arn)
+                || stateMachines.findIfPresent(arn).isPresent());
+        activities.tags(tags);
+        this.uncreatedActivities = new UncreatedActivities(activities::existsByName);
+        this.api = new StepFunctionsApi(stateMachines, new ExecutionActions(stateMachines, store, tokens), activities,
+                tags, maxRequestBytes);
     }
 
     @Override
     public void configure() throws Exception {
+        getContext().getCamelContextExtension().registerEndpointCallback(uncreatedActivities);
         // as the asl: component resumes: once the context runs the routes a resumed execution needs
         getContext().addStartupListener(new StartupListener() {
             @Override

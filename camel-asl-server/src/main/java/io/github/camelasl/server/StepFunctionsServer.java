@@ -6,6 +6,7 @@ import io.github.camelasl.store.ExecutionStore;
 import io.vertx.core.http.HttpHeaders;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -39,6 +40,14 @@ public final class StepFunctionsServer implements AutoCloseable {
      */
     public static StepFunctionsServer start(CamelContext camelContext, AslDeployer deployer, ExecutionStore store,
             TaskTokens tokens, String host, int port, long maxRequestBytes) throws Exception {
+        return start(camelContext, deployer, store, tokens, host, port, maxRequestBytes,
+                StepFunctionsApiRoutes.DEFAULT_ACTIVITY_TASK_POLL);
+    }
+
+    /** As above, with GetActivityTask waiting up to {@code activityTaskPoll} for a task (AWS: 60 s). */
+    public static StepFunctionsServer start(CamelContext camelContext, AslDeployer deployer, ExecutionStore store,
+            TaskTokens tokens, String host, int port, long maxRequestBytes, Duration activityTaskPoll)
+            throws Exception {
         requireLoopback(host);
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
         configuration.setBindHost(host);
@@ -64,7 +73,8 @@ public final class StepFunctionsServer implements AutoCloseable {
                     routing.next();
                 }
             });
-            camelContext.addRoutes(new StepFunctionsApiRoutes("/", deployer, store, tokens, maxRequestBytes));
+            camelContext.addRoutes(new StepFunctionsApiRoutes("/", deployer, store, tokens, maxRequestBytes,
+                    activityTaskPoll));
         } catch (Exception e) {
             camelContext.removeService(httpServer);
             httpServer.stop();

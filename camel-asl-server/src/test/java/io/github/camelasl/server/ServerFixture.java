@@ -8,6 +8,7 @@ import io.github.camelasl.route.AllowedCamelHeaders;
 import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +26,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * caller closes), and the SDK's client for it.
  */
 final class ServerFixture implements AutoCloseable {
+
+    /** GetActivityTask's wait for a task, short so that a poll that finds none answers soon. */
+    static final Duration ACTIVITY_TASK_POLL = Duration.ofMillis(300);
 
     final DefaultCamelContext camel = new DefaultCamelContext();
     final ExecutionStore store;
@@ -50,7 +54,8 @@ final class ServerFixture implements AutoCloseable {
         TaskTokens tokens = new TaskTokens();
         AslDeployer deployer = new AslDeployer(camel, store, new ResourceResolvers(camel, List.of()), timers, tokens,
                 ResourcePolicy.defaults(), AllowedCamelHeaders.NONE);
-        server = StepFunctionsServer.start(camel, deployer, store, tokens, "127.0.0.1", 0, maxRequestBytes);
+        server = StepFunctionsServer.start(camel, deployer, store, tokens, "127.0.0.1", 0, maxRequestBytes,
+                ACTIVITY_TASK_POLL);
         sfn = client(server.url());
     }
 

@@ -63,13 +63,16 @@ class WireProtocolTest {
 
     @Test
     void anActionNotBuiltYetIsAnUnknownOperationNamingIt() throws Exception {
-        HttpResponse<String> response = post("AWSStepFunctions.CreateActivity", "{\"name\": \"a\"}");
+        String execution = "arn:aws:states:us-east-1:123456789012:execution:m:e";
+        HttpResponse<String> response = post("AWSStepFunctions.ListMapRuns", "{\"executionArn\": \"" + execution
+                + "\"}");
         assertEquals(400, response.statusCode());
         JsonNode error = Json.parse(response.body());
         assertEquals("UnknownOperationException", error.get("__type").asText());
-        assertTrue(error.get("message").asText().contains("CreateActivity"), response.body());
+        assertTrue(error.get("message").asText().contains("ListMapRuns"), response.body());
 
-        SfnException sdk = assertThrows(SfnException.class, () -> fixture.sfn.createActivity(r -> r.name("a")));
+        SfnException sdk = assertThrows(SfnException.class,
+                () -> fixture.sfn.listMapRuns(r -> r.executionArn(execution)));
         assertEquals("UnknownOperationException", sdk.awsErrorDetails().errorCode());
     }
 
@@ -133,7 +136,10 @@ class WireProtocolTest {
         // a registry without a deployer: validating throws a NullPointerException the API does not expect
         StateMachineRegistry broken = new StateMachineRegistry(null, fixture.store, "us-east-1", "123456789012",
                 java.time.Clock.systemUTC());
-        StepFunctionsApi api = new StepFunctionsApi(broken, new ExecutionActions(broken, fixture.store, null), CAP);
+        ActivityActions activities = new ActivityActions(() -> fixture.camel, null, "us-east-1", "123456789012",
+                java.time.Clock.systemUTC(), ServerFixture.ACTIVITY_TASK_POLL);
+        StepFunctionsApi api = new StepFunctionsApi(broken, new ExecutionActions(broken, fixture.store, null),
+                activities, new ResourceTags(arn -> false), CAP);
         Exchange exchange = new DefaultExchange(fixture.camel);
         exchange.getMessage().setHeader("X-Amz-Target", "AWSStepFunctions.ValidateStateMachineDefinition");
         exchange.getMessage().setBody("{\"definition\": \"{}\"}".getBytes(StandardCharsets.UTF_8));
