@@ -115,6 +115,15 @@ final class ExecutionActions {
     }
 
     private StateMachineRuntime runtimeOf(String stateMachineArn) {
+        if (StateMachineVersions.qualified(stateMachineArn)) {
+            try {
+                return stateMachines.versions().runtime(stateMachineArn);
+            } catch (AslError e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("the version's definition did not deploy again", e);
+            }
+        }
         return stateMachines.find(stateMachineArn).runtime();
     }
 

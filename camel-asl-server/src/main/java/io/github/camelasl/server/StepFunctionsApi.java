@@ -53,6 +53,9 @@ final class StepFunctionsApi implements Processor {
                     return deleted;
                 }),
                 Map.entry("ValidateStateMachineDefinition", stateMachines::validate),
+                Map.entry("PublishStateMachineVersion", stateMachines.versions()::publish),
+                Map.entry("ListStateMachineVersions", stateMachines.versions()::list),
+                Map.entry("DeleteStateMachineVersion", stateMachines.versions()::delete),
                 Map.entry("StartExecution", executions::start),
                 Map.entry("StartSyncExecution", executions::startSync),
                 Map.entry("DescribeExecution", executions::describe),
