@@ -22,23 +22,44 @@ import java.util.concurrent.ConcurrentHashMap;
  * The versions of the state machines: PublishStateMachineVersion (also CreateStateMachine and UpdateStateMachine
  * with {@code publish}), ListStateMachineVersions, DeleteStateMachineVersion, DescribeStateMachine and StartExecution
  * on a version ARN ({@code arn:...:stateMachine:NAME:3}). A version keeps the definition and role it was published
- * with, and runs on them after the state machine is updated. Kept in memory only (see the user guide).
+ * with, and runs on them after the state machine is updated. And their aliases: CreateStateMachineAlias,
+ * DescribeStateMachineAlias, UpdateStateMachineAlias, ListStateMachineAliases, DeleteStateMachineAlias, and
+ * StartExecution on an alias ARN ({@code arn:...:stateMachine:NAME:ALIAS}), which runs one of the one or two
+ * versions the alias routes to, picked by their weights. Kept in memory only (see the user guide).
  */
 final class StateMachineVersions {
 
     /** AWS's quota of versions per state machine. */
     static final int MAX_VERSIONS = 1000;
     static final int MAX_DESCRIPTION = 256;
+    /** AWS's quota of aliases per state machine. */
+    static final int MAX_ALIASES = 100;
 
     record Version(String arn, int number, String definition, String roleArn, String revisionId, String description,
             Instant creationDate) {
     }
 
-    /** The versions of one state machine, oldest first, and the number the next one gets (never reused). */
+    /** One version an alias routes to, and the percentage of executions it gets. */
+    record Route(String versionArn, int weight) {
+    }
+
+    record Alias(String arn, String name, String description, List<Route> routes, Instant creationDate,
+            Instant updateDate) {
+    }
+
+    /**
+     * The versions of one state machine, oldest first, the number the next one gets (never reused), and its
+     * aliases by name.
+     */
     private static final class Versions {
         final List<Version> published = new ArrayList<>();
+        final Map<String, Alias> aliases = new java.util.TreeMap<>();
         int next = 1;
     }
+
+    /** AWS's alias names: 1 to 80 of letters, digits, '_', '-' and '.', not all digits (that is a version). */
+    private static final java.util.regex.Pattern ALIAS_NAME = java.util.regex.Pattern.compile(
+            "(?=.*[a-zA-Z_\\-.])[a-zA-Z0-9_\\-.]{1,80}");
 
     private final StateMachineRegistry stateMachines;
     private final Clock clock;
@@ -121,6 +142,12 @@ final class StateMachineVersions {
         VersionArn parsed = VersionArn.parse(arn);
         Versions versions = byMachine.get(parsed.machineArn());
         if (versions != null) {
+            for (Alias alias : versions.aliases.values()) {
+                if (alias.routes().stream().anyMatch(route -> route.versionArn().equals(arn))) {
+                    throw new AslError("ConflictException", "The version '" + arn + "' cannot be deleted: the alias '"
+                            + alias.arn() + "' routes to it (update or delete the alias first)");
+                }
+            }
             versions.published.removeIf(version -> version.number() == parsed.number());
         }
         return Json.NODES.objectNode();
@@ -166,10 +193,196 @@ final class StateMachineVersions {
         return out;
     }
 
-    /** The runtime a version runs on: the definition and role it was published with. */
+    /**
+     * The runtime a version runs on: the definition and role it was published with; for an alias, that of the
+     * version its routing picks.
+     */
     StateMachineRuntime runtime(String arn) throws Exception {
-        Version version = find(arn);
-        return stateMachines.runtimeOf(VersionArn.parse(arn).machineArn(), version.definition(), version.roleArn());
+        String versionArn = isVersion(arn) ? arn : pickVersion(findAlias(arn));
+        Version version = find(versionArn);
+        return stateMachines.runtimeOf(VersionArn.parse(versionArn).machineArn(), version.definition(),
+                version.roleArn());
+    }
+
+    private static boolean isVersion(String qualifiedArn) {
+        return qualifiedArn.substring(qualifiedArn.lastIndexOf(':') + 1).matches("[0-9]+");
+    }
+
+    /** A version of the alias's routing, each with the chance its weight says. */
+    private static String pickVersion(Alias alias) {
+        int draw = java.util.concurrent.ThreadLocalRandom.current().nextInt(100);
+        for (Route route : alias.routes()) {
+            draw -= route.weight();
+            if (draw < 0) {
+                return route.versionArn();
+            }
+        }
+        throw new IllegalStateException("the weights of an alias add up to 100");
+    }
+
+    synchronized ObjectNode createAlias(JsonNode request) {
+        String name = ApiRequests.requiredText(request, "name");
+        if (!ALIAS_NAME.matcher(name).matches()) {
+            throw ApiRequests.validation("name", "Member must be 1 to 80 letters, digits, '_', '-' or '.', not all "
+                    + "digits, but was '" + name + "'");
+        }
+        String description = description(request, "description");
+        List<Route> routes = routes(request);
+        String machineArn = VersionArn.parse(routes.get(0).versionArn()).machineArn();
+        Versions versions = byMachine.get(machineArn);
+        String arn = machineArn + ":" + name;
+        Alias existing = versions.aliases.get(name);
+        if (existing != null) {
+            // AWS answers a repeated identical request with the alias it created
+            if (java.util.Objects.equals(existing.description(), description) && existing.routes().equals(routes)) {
+                return aliasCreated(existing);
+            }
+            throw new AslError("ConflictException", "The alias '" + arn + "' exists with another configuration");
+        }
+        if (versions.aliases.size() >= MAX_ALIASES) {
+            throw new AslError("ServiceQuotaExceededException", "The state machine '" + machineArn + "' has "
+                    + MAX_ALIASES + " aliases, AWS's quota: delete one to create another");
+        }
+        Instant now = clock.instant();
+        Alias alias = new Alias(arn, name, description, routes, now, now);
+        versions.aliases.put(name, alias);
+        return aliasCreated(alias);
+    }
+
+    private static ObjectNode aliasCreated(Alias alias) {
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("stateMachineAliasArn", alias.arn());
+        out.put("creationDate", ExecutionShapes.date(alias.creationDate()));
+        return out;
+    }
+
+    synchronized ObjectNode describeAlias(JsonNode request) {
+        Alias alias = findAlias(ApiRequests.requiredText(request, "stateMachineAliasArn"));
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("stateMachineAliasArn", alias.arn());
+        out.put("name", alias.name());
+        if (alias.description() != null) {
+            out.put("description", alias.description());
+        }
+        ArrayNode routing = out.putArray("routingConfiguration");
+        for (Route route : alias.routes()) {
+            routing.addObject().put("stateMachineVersionArn", route.versionArn()).put("weight", route.weight());
+        }
+        out.put("creationDate", ExecutionShapes.date(alias.creationDate()));
+        out.put("updateDate", ExecutionShapes.date(alias.updateDate()));
+        return out;
+    }
+
+    synchronized ObjectNode updateAlias(JsonNode request) {
+        String arn = ApiRequests.requiredText(request, "stateMachineAliasArn");
+        Alias alias = findAlias(arn);
+        boolean newDescription = request.has("description");
+        boolean newRoutes = request.has("routingConfiguration");
+        if (!newDescription && !newRoutes) {
+            throw ApiRequests.validation("routingConfiguration", "Either the description or the "
+                    + "routingConfiguration must be given");
+        }
+        String description = newDescription ? description(request, "description") : alias.description();
+        List<Route> routes = newRoutes ? routes(request) : alias.routes();
+        if (!VersionArn.parse(routes.get(0).versionArn()).machineArn().equals(aliasMachineArn(arn))) {
+            throw ApiRequests.validation("routingConfiguration", "Member must route to versions of the alias's own "
+                    + "state machine");
+        }
+        Instant now = clock.instant();
+        byMachine.get(aliasMachineArn(arn)).aliases.put(alias.name(), new Alias(alias.arn(), alias.name(),
+                description, routes, alias.creationDate(), now));
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("updateDate", ExecutionShapes.date(now));
+        return out;
+    }
+
+    /** Sorted by name, as AWS lists them; paged as the other List actions are. */
+    synchronized ObjectNode listAliases(JsonNode request) {
+        StateMachineRegistry.StateMachine machine = stateMachines.find(
+                ApiRequests.requiredText(request, "stateMachineArn"));
+        List<Alias> aliases = new ArrayList<>(byMachine.getOrDefault(machine.arn(), new Versions()).aliases.values());
+        Paging.Page page = Paging.page(request, aliases.size());
+        ObjectNode out = Json.NODES.objectNode();
+        ArrayNode items = out.putArray("stateMachineAliases");
+        for (Alias alias : aliases.subList(page.from(), page.to())) {
+            items.addObject().put("stateMachineAliasArn", alias.arn())
+                    .put("creationDate", ExecutionShapes.date(alias.creationDate()));
+        }
+        page.nextToken().ifPresent(token -> out.put("nextToken", token));
+        return out;
+    }
+
+    /** AWS answers even for an alias that does not exist. */
+    synchronized ObjectNode deleteAlias(JsonNode request) {
+        String arn = ApiRequests.requiredText(request, "stateMachineAliasArn");
+        Versions versions = byMachine.get(aliasMachineArn(arn));
+        if (versions != null) {
+            versions.aliases.remove(arn.substring(arn.lastIndexOf(':') + 1));
+        }
+        return Json.NODES.objectNode();
+    }
+
+    /** The alias {@code arn} names, or ResourceNotFound. */
+    synchronized Alias findAlias(String arn) {
+        Versions versions = byMachine.get(aliasMachineArn(arn));
+        Alias alias = versions == null ? null : versions.aliases.get(arn.substring(arn.lastIndexOf(':') + 1));
+        if (alias == null) {
+            throw new ResourceTags.ResourceError("ResourceNotFound", "State Machine Alias Does Not Exist: '" + arn
+                    + "'", arn);
+        }
+        return alias;
+    }
+
+    /** The state machine of an alias ARN (arn:...:stateMachine:NAME:ALIAS); InvalidArn for any other ARN. */
+    private static String aliasMachineArn(String arn) {
+        StateMachineRegistry.checkArn(arn, "stateMachine");
+        String[] parts = arn.split(":", -1);
+        if (parts.length != 8 || !ALIAS_NAME.matcher(parts[7]).matches()) {
+            throw new AslError("InvalidArn", "Invalid Arn: '" + arn + "' is not a state machine alias ARN");
+        }
+        return arn.substring(0, arn.lastIndexOf(':'));
+    }
+
+    /**
+     * AWS's routingConfiguration: one or two different versions of one state machine, which exist, with weights
+     * from 0 to 100 that add up to 100.
+     */
+    private List<Route> routes(JsonNode request) {
+        JsonNode routing = request.get("routingConfiguration");
+        if (routing == null || routing.isNull()) {
+            throw ApiRequests.validation("routingConfiguration", "Member must not be null");
+        }
+        if (!routing.isArray() || routing.isEmpty() || routing.size() > 2) {
+            throw ApiRequests.validation("routingConfiguration", "Member must be a list of 1 or 2 routes");
+        }
+        List<Route> routes = new ArrayList<>();
+        int total = 0;
+        for (JsonNode route : routing) {
+            if (!route.isObject()) {
+                throw ApiRequests.validation("routingConfiguration", "Member must be a list of routes");
+            }
+            String versionArn = ApiRequests.requiredText(route, "stateMachineVersionArn");
+            JsonNode weight = route.get("weight");
+            if (weight == null || !weight.isIntegralNumber() || !weight.canConvertToInt() || weight.asInt() < 0
+                    || weight.asInt() > 100) {
+                throw ApiRequests.validation("routingConfiguration.weight", "Member must be a whole number from 0 "
+                        + "to 100, but was " + weight);
+            }
+            find(versionArn); // ResourceNotFound for a version that does not exist
+            routes.add(new Route(versionArn, weight.asInt()));
+            total += weight.asInt();
+        }
+        if (total != 100) {
+            throw ApiRequests.validation("routingConfiguration", "Member's weights must add up to 100, but add up "
+                    + "to " + total);
+        }
+        if (routes.size() == 2 && (routes.get(0).versionArn().equals(routes.get(1).versionArn())
+                || !VersionArn.parse(routes.get(0).versionArn()).machineArn().equals(
+                        VersionArn.parse(routes.get(1).versionArn()).machineArn()))) {
+            throw ApiRequests.validation("routingConfiguration", "Member must route to two different versions of "
+                    + "one state machine");
+        }
+        return List.copyOf(routes);
     }
 
     static String description(JsonNode request, String member) {
