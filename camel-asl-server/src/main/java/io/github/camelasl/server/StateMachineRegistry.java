@@ -98,7 +98,7 @@ final class StateMachineRegistry {
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
-        this.versions = new StateMachineVersions(this, clock);
+        this.versions = new StateMachineVersions(this, store, clock);
     }
 
     StateMachineVersions versions() {
@@ -333,12 +333,14 @@ final class StateMachineRegistry {
                 LOG.error("State machine {} does not deploy now: {}", TerminalText.escape(stored.stateMachineArn()),
                         TerminalText.escape(why));
                 byArn.put(stored.stateMachineArn(), StateMachine.notDeployed(stored, why));
+                versions.restore(stored.stateMachineArn());
                 continue;
             }
             List<StateMachineRuntime> earlier = resumeUnfinished(stored.name(), stored.definition(), runtime);
             byArn.put(stored.stateMachineArn(), new StateMachine(stored.stateMachineArn(), stored.name(),
                     stored.type(), stored.roleArn(), stored.definition(), stored.creationDate(), runtime, earlier,
                     null));
+            versions.restore(stored.stateMachineArn());
         }
     }
 

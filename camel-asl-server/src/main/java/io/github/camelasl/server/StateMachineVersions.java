@@ -7,6 +7,9 @@ import io.github.camelasl.ExecutionShapes;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.store.ExecutionStore;
+import io.github.camelasl.store.StoredStateMachineAlias;
+import io.github.camelasl.store.StoredStateMachineVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * with, and runs on them after the state machine is updated. And their aliases: CreateStateMachineAlias,
  * DescribeStateMachineAlias, UpdateStateMachineAlias, ListStateMachineAliases, DeleteStateMachineAlias, and
  * StartExecution on an alias ARN ({@code arn:...:stateMachine:NAME:ALIAS}), which runs one of the one or two
- * versions the alias routes to, picked by their weights. Kept in memory only (see the user guide).
+ * versions the alias routes to, picked by their weights. Kept in the execution store beside their state machines:
+ * {@link #restore} brings them back after a restart.
  */
 final class StateMachineVersions {
 
@@ -62,12 +66,45 @@ final class StateMachineVersions {
             "(?=.*[a-zA-Z_\\-.])[a-zA-Z0-9_\\-.]{1,80}");
 
     private final StateMachineRegistry stateMachines;
+    private final ExecutionStore store;
     private final Clock clock;
     private final Map<String, Versions> byMachine = new ConcurrentHashMap<>();
 
-    StateMachineVersions(StateMachineRegistry stateMachines, Clock clock) {
+    StateMachineVersions(StateMachineRegistry stateMachines, ExecutionStore store, Clock clock) {
         this.stateMachines = stateMachines;
+        this.store = store;
         this.clock = clock;
+    }
+
+    /** Brings back the versions and aliases the store keeps for the state machine of {@code machineArn}. */
+    synchronized void restore(String machineArn) {
+        Versions versions = new Versions();
+        for (StoredStateMachineVersion stored : store.stateMachineVersions()) {
+            if (stored.stateMachineArn().equals(machineArn)) {
+                versions.published.add(new Version(machineArn + ":" + stored.number(), stored.number(),
+                        stored.definition(), stored.roleArn(), revisionId(stored.definition(), stored.roleArn()),
+                        stored.description(), stored.creationDate()));
+            }
+        }
+        for (StoredStateMachineAlias stored : store.stateMachineAliases()) {
+            if (stored.stateMachineArn().equals(machineArn)) {
+                versions.aliases.put(stored.name(), new Alias(machineArn + ":" + stored.name(), stored.name(),
+                        stored.description(), stored.routes().stream()
+                                .map(route -> new Route(route.versionArn(), route.weight())).toList(),
+                        stored.creationDate(), stored.updateDate()));
+            }
+        }
+        versions.next = store.lastStateMachineVersionNumber(machineArn) + 1;
+        if (!versions.published.isEmpty() || !versions.aliases.isEmpty()) {
+            byMachine.put(machineArn, versions);
+        }
+    }
+
+    private void keep(Alias alias) {
+        store.putStateMachineAlias(new StoredStateMachineAlias(aliasMachineArn(alias.arn()), alias.name(),
+                alias.description(), alias.routes().stream()
+                        .map(route -> new StoredStateMachineAlias.Route(route.versionArn(), route.weight())).toList(),
+                alias.creationDate(), alias.updateDate()));
     }
 
     /** The revision of a definition and role: the same content, the same revisionId. */
@@ -108,9 +145,13 @@ final class StateMachineVersions {
                 throw new AslError("ServiceQuotaExceededException", "The state machine '" + machineArn + "' has "
                         + MAX_VERSIONS + " versions, AWS's quota: delete one to publish another");
             }
-            int number = versions.next++;
+            int number = versions.next;
             latest = new Version(machine.arn() + ":" + number, number, machine.definition(), machine.roleArn(),
                     current, description, clock.instant());
+            // kept first: a version the store refuses is not published
+            store.putStateMachineVersion(new StoredStateMachineVersion(machine.arn(), number, latest.definition(),
+                    latest.roleArn(), description, latest.creationDate()));
+            versions.next++;
             versions.published.add(latest);
         }
         ObjectNode out = Json.NODES.objectNode();
@@ -148,12 +189,13 @@ final class StateMachineVersions {
                             + alias.arn() + "' routes to it (update or delete the alias first)");
                 }
             }
+            store.deleteStateMachineVersion(parsed.machineArn(), parsed.number());
             versions.published.removeIf(version -> version.number() == parsed.number());
         }
         return Json.NODES.objectNode();
     }
 
-    /** Its versions go with a deleted state machine. */
+    /** Its versions go with a deleted state machine (the store forgets them with it). */
     synchronized void machineDeleted(String machineArn) {
         byMachine.remove(machineArn);
     }
@@ -245,6 +287,7 @@ final class StateMachineVersions {
         }
         Instant now = clock.instant();
         Alias alias = new Alias(arn, name, description, routes, now, now);
+        keep(alias);
         versions.aliases.put(name, alias);
         return aliasCreated(alias);
     }
@@ -289,8 +332,9 @@ final class StateMachineVersions {
                     + "state machine");
         }
         Instant now = clock.instant();
-        byMachine.get(aliasMachineArn(arn)).aliases.put(alias.name(), new Alias(alias.arn(), alias.name(),
-                description, routes, alias.creationDate(), now));
+        Alias updated = new Alias(alias.arn(), alias.name(), description, routes, alias.creationDate(), now);
+        keep(updated);
+        byMachine.get(aliasMachineArn(arn)).aliases.put(alias.name(), updated);
         ObjectNode out = Json.NODES.objectNode();
         out.put("updateDate", ExecutionShapes.date(now));
         return out;
@@ -317,7 +361,9 @@ final class StateMachineVersions {
         String arn = ApiRequests.requiredText(request, "stateMachineAliasArn");
         Versions versions = byMachine.get(aliasMachineArn(arn));
         if (versions != null) {
-            versions.aliases.remove(arn.substring(arn.lastIndexOf(':') + 1));
+            String name = arn.substring(arn.lastIndexOf(':') + 1);
+            store.deleteStateMachineAlias(aliasMachineArn(arn), name);
+            versions.aliases.remove(name);
         }
         return Json.NODES.objectNode();
     }
