@@ -82,7 +82,14 @@ final class ExecutionActions {
     }
 
     ObjectNode list(JsonNode request) {
-        return ExecutionOperations.list(runtimeOf(ApiRequests.requiredText(request, "stateMachineArn")), request);
+        String arn = ApiRequests.requiredText(request, "stateMachineArn");
+        if (StateMachineVersions.qualified(arn)) {
+            // executions record their state machine, not the version or alias they ran: listing the state
+            // machine's would answer executions of other versions
+            throw ApiRequests.validation("stateMachineArn", "ListExecutions of a version or alias ARN is not "
+                    + "supported by this server yet: give the state machine's ARN");
+        }
+        return ExecutionOperations.list(runtimeOf(arn), request);
     }
 
     ObjectNode history(JsonNode request) {

@@ -257,6 +257,9 @@ final class StateMachineRegistry {
         PublishRequest publish = PublishRequest.of(request);
         String newDefinition = definition != null ? definition : machine.definition();
         String newRole = roleArn != null ? roleArn : machine.roleArn();
+        if (publish.publish()) {
+            versions.checkQuota(machine.arn(), StateMachineVersions.revisionId(newDefinition, newRole));
+        }
         StateMachineConfig config = config(machine.name(), machine.type(), newRole);
         Instant now = clock.instant();
         StateMachineRuntime runtime = deploy(machine.name(), newDefinition, config);

@@ -141,10 +141,7 @@ final class StateMachineVersions {
         Versions versions = byMachine.computeIfAbsent(machine.arn(), arn -> new Versions());
         Version latest = versions.published.isEmpty() ? null : versions.published.get(versions.published.size() - 1);
         if (latest == null || !latest.revisionId().equals(current)) {
-            if (versions.published.size() >= MAX_VERSIONS) {
-                throw new AslError("ServiceQuotaExceededException", "The state machine '" + machineArn + "' has "
-                        + MAX_VERSIONS + " versions, AWS's quota: delete one to publish another");
-            }
+            checkQuota(machine.arn(), current);
             int number = versions.next;
             latest = new Version(machine.arn() + ":" + number, number, machine.definition(), machine.roleArn(),
                     current, description, clock.instant());
@@ -158,6 +155,20 @@ final class StateMachineVersions {
         out.put("creationDate", ExecutionShapes.date(latest.creationDate()));
         out.put("stateMachineVersionArn", latest.arn());
         return out;
+    }
+
+    /**
+     * ServiceQuotaExceeded when publishing the revision {@code revisionId} would make a version over AWS's quota:
+     * UpdateStateMachine with {@code publish} asks before it changes anything.
+     */
+    synchronized void checkQuota(String machineArn, String revisionId) {
+        Versions versions = byMachine.get(machineArn);
+        if (versions == null || versions.published.size() < MAX_VERSIONS
+                || versions.published.get(versions.published.size() - 1).revisionId().equals(revisionId)) {
+            return;
+        }
+        throw new AslError("ServiceQuotaExceededException", "The state machine '" + machineArn + "' has "
+                + MAX_VERSIONS + " versions, AWS's quota: delete one to publish another");
     }
 
     /** Newest first, as AWS lists them. */

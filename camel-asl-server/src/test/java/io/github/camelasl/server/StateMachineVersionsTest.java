@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.camelasl.store.InMemoryExecutionStore;
+import io.github.camelasl.store.StoredStateMachine;
+import io.github.camelasl.store.StoredStateMachineVersion;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +21,7 @@ import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.ListStateMachineVersionsResponse;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sfn.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sfn.model.StateMachineVersionListItem;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
@@ -165,6 +170,39 @@ class StateMachineVersionsTest {
         assertThrows(ResourceNotFoundException.class, () -> sfn.describeStateMachine(r -> r.stateMachineArn(v1)));
         create("with-versions");
         assertThrows(ResourceNotFoundException.class, () -> sfn.describeStateMachine(r -> r.stateMachineArn(v1)));
+    }
+
+    @Test
+    void listExecutionsOfAVersionIsRefusedRatherThanAnsweringOtherVersionsExecutions() {
+        String arn = create("listed-executions");
+        String v1 = sfn.publishStateMachineVersion(r -> r.stateMachineArn(arn)).stateMachineVersionArn();
+        ValidationException e = assertThrows(ValidationException.class, () -> sfn.listExecutions(r -> r
+                .stateMachineArn(v1)));
+        assertTrue(e.getMessage().contains("'stateMachineArn'"), e.getMessage());
+    }
+
+    @Test
+    void aThousandVersionsAreAwsQuota() throws Exception {
+        // a store that keeps a state machine with 1000 versions already (publishing them one by one is slow)
+        InMemoryExecutionStore store = new InMemoryExecutionStore();
+        String arn = "arn:aws:states:us-east-1:123456789012:stateMachine:full";
+        Instant created = Instant.now();
+        store.putStateMachine(new StoredStateMachine(arn, "full", "EXPRESS", ROLE, pass(1), created, null));
+        for (int number = 1; number <= StateMachineVersions.MAX_VERSIONS; number++) {
+            store.putStateMachineVersion(new StoredStateMachineVersion(arn, number, pass(1), ROLE, null, created));
+        }
+        try (ServerFixture full = new ServerFixture(store, StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES, null)) {
+            full.sfn.updateStateMachine(r -> r.stateMachineArn(arn).definition(pass(2)));
+            assertThrows(ServiceQuotaExceededException.class, () -> full.sfn.publishStateMachineVersion(r -> r
+                    .stateMachineArn(arn)));
+            assertThrows(ServiceQuotaExceededException.class, () -> full.sfn.updateStateMachine(r -> r
+                    .stateMachineArn(arn).definition(pass(3)).publish(true)));
+            assertEquals(pass(2), full.sfn.describeStateMachine(r -> r.stateMachineArn(arn)).definition(),
+                    "an update that cannot publish changes nothing");
+            full.sfn.deleteStateMachineVersion(r -> r.stateMachineVersionArn(arn + ":7"));
+            assertEquals(arn + ":1001", full.sfn.publishStateMachineVersion(r -> r.stateMachineArn(arn))
+                    .stateMachineVersionArn());
+        }
     }
 
     @Test
