@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.ListStateMachineAliasesResponse;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.model.RoutingConfigurationListItem;
+import software.amazon.awssdk.services.sfn.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.sfn.model.StateMachineAliasListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sfn.model.ValidationException;
@@ -141,6 +142,37 @@ class StateMachineAliasesTest {
                 .stateMachineAliasArn(arn)));
         assertThrows(ResourceNotFoundException.class, () -> sfn.describeStateMachineAlias(r -> r
                 .stateMachineAliasArn(arn + ":x")));
+    }
+
+    @Test
+    void anUpdateKeepsWhatItDoesNotGiveAndRoutesOnlyToTheAliasesOwnStateMachine() {
+        String arn = machineWithTwoVersions("updated");
+        String other = machineWithTwoVersions("other");
+        String alias = sfn.createStateMachineAlias(r -> r.name("live").description("before")
+                .routingConfiguration(route(arn + ":1", 100))).stateMachineAliasArn();
+        sfn.updateStateMachineAlias(r -> r.stateMachineAliasArn(alias).description("after"));
+        DescribeStateMachineAliasResponse described = sfn.describeStateMachineAlias(r -> r
+                .stateMachineAliasArn(alias));
+        assertEquals("after", described.description());
+        assertEquals(List.of(route(arn + ":1", 100)), described.routingConfiguration());
+        assertThrows(ValidationException.class, () -> sfn.updateStateMachineAlias(r -> r
+                .stateMachineAliasArn(alias).routingConfiguration(route(other + ":1", 100))));
+        assertThrows(ValidationException.class, () -> sfn.updateStateMachineAlias(r -> r
+                .stateMachineAliasArn(alias)));
+        assertThrows(ResourceNotFoundException.class, () -> sfn.updateStateMachineAlias(r -> r
+                .stateMachineAliasArn(arn + ":missing").description("x")));
+        assertEquals("{\"v\":1}", output(alias));
+    }
+
+    @Test
+    void aHundredAliasesAreAwsQuota() {
+        String arn = machineWithTwoVersions("many-aliases");
+        for (int i = 0; i < StateMachineVersions.MAX_ALIASES; i++) {
+            String name = "a" + i;
+            sfn.createStateMachineAlias(r -> r.name(name).routingConfiguration(route(arn + ":1", 100)));
+        }
+        assertThrows(ServiceQuotaExceededException.class, () -> sfn.createStateMachineAlias(r -> r.name("one-more")
+                .routingConfiguration(route(arn + ":1", 100))));
     }
 
     @Test
