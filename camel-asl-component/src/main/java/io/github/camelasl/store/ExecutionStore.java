@@ -139,12 +139,45 @@ public interface ExecutionStore extends AutoCloseable {
     default void putStateMachine(StoredStateMachine stateMachine) {
     }
 
-    /** Forgets the state machine of {@code stateMachineArn} (its executions stay). */
+    /** Forgets the state machine of {@code stateMachineArn}, its versions and aliases (its executions stay). */
     default void deleteStateMachine(String stateMachineArn) {
     }
 
     /** The state machines kept by {@link #putStateMachine}, oldest first: those to deploy again on a restart. */
     default List<StoredStateMachine> stateMachines() {
+        return List.of();
+    }
+
+    /**
+     * Keeps a version of a state machine kept by {@link #putStateMachine} (PublishStateMachineVersion), replacing
+     * the one of its number. A store that keeps none (the default) leaves versions to live in memory only.
+     */
+    default void putStateMachineVersion(StoredStateMachineVersion version) {
+    }
+
+    /** Forgets a version; its number is not given again ({@link #lastStateMachineVersionNumber}). */
+    default void deleteStateMachineVersion(String stateMachineArn, int number) {
+    }
+
+    /** The versions kept, of every state machine, each state machine's oldest first. */
+    default List<StoredStateMachineVersion> stateMachineVersions() {
+        return List.of();
+    }
+
+    /** The highest number a version of the state machine was kept with, deleted ones too: 0 when none. */
+    default int lastStateMachineVersionNumber(String stateMachineArn) {
+        return 0;
+    }
+
+    /** Keeps an alias of a state machine kept by {@link #putStateMachine}, replacing the one of its name. */
+    default void putStateMachineAlias(StoredStateMachineAlias alias) {
+    }
+
+    default void deleteStateMachineAlias(String stateMachineArn, String name) {
+    }
+
+    /** The aliases kept, of every state machine. */
+    default List<StoredStateMachineAlias> stateMachineAliases() {
         return List.of();
     }
 

@@ -224,6 +224,61 @@ public class InMemoryExecutionStore implements ExecutionStore {
     @Override
     public void deleteStateMachine(String stateMachineArn) {
         stateMachines.remove(stateMachineArn);
+        versions.keySet().removeIf(key -> key.stateMachineArn().equals(stateMachineArn));
+        lastVersionNumbers.remove(stateMachineArn);
+        aliases.keySet().removeIf(key -> key.stateMachineArn().equals(stateMachineArn));
+    }
+
+    private record VersionKey(String stateMachineArn, int number) {
+    }
+
+    private record AliasKey(String stateMachineArn, String name) {
+    }
+
+    private final Map<VersionKey, StoredStateMachineVersion> versions = new ConcurrentHashMap<>();
+    private final Map<String, Integer> lastVersionNumbers = new ConcurrentHashMap<>();
+    private final Map<AliasKey, StoredStateMachineAlias> aliases = new ConcurrentHashMap<>();
+
+    @Override
+    public void putStateMachineVersion(StoredStateMachineVersion version) {
+        versions.put(new VersionKey(version.stateMachineArn(), version.number()), version);
+        lastVersionNumbers.merge(version.stateMachineArn(), version.number(), Math::max);
+    }
+
+    @Override
+    public void deleteStateMachineVersion(String stateMachineArn, int number) {
+        versions.remove(new VersionKey(stateMachineArn, number));
+    }
+
+    @Override
+    public List<StoredStateMachineVersion> stateMachineVersions() {
+        return versions.values().stream()
+                .sorted(java.util.Comparator.comparing(StoredStateMachineVersion::stateMachineArn)
+                        .thenComparingInt(StoredStateMachineVersion::number))
+                .toList();
+    }
+
+    @Override
+    public int lastStateMachineVersionNumber(String stateMachineArn) {
+        return lastVersionNumbers.getOrDefault(stateMachineArn, 0);
+    }
+
+    @Override
+    public void putStateMachineAlias(StoredStateMachineAlias alias) {
+        aliases.put(new AliasKey(alias.stateMachineArn(), alias.name()), alias);
+    }
+
+    @Override
+    public void deleteStateMachineAlias(String stateMachineArn, String name) {
+        aliases.remove(new AliasKey(stateMachineArn, name));
+    }
+
+    @Override
+    public List<StoredStateMachineAlias> stateMachineAliases() {
+        return aliases.values().stream()
+                .sorted(java.util.Comparator.comparing(StoredStateMachineAlias::stateMachineArn)
+                        .thenComparing(StoredStateMachineAlias::name))
+                .toList();
     }
 
     @Override

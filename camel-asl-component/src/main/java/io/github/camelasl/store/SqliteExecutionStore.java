@@ -58,7 +58,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 7;
+    public static final int SCHEMA_VERSION = 8;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -111,6 +111,21 @@ public final class SqliteExecutionStore implements ExecutionStore {
         "CREATE TABLE state_machines (state_machine_arn TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, "
                 + "role_arn TEXT NOT NULL, definition_hash TEXT NOT NULL, creation_date BIGINT NOT NULL, "
                 + "update_date BIGINT)",
+    };
+
+    /**
+     * Version 8: the versions of those state machines (their definitions by hash too), the highest number each gave
+     * (a deleted version's number is not given again), and their aliases with their routing as JSON.
+     */
+    private static final String[] SCHEMA_V8 = {
+        "CREATE TABLE state_machine_versions (state_machine_arn TEXT NOT NULL, number INTEGER NOT NULL, "
+                + "definition_hash TEXT NOT NULL, role_arn TEXT NOT NULL, description TEXT, "
+                + "creation_date BIGINT NOT NULL, PRIMARY KEY (state_machine_arn, number))",
+        "CREATE TABLE state_machine_version_numbers (state_machine_arn TEXT PRIMARY KEY, "
+                + "last_number INTEGER NOT NULL)",
+        "CREATE TABLE state_machine_aliases (state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, description TEXT, "
+                + "routing TEXT NOT NULL, creation_date BIGINT NOT NULL, update_date BIGINT NOT NULL, "
+                + "PRIMARY KEY (state_machine_arn, name))",
     };
 
     private final Path folder;
@@ -280,7 +295,8 @@ public final class SqliteExecutionStore implements ExecutionStore {
                         + " this Camel ASL reads; open it with the release that wrote it");
             }
             // each step in a transaction of its own, so a file is always at one version or the next
-            String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7};
+            String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7,
+                SCHEMA_V8};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -573,9 +589,13 @@ public final class SqliteExecutionStore implements ExecutionStore {
     @Override
     public void deleteStateMachine(String stateMachineArn) {
         await(submit(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM state_machines WHERE state_machine_arn = ?")) {
-                ps.setString(1, stateMachineArn);
-                ps.executeUpdate();
+            for (String table : List.of("state_machines", "state_machine_versions", "state_machine_version_numbers",
+                    "state_machine_aliases")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
+                        + " WHERE state_machine_arn = ?")) {
+                    ps.setString(1, stateMachineArn);
+                    ps.executeUpdate();
+                }
             }
             return null;
         }));
@@ -604,6 +624,162 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             return out;
         }));
+    }
+
+    @Override
+    public void putStateMachineVersion(StoredStateMachineVersion version) {
+        await(submit(c -> {
+            String hash = putDefinition(c, version.definition());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO state_machine_versions (state_machine_arn, "
+                    + "number, definition_hash, role_arn, description, creation_date) VALUES (?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (state_machine_arn, number) DO UPDATE SET definition_hash = "
+                    + "excluded.definition_hash, role_arn = excluded.role_arn, description = excluded.description, "
+                    + "creation_date = excluded.creation_date")) {
+                ps.setString(1, version.stateMachineArn());
+                ps.setInt(2, version.number());
+                ps.setString(3, hash);
+                ps.setString(4, version.roleArn());
+                ps.setString(5, version.description());
+                ps.setLong(6, version.creationDate().toEpochMilli());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO state_machine_version_numbers "
+                    + "(state_machine_arn, last_number) VALUES (?, ?) ON CONFLICT (state_machine_arn) DO UPDATE SET "
+                    + "last_number = MAX(last_number, excluded.last_number)")) {
+                ps.setString(1, version.stateMachineArn());
+                ps.setInt(2, version.number());
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void deleteStateMachineVersion(String stateMachineArn, int number) {
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM state_machine_versions "
+                    + "WHERE state_machine_arn = ? AND number = ?")) {
+                ps.setString(1, stateMachineArn);
+                ps.setInt(2, number);
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    /** Each state machine's oldest first; one whose definition is lost is left out, with a WARN naming it. */
+    @Override
+    public List<StoredStateMachineVersion> stateMachineVersions() {
+        return await(submit(c -> {
+            List<StoredStateMachineVersion> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v.state_machine_arn, "
+                    + "v.number, d.definition, v.role_arn, v.description, v.creation_date, v.definition_hash "
+                    + "FROM state_machine_versions v LEFT JOIN definitions d ON d.hash = v.definition_hash "
+                    + "ORDER BY v.state_machine_arn, v.number")) {
+                while (rs.next()) {
+                    if (rs.getString(3) == null || rs.getInt(2) < 1) {
+                        LOG.warn("Version {} of state machine {} is left out: its number is not positive or no row "
+                                + "of the definitions table has its definition's hash {}", rs.getInt(2),
+                                TerminalText.escape(rs.getString(1)), rs.getString(7));
+                        continue;
+                    }
+                    out.add(new StoredStateMachineVersion(rs.getString(1), rs.getInt(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))));
+                }
+            }
+            return out;
+        }));
+    }
+
+    @Override
+    public int lastStateMachineVersionNumber(String stateMachineArn) {
+        return await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_number FROM state_machine_version_numbers "
+                    + "WHERE state_machine_arn = ?")) {
+                ps.setString(1, stateMachineArn);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        }));
+    }
+
+    @Override
+    public void putStateMachineAlias(StoredStateMachineAlias alias) {
+        com.fasterxml.jackson.databind.node.ArrayNode routing = Json.NODES.arrayNode();
+        for (StoredStateMachineAlias.Route route : alias.routes()) {
+            routing.addObject().put("versionArn", route.versionArn()).put("weight", route.weight());
+        }
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO state_machine_aliases (state_machine_arn, "
+                    + "name, description, routing, creation_date, update_date) VALUES (?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (state_machine_arn, name) DO UPDATE SET description = excluded.description, "
+                    + "routing = excluded.routing, creation_date = excluded.creation_date, "
+                    + "update_date = excluded.update_date")) {
+                ps.setString(1, alias.stateMachineArn());
+                ps.setString(2, alias.name());
+                ps.setString(3, alias.description());
+                ps.setString(4, Json.write(routing));
+                ps.setLong(5, alias.creationDate().toEpochMilli());
+                ps.setLong(6, alias.updateDate().toEpochMilli());
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void deleteStateMachineAlias(String stateMachineArn, String name) {
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM state_machine_aliases "
+                    + "WHERE state_machine_arn = ? AND name = ?")) {
+                ps.setString(1, stateMachineArn);
+                ps.setString(2, name);
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    /** One whose routing cannot be read back is left out, with a WARN naming it. */
+    @Override
+    public List<StoredStateMachineAlias> stateMachineAliases() {
+        return await(submit(c -> {
+            List<StoredStateMachineAlias> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT state_machine_arn, name, "
+                    + "description, routing, creation_date, update_date FROM state_machine_aliases "
+                    + "ORDER BY state_machine_arn, name")) {
+                while (rs.next()) {
+                    try {
+                        out.add(new StoredStateMachineAlias(rs.getString(1), rs.getString(2), rs.getString(3),
+                                routes(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5)),
+                                Instant.ofEpochMilli(rs.getLong(6))));
+                    } catch (UnreadableRecordException e) {
+                        LOG.warn("Alias {} of state machine {} is left out: {}", TerminalText.escape(rs.getString(2)),
+                                TerminalText.escape(rs.getString(1)), TerminalText.escape(e.getMessage()));
+                    }
+                }
+            }
+            return out;
+        }));
+    }
+
+    private static List<StoredStateMachineAlias.Route> routes(String text) {
+        JsonNode routing = parse(text, "an alias's routing");
+        List<StoredStateMachineAlias.Route> routes = new ArrayList<>();
+        for (JsonNode route : routing) {
+            JsonNode arn = route.get("versionArn");
+            JsonNode weight = route.get("weight");
+            if (arn == null || !arn.isTextual() || weight == null || !weight.canConvertToInt()) {
+                throw new UnreadableRecordException("The execution store holds a route without its versionArn or "
+                        + "weight: " + route);
+            }
+            routes.add(new StoredStateMachineAlias.Route(arn.textValue(), weight.asInt()));
+        }
+        if (!routing.isArray() || routes.isEmpty()) {
+            throw new UnreadableRecordException("The execution store holds no routes for an alias");
+        }
+        return routes;
     }
 
     /** Keeps a definition's text once, by its hash (executions and state machines share them); returns the hash. */

@@ -32,6 +32,31 @@ class InMemoryExecutionStoreTest {
     }
 
     @Test
+    void keepsVersionsAndAliasesUntilTheirStateMachineIsDeleted() {
+        InMemoryExecutionStore store = new InMemoryExecutionStore();
+        Instant created = Instant.ofEpochMilli(1_700_000_000_000L);
+        StoredStateMachineVersion two = new StoredStateMachineVersion("arn:a", 2, "{}", "arn:role", null, created);
+        StoredStateMachineVersion one = new StoredStateMachineVersion("arn:a", 1, "{}", "arn:role", "d", created);
+        store.putStateMachineVersion(two);
+        store.putStateMachineVersion(one);
+        store.putStateMachineVersion(new StoredStateMachineVersion("arn:a", 3, "{}", "arn:role", null, created));
+        store.deleteStateMachineVersion("arn:a", 3);
+        StoredStateMachineAlias alias = new StoredStateMachineAlias("arn:a", "prod", null,
+                List.of(new StoredStateMachineAlias.Route("arn:a:1", 100)), created, created);
+        store.putStateMachineAlias(alias);
+        assertEquals(List.of(one, two), store.stateMachineVersions());
+        assertEquals(3, store.lastStateMachineVersionNumber("arn:a"));
+        assertEquals(List.of(alias), store.stateMachineAliases());
+        store.deleteStateMachineAlias("arn:a", "prod");
+        assertEquals(List.of(), store.stateMachineAliases());
+        store.putStateMachineAlias(alias);
+        store.deleteStateMachine("arn:a");
+        assertEquals(List.of(), store.stateMachineVersions());
+        assertEquals(List.of(), store.stateMachineAliases());
+        assertEquals(0, store.lastStateMachineVersionNumber("arn:a"));
+    }
+
+    @Test
     void forgetsTheOldestFinishedExecutionsBeyondTheCount() {
         InMemoryExecutionStore store = new InMemoryExecutionStore(3, 1_000);
         for (int i = 0; i < 5; i++) {

@@ -150,6 +150,9 @@ class SqliteExecutionStoreTest {
             s.execute("ALTER TABLE checkpoints DROP COLUMN retry_attempts");
             s.execute("ALTER TABLE checkpoints DROP COLUMN succeeded_runs");
             s.execute("DROP INDEX executions_by_name");
+            s.execute("DROP TABLE state_machine_versions");
+            s.execute("DROP TABLE state_machine_version_numbers");
+            s.execute("DROP TABLE state_machine_aliases");
             s.execute("DROP TABLE state_machines");
             s.execute("DELETE FROM schema_version WHERE version >= 2");
         }
@@ -198,6 +201,69 @@ class SqliteExecutionStoreTest {
     }
 
     @Test
+    void keepsVersionsAndAliasesAcrossAReopenAndForgetsThemWithTheirStateMachine() {
+        Instant created = Instant.ofEpochMilli(1_700_000_000_000L);
+        StoredStateMachineVersion one = new StoredStateMachineVersion("arn:sm:a", 1, "{\"StartAt\":\"V1\"}",
+                "arn:role", "first", created);
+        StoredStateMachineVersion two = new StoredStateMachineVersion("arn:sm:a", 2, "{\"StartAt\":\"V2\"}",
+                "arn:role", null, created.plusSeconds(1));
+        StoredStateMachineAlias alias = new StoredStateMachineAlias("arn:sm:a", "prod", "live",
+                List.of(new StoredStateMachineAlias.Route("arn:sm:a:1", 90),
+                        new StoredStateMachineAlias.Route("arn:sm:a:2", 10)), created, created.plusSeconds(2));
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            store.putStateMachine(new StoredStateMachine("arn:sm:a", "a", "STANDARD", "arn:role", "{}", created,
+                    null));
+            store.putStateMachineVersion(one);
+            store.putStateMachineVersion(two);
+            store.putStateMachineVersion(new StoredStateMachineVersion("arn:sm:a", 3, "{}", "arn:role", null,
+                    created));
+            store.deleteStateMachineVersion("arn:sm:a", 3);
+            store.putStateMachineAlias(alias);
+            store.putStateMachineAlias(new StoredStateMachineAlias("arn:sm:a", "gone", null,
+                    List.of(new StoredStateMachineAlias.Route("arn:sm:a:1", 100)), created, created));
+            store.deleteStateMachineAlias("arn:sm:a", "gone");
+        }
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            assertEquals(List.of(one, two), store.stateMachineVersions());
+            assertEquals(3, store.lastStateMachineVersionNumber("arn:sm:a"), "a deleted number is not given again");
+            assertEquals(0, store.lastStateMachineVersionNumber("arn:sm:b"));
+            assertEquals(List.of(alias), store.stateMachineAliases());
+            store.deleteStateMachine("arn:sm:a");
+            assertEquals(List.of(), store.stateMachineVersions());
+            assertEquals(List.of(), store.stateMachineAliases());
+            assertEquals(0, store.lastStateMachineVersionNumber("arn:sm:a"));
+        }
+    }
+
+    @Test
+    void aStoreOfVersion7IsMigratedAndKeepsItsStateMachinesAndVersionsThen() throws Exception {
+        Instant created = Instant.ofEpochMilli(1_700_000_000_000L);
+        StoredStateMachine machine = new StoredStateMachine("arn:sm:a", "a", "STANDARD", "arn:role",
+                "{\"StartAt\":\"A\"}", created, null);
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            store.putStateMachine(machine);
+        }
+        // back to version 7 as the release before versions wrote it
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteExecutionStore.FILE_NAME));
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE state_machine_versions");
+            s.execute("DROP TABLE state_machine_version_numbers");
+            s.execute("DROP TABLE state_machine_aliases");
+            s.execute("DELETE FROM schema_version WHERE version >= 8");
+        }
+        StoredStateMachineVersion version = new StoredStateMachineVersion("arn:sm:a", 1, machine.definition(),
+                "arn:role", null, created);
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            assertEquals(List.of(machine), store.stateMachines());
+            assertEquals(List.of(), store.stateMachineVersions());
+            store.putStateMachineVersion(version);
+        }
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            assertEquals(List.of(version), store.stateMachineVersions());
+        }
+    }
+
+    @Test
     void aStoreOfVersion6IsMigratedAndKeepsStateMachinesThen() throws Exception {
         Instant started = Instant.ofEpochMilli(1_700_000_000_000L);
         try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
@@ -206,6 +272,9 @@ class SqliteExecutionStoreTest {
         // back to version 6 as the release before the API server's state machines wrote it
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteExecutionStore.FILE_NAME));
                 Statement s = c.createStatement()) {
+            s.execute("DROP TABLE state_machine_versions");
+            s.execute("DROP TABLE state_machine_version_numbers");
+            s.execute("DROP TABLE state_machine_aliases");
             s.execute("DROP TABLE state_machines");
             s.execute("DELETE FROM schema_version WHERE version >= 7");
         }
@@ -225,7 +294,7 @@ class SqliteExecutionStoreTest {
                 Statement s = c.createStatement();
                 java.sql.ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
             rs.next();
-            assertEquals(7, rs.getInt(1));
+            assertEquals(SqliteExecutionStore.SCHEMA_VERSION, rs.getInt(1));
         }
     }
 

@@ -82,7 +82,14 @@ final class ExecutionActions {
     }
 
     ObjectNode list(JsonNode request) {
-        return ExecutionOperations.list(runtimeOf(ApiRequests.requiredText(request, "stateMachineArn")), request);
+        String arn = ApiRequests.requiredText(request, "stateMachineArn");
+        if (StateMachineVersions.qualified(arn)) {
+            // executions record their state machine, not the version or alias they ran: listing the state
+            // machine's would answer executions of other versions
+            throw ApiRequests.validation("stateMachineArn", "ListExecutions of a version or alias ARN is not "
+                    + "supported by this server yet: give the state machine's ARN");
+        }
+        return ExecutionOperations.list(runtimeOf(arn), request);
     }
 
     ObjectNode history(JsonNode request) {
@@ -115,6 +122,15 @@ final class ExecutionActions {
     }
 
     private StateMachineRuntime runtimeOf(String stateMachineArn) {
+        if (StateMachineVersions.qualified(stateMachineArn)) {
+            try {
+                return stateMachines.versions().runtime(stateMachineArn);
+            } catch (AslError e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("the version's definition did not deploy again", e);
+            }
+        }
         return stateMachines.find(stateMachineArn).runtime();
     }
 

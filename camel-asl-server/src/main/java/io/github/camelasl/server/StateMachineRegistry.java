@@ -90,6 +90,7 @@ final class StateMachineRegistry {
     private final String accountId;
     private final Clock clock;
     private final Map<String, StateMachine> byArn = new ConcurrentHashMap<>();
+    private final StateMachineVersions versions;
 
     StateMachineRegistry(AslDeployer deployer, ExecutionStore store, String region, String accountId, Clock clock) {
         this.deployer = deployer;
@@ -97,6 +98,57 @@ final class StateMachineRegistry {
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
+        this.versions = new StateMachineVersions(this, store, clock);
+    }
+
+    StateMachineVersions versions() {
+        return versions;
+    }
+
+    /**
+     * The runtime of {@code machineArn} for a definition and role (a version's): one deployed already, or a new one,
+     * kept with the state machine's earlier runtimes so that its routes go when the state machine does.
+     */
+    synchronized StateMachineRuntime runtimeOf(String machineArn, String definition, String roleArn)
+            throws Exception {
+        StateMachine machine = find(machineArn);
+        for (StateMachineRuntime runtime : machine.runtimes()) {
+            if (runtime.definition().equals(definition) && roleArn.equals(runtime.config().roleArn())) {
+                return runtime;
+            }
+        }
+        StateMachineRuntime runtime = deploy(machine.name(), definition, config(machine.name(), machine.type(),
+                roleArn));
+        List<StateMachineRuntime> earlier = new java.util.ArrayList<>(machine.earlier());
+        earlier.add(runtime);
+        byArn.put(machine.arn(), new StateMachine(machine.arn(), machine.name(), machine.type(), machine.roleArn(),
+                machine.definition(), machine.creationDate(), machine.runtime, List.copyOf(earlier),
+                machine.notDeployed()));
+        return runtime;
+    }
+
+    /** {@code publish} and {@code versionDescription} of a Create or Update, checked before anything changes. */
+    record PublishRequest(boolean publish, String description) {
+        static PublishRequest of(JsonNode request) {
+            JsonNode publish = request.get("publish");
+            if (publish != null && !publish.isNull() && !publish.isBoolean()) {
+                throw ApiRequests.validation("publish", "must be a boolean");
+            }
+            String description = StateMachineVersions.description(request, "versionDescription");
+            boolean asked = publish != null && publish.asBoolean();
+            if (!asked && description != null) {
+                throw ApiRequests.validation("versionDescription", "may only be given with publish: true");
+            }
+            return new PublishRequest(asked, description);
+        }
+
+        /** Publishes a version of what was just created or updated, when asked, as AWS does. */
+        void apply(StateMachineVersions versions, String machineArn, ObjectNode out) {
+            if (publish) {
+                out.put("stateMachineVersionArn", versions.publish(machineArn, null, description)
+                        .get("stateMachineVersionArn").textValue());
+            }
+        }
     }
 
     /** The state machine of {@code arn}, or StateMachineDoesNotExist. */
@@ -122,6 +174,7 @@ final class StateMachineRegistry {
         String roleArn = ApiRequests.requiredText(request, "roleArn");
         checkArn(roleArn, null);
         String type = type(request);
+        PublishRequest publish = PublishRequest.of(request);
         StateMachineConfig config = config(name, type, roleArn);
         StateMachine existing = byArn.get(config.stateMachineArn());
         if (existing != null) {
@@ -139,7 +192,9 @@ final class StateMachineRegistry {
         StateMachine machine = new StateMachine(config.stateMachineArn(), name, type, roleArn, definition, now,
                 runtime, List.of(), null);
         byArn.put(machine.arn(), machine);
-        return created(machine);
+        ObjectNode out = created(machine);
+        publish.apply(versions, machine.arn(), out);
+        return out;
     }
 
     private static ObjectNode created(StateMachine machine) {
@@ -150,7 +205,11 @@ final class StateMachineRegistry {
     }
 
     ObjectNode describe(JsonNode request) {
-        StateMachine machine = find(ApiRequests.requiredText(request, "stateMachineArn"));
+        String arn = ApiRequests.requiredText(request, "stateMachineArn");
+        if (StateMachineVersions.qualified(arn)) {
+            return versions.describe(arn);
+        }
+        StateMachine machine = find(arn);
         ObjectNode out = Json.NODES.objectNode();
         out.put("stateMachineArn", machine.arn());
         out.put("name", machine.name());
@@ -161,6 +220,7 @@ final class StateMachineRegistry {
         out.put("creationDate", ExecutionShapes.date(machine.creationDate()));
         out.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
         out.putObject("tracingConfiguration").put("enabled", false);
+        out.put("revisionId", StateMachineVersions.revisionId(machine.definition(), machine.roleArn()));
         return out;
     }
 
@@ -194,8 +254,12 @@ final class StateMachineRegistry {
         if (roleArn != null) {
             checkArn(roleArn, null);
         }
+        PublishRequest publish = PublishRequest.of(request);
         String newDefinition = definition != null ? definition : machine.definition();
         String newRole = roleArn != null ? roleArn : machine.roleArn();
+        if (publish.publish()) {
+            versions.checkQuota(machine.arn(), StateMachineVersions.revisionId(newDefinition, newRole));
+        }
         StateMachineConfig config = config(machine.name(), machine.type(), newRole);
         Instant now = clock.instant();
         StateMachineRuntime runtime = deploy(machine.name(), newDefinition, config);
@@ -211,6 +275,8 @@ final class StateMachineRegistry {
         byArn.put(updated.arn(), updated);
         ObjectNode out = Json.NODES.objectNode();
         out.put("updateDate", ExecutionShapes.date(now));
+        out.put("revisionId", StateMachineVersions.revisionId(newDefinition, newRole));
+        publish.apply(versions, updated.arn(), out);
         return out;
     }
 
@@ -220,6 +286,7 @@ final class StateMachineRegistry {
         checkArn(arn, "stateMachine");
         store.deleteStateMachine(arn); // first: were it kept after its routes went, a restart would bring it back
         StateMachine removed = byArn.remove(arn);
+        versions.machineDeleted(arn);
         if (removed != null) {
             for (StateMachineRuntime runtime : removed.runtimes()) {
                 runtime.undeploy();
@@ -269,12 +336,14 @@ final class StateMachineRegistry {
                 LOG.error("State machine {} does not deploy now: {}", TerminalText.escape(stored.stateMachineArn()),
                         TerminalText.escape(why));
                 byArn.put(stored.stateMachineArn(), StateMachine.notDeployed(stored, why));
+                versions.restore(stored.stateMachineArn());
                 continue;
             }
             List<StateMachineRuntime> earlier = resumeUnfinished(stored.name(), stored.definition(), runtime);
             byArn.put(stored.stateMachineArn(), new StateMachine(stored.stateMachineArn(), stored.name(),
                     stored.type(), stored.roleArn(), stored.definition(), stored.creationDate(), runtime, earlier,
                     null));
+            versions.restore(stored.stateMachineArn());
         }
     }
 
