@@ -138,6 +138,31 @@ class SignatureTest {
         assertEquals("InvalidSignatureException", error.get("__type").asText());
     }
 
+    @Test
+    void aSignatureScopedToAnotherServiceIsRefused() throws Exception {
+        JsonNode error = sendSigned("{}", "{}", Instant.now(), "sqs", 400);
+        assertEquals("InvalidSignatureException", error.get("__type").asText());
+        assertTrue(error.get("message").asText().contains("'states'"), error.toString());
+    }
+
+    @Test
+    void aSignatureWithoutItsDateOrHostIsIncomplete() throws Exception {
+        String authorization = "AWS4-HMAC-SHA256 Credential=" + KEY_ID + "/20260101/us-east-1/states/aws4_request, "
+                + "SignedHeaders=content-type;host;x-amz-date, Signature=" + "0".repeat(64);
+        HttpResponse<String> noDate = HTTP.send(request("{}").header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, noDate.statusCode());
+        assertEquals("IncompleteSignatureException", Json.parse(noDate.body()).get("__type").asText());
+        assertTrue(noDate.body().contains("X-Amz-Date"), noDate.body());
+
+        HttpResponse<String> hostUnsigned = HTTP.send(request("{}")
+                .header("Authorization", authorization.replace("content-type;host;x-amz-date", "x-amz-date"))
+                .header("X-Amz-Date", "20260101T000000Z").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, hostUnsigned.statusCode());
+        assertEquals("IncompleteSignatureException", Json.parse(hostUnsigned.body()).get("__type").asText());
+        assertTrue(hostUnsigned.body().contains("'host'"), hostUnsigned.body());
+    }
+
     private static HttpRequest.Builder request(String body) {
         return HttpRequest.newBuilder(URI.create(url + "/"))
                 .header("Content-Type", StepFunctionsApi.CONTENT_TYPE)
@@ -148,6 +173,11 @@ class SignatureTest {
     /** Signs {@code signedBody} at {@code signedAt} with the SDK's signer, then sends {@code sentBody}. */
     private static JsonNode sendSigned(String signedBody, String sentBody, Instant signedAt, int status)
             throws Exception {
+        return sendSigned(signedBody, sentBody, signedAt, "states", status);
+    }
+
+    private static JsonNode sendSigned(String signedBody, String sentBody, Instant signedAt, String service,
+            int status) throws Exception {
         URI uri = URI.create(url + "/");
         SdkHttpRequest unsigned = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.POST)
                 .putHeader("Content-Type", StepFunctionsApi.CONTENT_TYPE)
@@ -155,7 +185,7 @@ class SignatureTest {
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r.request(unsigned)
                 .payload(ContentStreamProvider.fromUtf8String(signedBody))
                 .identity(AwsCredentialsIdentity.create(KEY_ID, SECRET))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "states")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "eu-west-1")
                 .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC))).request();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
