@@ -51,6 +51,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "aws_access_key_id and aws_secret_access_key): requests must be signed with one of its keys")
     Path credentials;
 
+    @Option(names = "--signing-region", paramLabel = "REGION",
+            description = "with --credentials: signatures must be scoped to this region (default: any region)")
+    String signingRegion;
+
     @Option(names = "--store", paramLabel = "DIR|memory",
             defaultValue = "${env:" + StoreOption.ENVIRONMENT + ":-" + MEMORY + "}",
             description = "the folder of the durable execution store (SQLite; created if missing), or 'memory'; "
@@ -80,6 +84,11 @@ final class ServeCommand implements Callable<Integer> {
         try {
             if (credentials != null) {
                 keys = AccessKeys.fromCredentialsFile(credentials);
+                if (signingRegion != null) {
+                    keys = keys.inRegion(signingRegion);
+                }
+            } else if (signingRegion != null) {
+                throw CliException.usage("--signing-region needs --credentials");
             } else {
                 StepFunctionsServer.requireLoopback(host);
             }

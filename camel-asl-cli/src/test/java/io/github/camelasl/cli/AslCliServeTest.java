@@ -175,7 +175,7 @@ class AslCliServeTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp",
                 System.getProperty("java.class.path"), AslCli.class.getName(), "serve", "--host", "0.0.0.0",
-                "--port", "0", "--credentials", credentials.toString());
+                "--port", "0", "--credentials", credentials.toString(), "--signing-region", "us-east-1");
         Path stderr = tmp.resolve("stderr.txt");
         builder.redirectError(stderr.toFile());
         Process child = builder.start();
@@ -213,6 +213,13 @@ class AslCliServeTest {
         assertEquals(AslCli.EXIT_INVALID, result.code());
         assertTrue(result.err().contains("[default]") && result.err().contains("aws_secret_access_key"),
                 result.err());
+    }
+
+    @Test
+    void serveRefusesASigningRegionWithoutCredentials() {
+        CliRun.Result result = CliRun.asl("serve", "--port", "0", "--signing-region", "us-east-1");
+        assertEquals(AslCli.EXIT_INVALID, result.code());
+        assertTrue(result.err().contains("--signing-region needs --credentials"), result.err());
     }
 
     @Test

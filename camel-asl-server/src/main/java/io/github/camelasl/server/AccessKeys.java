@@ -16,12 +16,23 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 public final class AccessKeys {
 
     /** No keys: loopback callers only. */
-    public static final AccessKeys NONE = new AccessKeys(Map.of());
+    public static final AccessKeys NONE = new AccessKeys(Map.of(), Optional.empty());
 
     private final Map<String, String> secretsByKeyId;
+    private final Optional<String> region;
 
-    private AccessKeys(Map<String, String> secretsByKeyId) {
+    private AccessKeys(Map<String, String> secretsByKeyId, Optional<String> region) {
         this.secretsByKeyId = Map.copyOf(secretsByKeyId);
+        this.region = region;
+    }
+
+    /** These keys, their signatures scoped to {@code region} only (by default any region will do). */
+    public AccessKeys inRegion(String region) {
+        if (region == null || !region.matches("[a-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("the signing region must be a region name as us-east-1, but was '"
+                    + region + "'");
+        }
+        return new AccessKeys(secretsByKeyId, Optional.of(region));
     }
 
     /** The keys given, access key id to secret access key. */
@@ -31,7 +42,7 @@ public final class AccessKeys {
                 throw new IllegalArgumentException("an access key needs a key id and a secret");
             }
         });
-        return new AccessKeys(secretsByKeyId);
+        return new AccessKeys(secretsByKeyId, Optional.empty());
     }
 
     /**
@@ -66,11 +77,16 @@ public final class AccessKeys {
             throw new IllegalArgumentException("the credentials file " + file + " has no profile with "
                     + "aws_access_key_id and aws_secret_access_key");
         }
-        return new AccessKeys(keys);
+        return new AccessKeys(keys, Optional.empty());
     }
 
     public boolean isEmpty() {
         return secretsByKeyId.isEmpty();
+    }
+
+    /** The one region signatures must be scoped to, or empty for any. */
+    Optional<String> region() {
+        return region;
     }
 
     Optional<String> secret(String keyId) {
@@ -79,6 +95,6 @@ public final class AccessKeys {
 
     @Override
     public String toString() {
-        return "AccessKeys" + secretsByKeyId.keySet(); // never the secrets
+        return "AccessKeys" + secretsByKeyId.keySet() + region.map(r -> " in " + r).orElse(""); // never the secrets
     }
 }

@@ -50,10 +50,9 @@ final class SignedCallersOnly implements Processor {
     private final Clock clock;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-    /** @param region the one region signatures must be scoped to, or empty for any */
-    SignedCallersOnly(AccessKeys keys, Optional<String> region, Clock clock) {
+    SignedCallersOnly(AccessKeys keys, Clock clock) {
         this.keys = keys;
-        this.region = region;
+        this.region = keys.region();
         this.clock = clock;
     }
 

@@ -54,7 +54,8 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
     }
 
     /**
-     * @param accessKeys the keys requests must be signed with (AWS SigV4, service "states", any region);
+     * @param accessKeys the keys requests must be signed with (AWS SigV4, service "states", any region unless
+     *                   {@link AccessKeys#inRegion});
      *                   {@link AccessKeys#NONE}: callers on this host only, unsigned
      */
     public StepFunctionsApiRoutes(String path, AslDeployer deployer, ExecutionStore store, TaskTokens tokens,
@@ -101,7 +102,7 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
         from("platform-http:" + path + "?httpMethodRestrict=POST&consumes=" + StepFunctionsApi.CONTENT_TYPE)
                 .routeId("asl-stepfunctions-api")
                 .process(accessKeys.isEmpty() ? new LoopbackCallersOnly()
-                        : new SignedCallersOnly(accessKeys, java.util.Optional.empty(), Clock.systemUTC()))
+                        : new SignedCallersOnly(accessKeys, Clock.systemUTC()))
                 .process(api);
     }
 }

@@ -23,7 +23,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
@@ -136,6 +140,23 @@ class SignatureTest {
         sendSigned("{}", "{}", Instant.now(), 200);
         JsonNode error = sendSigned("{}", "{\"maxResults\":1}", Instant.now(), 400);
         assertEquals("InvalidSignatureException", error.get("__type").asText());
+    }
+
+    @Test
+    void withASigningRegionConfiguredASignatureForAnotherRegionIsRefused() throws Exception {
+        try (ServerFixture inRegion = new ServerFixture(new InMemoryExecutionStore(),
+                StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES, null, "127.0.0.1",
+                AccessKeys.of(Map.of(KEY_ID, SECRET)).inRegion("eu-west-1"));
+                SfnClient usEast = ServerFixture.client(inRegion.server.url(), KEY_ID, SECRET);
+                SfnClient euWest = SfnClient.builder().endpointOverride(URI.create(inRegion.server.url()))
+                        .region(Region.EU_WEST_1).httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(KEY_ID, SECRET))).build()) {
+            assertEquals(0, euWest.listStateMachines().stateMachines().size());
+            SfnException e = assertThrows(SfnException.class, usEast::listStateMachines);
+            assertEquals("InvalidSignatureException", e.awsErrorDetails().errorCode());
+            assertTrue(e.getMessage().contains("not 'us-east-1'"), e.getMessage());
+        }
     }
 
     @Test
