@@ -1,12 +1,14 @@
 package io.github.camelasl.cli;
 
 import io.github.camelasl.history.TerminalText;
+import io.github.camelasl.server.AccessKeys;
 import io.github.camelasl.server.StepFunctionsApiRoutes;
 import io.github.camelasl.server.StepFunctionsServer;
 import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Spec;
             "State machines created through it and their STANDARD executions are kept in the --store folder (or in "
                 + "memory): started again on it, it deploys them again and resumes the executions left RUNNING, each "
                 + "on the definition it started with.",
-            "It listens on loopback addresses only: any other needs authentication, which is not built yet.",
+            "Without --credentials it answers callers on this host only (loopback addresses; the Host header must be "
+                + "localhost, 127.0.0.1 or [::1]). With --credentials, every request must be signed (AWS Signature "
+                + "Version 4, as the SDKs and the AWS CLI sign) with one of its keys, and --host may be any address.",
             "Runs until stopped (Ctrl-C)."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -38,8 +42,18 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = StepFunctionsServer.DEFAULT_HOST,
-            description = "the loopback address to listen on; default: ${DEFAULT-VALUE}")
+            description = "the address to listen on (a loopback one unless --credentials is given); "
+                    + "default: ${DEFAULT-VALUE}")
     String host;
+
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = "an AWS credentials file (as ~/.aws/credentials: [profile] sections with "
+                    + "aws_access_key_id and aws_secret_access_key): requests must be signed with one of its keys")
+    Path credentials;
+
+    @Option(names = "--signing-region", paramLabel = "REGION",
+            description = "with --credentials: signatures must be scoped to this region (default: any region)")
+    String signingRegion;
 
     @Option(names = "--store", paramLabel = "DIR|memory",
             defaultValue = "${env:" + StoreOption.ENVIRONMENT + ":-" + MEMORY + "}",
@@ -66,8 +80,18 @@ final class ServeCommand implements Callable<Integer> {
         if (maxRequestBytes <= 0) {
             throw CliException.usage("--max-request-bytes must be positive, but was " + maxRequestBytes);
         }
+        AccessKeys keys = AccessKeys.NONE;
         try {
-            StepFunctionsServer.requireLoopback(host);
+            if (credentials != null) {
+                keys = AccessKeys.fromCredentialsFile(credentials);
+                if (signingRegion != null) {
+                    keys = keys.inRegion(signingRegion);
+                }
+            } else if (signingRegion != null) {
+                throw CliException.usage("--signing-region needs --credentials");
+            } else {
+                StepFunctionsServer.requireLoopback(host);
+            }
         } catch (IllegalArgumentException e) {
             throw CliException.usage(TerminalText.escape(e.getMessage()));
         }
@@ -93,9 +117,12 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stop);
         try (Engine engine = new Engine(mappings, executions, policy);
                 StepFunctionsServer server = StepFunctionsServer.start(engine.camelContext(), engine.deployer(),
-                        engine.store(), engine.tokens(), host, port, maxRequestBytes)) {
+                        engine.store(), engine.tokens(), host, port, maxRequestBytes,
+                        StepFunctionsApiRoutes.DEFAULT_ACTIVITY_TASK_POLL, keys)) {
             out.println("Step Functions API on " + server.url() + " (executions in "
-                    + (MEMORY.equals(store) ? "memory" : TerminalText.escape(store)) + "); Ctrl-C stops it");
+                    + (MEMORY.equals(store) ? "memory" : TerminalText.escape(store)) + ")"
+                    + (keys.isEmpty() ? "" : ", requests signed with the keys of the credentials file")
+                    + "; Ctrl-C stops it");
             out.flush();
             stopped.await();
         } catch (InterruptedException e) {

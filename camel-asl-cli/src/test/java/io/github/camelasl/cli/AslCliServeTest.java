@@ -1,6 +1,7 @@
 package io.github.camelasl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 
@@ -150,12 +152,74 @@ class AslCliServeTest {
     }
 
     private static SfnClient client(String endpoint) {
+        return client(endpoint, "test", "test");
+    }
+
+    private static SfnClient client(String endpoint, String keyId, String secret) {
         return SfnClient.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    @Test
+    void serveOnEveryAddressWithACredentialsFileAnswersRequestsSignedWithItsKeys() throws Exception {
+        Path credentials = tmp.resolve("credentials");
+        Files.writeString(credentials, """
+                [default]
+                aws_access_key_id = AKIDCLITEST
+                aws_secret_access_key = cli-test-secret
+                """);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), AslCli.class.getName(), "serve", "--host", "0.0.0.0",
+                "--port", "0", "--credentials", credentials.toString(), "--signing-region", "us-east-1");
+        Path stderr = tmp.resolve("stderr.txt");
+        builder.redirectError(stderr.toFile());
+        Process child = builder.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            assertTrue(line != null, "it printed its URL; stderr: " + Files.readString(stderr));
+            Matcher url = Pattern.compile("Step Functions API on http://0\\.0\\.0\\.0:(\\d+) ").matcher(line);
+            assertTrue(url.find(), line);
+            String endpoint = "http://127.0.0.1:" + url.group(1);
+            try (SfnClient signed = client(endpoint, "AKIDCLITEST", "cli-test-secret");
+                    SfnClient wrong = client(endpoint, "AKIDCLITEST", "not-the-secret")) {
+                assertEquals(0, signed.listStateMachines().stateMachines().size());
+                SfnException e = assertThrows(SfnException.class, wrong::listStateMachines);
+                assertEquals("InvalidSignatureException", e.awsErrorDetails().errorCode());
+            }
+            HttpResponse<String> unsigned = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint + "/"))
+                    .header("Content-Type", "application/x-amz-json-1.0")
+                    .header("X-Amz-Target", "AWSStepFunctions.ListStateMachines")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, unsigned.statusCode(), unsigned.body());
+            child.destroy();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "it stopped");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void serveRefusesACredentialsFileWithoutAKey() throws Exception {
+        Path credentials = tmp.resolve("credentials");
+        Files.writeString(credentials, "[default]\naws_access_key_id = AKIDONLY\n");
+        CliRun.Result result = CliRun.asl("serve", "--host", "0.0.0.0", "--port", "0", "--credentials",
+                credentials.toString());
+        assertEquals(AslCli.EXIT_INVALID, result.code());
+        assertTrue(result.err().contains("[default]") && result.err().contains("aws_secret_access_key"),
+                result.err());
+    }
+
+    @Test
+    void serveRefusesASigningRegionWithoutCredentials() {
+        CliRun.Result result = CliRun.asl("serve", "--port", "0", "--signing-region", "us-east-1");
+        assertEquals(AslCli.EXIT_INVALID, result.code());
+        assertTrue(result.err().contains("--signing-region needs --credentials"), result.err());
     }
 
     @Test

@@ -10,27 +10,62 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
- * Answers only callers on this host. The API has no authentication yet (SigV4 is a later step), so it must never
- * be open on a network: {@link StepFunctionsServer} binds loopback addresses only, and this holds in a Camel app
+ * Answers only callers on this host, when no access keys are configured: unauthenticated, the API must never be
+ * open on a network. {@link StepFunctionsServer} binds loopback addresses only, and this holds in a Camel app
  * whose HTTP server listens on every address. The caller's address is read from the connection, never from a
- * header a caller could write.
+ * header a caller could write. The Host must be this host too (localhost, 127.0.0.1 or [::1] with the server's
+ * port): a web page on another site whose name an attacker points at 127.0.0.1 (DNS rebinding) sends its own.
  */
 final class LoopbackCallersOnly implements Processor {
 
     static final String REFUSAL = "This Step Functions API answers callers on this host only: requests from other "
-            + "addresses need authentication (AWS SigV4 request signing), which is not built yet";
+            + "addresses need access keys configured on the server and requests signed with them (AWS SigV4)";
+
+    static final String HOST_REFUSAL = "This Step Functions API answers requests to this host only: the Host "
+            + "header must be localhost, 127.0.0.1 or [::1] with the server's port";
 
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        if (message instanceof HttpMessage http && isLoopback(http.getRequest().remoteAddress())) {
-            return;
+        if (!(message instanceof HttpMessage http) || !isLoopback(http.getRequest().remoteAddress())) {
+            refuse(exchange, REFUSAL);
+        } else if (!isThisHost(host(http.getRequest()).orElse(null), http.getRequest().localAddress())) {
+            refuse(exchange, HOST_REFUSAL);
         }
+    }
+
+    private static void refuse(Exchange exchange, String why) {
+        Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 403);
         message.setHeader(Exchange.CONTENT_TYPE, StepFunctionsApi.CONTENT_TYPE);
-        message.setBody(Json.write(StepFunctionsApi.error("AccessDeniedException", REFUSAL)));
+        message.setBody(Json.write(StepFunctionsApi.error("AccessDeniedException", why)));
         exchange.setRouteStop(true);
+    }
+
+    /** The Host header, or on HTTP/2 (as an h2c upgrade makes it) the :authority that stands for it. */
+    static java.util.Optional<String> host(io.vertx.core.http.HttpServerRequest request) {
+        String host = request.getHeader("Host");
+        if (host == null && request.authority() != null) {
+            host = request.authority().toString();
+        }
+        return java.util.Optional.ofNullable(host);
+    }
+
+    /** A loopback name with the port the request came in on (or none, on port 80). */
+    static boolean isThisHost(String host, SocketAddress local) {
+        if (host == null || local == null) {
+            return false;
+        }
+        String name = host.trim().toLowerCase(java.util.Locale.ROOT);
+        int colon = name.lastIndexOf(':');
+        String port = "80";
+        if (colon >= 0 && colon > name.lastIndexOf(']')) {
+            port = name.substring(colon + 1);
+            name = name.substring(0, colon);
+        }
+        return (name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]"))
+                && port.equals(Integer.toString(local.port()));
     }
 
     private static boolean isLoopback(SocketAddress caller) {

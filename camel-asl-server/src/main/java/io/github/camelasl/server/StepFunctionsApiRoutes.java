@@ -13,7 +13,9 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The Step Functions API as a Camel route on camel-platform-http: add it to any CamelContext that has a
  * platform-http server of camel-platform-http-vertx (as camel-main has, or {@link StepFunctionsServer}
- * standalone); it answers callers on this host only, whatever address the server listens on. State
+ * standalone). Without access keys it answers callers on this host only, whatever address the server listens on,
+ * and only requests whose Host is this host (a defence against DNS rebinding); with keys, only requests signed
+ * (SigV4) with one of them, from anywhere. State
  * machines created through it are deployed by {@code deployer} (its resource policy and mappings apply) and kept
  * in {@code store} with the STANDARD executions: once the CamelContext has started, those the store kept are
  * deployed again and their RUNNING executions resumed.
@@ -31,6 +33,7 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
     private final StateMachineRegistry stateMachines;
     private final java.util.concurrent.atomic.AtomicBoolean restored = new java.util.concurrent.atomic.AtomicBoolean();
     private final UncreatedActivities uncreatedActivities;
+    private final AccessKeys accessKeys;
 
     /**
      * @param path            the HTTP path the API answers on ("/" for the SDKs' and AWS CLI's --endpoint-url)
@@ -47,6 +50,17 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
      */
     public StepFunctionsApiRoutes(String path, AslDeployer deployer, ExecutionStore store, TaskTokens tokens,
             long maxRequestBytes, Duration activityTaskPoll) {
+        this(path, deployer, store, tokens, maxRequestBytes, activityTaskPoll, AccessKeys.NONE);
+    }
+
+    /**
+     * @param accessKeys the keys requests must be signed with (AWS SigV4, service "states", any region unless
+     *                   {@link AccessKeys#inRegion});
+     *                   {@link AccessKeys#NONE}: callers on this host only, unsigned
+     */
+    public StepFunctionsApiRoutes(String path, AslDeployer deployer, ExecutionStore store, TaskTokens tokens,
+            long maxRequestBytes, Duration activityTaskPoll, AccessKeys accessKeys) {
+        this.accessKeys = java.util.Objects.requireNonNull(accessKeys, "accessKeys");
         if (maxRequestBytes <= 0) {
             throw new IllegalArgumentException("maxRequestBytes must be positive, but was " + maxRequestBytes);
         }
@@ -87,7 +101,8 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
         });
         from("platform-http:" + path + "?httpMethodRestrict=POST&consumes=" + StepFunctionsApi.CONTENT_TYPE)
                 .routeId("asl-stepfunctions-api")
-                .process(new LoopbackCallersOnly())
+                .process(accessKeys.isEmpty() ? new LoopbackCallersOnly()
+                        : new SignedCallersOnly(accessKeys, Clock.systemUTC()))
                 .process(api);
     }
 }

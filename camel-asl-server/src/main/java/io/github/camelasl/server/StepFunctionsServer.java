@@ -14,8 +14,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
 
 /**
  * The Step Functions API on its own HTTP server (Vert.x, through camel-platform-http-vertx) in a running
- * CamelContext: what {@code asl serve} starts. It answers on loopback addresses only: without authentication
- * (SigV4, not built yet) anyone who reaches the port could run state machines.
+ * CamelContext: what {@code asl serve} starts. Without access keys it listens on loopback addresses only (anyone
+ * who reached the port could run state machines); with keys, requests must be signed (SigV4) and any address will do.
  */
 public final class StepFunctionsServer implements AutoCloseable {
 
@@ -48,7 +48,22 @@ public final class StepFunctionsServer implements AutoCloseable {
     public static StepFunctionsServer start(CamelContext camelContext, AslDeployer deployer, ExecutionStore store,
             TaskTokens tokens, String host, int port, long maxRequestBytes, Duration activityTaskPoll)
             throws Exception {
-        requireLoopback(host);
+        return start(camelContext, deployer, store, tokens, host, port, maxRequestBytes, activityTaskPoll,
+                AccessKeys.NONE);
+    }
+
+    /**
+     * As above, answering only requests signed (AWS SigV4) with one of {@code accessKeys}; with some, {@code host}
+     * may be any address.
+     *
+     * @throws IllegalArgumentException when there are no keys and {@code host} is not a loopback address
+     */
+    public static StepFunctionsServer start(CamelContext camelContext, AslDeployer deployer, ExecutionStore store,
+            TaskTokens tokens, String host, int port, long maxRequestBytes, Duration activityTaskPoll,
+            AccessKeys accessKeys) throws Exception {
+        if (accessKeys.isEmpty()) {
+            requireLoopback(host);
+        }
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
         configuration.setBindHost(host);
         configuration.setBindPort(port);
@@ -74,7 +89,7 @@ public final class StepFunctionsServer implements AutoCloseable {
                 }
             });
             camelContext.addRoutes(new StepFunctionsApiRoutes("/", deployer, store, tokens, maxRequestBytes,
-                    activityTaskPoll));
+                    activityTaskPoll, accessKeys));
         } catch (Exception e) {
             camelContext.removeService(httpServer);
             httpServer.stop();
@@ -91,7 +106,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         }
     }
 
-    /** Refuses, with the reason, any address but a loopback one: the API has no authentication yet. */
+    /** Refuses, with the reason, any address but a loopback one: what serving without access keys allows. */
     public static void requireLoopback(String host) {
         InetAddress address;
         try {
@@ -101,8 +116,8 @@ public final class StepFunctionsServer implements AutoCloseable {
         }
         if (!address.isLoopbackAddress()) {
             throw new IllegalArgumentException("cannot serve on host " + host + " (" + address.getHostAddress()
-                    + "): it is not a loopback address, and serving on any other requires authentication (AWS SigV4 "
-                    + "request signing), which is not built yet; use 127.0.0.1, ::1 or localhost");
+                    + "): it is not a loopback address, and serving on any other requires access keys that requests "
+                    + "are signed with (AWS SigV4); use 127.0.0.1, ::1 or localhost, or give access keys");
         }
     }
 

@@ -25,9 +25,16 @@ class LoopbackCallersOnlyTest {
 
     /** An exchange as camel-platform-http-vertx makes it, for a request from {@code callerIp}. */
     private Exchange requestFrom(String callerIp) {
+        return requestFrom(callerIp, "127.0.0.1:8083");
+    }
+
+    /** As above, with the Host header {@code host}, to a server on port 8083. */
+    private Exchange requestFrom(String callerIp, String host) {
         HttpServerRequest request = (HttpServerRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServerRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "remoteAddress" -> SocketAddress.inetSocketAddress(40000, callerIp);
+                    case "localAddress" -> SocketAddress.inetSocketAddress(8083, "127.0.0.1");
+                    case "getHeader" -> "Host".equals(String.valueOf(args[0])) ? host : null;
                     case "hashCode" -> 1;
                     case "equals" -> proxy == args[0];
                     case "toString" -> "request from " + callerIp;
@@ -60,6 +67,30 @@ class LoopbackCallersOnlyTest {
             new LoopbackCallersOnly().process(exchange);
             assertFalse(exchange.isRouteStop(), loopback);
             assertEquals("{}", exchange.getMessage().getBody(String.class));
+        }
+    }
+
+    @Test
+    void aRequestFromThisHostToAnotherHostNameIsRefused() throws Exception {
+        // DNS rebinding: a page on evil.example, its name now 127.0.0.1, sends its own Host
+        for (String host : new String[] {"evil.example:8083", "127.0.0.1:9999", "localhost", "127.0.0.1.evil:8083",
+                "", null}) {
+            Exchange exchange = requestFrom("127.0.0.1", host);
+            new LoopbackCallersOnly().process(exchange);
+            assertTrue(exchange.isRouteStop(), "Host " + host);
+            assertEquals(403, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+            JsonNode error = Json.parse(exchange.getMessage().getBody(String.class));
+            assertEquals("AccessDeniedException", error.get("__type").asText());
+            assertTrue(error.get("message").asText().contains("Host header"), error.toString());
+        }
+    }
+
+    @Test
+    void aRequestToALoopbackNameWithTheServersPortGoesOn() throws Exception {
+        for (String host : new String[] {"127.0.0.1:8083", "localhost:8083", "LOCALHOST:8083", "[::1]:8083"}) {
+            Exchange exchange = requestFrom("127.0.0.1", host);
+            new LoopbackCallersOnly().process(exchange);
+            assertFalse(exchange.isRouteStop(), host);
         }
     }
 

@@ -41,6 +41,12 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(ExecutionStore store, long maxRequestBytes, RouteBuilder appRoutes) throws Exception {
+        this(store, maxRequestBytes, appRoutes, "127.0.0.1", AccessKeys.NONE);
+    }
+
+    /** On {@code host}, answering requests signed with {@code keys} (or, with none, loopback callers). */
+    ServerFixture(ExecutionStore store, long maxRequestBytes, RouteBuilder appRoutes, String host, AccessKeys keys)
+            throws Exception {
         this.store = store;
         // as asl serve's engine: an execution waiting (for a task token) does not hold the stop up
         camel.getShutdownStrategy().setTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -54,16 +60,21 @@ final class ServerFixture implements AutoCloseable {
         TaskTokens tokens = new TaskTokens();
         AslDeployer deployer = new AslDeployer(camel, store, new ResourceResolvers(camel, List.of()), timers, tokens,
                 ResourcePolicy.defaults(), AllowedCamelHeaders.NONE);
-        server = StepFunctionsServer.start(camel, deployer, store, tokens, "127.0.0.1", 0, maxRequestBytes,
-                ACTIVITY_TASK_POLL);
+        server = StepFunctionsServer.start(camel, deployer, store, tokens, host, 0, maxRequestBytes,
+                ACTIVITY_TASK_POLL, keys);
         sfn = client(server.url());
     }
 
     static SfnClient client(String url) {
+        return client(url, "test", "test");
+    }
+
+    /** A client that signs its requests with the key {@code keyId} and {@code secret}. */
+    static SfnClient client(String url, String keyId, String secret) {
         return SfnClient.builder()
                 .endpointOverride(URI.create(url))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
                 .httpClient(UrlConnectionHttpClient.create())
                 // StartSyncExecution's endpoint is "sync-" + host on AWS: a local server has the one host
                 .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION,

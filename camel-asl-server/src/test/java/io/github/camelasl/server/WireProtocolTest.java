@@ -154,7 +154,7 @@ class WireProtocolTest {
     }
 
     @Test
-    void aNonLoopbackHostIsRefusedAtStartSayingAuthenticationIsNeeded() {
+    void aNonLoopbackHostIsRefusedAtStartWithoutAccessKeys() {
         for (String host : new String[] {"0.0.0.0", "8.8.8.8"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> StepFunctionsServer.requireLoopback(host));
@@ -163,7 +163,7 @@ class WireProtocolTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StepFunctionsServer.start(
                 fixture.camel, null, fixture.store, null, "0.0.0.0", 0, CAP));
-        assertTrue(e.getMessage().contains("authentication"), e.getMessage());
+        assertTrue(e.getMessage().contains("access keys"), e.getMessage());
         StepFunctionsServer.requireLoopback("127.0.0.1");
         StepFunctionsServer.requireLoopback("localhost");
         StepFunctionsServer.requireLoopback("::1");
