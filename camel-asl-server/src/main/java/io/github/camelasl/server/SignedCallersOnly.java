@@ -2,7 +2,6 @@ package io.github.camelasl.server;
 
 import io.github.camelasl.dataflow.Json;
 import io.vertx.core.http.HttpServerRequest;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -11,7 +10,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,17 +20,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Answers only requests signed (AWS Signature Version 4, service {@code states}) with one of the configured access
- * keys. The signature is recomputed with the SDK's own signer over the method, path, query, the headers the caller
+ * keys. The signature is recomputed ({@link SignatureV4}) over the method, path, query, the headers the caller
  * signed and the body, at the caller's {@code X-Amz-Date}, which must be within 15 minutes of now (AWS's rule).
  * Failures answer AWS's errors for JSON services.
  */
@@ -48,7 +42,6 @@ final class SignedCallersOnly implements Processor {
     private final AccessKeys keys;
     private final Optional<String> region;
     private final Clock clock;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     SignedCallersOnly(AccessKeys keys, Clock clock) {
         this.keys = keys;
@@ -149,7 +142,7 @@ final class SignedCallersOnly implements Processor {
         String secret = keys.secret(keyId).orElseThrow(() -> new Refusal("UnrecognizedClientException", 400,
                 "The security token included in the request is invalid."));
 
-        String expected = recompute(request, body, keyId, secret, scopeRegion, signedHeaders, signedAt);
+        String expected = recompute(request, body, secret, scopeDate, scopeRegion, signedHeaders, amzDate);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII))) {
             throw new Refusal("InvalidSignatureException", 400, "The request signature we calculated does not "
@@ -158,17 +151,10 @@ final class SignedCallersOnly implements Processor {
         }
     }
 
-    /** The signature the SDK computes for this request, with only the headers the caller signed. */
-    private String recompute(HttpServerRequest request, byte[] body, String keyId, String secret, String scopeRegion,
-            List<String> signedHeaders, Instant signedAt) throws Refusal {
-        SdkHttpRequest.Builder unsigned;
-        try {
-            // the host is a placeholder: the Host header, signed, is what the signature covers
-            unsigned = SdkHttpRequest.builder().uri(URI.create("http://localhost" + request.uri()))
-                    .method(SdkHttpMethod.fromValue(request.method().name()));
-        } catch (IllegalArgumentException e) {
-            throw new Refusal("InvalidSignatureException", 400, "The request's path or query is malformed");
-        }
+    /** The signature of this request over the headers its caller signed, as {@link SignatureV4} computes it. */
+    private static String recompute(HttpServerRequest request, byte[] body, String secret, String scopeDate,
+            String scopeRegion, List<String> signedHeaders, String amzDate) throws Refusal {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : signedHeaders) {
             List<String> values = name.equals("host") ? LoopbackCallersOnly.host(request).stream().toList()
                     : request.headers().getAll(name);
@@ -176,17 +162,10 @@ final class SignedCallersOnly implements Processor {
                 throw new Refusal("IncompleteSignatureException", 400,
                         "The signed header '" + name + "' is not in the request");
             }
-            unsigned.putHeader(name, values);
+            headers.put(name, values);
         }
-        SignedRequest signed = signer.sign(r -> r
-                .request(unsigned.build())
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-                .identity(AwsCredentialsIdentity.create(keyId, secret))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, scopeRegion)
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-        String computed = signed.request().firstMatchingHeader("Authorization").orElse("");
-        int at = computed.lastIndexOf("Signature=");
-        return at < 0 ? "" : computed.substring(at + "Signature=".length());
+        String canonical = SignatureV4.canonicalRequest(request.method().name(), request.path(), request.query(),
+                headers, body);
+        return SignatureV4.signature(canonical, amzDate, scopeDate, scopeRegion, SERVICE, secret);
     }
 }
