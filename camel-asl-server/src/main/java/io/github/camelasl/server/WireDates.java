@@ -1,6 +1,7 @@
 package io.github.camelasl.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,21 +23,29 @@ final class WireDates {
     private WireDates() {
     }
 
-    /** Rewrites, in place, every date member in {@code node} and below it. */
+    /**
+     * {@code node} with every date member, here and below, as epoch seconds. A copy where anything changes: the
+     * nodes may be the store's own (the in-memory store hands out its history events), which must stay as they are.
+     */
     static JsonNode toEpochSeconds(JsonNode node) {
         if (node instanceof ObjectNode object) {
+            ObjectNode out = object.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> member = it.next();
                 if (DATE_MEMBERS.contains(member.getKey()) && member.getValue().isTextual()) {
-                    member.setValue(object.numberNode(epochSeconds(member.getValue().textValue())));
+                    out.set(member.getKey(), object.numberNode(epochSeconds(member.getValue().textValue())));
                 } else {
-                    toEpochSeconds(member.getValue());
+                    out.set(member.getKey(), toEpochSeconds(member.getValue()));
                 }
             }
-        } else if (node != null && node.isArray()) {
-            node.forEach(WireDates::toEpochSeconds);
+            return out;
         }
-        return node;
+        if (node instanceof ArrayNode array) {
+            ArrayNode out = array.arrayNode(array.size());
+            array.forEach(element -> out.add(toEpochSeconds(element)));
+            return out;
+        }
+        return node; // value nodes cannot change
     }
 
     private static BigDecimal epochSeconds(String isoInstant) {

@@ -249,6 +249,9 @@ class ExecutionActionsTest {
         DescribeExecutionResponse failed = awaitEnd(arn);
         assertEquals(ExecutionStatus.FAILED, failed.status());
         assertEquals("REDRIVABLE", failed.redriveStatusAsString());
+        // reading the history first (as a user looking for the failure does) leaves the stored events as they were
+        assertEquals(HistoryEventType.EXECUTION_FAILED, sfn.getExecutionHistory(r -> r.executionArn(arn).reverseOrder(true))
+                .events().get(0).type());
 
         FLAKY_FAILS.set(false);
         var redriven = sfn.redriveExecution(r -> r.executionArn(arn));
