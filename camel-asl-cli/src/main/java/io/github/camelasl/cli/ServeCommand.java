@@ -119,7 +119,8 @@ final class ServeCommand implements Callable<Integer> {
                 StepFunctionsServer server = StepFunctionsServer.start(engine.camelContext(), engine.deployer(),
                         engine.store(), engine.tokens(), host, port, maxRequestBytes,
                         StepFunctionsApiRoutes.DEFAULT_ACTIVITY_TASK_POLL, keys)) {
-            out.println("Step Functions API on " + server.url() + " (executions in "
+            out.println("Step Functions API on " + server.url() + anyAddressHint(host, server.port())
+                    + " (executions in "
                     + (MEMORY.equals(store) ? "memory" : TerminalText.escape(store)) + ")"
                     + (keys.isEmpty() ? "" : ", requests signed with the keys of the credentials file")
                     + "; Ctrl-C stops it");
@@ -136,5 +137,15 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return AslCli.EXIT_OK;
+    }
+
+    /** 0.0.0.0 or :: is where it listens, not a URL a client can use: say which one works here. */
+    private static String anyAddressHint(String host, int port) {
+        try {
+            return java.net.InetAddress.getByName(host).isAnyLocalAddress()
+                    ? " (every address of this host: http://127.0.0.1:" + port + " here)" : "";
+        } catch (java.net.UnknownHostException e) {
+            return "";
+        }
     }
 }

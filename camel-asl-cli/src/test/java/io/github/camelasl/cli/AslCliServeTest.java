@@ -183,9 +183,12 @@ class AslCliServeTest {
                 StandardCharsets.UTF_8))) {
             String line = out.readLine();
             assertTrue(line != null, "it printed its URL; stderr: " + Files.readString(stderr));
-            Matcher url = Pattern.compile("Step Functions API on http://0\\.0\\.0\\.0:(\\d+) ").matcher(line);
+            // where it listens, and a URL a client here can use
+            Matcher url = Pattern.compile("Step Functions API on http://0\\.0\\.0\\.0:(\\d+) \\(every address of "
+                    + "this host: (http://127\\.0\\.0\\.1:\\d+) here\\)").matcher(line);
             assertTrue(url.find(), line);
-            String endpoint = "http://127.0.0.1:" + url.group(1);
+            String endpoint = url.group(2);
+            assertEquals("http://127.0.0.1:" + url.group(1), endpoint);
             try (SfnClient signed = client(endpoint, "AKIDCLITEST", "cli-test-secret");
                     SfnClient wrong = client(endpoint, "AKIDCLITEST", "not-the-secret")) {
                 assertEquals(0, signed.listStateMachines().stateMachines().size());
