@@ -11,8 +11,8 @@ import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.store.ExecutionRecord;
+import io.github.camelasl.store.ExecutionSummary;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -102,22 +102,15 @@ public final class ExecutionOperations {
             }
         }
         String machine = runtime.config().stateMachineArn();
-        // newest first, as AWS lists them
-        List<ExecutionRecord> matching = runtime.store().list().stream()
-                .filter(r -> machine.equals(r.stateMachineArn()))
-                .filter(r -> filter == null || r.status().name().equals(filter))
-                .sorted(Comparator.comparing(ExecutionRecord::startDate).reversed()
-                        .thenComparing(ExecutionRecord::executionArn))
-                .toList();
+        ExecutionSummary.Page page = runtime.store().executions(machine,
+                filter == null ? null : ExecutionStatus.valueOf(filter), ListTokens.cursor(request), pageSize(request));
         ObjectNode out = Json.NODES.objectNode();
         ArrayNode executions = out.putArray("executions");
-        int from = pageStart(request);
-        int to = Math.min(matching.size(), from + pageSize(request));
-        for (ExecutionRecord record : matching.subList(Math.min(from, matching.size()), to)) {
-            executions.add(ExecutionShapes.summary(record));
+        for (ExecutionSummary summary : page.executions()) {
+            executions.add(ExecutionShapes.summary(summary));
         }
-        if (to < matching.size()) {
-            out.put("nextToken", Integer.toString(to));
+        if (page.next() != null) {
+            out.put("nextToken", ListTokens.token(page.next()));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.store.ExecutionRecord;
+import io.github.camelasl.store.ExecutionSummary;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
@@ -19,13 +20,18 @@ public final class ExecutionShapes {
 
     /** A ListExecutions item; the start of DescribeExecution. */
     public static ObjectNode summary(ExecutionRecord record) {
+        return summary(ExecutionSummary.of(record));
+    }
+
+    /** ListExecutions' entry for an execution. */
+    public static ObjectNode summary(ExecutionSummary summary) {
         ObjectNode out = Json.NODES.objectNode();
-        out.put("executionArn", record.executionArn());
-        out.put("stateMachineArn", record.stateMachineArn());
-        out.put("name", record.name());
-        out.put("status", record.status().name());
-        out.put("startDate", date(record.startDate()));
-        putIfPresent(out, "stopDate", date(record.stopDate()));
+        out.put("executionArn", summary.executionArn());
+        out.put("stateMachineArn", summary.stateMachineArn());
+        out.put("name", summary.name());
+        out.put("status", summary.status().name());
+        out.put("startDate", date(summary.startDate()));
+        putIfPresent(out, "stopDate", date(summary.stopDate()));
         return out;
     }
 

@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the whole suite: the JMH workloads (W1-W7, each against its Camel-route and plain-Java baselines, in
- * throughput and sample-time modes with the GC profiler), then the W8, W9 and W10 harnesses, and prints the summary
+ * throughput and sample-time modes with the GC profiler), then the W8, W9, W10 and W11 harnesses, and prints the summary
  * table (also written to target/benchmark-summary.md). Run from the benchmarks directory: {@code benchmarks/run}.
  */
 public final class BenchmarkSuite {
@@ -37,7 +37,8 @@ public final class BenchmarkSuite {
         W7(W7SeedPipeline.class, "seed pipeline (uuid, config, 2 Tasks)"),
         W8(null, "100,000 executions parked on a Wait"),
         W9(null, "cold start to first result"),
-        W10(null, "STANDARD on the durable SQLite store: transitions/s");
+        W10(null, "STANDARD on the durable SQLite store: transitions/s"),
+        W11(null, "the Step Functions API server (asl serve)");
 
         final Class<?> benchmark;
         final String title;
@@ -128,6 +129,11 @@ public final class BenchmarkSuite {
             System.out.println("# W10: STANDARD executions on the SQLite store, " + W10DurableTransitions.CALLERS
                     + " callers (fresh JVM)");
             summary.durable(W10DurableTransitions.measure());
+        }
+        if (selected.contains(Workload.W11)) {
+            System.out.println("# W11: the Step Functions API server, " + W11ApiServer.CALLERS
+                    + " SDK client threads; ListExecutions over " + W11ApiServer.STORED + " executions (fresh JVM)");
+            summary.apiServer(W11ApiServer.measure());
         }
         summary.finished((System.nanoTime() - started) / 1e9);
 

@@ -80,6 +80,7 @@ final class SummaryTable {
     private W2HeapFlatness.Figures flatness;
     private final List<W8ParkedExecutions.Figures> parked = new java.util.ArrayList<>();
     private W10DurableTransitions.Figures durable;
+    private W11ApiServer.Figures apiServer;
     private List<W9ColdStart.Figures> coldStart;
 
     SummaryTable(Settings settings, Set<Workload> selected) {
@@ -161,6 +162,10 @@ final class SummaryTable {
         this.durable = figures;
     }
 
+    void apiServer(W11ApiServer.Figures figures) {
+        this.apiServer = figures;
+    }
+
     void coldStart(List<W9ColdStart.Figures> figures) {
         this.coldStart = figures;
     }
@@ -204,6 +209,9 @@ final class SummaryTable {
         }
         if (durable != null) {
             durableTable(out);
+        }
+        if (apiServer != null) {
+            apiServerTable(out);
         }
         return out.toString();
     }
@@ -305,6 +313,31 @@ final class SummaryTable {
         out.append("W1's 10-state chain, as STANDARD executions on the default store: every boundary is committed "
                 + "with synchronous=FULL before it is acknowledged (a Task called, a Wait parked, the reply sent), many "
                 + "executions sharing each commit.\n\n");
+    }
+
+    private void apiServerTable(StringBuilder out) {
+        W11ApiServer.Figures f = apiServer;
+        out.append("## W11: the Step Functions API server, driven by the AWS SDK for Java (target: ListExecutions "
+                + "p99 under 50 ms a page)\n\n");
+        out.append("| what | calls | calls/s | p50 | p99 |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: |\n");
+        row(out, "StartSyncExecution, EXPRESS (W1's chain), " + W11ApiServer.CALLERS + " client threads",
+                f.startSync());
+        row(out, "StartExecution, STANDARD on SQLite, " + W11ApiServer.CALLERS + " client threads", f.start());
+        row(out, "DescribeExecution right after it", f.describe());
+        String stored = String.format(Locale.ROOT, "%,d", W11ApiServer.STORED);
+        row(out, "ListExecutions, first page of " + W11ApiServer.PAGE + ", " + stored + " executions stored",
+                f.firstPage());
+        row(out, "ListExecutions, pages 5 to 500 (by nextToken)", f.deepPage());
+        row(out, "ListExecutions, statusFilter FAILED (1 in 100)", f.statusPage());
+        out.append(String.format(Locale.ROOT, "%nThe %s executions were written into the store file in %.0f s "
+                + "(one transaction). Client and server share the machine's cores; ListExecutions from one thread."
+                + "%n%n", stored, f.seedSeconds()));
+    }
+
+    private static void row(StringBuilder out, String what, W11ApiServer.Latencies l) {
+        out.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %.2f ms | %.2f ms |%n", what, l.count(),
+                l.perSecond(), l.p50Micros() / 1000, l.p99Micros() / 1000));
     }
 
     private void coldStartTable(StringBuilder out) {

@@ -93,6 +93,28 @@ public interface ExecutionStore extends AutoCloseable {
 
     Collection<ExecutionRecord> list();
 
+    /**
+     * A page of {@code stateMachineArn}'s executions (of {@code status} only, unless it is null), newest first (by
+     * start date, then ARN, descending), from after {@code after} (from the newest when null), at most {@code limit}.
+     * A durable store answers from an index, in time that does not grow with the executions it holds.
+     */
+    default ExecutionSummary.Page executions(String stateMachineArn, io.github.camelasl.engine.ExecutionStatus status,
+            ExecutionSummary.Cursor after, int limit) {
+        java.util.List<ExecutionSummary> matching = list().stream()
+                .filter(r -> r.stateMachineArn().equals(stateMachineArn))
+                .filter(r -> status == null || r.status() == status)
+                .map(ExecutionSummary::of)
+                .filter(s -> after == null || after.isBefore(s))
+                .sorted(java.util.Comparator.comparing(ExecutionSummary::startDate)
+                        .thenComparing(ExecutionSummary::executionArn).reversed())
+                .limit(limit + 1L)
+                .toList();
+        return matching.size() > limit
+                ? new ExecutionSummary.Page(matching.subList(0, limit),
+                        ExecutionSummary.Cursor.after(matching.get(limit - 1)))
+                : new ExecutionSummary.Page(matching, null);
+    }
+
     /** The history events recorded for an execution, in AWS's shape, oldest first. */
     List<JsonNode> events(String executionArn);
 

@@ -58,7 +58,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 8;
+    public static final int SCHEMA_VERSION = 9;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -126,6 +126,17 @@ public final class SqliteExecutionStore implements ExecutionStore {
         "CREATE TABLE state_machine_aliases (state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, description TEXT, "
                 + "routing TEXT NOT NULL, creation_date BIGINT NOT NULL, update_date BIGINT NOT NULL, "
                 + "PRIMARY KEY (state_machine_arn, name))",
+    };
+
+    /**
+     * Version 9: ListExecutions' pages (a state machine's executions, newest first, of one status or all) read from
+     * an index, however many executions the store holds.
+     */
+    private static final String[] SCHEMA_V9 = {
+        "CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, start_date, "
+                + "execution_arn)",
+        "CREATE INDEX IF NOT EXISTS executions_by_machine_status ON executions (state_machine_arn, status, "
+                + "start_date, execution_arn)",
     };
 
     private final Path folder;
@@ -296,7 +307,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             // each step in a transaction of its own, so a file is always at one version or the next
             String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7,
-                SCHEMA_V8};
+                SCHEMA_V8, SCHEMA_V9};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -813,6 +824,56 @@ public final class SqliteExecutionStore implements ExecutionStore {
         return await(submit(c -> selectExecutions(c, "", null, row -> LOG.warn(
                 "Execution {} is left out of the list: {}", TerminalText.escape(row.executionArn()),
                 TerminalText.escape(row.problem())))));
+    }
+
+    @Override
+    public ExecutionSummary.Page executions(String stateMachineArn, ExecutionStatus status,
+            ExecutionSummary.Cursor after, int limit) {
+        // newest first through the index (start date, then ARN, both descending): the page after the cursor is a
+        // range of it, whatever the store holds before it
+        String sql = "SELECT execution_arn, state_machine_arn, name, status, start_date, stop_date FROM executions "
+                + "WHERE state_machine_arn = ?" + (status == null ? "" : " AND status = ?")
+                + (after == null ? "" : " AND (start_date, execution_arn) < (?, ?)")
+                + " ORDER BY start_date DESC, execution_arn DESC LIMIT ?";
+        return await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int at = 1;
+                ps.setString(at++, stateMachineArn);
+                if (status != null) {
+                    ps.setString(at++, status.name());
+                }
+                if (after != null) {
+                    ps.setLong(at++, after.startDate().toEpochMilli());
+                    ps.setString(at++, after.executionArn());
+                }
+                ps.setInt(at, limit + 1);
+                List<ExecutionSummary> page = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(readSummary(rs));
+                    }
+                }
+                return page.size() > limit
+                        ? new ExecutionSummary.Page(page.subList(0, limit),
+                                ExecutionSummary.Cursor.after(page.get(limit - 1)))
+                        : new ExecutionSummary.Page(page, null);
+            }
+        }));
+    }
+
+    private static ExecutionSummary readSummary(ResultSet rs) throws SQLException {
+        String arn = rs.getString(1);
+        long stop = rs.getLong(6);
+        boolean running = rs.wasNull();
+        ExecutionStatus status;
+        try {
+            status = ExecutionStatus.valueOf(rs.getString(4));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new UnreadableRecordException("The execution store holds the status '" + rs.getString(4) + "' for "
+                    + arn + ", which is not an execution status");
+        }
+        return new ExecutionSummary(arn, rs.getString(2), rs.getString(3), status, Instant.ofEpochMilli(rs.getLong(5)),
+                running ? null : Instant.ofEpochMilli(stop));
     }
 
     @Override

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
@@ -191,6 +192,8 @@ class ExecutionActionsTest {
                 .executions().isEmpty());
         assertThrows(ValidationException.class, () -> sfn.listExecutions(r -> r.stateMachineArn(machine)
                 .maxResults(5000)));
+        assertThrows(InvalidTokenException.class, () -> sfn.listExecutions(r -> r.stateMachineArn(machine)
+                .nextToken("not-one-it-gave")));
         sfn.stopExecution(r -> r.executionArn(running));
     }
 
