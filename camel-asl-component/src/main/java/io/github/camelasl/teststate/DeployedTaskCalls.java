@@ -13,6 +13,7 @@ import io.github.camelasl.model.TaskState;
 import io.github.camelasl.validation.Diagnostic;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,8 +60,7 @@ public final class DeployedTaskCalls implements TaskCalls {
                     + "be deployed: " + e.getMessage());
         }
         try {
-            ExecutionResult result = runtime.begin(request, null, Map.of(), List.of(), false).completion()
-                    .get(MAX_CALL_SECONDS, TimeUnit.SECONDS);
+            ExecutionResult result = runOnItsOwnThread(runtime, request).get(MAX_CALL_SECONDS, TimeUnit.SECONDS);
             if (result.succeeded()) {
                 return result.output();
             }
@@ -81,6 +81,30 @@ public final class DeployedTaskCalls implements TaskCalls {
                         oneTask.stateMachineArn(), e);
             }
         }
+    }
+
+    /**
+     * Starts the execution on a thread of its own: called from a route (the API server's), this thread is one of
+     * Camel's reactive workers, which would only queue the Task's route hop behind the wait for its result.
+     */
+    private static CompletableFuture<ExecutionResult> runOnItsOwnThread(StateMachineRuntime runtime, JsonNode input) {
+        CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                runtime.begin(input, null, Map.of(), List.of(), false).completion().whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        result.completeExceptionally(failure);
+                    } else {
+                        result.complete(done);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "asl-test-state-" + runtime.config().name());
+        caller.setDaemon(true);
+        caller.start();
+        return result;
     }
 
     /** The one-Task machine: the call's own fields only, so that the request goes to the Resource as it is. */
