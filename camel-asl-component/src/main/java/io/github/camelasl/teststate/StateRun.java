@@ -64,6 +64,8 @@ final class StateRun {
     private final ObjectNode context;
     private final Bindings bindings;
     private final ObjectNode inspection = Json.NODES.objectNode();
+    /** The error the mock or the Resource answered with, if any: the Task's, as it was given (no prefix). */
+    private RuntimeException answerError;
     /** Attempts made so far by the Retry that matches the error (AWS's stateConfiguration.retrierRetryCount). */
     private final int retryCount;
 
@@ -87,7 +89,15 @@ final class StateRun {
         } catch (TaskCalls.Refused e) {
             throw e;
         } catch (RuntimeException e) {
-            outcome = failed(FailurePolicy.toAslError(e, Scope.Phase.DATAFLOW));
+            AslError error = FailurePolicy.toAslError(e, Scope.Phase.DATAFLOW);
+            if (e != answerError && (ErrorNames.RUNTIME.equals(error.error())
+                    || ErrorNames.QUERY_EVALUATION_ERROR.equals(error.error()))) {
+                // the engine's own data errors carry AWS's prefix, as in a run (FailurePolicy); the state under
+                // test is entered at event #2 of its one-state run, after ExecutionStarted
+                error = new AslError(error.error(), "An error occurred while executing the state '"
+                        + state.common().name() + "' (entered at the event id #2). " + error.cause());
+            }
+            outcome = failed(error);
         }
         return response(outcome);
     }
@@ -286,21 +296,7 @@ final class StateRun {
     private JsonNode items(MapState map, JsonNode effective) {
         String readerData = request.configuration().mapItemReaderData();
         if (map.itemReader() != null) {
-            if (readerData == null) {
-                throw TestStateRequest.validation("stateConfiguration.mapItemReaderData", "Member must not be null "
-                        + "for a Map state with an ItemReader: it is the data the ItemReader reads");
-            }
-            JsonNode read;
-            try {
-                read = Json.parse(readerData);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                read = null;
-            }
-            if (read == null || !read.isArray()) {
-                throw TestStateRequest.validation("stateConfiguration.mapItemReaderData", "must be a JSON array "
-                        + "(the items a JSON ItemReader reads; other formats are not read by this TestState)");
-            }
-            return read;
+            return StateTester.itemReaderData(readerData); // checked with the request
         }
         if (jsonata()) {
             if (map.items() == null) {
@@ -399,12 +395,17 @@ final class StateRun {
     private JsonNode answer(JsonNode effective) {
         TestStateRequest.Mock mock = request.mock();
         JsonNode result;
-        if (mock == null) {
-            result = taskCalls.call((TaskState) state, effective);
-        } else if (mock.failing()) {
-            throw new AslError(mock.error(), mock.cause());
-        } else {
-            result = mock.result();
+        try {
+            if (mock == null) {
+                result = taskCalls.call((TaskState) state, effective);
+            } else if (mock.failing()) {
+                throw new AslError(mock.error(), mock.cause());
+            } else {
+                result = mock.result();
+            }
+        } catch (RuntimeException e) {
+            answerError = e;
+            throw e;
         }
         return inspected("result", result);
     }

@@ -196,10 +196,17 @@ public final class StateTester {
                         + "to the number of Map iterations");
             }
         }
-        if (configuration.mapItemReaderData() != null
-                && !(state instanceof MapState map && map.itemReader() != null)) {
+        boolean reads = state instanceof MapState map && map.itemReader() != null;
+        if (configuration.mapItemReaderData() != null && !reads) {
             throw TestStateRequest.validation("stateConfiguration.mapItemReaderData", "is for a Map state with an "
                     + "ItemReader, which the state under test is not");
+        }
+        if (reads) {
+            if (configuration.mapItemReaderData() == null) {
+                throw TestStateRequest.validation("stateConfiguration.mapItemReaderData", "Member must not be null "
+                        + "for a Map state with an ItemReader: it is the data the ItemReader reads");
+            }
+            itemReaderData(configuration.mapItemReaderData());
         }
         if (configuration.errorCausedByState() != null) {
             if (!fansOut || mock == null || !mock.failing()) {
@@ -227,6 +234,21 @@ public final class StateTester {
                 throw new AslError("ValidationException", "Mocked result must be a JSON object.");
             }
         }
+    }
+
+    /** mapItemReaderData as the items it holds: a JSON array (other formats are not read here). */
+    static JsonNode itemReaderData(String text) {
+        JsonNode read;
+        try {
+            read = Json.parse(text);
+        } catch (JsonProcessingException e) {
+            read = null;
+        }
+        if (read == null || !read.isArray()) {
+            throw TestStateRequest.validation("stateConfiguration.mapItemReaderData", "must be a JSON array (the "
+                    + "items a JSON ItemReader reads; other formats are not read by this TestState)");
+        }
+        return read;
     }
 
     /** AWS's shape: "Invalid State Machine Definition: 'CODE: message at /pointer, ...'". */

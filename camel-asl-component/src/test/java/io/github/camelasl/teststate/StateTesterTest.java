@@ -216,7 +216,19 @@ class StateTesterTest {
 
         assertEquals("FAILED", response.get("status").textValue());
         assertEquals("States.Runtime", response.get("error").textValue());
+        assertContains(response.get("cause").textValue(), "An error occurred while executing the state "
+                + "'TestState' (entered at the event id #2). ");
         assertContains(response.get("cause").textValue(), "$.missing");
+    }
+
+    @Test
+    void aMockedErrorIsAnsweredAsGiven() throws Exception {
+        ObjectNode response = tester.test(mockError(request("""
+                {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}""", "{}"),
+                "States.Runtime", "as mocked"));
+
+        assertEquals("States.Runtime", response.get("error").textValue());
+        assertEquals("as mocked", response.get("cause").textValue());
     }
 
     @Test
@@ -396,6 +408,43 @@ class StateTesterTest {
 
         tolerated.with("stateConfiguration").put("mapIterationFailureCount", 4);
         assertContains(refused(tolerated).cause(), "less than or equal to the number of Map iterations");
+    }
+
+    @Test
+    void aMapWithAnItemReaderReadsTheItemsGivenAsMapItemReaderData() throws Exception {
+        String reader = """
+                {"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+                   "ReaderConfig": {"InputType": "JSON"}, "Parameters": {"Bucket": "orders", "Key": "today.json"}},
+                 "ItemSelector": {"id.$": "$$.Map.Item.Value.id"},
+                 "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                   "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}""";
+        ObjectNode request = mockResult(request(reader, "{}"), "[{\"id\": 1}, {\"id\": 2}]");
+        request.putObject("stateConfiguration").put("mapItemReaderData", "[{\"id\": 1, \"x\": 0}, {\"id\": 2}]");
+
+        ObjectNode response = tester.test(request);
+
+        assertEquals("SUCCEEDED", response.get("status").textValue(), response::toString);
+        assertEquals(json("[{\"id\": 1}, {\"id\": 2}]"), inspected(response, "afterItemSelector"));
+
+        request.with("stateConfiguration").remove("mapItemReaderData");
+        assertContains(refused(request).cause(), "'stateConfiguration.mapItemReaderData'");
+
+        ObjectNode notAMap = request("{\"Type\": \"Pass\", \"End\": true}", "{}");
+        notAMap.putObject("stateConfiguration").put("mapItemReaderData", "[]");
+        assertContains(refused(notAMap).cause(), "'stateConfiguration.mapItemReaderData'");
+    }
+
+    @Test
+    void aJsonataMapSelectsEachItemFromItsContext() throws Exception {
+        ObjectNode response = tester.test(mockResult(request("""
+                {"Type": "Map", "QueryLanguage": "JSONata", "Items": "{% $states.input.list %}",
+                 "ItemSelector": {"n": "{% $states.context.Map.Item.Value * 10 %}"},
+                 "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+                 "Output": {"count": "{% $count($states.result) %}"}, "End": true}""", "{\"list\": [1, 2, 3]}"),
+                "[10, 20, 30]"));
+
+        assertEquals(json("[{\"n\": 10}, {\"n\": 20}, {\"n\": 30}]"), inspected(response, "afterItemSelector"));
+        assertEquals(json("{\"count\": 3}"), parsed(response, "output"));
     }
 
     // --- the definition, the context, the state named ---
