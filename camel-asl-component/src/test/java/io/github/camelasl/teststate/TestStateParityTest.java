@@ -19,6 +19,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,6 +43,7 @@ class TestStateParityTest {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
+                from("direct:refuse").throwException(new IllegalArgumentException("no such order"));
                 from("direct:echo").process(e -> e.getMessage().setBody("{\"got\": "
                         + e.getMessage().getBody(String.class) + ", \"ok\": true}"));
             }
@@ -108,6 +110,27 @@ class TestStateParityTest {
             assertEquals(run.error(), tested.get("error").textValue());
             assertEquals(run.cause(), text(tested.get("cause")));
         }
+    }
+
+    @Test
+    void aCaughtErrorsOutputIsWhatTheCatchsNextStateReceives() throws Exception {
+        String machine = """
+                {"StartAt": "Call", "States": {
+                  "Call": {"Type": "Task", "Resource": "direct:refuse", "Next": "Done",
+                    "Catch": [{"ErrorEquals": ["States.TaskFailed"], "ResultPath": "$.failure", "Next": "Recover"}]},
+                  "Recover": {"Type": "Pass", "End": true}, "Done": {"Type": "Succeed"}}}""";
+        ExecutionResult run = deployer.deploy("parity", machine, StateMachineConfig.of("parity"))
+                .start(Json.parse(INPUT), null, Map.of(), List.of()).get(30, TimeUnit.SECONDS);
+
+        ObjectNode request = Json.NODES.objectNode();
+        request.put("definition", machine);
+        request.put("stateName", "Call");
+        request.put("input", INPUT);
+        ObjectNode tested = tester.test(request);
+
+        assertEquals("CAUGHT_ERROR", tested.get("status").textValue(), tested::toString);
+        assertEquals("Recover", tested.get("nextState").textValue());
+        assertEquals(run.output(), Json.parse(tested.get("output").textValue()));
     }
 
     private static String text(JsonNode value) {
