@@ -6,6 +6,7 @@ import io.github.camelasl.AslDeployer;
 import io.github.camelasl.AslValidationException;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
+import io.github.camelasl.engine.ErrorNames;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
@@ -14,6 +15,7 @@ import io.github.camelasl.validation.Diagnostic;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,7 +58,7 @@ public final class DeployedTaskCalls implements TaskCalls {
             throw new Refused("InvalidDefinition", "Invalid State Machine Definition: '" + e.diagnostics().stream()
                     .map(DeployedTaskCalls::awsText).collect(Collectors.joining(", ")) + "'");
         } catch (Exception e) {
-            throw new AslError(io.github.camelasl.engine.ErrorNames.TASK_FAILED, "The Task's resource could not "
+            throw new AslError(ErrorNames.TASK_FAILED, "The Task's resource could not "
                     + "be deployed: " + e.getMessage());
         }
         try {
@@ -66,13 +68,17 @@ public final class DeployedTaskCalls implements TaskCalls {
             }
             throw new AslError(result.error(), result.cause());
         } catch (TimeoutException e) {
-            throw new AslError(io.github.camelasl.engine.ErrorNames.TIMEOUT, "TestState ran for "
+            throw new AslError(ErrorNames.TIMEOUT, "TestState ran for "
                     + MAX_CALL_SECONDS + " seconds, the most AWS allows");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AslError(io.github.camelasl.engine.ErrorNames.TASK_FAILED, "interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new AslError(io.github.camelasl.engine.ErrorNames.TASK_FAILED, String.valueOf(e.getCause()));
+            throw new AslError(ErrorNames.TASK_FAILED, "interrupted");
+        } catch (ExecutionException e) {
+            // refused before it ran (an input over the execution limits, say): the engine's error, as a run's
+            if (e.getCause() instanceof AslError error) {
+                throw error;
+            }
+            throw new AslError(ErrorNames.TASK_FAILED, String.valueOf(e.getCause().getMessage()));
         } finally {
             try {
                 runtime.undeploy();

@@ -217,7 +217,8 @@ public final class StateTester {
                     : List.of(((MapState) state).itemProcessor());
             if (inner.stream().noneMatch(sub -> find(sub, configuration.errorCausedByState()) != null)) {
                 throw TestStateRequest.validation("stateConfiguration.errorCausedByState", "names no state of the "
-                        + type + " state '" + state.common().name() + "': '" + configuration.errorCausedByState() + "'");
+                        + type + " state '" + state.common().name() + "': '" + configuration.errorCausedByState()
+                        + "'");
             }
         }
         if (mock != null && mock.result() != null) {

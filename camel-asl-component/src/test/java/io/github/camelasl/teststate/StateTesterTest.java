@@ -73,7 +73,8 @@ class StateTesterTest {
         assertEquals(json("{\"id\": 7, \"fixed\": 1}"), inspected(response, "afterParameters"));
         assertEquals(json("{\"id\": 7, \"fixed\": 1}"), inspected(response, "result"));
         assertEquals(
-                json("{\"order\": {\"id\": 7, \"extra\": true}, \"picked\": {\"id\": 7, \"fixed\": 1}}"), inspected(response, "afterResultPath"));
+                json("{\"order\": {\"id\": 7, \"extra\": true}, \"picked\": {\"id\": 7, \"fixed\": 1}}"),
+                inspected(response, "afterResultPath"));
     }
 
     @Test
@@ -112,7 +113,8 @@ class StateTesterTest {
                 + "\"End\": true}", "{\"x\": {\"path.$\": \"$$.Execution.Id\", \"q\": \"{% 1 + 1 %}\"}}"));
 
         assertEquals(
-                json("{\"copy\": {\"path.$\": \"$$.Execution.Id\", \"q\": \"{% 1 + 1 %}\"}}"), parsed(response, "output"));
+                json("{\"copy\": {\"path.$\": \"$$.Execution.Id\", \"q\": \"{% 1 + 1 %}\"}}"),
+                parsed(response, "output"));
     }
 
     // --- Task ---
@@ -133,7 +135,8 @@ class StateTesterTest {
         assertEquals(json("{\"StatusCode\": 200, \"Payload\": {\"y\": 2}}"), inspected(response, "result"));
         assertEquals(json("{\"body\": {\"y\": 2}}"), inspected(response, "afterResultSelector"));
         assertEquals(
-                json("{\"data\": {\"x\": 1}, \"lambda\": {\"body\": {\"y\": 2}}}"), inspected(response, "afterResultPath"));
+                json("{\"data\": {\"x\": 1}, \"lambda\": {\"body\": {\"y\": 2}}}"),
+                inspected(response, "afterResultPath"));
     }
 
     @Test
@@ -190,7 +193,8 @@ class StateTesterTest {
         assertEquals("Recover", response.get("nextState").textValue());
         assertEquals("Flaky", response.get("error").textValue());
         assertEquals(
-                json("{\"a\": 1, \"error\": {\"Error\": \"Flaky\", \"Cause\": \"again\"}}"), parsed(response, "output"));
+                json("{\"a\": 1, \"error\": {\"Error\": \"Flaky\", \"Cause\": \"again\"}}"),
+                parsed(response, "output"));
         assertEquals(1, response.get("inspectionData").get("errorDetails").get("catchIndex").intValue());
     }
 
@@ -327,7 +331,8 @@ class StateTesterTest {
     // --- Parallel and Map, with mocks ---
 
     private static final String PARALLEL = """
-            {"Type": "Parallel", "Parameters": {"v.$": "$.v"}, "ResultSelector": {"sum.$": "States.MathAdd($[0], $[1])"},
+            {"Type": "Parallel", "Parameters": {"v.$": "$.v"},
+             "ResultSelector": {"sum.$": "States.MathAdd($[0], $[1])"},
              "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
                           {"StartAt": "B", "States": {"B": {"Type": "Fail", "Error": "B.Failed"}}}],
              "Catch": [{"ErrorEquals": ["B.Failed"], "Next": "Recover"}], "End": true}""";
@@ -380,7 +385,8 @@ class StateTesterTest {
         assertEquals("After", response.get("nextState").textValue());
         assertEquals(json("[\"a\", \"b\"]"), inspected(response, "afterItemsPath"));
         assertEquals(json("""
-                [{"index": 0, "value": "a", "tag": "t"}, {"index": 1, "value": "b", "tag": "t"}]"""), inspected(response, "afterItemSelector"));
+                [{"index": 0, "value": "a", "tag": "t"}, {"index": 1, "value": "b", "tag": "t"}]"""),
+                inspected(response, "afterItemSelector"));
         assertEquals(2, response.get("inspectionData").get("maxConcurrency").intValue());
         assertEquals(json("{\"items\": [\"a\", \"b\"], \"tag\": \"t\", "
                 + "\"results\": [1, 2]}"), parsed(response, "output"));
@@ -394,7 +400,8 @@ class StateTesterTest {
         assertEquals("FAILED", failed.get("status").textValue());
         assertEquals("States.ExceedToleratedFailureThreshold", failed.get("error").textValue());
 
-        String distributed = MAP.replace("\"MaxConcurrency\": 2,", "\"MaxConcurrency\": 2, \"ToleratedFailureCount\": 1,")
+        String distributed = MAP.replace("\"MaxConcurrency\": 2,",
+                "\"MaxConcurrency\": 2, \"ToleratedFailureCount\": 1,")
                 .replace("\"StartAt\": \"P\"", "\"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\", "
                         + "\"ExecutionType\": \"EXPRESS\"}, \"StartAt\": \"P\"");
         ObjectNode tolerated = mockResult(request(distributed, "{\"items\": [1, 2, 3], \"tag\": \"t\"}"), "[1, 2, 3]");
@@ -466,7 +473,8 @@ class StateTesterTest {
         ObjectNode response = tester.test(request);
 
         assertEquals(
-                json("{\"name\": \"my-run\", \"retries\": 0, \"state\": \"Inner\"}"), inspected(response, "afterParameters"));
+                json("{\"name\": \"my-run\", \"retries\": 0, \"state\": \"Inner\"}"),
+                inspected(response, "afterParameters"));
         assertFalse(response.has("nextState"));
     }
 
@@ -538,7 +546,8 @@ class StateTesterTest {
         both.with("mock").putObject("errorOutput").put("error", "E");
         assertContains(refused(both).cause(), "only one of the following fields: [result, errorOutput]");
 
-        assertContains(refused(mockResult(request(task, "{}"), "{not json")).cause(), "Mocked result must be valid JSON");
+        assertContains(refused(mockResult(request(task, "{}"), "{not json")).cause(),
+                "Mocked result must be valid JSON");
 
         ObjectNode mode = mockResult(request(task, "{}"), "{}");
         mode.with("mock").put("fieldValidationMode", "LOOSE");
