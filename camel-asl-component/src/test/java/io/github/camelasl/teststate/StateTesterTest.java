@@ -572,6 +572,57 @@ class StateTesterTest {
     }
 
     @Test
+    void membersOfTheWrongShapeAndConfigurationsThatDoNotFitAreRefusedByName() {
+        String pass = "{\"Type\": \"Pass\", \"End\": true}";
+        String task = "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"End\": true}";
+        ObjectNode reveal = request(pass, "{}");
+        reveal.put("revealSecrets", "yes");
+        assertContains(refused(reveal).cause(), "'revealSecrets'");
+
+        ObjectNode longName = request(MACHINE, "{}");
+        longName.put("stateName", "x".repeat(81));
+        assertContains(refused(longName).cause(), "'stateName'");
+
+        ObjectNode mock = request(task, "{}");
+        mock.put("mock", "{}");
+        assertContains(refused(mock).cause(), "'mock'");
+
+        ObjectNode errorOutput = request(task, "{}");
+        errorOutput.putObject("mock").put("errorOutput", "Boom");
+        assertContains(refused(errorOutput).cause(), "'mock.errorOutput'");
+
+        ObjectNode configuration = request(pass, "{}");
+        configuration.put("stateConfiguration", 3);
+        assertContains(refused(configuration).cause(), "'stateConfiguration'");
+
+        ObjectNode failuresOfATask = mockResult(request(task, "{}"), "{}");
+        failuresOfATask.putObject("stateConfiguration").put("mapIterationFailureCount", 1);
+        assertContains(refused(failuresOfATask).cause(), "'stateConfiguration.mapIterationFailureCount'");
+
+        ObjectNode causedByWithoutError = mockResult(request(PARALLEL, "{\"v\": 1}"), "[1, 2]");
+        causedByWithoutError.putObject("stateConfiguration").put("errorCausedByState", "B");
+        assertContains(refused(causedByWithoutError).cause(), "'stateConfiguration.errorCausedByState'");
+
+        assertContains(refused(mockResult(request(MAP, "{}"), "{\"a\": 1}")).cause(),
+                "Mocked result must be an array.");
+        assertContains(refused(request(task.replace("lambda:invoke", "states:startExecution.sync:2"), "{}")).cause(),
+                "only with a mock");
+    }
+
+    @Test
+    void aRequestBuiltInJavaRunsAsItsJson() throws Exception {
+        TestStateRequest request = new TestStateRequest("{\"Type\": \"Task\", \"Resource\": \"direct:price\", "
+                + "\"ResultPath\": \"$.price\", \"End\": true}", null, json("{\"n\": 2}"),
+                TestStateRequest.InspectionLevel.INFO, false, Json.NODES.objectNode(), null,
+                new TestStateRequest.Mock(json("6"), null, null, "NONE"),
+                null, new TestStateRequest.Configuration(null, null, null, null));
+
+        ObjectNode response = tester.test(request);
+
+        assertEquals(json("{\"n\": 2, \"price\": 6}"), parsed(response, "output"));
+    }
+
+    @Test
     void theRetryCountIsTheContextsRetryCount() throws Exception {
         ObjectNode request = mockResult(request("""
                 {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
