@@ -91,6 +91,16 @@ public final class AslDeployer {
         this.policy = java.util.Objects.requireNonNull(policy, "policy");
     }
 
+    /**
+     * A deployer with the same resolvers, resource policy, headers, timers and tokens whose state machines keep
+     * their executions in {@code otherStore} (TestState's one-Task runs: they call what a deployment may call,
+     * and are no executions of the user's).
+     */
+    public AslDeployer withStore(ExecutionStore otherStore) {
+        return new AslDeployer(camelContext, otherStore, resolvers, timers, tokens, policy, allowedCamelHeaders,
+                forwardedHeaders);
+    }
+
     /** Every problem in the definition text; empty when AWS (and the resource policy) would accept it. */
     public List<Diagnostic> validate(String definitionText, String type) {
         return validate(definitionText, type, true);

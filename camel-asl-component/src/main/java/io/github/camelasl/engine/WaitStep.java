@@ -76,6 +76,19 @@ public final class WaitStep {
         Transitions.exit(scope, output, assigned);
     }
 
+    /**
+     * How long a JSONPath-dialect Wait waits on {@code data} (its effective input), in milliseconds: TestState
+     * evaluates Seconds, SecondsPath, Timestamp or TimestampPath as a run would, with its errors, and waits not.
+     */
+    public static long delayMillisOf(WaitState state, JsonNode data, Bindings context) {
+        return delayMillis(state, data, context);
+    }
+
+    /** A Timestamp as AWS reads it (ISO-8601 with an offset), or null when it is not one. */
+    public static Instant timestampOf(String text) {
+        return parseTimestamp(text);
+    }
+
     static long delayMillis(WaitState state, JsonNode data, Bindings context) {
         if (state.seconds() != null) {
             return Delays.ofSeconds(NumberFields.literalWholeNumber(state.seconds()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
+import io.github.camelasl.teststate.StateTester;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -33,8 +34,9 @@ final class StepFunctionsApi implements Processor {
     private final Map<String, Action> actions;
     private final long maxRequestBytes;
 
+    /** @param tester runs TestState: one state of a definition, mocked or calling through the deployer */
     StepFunctionsApi(StateMachineRegistry stateMachines, ExecutionActions executions, ActivityActions activities,
-            ResourceTags tags, long maxRequestBytes) {
+            ResourceTags tags, StateTester tester, long maxRequestBytes) {
         this.maxRequestBytes = maxRequestBytes;
         this.actions = Map.ofEntries(
                 Map.entry("CreateStateMachine", request -> {
@@ -53,6 +55,7 @@ final class StepFunctionsApi implements Processor {
                     return deleted;
                 }),
                 Map.entry("ValidateStateMachineDefinition", stateMachines::validate),
+                Map.entry("TestState", tester::test),
                 Map.entry("PublishStateMachineVersion", stateMachines.versions()::publish),
                 Map.entry("ListStateMachineVersions", stateMachines.versions()::list),
                 Map.entry("DeleteStateMachineVersion", stateMachines.versions()::delete),

@@ -4,6 +4,8 @@ import io.github.camelasl.AslDeployer;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.store.ExecutionStore;
+import io.github.camelasl.teststate.DeployedTaskCalls;
+import io.github.camelasl.teststate.StateTester;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
@@ -76,8 +78,10 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
                 || stateMachines.findIfPresent(arn).isPresent());
         activities.tags(tags);
         this.uncreatedActivities = new UncreatedActivities(activities::existsByName);
+        // TestState's unmocked Tasks call what a deployment may call: the deployer's mappings and policy
+        StateTester tester = new StateTester(new DeployedTaskCalls(deployer, StateMachineConfig.of("TestState")));
         this.api = new StepFunctionsApi(stateMachines, new ExecutionActions(stateMachines, store, tokens), activities,
-                tags, maxRequestBytes);
+                tags, tester, maxRequestBytes);
     }
 
     @Override

@@ -139,7 +139,8 @@ class WireProtocolTest {
         ActivityActions activities = new ActivityActions(() -> fixture.camel, null, "us-east-1", "123456789012",
                 java.time.Clock.systemUTC(), ServerFixture.ACTIVITY_TASK_POLL);
         StepFunctionsApi api = new StepFunctionsApi(broken, new ExecutionActions(broken, fixture.store, null),
-                activities, new ResourceTags(arn -> false), CAP);
+                activities, new ResourceTags(arn -> false),
+                new io.github.camelasl.teststate.StateTester(io.github.camelasl.teststate.TaskCalls.NONE), CAP);
         Exchange exchange = new DefaultExchange(fixture.camel);
         exchange.getMessage().setHeader("X-Amz-Target", "AWSStepFunctions.ValidateStateMachineDefinition");
         exchange.getMessage().setBody("{\"definition\": \"{}\"}".getBytes(StandardCharsets.UTF_8));
