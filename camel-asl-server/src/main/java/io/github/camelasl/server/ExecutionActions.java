@@ -41,7 +41,12 @@ final class ExecutionActions {
     }
 
     /** EXPRESS only, as on AWS; answers when the execution ends, whatever its status. */
-    ObjectNode startSync(JsonNode request) {
+    /**
+     * Answers when the execution ends, without holding the HTTP server's thread meanwhile: called on a route, that
+     * thread is one of Camel's reactive workers, which runs the execution's own route hops (a Task's) only once the
+     * action has returned.
+     */
+    java.util.concurrent.CompletionStage<JsonNode> startSync(JsonNode request) {
         String arn = ApiRequests.requiredText(request, "stateMachineArn");
         StateMachineRuntime runtime = runtimeOf(arn);
         if (!runtime.config().express()) {
@@ -49,9 +54,8 @@ final class ExecutionActions {
                     + "machines: '" + arn + "'");
         }
         JsonNode input = input(request);
-        ExecutionResult result = runtime.begin(input, ApiRequests.optionalText(request, "name"), Map.of(), List.of(),
-                false).completion().join();
-        return ExecutionOperations.syncResult(runtime, result, input);
+        return runtime.begin(input, ApiRequests.optionalText(request, "name"), Map.of(), List.of(), false)
+                .completion().thenApply(result -> ExecutionOperations.syncResult(runtime, result, input));
     }
 
     /** From the store: a state machine deleted or updated since does not hide its executions. */

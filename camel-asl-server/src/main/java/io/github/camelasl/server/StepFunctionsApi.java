@@ -8,9 +8,13 @@ import io.github.camelasl.engine.AslError;
 import io.github.camelasl.teststate.StateTester;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Processor;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.support.AsyncProcessorSupport;
 
 /**
  * AWS's wire protocol for Step Functions: JSON 1.0 over HTTP POST, the action named by
@@ -18,7 +22,7 @@ import org.apache.camel.Processor;
  * each action to the class that does it. Nothing in a request picks an endpoint or sets a header Camel acts on: the
  * reply carries only the headers set here.
  */
-final class StepFunctionsApi implements Processor {
+final class StepFunctionsApi extends AsyncProcessorSupport {
 
     static final String TARGET_PREFIX = "AWSStepFunctions.";
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
@@ -31,7 +35,14 @@ final class StepFunctionsApi implements Processor {
         JsonNode apply(JsonNode request) throws Exception;
     }
 
+    /** An action whose response comes later (StartSyncExecution's, when the execution ends). */
+    @FunctionalInterface
+    interface LaterAction {
+        CompletionStage<JsonNode> apply(JsonNode request) throws Exception;
+    }
+
     private final Map<String, Action> actions;
+    private final Map<String, LaterAction> laterActions;
     private final long maxRequestBytes;
 
     /** @param tester runs TestState: one state of a definition, mocked or calling through the deployer */
@@ -65,7 +76,6 @@ final class StepFunctionsApi implements Processor {
                 Map.entry("ListStateMachineAliases", stateMachines.versions()::listAliases),
                 Map.entry("DeleteStateMachineAlias", stateMachines.versions()::deleteAlias),
                 Map.entry("StartExecution", executions::start),
-                Map.entry("StartSyncExecution", executions::startSync),
                 Map.entry("DescribeExecution", executions::describe),
                 Map.entry("ListExecutions", executions::list),
                 Map.entry("GetExecutionHistory", executions::history),
@@ -83,32 +93,58 @@ final class StepFunctionsApi implements Processor {
                 Map.entry("TagResource", tags::tagResource),
                 Map.entry("UntagResource", tags::untagResource),
                 Map.entry("ListTagsForResource", tags::listTagsForResource));
+        this.laterActions = Map.of("StartSyncExecution", executions::startSync);
     }
 
     @Override
-    public void process(Exchange exchange) {
+    public boolean process(Exchange exchange, AsyncCallback callback) {
         Message message = exchange.getMessage();
         String target = message.getHeader("X-Amz-Target", String.class);
         long declaredLength = declaredLength(message);
-        int status = 200;
-        JsonNode response;
+        CompletableFuture<JsonNode> started;
         try {
             if (declaredLength > maxRequestBytes) {
                 throw tooLarge(declaredLength);
             }
-            Action action = action(target);
-            response = WireDates.toEpochSeconds(action.apply(request(message)));
-        } catch (AslError e) {
-            status = e.error().equals("RequestEntityTooLarge") ? 413 : 400;
-            ObjectNode error = error(e.error(), e.cause());
-            if (e instanceof ResourceTags.ResourceError resourceError && resourceError.resourceName() != null) {
-                error.put("resourceName", resourceError.resourceName());
-            }
-            response = error;
+            String name = actionName(target);
+            LaterAction later = laterActions.get(name);
+            started = later != null ? later.apply(request(message)).toCompletableFuture()
+                    : CompletableFuture.completedFuture(action(name).apply(request(message)));
         } catch (Exception e) {
-            LOG.warn("{} failed unexpectedly", target, e);
-            status = 500;
-            response = error("InternalFailure", "The server failed to process the request (see its log)");
+            started = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<JsonNode> answer = started;
+        if (answer.isDone()) {
+            reply(message, target, answer);
+            callback.done(true);
+            return true;
+        }
+        answer.whenComplete((response, failure) -> {
+            reply(message, target, answer);
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private static void reply(Message message, String target, CompletableFuture<JsonNode> answer) {
+        int status = 200;
+        JsonNode response;
+        try {
+            response = WireDates.toEpochSeconds(answer.join());
+        } catch (CompletionException e) {
+            Throwable failure = e.getCause() != null ? e.getCause() : e;
+            if (failure instanceof AslError error) {
+                status = error.error().equals("RequestEntityTooLarge") ? 413 : 400;
+                ObjectNode shaped = error(error.error(), error.cause());
+                if (error instanceof ResourceTags.ResourceError resourceError && resourceError.resourceName() != null) {
+                    shaped.put("resourceName", resourceError.resourceName());
+                }
+                response = shaped;
+            } else {
+                LOG.warn("{} failed unexpectedly", target, failure);
+                status = 500;
+                response = error("InternalFailure", "The server failed to process the request (see its log)");
+            }
         }
         message.removeHeaders("*"); // the request's headers do not go back, nor reach anything Camel does
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
@@ -116,12 +152,15 @@ final class StepFunctionsApi implements Processor {
         message.setBody(Json.write(response));
     }
 
-    private Action action(String target) {
+    private String actionName(String target) {
         if (target == null || !target.startsWith(TARGET_PREFIX)) {
             throw new AslError("UnknownOperationException", "The X-Amz-Target header must name an action as "
                     + TARGET_PREFIX + "<Action>, but was " + (target == null ? "missing" : "'" + target + "'"));
         }
-        String name = target.substring(TARGET_PREFIX.length());
+        return target.substring(TARGET_PREFIX.length());
+    }
+
+    private Action action(String name) {
         Action action = actions.get(name);
         if (action == null) {
             throw new AslError("UnknownOperationException", "The action " + name + " is not supported by this "

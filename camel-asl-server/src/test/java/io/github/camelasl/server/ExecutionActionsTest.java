@@ -162,6 +162,21 @@ class ExecutionActionsTest {
         assertEquals("StateMachineTypeNotSupported", notExpress.awsErrorDetails().errorCode());
     }
 
+    /**
+     * A Task's route hop runs on the thread that received the request once the action has returned: a
+     * StartSyncExecution that waited on that thread for the end never answered.
+     */
+    @Test
+    void startSyncExecutionAnswersAnExpressExecutionWithATask() {
+        FLAKY_FAILS.set(false);
+        String task = create("sync-task", FLAKY, StateMachineType.EXPRESS);
+        for (int i = 0; i < 3; i++) {
+            StartSyncExecutionResponse done = sfn.startSyncExecution(r -> r.stateMachineArn(task));
+            assertEquals(SyncExecutionStatus.SUCCEEDED, done.status(), done.toString());
+            assertEquals("{\"worked\":true}", done.output());
+        }
+    }
+
     @Test
     void listExecutionsFiltersByStatusAndPages() throws Exception {
         String machine = create("listed", ADD, StateMachineType.STANDARD);
