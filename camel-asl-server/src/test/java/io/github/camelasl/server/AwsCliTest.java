@@ -116,6 +116,18 @@ class AwsCliTest {
     }
 
     @Test
+    void oneStateIsTestedWithTestState() throws Exception {
+        JsonNode tested = cli("test-state", "--definition",
+                "{\"Type\":\"Pass\",\"Parameters\":{\"total.$\":\"States.MathAdd($.a, $.b)\"},"
+                        + "\"ResultPath\":\"$.sum\",\"Next\":\"Report\"}",
+                "--role-arn", ROLE, "--input", "{\"a\":40,\"b\":2}", "--inspection-level", "DEBUG");
+        assertEquals("SUCCEEDED", tested.get("status").textValue(), tested.toString());
+        assertEquals("Report", tested.get("nextState").textValue());
+        assertEquals("{\"a\":40,\"b\":2,\"sum\":{\"total\":42}}", tested.get("output").textValue());
+        assertEquals("{\"total\":42}", tested.at("/inspectionData/afterParameters").textValue());
+    }
+
+    @Test
     void aRequestSignedWithAWrongSecretIsRefusedWithAwsError() throws Exception {
         Result result = run(Map.of("AWS_SECRET_ACCESS_KEY", "not-the-secret"), "list-state-machines");
         assertNotEquals(0, result.exitCode);
