@@ -273,7 +273,7 @@ class RestartTest {
         throw new AssertionError("the resumed execution never waited for its token again");
     }
 
-    private static DescribeExecutionResponse awaitEnd(SfnClient sfn, String executionArn) throws Exception {
+    static DescribeExecutionResponse awaitEnd(SfnClient sfn, String executionArn) throws Exception {
         for (int i = 0; i < 400; i++) {
             DescribeExecutionResponse described = sfn.describeExecution(r -> r.executionArn(executionArn));
             if (described.status() != ExecutionStatus.RUNNING) {
