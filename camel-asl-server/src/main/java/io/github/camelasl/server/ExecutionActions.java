@@ -104,6 +104,31 @@ final class ExecutionActions {
         return ExecutionOperations.redrive(runtimeOfExecution(request), request, List.of());
     }
 
+    /**
+     * Ours, beyond AWS ({@code CamelAsl.RestartExecution}): a new execution of the state machine, on its current
+     * definition, that starts in {@code stateName} with {@code input} (JSON text; by default the input that state
+     * had in the earlier execution), linked to the earlier one. Answers as StartExecution, with
+     * {@code restartedFrom}.
+     */
+    ObjectNode restart(JsonNode request) {
+        String arn = executionArn(request);
+        String stateName = ApiRequests.requiredText(request, "stateName");
+        String inputText = ApiRequests.optionalText(request, "input");
+        String name = ApiRequests.optionalText(request, "name");
+        StateMachineRuntime runtime = machineOfExecution(arn).runtime();
+        store.find(arn).orElseThrow(() -> doesNotExist(arn));
+        if (runtime.machine().state(stateName) == null) {
+            throw ApiRequests.validation("stateName", "Member must name a top-level state of the state machine's "
+                    + "current definition (" + String.join(", ", runtime.machine().states().keySet())
+                    + "), but was '" + stateName + "'");
+        }
+        StateMachineRuntime.Started started = runtime.restart(arn, stateName,
+                inputText == null ? null : input(request), name, List.of());
+        ObjectNode out = ExecutionOperations.started(started.executionArn(), started.startDate());
+        out.putObject("restartedFrom").put("executionArn", arn).put("stateName", stateName);
+        return out;
+    }
+
     ObjectNode sendTaskSuccess(JsonNode request) {
         return answerTask(ExecutionOperations.Operation.sendTaskSuccess, request);
     }

@@ -20,6 +20,8 @@ import org.apache.camel.Processor;
 final class StepFunctionsApi implements Processor {
 
     static final String TARGET_PREFIX = "AWSStepFunctions.";
+    /** Our own actions, beyond AWS's: {@code X-Amz-Target: CamelAsl.<Action>}. */
+    static final String OWN_TARGET_PREFIX = "CamelAsl.";
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StepFunctionsApi.class);
@@ -31,11 +33,13 @@ final class StepFunctionsApi implements Processor {
     }
 
     private final Map<String, Action> actions;
+    private final Map<String, Action> ownActions;
     private final long maxRequestBytes;
 
     StepFunctionsApi(StateMachineRegistry stateMachines, ExecutionActions executions, ActivityActions activities,
             ResourceTags tags, long maxRequestBytes) {
         this.maxRequestBytes = maxRequestBytes;
+        this.ownActions = Map.of("RestartExecution", executions::restart);
         this.actions = Map.ofEntries(
                 Map.entry("CreateStateMachine", request -> {
                     // the tags are checked before the state machine is created
@@ -114,12 +118,20 @@ final class StepFunctionsApi implements Processor {
     }
 
     private Action action(String target) {
-        if (target == null || !target.startsWith(TARGET_PREFIX)) {
+        Map<String, Action> known;
+        String name;
+        if (target != null && target.startsWith(TARGET_PREFIX)) {
+            known = actions;
+            name = target.substring(TARGET_PREFIX.length());
+        } else if (target != null && target.startsWith(OWN_TARGET_PREFIX)) {
+            known = ownActions;
+            name = target.substring(OWN_TARGET_PREFIX.length());
+        } else {
             throw new AslError("UnknownOperationException", "The X-Amz-Target header must name an action as "
-                    + TARGET_PREFIX + "<Action>, but was " + (target == null ? "missing" : "'" + target + "'"));
+                    + TARGET_PREFIX + "<Action> (or " + OWN_TARGET_PREFIX + "<Action> for this server's own), but "
+                    + "was " + (target == null ? "missing" : "'" + target + "'"));
         }
-        String name = target.substring(TARGET_PREFIX.length());
-        Action action = actions.get(name);
+        Action action = known.get(name);
         if (action == null) {
             throw new AslError("UnknownOperationException", "The action " + name + " is not supported by this "
                     + "server (yet)");
