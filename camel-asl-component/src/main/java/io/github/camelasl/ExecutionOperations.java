@@ -92,6 +92,12 @@ public final class ExecutionOperations {
     }
 
     public static ObjectNode list(StateMachineRuntime runtime, JsonNode request) {
+        return list(runtime, request, record -> true);
+    }
+
+    /** ListExecutions of the runtime's state machine, of its executions {@code alsoMatching} says. */
+    public static ObjectNode list(StateMachineRuntime runtime, JsonNode request,
+            java.util.function.Predicate<ExecutionRecord> alsoMatching) {
         String filter = text(request, "statusFilter");
         if (filter != null) {
             try {
@@ -106,6 +112,7 @@ public final class ExecutionOperations {
         List<ExecutionRecord> matching = runtime.store().list().stream()
                 .filter(r -> machine.equals(r.stateMachineArn()))
                 .filter(r -> filter == null || r.status().name().equals(filter))
+                .filter(alsoMatching)
                 .sorted(Comparator.comparing(ExecutionRecord::startDate).reversed()
                         .thenComparing(ExecutionRecord::executionArn))
                 .toList();

@@ -181,6 +181,31 @@ public interface ExecutionStore extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The version of a state machine an execution runs and the alias that chose it, when it was started on a version
+     * or alias ARN (DescribeExecution's stateMachineVersionArn and stateMachineAliasArn).
+     *
+     * @param versionArn the version it runs
+     * @param aliasArn   the alias it was started through, or null when it was started on the version's ARN
+     */
+    record StartedThrough(String versionArn, String aliasArn) {
+        public StartedThrough {
+            java.util.Objects.requireNonNull(versionArn, "versionArn");
+        }
+    }
+
+    /**
+     * Keeps the version and alias an execution kept by {@link #create} was started through; a second call for the
+     * same execution changes nothing. A store that keeps none (the default) forgets them.
+     */
+    default void putStartedThrough(String executionArn, StartedThrough startedThrough) {
+    }
+
+    /** Those of {@code executionArns} that were started through a version or alias, with them. */
+    default java.util.Map<String, StartedThrough> startedThrough(Collection<String> executionArns) {
+        return java.util.Map.of();
+    }
+
     /** Step caching (see StepCaching): the result recorded under {@code key}, if any. */
     default Optional<JsonNode> cachedResult(String key) {
         return Optional.empty();

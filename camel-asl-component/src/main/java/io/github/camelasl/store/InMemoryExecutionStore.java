@@ -48,6 +48,8 @@ public class InMemoryExecutionStore implements ExecutionStore {
         final List<HistoryEvent> events = new ArrayList<>();
         /** Its weight when it finished (see the class): what it adds to finishedItems, and takes away when it leaves. */
         volatile long weight;
+        /** The version and alias it was started through, if any: forgotten with it. */
+        volatile StartedThrough startedThrough;
 
         Entry(ExecutionRecord record) {
             this.record = record;
@@ -211,6 +213,26 @@ public class InMemoryExecutionStore implements ExecutionStore {
     @Override
     public Collection<ExecutionRecord> list() {
         return executions.values().stream().map(e -> e.record).toList();
+    }
+
+    @Override
+    public void putStartedThrough(String executionArn, StartedThrough startedThrough) {
+        Entry entry = executions.get(executionArn);
+        if (entry != null && entry.startedThrough == null) {
+            entry.startedThrough = startedThrough;
+        }
+    }
+
+    @Override
+    public Map<String, StartedThrough> startedThrough(java.util.Collection<String> executionArns) {
+        Map<String, StartedThrough> out = new java.util.HashMap<>();
+        for (String arn : executionArns) {
+            Entry entry = executions.get(arn);
+            if (entry != null && entry.startedThrough != null) {
+                out.put(arn, entry.startedThrough);
+            }
+        }
+        return out;
     }
 
     /** The state machines created through the API, by ARN (never evicted: each is one definition). */

@@ -58,7 +58,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 8;
+    public static final int SCHEMA_VERSION = 9;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -126,6 +126,15 @@ public final class SqliteExecutionStore implements ExecutionStore {
         "CREATE TABLE state_machine_aliases (state_machine_arn TEXT NOT NULL, name TEXT NOT NULL, description TEXT, "
                 + "routing TEXT NOT NULL, creation_date BIGINT NOT NULL, update_date BIGINT NOT NULL, "
                 + "PRIMARY KEY (state_machine_arn, name))",
+    };
+
+    /**
+     * Version 9: the version and alias an execution was started through (StartExecution on a version or alias ARN),
+     * for DescribeExecution, and for ListExecutions of a version or alias.
+     */
+    private static final String[] SCHEMA_V9 = {
+        "CREATE TABLE executions_started_through (execution_arn TEXT PRIMARY KEY, version_arn TEXT NOT NULL, "
+                + "alias_arn TEXT)",
     };
 
     private final Path folder;
@@ -296,7 +305,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             // each step in a transaction of its own, so a file is always at one version or the next
             String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7,
-                SCHEMA_V8};
+                SCHEMA_V8, SCHEMA_V9};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -620,6 +629,45 @@ public final class SqliteExecutionStore implements ExecutionStore {
                     Instant updateDate = rs.wasNull() ? null : Instant.ofEpochMilli(updated);
                     out.add(new StoredStateMachine(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), updateDate));
+                }
+            }
+            return out;
+        }));
+    }
+
+    @Override
+    public void putStartedThrough(String executionArn, StartedThrough startedThrough) {
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO executions_started_through "
+                    + "(execution_arn, version_arn, alias_arn) VALUES (?, ?, ?)")) {
+                ps.setString(1, executionArn);
+                ps.setString(2, startedThrough.versionArn());
+                ps.setString(3, startedThrough.aliasArn());
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    /** By primary key, a few hundred ARNs a query (SQLite's limit on parameters is 32766 at least). */
+    @Override
+    public Map<String, StartedThrough> startedThrough(Collection<String> executionArns) {
+        List<String> arns = List.copyOf(executionArns);
+        return await(submit(c -> {
+            Map<String, StartedThrough> out = new java.util.HashMap<>();
+            for (int from = 0; from < arns.size(); from += 500) {
+                List<String> chunk = arns.subList(from, Math.min(arns.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement("SELECT execution_arn, version_arn, alias_arn FROM "
+                        + "executions_started_through WHERE execution_arn IN ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getString(1), new StartedThrough(rs.getString(2), rs.getString(3)));
+                        }
+                    }
                 }
             }
             return out;

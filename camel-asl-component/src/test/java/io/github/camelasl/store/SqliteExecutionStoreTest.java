@@ -154,6 +154,7 @@ class SqliteExecutionStoreTest {
             s.execute("DROP TABLE state_machine_version_numbers");
             s.execute("DROP TABLE state_machine_aliases");
             s.execute("DROP TABLE state_machines");
+            s.execute("DROP TABLE executions_started_through");
             s.execute("DELETE FROM schema_version WHERE version >= 2");
         }
         try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
@@ -249,6 +250,7 @@ class SqliteExecutionStoreTest {
             s.execute("DROP TABLE state_machine_versions");
             s.execute("DROP TABLE state_machine_version_numbers");
             s.execute("DROP TABLE state_machine_aliases");
+            s.execute("DROP TABLE executions_started_through");
             s.execute("DELETE FROM schema_version WHERE version >= 8");
         }
         StoredStateMachineVersion version = new StoredStateMachineVersion("arn:sm:a", 1, machine.definition(),
@@ -276,6 +278,7 @@ class SqliteExecutionStoreTest {
             s.execute("DROP TABLE state_machine_version_numbers");
             s.execute("DROP TABLE state_machine_aliases");
             s.execute("DROP TABLE state_machines");
+            s.execute("DROP TABLE executions_started_through");
             s.execute("DELETE FROM schema_version WHERE version >= 7");
         }
         StoredStateMachine machine = new StoredStateMachine("sm", "sm", "STANDARD", "arn:role", "{\"StartAt\":\"A\"}",
