@@ -206,6 +206,37 @@ public interface ExecutionStore extends AutoCloseable {
         return java.util.Map.of();
     }
 
+    /**
+     * Keeps an activity created through the Step Functions API, replacing the one of its ARN. A store that keeps
+     * none (the default) leaves them to live in memory only, forgotten on a restart.
+     */
+    default void putActivity(StoredActivity activity) {
+    }
+
+    default void deleteActivity(String activityArn) {
+    }
+
+    /** The activities kept by {@link #putActivity}. */
+    default List<StoredActivity> activities() {
+        return List.of();
+    }
+
+    /**
+     * Keeps the tags of a state machine or activity created through the API (key to value, in their order),
+     * replacing those it had; none (an empty map) is kept too: the resource is known to have none.
+     */
+    default void putTags(String resourceArn, java.util.Map<String, String> tags) {
+    }
+
+    /** Forgets a resource's tags (it was deleted). */
+    default void deleteTags(String resourceArn) {
+    }
+
+    /** The tags kept by {@link #putTags}, by resource ARN, each in its order. */
+    default java.util.Map<String, java.util.Map<String, String>> tags() {
+        return java.util.Map.of();
+    }
+
     /** Step caching (see StepCaching): the result recorded under {@code key}, if any. */
     default Optional<JsonNode> cachedResult(String key) {
         return Optional.empty();

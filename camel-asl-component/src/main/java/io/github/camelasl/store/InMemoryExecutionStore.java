@@ -235,6 +235,40 @@ public class InMemoryExecutionStore implements ExecutionStore {
         return out;
     }
 
+    /** The activities and tags created through the API (never evicted, as the state machines). */
+    private final Map<String, StoredActivity> activities = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> tags = new ConcurrentHashMap<>();
+
+    @Override
+    public void putActivity(StoredActivity activity) {
+        activities.put(activity.activityArn(), activity);
+    }
+
+    @Override
+    public void deleteActivity(String activityArn) {
+        activities.remove(activityArn);
+    }
+
+    @Override
+    public List<StoredActivity> activities() {
+        return List.copyOf(activities.values());
+    }
+
+    @Override
+    public void putTags(String resourceArn, Map<String, String> resourceTags) {
+        tags.put(resourceArn, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(resourceTags)));
+    }
+
+    @Override
+    public void deleteTags(String resourceArn) {
+        tags.remove(resourceArn);
+    }
+
+    @Override
+    public Map<String, Map<String, String>> tags() {
+        return Map.copyOf(tags);
+    }
+
     /** The state machines created through the API, by ARN (never evicted: each is one definition). */
     private final Map<String, StoredStateMachine> stateMachines = new ConcurrentHashMap<>();
 

@@ -58,7 +58,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 9;
+    public static final int SCHEMA_VERSION = 10;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -135,6 +135,15 @@ public final class SqliteExecutionStore implements ExecutionStore {
     private static final String[] SCHEMA_V9 = {
         "CREATE TABLE executions_started_through (execution_arn TEXT PRIMARY KEY, version_arn TEXT NOT NULL, "
                 + "alias_arn TEXT)",
+    };
+
+    /**
+     * Version 10: the activities created through the Step Functions API, and the tags of its state machines and
+     * activities (each resource's as a JSON array of {"key", "value"}, in their order).
+     */
+    private static final String[] SCHEMA_V10 = {
+        "CREATE TABLE activities (activity_arn TEXT PRIMARY KEY, name TEXT NOT NULL, creation_date BIGINT NOT NULL)",
+        "CREATE TABLE resource_tags (resource_arn TEXT PRIMARY KEY, tags TEXT NOT NULL)",
     };
 
     private final Path folder;
@@ -305,7 +314,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             // each step in a transaction of its own, so a file is always at one version or the next
             String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7,
-                SCHEMA_V8, SCHEMA_V9};
+                SCHEMA_V8, SCHEMA_V9, SCHEMA_V10};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -632,6 +641,115 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 }
             }
             return out;
+        }));
+    }
+
+    @Override
+    public void putActivity(StoredActivity activity) {
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO activities (activity_arn, name, "
+                    + "creation_date) VALUES (?, ?, ?) ON CONFLICT (activity_arn) DO UPDATE SET name = excluded.name, "
+                    + "creation_date = excluded.creation_date")) {
+                ps.setString(1, activity.activityArn());
+                ps.setString(2, activity.name());
+                ps.setLong(3, activity.creationDate().toEpochMilli());
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void deleteActivity(String activityArn) {
+        deleteByKey("activities", "activity_arn", activityArn);
+    }
+
+    @Override
+    public List<StoredActivity> activities() {
+        return await(submit(c -> {
+            List<StoredActivity> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT activity_arn, name, "
+                    + "creation_date FROM activities ORDER BY creation_date, activity_arn")) {
+                while (rs.next()) {
+                    out.add(new StoredActivity(rs.getString(1), rs.getString(2),
+                            Instant.ofEpochMilli(rs.getLong(3))));
+                }
+            }
+            return out;
+        }));
+    }
+
+    @Override
+    public void putTags(String resourceArn, Map<String, String> tags) {
+        com.fasterxml.jackson.databind.node.ArrayNode list = Json.NODES.arrayNode();
+        tags.forEach((key, value) -> list.addObject().put("key", key).put("value", value));
+        String json = list.toString();
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO resource_tags (resource_arn, tags) VALUES "
+                    + "(?, ?) ON CONFLICT (resource_arn) DO UPDATE SET tags = excluded.tags")) {
+                ps.setString(1, resourceArn);
+                ps.setString(2, json);
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void deleteTags(String resourceArn) {
+        deleteByKey("resource_tags", "resource_arn", resourceArn);
+    }
+
+    /** Every resource's tags; a row that is not a list of {"key", "value"} is left out, with a WARN naming it. */
+    @Override
+    public Map<String, Map<String, String>> tags() {
+        return await(submit(c -> {
+            Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT resource_arn, tags FROM resource_tags")) {
+                while (rs.next()) {
+                    Map<String, String> tags = readTags(rs.getString(2));
+                    if (tags == null) {
+                        LOG.warn("The tags of {} are left out: they are not a list of key and value objects",
+                                TerminalText.escape(rs.getString(1)));
+                    } else {
+                        out.put(rs.getString(1), tags);
+                    }
+                }
+            }
+            return out;
+        }));
+    }
+
+    /** A resource's tags as putTags wrote them, or null when the text is not that. */
+    private static Map<String, String> readTags(String json) {
+        JsonNode list;
+        try {
+            list = Json.parse(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+        if (!list.isArray()) {
+            return null;
+        }
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        for (JsonNode tag : list) {
+            if (!tag.path("key").isTextual() || !tag.path("value").isTextual()) {
+                return null;
+            }
+            tags.put(tag.get("key").textValue(), tag.get("value").textValue());
+        }
+        return tags;
+    }
+
+    private void deleteByKey(String table, String keyColumn, String key) {
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE " + keyColumn
+                    + " = ?")) {
+                ps.setString(1, key);
+                ps.executeUpdate();
+            }
+            return null;
         }));
     }
 

@@ -155,6 +155,8 @@ class SqliteExecutionStoreTest {
             s.execute("DROP TABLE state_machine_aliases");
             s.execute("DROP TABLE state_machines");
             s.execute("DROP TABLE executions_started_through");
+            s.execute("DROP TABLE activities");
+            s.execute("DROP TABLE resource_tags");
             s.execute("DELETE FROM schema_version WHERE version >= 2");
         }
         try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
@@ -251,6 +253,8 @@ class SqliteExecutionStoreTest {
             s.execute("DROP TABLE state_machine_version_numbers");
             s.execute("DROP TABLE state_machine_aliases");
             s.execute("DROP TABLE executions_started_through");
+            s.execute("DROP TABLE activities");
+            s.execute("DROP TABLE resource_tags");
             s.execute("DELETE FROM schema_version WHERE version >= 8");
         }
         StoredStateMachineVersion version = new StoredStateMachineVersion("arn:sm:a", 1, machine.definition(),
@@ -279,6 +283,8 @@ class SqliteExecutionStoreTest {
             s.execute("DROP TABLE state_machine_aliases");
             s.execute("DROP TABLE state_machines");
             s.execute("DROP TABLE executions_started_through");
+            s.execute("DROP TABLE activities");
+            s.execute("DROP TABLE resource_tags");
             s.execute("DELETE FROM schema_version WHERE version >= 7");
         }
         StoredStateMachine machine = new StoredStateMachine("sm", "sm", "STANDARD", "arn:role", "{\"StartAt\":\"A\"}",
