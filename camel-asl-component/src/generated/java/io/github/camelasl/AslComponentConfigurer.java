@@ -35,6 +35,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "apiContextPath": target.setApiContextPath(property(camelContext, java.lang.String.class, value)); return true;
         case "apicredentialsfile":
         case "apiCredentialsFile": target.setApiCredentialsFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "apisigningregion":
+        case "apiSigningRegion": target.setApiSigningRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "deniedresources":
@@ -92,6 +94,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "apiContextPath": return java.lang.String.class;
         case "apicredentialsfile":
         case "apiCredentialsFile": return java.lang.String.class;
+        case "apisigningregion":
+        case "apiSigningRegion": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "deniedresources":
@@ -145,6 +149,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "apiContextPath": return target.getApiContextPath();
         case "apicredentialsfile":
         case "apiCredentialsFile": return target.getApiCredentialsFile();
+        case "apisigningregion":
+        case "apiSigningRegion": return target.getApiSigningRegion();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "deniedresources":

@@ -18,6 +18,8 @@ public interface AslApiRoutesFactory {
      *
      * @param credentialsFile an AWS credentials file whose keys requests must be signed with (SigV4), or null for
      *                        callers on this host only
+     * @param signingRegion   with a credentials file, the one region signatures must be scoped to, or null for any
      */
-    RouteBuilder create(AslComponent component, String contextPath, String credentialsFile) throws Exception;
+    RouteBuilder create(AslComponent component, String contextPath, String credentialsFile, String signingRegion)
+            throws Exception;
 }

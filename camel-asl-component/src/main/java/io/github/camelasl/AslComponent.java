@@ -124,6 +124,10 @@ public class AslComponent extends DefaultComponent {
                             + "with aws_access_key_id and aws_secret_access_key); every request to the API must be "
                             + "signed (AWS Signature Version 4) with one of its keys, and callers may be anywhere.")
     private String apiCredentialsFile;
+    @Metadata(label = "api,security",
+              description = "With apiCredentialsFile: the one region request signatures must be scoped to (e.g. "
+                            + "eu-west-1); by default any region will do.")
+    private String apiSigningRegion;
     /** The options parsed once: every execution started here reads them. */
     private volatile AllowedCamelHeaders parsedAllowedCamelHeaders = AllowedCamelHeaders.NONE;
     private volatile ForwardedHeaders parsedForwardedHeaders = ForwardedHeaders.NONE;
@@ -236,6 +240,10 @@ public class AslComponent extends DefaultComponent {
      * it is missing.
      */
     private void addApiRoutes(CamelContext context) throws Exception {
+        if (apiSigningRegion != null && apiCredentialsFile == null) {
+            throw new IllegalArgumentException("The asl component's apiSigningRegion option needs "
+                    + "apiCredentialsFile, the keys requests are signed with");
+        }
         if (apiContextPath == null) {
             if (apiCredentialsFile != null) {
                 throw new IllegalArgumentException("The asl component's apiCredentialsFile option needs "
@@ -255,7 +263,8 @@ public class AslComponent extends DefaultComponent {
                         + apiContextPath + ") serves the Step Functions API, which is in camel-asl-server: add the "
                         + "io.github.camelasl:camel-asl-server dependency (with a camel-platform-http server, e.g. "
                         + "camel-platform-http-main for camel-main), or remove the option"));
-        AslDeployer.addAndStart(context, factory.create(this, apiContextPath, apiCredentialsFile));
+        AslDeployer.addAndStart(context, factory.create(this, apiContextPath, apiCredentialsFile,
+                apiSigningRegion));
     }
 
     void deployWhenReady(AslEndpoint endpoint) throws Exception {
@@ -612,6 +621,15 @@ public class AslComponent extends DefaultComponent {
     public void setApiCredentialsFile(String apiCredentialsFile) {
         this.apiCredentialsFile = apiCredentialsFile == null || apiCredentialsFile.isBlank() ? null
                 : apiCredentialsFile.strip();
+    }
+
+    public String getApiSigningRegion() {
+        return apiSigningRegion;
+    }
+
+    public void setApiSigningRegion(String apiSigningRegion) {
+        this.apiSigningRegion = apiSigningRegion == null || apiSigningRegion.isBlank() ? null
+                : apiSigningRegion.strip();
     }
 
     public List<ResourceResolver> getResourceResolvers() {

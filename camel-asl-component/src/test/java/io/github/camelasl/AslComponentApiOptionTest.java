@@ -30,6 +30,16 @@ class AslComponentApiOptionTest {
         assertTrue(message.contains("apiCredentialsFile") && message.contains("needs apiContextPath"), message);
     }
 
+    @Test
+    void apiSigningRegionWithoutApiCredentialsFileFailsTheStart() throws Exception {
+        AslComponent asl = new AslComponent();
+        asl.setStore("memory");
+        asl.setApiContextPath("/stepfunctions");
+        asl.setApiSigningRegion("eu-west-1");
+        String message = startFailure(asl);
+        assertTrue(message.contains("apiSigningRegion") && message.contains("needs apiCredentialsFile"), message);
+    }
+
     private static String startFailure(AslComponent asl) throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addComponent("asl", asl);

@@ -14,7 +14,8 @@ import org.apache.camel.builder.RouteBuilder;
 public final class ComponentApiRoutes implements AslApiRoutesFactory {
 
     @Override
-    public RouteBuilder create(AslComponent component, String contextPath, String credentialsFile) {
+    public RouteBuilder create(AslComponent component, String contextPath, String credentialsFile,
+            String signingRegion) {
         AccessKeys keys = AccessKeys.NONE;
         if (credentialsFile != null) {
             try {
@@ -22,6 +23,14 @@ public final class ComponentApiRoutes implements AslApiRoutesFactory {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("The asl component's apiCredentialsFile option: " + e.getMessage(),
                         e);
+            }
+            if (signingRegion != null) {
+                try {
+                    keys = keys.inRegion(signingRegion);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("The asl component's apiSigningRegion option: "
+                            + e.getMessage(), e);
+                }
             }
         }
         return new StepFunctionsApiRoutes(contextPath, component.deployer("STANDARD"),

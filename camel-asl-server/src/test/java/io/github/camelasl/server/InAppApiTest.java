@@ -114,6 +114,32 @@ class InAppApiTest {
     }
 
     @Test
+    void withASigningRegionSignaturesOfAnotherRegionAreRefused() throws Exception {
+        Path credentials = Files.writeString(folder.resolve("credentials"), """
+                [app]
+                aws_access_key_id = AKIDINAPP
+                aws_secret_access_key = in-app-secret
+                """);
+        int port = freePort();
+        // the SDK's client of the tests signs for us-east-1
+        Main main = app(port, "camel.component.asl.api-context-path", "/sfn",
+                "camel.component.asl.api-credentials-file", credentials.toString(),
+                "camel.component.asl.api-signing-region", "eu-west-1");
+        try (SfnClient elsewhere = ServerFixture.client("http://127.0.0.1:" + port + "/sfn", "AKIDINAPP",
+                "in-app-secret")) {
+            SfnException refused = assertThrows(SfnException.class, () -> elsewhere.listStateMachines(r -> { }));
+            assertEquals("InvalidSignatureException", refused.awsErrorDetails().errorCode());
+        } finally {
+            main.stop();
+        }
+        Exception failed = assertThrows(Exception.class, () -> app(freePort(),
+                "camel.component.asl.api-context-path", "/sfn",
+                "camel.component.asl.api-credentials-file", credentials.toString(),
+                "camel.component.asl.api-signing-region", "Not A Region"));
+        assertContains(failed, "apiSigningRegion");
+    }
+
+    @Test
     void aMissingCredentialsFileFailsTheStartNamingTheOption() throws Exception {
         int port = freePort();
         Exception failed = assertThrows(Exception.class, () -> app(port,
