@@ -31,6 +31,12 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "allowedFolders": target.setAllowedFolders(property(camelContext, java.lang.String.class, value)); return true;
         case "allowedresources":
         case "allowedResources": target.setAllowedResources(property(camelContext, java.lang.String.class, value)); return true;
+        case "apicontextpath":
+        case "apiContextPath": target.setApiContextPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "apicredentialsfile":
+        case "apiCredentialsFile": target.setApiCredentialsFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "apisigningregion":
+        case "apiSigningRegion": target.setApiSigningRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "deniedresources":
@@ -84,6 +90,12 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "allowedFolders": return java.lang.String.class;
         case "allowedresources":
         case "allowedResources": return java.lang.String.class;
+        case "apicontextpath":
+        case "apiContextPath": return java.lang.String.class;
+        case "apicredentialsfile":
+        case "apiCredentialsFile": return java.lang.String.class;
+        case "apisigningregion":
+        case "apiSigningRegion": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "deniedresources":
@@ -133,6 +145,12 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "allowedFolders": return target.getAllowedFolders();
         case "allowedresources":
         case "allowedResources": return target.getAllowedResources();
+        case "apicontextpath":
+        case "apiContextPath": return target.getApiContextPath();
+        case "apicredentialsfile":
+        case "apiCredentialsFile": return target.getApiCredentialsFile();
+        case "apisigningregion":
+        case "apiSigningRegion": return target.getApiSigningRegion();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "deniedresources":

@@ -112,6 +112,22 @@ public class AslComponent extends DefaultComponent {
                             + "the engine's own and those its CamelAslHeaders template writes. A name starting with "
                             + "Camel goes on only if allowedCamelHeaders names it too.")
     private String forwardedHeaders;
+    @Metadata(label = "api",
+              description = "Serves AWS's Step Functions API (JSON 1.0 over HTTP, for the AWS SDKs and CLI) at this "
+                            + "path (e.g. /stepfunctions) on the application's camel-platform-http server (camel-main's "
+                            + "camel.server.*, Spring Boot's or Quarkus' platform-http). Needs camel-asl-server on "
+                            + "the classpath. State machines created through it are kept in the STANDARD executions' "
+                            + "store. Without apiCredentialsFile it answers callers on this host only.")
+    private String apiContextPath;
+    @Metadata(label = "api,security",
+              description = "With apiContextPath: an AWS credentials file (as ~/.aws/credentials, [profile] sections "
+                            + "with aws_access_key_id and aws_secret_access_key); every request to the API must be "
+                            + "signed (AWS Signature Version 4) with one of its keys, and callers may be anywhere.")
+    private String apiCredentialsFile;
+    @Metadata(label = "api,security",
+              description = "With apiCredentialsFile: the one region request signatures must be scoped to (e.g. "
+                            + "eu-west-1); by default any region will do.")
+    private String apiSigningRegion;
     /** The options parsed once: every execution started here reads them. */
     private volatile AllowedCamelHeaders parsedAllowedCamelHeaders = AllowedCamelHeaders.NONE;
     private volatile ForwardedHeaders parsedForwardedHeaders = ForwardedHeaders.NONE;
@@ -137,9 +153,10 @@ public class AslComponent extends DefaultComponent {
      * Routes cannot be added while the CamelContext is still building its own: endpoints created then are
      * deployed once the context is initialized (as camel-kamelet does), later ones at once.
      */
-    private static final class DeferredDeployments extends LifecycleStrategySupport {
+    private final class DeferredDeployments extends LifecycleStrategySupport {
         private final List<AslEndpoint> pending = new ArrayList<>();
         private boolean initialized;
+        private boolean apiAdded;
 
         synchronized void deploy(AslEndpoint endpoint) throws Exception {
             if (initialized) {
@@ -160,6 +177,16 @@ public class AslComponent extends DefaultComponent {
                 }
             }
             pending.clear();
+            // the API's routes too: the options are all set by now (camel-main sets them after creating the
+            // component, so they are not yet in doInit)
+            if (!apiAdded) {
+                apiAdded = true;
+                try {
+                    addApiRoutes(context);
+                } catch (Exception e) {
+                    throw new VetoCamelContextStartException(e.getMessage(), e, context);
+                }
+            }
         }
     }
 
@@ -206,6 +233,38 @@ public class AslComponent extends DefaultComponent {
         timers = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "asl-timers",
                 new org.apache.camel.builder.ThreadPoolProfileBuilder("asl-timers")
                         .poolSize(TIMER_THREADS).maxQueueSize(-1).build());
+    }
+
+    /**
+     * With apiContextPath, adds the Step Functions API's routes, from camel-asl-server's factory; a clear error when
+     * it is missing.
+     */
+    private void addApiRoutes(CamelContext context) throws Exception {
+        if (apiSigningRegion != null && apiCredentialsFile == null) {
+            throw new IllegalArgumentException("The asl component's apiSigningRegion option needs "
+                    + "apiCredentialsFile, the keys requests are signed with");
+        }
+        if (apiContextPath == null) {
+            if (apiCredentialsFile != null) {
+                throw new IllegalArgumentException("The asl component's apiCredentialsFile option needs "
+                        + "apiContextPath, the path the Step Functions API is served at");
+            }
+            return;
+        }
+        if (!apiContextPath.startsWith("/") || apiContextPath.chars().anyMatch(c -> c <= ' ' || c == '?'
+                || c == '#' || c == '{' || c == '}')) {
+            throw new IllegalArgumentException("The asl component's apiContextPath option must be an HTTP path "
+                    + "starting with / (e.g. /stepfunctions), without spaces, ?, #, { or }, but was '"
+                    + apiContextPath + "'");
+        }
+        AslApiRoutesFactory factory = context.getCamelContextExtension().getDefaultFactoryFinder()
+                .newInstance(AslApiRoutesFactory.FACTORY, AslApiRoutesFactory.class)
+                .orElseThrow(() -> new IllegalArgumentException("The asl component's apiContextPath option ("
+                        + apiContextPath + ") serves the Step Functions API, which is in camel-asl-server: add the "
+                        + "io.github.camelasl:camel-asl-server dependency (with a camel-platform-http server, e.g. "
+                        + "camel-platform-http-main for camel-main), or remove the option"));
+        AslDeployer.addAndStart(context, factory.create(this, apiContextPath, apiCredentialsFile,
+                apiSigningRegion));
     }
 
     void deployWhenReady(AslEndpoint endpoint) throws Exception {
@@ -298,8 +357,11 @@ public class AslComponent extends DefaultComponent {
         deployment.resumeUnfinished(historyListener == null ? List.of() : List.of(historyListener));
     }
 
-    /** The deployer endpoints of this type use; created with the type's store and the component's resolvers. */
-    AslDeployer deployer(String type) {
+    /**
+     * The deployer endpoints of this type use; created with the type's store and the component's resolvers (public
+     * for the Step Functions API, which deploys the state machines created through it with it).
+     */
+    public AslDeployer deployer(String type) {
         return new AslDeployer(getCamelContext(), executionStore(type),
                 new ResourceResolvers(getCamelContext(), mappings(), resourceResolvers), timers, taskTokens,
                 effectivePolicy(), allowedCamelHeaders(), forwardedHeaders());
@@ -542,6 +604,32 @@ public class AslComponent extends DefaultComponent {
 
     public void setResourcePolicy(ResourcePolicy resourcePolicy) {
         this.resourcePolicy = resourcePolicy;
+    }
+
+    public String getApiContextPath() {
+        return apiContextPath;
+    }
+
+    public void setApiContextPath(String apiContextPath) {
+        this.apiContextPath = apiContextPath == null || apiContextPath.isBlank() ? null : apiContextPath.strip();
+    }
+
+    public String getApiCredentialsFile() {
+        return apiCredentialsFile;
+    }
+
+    public void setApiCredentialsFile(String apiCredentialsFile) {
+        this.apiCredentialsFile = apiCredentialsFile == null || apiCredentialsFile.isBlank() ? null
+                : apiCredentialsFile.strip();
+    }
+
+    public String getApiSigningRegion() {
+        return apiSigningRegion;
+    }
+
+    public void setApiSigningRegion(String apiSigningRegion) {
+        this.apiSigningRegion = apiSigningRegion == null || apiSigningRegion.isBlank() ? null
+                : apiSigningRegion.strip();
     }
 
     public List<ResourceResolver> getResourceResolvers() {

@@ -265,8 +265,17 @@ public final class AslDeployer {
                 resource -> resolvers.resolve(resource).orElseThrow(() -> new IllegalStateException(
                         "no endpoint for Resource '" + resource + "' (validation should have refused it)")),
                 caching, tokens, allowedCamelHeaders, forwardedHeaders);
-        // as camel-kamelet does: add the definitions, then start those the context did not start itself (it
-        // does not while it is starting, which is when an asl: endpoint in a route is deployed)
+        addAndStart(camelContext, routes);
+        return new StateMachineRuntime(camelContext, machine, definitionText, config, store, tokens, timers, routes.driverUri(),
+                routes.routeIds(), routes.pools());
+    }
+
+    /**
+     * As camel-kamelet does: adds the routes' definitions, then starts those the context did not start itself (it
+     * does not while it is starting, which is when an asl: endpoint in a route is deployed).
+     */
+    static void addAndStart(CamelContext camelContext, org.apache.camel.builder.RouteBuilder routes)
+            throws Exception {
         ModelCamelContext model = (ModelCamelContext) camelContext;
         List<RouteDefinition> definitions = routes.configureRoutes(camelContext).getRoutes();
         model.addRouteDefinitions(definitions);
@@ -277,7 +286,5 @@ public final class AslDeployer {
         if (!notStarted.isEmpty()) {
             model.startRouteDefinitions(notStarted);
         }
-        return new StateMachineRuntime(camelContext, machine, definitionText, config, store, tokens, timers, routes.driverUri(),
-                routes.routeIds(), routes.pools());
     }
 }

@@ -92,6 +92,15 @@ public final class ExecutionOperations {
     }
 
     public static ObjectNode list(StateMachineRuntime runtime, JsonNode request) {
+        return list(runtime, request, null);
+    }
+
+    /**
+     * ListExecutions of the runtime's state machine, of its executions {@code alsoMatching} says (all of them, from
+     * the store's index, when it is null).
+     */
+    public static ObjectNode list(StateMachineRuntime runtime, JsonNode request,
+            java.util.function.Predicate<ExecutionRecord> alsoMatching) {
         String filter = text(request, "statusFilter");
         if (filter != null) {
             try {
@@ -102,8 +111,17 @@ public final class ExecutionOperations {
             }
         }
         String machine = runtime.config().stateMachineArn();
-        ExecutionSummary.Page page = runtime.store().executions(machine,
-                filter == null ? null : ExecutionStatus.valueOf(filter), ListTokens.cursor(request), pageSize(request));
+        ExecutionStatus status = filter == null ? null : ExecutionStatus.valueOf(filter);
+        ExecutionSummary.Cursor after = ListTokens.cursor(request);
+        int limit = pageSize(request);
+        ExecutionSummary.Page page = alsoMatching == null
+                ? runtime.store().executions(machine, status, after, limit)
+                // a version's or alias's executions: few, and known by a side table, so filtered here
+                : ExecutionSummary.Page.of(runtime.store().list().stream()
+                        .filter(r -> machine.equals(r.stateMachineArn()))
+                        .filter(r -> status == null || r.status() == status)
+                        .filter(alsoMatching)
+                        .map(ExecutionSummary::of), after, limit);
         ObjectNode out = Json.NODES.objectNode();
         ArrayNode executions = out.putArray("executions");
         for (ExecutionSummary summary : page.executions()) {

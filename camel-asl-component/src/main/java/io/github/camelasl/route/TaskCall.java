@@ -38,7 +38,8 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        if (StateMachineRoutes.scope(exchange).awaitsResumedToken()) {
+        io.github.camelasl.engine.Scope scope = StateMachineRoutes.scope(exchange);
+        if (scope.awaitsResumedToken() && !activityTaskLost(scope)) {
             // a resumed callback Task already made the call: it waits for the token it handed out
             callback.done(true);
             return true;
@@ -70,6 +71,28 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
             }
             callback.done(doneSync && timeout == null);
         }) && timeout == null;
+    }
+
+    /**
+     * Whether a resumed activity Task's task is gone from its queue: the queue lives in memory, so after a restart
+     * the task must be queued again (with the token the Task waits for) or no worker would ever get it. A worker
+     * that took it before still answers with that token; one that takes the copy too is told TaskDoesNotExist
+     * once the first answered (at least once, as for any Task running when the process stopped).
+     */
+    private boolean activityTaskLost(io.github.camelasl.engine.Scope scope) {
+        if (!(scope.current() instanceof io.github.camelasl.model.TaskState task) || !task.isActivity()) {
+            return false;
+        }
+        org.apache.camel.Endpoint queue = producer.getEndpoint();
+        if (queue instanceof org.apache.camel.spi.InterceptSendToEndpoint intercepted) {
+            queue = intercepted.getOriginalEndpoint();
+        }
+        if (!(queue instanceof org.apache.camel.spi.BrowsableEndpoint browsable)) {
+            return false;
+        }
+        String token = scope.taskToken();
+        return browsable.getExchanges().stream().noneMatch(queued -> token.equals(
+                queued.getMessage().getHeader(io.github.camelasl.AslConstants.TASK_TOKEN, String.class)));
     }
 
     @Override

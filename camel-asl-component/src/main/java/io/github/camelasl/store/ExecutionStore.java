@@ -100,19 +100,10 @@ public interface ExecutionStore extends AutoCloseable {
      */
     default ExecutionSummary.Page executions(String stateMachineArn, io.github.camelasl.engine.ExecutionStatus status,
             ExecutionSummary.Cursor after, int limit) {
-        java.util.List<ExecutionSummary> matching = list().stream()
+        return ExecutionSummary.Page.of(list().stream()
                 .filter(r -> r.stateMachineArn().equals(stateMachineArn))
                 .filter(r -> status == null || r.status() == status)
-                .map(ExecutionSummary::of)
-                .filter(s -> after == null || after.isBefore(s))
-                .sorted(java.util.Comparator.comparing(ExecutionSummary::startDate)
-                        .thenComparing(ExecutionSummary::executionArn).reversed())
-                .limit(limit + 1L)
-                .toList();
-        return matching.size() > limit
-                ? new ExecutionSummary.Page(matching.subList(0, limit),
-                        ExecutionSummary.Cursor.after(matching.get(limit - 1)))
-                : new ExecutionSummary.Page(matching, null);
+                .map(ExecutionSummary::of), after, limit);
     }
 
     /** The history events recorded for an execution, in AWS's shape, oldest first. */
@@ -201,6 +192,62 @@ public interface ExecutionStore extends AutoCloseable {
     /** The aliases kept, of every state machine. */
     default List<StoredStateMachineAlias> stateMachineAliases() {
         return List.of();
+    }
+
+    /**
+     * The version of a state machine an execution runs and the alias that chose it, when it was started on a version
+     * or alias ARN (DescribeExecution's stateMachineVersionArn and stateMachineAliasArn).
+     *
+     * @param versionArn the version it runs
+     * @param aliasArn   the alias it was started through, or null when it was started on the version's ARN
+     */
+    record StartedThrough(String versionArn, String aliasArn) {
+        public StartedThrough {
+            java.util.Objects.requireNonNull(versionArn, "versionArn");
+        }
+    }
+
+    /**
+     * Keeps the version and alias an execution kept by {@link #create} was started through; a second call for the
+     * same execution changes nothing. A store that keeps none (the default) forgets them.
+     */
+    default void putStartedThrough(String executionArn, StartedThrough startedThrough) {
+    }
+
+    /** Those of {@code executionArns} that were started through a version or alias, with them. */
+    default java.util.Map<String, StartedThrough> startedThrough(Collection<String> executionArns) {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Keeps an activity created through the Step Functions API, replacing the one of its ARN. A store that keeps
+     * none (the default) leaves them to live in memory only, forgotten on a restart.
+     */
+    default void putActivity(StoredActivity activity) {
+    }
+
+    default void deleteActivity(String activityArn) {
+    }
+
+    /** The activities kept by {@link #putActivity}. */
+    default List<StoredActivity> activities() {
+        return List.of();
+    }
+
+    /**
+     * Keeps the tags of a state machine or activity created through the API (key to value, in their order),
+     * replacing those it had; none (an empty map) is kept too: the resource is known to have none.
+     */
+    default void putTags(String resourceArn, java.util.Map<String, String> tags) {
+    }
+
+    /** Forgets a resource's tags (it was deleted). */
+    default void deleteTags(String resourceArn) {
+    }
+
+    /** The tags kept by {@link #putTags}, by resource ARN, each in its order. */
+    default java.util.Map<String, java.util.Map<String, String>> tags() {
+        return java.util.Map.of();
     }
 
     /** Step caching (see StepCaching): the result recorded under {@code key}, if any. */

@@ -28,5 +28,23 @@ public record ExecutionSummary(String executionArn, String stateMachineArn, Stri
 
     /** A page: its executions, and the cursor of the next page when there is one. */
     public record Page(java.util.List<ExecutionSummary> executions, Cursor next) {
+
+        /** The page of {@code executions} (in any order) after {@code after}, newest first, at most {@code limit}. */
+        public static Page of(java.util.stream.Stream<ExecutionSummary> executions, Cursor after, int limit) {
+            java.util.List<ExecutionSummary> newestFirst = executions
+                    .filter(s -> after == null || after.isBefore(s))
+                    .sorted(java.util.Comparator.comparing(ExecutionSummary::startDate)
+                            .thenComparing(ExecutionSummary::executionArn).reversed())
+                    .limit(limit + 1L)
+                    .toList();
+            return of(newestFirst, limit);
+        }
+
+        /** The first {@code limit} of {@code newestFirst} (at most one more), and the cursor after them. */
+        static Page of(java.util.List<ExecutionSummary> newestFirst, int limit) {
+            return newestFirst.size() > limit
+                    ? new Page(newestFirst.subList(0, limit), Cursor.after(newestFirst.get(limit - 1)))
+                    : new Page(newestFirst, null);
+        }
     }
 }

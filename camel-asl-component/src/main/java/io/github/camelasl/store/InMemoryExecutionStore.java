@@ -48,6 +48,8 @@ public class InMemoryExecutionStore implements ExecutionStore {
         final List<HistoryEvent> events = new ArrayList<>();
         /** Its weight when it finished (see the class): what it adds to finishedItems, and takes away when it leaves. */
         volatile long weight;
+        /** The version and alias it was started through, if any: forgotten with it. */
+        volatile StartedThrough startedThrough;
 
         Entry(ExecutionRecord record) {
             this.record = record;
@@ -211,6 +213,60 @@ public class InMemoryExecutionStore implements ExecutionStore {
     @Override
     public Collection<ExecutionRecord> list() {
         return executions.values().stream().map(e -> e.record).toList();
+    }
+
+    @Override
+    public void putStartedThrough(String executionArn, StartedThrough startedThrough) {
+        Entry entry = executions.get(executionArn);
+        if (entry != null && entry.startedThrough == null) {
+            entry.startedThrough = startedThrough;
+        }
+    }
+
+    @Override
+    public Map<String, StartedThrough> startedThrough(java.util.Collection<String> executionArns) {
+        Map<String, StartedThrough> out = new java.util.HashMap<>();
+        for (String arn : executionArns) {
+            Entry entry = executions.get(arn);
+            if (entry != null && entry.startedThrough != null) {
+                out.put(arn, entry.startedThrough);
+            }
+        }
+        return out;
+    }
+
+    /** The activities and tags created through the API (never evicted, as the state machines). */
+    private final Map<String, StoredActivity> activities = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> tags = new ConcurrentHashMap<>();
+
+    @Override
+    public void putActivity(StoredActivity activity) {
+        activities.put(activity.activityArn(), activity);
+    }
+
+    @Override
+    public void deleteActivity(String activityArn) {
+        activities.remove(activityArn);
+    }
+
+    @Override
+    public List<StoredActivity> activities() {
+        return List.copyOf(activities.values());
+    }
+
+    @Override
+    public void putTags(String resourceArn, Map<String, String> resourceTags) {
+        tags.put(resourceArn, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(resourceTags)));
+    }
+
+    @Override
+    public void deleteTags(String resourceArn) {
+        tags.remove(resourceArn);
+    }
+
+    @Override
+    public Map<String, Map<String, String>> tags() {
+        return Map.copyOf(tags);
     }
 
     /** The state machines created through the API, by ARN (never evicted: each is one definition). */

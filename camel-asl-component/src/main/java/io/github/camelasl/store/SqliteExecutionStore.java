@@ -58,7 +58,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 9;
+    public static final int SCHEMA_VERSION = 11;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -129,10 +129,28 @@ public final class SqliteExecutionStore implements ExecutionStore {
     };
 
     /**
-     * Version 9: ListExecutions' pages (a state machine's executions, newest first, of one status or all) read from
-     * an index, however many executions the store holds.
+     * Version 9: the version and alias an execution was started through (StartExecution on a version or alias ARN),
+     * for DescribeExecution, and for ListExecutions of a version or alias.
      */
     private static final String[] SCHEMA_V9 = {
+        "CREATE TABLE executions_started_through (execution_arn TEXT PRIMARY KEY, version_arn TEXT NOT NULL, "
+                + "alias_arn TEXT)",
+    };
+
+    /**
+     * Version 10: the activities created through the Step Functions API, and the tags of its state machines and
+     * activities (each resource's as a JSON array of {"key", "value"}, in their order).
+     */
+    private static final String[] SCHEMA_V10 = {
+        "CREATE TABLE activities (activity_arn TEXT PRIMARY KEY, name TEXT NOT NULL, creation_date BIGINT NOT NULL)",
+        "CREATE TABLE resource_tags (resource_arn TEXT PRIMARY KEY, tags TEXT NOT NULL)",
+    };
+
+    /**
+     * Version 11: ListExecutions' pages (a state machine's executions, newest first, of one status or all) read from
+     * an index, however many executions the store holds.
+     */
+    private static final String[] SCHEMA_V11 = {
         "CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, start_date, "
                 + "execution_arn)",
         "CREATE INDEX IF NOT EXISTS executions_by_machine_status ON executions (state_machine_arn, status, "
@@ -307,7 +325,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             // each step in a transaction of its own, so a file is always at one version or the next
             String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7,
-                SCHEMA_V8, SCHEMA_V9};
+                SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -638,6 +656,154 @@ public final class SqliteExecutionStore implements ExecutionStore {
     }
 
     @Override
+    public void putActivity(StoredActivity activity) {
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO activities (activity_arn, name, "
+                    + "creation_date) VALUES (?, ?, ?) ON CONFLICT (activity_arn) DO UPDATE SET name = excluded.name, "
+                    + "creation_date = excluded.creation_date")) {
+                ps.setString(1, activity.activityArn());
+                ps.setString(2, activity.name());
+                ps.setLong(3, activity.creationDate().toEpochMilli());
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void deleteActivity(String activityArn) {
+        deleteByKey("activities", "activity_arn", activityArn);
+    }
+
+    @Override
+    public List<StoredActivity> activities() {
+        return await(submit(c -> {
+            List<StoredActivity> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT activity_arn, name, "
+                    + "creation_date FROM activities ORDER BY creation_date, activity_arn")) {
+                while (rs.next()) {
+                    out.add(new StoredActivity(rs.getString(1), rs.getString(2),
+                            Instant.ofEpochMilli(rs.getLong(3))));
+                }
+            }
+            return out;
+        }));
+    }
+
+    @Override
+    public void putTags(String resourceArn, Map<String, String> tags) {
+        com.fasterxml.jackson.databind.node.ArrayNode list = Json.NODES.arrayNode();
+        tags.forEach((key, value) -> list.addObject().put("key", key).put("value", value));
+        String json = list.toString();
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO resource_tags (resource_arn, tags) VALUES "
+                    + "(?, ?) ON CONFLICT (resource_arn) DO UPDATE SET tags = excluded.tags")) {
+                ps.setString(1, resourceArn);
+                ps.setString(2, json);
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void deleteTags(String resourceArn) {
+        deleteByKey("resource_tags", "resource_arn", resourceArn);
+    }
+
+    /** Every resource's tags; a row that is not a list of {"key", "value"} is left out, with a WARN naming it. */
+    @Override
+    public Map<String, Map<String, String>> tags() {
+        return await(submit(c -> {
+            Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT resource_arn, tags FROM resource_tags")) {
+                while (rs.next()) {
+                    Map<String, String> tags = readTags(rs.getString(2));
+                    if (tags == null) {
+                        LOG.warn("The tags of {} are left out: they are not a list of key and value objects",
+                                TerminalText.escape(rs.getString(1)));
+                    } else {
+                        out.put(rs.getString(1), tags);
+                    }
+                }
+            }
+            return out;
+        }));
+    }
+
+    /** A resource's tags as putTags wrote them, or null when the text is not that. */
+    private static Map<String, String> readTags(String json) {
+        JsonNode list;
+        try {
+            list = Json.parse(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+        if (!list.isArray()) {
+            return null;
+        }
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        for (JsonNode tag : list) {
+            if (!tag.path("key").isTextual() || !tag.path("value").isTextual()) {
+                return null;
+            }
+            tags.put(tag.get("key").textValue(), tag.get("value").textValue());
+        }
+        return tags;
+    }
+
+    private void deleteByKey(String table, String keyColumn, String key) {
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE " + keyColumn
+                    + " = ?")) {
+                ps.setString(1, key);
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void putStartedThrough(String executionArn, StartedThrough startedThrough) {
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO executions_started_through "
+                    + "(execution_arn, version_arn, alias_arn) VALUES (?, ?, ?)")) {
+                ps.setString(1, executionArn);
+                ps.setString(2, startedThrough.versionArn());
+                ps.setString(3, startedThrough.aliasArn());
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    /** By primary key, a few hundred ARNs a query (SQLite's limit on parameters is 32766 at least). */
+    @Override
+    public Map<String, StartedThrough> startedThrough(Collection<String> executionArns) {
+        List<String> arns = List.copyOf(executionArns);
+        return await(submit(c -> {
+            Map<String, StartedThrough> out = new java.util.HashMap<>();
+            for (int from = 0; from < arns.size(); from += 500) {
+                List<String> chunk = arns.subList(from, Math.min(arns.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement("SELECT execution_arn, version_arn, alias_arn FROM "
+                        + "executions_started_through WHERE execution_arn IN ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getString(1), new StartedThrough(rs.getString(2), rs.getString(3)));
+                        }
+                    }
+                }
+            }
+            return out;
+        }));
+    }
+
+    @Override
     public void putStateMachineVersion(StoredStateMachineVersion version) {
         await(submit(c -> {
             String hash = putDefinition(c, version.definition());
@@ -853,10 +1019,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
                         page.add(readSummary(rs));
                     }
                 }
-                return page.size() > limit
-                        ? new ExecutionSummary.Page(page.subList(0, limit),
-                                ExecutionSummary.Cursor.after(page.get(limit - 1)))
-                        : new ExecutionSummary.Page(page, null);
+                return ExecutionSummary.Page.of(page, limit);
             }
         }));
     }

@@ -154,6 +154,9 @@ class SqliteExecutionStoreTest {
             s.execute("DROP TABLE state_machine_version_numbers");
             s.execute("DROP TABLE state_machine_aliases");
             s.execute("DROP TABLE state_machines");
+            s.execute("DROP TABLE executions_started_through");
+            s.execute("DROP TABLE activities");
+            s.execute("DROP TABLE resource_tags");
             s.execute("DELETE FROM schema_version WHERE version >= 2");
         }
         try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
@@ -249,6 +252,9 @@ class SqliteExecutionStoreTest {
             s.execute("DROP TABLE state_machine_versions");
             s.execute("DROP TABLE state_machine_version_numbers");
             s.execute("DROP TABLE state_machine_aliases");
+            s.execute("DROP TABLE executions_started_through");
+            s.execute("DROP TABLE activities");
+            s.execute("DROP TABLE resource_tags");
             s.execute("DELETE FROM schema_version WHERE version >= 8");
         }
         StoredStateMachineVersion version = new StoredStateMachineVersion("arn:sm:a", 1, machine.definition(),
@@ -276,6 +282,9 @@ class SqliteExecutionStoreTest {
             s.execute("DROP TABLE state_machine_version_numbers");
             s.execute("DROP TABLE state_machine_aliases");
             s.execute("DROP TABLE state_machines");
+            s.execute("DROP TABLE executions_started_through");
+            s.execute("DROP TABLE activities");
+            s.execute("DROP TABLE resource_tags");
             s.execute("DELETE FROM schema_version WHERE version >= 7");
         }
         StoredStateMachine machine = new StoredStateMachine("sm", "sm", "STANDARD", "arn:role", "{\"StartAt\":\"A\"}",
@@ -344,6 +353,49 @@ class SqliteExecutionStoreTest {
                     "refused", Instant.now()));
             assertEquals(ExecutionStatus.FAILED, store.find("e2").orElseThrow().status());
             assertTrue(store.unfinished(null).stream().noneMatch(r -> r.executionArn().equals("e2")));
+        }
+    }
+
+    @Test
+    void activitiesTagsAndWhatExecutionsWereStartedThroughAreKeptAcrossAReopen() throws Exception {
+        String activity = "arn:aws:states:us-east-1:123456789012:activity:review";
+        String machine = "arn:aws:states:us-east-1:123456789012:stateMachine:m";
+        Instant created = Instant.ofEpochMilli(1_700_000_000_123L);
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            store.putActivity(new StoredActivity(activity, "review", created));
+            store.putActivity(new StoredActivity(activity.replace("review", "gone"), "gone", created));
+            store.deleteActivity(activity.replace("review", "gone"));
+            store.putTags(activity, java.util.Map.of("team", "a"));
+            store.putTags(machine, new java.util.LinkedHashMap<>(java.util.Map.of("z", "1")));
+            store.putTags(machine, java.util.Map.of()); // untagged: none, but known
+            store.putTags(machine + "-gone", java.util.Map.of("k", "v"));
+            store.deleteTags(machine + "-gone");
+            store.putStartedThrough("e1", new ExecutionStore.StartedThrough(machine + ":1", machine + ":prod"));
+            store.putStartedThrough("e1", new ExecutionStore.StartedThrough(machine + ":2", null)); // first stays
+            store.putStartedThrough("e2", new ExecutionStore.StartedThrough(machine + ":2", null));
+        }
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            assertEquals(List.of(new StoredActivity(activity, "review", created)), store.activities());
+            assertEquals(java.util.Map.of(activity, java.util.Map.of("team", "a"), machine, java.util.Map.of()),
+                    store.tags());
+            assertEquals(java.util.Map.of("e1", new ExecutionStore.StartedThrough(machine + ":1", machine + ":prod"),
+                    "e2", new ExecutionStore.StartedThrough(machine + ":2", null)),
+                    store.startedThrough(List.of("e1", "e2", "e3")));
+        }
+    }
+
+    @Test
+    void tagsTheStoreCannotReadAreLeftOutAndTheRestAreKept() throws Exception {
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            store.putTags("arn:a", java.util.Map.of("k", "v"));
+            store.putTags("arn:b", java.util.Map.of("k", "v"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteExecutionStore.FILE_NAME));
+                Statement s = c.createStatement()) {
+            s.execute("UPDATE resource_tags SET tags = '[{\"key\": 1}]' WHERE resource_arn = 'arn:b'");
+        }
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            assertEquals(java.util.Map.of("arn:a", java.util.Map.of("k", "v")), store.tags());
         }
     }
 

@@ -9,6 +9,8 @@ import io.github.camelasl.ExecutionShapes;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.store.ExecutionStore;
+import io.github.camelasl.store.StoredActivity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +31,7 @@ import org.apache.camel.support.service.ServiceHelper;
  * Resource is an activity's ARN queues its task where the {@code from("asl:activity:NAME")} workers take theirs
  * ({@link ActivityEndpoint#queueUri}); GetActivityTask takes from that same queue, so in-app workers and workers
  * using the API share the tasks. The worker answers with SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat.
- * Activities live in memory, as this slice's state machines do.
+ * Activities are kept in the execution store (on a durable one they outlive a restart), as state machines are.
  */
 final class ActivityActions {
 
@@ -63,18 +65,24 @@ final class ActivityActions {
     private final int maxPollers;
     private final Semaphore pollers;
     private ResourceTags tags;
+    private final ExecutionStore store;
 
     /**
      * @param camelContext where the activities' queues are (the API route's context, known once it is added)
      * @param poll         how long GetActivityTask waits for a task: AWS's 60 seconds, shorter in tests
      */
-    ActivityActions(Supplier<CamelContext> camelContext, TaskTokens tokens, String region, String accountId,
-            Clock clock, Duration poll) {
-        this(camelContext, tokens, region, accountId, clock, poll, MAX_POLLERS);
+    ActivityActions(Supplier<CamelContext> camelContext, TaskTokens tokens, ExecutionStore store, String region,
+            String accountId, Clock clock, Duration poll) {
+        this(camelContext, tokens, store, region, accountId, clock, poll, MAX_POLLERS);
     }
 
-    ActivityActions(Supplier<CamelContext> camelContext, TaskTokens tokens, String region, String accountId,
-            Clock clock, Duration poll, int maxPollers) {
+    /** @param store where activities are kept: those it holds already are restored */
+    ActivityActions(Supplier<CamelContext> camelContext, TaskTokens tokens, ExecutionStore store, String region,
+            String accountId, Clock clock, Duration poll, int maxPollers) {
+        this.store = store;
+        for (StoredActivity kept : store.activities()) {
+            byArn.put(kept.activityArn(), new Activity(kept.activityArn(), kept.name(), kept.creationDate()));
+        }
         this.maxPollers = maxPollers;
         this.pollers = new Semaphore(maxPollers);
         this.camelContext = camelContext;
@@ -113,7 +121,15 @@ final class ActivityActions {
         }
         String arn = "arn:aws:states:" + region + ":" + accountId + ":activity:" + name;
         Map<String, String> given = ResourceTags.read(request, arn);
-        Activity activity = byArn.computeIfAbsent(arn, a -> new Activity(a, name, clock.instant()));
+        Activity activity;
+        synchronized (this) {
+            activity = byArn.get(arn);
+            if (activity == null) {
+                activity = new Activity(arn, name, clock.instant());
+                store.putActivity(new StoredActivity(arn, name, activity.creationDate())); // kept before it is seen
+                byArn.put(arn, activity);
+            }
+        }
         tags.created(arn, given);
         ObjectNode out = Json.NODES.objectNode();
         out.put("activityArn", activity.arn());
@@ -150,7 +166,10 @@ final class ActivityActions {
     ObjectNode delete(JsonNode request) {
         String arn = ApiRequests.requiredText(request, "activityArn");
         StateMachineRegistry.checkArn(arn, "activity");
-        byArn.remove(arn);
+        synchronized (this) {
+            store.deleteActivity(arn); // first: were it kept after it went, a restart would bring it back
+            byArn.remove(arn);
+        }
         tags.deleted(arn);
         return Json.NODES.objectNode();
     }

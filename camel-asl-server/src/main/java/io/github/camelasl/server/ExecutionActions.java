@@ -33,35 +33,68 @@ final class ExecutionActions {
     }
 
     ObjectNode start(JsonNode request) {
-        StateMachineRuntime runtime = runtimeOf(ApiRequests.requiredText(request, "stateMachineArn"));
+        StateMachineVersions.Target target = targetOf(ApiRequests.requiredText(request, "stateMachineArn"));
         // no caller header goes on to the Tasks: an execution started through the API has none
-        StateMachineRuntime.Started started = runtime.begin(input(request), ApiRequests.optionalText(request, "name"),
-                Map.of(), List.of(), true);
+        StateMachineRuntime.Started started = target.runtime().begin(input(request),
+                ApiRequests.optionalText(request, "name"), Map.of(), List.of(), true);
+        keepStartedThrough(started, target);
         return ExecutionOperations.started(started.executionArn(), started.startDate());
     }
 
-    /** EXPRESS only, as on AWS; answers when the execution ends, whatever its status. */
     /**
-     * Answers when the execution ends, without holding the HTTP server's thread meanwhile: called on a route, that
+     * EXPRESS only, as on AWS; answers when the execution ends, whatever its status. Answers when the execution ends, without holding the HTTP server's thread meanwhile: called on a route, that
      * thread is one of Camel's reactive workers, which runs the execution's own route hops (a Task's) only once the
      * action has returned.
      */
     java.util.concurrent.CompletionStage<JsonNode> startSync(JsonNode request) {
         String arn = ApiRequests.requiredText(request, "stateMachineArn");
-        StateMachineRuntime runtime = runtimeOf(arn);
+        StateMachineVersions.Target target = targetOf(arn);
+        StateMachineRuntime runtime = target.runtime();
         if (!runtime.config().express()) {
             throw new AslError("StateMachineTypeNotSupported", "This operation is not supported by STANDARD state "
                     + "machines: '" + arn + "'");
         }
         JsonNode input = input(request);
-        return runtime.begin(input, ApiRequests.optionalText(request, "name"), Map.of(), List.of(), false)
-                .completion().thenApply(result -> ExecutionOperations.syncResult(runtime, result, input));
+        StateMachineRuntime.Started started = runtime.begin(input, ApiRequests.optionalText(request, "name"),
+                Map.of(), List.of(), false);
+        keepStartedThrough(started, target);
+        return started.completion().thenApply(result -> ExecutionOperations.syncResult(runtime, result, input));
     }
 
-    /** From the store: a state machine deleted or updated since does not hide its executions. */
+    /** The version and alias an execution was started through, for DescribeExecution and ListExecutions. */
+    private void keepStartedThrough(StateMachineRuntime.Started started, StateMachineVersions.Target target) {
+        if (target.startedThrough() != null) {
+            store.putStartedThrough(started.executionArn(), target.startedThrough());
+        }
+    }
+
+    /**
+     * From the store: a state machine deleted or updated since does not hide its executions. As AWS: with the
+     * stateMachineVersionArn it ran and the stateMachineAliasArn it was started through, when it was.
+     */
     ObjectNode describe(JsonNode request) {
         String arn = executionArn(request);
-        return ExecutionShapes.describe(store.find(arn).orElseThrow(() -> doesNotExist(arn)));
+        ObjectNode out = ExecutionShapes.describe(store.find(arn).orElseThrow(() -> doesNotExist(arn)));
+        addStartedThrough(List.of(out));
+        return out;
+    }
+
+    /** stateMachineVersionArn and stateMachineAliasArn on each execution (its executionArn) that has them. */
+    private void addStartedThrough(List<ObjectNode> executions) {
+        if (executions.isEmpty()) {
+            return;
+        }
+        Map<String, ExecutionStore.StartedThrough> through = store.startedThrough(executions.stream()
+                .map(e -> e.get("executionArn").textValue()).toList());
+        for (ObjectNode execution : executions) {
+            ExecutionStore.StartedThrough started = through.get(execution.get("executionArn").textValue());
+            if (started != null) {
+                execution.put("stateMachineVersionArn", started.versionArn());
+                if (started.aliasArn() != null) {
+                    execution.put("stateMachineAliasArn", started.aliasArn());
+                }
+            }
+        }
     }
 
     /**
@@ -85,15 +118,30 @@ final class ExecutionActions {
         return out;
     }
 
+    /**
+     * The state machine's executions, whatever version they ran; of a version ARN, those that ran that version
+     * (started on it or through an alias that picked it); of an alias ARN, those started through the alias.
+     */
     ObjectNode list(JsonNode request) {
         String arn = ApiRequests.requiredText(request, "stateMachineArn");
+        ObjectNode out;
         if (StateMachineVersions.qualified(arn)) {
-            // executions record their state machine, not the version or alias they ran: listing the state
-            // machine's would answer executions of other versions
-            throw ApiRequests.validation("stateMachineArn", "ListExecutions of a version or alias ARN is not "
-                    + "supported by this server yet: give the state machine's ARN");
+            stateMachines.versions().checkExists(arn);
+            StateMachineRuntime runtime = stateMachines.find(arn.substring(0, arn.lastIndexOf(':'))).runtime();
+            String machineArn = runtime.config().stateMachineArn();
+            List<String> ofMachine = store.list().stream().filter(r -> machineArn.equals(r.stateMachineArn()))
+                    .map(ExecutionRecord::executionArn).toList();
+            java.util.Set<String> through = store.startedThrough(ofMachine).entrySet().stream()
+                    .filter(e -> arn.equals(e.getValue().versionArn()) || arn.equals(e.getValue().aliasArn()))
+                    .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+            out = ExecutionOperations.list(runtime, request, r -> through.contains(r.executionArn()));
+        } else {
+            out = ExecutionOperations.list(runtimeOf(arn), request);
         }
-        return ExecutionOperations.list(runtimeOf(arn), request);
+        List<ObjectNode> items = new java.util.ArrayList<>();
+        out.withArray("executions").forEach(item -> items.add((ObjectNode) item));
+        addStartedThrough(items);
+        return out;
     }
 
     ObjectNode history(JsonNode request) {
@@ -106,6 +154,31 @@ final class ExecutionActions {
 
     ObjectNode redrive(JsonNode request) {
         return ExecutionOperations.redrive(runtimeOfExecution(request), request, List.of());
+    }
+
+    /**
+     * Ours, beyond AWS ({@code CamelAsl.RestartExecution}): a new execution of the state machine, on its current
+     * definition, that starts in {@code stateName} with {@code input} (JSON text; by default the input that state
+     * had in the earlier execution), linked to the earlier one. Answers as StartExecution, with
+     * {@code restartedFrom}.
+     */
+    ObjectNode restart(JsonNode request) {
+        String arn = executionArn(request);
+        String stateName = ApiRequests.requiredText(request, "stateName");
+        String inputText = ApiRequests.optionalText(request, "input");
+        String name = ApiRequests.optionalText(request, "name");
+        StateMachineRuntime runtime = machineOfExecution(arn).runtime();
+        store.find(arn).orElseThrow(() -> doesNotExist(arn));
+        if (runtime.machine().state(stateName) == null) {
+            throw ApiRequests.validation("stateName", "Member must name a top-level state of the state machine's "
+                    + "current definition (" + String.join(", ", runtime.machine().states().keySet())
+                    + "), but was '" + stateName + "'");
+        }
+        StateMachineRuntime.Started started = runtime.restart(arn, stateName,
+                inputText == null ? null : input(request), name, List.of());
+        ObjectNode out = ExecutionOperations.started(started.executionArn(), started.startDate());
+        out.putObject("restartedFrom").put("executionArn", arn).put("stateName", stateName);
+        return out;
     }
 
     ObjectNode sendTaskSuccess(JsonNode request) {
@@ -126,16 +199,21 @@ final class ExecutionActions {
     }
 
     private StateMachineRuntime runtimeOf(String stateMachineArn) {
+        return targetOf(stateMachineArn).runtime();
+    }
+
+    /** The runtime a state machine, version or alias ARN runs executions on, and the version and alias if any. */
+    private StateMachineVersions.Target targetOf(String stateMachineArn) {
         if (StateMachineVersions.qualified(stateMachineArn)) {
             try {
-                return stateMachines.versions().runtime(stateMachineArn);
+                return stateMachines.versions().target(stateMachineArn);
             } catch (AslError e) {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException("the version's definition did not deploy again", e);
             }
         }
-        return stateMachines.find(stateMachineArn).runtime();
+        return new StateMachineVersions.Target(stateMachines.find(stateMachineArn).runtime(), null);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
+import io.github.camelasl.store.ExecutionStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.function.Predicate;
 /**
  * The tags of state machines and activities: TagResource, UntagResource and ListTagsForResource, and the tags given
  * to CreateStateMachine and CreateActivity. AWS's limits: 50 tags a resource, keys of 1 to 128 characters, values of
- * up to 256. Kept in memory, as the state machines and activities of this slice are.
+ * up to 256. Kept in the execution store with the state machines and activities (on a durable one they outlive a
+ * restart).
  */
 final class ResourceTags {
 
@@ -27,9 +29,16 @@ final class ResourceTags {
     /** An entry for every resource created through the API (empty when it has no tags), in the tags' order. */
     private final Map<String, Map<String, String>> byArn = new ConcurrentHashMap<>();
 
-    /** @param resourceExists whether a state machine or activity of that ARN exists */
-    ResourceTags(Predicate<String> resourceExists) {
+    private final ExecutionStore store;
+
+    /**
+     * @param resourceExists whether a state machine or activity of that ARN exists
+     * @param store          where the tags are kept: those it holds already are restored
+     */
+    ResourceTags(Predicate<String> resourceExists, ExecutionStore store) {
         this.resourceExists = resourceExists;
+        this.store = store;
+        store.tags().forEach((arn, tags) -> byArn.put(arn, new LinkedHashMap<>(tags)));
     }
 
     /**
@@ -73,11 +82,15 @@ final class ResourceTags {
      * A resource was created, with {@code tags}; one created before (an idempotent repeat of its Create) keeps its
      * tags, as on AWS.
      */
-    void created(String arn, Map<String, String> tags) {
-        byArn.putIfAbsent(arn, new LinkedHashMap<>(tags));
+    synchronized void created(String arn, Map<String, String> tags) {
+        if (!byArn.containsKey(arn)) {
+            store.putTags(arn, tags);
+            byArn.put(arn, new LinkedHashMap<>(tags));
+        }
     }
 
-    void deleted(String arn) {
+    synchronized void deleted(String arn) {
+        store.deleteTags(arn);
         byArn.remove(arn);
     }
 
@@ -90,6 +103,7 @@ final class ResourceTags {
             if (merged.size() > MAX_TAGS) {
                 throw tooMany(arn);
             }
+            store.putTags(arn, merged);
             byArn.put(arn, merged);
         }
         return Json.NODES.objectNode();
@@ -112,6 +126,7 @@ final class ResourceTags {
         synchronized (this) {
             Map<String, String> remaining = new LinkedHashMap<>(byArn.getOrDefault(arn, Map.of()));
             removed.forEach(remaining::remove);
+            store.putTags(arn, remaining);
             byArn.put(arn, remaining);
         }
         return Json.NODES.objectNode();

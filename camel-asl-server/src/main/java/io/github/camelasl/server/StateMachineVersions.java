@@ -251,10 +251,32 @@ final class StateMachineVersions {
      * version its routing picks.
      */
     StateMachineRuntime runtime(String arn) throws Exception {
-        String versionArn = isVersion(arn) ? arn : pickVersion(findAlias(arn));
-        Version version = find(versionArn);
-        return stateMachines.runtimeOf(VersionArn.parse(versionArn).machineArn(), version.definition(),
-                version.roleArn());
+        return target(arn).runtime();
+    }
+
+    /** What StartExecution on a version or alias ARN runs: the version's runtime, and what it was started through. */
+    record Target(StateMachineRuntime runtime, ExecutionStore.StartedThrough startedThrough) {
+    }
+
+    /** The runtime of the version {@code arn} names, or of one its alias picks; with the version and alias. */
+    Target target(String arn) throws Exception {
+        boolean version = isVersion(arn);
+        String versionArn = version ? arn : pickVersion(findAlias(arn));
+        Version picked = find(versionArn);
+        return new Target(stateMachines.runtimeOf(VersionArn.parse(versionArn).machineArn(), picked.definition(),
+                picked.roleArn()), new ExecutionStore.StartedThrough(versionArn, version ? null : arn));
+    }
+
+    /**
+     * ResourceNotFound unless {@code arn} names a version or an alias that exists; InvalidArn when it is not a
+     * qualified state machine ARN.
+     */
+    void checkExists(String arn) {
+        if (isVersion(arn)) {
+            find(arn);
+        } else {
+            findAlias(arn);
+        }
     }
 
     private static boolean isVersion(String qualifiedArn) {

@@ -25,6 +25,8 @@ import org.apache.camel.support.AsyncProcessorSupport;
 final class StepFunctionsApi extends AsyncProcessorSupport {
 
     static final String TARGET_PREFIX = "AWSStepFunctions.";
+    /** Our own actions, beyond AWS's: {@code X-Amz-Target: CamelAsl.<Action>}. */
+    static final String OWN_TARGET_PREFIX = "CamelAsl.";
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StepFunctionsApi.class);
@@ -43,12 +45,14 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
 
     private final Map<String, Action> actions;
     private final Map<String, LaterAction> laterActions;
+    private final Map<String, Action> ownActions;
     private final long maxRequestBytes;
 
     /** @param tester runs TestState: one state of a definition, mocked or calling through the deployer */
     StepFunctionsApi(StateMachineRegistry stateMachines, ExecutionActions executions, ActivityActions activities,
             ResourceTags tags, StateTester tester, long maxRequestBytes) {
         this.maxRequestBytes = maxRequestBytes;
+        this.ownActions = Map.of("RestartExecution", executions::restart);
         this.actions = Map.ofEntries(
                 Map.entry("CreateStateMachine", request -> {
                     // the tags are checked before the state machine is created
@@ -106,10 +110,7 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
             if (declaredLength > maxRequestBytes) {
                 throw tooLarge(declaredLength);
             }
-            String name = actionName(target);
-            LaterAction later = laterActions.get(name);
-            started = later != null ? later.apply(request(message)).toCompletableFuture()
-                    : CompletableFuture.completedFuture(action(name).apply(request(message)));
+            started = actionOf(target).apply(request(message)).toCompletableFuture();
         } catch (Exception e) {
             started = CompletableFuture.failedFuture(e);
         }
@@ -152,21 +153,30 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
         message.setBody(Json.write(response));
     }
 
-    private String actionName(String target) {
-        if (target == null || !target.startsWith(TARGET_PREFIX)) {
+    /** The action {@code target} names: AWS's ({@code AWSStepFunctions.<Action>}) or ours ({@code CamelAsl.<Action>}). */
+    private LaterAction actionOf(String target) {
+        Action action;
+        String name;
+        if (target != null && target.startsWith(TARGET_PREFIX)) {
+            name = target.substring(TARGET_PREFIX.length());
+            LaterAction later = laterActions.get(name);
+            if (later != null) {
+                return later;
+            }
+            action = actions.get(name);
+        } else if (target != null && target.startsWith(OWN_TARGET_PREFIX)) {
+            name = target.substring(OWN_TARGET_PREFIX.length());
+            action = ownActions.get(name);
+        } else {
             throw new AslError("UnknownOperationException", "The X-Amz-Target header must name an action as "
-                    + TARGET_PREFIX + "<Action>, but was " + (target == null ? "missing" : "'" + target + "'"));
+                    + TARGET_PREFIX + "<Action> (or " + OWN_TARGET_PREFIX + "<Action> for this server's own), but "
+                    + "was " + (target == null ? "missing" : "'" + target + "'"));
         }
-        return target.substring(TARGET_PREFIX.length());
-    }
-
-    private Action action(String name) {
-        Action action = actions.get(name);
         if (action == null) {
             throw new AslError("UnknownOperationException", "The action " + name + " is not supported by this "
                     + "server (yet)");
         }
-        return action;
+        return request -> CompletableFuture.completedFuture(action.apply(request));
     }
 
     /** The body, bounded: one over the cap is refused (the HTTP server's own limit stops it before it is read). */

@@ -72,10 +72,11 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
         this.path = path;
         this.stateMachines = new StateMachineRegistry(deployer, store, StateMachineConfig.DEFAULT_REGION,
                 StateMachineConfig.DEFAULT_ACCOUNT, Clock.systemUTC());
-        ActivityActions activities = new ActivityActions(this::getContext, tokens, StateMachineConfig.DEFAULT_REGION,
-                StateMachineConfig.DEFAULT_ACCOUNT, Clock.systemUTC(), activityTaskPoll);
+        ActivityActions activities = new ActivityActions(this::getContext, tokens, store,
+                StateMachineConfig.DEFAULT_REGION, StateMachineConfig.DEFAULT_ACCOUNT, Clock.systemUTC(),
+                activityTaskPoll);
         ResourceTags tags = new ResourceTags(arn -> activities.exists(arn)
-                || stateMachines.findIfPresent(arn).isPresent());
+                || stateMachines.findIfPresent(arn).isPresent(), store);
         activities.tags(tags);
         this.uncreatedActivities = new UncreatedActivities(activities::existsByName);
         // TestState's unmocked Tasks call what a deployment may call: the deployer's mappings and policy

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.store.InMemoryExecutionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -20,9 +21,10 @@ class ActivityWorkerLimitTest {
     void aPollOverTheLimitIsRefusedAndTheLimitFreesWhenAPollEnds() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.start();
-            ActivityActions activities = new ActivityActions(() -> camel, new TaskTokens(), "us-east-1",
+            ActivityActions activities = new ActivityActions(() -> camel, new TaskTokens(),
+                    new InMemoryExecutionStore(), "us-east-1",
                     "123456789012", Clock.systemUTC(), Duration.ofMillis(800), 1);
-            activities.tags(new ResourceTags(arn -> true));
+            activities.tags(new ResourceTags(arn -> true, new InMemoryExecutionStore()));
             String arn = activities.create(Json.parse("{\"name\": \"busy\"}")).get("activityArn").asText();
             String poll = "{\"activityArn\": \"" + arn + "\"}";
 

@@ -173,12 +173,14 @@ class StateMachineVersionsTest {
     }
 
     @Test
-    void listExecutionsOfAVersionIsRefusedRatherThanAnsweringOtherVersionsExecutions() {
+    void listExecutionsOfAVersionAnswersOnlyThatVersionsExecutionsOnTheInMemoryStoreToo() {
         String arn = create("listed-executions");
         String v1 = sfn.publishStateMachineVersion(r -> r.stateMachineArn(arn)).stateMachineVersionArn();
-        ValidationException e = assertThrows(ValidationException.class, () -> sfn.listExecutions(r -> r
-                .stateMachineArn(v1)));
-        assertTrue(e.getMessage().contains("'stateMachineArn'"), e.getMessage());
+        sfn.startSyncExecution(r -> r.stateMachineArn(arn).name("unversioned"));
+        String versioned = sfn.startSyncExecution(r -> r.stateMachineArn(v1).name("versioned")).executionArn();
+        assertEquals(List.of("versioned"), sfn.listExecutions(r -> r.stateMachineArn(v1)).executions().stream()
+                .map(e -> e.name()).toList());
+        assertEquals(v1, sfn.describeExecution(r -> r.executionArn(versioned)).stateMachineVersionArn());
     }
 
     @Test

@@ -136,10 +136,10 @@ class WireProtocolTest {
         // a registry without a deployer: validating throws a NullPointerException the API does not expect
         StateMachineRegistry broken = new StateMachineRegistry(null, fixture.store, "us-east-1", "123456789012",
                 java.time.Clock.systemUTC());
-        ActivityActions activities = new ActivityActions(() -> fixture.camel, null, "us-east-1", "123456789012",
-                java.time.Clock.systemUTC(), ServerFixture.ACTIVITY_TASK_POLL);
+        ActivityActions activities = new ActivityActions(() -> fixture.camel, null, fixture.store, "us-east-1",
+                "123456789012", java.time.Clock.systemUTC(), ServerFixture.ACTIVITY_TASK_POLL);
         StepFunctionsApi api = new StepFunctionsApi(broken, new ExecutionActions(broken, fixture.store, null),
-                activities, new ResourceTags(arn -> false),
+                activities, new ResourceTags(arn -> false, fixture.store),
                 new io.github.camelasl.teststate.StateTester(io.github.camelasl.teststate.TaskCalls.NONE), CAP);
         Exchange exchange = new DefaultExchange(fixture.camel);
         exchange.getMessage().setHeader("X-Amz-Target", "AWSStepFunctions.ValidateStateMachineDefinition");
