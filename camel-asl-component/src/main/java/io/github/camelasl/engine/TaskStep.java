@@ -75,8 +75,11 @@ public final class TaskStep {
      */
     public static JsonNode mockedResult(Scope scope) {
         MockedExecution mocks = scope.execution().mocks();
+        if (mocks == null) {
+            return null;
+        }
         String stateName = scope.current().name();
-        if (mocks == null || !mocks.mocks(stateName)) {
+        if (!mocks.mocks(stateName)) {
             return null;
         }
         MockedResponse response;

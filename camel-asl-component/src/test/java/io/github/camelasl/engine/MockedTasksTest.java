@@ -49,6 +49,7 @@ class MockedTasksTest extends EngineTestSupport {
     private static final String MOCKS = """
             {"StateMachines": {"test": {"TestCases": {
                "Happy": {"Work": "Payload"},
+               "Both": {"Work": "Payload", "Other": "Payload"},
                "Flaky": {"Work": "FailsThenWorks"},
                "Items": {"Work": "Numbered"},
                "Short": {"Work": "Payload"},
@@ -103,6 +104,19 @@ class MockedTasksTest extends EngineTestSupport {
         assertEquals(json("{\"body\": \"real\"}"), unmocked.output().get("work"));
         assertEquals(1, calls.get("direct:work").get(), "without a test case the Task calls its endpoint");
         assertTrue(unmocked.history().get(0).at("/executionStartedEventDetails/mockTestCase").isMissingNode());
+    }
+
+    @Test
+    void anExpressExecutionRunsItsMocksOnTheCallersThread() throws Exception {
+        StateMachineRuntime runtime = deployer().deploy("test", """
+                {"StartAt": "Work", "States": {
+                  "Work": {"Type": "Task", "Resource": "direct:work", "Next": "Other",
+                           "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 3}]},
+                  "Other": {"Type": "Task", "Resource": "direct:other", "End": true}}}""",
+                StateMachineConfig.of("test").withType("EXPRESS"));
+        ExecutionResult result = run(runtime, "{}", "Both");
+        assertTrue(result.succeeded(), result.toString());
+        assertEquals(json("{\"StatusCode\": 200, \"Payload\": {\"body\": \"mocked\"}}"), result.output());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.camelasl.server;
 import io.github.camelasl.AslDeployer;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.store.ExecutionStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
     private final java.util.concurrent.atomic.AtomicBoolean restored = new java.util.concurrent.atomic.AtomicBoolean();
     private final UncreatedActivities uncreatedActivities;
     private final AccessKeys accessKeys;
+    private final ExecutionActions executions;
 
     /**
      * @param path            the HTTP path the API answers on ("/" for the SDKs' and AWS CLI's --endpoint-url)
@@ -76,8 +78,19 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
                 || stateMachines.findIfPresent(arn).isPresent());
         activities.tags(tags);
         this.uncreatedActivities = new UncreatedActivities(activities::existsByName);
-        this.api = new StepFunctionsApi(stateMachines, new ExecutionActions(stateMachines, store, tokens), activities,
-                tags, maxRequestBytes);
+        this.executions = new ExecutionActions(stateMachines, store, tokens);
+        this.api = new StepFunctionsApi(stateMachines, executions, activities, tags, maxRequestBytes);
+    }
+
+    /**
+     * Runs StartExecution and StartSyncExecution calls whose state machine ARN ends in {@code #TEST_CASE} with that
+     * test case's mocked responses, as Step Functions Local does with its {@code SFN_MOCK_CONFIG}.
+     *
+     * @param mockConfig the configuration, or null for none (a {@code #TEST_CASE} is then InvalidName)
+     */
+    public StepFunctionsApiRoutes mockConfig(MockConfig mockConfig) {
+        executions.mockConfig(mockConfig);
+        return this;
     }
 
     @Override
