@@ -1,6 +1,8 @@
 package io.github.camelasl.cli;
 
 import io.github.camelasl.history.TerminalText;
+import io.github.camelasl.mock.MockConfig;
+import io.github.camelasl.mock.MockConfigException;
 import io.github.camelasl.server.AccessKeys;
 import io.github.camelasl.server.StepFunctionsApiRoutes;
 import io.github.camelasl.server.StepFunctionsServer;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
 
     static final String MEMORY = "memory";
+    /** Where Step Functions Local and LocalStack read their mock configuration's path. */
+    static final String MOCK_CONFIG_ENVIRONMENT = "SFN_MOCK_CONFIG";
 
     @Spec
     CommandSpec spec;
@@ -67,6 +71,12 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ResourcePolicyOptions resourcePolicy;
 
+    @Option(names = "--mock-config", paramLabel = "FILE",
+            description = "an AWS Step Functions Local mock configuration (MockConfigFile.json): StartExecution and "
+                    + "StartSyncExecution on a state machine ARN ending in #TEST_CASE run that test case's mocked "
+                    + "responses; default: the file the " + MOCK_CONFIG_ENVIRONMENT + " environment variable names")
+    Path mockConfig;
+
     @Option(names = "--max-request-bytes", paramLabel = "BYTES",
             defaultValue = "" + StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES,
             description = "a request body larger than this is refused; default: ${DEFAULT-VALUE} (1 MiB)")
@@ -98,6 +108,7 @@ final class ServeCommand implements Callable<Integer> {
         if (store == null || store.isEmpty()) {
             store = MEMORY; // ASL_STORE set but empty
         }
+        MockConfig mocks = mockConfig(mockConfig, System.getenv());
         var mappings = ResourceMaps.load(resourceMaps, InputStream.nullInputStream());
         var policy = resourcePolicy.policy();
         ExecutionStore executions = MEMORY.equals(store) ? new InMemoryExecutionStore()
@@ -118,7 +129,7 @@ final class ServeCommand implements Callable<Integer> {
         try (Engine engine = new Engine(mappings, executions, policy);
                 StepFunctionsServer server = StepFunctionsServer.start(engine.camelContext(), engine.deployer(),
                         engine.store(), engine.tokens(), host, port, maxRequestBytes,
-                        StepFunctionsApiRoutes.DEFAULT_ACTIVITY_TASK_POLL, keys)) {
+                        StepFunctionsApiRoutes.DEFAULT_ACTIVITY_TASK_POLL, keys, mocks)) {
             out.println("Step Functions API on " + server.url() + " (executions in "
                     + (MEMORY.equals(store) ? "memory" : TerminalText.escape(store)) + ")"
                     + (keys.isEmpty() ? "" : ", requests signed with the keys of the credentials file")
@@ -136,5 +147,31 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return AslCli.EXIT_OK;
+    }
+
+    /**
+     * The mock configuration: --mock-config's file, else the one {@value #MOCK_CONFIG_ENVIRONMENT} names (as Step
+     * Functions Local reads it), else none. Read and checked before anything starts: a problem is a usage error naming
+     * its place in the file.
+     */
+    static MockConfig mockConfig(Path option, java.util.Map<String, String> environment) {
+        Path file = option;
+        if (file == null) {
+            String named = environment.get(MOCK_CONFIG_ENVIRONMENT);
+            try {
+                file = named == null || named.isBlank() ? null : Path.of(named);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw CliException.usage(MOCK_CONFIG_ENVIRONMENT + " is not a file path: "
+                        + TerminalText.escape(e.getMessage()));
+            }
+        }
+        if (file == null) {
+            return null;
+        }
+        try {
+            return MockConfig.load(file);
+        } catch (MockConfigException e) {
+            throw CliException.usage(TerminalText.escape(e.getMessage()));
+        }
     }
 }

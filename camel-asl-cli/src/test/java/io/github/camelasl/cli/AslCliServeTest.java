@@ -229,6 +229,65 @@ class AslCliServeTest {
         assertTrue(result.err().contains("not a loopback address") && result.err().contains("SigV4"), result.err());
     }
 
+    private static final String MOCKS = """
+            {"StateMachines": {"mocked": {"TestCases": {"Happy": {"Work": "Done"}}}},
+             "MockedResponses": {"Done": {"0": {"Return": {"from": "mock"}}}}}""";
+
+    /** SFN_MOCK_CONFIG names the mock configuration, as for Step Functions Local: #Happy runs on its mocks. */
+    @Test
+    void serveRunsTheTestCasesOfTheMockConfigurationSfnMockConfigNames() throws Exception {
+        Path mocks = Files.writeString(tmp.resolve("MockConfigFile.json"), MOCKS);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), AslCli.class.getName(), "serve", "--port", "0");
+        builder.environment().put(ServeCommand.MOCK_CONFIG_ENVIRONMENT, mocks.toString());
+        builder.environment().remove(StoreOption.ENVIRONMENT);
+        Path stderr = tmp.resolve("stderr.txt");
+        builder.redirectError(stderr.toFile());
+        Process child = builder.start();
+        try (SfnClient sfn = client(endpoint(child, stderr))) {
+            String machine = sfn.createStateMachine(r -> r.name("mocked").roleArn("arn:aws:iam::123456789012:role/r")
+                    .definition("""
+                            {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "direct:nowhere",
+                              "End": true}}}""")).stateMachineArn();
+            String executionArn = sfn.startExecution(r -> r.stateMachineArn(machine + "#Happy")).executionArn();
+            DescribeExecutionResponse described = sfn.describeExecution(r -> r.executionArn(executionArn));
+            for (int i = 0; i < 400 && described.statusAsString().equals("RUNNING"); i++) {
+                Thread.sleep(25);
+                described = sfn.describeExecution(r -> r.executionArn(executionArn));
+            }
+            assertEquals("SUCCEEDED", described.statusAsString(), described.toString());
+            assertEquals("{\"from\":\"mock\"}", described.output());
+        } finally {
+            child.destroy();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "it stopped");
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theMockConfigOptionWinsOverSfnMockConfig() throws Exception {
+        Path option = Files.writeString(tmp.resolve("option.json"), MOCKS);
+        Path environment = Files.writeString(tmp.resolve("environment.json"), "not JSON");
+        assertTrue(ServeCommand.mockConfig(option, java.util.Map.of(ServeCommand.MOCK_CONFIG_ENVIRONMENT,
+                environment.toString())).testCase("mocked", "Happy").isPresent());
+        CliException fromEnvironment = assertThrows(CliException.class, () -> ServeCommand.mockConfig(null,
+                java.util.Map.of(ServeCommand.MOCK_CONFIG_ENVIRONMENT, environment.toString())));
+        assertTrue(fromEnvironment.getMessage().contains(environment + " cannot be used: /: not valid JSON"),
+                fromEnvironment.getMessage());
+        assertEquals(null, ServeCommand.mockConfig(null, java.util.Map.of()));
+    }
+
+    @Test
+    void serveRefusesAMockConfigurationWithProblemsNamingTheirPlaces() throws Exception {
+        Path mocks = Files.writeString(tmp.resolve("MockConfigFile.json"), """
+                {"StateMachines": {"m": {"TestCases": {"T": {"S": "Missing"}}}}, "MockedResponses": {}}""");
+        CliRun.Result result = CliRun.asl("serve", "--port", "0", "--mock-config", mocks.toString());
+        assertEquals(AslCli.EXIT_INVALID, result.code());
+        assertTrue(result.err().contains("/StateMachines/m/TestCases/T/S: no mocked response named 'Missing'"),
+                result.err());
+    }
+
     private static JsonNode call(String endpoint, String action, String body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint + "/"))
                 .header("Content-Type", "application/x-amz-json-1.0")
