@@ -168,6 +168,20 @@ class MockedTasksTest extends EngineTestSupport {
                 .filter(t -> t.startsWith("Task") && !t.startsWith("TaskState")).toList());
     }
 
+    /** Waiting out of memory, it would be read back from the store without its mocks: it waits in memory. */
+    @Test
+    void aMockedExecutionWaitsInMemory() throws Exception {
+        StateMachineRuntime runtime = deploy("""
+                {"StartAt": "Pause", "States": {
+                  "Pause": {"Type": "Wait", "Seconds": 1, "Next": "Work"},
+                  "Work": {"Type": "Task", "Resource": "direct:work", "End": true}}}""");
+        runtime.parkInMemorySeconds(0); // any wait would leave memory
+        ExecutionResult result = run(runtime, "{}", "Happy");
+        assertTrue(result.succeeded(), result.toString());
+        assertEquals(json("{\"StatusCode\": 200, \"Payload\": {\"body\": \"mocked\"}}"), result.output());
+        assertEquals(0, calls.get("direct:work").get());
+    }
+
     @Test
     void mapIterationsCountAsInvocationsOfTheState() throws Exception {
         StateMachineRuntime runtime = deploy("""

@@ -55,8 +55,14 @@ final class ServerFixture implements AutoCloseable {
     /** With a Step Functions Local mock configuration, and Resources mapped to the app's endpoints (or null). */
     static ServerFixture withMocks(MockConfig mocks, ResourceMapping mappings, RouteBuilder appRoutes)
             throws Exception {
-        return new ServerFixture(new InMemoryExecutionStore(), StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES,
-                appRoutes, "127.0.0.1", AccessKeys.NONE, mocks, mappings);
+        return withMocks(new InMemoryExecutionStore(), mocks, mappings, appRoutes);
+    }
+
+    /** As above, on {@code store} (which the caller closes). */
+    static ServerFixture withMocks(ExecutionStore store, MockConfig mocks, ResourceMapping mappings,
+            RouteBuilder appRoutes) throws Exception {
+        return new ServerFixture(store, StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES, appRoutes, "127.0.0.1",
+                AccessKeys.NONE, mocks, mappings);
     }
 
     private ServerFixture(ExecutionStore store, long maxRequestBytes, RouteBuilder appRoutes, String host,
