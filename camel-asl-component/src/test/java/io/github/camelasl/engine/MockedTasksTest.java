@@ -167,6 +167,23 @@ class MockedTasksTest extends EngineTestSupport {
                 .filter(t -> t.startsWith("Task") && !t.startsWith("TaskState")).toList());
     }
 
+    /** A mocked result is no real one: a step-cached state neither reuses a recorded result nor records the mock. */
+    @Test
+    void aStepCachedStateTakesTheMockAndCachesNothing() throws Exception {
+        StateMachineRuntime runtime = deployer().deploy("test", """
+                {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "direct:work", "End": true}}}""",
+                StateMachineConfig.of("test"), java.util.Set.of("Work"));
+        assertEquals(json("{\"Payload\": {\"body\": \"real\"}}"),
+                runtime.start(json("{}"), null, Map.of(), List.of()).get(30, TimeUnit.SECONDS).output());
+        assertEquals(1, calls.get("direct:work").get());
+        assertEquals(json("{\"StatusCode\": 200, \"Payload\": {\"body\": \"mocked\"}}"),
+                run(runtime, "{}", "Happy").output(), "the mock, not the recorded result");
+        assertEquals(json("{\"Payload\": {\"body\": \"real\"}}"),
+                runtime.start(json("{}"), null, Map.of(), List.of()).get(30, TimeUnit.SECONDS).output(),
+                "the recorded real result, not the mock");
+        assertEquals(1, calls.get("direct:work").get());
+    }
+
     /** Waiting out of memory, it would be read back from the store without its mocks: it waits in memory. */
     @Test
     void aMockedExecutionWaitsInMemory() throws Exception {

@@ -36,7 +36,8 @@ class MockConfigTest {
                 lambda.forInvocation(0));
         assertEquals(new MockedResponse.Throw("Lambda.TimeoutException", "Lambda timed out."), lambda.forInvocation(1));
         assertEquals(lambda.forInvocation(1), lambda.forInvocation(2));
-        assertEquals(Json.parse("{\"StatusCode\":200,\"Payload\":{\"StatusCode\":200,\"body\":\"Hello from Lambda!\"}}"),
+        assertEquals(Json.parse("{\"StatusCode\":200,\"Payload\":{\"StatusCode\":200,"
+                + "\"body\":\"Hello from Lambda!\"}}"),
                 assertInstanceOf(MockedResponse.Return.class, lambda.forInvocation(3)).payload());
         assertNull(lambda.forInvocation(4));
         assertNull(config.testCase("LambdaSQSIntegration", "HybridPath").orElseThrow().responses("SQSState"),

@@ -166,7 +166,8 @@ class MockedServiceIntegrationsTest {
         assertEquals(Json.parse("{\"MessageId\": \"sent-for-real\"}"), Json.parse(described.output()));
         assertEquals(0, lambdaCalls.get());
         String sent = sentMessages.poll();
-        assertEquals(Json.parse("{\"StatusCode\":200,\"Payload\":{\"StatusCode\":200,\"body\":\"Hello from Lambda!\"}}"),
+        assertEquals(Json.parse("{\"StatusCode\":200,\"Payload\":{\"StatusCode\":200,"
+                + "\"body\":\"Hello from Lambda!\"}}"),
                 Json.parse(sent).get("MessageBody"));
     }
 
