@@ -108,7 +108,8 @@ final class ServeCommand implements Callable<Integer> {
         if (store == null || store.isEmpty()) {
             store = MEMORY; // ASL_STORE set but empty
         }
-        MockConfig mocks = mockConfig(mockConfig, System.getenv());
+        Path mockFile = mockConfigFile(mockConfig, System.getenv());
+        MockConfig mocks = mockFile == null ? null : loadMockConfig(mockFile);
         var mappings = ResourceMaps.load(resourceMaps, InputStream.nullInputStream());
         var policy = resourcePolicy.policy();
         ExecutionStore executions = MEMORY.equals(store) ? new InMemoryExecutionStore()
@@ -133,6 +134,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Step Functions API on " + server.url() + " (executions in "
                     + (MEMORY.equals(store) ? "memory" : TerminalText.escape(store)) + ")"
                     + (keys.isEmpty() ? "" : ", requests signed with the keys of the credentials file")
+                    + (mocks == null ? "" : ", mock test cases of " + TerminalText.escape(mockFile.toString()))
                     + "; Ctrl-C stops it");
             out.flush();
             stopped.await();
@@ -150,24 +152,27 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * The mock configuration: --mock-config's file, else the one {@value #MOCK_CONFIG_ENVIRONMENT} names (as Step
-     * Functions Local reads it), else none. Read and checked before anything starts: a problem is a usage error naming
-     * its place in the file.
+     * The mock configuration's file: --mock-config's, else the one {@value #MOCK_CONFIG_ENVIRONMENT} names (as Step
+     * Functions Local reads it), else none.
      */
-    static MockConfig mockConfig(Path option, java.util.Map<String, String> environment) {
-        Path file = option;
-        if (file == null) {
-            String named = environment.get(MOCK_CONFIG_ENVIRONMENT);
-            try {
-                file = named == null || named.isBlank() ? null : Path.of(named);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw CliException.usage(MOCK_CONFIG_ENVIRONMENT + " is not a file path: "
-                        + TerminalText.escape(e.getMessage()));
-            }
+    static Path mockConfigFile(Path option, java.util.Map<String, String> environment) {
+        if (option != null) {
+            return option;
         }
-        if (file == null) {
+        String named = environment.get(MOCK_CONFIG_ENVIRONMENT);
+        if (named == null || named.isBlank()) {
             return null;
         }
+        try {
+            return Path.of(named);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw CliException.usage(MOCK_CONFIG_ENVIRONMENT + " is not a file path: "
+                    + TerminalText.escape(e.getMessage()));
+        }
+    }
+
+    /** Read and checked before anything starts: a problem is a usage error naming its place in the file. */
+    static MockConfig loadMockConfig(Path file) {
         try {
             return MockConfig.load(file);
         } catch (MockConfigException e) {

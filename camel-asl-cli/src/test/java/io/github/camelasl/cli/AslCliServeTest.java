@@ -245,7 +245,13 @@ class AslCliServeTest {
         Path stderr = tmp.resolve("stderr.txt");
         builder.redirectError(stderr.toFile());
         Process child = builder.start();
-        try (SfnClient sfn = client(endpoint(child, stderr))) {
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        assertTrue(line != null, "it printed its URL; stderr: " + Files.readString(stderr));
+        assertTrue(line.contains(", mock test cases of " + mocks), line);
+        Matcher url = Pattern.compile("Step Functions API on (http://127\\.0\\.0\\.1:\\d+) ").matcher(line);
+        assertTrue(url.find(), line);
+        try (SfnClient sfn = client(url.group(1))) {
             String machine = sfn.createStateMachine(r -> r.name("mocked").roleArn("arn:aws:iam::123456789012:role/r")
                     .definition("""
                             {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "direct:nowhere",
@@ -267,15 +273,15 @@ class AslCliServeTest {
 
     @Test
     void theMockConfigOptionWinsOverSfnMockConfig() throws Exception {
-        Path option = Files.writeString(tmp.resolve("option.json"), MOCKS);
+        Path option = tmp.resolve("option.json");
         Path environment = Files.writeString(tmp.resolve("environment.json"), "not JSON");
-        assertTrue(ServeCommand.mockConfig(option, java.util.Map.of(ServeCommand.MOCK_CONFIG_ENVIRONMENT,
-                environment.toString())).testCase("mocked", "Happy").isPresent());
-        CliException fromEnvironment = assertThrows(CliException.class, () -> ServeCommand.mockConfig(null,
-                java.util.Map.of(ServeCommand.MOCK_CONFIG_ENVIRONMENT, environment.toString())));
-        assertTrue(fromEnvironment.getMessage().contains(environment + " cannot be used: /: not valid JSON"),
-                fromEnvironment.getMessage());
-        assertEquals(null, ServeCommand.mockConfig(null, java.util.Map.of()));
+        var named = java.util.Map.of(ServeCommand.MOCK_CONFIG_ENVIRONMENT, environment.toString());
+        assertEquals(option, ServeCommand.mockConfigFile(option, named));
+        assertEquals(environment, ServeCommand.mockConfigFile(null, named));
+        assertEquals(null, ServeCommand.mockConfigFile(null, java.util.Map.of()));
+        CliException unusable = assertThrows(CliException.class, () -> ServeCommand.loadMockConfig(environment));
+        assertTrue(unusable.getMessage().contains(environment + " cannot be used: /: not valid JSON"),
+                unusable.getMessage());
     }
 
     @Test
