@@ -1,6 +1,8 @@
 package io.github.camelasl.cli;
 
 import io.github.camelasl.history.TerminalText;
+import io.github.camelasl.mock.MockConfig;
+import io.github.camelasl.mock.MockConfigException;
 import io.github.camelasl.server.AccessKeys;
 import io.github.camelasl.server.StepFunctionsApiRoutes;
 import io.github.camelasl.server.StepFunctionsServer;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
 
     static final String MEMORY = "memory";
+    /** Where Step Functions Local and LocalStack read their mock configuration's path. */
+    static final String MOCK_CONFIG_ENVIRONMENT = "SFN_MOCK_CONFIG";
 
     @Spec
     CommandSpec spec;
@@ -67,6 +71,12 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ResourcePolicyOptions resourcePolicy;
 
+    @Option(names = "--mock-config", paramLabel = "FILE",
+            description = "an AWS Step Functions Local mock configuration (MockConfigFile.json): StartExecution and "
+                    + "StartSyncExecution on a state machine ARN ending in #TEST_CASE run that test case's mocked "
+                    + "responses; default: the file the " + MOCK_CONFIG_ENVIRONMENT + " environment variable names")
+    Path mockConfig;
+
     @Option(names = "--max-request-bytes", paramLabel = "BYTES",
             defaultValue = "" + StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES,
             description = "a request body larger than this is refused; default: ${DEFAULT-VALUE} (1 MiB)")
@@ -98,6 +108,8 @@ final class ServeCommand implements Callable<Integer> {
         if (store == null || store.isEmpty()) {
             store = MEMORY; // ASL_STORE set but empty
         }
+        Path mockFile = mockConfigFile(mockConfig, System.getenv());
+        MockConfig mocks = mockFile == null ? null : loadMockConfig(mockFile);
         var mappings = ResourceMaps.load(resourceMaps, InputStream.nullInputStream());
         var policy = resourcePolicy.policy();
         ExecutionStore executions = MEMORY.equals(store) ? new InMemoryExecutionStore()
@@ -118,11 +130,12 @@ final class ServeCommand implements Callable<Integer> {
         try (Engine engine = new Engine(mappings, executions, policy);
                 StepFunctionsServer server = StepFunctionsServer.start(engine.camelContext(), engine.deployer(),
                         engine.store(), engine.tokens(), host, port, maxRequestBytes,
-                        StepFunctionsApiRoutes.DEFAULT_ACTIVITY_TASK_POLL, keys)) {
+                        StepFunctionsApiRoutes.DEFAULT_ACTIVITY_TASK_POLL, keys, mocks)) {
             out.println("Step Functions API on " + server.url() + anyAddressHint(host, server.port())
                     + " (executions in "
                     + (MEMORY.equals(store) ? "memory" : TerminalText.escape(store)) + ")"
                     + (keys.isEmpty() ? "" : ", requests signed with the keys of the credentials file")
+                    + (mocks == null ? "" : ", mock test cases of " + TerminalText.escape(mockFile.toString()))
                     + "; Ctrl-C stops it");
             out.flush();
             stopped.await();
@@ -146,6 +159,35 @@ final class ServeCommand implements Callable<Integer> {
                     ? " (every address of this host: http://127.0.0.1:" + port + " here)" : "";
         } catch (java.net.UnknownHostException e) {
             return "";
+        }
+    }
+
+    /**
+     * The mock configuration's file: --mock-config's, else the one {@value #MOCK_CONFIG_ENVIRONMENT} names (as Step
+     * Functions Local reads it), else none.
+     */
+    static Path mockConfigFile(Path option, java.util.Map<String, String> environment) {
+        if (option != null) {
+            return option;
+        }
+        String named = environment.get(MOCK_CONFIG_ENVIRONMENT);
+        if (named == null || named.isBlank()) {
+            return null;
+        }
+        try {
+            return Path.of(named);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw CliException.usage(MOCK_CONFIG_ENVIRONMENT + " is not a file path: "
+                    + TerminalText.escape(e.getMessage()));
+        }
+    }
+
+    /** Read and checked before anything starts: a problem is a usage error naming its place in the file. */
+    static MockConfig loadMockConfig(Path file) {
+        try {
+            return MockConfig.load(file);
+        } catch (MockConfigException e) {
+            throw CliException.usage(TerminalText.escape(e.getMessage()));
         }
     }
 }

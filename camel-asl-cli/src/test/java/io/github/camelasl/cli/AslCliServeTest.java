@@ -232,6 +232,71 @@ class AslCliServeTest {
         assertTrue(result.err().contains("not a loopback address") && result.err().contains("SigV4"), result.err());
     }
 
+    private static final String MOCKS = """
+            {"StateMachines": {"mocked": {"TestCases": {"Happy": {"Work": "Done"}}}},
+             "MockedResponses": {"Done": {"0": {"Return": {"from": "mock"}}}}}""";
+
+    /** SFN_MOCK_CONFIG names the mock configuration, as for Step Functions Local: #Happy runs on its mocks. */
+    @Test
+    void serveRunsTheTestCasesOfTheMockConfigurationSfnMockConfigNames() throws Exception {
+        Path mocks = Files.writeString(tmp.resolve("MockConfigFile.json"), MOCKS);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), AslCli.class.getName(), "serve", "--port", "0");
+        builder.environment().put(ServeCommand.MOCK_CONFIG_ENVIRONMENT, mocks.toString());
+        builder.environment().remove(StoreOption.ENVIRONMENT);
+        Path stderr = tmp.resolve("stderr.txt");
+        builder.redirectError(stderr.toFile());
+        Process child = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        assertTrue(line != null, "it printed its URL; stderr: " + Files.readString(stderr));
+        assertTrue(line.contains(", mock test cases of " + mocks), line);
+        Matcher url = Pattern.compile("Step Functions API on (http://127\\.0\\.0\\.1:\\d+) ").matcher(line);
+        assertTrue(url.find(), line);
+        try (SfnClient sfn = client(url.group(1))) {
+            String machine = sfn.createStateMachine(r -> r.name("mocked").roleArn("arn:aws:iam::123456789012:role/r")
+                    .definition("""
+                            {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "direct:nowhere",
+                              "End": true}}}""")).stateMachineArn();
+            String executionArn = sfn.startExecution(r -> r.stateMachineArn(machine + "#Happy")).executionArn();
+            DescribeExecutionResponse described = sfn.describeExecution(r -> r.executionArn(executionArn));
+            for (int i = 0; i < 400 && described.statusAsString().equals("RUNNING"); i++) {
+                Thread.sleep(25);
+                described = sfn.describeExecution(r -> r.executionArn(executionArn));
+            }
+            assertEquals("SUCCEEDED", described.statusAsString(), described.toString());
+            assertEquals("{\"from\":\"mock\"}", described.output());
+        } finally {
+            child.destroy();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "it stopped");
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theMockConfigOptionWinsOverSfnMockConfig() throws Exception {
+        Path option = tmp.resolve("option.json");
+        Path environment = Files.writeString(tmp.resolve("environment.json"), "not JSON");
+        var named = java.util.Map.of(ServeCommand.MOCK_CONFIG_ENVIRONMENT, environment.toString());
+        assertEquals(option, ServeCommand.mockConfigFile(option, named));
+        assertEquals(environment, ServeCommand.mockConfigFile(null, named));
+        assertEquals(null, ServeCommand.mockConfigFile(null, java.util.Map.of()));
+        CliException unusable = assertThrows(CliException.class, () -> ServeCommand.loadMockConfig(environment));
+        assertTrue(unusable.getMessage().contains(environment + " cannot be used: /: not valid JSON"),
+                unusable.getMessage());
+    }
+
+    @Test
+    void serveRefusesAMockConfigurationWithProblemsNamingTheirPlaces() throws Exception {
+        Path mocks = Files.writeString(tmp.resolve("MockConfigFile.json"), """
+                {"StateMachines": {"m": {"TestCases": {"T": {"S": "Missing"}}}}, "MockedResponses": {}}""");
+        CliRun.Result result = CliRun.asl("serve", "--port", "0", "--mock-config", mocks.toString());
+        assertEquals(AslCli.EXIT_INVALID, result.code());
+        assertTrue(result.err().contains("/StateMachines/m/TestCases/T/S: no mocked response named 'Missing'"),
+                result.err());
+    }
+
     private static JsonNode call(String endpoint, String action, String body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint + "/"))
                 .header("Content-Type", "application/x-amz-json-1.0")

@@ -8,6 +8,7 @@ import io.github.camelasl.history.HistoryEvent;
 import io.github.camelasl.history.ExecutionHistory;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.mock.MockedExecution;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
 import java.time.Instant;
@@ -50,6 +51,8 @@ public final class Execution {
     /** RedriveExecution's count and last date ($$.Execution.RedriveCount, RedriveTime). */
     private int redriveCount;
     private ObjectNode restartedFrom;
+    /** The mock test case it runs (Step Functions Local's #TestCase), or null: set before started(). */
+    private MockedExecution mocks;
     private Instant redriveDate;
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
@@ -115,14 +118,44 @@ public final class Execution {
         JsonNode startInput = input;
         StateMachineConfig machine = config;
         ObjectNode restarted = restartedFrom;
+        String testCase = mocks == null ? null : mocks.testCase().name();
         history.append(HistoryEventType.ExecutionStarted, HistoryEventType.ExecutionStarted.name(), 0, () -> {
             ObjectNode details = EventDetails.withInput(startInput);
             details.put("roleArn", machine.effectiveRoleArn());
             if (restarted != null) {
                 details.set("restartedFrom", restarted); // beyond AWS: the execution this one restarts
             }
+            if (testCase != null) {
+                // beyond AWS: the mocks live in memory only, and this tells a resume or redrive that it ran with them
+                details.put(MOCK_TEST_CASE, testCase);
+            }
             return details;
         });
+    }
+
+    /** ExecutionStarted's detail naming the mock test case an execution ran (see {@link #mockTestCase}). */
+    static final String MOCK_TEST_CASE = "mockTestCase";
+
+    /** Before started(): its Tasks the test case mocks answer from it instead of their endpoints. */
+    void mocks(MockedExecution mocks) {
+        this.mocks = mocks;
+    }
+
+    /** The mocks of its test case, or null when it runs none. */
+    public MockedExecution mocks() {
+        return mocks;
+    }
+
+    /**
+     * The mock test case a stored execution ran, from its ExecutionStarted event, or null. Its mocks were in memory
+     * only: resumed or redriven without them, its mocked Tasks would call their real endpoints.
+     */
+    static String mockTestCase(List<HistoryEvent> events) {
+        if (events.isEmpty()) {
+            return null;
+        }
+        JsonNode name = events.get(0).toJson().path("executionStartedEventDetails").path(MOCK_TEST_CASE);
+        return name.isTextual() ? name.textValue() : null;
     }
 
     /** Its caller will wait for the result, perhaps only once the start returns. */

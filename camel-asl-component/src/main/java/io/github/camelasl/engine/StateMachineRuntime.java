@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.history.HistoryEvent;
 import io.github.camelasl.history.HistoryListener;
+import io.github.camelasl.mock.MockedExecution;
 import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
@@ -88,6 +89,18 @@ public final class StateMachineRuntime {
      */
     public Started begin(JsonNode input, String executionName, Map<String, Object> headers,
             List<HistoryListener> listeners, boolean asStartExecution) {
+        return begin(input, executionName, headers, listeners, asStartExecution, null);
+    }
+
+    /**
+     * As above, running a mock test case (Step Functions Local's {@code #TestCase}): the Tasks it names answer from
+     * {@code mocks} instead of their endpoints. Such an execution lives in this JVM only: it does not wait out of
+     * memory, and after a restart it is not resumed with real endpoints but ends FAILED (see {@link #resume}).
+     *
+     * @param mocks a fresh {@link MockedExecution} for this execution, or null to run every Task for real
+     */
+    public Started begin(JsonNode input, String executionName, Map<String, Object> headers,
+            List<HistoryListener> listeners, boolean asStartExecution, MockedExecution mocks) {
         checkStart(input, executionName);
         boolean idempotent = asStartExecution;
         if (idempotent && executionName != null && !config.express()) {
@@ -101,6 +114,7 @@ public final class StateMachineRuntime {
         }
         String name = executionName != null ? executionName : Ids.uuid();
         Execution execution = new Execution(config, name, input, store, listeners, headers, definition);
+        execution.mocks(mocks);
         execution.started();
         register(execution);
         if (idempotent) {
@@ -164,6 +178,13 @@ public final class StateMachineRuntime {
             List<HistoryEvent> events = store.events(record.executionArn()).stream()
                     .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
             execution = Execution.resumed(config, record, events, store, listeners, headers);
+            String testCase = Execution.mockTestCase(events);
+            if (testCase != null) {
+                // its mocks were in memory only: without them its mocked Tasks would call real endpoints
+                return failUnresumable(record, execution, "it ran mock test case '" + testCase + "', whose mocked "
+                        + "responses lived in memory only; resumed without them, its Tasks would call their real "
+                        + "endpoints. Start it again with the test case", listeners);
+            }
             reading = "its checkpoint";
             long lastEventId = execution.history().lastEventId();
             Checkpoint checkpoint = store.lastCheckpoint(record.executionArn())
@@ -265,7 +286,8 @@ public final class StateMachineRuntime {
      */
     private void park(Execution execution, Scope scope) {
         long now = System.currentTimeMillis();
-        if (!config.express() && scope.parkedUntil() - now > parkInMemoryMillis) {
+        // a mocked execution stays: read back from the store, it would have lost its mocks
+        if (!config.express() && execution.mocks() == null && scope.parkedUntil() - now > parkInMemoryMillis) {
             execution.cancelTimeoutTimer(); // it holds the execution; run() makes a new one on resume
             running.remove(execution.arn(), execution);
             long wake = machine.timeoutSeconds() == null ? scope.parkedUntil()
@@ -487,14 +509,20 @@ public final class StateMachineRuntime {
     public Instant redrive(String executionArn, List<HistoryListener> listeners) {
         refuseExpress("RedriveExecution");
         ExecutionRecord record = store.find(executionArn).orElseThrow(() -> doesNotExist(executionArn));
+        List<HistoryEvent> events = store.events(executionArn).stream()
+                .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
+        String testCase = Execution.mockTestCase(events);
+        if (testCase != null) { // as on resume: redriven without its mocks, its Tasks would call real endpoints
+            throw new AslError("ExecutionNotRedrivable", "Execution is not redrivable: '" + executionArn + "' ran "
+                    + "mock test case '" + testCase + "', whose mocked responses are not kept with it; start a new "
+                    + "execution with the test case");
+        }
         Checkpoint checkpoint = store.lastCheckpoint(executionArn).orElse(null);
         if (!record.redrivable() || checkpoint == null || running.containsKey(executionArn)) {
             throw new AslError("ExecutionNotRedrivable", "Execution is not redrivable: '" + executionArn + "' is "
                     + record.status() + (record.redrivable() ? " and holds no checkpoint to go on from"
                     : "; only FAILED, TIMED_OUT and ABORTED executions can be redriven"));
         }
-        List<HistoryEvent> events = store.events(executionArn).stream()
-                .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
         if (events.size() >= config.limits().maxHistoryEvents() - 1) { // as AWS: no room for one more state
             throw new AslError("ExecutionNotRedrivable", "Execution is not redrivable: '" + executionArn + "' has "
                     + events.size() + " history events, and its state machine allows "

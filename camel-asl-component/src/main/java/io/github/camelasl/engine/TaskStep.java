@@ -6,6 +6,8 @@ import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.history.EventDetails;
 import io.github.camelasl.history.HistoryEventType;
+import io.github.camelasl.mock.MockedExecution;
+import io.github.camelasl.mock.MockedResponse;
 import io.github.camelasl.model.TaskState;
 import io.github.camelasl.resource.AwsArns;
 
@@ -59,6 +61,38 @@ public final class TaskStep {
         TaskEvents.scheduled(scope, state, effective, timeout);
         scope.phase(Scope.Phase.TASK_CALL);
         return effective;
+    }
+
+    /**
+     * After {@link #prepare}: when the execution runs a mock test case that mocks this state, this invocation's
+     * mocked response stands in for the call (its endpoint is not called; a .waitForTaskToken Task does not wait):
+     * the service's response, which {@link #complete} then takes as the call's, or its error, thrown as the call's
+     * would be (the state's Retry and Catch apply). Null when the state runs for real: one field read for an
+     * execution without mocks.
+     *
+     * @throws AslError the mocked error; States.Runtime past the last invocation the mock numbers (AWS: "the state
+     *                  machine execution will fail"), which no Retry or Catch takes
+     */
+    public static JsonNode mockedResult(Scope scope) {
+        MockedExecution mocks = scope.execution().mocks();
+        if (mocks == null) {
+            return null;
+        }
+        String stateName = scope.current().name();
+        if (!mocks.mocks(stateName)) {
+            return null;
+        }
+        MockedResponse response;
+        try {
+            response = mocks.next(stateName);
+        } catch (MockedExecution.NoMockedResponseException e) {
+            throw AslError.runtime(e.getMessage());
+        }
+        if (response instanceof MockedResponse.Throw thrown) {
+            throw new AslError(thrown.error(), thrown.cause());
+        }
+        // a copy: the data flow may build the state's output around it, and the next invocation reuses the mock
+        return ((MockedResponse.Return) response).payload().deepCopy();
     }
 
     /**

@@ -201,20 +201,35 @@ public class StateMachineRoutes extends RouteBuilder {
     private void callbackTaskRoute(TryDefinition route, TaskState state, String uri) {
         TaskHeaders headers = TaskHeaders.of(state, allowedCamelHeaders, forwardedHeaders);
         route.process(e -> {
-            TaskMessages.toRequest(e, scope(e), TaskStep.prepare(scope(e)), headers);
+            JsonNode effective = TaskStep.prepare(scope(e));
+            JsonNode mocked = TaskStep.mockedResult(scope(e));
+            if (mocked != null) { // answered at once by the execution's mock test case: no call, no wait
+                e.setProperty(MOCKED_RESULT, mocked);
+                return;
+            }
+            TaskMessages.toRequest(e, scope(e), effective, headers);
             e.getMessage().setHeader(AslConstants.TASK_TOKEN, scope(e).taskToken()); // an activity worker's
             // registered before the call: a worker may answer before the endpoint returns
             e.setProperty(TOKEN_WAIT, TokenWait.register(scope(e), tokens, timers, timers));
         });
-        route.process(new TaskCall(uri, false));
-        route.process(e -> {
-            if (!scope(e).awaitsResumedToken()) {
-                TaskStep.submitted(scope(e), TaskMessages.result(e));
-            }
-        });
+        route.filter(e -> e.getProperty(MOCKED_RESULT) == null)
+                .process(new TaskCall(uri, false))
+                .process(e -> {
+                    if (!scope(e).awaitsResumedToken()) {
+                        TaskStep.submitted(scope(e), TaskMessages.result(e));
+                    }
+                })
+                .end();
         route.process(new AsyncProcessorSupport() {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
+                JsonNode mocked = exchange.getProperty(MOCKED_RESULT, JsonNode.class);
+                if (mocked != null) {
+                    exchange.removeProperty(MOCKED_RESULT);
+                    exchange.getMessage().setBody(mocked);
+                    callback.done(true);
+                    return true;
+                }
                 TokenWait wait = exchange.getProperty(TOKEN_WAIT, TokenWait.class);
                 exchange.removeProperty(TOKEN_WAIT);
                 wait.await((output, error) -> {
@@ -233,6 +248,8 @@ public class StateMachineRoutes extends RouteBuilder {
 
     /** Exchange property: the running callback Task's wait for its token. */
     private static final String TOKEN_WAIT = "CamelAslTokenWait";
+    /** Exchange property: a mocked callback Task's result (see TaskStep.mockedResult). */
+    private static final String MOCKED_RESULT = "CamelAslMockedResult";
 
     private void parallelRoute(TryDefinition route, ParallelState state) {
         if (state.branches().stream().allMatch(InlineStates::handlesAll)) {

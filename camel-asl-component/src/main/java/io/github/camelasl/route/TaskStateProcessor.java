@@ -20,7 +20,9 @@ import org.apache.camel.support.service.ServiceHelper;
  * ({@link TaskCall}), complete (TaskSucceeded, ResultSelector, ResultPath), and on a failure the state's Retry or
  * Catch, with a retry's back-off waited on the timers, holding no thread. One processor rather than a
  * doTry around three: each processor of a route costs Camel's per-processor bookkeeping, and a Task runs these
- * steps on every call (W6, W7 in the benchmarks). A step-cached Task's recorded result stands in for the call.
+ * steps on every call (W6, W7 in the benchmarks). A step-cached Task's recorded result stands in for the call,
+ * and so does a mocked response when the execution runs a mock test case ({@link TaskStep#mockedResult}); a mocked
+ * result is never step-cached.
  */
 final class TaskStateProcessor extends AsyncProcessorSupport implements CamelContextAware {
 
@@ -47,6 +49,10 @@ final class TaskStateProcessor extends AsyncProcessorSupport implements CamelCon
         String cacheKey = null;
         try {
             JsonNode effective = TaskStep.prepare(scope);
+            JsonNode mocked = TaskStep.mockedResult(scope);
+            if (mocked != null) { // the execution's mock test case answers for the endpoint
+                return finish(scope, () -> TaskStep.complete(scope, mocked), true, callback);
+            }
             TaskMessages.toRequest(exchange, scope, effective, headers);
             if (caching.caches(state)) {
                 cacheKey = caching.key(state, uri, effective);

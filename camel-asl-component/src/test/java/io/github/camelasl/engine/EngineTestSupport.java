@@ -37,6 +37,10 @@ abstract class EngineTestSupport {
         deployer = new AslDeployer(context, store, new ResourceResolvers(context, List.of()), timers);
     }
 
+    protected AslDeployer deployer() {
+        return deployer;
+    }
+
     /** Adds the routes a test's Tasks call. */
     protected void configure(CamelContext camel) throws Exception {
     }

@@ -10,6 +10,9 @@ import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.mock.MockConfig;
+import io.github.camelasl.mock.MockTestCase;
+import io.github.camelasl.mock.MockedExecution;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
 import java.util.List;
@@ -25,6 +28,7 @@ final class ExecutionActions {
     private final StateMachineRegistry stateMachines;
     private final ExecutionStore store;
     private final TaskTokens tokens;
+    private volatile MockConfig mockConfig;
 
     ExecutionActions(StateMachineRegistry stateMachines, ExecutionStore store, TaskTokens tokens) {
         this.stateMachines = stateMachines;
@@ -33,30 +37,34 @@ final class ExecutionActions {
     }
 
     ObjectNode start(JsonNode request) {
-        StateMachineVersions.Target target = targetOf(ApiRequests.requiredText(request, "stateMachineArn"));
+        MockedArn requested = MockedArn.of(ApiRequests.requiredText(request, "stateMachineArn"));
+        StateMachineVersions.Target target = targetOf(requested.stateMachineArn());
+        MockedExecution mocks = mocks(requested);
         // no caller header goes on to the Tasks: an execution started through the API has none
         StateMachineRuntime.Started started = target.runtime().begin(input(request),
-                ApiRequests.optionalText(request, "name"), Map.of(), List.of(), true);
+                ApiRequests.optionalText(request, "name"), Map.of(), List.of(), true, mocks);
         keepStartedThrough(started, target);
         return ExecutionOperations.started(started.executionArn(), started.startDate());
     }
 
     /**
-     * EXPRESS only, as on AWS; answers when the execution ends, whatever its status. Answers when the execution ends, without holding the HTTP server's thread meanwhile: called on a route, that
-     * thread is one of Camel's reactive workers, which runs the execution's own route hops (a Task's) only once the
-     * action has returned.
+     * EXPRESS only, as on AWS; answers when the execution ends, whatever its status, without holding the HTTP
+     * server's thread meanwhile: called on a route, that thread is one of Camel's reactive workers, which runs the
+     * execution's own route hops (a Task's) only once the action has returned.
      */
     java.util.concurrent.CompletionStage<JsonNode> startSync(JsonNode request) {
-        String arn = ApiRequests.requiredText(request, "stateMachineArn");
+        MockedArn requested = MockedArn.of(ApiRequests.requiredText(request, "stateMachineArn"));
+        String arn = requested.stateMachineArn();
         StateMachineVersions.Target target = targetOf(arn);
         StateMachineRuntime runtime = target.runtime();
         if (!runtime.config().express()) {
             throw new AslError("StateMachineTypeNotSupported", "This operation is not supported by STANDARD state "
                     + "machines: '" + arn + "'");
         }
+        MockedExecution mocks = mocks(requested);
         JsonNode input = input(request);
         StateMachineRuntime.Started started = runtime.begin(input, ApiRequests.optionalText(request, "name"),
-                Map.of(), List.of(), false);
+                Map.of(), List.of(), false, mocks);
         keepStartedThrough(started, target);
         return started.completion().thenApply(result -> ExecutionOperations.syncResult(runtime, result, input));
     }
@@ -65,6 +73,56 @@ final class ExecutionActions {
     private void keepStartedThrough(StateMachineRuntime.Started started, StateMachineVersions.Target target) {
         if (target.startedThrough() != null) {
             store.putStartedThrough(started.executionArn(), target.startedThrough());
+        }
+    }
+
+    /** The mocks the server runs StartExecution's {@code #TestCase} with (SFN_MOCK_CONFIG, --mock-config), or null. */
+    void mockConfig(MockConfig mockConfig) {
+        this.mockConfig = mockConfig;
+    }
+
+    /**
+     * A fresh run of the test case a StartExecution names, or null for none. An unknown one is InvalidName, as
+     * LocalStack answers it (Step Functions Local's own answer is not documented).
+     */
+    private MockedExecution mocks(MockedArn requested) {
+        if (requested.testCase() == null) {
+            return null;
+        }
+        String machine = StateMachineRegistry.nameOf(requested.stateMachineArn());
+        String problem;
+        MockConfig config = mockConfig;
+        if (config == null) {
+            problem = "no mock configuration was given to the server (SFN_MOCK_CONFIG, or asl serve --mock-config)";
+        } else if (!config.testCaseNames().containsKey(machine)) {
+            problem = "the mock configuration has no state machine '" + machine + "' in StateMachines";
+        } else {
+            MockTestCase testCase = config.testCase(machine, requested.testCase()).orElse(null);
+            if (testCase != null) {
+                return testCase.newExecution();
+            }
+            problem = "the mock configuration has no test case '" + requested.testCase() + "' in its TestCases";
+        }
+        throw new AslError("InvalidName", "Invalid mock test case name '" + requested.testCase()
+                + "' for state machine '" + machine + "': " + problem);
+    }
+
+    /**
+     * A state machine ARN as StartExecution takes it, with Step Functions Local's suffix naming a mock test case:
+     * {@code arn:aws:states:REGION:ACCOUNT:stateMachine:NAME#TEST_CASE}. The execution is the state machine's (its
+     * ARN and DescribeExecution's stateMachineArn have no suffix, as Step Functions Local and LocalStack answer).
+     */
+    record MockedArn(String stateMachineArn, String testCase) {
+        static MockedArn of(String arn) {
+            int hash = arn.indexOf('#');
+            if (hash < 0) {
+                return new MockedArn(arn, null);
+            }
+            String testCase = arn.substring(hash + 1);
+            if (testCase.isEmpty() || testCase.indexOf('#') >= 0) {
+                throw new AslError("InvalidArn", "Invalid Arn: '" + arn + "'");
+            }
+            return new MockedArn(arn.substring(0, hash), testCase);
         }
     }
 

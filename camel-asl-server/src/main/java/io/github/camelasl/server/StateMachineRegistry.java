@@ -411,6 +411,11 @@ final class StateMachineRegistry {
      * InvalidArn unless {@code arn} looks like an ARN: "arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE", and with
      * {@code resourceType}, a Step Functions one of that type.
      */
+    /** The state machine name in a state machine, version or alias ARN (checked already). */
+    static String nameOf(String stateMachineArn) {
+        return stateMachineArn.split(":", -1)[6];
+    }
+
     static void checkArn(String arn, String resourceType) {
         String[] parts = arn.split(":", -1);
         boolean valid = parts.length >= 6 && parts[0].equals("arn") && !parts[1].isEmpty() && !parts[2].isEmpty();

@@ -3,6 +3,7 @@ package io.github.camelasl.server;
 import io.github.camelasl.AslDeployer;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.teststate.DeployedTaskCalls;
 import io.github.camelasl.teststate.StateTester;
@@ -36,6 +37,7 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
     private final java.util.concurrent.atomic.AtomicBoolean restored = new java.util.concurrent.atomic.AtomicBoolean();
     private final UncreatedActivities uncreatedActivities;
     private final AccessKeys accessKeys;
+    private final ExecutionActions executions;
 
     /**
      * @param path            the HTTP path the API answers on ("/" for the SDKs' and AWS CLI's --endpoint-url)
@@ -79,10 +81,21 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
                 || stateMachines.findIfPresent(arn).isPresent(), store);
         activities.tags(tags);
         this.uncreatedActivities = new UncreatedActivities(activities::existsByName);
+        this.executions = new ExecutionActions(stateMachines, store, tokens);
         // TestState's unmocked Tasks call what a deployment may call: the deployer's mappings and policy
         StateTester tester = new StateTester(new DeployedTaskCalls(deployer, StateMachineConfig.of("TestState")));
-        this.api = new StepFunctionsApi(stateMachines, new ExecutionActions(stateMachines, store, tokens), activities,
-                tags, tester, maxRequestBytes);
+        this.api = new StepFunctionsApi(stateMachines, executions, activities, tags, tester, maxRequestBytes);
+    }
+
+    /**
+     * Runs StartExecution and StartSyncExecution calls whose state machine ARN ends in {@code #TEST_CASE} with that
+     * test case's mocked responses, as Step Functions Local does with its {@code SFN_MOCK_CONFIG}.
+     *
+     * @param mockConfig the configuration, or null for none (a {@code #TEST_CASE} is then InvalidName)
+     */
+    public StepFunctionsApiRoutes mockConfig(MockConfig mockConfig) {
+        executions.mockConfig(mockConfig);
+        return this;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.camelasl.server;
 
 import io.github.camelasl.AslDeployer;
 import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.store.ExecutionStore;
 import io.vertx.core.http.HttpHeaders;
 import java.net.InetAddress;
@@ -61,6 +62,17 @@ public final class StepFunctionsServer implements AutoCloseable {
     public static StepFunctionsServer start(CamelContext camelContext, AslDeployer deployer, ExecutionStore store,
             TaskTokens tokens, String host, int port, long maxRequestBytes, Duration activityTaskPoll,
             AccessKeys accessKeys) throws Exception {
+        return start(camelContext, deployer, store, tokens, host, port, maxRequestBytes, activityTaskPoll, accessKeys,
+                null);
+    }
+
+    /**
+     * As above, with a Step Functions Local mock configuration for StartExecution's {@code #TEST_CASE} suffix (see
+     * {@link StepFunctionsApiRoutes#mockConfig}), or null for none.
+     */
+    public static StepFunctionsServer start(CamelContext camelContext, AslDeployer deployer, ExecutionStore store,
+            TaskTokens tokens, String host, int port, long maxRequestBytes, Duration activityTaskPoll,
+            AccessKeys accessKeys, MockConfig mockConfig) throws Exception {
         if (accessKeys.isEmpty()) {
             requireLoopback(host);
         }
@@ -89,7 +101,7 @@ public final class StepFunctionsServer implements AutoCloseable {
                 }
             });
             camelContext.addRoutes(new StepFunctionsApiRoutes("/", deployer, store, tokens, maxRequestBytes,
-                    activityTaskPoll, accessKeys));
+                    activityTaskPoll, accessKeys).mockConfig(mockConfig));
         } catch (Exception e) {
             camelContext.removeService(httpServer);
             httpServer.stop();

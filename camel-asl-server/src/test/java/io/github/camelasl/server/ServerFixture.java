@@ -2,6 +2,8 @@ package io.github.camelasl.server;
 
 import io.github.camelasl.AslDeployer;
 import io.github.camelasl.engine.TaskTokens;
+import io.github.camelasl.mock.MockConfig;
+import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.resource.ResourcePolicy;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.route.AllowedCamelHeaders;
@@ -47,6 +49,24 @@ final class ServerFixture implements AutoCloseable {
     /** On {@code host}, answering requests signed with {@code keys} (or, with none, loopback callers). */
     ServerFixture(ExecutionStore store, long maxRequestBytes, RouteBuilder appRoutes, String host, AccessKeys keys)
             throws Exception {
+        this(store, maxRequestBytes, appRoutes, host, keys, null, null);
+    }
+
+    /** With a Step Functions Local mock configuration, and Resources mapped to the app's endpoints (or null). */
+    static ServerFixture withMocks(MockConfig mocks, ResourceMapping mappings, RouteBuilder appRoutes)
+            throws Exception {
+        return withMocks(new InMemoryExecutionStore(), mocks, mappings, appRoutes);
+    }
+
+    /** As above, on {@code store} (which the caller closes). */
+    static ServerFixture withMocks(ExecutionStore store, MockConfig mocks, ResourceMapping mappings,
+            RouteBuilder appRoutes) throws Exception {
+        return new ServerFixture(store, StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES, appRoutes, "127.0.0.1",
+                AccessKeys.NONE, mocks, mappings);
+    }
+
+    private ServerFixture(ExecutionStore store, long maxRequestBytes, RouteBuilder appRoutes, String host,
+            AccessKeys keys, MockConfig mocks, ResourceMapping mappings) throws Exception {
         this.store = store;
         // as asl serve's engine: an execution waiting (for a task token) does not hold the stop up
         camel.getShutdownStrategy().setTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -58,10 +78,11 @@ final class ServerFixture implements AutoCloseable {
             camel.addRoutes(appRoutes);
         }
         TaskTokens tokens = new TaskTokens();
-        AslDeployer deployer = new AslDeployer(camel, store, new ResourceResolvers(camel, List.of()), timers, tokens,
+        AslDeployer deployer = new AslDeployer(camel, store, new ResourceResolvers(camel,
+                mappings == null ? List.of() : List.of(mappings), List.of()), timers, tokens,
                 ResourcePolicy.defaults(), AllowedCamelHeaders.NONE);
         server = StepFunctionsServer.start(camel, deployer, store, tokens, host, 0, maxRequestBytes,
-                ACTIVITY_TASK_POLL, keys);
+                ACTIVITY_TASK_POLL, keys, mocks);
         sfn = client(server.url());
     }
 
