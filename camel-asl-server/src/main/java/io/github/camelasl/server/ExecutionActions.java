@@ -33,11 +33,14 @@ final class ExecutionActions {
     }
 
     ObjectNode start(JsonNode request) {
-        StateMachineRuntime runtime = runtimeOf(ApiRequests.requiredText(request, "stateMachineArn"));
-        // no caller header goes on to the Tasks: an execution started through the API has none
-        StateMachineRuntime.Started started = runtime.begin(input(request), ApiRequests.optionalText(request, "name"),
-                Map.of(), List.of(), true);
-        return ExecutionOperations.started(started.executionArn(), started.startDate());
+        String arn = ApiRequests.requiredText(request, "stateMachineArn");
+        return stateMachines.startUnlessDeleting(machineArn(arn), () -> {
+            StateMachineRuntime runtime = runtimeOf(arn);
+            // no caller header goes on to the Tasks: an execution started through the API has none
+            StateMachineRuntime.Started started = runtime.begin(input(request),
+                    ApiRequests.optionalText(request, "name"), Map.of(), List.of(), true);
+            return ExecutionOperations.started(started.executionArn(), started.startDate());
+        });
     }
 
     /** EXPRESS only, as on AWS; answers when the execution ends, whatever its status. */
@@ -93,7 +96,7 @@ final class ExecutionActions {
             throw ApiRequests.validation("stateMachineArn", "ListExecutions of a version or alias ARN is not "
                     + "supported by this server yet: give the state machine's ARN");
         }
-        return ExecutionOperations.list(runtimeOf(arn), request);
+        return ExecutionOperations.list(stateMachines.find(arn).runtime(), request);
     }
 
     ObjectNode history(JsonNode request) {
@@ -105,7 +108,9 @@ final class ExecutionActions {
     }
 
     ObjectNode redrive(JsonNode request) {
-        return ExecutionOperations.redrive(runtimeOfExecution(request), request, List.of());
+        // a redriven execution would run again on routes that go once the running ones end
+        return stateMachines.startUnlessDeleting(machineOfExecution(executionArn(request)).arn(),
+                () -> ExecutionOperations.redrive(runtimeOfExecution(request), request, List.of()));
     }
 
     ObjectNode sendTaskSuccess(JsonNode request) {
@@ -125,7 +130,9 @@ final class ExecutionActions {
         return ExecutionOperations.answerTask(tokens, operation, request);
     }
 
+    /** The runtime new executions of {@code stateMachineArn} (or of its version or alias) run on. */
     private StateMachineRuntime runtimeOf(String stateMachineArn) {
+        stateMachines.checkNotDeleting(machineArn(stateMachineArn));
         if (StateMachineVersions.qualified(stateMachineArn)) {
             try {
                 return stateMachines.versions().runtime(stateMachineArn);
@@ -136,6 +143,12 @@ final class ExecutionActions {
             }
         }
         return stateMachines.find(stateMachineArn).runtime();
+    }
+
+    /** The state machine's ARN, without the version number or alias name a qualified one ends with. */
+    private static String machineArn(String stateMachineArn) {
+        return StateMachineVersions.qualified(stateMachineArn)
+                ? stateMachineArn.substring(0, stateMachineArn.lastIndexOf(':')) : stateMachineArn;
     }
 
     /**

@@ -87,6 +87,9 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
     @Override
     public void configure() throws Exception {
         getContext().getCamelContextExtension().registerEndpointCallback(uncreatedActivities);
+        // stopped with the context
+        stateMachines.finishDeletionsOn(getContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "asl-deleting-state-machines"));
         // as the asl: component resumes: once the context runs the routes a resumed execution needs
         getContext().addStartupListener(new StartupListener() {
             @Override
