@@ -385,13 +385,18 @@ final class StateMachineRegistry {
     /** Removes the state machine and its routes. */
     private void deleteNow(String arn) throws Exception {
         store.deleteStateMachine(arn); // first: were it kept after its routes went, a restart would bring it back
-        deleting.remove(arn);
         versions.machineDeleted(arn);
-        StateMachine removed = byArn.remove(arn);
-        if (removed != null) {
-            for (StateMachineRuntime runtime : removed.runtimes()) {
-                runtime.undeploy();
+        StateMachine removed = byArn.get(arn);
+        try {
+            if (removed != null) {
+                for (StateMachineRuntime runtime : removed.runtimes()) {
+                    runtime.undeploy();
+                }
             }
+        } finally {
+            // only now: until its routes are gone, it is still there (DELETING)
+            byArn.remove(arn);
+            deleting.remove(arn);
         }
     }
 

@@ -209,6 +209,43 @@ class DeleteStateMachineTest {
         }
     }
 
+    @Test
+    void oneBeingDeletedThatNoLongerDeploysAfterARestartCanBeMendedSoItsExecutionsEnd() throws Exception {
+        String arn;
+        String execution;
+        String token;
+        fixture = sqliteServer();
+        try {
+            arn = fixture.sfn.createStateMachine(r -> r.name("approve").definition(APPROVAL).roleArn(ROLE))
+                    .stateMachineArn();
+            execution = fixture.sfn.startExecution(r -> r.stateMachineArn(arn)).executionArn();
+            token = tokens.poll(10, TimeUnit.SECONDS);
+            assertTrue(token != null, "the Task was called");
+            fixture.sfn.deleteStateMachine(r -> r.stateMachineArn(arn));
+        } finally {
+            closeSqlite();
+        }
+        // as when the Camel component a Resource names has gone from the classpath since: edited in the store
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            store.putStateMachine(new io.github.camelasl.store.StoredStateMachine(arn, "approve", "STANDARD", ROLE,
+                    APPROVAL.replace("direct:approvals.waitForTaskToken", "nosuch:x"),
+                    store.stateMachines().get(0).creationDate(), null));
+        }
+        fixture = sqliteServer();
+        try {
+            SfnClient sfn = fixture.sfn;
+            assertEquals(StateMachineStatus.DELETING, sfn.describeStateMachine(r -> r.stateMachineArn(arn)).status());
+            // UpdateStateMachine is refused while it is being deleted, but for this: else its execution stays stuck
+            sfn.updateStateMachine(r -> r.stateMachineArn(arn).definition(WAIT_THEN_PASS));
+            assertThrows(StateMachineDeletingException.class, () -> sfn.startExecution(r -> r.stateMachineArn(arn)));
+            sendTaskSuccessOnceResumed(sfn, token, "{\"by\": \"ada\"}");
+            assertEquals("{\"by\":\"ada\"}", awaitEnd(sfn, execution).output(), "on the definition it started with");
+            awaitGone(sfn, arn);
+        } finally {
+            closeSqlite();
+        }
+    }
+
     private ServerFixture sqliteServer() throws Exception {
         return new ServerFixture(SqliteExecutionStore.open(folder), StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES,
                 approvals);
