@@ -336,6 +336,11 @@ final class StateMachineRegistry {
         }
     }
 
+    /** True while DeleteStateMachine waits for the state machine's running executions to end. */
+    boolean isDeleting(String arn) {
+        return deleting.contains(arn);
+    }
+
     /** StateMachineDeleting, AWS's error for what a state machine being deleted no longer takes. */
     void checkNotDeleting(String arn) {
         if (deleting.contains(arn)) {

@@ -74,8 +74,9 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
                 StateMachineConfig.DEFAULT_ACCOUNT, Clock.systemUTC());
         ActivityActions activities = new ActivityActions(this::getContext, tokens, StateMachineConfig.DEFAULT_REGION,
                 StateMachineConfig.DEFAULT_ACCOUNT, Clock.systemUTC(), activityTaskPoll);
+        // one being deleted has lost its tags already: tags given it now would outlive it
         ResourceTags tags = new ResourceTags(arn -> activities.exists(arn)
-                || stateMachines.findIfPresent(arn).isPresent());
+                || stateMachines.findIfPresent(arn).isPresent() && !stateMachines.isDeleting(arn));
         activities.tags(tags);
         this.uncreatedActivities = new UncreatedActivities(activities::existsByName);
         // TestState's unmocked Tasks call what a deployment may call: the deployer's mappings and policy

@@ -87,6 +87,9 @@ class DeleteStateMachineTest {
         // its versions went with the request, as AWS's reference says
         assertThrows(ResourceNotFoundException.class, () -> sfn.describeStateMachine(r -> r.stateMachineArn(version)));
         assertEquals(List.of(), sfn.listStateMachineVersions(r -> r.stateMachineArn(arn)).stateMachineVersions());
+        // its tags went with the request: none are taken now, which would outlive it
+        assertThrows(ResourceNotFoundException.class, () -> sfn.tagResource(r -> r.resourceArn(arn)
+                .tags(t -> t.key("team").value("a"))));
         // its running execution is still there, and listed
         assertEquals(List.of(execution), sfn.listExecutions(r -> r.stateMachineArn(arn)).executions().stream()
                 .map(e -> e.executionArn()).toList());
