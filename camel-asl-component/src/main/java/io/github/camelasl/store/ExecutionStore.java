@@ -162,6 +162,18 @@ public interface ExecutionStore extends AutoCloseable {
     }
 
     /**
+     * Marks a kept state machine as being deleted (DeleteStateMachine while some of its executions run), until
+     * {@link #deleteStateMachine} forgets it: a restart resumes its executions and then deletes it.
+     */
+    default void markStateMachineDeleting(String stateMachineArn) {
+    }
+
+    /** The ARNs marked by {@link #markStateMachineDeleting} and not deleted since. */
+    default java.util.Set<String> deletingStateMachines() {
+        return java.util.Set.of();
+    }
+
+    /**
      * Keeps a version of a state machine kept by {@link #putStateMachine} (PublishStateMachineVersion), replacing
      * the one of its number. A store that keeps none (the default) leaves versions to live in memory only.
      */

@@ -271,6 +271,17 @@ public class InMemoryExecutionStore implements ExecutionStore {
 
     /** The state machines created through the API, by ARN (never evicted: each is one definition). */
     private final Map<String, StoredStateMachine> stateMachines = new ConcurrentHashMap<>();
+    private final java.util.Set<String> deleting = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void markStateMachineDeleting(String stateMachineArn) {
+        deleting.add(stateMachineArn);
+    }
+
+    @Override
+    public java.util.Set<String> deletingStateMachines() {
+        return java.util.Set.copyOf(deleting);
+    }
 
     @Override
     public void putStateMachine(StoredStateMachine stateMachine) {
@@ -280,6 +291,7 @@ public class InMemoryExecutionStore implements ExecutionStore {
     @Override
     public void deleteStateMachine(String stateMachineArn) {
         stateMachines.remove(stateMachineArn);
+        deleting.remove(stateMachineArn);
         versions.keySet().removeIf(key -> key.stateMachineArn().equals(stateMachineArn));
         lastVersionNumbers.remove(stateMachineArn);
         aliases.keySet().removeIf(key -> key.stateMachineArn().equals(stateMachineArn));

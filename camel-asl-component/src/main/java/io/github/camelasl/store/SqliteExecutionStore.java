@@ -58,7 +58,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 11;
+    public static final int SCHEMA_VERSION = 12;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -155,6 +155,14 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 + "execution_arn)",
         "CREATE INDEX IF NOT EXISTS executions_by_machine_status ON executions (state_machine_arn, status, "
                 + "start_date, execution_arn)",
+    };
+
+    /**
+     * Version 12: the state machines DeleteStateMachine waits to delete until their running executions end (a
+     * restart resumes those, then deletes them).
+     */
+    private static final String[] SCHEMA_V12 = {
+        "CREATE TABLE IF NOT EXISTS state_machines_deleting (state_machine_arn TEXT PRIMARY KEY)",
     };
 
     private final Path folder;
@@ -325,7 +333,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             // each step in a transaction of its own, so a file is always at one version or the next
             String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7,
-                SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11};
+                SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -619,7 +627,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     public void deleteStateMachine(String stateMachineArn) {
         await(submit(c -> {
             for (String table : List.of("state_machines", "state_machine_versions", "state_machine_version_numbers",
-                    "state_machine_aliases")) {
+                    "state_machine_aliases", "state_machines_deleting")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
                         + " WHERE state_machine_arn = ?")) {
                     ps.setString(1, stateMachineArn);
@@ -627,6 +635,32 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 }
             }
             return null;
+        }));
+    }
+
+    @Override
+    public void markStateMachineDeleting(String stateMachineArn) {
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO state_machines_deleting (state_machine_arn) "
+                    + "VALUES (?) ON CONFLICT (state_machine_arn) DO NOTHING")) {
+                ps.setString(1, stateMachineArn);
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public java.util.Set<String> deletingStateMachines() {
+        return await(submit(c -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT state_machine_arn FROM state_machines_deleting")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
         }));
     }
 

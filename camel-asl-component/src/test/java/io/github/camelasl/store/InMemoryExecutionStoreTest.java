@@ -121,4 +121,15 @@ class InMemoryExecutionStoreTest {
         return new ExecutionRecord(arn, "sm", arn, status, Json.NODES.objectNode(), null, null, null, now,
                 status == ExecutionStatus.RUNNING ? null : now);
     }
+
+    @Test
+    void keepsTheDeletingMarkUntilTheStateMachineIsDeleted() {
+        InMemoryExecutionStore store = new InMemoryExecutionStore();
+        store.putStateMachine(new StoredStateMachine("arn:a", "a", "STANDARD", "arn:role", "{}",
+                Instant.ofEpochMilli(1_700_000_000_000L), null));
+        store.markStateMachineDeleting("arn:a");
+        assertEquals(java.util.Set.of("arn:a"), store.deletingStateMachines());
+        store.deleteStateMachine("arn:a");
+        assertEquals(java.util.Set.of(), store.deletingStateMachines());
+    }
 }

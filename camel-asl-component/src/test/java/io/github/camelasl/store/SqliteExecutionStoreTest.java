@@ -470,4 +470,21 @@ class SqliteExecutionStoreTest {
             throw new IllegalArgumentException(e);
         }
     }
+
+    @Test
+    void keepsTheDeletingMarkAcrossAReopenUntilTheStateMachineIsDeleted() {
+        Instant created = Instant.ofEpochMilli(1_700_000_000_000L);
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            store.putStateMachine(new StoredStateMachine("arn:sm:a", "a", "STANDARD", "arn:role", "{}", created, null));
+            store.putStateMachine(new StoredStateMachine("arn:sm:b", "b", "STANDARD", "arn:role", "{}", created, null));
+            store.markStateMachineDeleting("arn:sm:a");
+            store.markStateMachineDeleting("arn:sm:a"); // twice: one mark
+        }
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            assertEquals(java.util.Set.of("arn:sm:a"), store.deletingStateMachines());
+            assertEquals(2, store.stateMachines().size(), "kept until its executions end");
+            store.deleteStateMachine("arn:sm:a");
+            assertEquals(java.util.Set.of(), store.deletingStateMachines());
+        }
+    }
 }

@@ -38,13 +38,15 @@ final class ExecutionActions {
 
     ObjectNode start(JsonNode request) {
         MockedArn requested = MockedArn.of(ApiRequests.requiredText(request, "stateMachineArn"));
-        StateMachineVersions.Target target = targetOf(requested.stateMachineArn());
-        MockedExecution mocks = mocks(requested);
-        // no caller header goes on to the Tasks: an execution started through the API has none
-        StateMachineRuntime.Started started = target.runtime().begin(input(request),
-                ApiRequests.optionalText(request, "name"), Map.of(), List.of(), true, mocks);
-        keepStartedThrough(started, target);
-        return ExecutionOperations.started(started.executionArn(), started.startDate());
+        return stateMachines.startUnlessDeleting(machineArn(requested.stateMachineArn()), () -> {
+            StateMachineVersions.Target target = targetOf(requested.stateMachineArn());
+            MockedExecution mocks = mocks(requested);
+            // no caller header goes on to the Tasks: an execution started through the API has none
+            StateMachineRuntime.Started started = target.runtime().begin(input(request),
+                    ApiRequests.optionalText(request, "name"), Map.of(), List.of(), true, mocks);
+            keepStartedThrough(started, target);
+            return ExecutionOperations.started(started.executionArn(), started.startDate());
+        });
     }
 
     /**
@@ -194,7 +196,8 @@ final class ExecutionActions {
                     .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
             out = ExecutionOperations.list(runtime, request, r -> through.contains(r.executionArn()));
         } else {
-            out = ExecutionOperations.list(runtimeOf(arn), request);
+            // a state machine being deleted still lists its executions
+            out = ExecutionOperations.list(stateMachines.find(arn).runtime(), request);
         }
         List<ObjectNode> items = new java.util.ArrayList<>();
         out.withArray("executions").forEach(item -> items.add((ObjectNode) item));
@@ -211,7 +214,9 @@ final class ExecutionActions {
     }
 
     ObjectNode redrive(JsonNode request) {
-        return ExecutionOperations.redrive(runtimeOfExecution(request), request, List.of());
+        // a redriven execution would run again on routes that go once the running ones end
+        return stateMachines.startUnlessDeleting(machineOfExecution(executionArn(request)).arn(),
+                () -> ExecutionOperations.redrive(runtimeOfExecution(request), request, List.of()));
     }
 
     /**
@@ -256,12 +261,14 @@ final class ExecutionActions {
         return ExecutionOperations.answerTask(tokens, operation, request);
     }
 
+    /** The runtime new executions of {@code stateMachineArn} (or of its version or alias) run on. */
     private StateMachineRuntime runtimeOf(String stateMachineArn) {
         return targetOf(stateMachineArn).runtime();
     }
 
     /** The runtime a state machine, version or alias ARN runs executions on, and the version and alias if any. */
     private StateMachineVersions.Target targetOf(String stateMachineArn) {
+        stateMachines.checkNotDeleting(machineArn(stateMachineArn));
         if (StateMachineVersions.qualified(stateMachineArn)) {
             try {
                 return stateMachines.versions().target(stateMachineArn);
@@ -272,6 +279,12 @@ final class ExecutionActions {
             }
         }
         return new StateMachineVersions.Target(stateMachines.find(stateMachineArn).runtime(), null);
+    }
+
+    /** The state machine's ARN, without the version number or alias name a qualified one ends with. */
+    private static String machineArn(String stateMachineArn) {
+        return StateMachineVersions.qualified(stateMachineArn)
+                ? stateMachineArn.substring(0, stateMachineArn.lastIndexOf(':')) : stateMachineArn;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.github.camelasl.ExecutionShapes;
 import io.github.camelasl.StateMachineDeployment;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
+import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.history.TerminalText;
@@ -90,6 +91,14 @@ final class StateMachineRegistry {
     private final String accountId;
     private final Clock clock;
     private final Map<String, StateMachine> byArn = new ConcurrentHashMap<>();
+    /** The ARNs of the state machines DeleteStateMachine waits to remove: some of their executions still run. */
+    private final java.util.Set<String> deleting = ConcurrentHashMap.newKeySet();
+    /**
+     * Held (shared) while an execution starts, and (exclusive) while DeleteStateMachine decides whether executions
+     * run: an execution started as the state machine goes would be left RUNNING on routes that are gone.
+     */
+    private final java.util.concurrent.locks.ReadWriteLock starting =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
     private final StateMachineVersions versions;
 
     StateMachineRegistry(AslDeployer deployer, ExecutionStore store, String region, String accountId, Clock clock) {
@@ -178,6 +187,7 @@ final class StateMachineRegistry {
         StateMachineConfig config = config(name, type, roleArn);
         StateMachine existing = byArn.get(config.stateMachineArn());
         if (existing != null) {
+            checkNotDeleting(existing.arn()); // AWS: the name is taken until the deletion ends
             // AWS answers a repeated identical request with the state machine it created
             if (existing.definition().equals(definition) && existing.roleArn().equals(roleArn)
                     && existing.type().equals(type)) {
@@ -213,7 +223,7 @@ final class StateMachineRegistry {
         ObjectNode out = Json.NODES.objectNode();
         out.put("stateMachineArn", machine.arn());
         out.put("name", machine.name());
-        out.put("status", "ACTIVE");
+        out.put("status", deleting.contains(machine.arn()) ? "DELETING" : "ACTIVE");
         out.put("definition", machine.definition());
         out.put("roleArn", machine.roleArn());
         out.put("type", machine.type());
@@ -246,6 +256,9 @@ final class StateMachineRegistry {
      */
     synchronized ObjectNode update(JsonNode request) throws Exception {
         StateMachine machine = find(ApiRequests.requiredText(request, "stateMachineArn"));
+        if (machine.notDeployed() == null) {
+            checkNotDeleting(machine.arn()); // one that does not deploy may be mended, so its executions can end
+        }
         String definition = ApiRequests.optionalText(request, "definition");
         String roleArn = ApiRequests.optionalText(request, "roleArn");
         if (definition == null && roleArn == null) {
@@ -280,19 +293,116 @@ final class StateMachineRegistry {
         return out;
     }
 
-    /** Removes the state machine and its routes (AWS answers even for one that does not exist). */
-    synchronized ObjectNode delete(JsonNode request) throws Exception {
+    /**
+     * AWS's DeleteStateMachine: its versions and aliases go at once; the state machine itself goes once no execution
+     * of it is RUNNING. Until then it is DELETING (marked so in the store, so that a restart finishes the deletion):
+     * DescribeStateMachine shows it, new executions are refused with StateMachineDeleting, and the running ones go
+     * on to their end (a Wait, a task token, an activity), on routes kept for them. AWS answers even for a state
+     * machine that does not exist.
+     */
+    ObjectNode delete(JsonNode request) throws Exception {
         String arn = ApiRequests.requiredText(request, "stateMachineArn");
         checkArn(arn, "stateMachine");
-        store.deleteStateMachine(arn); // first: were it kept after its routes went, a restart would bring it back
-        StateMachine removed = byArn.remove(arn);
-        versions.machineDeleted(arn);
-        if (removed != null) {
-            for (StateMachineRuntime runtime : removed.runtimes()) {
-                runtime.undeploy();
+        // the lock before the monitor, in the order a start takes them (a version's runtime is deployed under it)
+        starting.writeLock().lock();
+        try {
+            synchronized (this) {
+                versions.machineDeleted(arn);
+                if (!byArn.containsKey(arn) || !hasRunningExecutions(arn)) {
+                    deleteNow(arn);
+                    return Json.NODES.objectNode();
+                }
+                store.markStateMachineDeleting(arn);
+                deleting.add(arn);
+            }
+        } finally {
+            starting.writeLock().unlock();
+        }
+        LOG.info("deleting {} once its running executions end", TerminalText.escape(arn));
+        return Json.NODES.objectNode();
+    }
+
+    /**
+     * Starts an execution of {@code machineArn} (or of its version or alias) with {@code start}, unless the state
+     * machine is being deleted (StateMachineDeleting); the execution is in the store once {@code start} returns.
+     */
+    <T> T startUnlessDeleting(String machineArn, java.util.function.Supplier<T> start) {
+        starting.readLock().lock();
+        try {
+            checkNotDeleting(machineArn);
+            return start.get();
+        } finally {
+            starting.readLock().unlock();
+        }
+    }
+
+    /** True while DeleteStateMachine waits for the state machine's running executions to end. */
+    boolean isDeleting(String arn) {
+        return deleting.contains(arn);
+    }
+
+    /** StateMachineDeleting, AWS's error for what a state machine being deleted no longer takes. */
+    void checkNotDeleting(String arn) {
+        if (deleting.contains(arn)) {
+            throw new AslError("StateMachineDeleting", "State Machine Is Being Deleted: '" + arn + "'");
+        }
+    }
+
+    /**
+     * Checks every half second, on {@code scheduler} (the CamelContext's, stopped with it), whether the state
+     * machines being deleted have running executions left; each that has none goes. The store is asked, not the
+     * runtimes: it knows the executions parked out of memory and those resumed after a restart alike.
+     */
+    void finishDeletionsOn(java.util.concurrent.ScheduledExecutorService scheduler) {
+        scheduler.scheduleWithFixedDelay(this::finishDeletions, 500, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void finishDeletions() {
+        for (String arn : List.copyOf(deleting)) {
+            try {
+                finishDeletion(arn);
+            } catch (Exception e) {
+                // the store cannot be read now: the next check tries again
+                LOG.warn("Cannot finish deleting {} now: {}", TerminalText.escape(arn), e.getMessage());
             }
         }
-        return Json.NODES.objectNode();
+    }
+
+    private void finishDeletion(String arn) throws Exception {
+        starting.writeLock().lock(); // before the monitor, as in delete
+        try {
+            synchronized (this) {
+                if (!deleting.contains(arn) || hasRunningExecutions(arn)) {
+                    return;
+                }
+                deleteNow(arn);
+            }
+        } finally {
+            starting.writeLock().unlock();
+        }
+        LOG.info("deleted {}: its last running execution ended", TerminalText.escape(arn));
+    }
+
+    private boolean hasRunningExecutions(String arn) {
+        return !store.executions(arn, ExecutionStatus.RUNNING, null, 1).executions().isEmpty();
+    }
+
+    /** Removes the state machine and its routes. */
+    private void deleteNow(String arn) throws Exception {
+        store.deleteStateMachine(arn); // first: were it kept after its routes went, a restart would bring it back
+        versions.machineDeleted(arn);
+        StateMachine removed = byArn.get(arn);
+        try {
+            if (removed != null) {
+                for (StateMachineRuntime runtime : removed.runtimes()) {
+                    runtime.undeploy();
+                }
+            }
+        } finally {
+            // only now: until its routes are gone, it is still there (DELETING)
+            byArn.remove(arn);
+            deleting.remove(arn);
+        }
     }
 
     /** AWS's ValidateStateMachineDefinition: result OK or FAIL, with the validator's diagnostics. */
@@ -323,9 +433,14 @@ final class StateMachineRegistry {
      * as such ({@link StateMachine#runtime()}); its executions stay RUNNING in the store.
      */
     synchronized void restore() {
+        java.util.Set<String> markedDeleting = store.deletingStateMachines();
         for (StoredStateMachine stored : store.stateMachines()) {
             if (byArn.containsKey(stored.stateMachineArn())) {
                 continue;
+            }
+            if (markedDeleting.contains(stored.stateMachineArn())) {
+                // deleted while executions ran: they resume below, and it goes once they end (its versions are gone)
+                deleting.add(stored.stateMachineArn());
             }
             StateMachineRuntime runtime;
             try {
@@ -336,14 +451,20 @@ final class StateMachineRegistry {
                 LOG.error("State machine {} does not deploy now: {}", TerminalText.escape(stored.stateMachineArn()),
                         TerminalText.escape(why));
                 byArn.put(stored.stateMachineArn(), StateMachine.notDeployed(stored, why));
-                versions.restore(stored.stateMachineArn());
+                restoreVersions(stored.stateMachineArn());
                 continue;
             }
             List<StateMachineRuntime> earlier = resumeUnfinished(stored.name(), stored.definition(), runtime);
             byArn.put(stored.stateMachineArn(), new StateMachine(stored.stateMachineArn(), stored.name(),
                     stored.type(), stored.roleArn(), stored.definition(), stored.creationDate(), runtime, earlier,
                     null));
-            versions.restore(stored.stateMachineArn());
+            restoreVersions(stored.stateMachineArn());
+        }
+    }
+
+    private void restoreVersions(String machineArn) {
+        if (!deleting.contains(machineArn)) {
+            versions.restore(machineArn);
         }
     }
 

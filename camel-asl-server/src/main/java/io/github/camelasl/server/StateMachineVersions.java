@@ -133,6 +133,7 @@ final class StateMachineVersions {
     /** Publishes the state machine's current definition; the latest version when that is unchanged since. */
     synchronized ObjectNode publish(String machineArn, String revisionId, String description) {
         StateMachineRegistry.StateMachine machine = stateMachines.find(machineArn);
+        stateMachines.checkNotDeleting(machine.arn()); // its versions went with DeleteStateMachine
         String current = revisionId(machine.definition(), machine.roleArn());
         if (revisionId != null && !revisionId.equals(current)) {
             throw new AslError("ConflictException", "The revisionId '" + revisionId + "' is not the state machine's "

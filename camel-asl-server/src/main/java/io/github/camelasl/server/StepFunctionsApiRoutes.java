@@ -77,8 +77,9 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
         ActivityActions activities = new ActivityActions(this::getContext, tokens, store,
                 StateMachineConfig.DEFAULT_REGION, StateMachineConfig.DEFAULT_ACCOUNT, Clock.systemUTC(),
                 activityTaskPoll);
+        // one being deleted has lost its tags already: tags given it now would outlive it
         ResourceTags tags = new ResourceTags(arn -> activities.exists(arn)
-                || stateMachines.findIfPresent(arn).isPresent(), store);
+                || stateMachines.findIfPresent(arn).isPresent() && !stateMachines.isDeleting(arn), store);
         activities.tags(tags);
         this.uncreatedActivities = new UncreatedActivities(activities::existsByName);
         this.executions = new ExecutionActions(stateMachines, store, tokens);
@@ -101,6 +102,9 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
     @Override
     public void configure() throws Exception {
         getContext().getCamelContextExtension().registerEndpointCallback(uncreatedActivities);
+        // stopped with the context
+        stateMachines.finishDeletionsOn(getContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "asl-deleting-state-machines"));
         // as the asl: component resumes: once the context runs the routes a resumed execution needs
         getContext().addStartupListener(new StartupListener() {
             @Override

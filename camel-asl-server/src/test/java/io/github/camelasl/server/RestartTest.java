@@ -238,10 +238,10 @@ class RestartTest {
 
     @Test
     void aStateMachineTheStoreCannotKeepIsNotCreatedAndLeavesNoRoutes() throws Exception {
-        // a store file that cannot grow (as on a full disk): 40 pages of 4 KiB hold the schema and a small
+        // a store file that cannot grow (as on a full disk): 42 pages of 4 KiB hold the schema and a small
         // definition, not a large one (about 50 pages)
         ServerFixture fixture = new ServerFixture(SqliteExecutionStore.open(folder, java.util.Map.of("max_page_count",
-                "40")), StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES, null);
+                "42")), StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES, null);
         try {
             int routes = fixture.camel.getRoutes().size();
             String large = WAIT_THEN_ADD.replace("\"StartAt\"", "\"Comment\": \"" + "x".repeat(200_000)
