@@ -114,8 +114,8 @@ public class AslComponent extends DefaultComponent {
     private String forwardedHeaders;
     @Metadata(label = "api",
               description = "Serves AWS's Step Functions API (JSON 1.0 over HTTP, for the AWS SDKs and CLI) at this "
-                            + "path (e.g. /stepfunctions) on the application's camel-platform-http server (camel-main's "
-                            + "camel.server.*, Spring Boot's or Quarkus' platform-http). Needs camel-asl-server on "
+                            + "path (e.g. /stepfunctions) on the application's camel-platform-http server, whose engine "
+                            + "must be camel-platform-http-vertx (camel-main's camel.server.*). Needs camel-asl-server on "
                             + "the classpath. State machines created through it are kept in the STANDARD executions' "
                             + "store. Without apiCredentialsFile it answers callers on this host only.")
     private String apiContextPath;

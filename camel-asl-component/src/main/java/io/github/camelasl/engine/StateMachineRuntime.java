@@ -458,6 +458,13 @@ public final class StateMachineRuntime {
     public Started restart(String executionArn, String stateName, JsonNode input, String newName,
             List<HistoryListener> listeners) {
         store.find(executionArn).orElseThrow(() -> doesNotExist(executionArn));
+        String testCase = Execution.mockTestCase(store.events(executionArn).stream().limit(1)
+                .map(event -> HistoryEvent.stored((ObjectNode) event)).toList());
+        if (testCase != null) { // as on resume and redrive: restarted without its mocks, it would call real endpoints
+            throw new AslError("ValidationException", "The execution " + executionArn + " ran mock test case '"
+                    + testCase + "', whose mocked responses are not kept with it: restarted, its Tasks would call "
+                    + "their real endpoints; start a new execution with the test case instead");
+        }
         if (stateName == null || machine.state(stateName) == null) {
             throw new AslError("ValidationException", "The state machine " + config.stateMachineArn()
                     + " has no top-level state '" + stateName + "' to restart from (its states: "

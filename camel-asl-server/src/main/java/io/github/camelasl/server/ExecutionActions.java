@@ -230,18 +230,22 @@ final class ExecutionActions {
         String stateName = ApiRequests.requiredText(request, "stateName");
         String inputText = ApiRequests.optionalText(request, "input");
         String name = ApiRequests.optionalText(request, "name");
-        StateMachineRuntime runtime = machineOfExecution(arn).runtime();
-        store.find(arn).orElseThrow(() -> doesNotExist(arn));
-        if (runtime.machine().state(stateName) == null) {
-            throw ApiRequests.validation("stateName", "Member must name a top-level state of the state machine's "
-                    + "current definition (" + String.join(", ", runtime.machine().states().keySet())
-                    + "), but was '" + stateName + "'");
-        }
-        StateMachineRuntime.Started started = runtime.restart(arn, stateName,
-                inputText == null ? null : input(request), name, List.of());
-        ObjectNode out = ExecutionOperations.started(started.executionArn(), started.startDate());
-        out.putObject("restartedFrom").put("executionArn", arn).put("stateName", stateName);
-        return out;
+        StateMachineRegistry.StateMachine machine = machineOfExecution(arn);
+        // a new execution, as StartExecution's: none on a state machine being deleted
+        return stateMachines.startUnlessDeleting(machine.arn(), () -> {
+            StateMachineRuntime runtime = machine.runtime();
+            store.find(arn).orElseThrow(() -> doesNotExist(arn));
+            if (runtime.machine().state(stateName) == null) {
+                throw ApiRequests.validation("stateName", "Member must name a top-level state of the state "
+                        + "machine's current definition (" + String.join(", ", runtime.machine().states().keySet())
+                        + "), but was '" + stateName + "'");
+            }
+            StateMachineRuntime.Started started = runtime.restart(arn, stateName,
+                    inputText == null ? null : input(request), name, List.of());
+            ObjectNode out = ExecutionOperations.started(started.executionArn(), started.startDate());
+            out.putObject("restartedFrom").put("executionArn", arn).put("stateName", stateName);
+            return out;
+        });
     }
 
     ObjectNode sendTaskSuccess(JsonNode request) {

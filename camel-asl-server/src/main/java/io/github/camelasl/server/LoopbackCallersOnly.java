@@ -24,11 +24,27 @@ final class LoopbackCallersOnly implements Processor {
     static final String HOST_REFUSAL = "This Step Functions API answers requests to this host only: the Host "
             + "header must be localhost, 127.0.0.1 or [::1] with the server's port";
 
+    static final String NOT_VERTX = "This Step Functions API runs on camel-platform-http-vertx only: this "
+            + "application's platform-http engine is another, which does not give it the caller's address";
+
+    static final String PROXY_REFUSAL = "This Step Functions API answers callers on this host only, and this request "
+            + "came through a proxy (it carries a forwarding header), which may have taken it from anywhere: serving "
+            + "behind a proxy needs access keys configured on the server and requests signed with them (AWS SigV4)";
+
+    /** What proxies add to a request they pass on: behind one on this host, the connection is the proxy's. */
+    private static final java.util.List<String> FORWARDING_HEADERS = java.util.List.of("Forwarded", "X-Forwarded-For",
+            "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP", "Via");
+
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        if (!(message instanceof HttpMessage http) || !isLoopback(http.getRequest().remoteAddress())) {
+        if (!(message instanceof HttpMessage http)) {
+            refuse(exchange, NOT_VERTX);
+        } else if (!isLoopback(http.getRequest().remoteAddress())) {
             refuse(exchange, REFUSAL);
+        } else if (FORWARDING_HEADERS.stream().anyMatch(name -> http.getRequest().getHeader(name) != null)) {
+            // a reverse proxy on this host (nginx's proxy_pass to 127.0.0.1, say) would make any caller look local
+            refuse(exchange, PROXY_REFUSAL);
         } else if (!isThisHost(host(http.getRequest()).orElse(null), http.getRequest().localAddress())) {
             refuse(exchange, HOST_REFUSAL);
         }

@@ -66,7 +66,8 @@ final class SignedCallersOnly implements Processor {
         Message message = exchange.getMessage();
         try {
             if (!(message instanceof HttpMessage http)) {
-                throw new Refusal("MissingAuthenticationTokenException", 403, "Missing Authentication Token");
+                throw new Refusal("AccessDeniedException", 403, LoopbackCallersOnly.NOT_VERTX
+                        .replace("the caller's address", "the request as it was signed"));
             }
             byte[] body = message.getBody(byte[].class);
             body = body == null ? new byte[0] : body;
@@ -111,9 +112,12 @@ final class SignedCallersOnly implements Processor {
             throw new Refusal("IncompleteSignatureException", 400,
                     "The X-Amz-Date header must be a date as yyyyMMdd'T'HHmmss'Z'");
         }
-        if (!signedHeaders.contains("host") || !signedHeaders.contains("x-amz-date")) {
+        // the action must be signed too: else a captured request's body could be replayed as another action
+        if (!signedHeaders.contains("host") || !signedHeaders.contains("x-amz-date")
+                || !signedHeaders.contains("x-amz-target")) {
             throw new Refusal("IncompleteSignatureException", 400,
-                    "The signed headers (SignedHeaders) must include 'host' and 'x-amz-date'");
+                    "The signed headers (SignedHeaders) must include 'host', 'x-amz-date' and "
+                    + "'x-amz-target'");
         }
         if (!SERVICE.equals(service)) {
             throw new Refusal("InvalidSignatureException", 400,

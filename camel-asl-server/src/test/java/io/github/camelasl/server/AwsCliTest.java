@@ -175,7 +175,9 @@ class AwsCliTest {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         // nothing of the machine's own AWS configuration
-        env.keySet().removeIf(name -> name.startsWith("AWS_"));
+        env.keySet().removeIf(name -> name.startsWith("AWS_") || name.equalsIgnoreCase("HTTP_PROXY")
+                || name.equalsIgnoreCase("HTTPS_PROXY") || name.equalsIgnoreCase("ALL_PROXY"));
+        env.put("NO_PROXY", "127.0.0.1,localhost"); // a proxy the machine has must not carry calls to this server
         env.put("HOME", home.toString());
         env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
@@ -186,6 +188,11 @@ class AwsCliTest {
         env.put("AWS_PAGER", "");
         env.put("AWS_MAX_ATTEMPTS", "1");
         env.putAll(environment);
+        // to files, so that waitFor's time-out holds whatever the CLI does with its pipes
+        Path stdout = Files.createTempFile(home, "aws-out", ".txt");
+        Path stderr = Files.createTempFile(home, "aws-err", ".txt");
+        builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process;
         try {
             process = builder.start();
@@ -193,13 +200,10 @@ class AwsCliTest {
             return fail("The AWS CLI (aws) is not on the PATH: ./run-tests installs it (Debian's awscli package); "
                     + e.getMessage());
         }
-        process.getOutputStream().close();
-        var stdout = process.getInputStream().readAllBytes();
-        var stderr = process.getErrorStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail("aws " + String.join(" ", args) + " did not end within 60 s");
         }
-        return new Result(process.exitValue(), new String(stdout), new String(stderr));
+        return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
     }
 }

@@ -84,6 +84,16 @@ class DeleteStateMachineTest {
                 "its name is taken until it goes");
         assertThrows(StateMachineDeletingException.class,
                 () -> sfn.updateStateMachine(r -> r.stateMachineArn(arn).definition(WAIT_THEN_PASS)));
+        // nor our own RestartExecution: a new execution on routes that go once the running one ends
+        java.net.http.HttpResponse<String> restarted = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(fixture.server.url() + "/"))
+                        .header("Content-Type", StepFunctionsApi.CONTENT_TYPE)
+                        .header("X-Amz-Target", "CamelAsl.RestartExecution")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Json.write(Json.NODES.objectNode()
+                                .put("executionArn", execution).put("stateName", "Ask").put("input", "{}"))))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, restarted.statusCode(), restarted.body());
+        assertEquals("StateMachineDeleting", Json.parse(restarted.body()).get("__type").asText());
         // its versions went with the request, as AWS's reference says
         assertThrows(ResourceNotFoundException.class, () -> sfn.describeStateMachine(r -> r.stateMachineArn(version)));
         assertEquals(List.of(), sfn.listStateMachineVersions(r -> r.stateMachineArn(arn)).stateMachineVersions());

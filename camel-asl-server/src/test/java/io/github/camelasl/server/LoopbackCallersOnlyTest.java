@@ -30,11 +30,17 @@ class LoopbackCallersOnlyTest {
 
     /** As above, with the Host header {@code host}, to a server on port 8083. */
     private Exchange requestFrom(String callerIp, String host) {
+        return requestFrom(callerIp, host, java.util.Map.of());
+    }
+
+    /** As above, with other request headers too. */
+    private Exchange requestFrom(String callerIp, String host, java.util.Map<String, String> headers) {
         HttpServerRequest request = (HttpServerRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServerRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "remoteAddress" -> SocketAddress.inetSocketAddress(40000, callerIp);
                     case "localAddress" -> SocketAddress.inetSocketAddress(8083, "127.0.0.1");
-                    case "getHeader" -> "Host".equals(String.valueOf(args[0])) ? host : null;
+                    case "getHeader" -> "Host".equals(String.valueOf(args[0])) ? host
+                            : headers.get(String.valueOf(args[0]));
                     case "hashCode" -> 1;
                     case "equals" -> proxy == args[0];
                     case "toString" -> "request from " + callerIp;
@@ -67,6 +73,23 @@ class LoopbackCallersOnlyTest {
             new LoopbackCallersOnly().process(exchange);
             assertFalse(exchange.isRouteStop(), loopback);
             assertEquals("{}", exchange.getMessage().getBody(String.class));
+        }
+    }
+
+    /**
+     * A reverse proxy on this host (nginx's proxy_pass to 127.0.0.1:PORT, which sends that as the Host) would make
+     * every caller on the network look local; what it adds to the request gives it away.
+     */
+    @Test
+    void aRequestThroughAProxyOnThisHostIsRefused() throws Exception {
+        for (String header : new String[] {"X-Forwarded-For", "Forwarded", "X-Real-IP", "Via", "X-Forwarded-Host"}) {
+            Exchange exchange = requestFrom("127.0.0.1", "127.0.0.1:8083", java.util.Map.of(header, "203.0.113.9"));
+            new LoopbackCallersOnly().process(exchange);
+            assertTrue(exchange.isRouteStop(), header);
+            assertEquals(403, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+            JsonNode error = Json.parse(exchange.getMessage().getBody(String.class));
+            assertEquals("AccessDeniedException", error.get("__type").asText());
+            assertTrue(error.get("message").asText().contains("proxy"), error.toString());
         }
     }
 

@@ -140,6 +140,28 @@ class MockedServiceIntegrationsTest {
         assertTrue(sentMessages.isEmpty());
     }
 
+    /** CamelAsl.RestartExecution would start it without its mocks: its Tasks would call their real endpoints. */
+    @Test
+    void aMockedExecutionIsNotRestartedWithoutItsMocks() throws Exception {
+        createLambdaSqsIntegration(StateMachineType.STANDARD);
+        String arn = sfn.startExecution(r -> r.stateMachineArn(MACHINE + "#HappyPath")).executionArn();
+        assertEquals(ExecutionStatus.SUCCEEDED, finished(arn).status());
+
+        java.net.http.HttpResponse<String> restarted = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(fixture.server.url() + "/"))
+                        .header("Content-Type", StepFunctionsApi.CONTENT_TYPE)
+                        .header("X-Amz-Target", "CamelAsl.RestartExecution")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Json.write(Json.NODES.objectNode()
+                                .put("executionArn", arn).put("stateName", "LambdaState"))))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, restarted.statusCode(), restarted.body());
+        assertEquals("ValidationException", Json.parse(restarted.body()).get("__type").asText());
+        assertTrue(restarted.body().contains("mock test case 'HappyPath'"), restarted.body());
+        assertEquals(1, sfn.listExecutions(r -> r.stateMachineArn(MACHINE)).executions().size());
+        assertEquals(0, lambdaCalls.get());
+        assertTrue(sentMessages.isEmpty());
+    }
+
     @Test
     void retryPathFailsThreeTimesThenSucceedsOnTheFourthInvocation() throws Exception {
         createLambdaSqsIntegration(StateMachineType.STANDARD);

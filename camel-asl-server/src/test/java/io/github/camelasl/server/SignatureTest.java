@@ -184,6 +184,30 @@ class SignatureTest {
         assertTrue(hostUnsigned.body().contains("'host'"), hostUnsigned.body());
     }
 
+    /** A signature that leaves the action out would let a captured request's body be sent as another action. */
+    @Test
+    void aSignatureWithoutTheActionIsIncomplete() throws Exception {
+        SdkHttpRequest unsigned = SdkHttpRequest.builder().uri(URI.create(url + "/")).method(SdkHttpMethod.POST)
+                .putHeader("Content-Type", StepFunctionsApi.CONTENT_TYPE).build(); // no X-Amz-Target when signed
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r.request(unsigned)
+                .payload(ContentStreamProvider.fromUtf8String("{}"))
+                .identity(AwsCredentialsIdentity.create(KEY_ID, SECRET))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "states")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "eu-west-1")).request();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}", StandardCharsets.UTF_8))
+                .header("X-Amz-Target", "AWSStepFunctions.ListStateMachines");
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("IncompleteSignatureException", Json.parse(response.body()).get("__type").asText());
+        assertTrue(response.body().contains("'x-amz-target'"), response.body());
+    }
+
     private static HttpRequest.Builder request(String body) {
         return HttpRequest.newBuilder(URI.create(url + "/"))
                 .header("Content-Type", StepFunctionsApi.CONTENT_TYPE)
