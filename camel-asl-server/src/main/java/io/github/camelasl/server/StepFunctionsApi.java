@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.AsyncCallback;
@@ -28,6 +33,12 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
     /** Our own actions, beyond AWS's: {@code X-Amz-Target: CamelAsl.<Action>}. */
     static final String OWN_TARGET_PREFIX = "CamelAsl.";
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+
+    /**
+     * TestState runs at once at most: an unmocked Task may wait minutes for its Resource, so they run on threads of
+     * their own, not the HTTP server's workers, and one over this is throttled at once rather than queued.
+     */
+    static final int MAX_CONCURRENT_TEST_STATES = 8;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StepFunctionsApi.class);
 
@@ -47,6 +58,8 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
     private final Map<String, LaterAction> laterActions;
     private final Map<String, Action> ownActions;
     private final long maxRequestBytes;
+    /** Where TestState runs: made when the route starts, shut down when it stops. */
+    private volatile ThreadPoolExecutor testStateRuns;
 
     /** @param tester runs TestState: one state of a definition, mocked or calling through the deployer */
     StepFunctionsApi(StateMachineRegistry stateMachines, ExecutionActions executions, ActivityActions activities,
@@ -70,7 +83,6 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
                     return deleted;
                 }),
                 Map.entry("ValidateStateMachineDefinition", stateMachines::validate),
-                Map.entry("TestState", tester::test),
                 Map.entry("PublishStateMachineVersion", stateMachines.versions()::publish),
                 Map.entry("ListStateMachineVersions", stateMachines.versions()::list),
                 Map.entry("DeleteStateMachineVersion", stateMachines.versions()::delete),
@@ -97,7 +109,44 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
                 Map.entry("TagResource", tags::tagResource),
                 Map.entry("UntagResource", tags::untagResource),
                 Map.entry("ListTagsForResource", tags::listTagsForResource));
-        this.laterActions = Map.of("StartSyncExecution", executions::startSync);
+        this.laterActions = Map.of("StartSyncExecution", executions::startSync,
+                "TestState", request -> onTestStateThread(() -> tester.test(request)));
+    }
+
+    /** Runs {@code test} on a TestState thread; ThrottlingException when all are busy. */
+    private CompletionStage<JsonNode> onTestStateThread(java.util.function.Supplier<JsonNode> test) {
+        ThreadPoolExecutor runs = testStateRuns;
+        if (runs == null) {
+            throw new IllegalStateException("TestState runs only once the API's route has started");
+        }
+        try {
+            return CompletableFuture.supplyAsync(test, runs);
+        } catch (RejectedExecutionException e) {
+            throw new AslError("ThrottlingException", "Rate exceeded: " + MAX_CONCURRENT_TEST_STATES
+                    + " TestState requests are running, the most this server runs at once; try again later");
+        }
+    }
+
+    @Override
+    protected void doStart() {
+        AtomicInteger count = new AtomicInteger();
+        // no queue: a request over the cap is refused rather than left waiting behind minutes-long calls
+        ThreadPoolExecutor runs = new ThreadPoolExecutor(0, MAX_CONCURRENT_TEST_STATES, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, "asl-test-state-run-" + count.incrementAndGet());
+                    thread.setDaemon(true); // a TestState waiting on its Resource does not keep the JVM up
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        testStateRuns = runs;
+    }
+
+    @Override
+    protected void doStop() {
+        ThreadPoolExecutor runs = testStateRuns;
+        testStateRuns = null;
+        if (runs != null) {
+            runs.shutdownNow(); // a TestState still running is interrupted: it answers States.TaskFailed
+        }
     }
 
     @Override
