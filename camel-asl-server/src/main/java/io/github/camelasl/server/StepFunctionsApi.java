@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,8 +36,8 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
     /**
-     * TestState runs at once at most: an unmocked Task may wait minutes for its Resource, so they run on threads of
-     * their own, not the HTTP server's workers, and one over this is throttled at once rather than queued.
+     * How many TestState requests run at once: an unmocked Task may wait minutes for its Resource, so they run on
+     * threads of their own, not the HTTP server's workers, and one more is throttled at once rather than queued.
      */
     static final int MAX_CONCURRENT_TEST_STATES = 8;
 
@@ -48,7 +49,10 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
         JsonNode apply(JsonNode request) throws Exception;
     }
 
-    /** An action whose response comes later (StartSyncExecution's, when the execution ends). */
+    /**
+     * An action whose response comes later (StartSyncExecution's, when the execution ends; TestState's, from a thread
+     * of its own): it holds none of the HTTP server's workers while it waits.
+     */
     @FunctionalInterface
     interface LaterAction {
         CompletionStage<JsonNode> apply(JsonNode request) throws Exception;
@@ -60,6 +64,8 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
     private final long maxRequestBytes;
     /** Where TestState runs: made when the route starts, shut down when it stops. */
     private volatile ThreadPoolExecutor testStateRuns;
+    /** A permit for each TestState running: given back before its answer goes, so the next caller finds it. */
+    private final Semaphore testStateSlots = new Semaphore(MAX_CONCURRENT_TEST_STATES);
 
     /** @param tester runs TestState: one state of a definition, mocked or calling through the deployer */
     StepFunctionsApi(StateMachineRegistry stateMachines, ExecutionActions executions, ActivityActions activities,
@@ -119,24 +125,46 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
         if (runs == null) {
             throw new IllegalStateException("TestState runs only once the API's route has started");
         }
-        try {
-            return CompletableFuture.supplyAsync(test, runs);
-        } catch (RejectedExecutionException e) {
+        if (!testStateSlots.tryAcquire()) {
             throw new AslError("ThrottlingException", "Rate exceeded: " + MAX_CONCURRENT_TEST_STATES
                     + " TestState requests are running, the most this server runs at once; try again later");
         }
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        try {
+            runs.execute(() -> {
+                JsonNode response = null;
+                Throwable failure = null;
+                try {
+                    response = test.get();
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    testStateSlots.release();
+                }
+                if (failure == null) {
+                    answer.complete(response);
+                } else {
+                    answer.completeExceptionally(failure);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            testStateSlots.release();
+            throw new IllegalStateException("the API's route is stopping", stopped);
+        }
+        return answer;
     }
 
     @Override
     protected void doStart() {
         AtomicInteger count = new AtomicInteger();
-        // no queue: a request over the cap is refused rather than left waiting behind minutes-long calls
-        ThreadPoolExecutor runs = new ThreadPoolExecutor(0, MAX_CONCURRENT_TEST_STATES, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), task -> {
+        // the slots cap what runs; the queue only holds a run whose slot was freed by a thread not yet back
+        ThreadPoolExecutor runs = new ThreadPoolExecutor(MAX_CONCURRENT_TEST_STATES, MAX_CONCURRENT_TEST_STATES,
+                30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
                     Thread thread = new Thread(task, "asl-test-state-run-" + count.incrementAndGet());
                     thread.setDaemon(true); // a TestState waiting on its Resource does not keep the JVM up
                     return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                });
+        runs.allowCoreThreadTimeOut(true);
         testStateRuns = runs;
     }
 
