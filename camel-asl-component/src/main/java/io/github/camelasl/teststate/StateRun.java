@@ -7,6 +7,7 @@ import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.dataflow.JsonPaths;
+import io.github.camelasl.dataflow.PayloadSize;
 import io.github.camelasl.dataflow.PayloadTemplate;
 import io.github.camelasl.dataflow.ResultPath;
 import io.github.camelasl.dataflow.intrinsic.IntrinsicFunctions;
@@ -16,6 +17,7 @@ import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ChoiceRules;
 import io.github.camelasl.engine.ErrorMatcher;
 import io.github.camelasl.engine.ErrorNames;
+import io.github.camelasl.engine.ExecutionLimits;
 import io.github.camelasl.engine.FailurePolicy;
 import io.github.camelasl.engine.Scope;
 import io.github.camelasl.engine.StateMachineConfig;
@@ -48,8 +50,15 @@ import java.util.UUID;
  * PayloadTemplate, ResultPath, ChoiceRules, JsonataExpressions, ErrorMatcher), recording each step's value for
  * AWS's inspectionData. The order of the steps, and which Assign, Output and ResultPath apply where, is the engine's
  * (see the engine's PassStep, TaskStep, ChoiceStep, WaitStep, FailStep, Transitions and FailurePolicy).
+ *
+ * <p>What it builds is bounded by AWS's payload limit, as a run's payloads are: the output, each inspectionData
+ * member and a Map's selected items (counted as they are built) fail the state with States.DataLimitExceeded past
+ * it, so a small request cannot make a huge answer.
  */
 final class StateRun {
+
+    /** AWS's payload limit: 256 KiB of JSON text (UTF-8). */
+    static final int MAX_PAYLOAD_BYTES = ExecutionLimits.AWS_MAX_PAYLOAD_SIZE;
 
     /** What the state came to: AWS's TestState status, and the members that go with it. */
     private record Outcome(String status, JsonNode output, String nextState, String error, String cause) {
@@ -79,12 +88,12 @@ final class StateRun {
         this.retryCount = retries == null ? 0 : retries;
         this.context = context();
         this.bindings = new Bindings(context, variables::get);
-        inspection.put("input", Json.write(input));
     }
 
     ObjectNode run() {
         Outcome outcome;
         try {
+            inspected("input", input);
             outcome = runState();
         } catch (TaskCalls.Refused e) {
             throw e;
@@ -98,6 +107,13 @@ final class StateRun {
                         + state.common().name() + "' (entered at the event id #2). " + error.cause());
             }
             outcome = failed(error);
+        }
+        if (inspecting() && !variables.isEmpty()) {
+            try {
+                inspected("variables", variables);
+            } catch (AslError tooLarge) {
+                outcome = new Outcome("FAILED", null, null, tooLarge.error(), tooLarge.cause());
+            }
         }
         return response(outcome);
     }
@@ -255,9 +271,17 @@ final class StateRun {
                 InputOutput.inputPath(state.common().inputPath(), input, bindings));
         JsonNode items = items(map, effective);
         if (map.itemSelector() != null) {
-            ArrayNode selected = Json.NODES.arrayNode(items.size());
+            // a small selector over many items can make far more than the input: counted as it grows
+            ArrayNode selected = Json.NODES.arrayNode();
+            long bytes = 2; // []
             for (int i = 0; i < items.size(); i++) {
-                selected.add(selectedItem(map, effective, i, items.get(i)));
+                JsonNode item = selectedItem(map, effective, i, items.get(i));
+                bytes += i == 0 ? 0 : 1; // the comma
+                bytes += PayloadSize.exactBytes(item, (int) Math.max(0, MAX_PAYLOAD_BYTES - bytes));
+                if (bytes > MAX_PAYLOAD_BYTES) {
+                    throw tooLarge("its ItemSelector selected items", "afterItemSelector");
+                }
+                selected.add(item);
             }
             inspected("afterItemSelector", selected);
         }
@@ -324,7 +348,10 @@ final class StateRun {
 
     /** An iteration's input: ItemSelector with $$.Map.Item set. */
     private JsonNode selectedItem(MapState map, JsonNode effective, int index, JsonNode item) {
-        ObjectNode withItem = context.deepCopy();
+        // a shallow copy: the context holds the whole input ($$.Execution.Input), too much to copy per item; its
+        // members are only read, and Map is replaced here, not changed
+        ObjectNode withItem = Json.NODES.objectNode();
+        withItem.setAll(context);
         ObjectNode mapItem = withItem.putObject("Map").putObject("Item");
         mapItem.put("Index", index);
         mapItem.set("Value", item);
@@ -428,6 +455,7 @@ final class StateRun {
     }
 
     private Outcome succeeded(JsonNode output, Map<String, JsonNode> assigned, String next) {
+        ExecutionLimits.AWS.checkStateData(output, state.common().name()); // a Catch may take it, as in a run
         assigned.forEach(variables::set);
         boolean ends = state.common().end() || state instanceof SucceedState;
         return new Outcome("SUCCEEDED", output, ends ? null : next, null, null);
@@ -480,6 +508,7 @@ final class StateRun {
                 assigned = jsonPathAssign(catcher.assign(), errorOutput);
                 output = ResultPath.apply(catcher.resultPath(), input, errorOutput);
             }
+            ExecutionLimits.AWS.checkStateData(output, state.common().name());
         } catch (RuntimeException e) {
             // the Catch itself could not be applied: nothing is left, as in a run
             AslError failure = FailurePolicy.toAslError(e, Scope.Phase.DATAFLOW);
@@ -546,9 +575,25 @@ final class StateRun {
                 : value;
     }
 
+    /** {@code value}, shown as inspectionData's {@code member} at DEBUG and TRACE (States.DataLimitExceeded past the limit). */
     private JsonNode inspected(String member, JsonNode value) {
-        inspection.put(member, Json.write(value));
+        if (inspecting()) {
+            if (PayloadSize.exactBytes(value, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES) {
+                throw tooLarge("its " + member, member);
+            }
+            inspection.put(member, Json.writeWithin(value, MAX_PAYLOAD_BYTES)); // the text just measured
+        }
         return value;
+    }
+
+    private boolean inspecting() {
+        return request.inspectionLevel() != TestStateRequest.InspectionLevel.INFO;
+    }
+
+    private AslError tooLarge(String what, String member) {
+        return new AslError(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + state.common().name() + "' made "
+                + what + " (inspectionData." + member + ") with a size exceeding the maximum number of bytes service "
+                + "limit: more than " + MAX_PAYLOAD_BYTES + " bytes of JSON text (UTF-8)");
     }
 
     /**
@@ -611,10 +656,7 @@ final class StateRun {
         if (outcome.nextState() != null) {
             out.put("nextState", outcome.nextState());
         }
-        if (request.inspectionLevel() != TestStateRequest.InspectionLevel.INFO) {
-            if (!variables.isEmpty()) {
-                inspection.put("variables", Json.write(variables));
-            }
+        if (inspecting()) {
             out.set("inspectionData", inspection);
         }
         return out;

@@ -392,6 +392,78 @@ class StateTesterTest {
                 + "\"results\": [1, 2]}"), parsed(response, "output"));
     }
 
+    // --- what a run builds is bounded by AWS's payload limit ---
+
+    /** Items 0 to {@code count - 1}, and {@code padBytes} of padding beside them. */
+    private static String items(int count, int padBytes) {
+        StringBuilder items = new StringBuilder("{\"items\": [");
+        for (int i = 0; i < count; i++) {
+            items.append(i == 0 ? "" : ",").append(i);
+        }
+        return items.append("], \"pad\": \"").append("p".repeat(padBytes)).append("\"}").toString();
+    }
+
+    @Test
+    void anItemSelectorThatCopiesTheInputPerItemStopsAtTheLimit() throws Exception {
+        String map = """
+                {"Type": "Map", "ItemsPath": "$.items", "ItemSelector": {"v.$": "$$.Execution.Input"},
+                 "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}""";
+        for (String level : new String[] {"INFO", "DEBUG"}) {
+            ObjectNode request = mockResult(request(map, items(4001, 200_000)), "[]");
+            request.put("inspectionLevel", level);
+            ObjectNode response = tester.test(request);
+
+            assertEquals("FAILED", response.get("status").textValue(), level);
+            assertEquals("States.DataLimitExceeded", response.get("error").textValue(), level);
+            assertContains(response.get("cause").textValue(), "inspectionData.afterItemSelector");
+            assertContains(response.get("cause").textValue(), "262144 bytes");
+        }
+    }
+
+    @Test
+    void smallSelectedItemsAreCountedTogetherEvenAtInfo() throws Exception {
+        String map = """
+                {"Type": "Map", "ItemsPath": "$.items", "ItemSelector": {"index.$": "$$.Map.Item.Index"},
+                 "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}""";
+        ObjectNode request = mockResult(request(map, items(30_000, 0)), "[]");
+        request.put("inspectionLevel", "INFO");
+        ObjectNode response = tester.test(request);
+
+        assertEquals("States.DataLimitExceeded", response.get("error").textValue());
+        assertFalse(response.has("inspectionData"));
+    }
+
+    @Test
+    void anInspectionMemberOrAnOutputOverTheLimitFailsTheState() throws Exception {
+        String big = "{\"pad\": \"" + "p".repeat(300_000) + "\"}";
+        ObjectNode debug = tester.test(request("{\"Type\": \"Pass\", \"End\": true}", big));
+        assertEquals("States.DataLimitExceeded", debug.get("error").textValue());
+        assertContains(debug.get("cause").textValue(), "inspectionData.input");
+
+        ObjectNode info = request("{\"Type\": \"Pass\", \"End\": true}", big);
+        info.put("inspectionLevel", "INFO");
+        ObjectNode output = tester.test(info);
+        assertEquals("FAILED", output.get("status").textValue());
+        assertEquals("States.DataLimitExceeded", output.get("error").textValue());
+        assertContains(output.get("cause").textValue(), "maximum number of bytes service limit");
+        assertFalse(output.has("output"));
+    }
+
+    @Test
+    void aResultOverTheLimitIsAnErrorACatchCanTake() throws Exception {
+        String task = """
+                {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
+                 "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Sorry"}]}""";
+        ObjectNode request = mockResult(request(task, "{}"), "\"" + "r".repeat(300_000) + "\"");
+        request.put("inspectionLevel", "INFO");
+        ObjectNode response = tester.test(request);
+
+        assertEquals("CAUGHT_ERROR", response.get("status").textValue());
+        assertEquals("States.DataLimitExceeded", response.get("error").textValue());
+        assertEquals("Sorry", response.get("nextState").textValue());
+        assertEquals("States.DataLimitExceeded", parsed(response, "output").get("error").get("Error").textValue());
+    }
+
     @Test
     void aFailedIterationFailsAnInlineMapButNotADistributedOneWithinItsTolerance() throws Exception {
         ObjectNode inline = mockResult(request(MAP, "{\"items\": [1, 2, 3], \"tag\": \"t\"}"), "[1, 2, 3]");

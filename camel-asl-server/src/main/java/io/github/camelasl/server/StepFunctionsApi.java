@@ -11,6 +11,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.AsyncCallback;
@@ -29,6 +35,12 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
     static final String OWN_TARGET_PREFIX = "CamelAsl.";
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
+    /**
+     * How many TestState requests run at once: an unmocked Task may wait minutes for its Resource, so they run on
+     * threads of their own, not the HTTP server's workers, and one more is throttled at once rather than queued.
+     */
+    static final int MAX_CONCURRENT_TEST_STATES = 8;
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StepFunctionsApi.class);
 
     /** What an action does with its request: its response. */
@@ -37,7 +49,10 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
         JsonNode apply(JsonNode request) throws Exception;
     }
 
-    /** An action whose response comes later (StartSyncExecution's, when the execution ends). */
+    /**
+     * An action whose response comes later (StartSyncExecution's, when the execution ends; TestState's, from a thread
+     * of its own): it holds none of the HTTP server's workers while it waits.
+     */
     @FunctionalInterface
     interface LaterAction {
         CompletionStage<JsonNode> apply(JsonNode request) throws Exception;
@@ -47,6 +62,10 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
     private final Map<String, LaterAction> laterActions;
     private final Map<String, Action> ownActions;
     private final long maxRequestBytes;
+    /** Where TestState runs: made when the route starts, shut down when it stops. */
+    private volatile ThreadPoolExecutor testStateRuns;
+    /** A permit for each TestState running: given back before its answer goes, so the next caller finds it. */
+    private final Semaphore testStateSlots = new Semaphore(MAX_CONCURRENT_TEST_STATES);
 
     /** @param tester runs TestState: one state of a definition, mocked or calling through the deployer */
     StepFunctionsApi(StateMachineRegistry stateMachines, ExecutionActions executions, ActivityActions activities,
@@ -70,7 +89,6 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
                     return deleted;
                 }),
                 Map.entry("ValidateStateMachineDefinition", stateMachines::validate),
-                Map.entry("TestState", tester::test),
                 Map.entry("PublishStateMachineVersion", stateMachines.versions()::publish),
                 Map.entry("ListStateMachineVersions", stateMachines.versions()::list),
                 Map.entry("DeleteStateMachineVersion", stateMachines.versions()::delete),
@@ -97,7 +115,66 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
                 Map.entry("TagResource", tags::tagResource),
                 Map.entry("UntagResource", tags::untagResource),
                 Map.entry("ListTagsForResource", tags::listTagsForResource));
-        this.laterActions = Map.of("StartSyncExecution", executions::startSync);
+        this.laterActions = Map.of("StartSyncExecution", executions::startSync,
+                "TestState", request -> onTestStateThread(() -> tester.test(request)));
+    }
+
+    /** Runs {@code test} on a TestState thread; ThrottlingException when all are busy. */
+    private CompletionStage<JsonNode> onTestStateThread(java.util.function.Supplier<JsonNode> test) {
+        ThreadPoolExecutor runs = testStateRuns;
+        if (runs == null) {
+            throw new IllegalStateException("TestState runs only once the API's route has started");
+        }
+        if (!testStateSlots.tryAcquire()) {
+            throw new AslError("ThrottlingException", "Rate exceeded: " + MAX_CONCURRENT_TEST_STATES
+                    + " TestState requests are running, the most this server runs at once; try again later");
+        }
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        try {
+            runs.execute(() -> {
+                JsonNode response = null;
+                Throwable failure = null;
+                try {
+                    response = test.get();
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    testStateSlots.release();
+                }
+                if (failure == null) {
+                    answer.complete(response);
+                } else {
+                    answer.completeExceptionally(failure);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            testStateSlots.release();
+            throw new IllegalStateException("the API's route is stopping", stopped);
+        }
+        return answer;
+    }
+
+    @Override
+    protected void doStart() {
+        AtomicInteger count = new AtomicInteger();
+        // the slots cap what runs; the queue only holds a run whose slot was freed by a thread not yet back
+        ThreadPoolExecutor runs = new ThreadPoolExecutor(MAX_CONCURRENT_TEST_STATES, MAX_CONCURRENT_TEST_STATES,
+                30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "asl-test-state-run-" + count.incrementAndGet());
+                    thread.setDaemon(true); // a TestState waiting on its Resource does not keep the JVM up
+                    return thread;
+                });
+        runs.allowCoreThreadTimeOut(true);
+        testStateRuns = runs;
+    }
+
+    @Override
+    protected void doStop() {
+        ThreadPoolExecutor runs = testStateRuns;
+        testStateRuns = null;
+        if (runs != null) {
+            runs.shutdownNow(); // a TestState still running is interrupted: it answers States.TaskFailed
+        }
     }
 
     @Override

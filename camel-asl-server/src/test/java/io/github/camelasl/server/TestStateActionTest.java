@@ -135,6 +135,31 @@ class TestStateActionTest {
     }
 
     @Test
+    void aMapWhoseSelectedItemsPassThePayloadLimitFailsWithDataLimitExceededAndANormalOneRuns() throws Exception {
+        String map = """
+                {"Type": "Map", "ItemsPath": "$.items", "ItemSelector": {"v.$": "$$.Execution.Input"},
+                 "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}""";
+        StringBuilder input = new StringBuilder("{\"items\": [0");
+        for (int i = 1; i <= 4000; i++) {
+            input.append(',').append(i);
+        }
+        input.append("], \"pad\": \"").append("p".repeat(200_000)).append("\"}");
+        TestStateResponse tooLarge = sfn.testState(r -> r.definition(map).input(input.toString())
+                .inspectionLevel(InspectionLevel.DEBUG).mock(MockInput.builder().result("[]").build()));
+
+        assertEquals(TestExecutionStatus.FAILED, tooLarge.status());
+        assertEquals("States.DataLimitExceeded", tooLarge.error());
+        assertTrue(tooLarge.cause().contains("afterItemSelector"), tooLarge.cause());
+
+        TestStateResponse normal = sfn.testState(r -> r.definition(map).input("{\"items\": [1, 2]}")
+                .inspectionLevel(InspectionLevel.DEBUG).mock(MockInput.builder().result("[3, 4]").build()));
+        assertEquals(TestExecutionStatus.SUCCEEDED, normal.status());
+        assertEquals(Json.parse("[3, 4]"), Json.parse(normal.output()));
+        assertEquals(Json.parse("[{\"v\": {\"items\": [1, 2]}}, {\"v\": {\"items\": [1, 2]}}]"),
+                Json.parse(normal.inspectionData().afterItemSelector()));
+    }
+
+    @Test
     void anUnmockedTaskCallsItsResourceThroughTheServersDeployer() throws Exception {
         TestStateResponse response = sfn.testState(r -> r.definition(
                 "{\"Type\": \"Task\", \"Resource\": \"direct:double\", \"End\": true}").input("{\"n\": 21}"));
