@@ -50,6 +50,8 @@ public final class AslDeployer {
     private final ResourcePolicy policy;
     private final AllowedCamelHeaders allowedCamelHeaders;
     private final ForwardedHeaders forwardedHeaders;
+    /** See {@link #expressMaxDurationForTests}; null for AWS's maximum. */
+    private volatile java.time.Duration expressMaxForTests;
 
     /** Under the default resource policy ({@link ResourcePolicy#defaults()}). */
     public AslDeployer(CamelContext camelContext, ExecutionStore store, ResourceResolvers resolvers,
@@ -97,8 +99,20 @@ public final class AslDeployer {
      * and are no executions of the user's).
      */
     public AslDeployer withStore(ExecutionStore otherStore) {
-        return new AslDeployer(camelContext, otherStore, resolvers, timers, tokens, policy, allowedCamelHeaders,
-                forwardedHeaders);
+        AslDeployer other = new AslDeployer(camelContext, otherStore, resolvers, timers, tokens, policy,
+                allowedCamelHeaders, forwardedHeaders);
+        other.expressMaxForTests = expressMaxForTests;
+        return other;
+    }
+
+    /**
+     * Tests only: the state machines deployed from now on run EXPRESS executions at most {@code max}, instead of
+     * AWS's 5 minutes ({@link StateMachineRuntime#EXPRESS_MAX_SECONDS}), so that a test of the limit through an API
+     * that deploys for it need not wait 5 minutes.
+     */
+    public AslDeployer expressMaxDurationForTests(java.time.Duration max) {
+        this.expressMaxForTests = max;
+        return this;
     }
 
     /** Every problem in the definition text; empty when AWS (and the resource policy) would accept it. */
@@ -266,8 +280,13 @@ public final class AslDeployer {
                         "no endpoint for Resource '" + resource + "' (validation should have refused it)")),
                 caching, tokens, allowedCamelHeaders, forwardedHeaders);
         addAndStart(camelContext, routes);
-        return new StateMachineRuntime(camelContext, machine, definitionText, config, store, tokens, timers, routes.driverUri(),
-                routes.routeIds(), routes.pools());
+        StateMachineRuntime runtime = new StateMachineRuntime(camelContext, machine, definitionText, config, store,
+                tokens, timers, routes.driverUri(), routes.routeIds(), routes.pools());
+        java.time.Duration expressMax = expressMaxForTests;
+        if (expressMax != null) {
+            runtime.expressMaxDurationForTests(expressMax);
+        }
+        return runtime;
     }
 
     /**

@@ -10,7 +10,6 @@ import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.history.HistoryListener;
-import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionSummary;
 import java.time.Instant;
 import java.util.List;
@@ -96,11 +95,11 @@ public final class ExecutionOperations {
     }
 
     /**
-     * ListExecutions of the runtime's state machine, of its executions {@code alsoMatching} says (all of them, from
-     * the store's index, when it is null).
+     * ListExecutions of the runtime's state machine: of the executions started through {@code versionOrAliasArn}
+     * (see {@link io.github.camelasl.store.ExecutionStore#executionsStartedThrough}), or of all of them when it is
+     * null; either way from the store's index.
      */
-    public static ObjectNode list(StateMachineRuntime runtime, JsonNode request,
-            java.util.function.Predicate<ExecutionRecord> alsoMatching) {
+    public static ObjectNode list(StateMachineRuntime runtime, JsonNode request, String versionOrAliasArn) {
         String filter = text(request, "statusFilter");
         if (filter != null) {
             try {
@@ -114,14 +113,9 @@ public final class ExecutionOperations {
         ExecutionStatus status = filter == null ? null : ExecutionStatus.valueOf(filter);
         ExecutionSummary.Cursor after = ListTokens.cursor(request);
         int limit = pageSize(request);
-        ExecutionSummary.Page page = alsoMatching == null
+        ExecutionSummary.Page page = versionOrAliasArn == null
                 ? runtime.store().executions(machine, status, after, limit)
-                // a version's or alias's executions: few, and known by a side table, so filtered here
-                : ExecutionSummary.Page.of(runtime.store().list().stream()
-                        .filter(r -> machine.equals(r.stateMachineArn()))
-                        .filter(r -> status == null || r.status() == status)
-                        .filter(alsoMatching)
-                        .map(ExecutionSummary::of), after, limit);
+                : runtime.store().executionsStartedThrough(versionOrAliasArn, status, after, limit);
         ObjectNode out = Json.NODES.objectNode();
         ArrayNode executions = out.putArray("executions");
         for (ExecutionSummary summary : page.executions()) {

@@ -237,17 +237,21 @@ public final class StateMachineRuntime {
         return execution.completion();
     }
 
-    /** Runs a started or resumed execution from its scope's current state, under its TimeoutSeconds. */
+    /**
+     * Runs a started or resumed execution from its scope's current state, under its TimeoutSeconds, and an EXPRESS
+     * one under the EXPRESS maximum too.
+     */
     private CompletableFuture<ExecutionResult> run(Execution execution, Scope scope) {
-        if (machine.timeoutSeconds() != null) {
-            long left = timeoutAt(execution) - System.currentTimeMillis();
+        Long timeoutMillis = timeoutMillis();
+        if (timeoutMillis != null) {
+            long left = execution.timeoutBase().toEpochMilli() + timeoutMillis - System.currentTimeMillis();
             if (left <= 0) { // resumed after its time was up
-                execution.finish(ExecutionStatus.TIMED_OUT, null, null, null);
+                timedOut(execution, timeoutMillis);
                 return execution.completion();
             }
             // the timer thread only hands off: what follows the end runs on a Camel worker thread
-            execution.timeoutTimer(timers.schedule(() -> worker().execute(
-                    () -> execution.finish(ExecutionStatus.TIMED_OUT, null, null, null)), left, TimeUnit.MILLISECONDS));
+            execution.timeoutTimer(timers.schedule(() -> worker().execute(() -> timedOut(execution, timeoutMillis)),
+                    left, TimeUnit.MILLISECONDS));
         }
         drive(execution, scope);
         return execution.completion();
@@ -304,6 +308,12 @@ public final class StateMachineRuntime {
                 worker().execute(() -> wakeFromStore(arn, listeners, headers, waiter));
                 return null;
             }, Math.max(0, wake - now), TimeUnit.MILLISECONDS);
+            return;
+        }
+        Long timeoutMillis = timeoutMillis();
+        if (timeoutMillis != null && execution.timeoutBase().toEpochMilli() + timeoutMillis <= scope.parkedUntil()) {
+            // its timeout timer ends it first: a wake-up timer would hold it until the Wait's end (an EXPRESS
+            // execution's Wait of 99999999 s would, for years after the EXPRESS maximum ended it)
             return;
         }
         timers.schedule(() -> worker().execute(() -> wake(execution, scope)),
@@ -443,6 +453,51 @@ public final class StateMachineRuntime {
 
     private long timeoutAt(Execution execution) {
         return execution.timeoutBase().toEpochMilli() + machine.timeoutSeconds() * 1000L;
+    }
+
+    /**
+     * AWS's maximum run time of an EXPRESS execution: 5 minutes; one that runs longer "will fail with a
+     * States.Timeout error" (Step Functions developer guide, Quotas for Express Workflows). AWS keeps no state of
+     * an EXPRESS execution that could outlive a short run, and nothing here resumes or stops one either: without the
+     * limit, a long Wait would keep its execution, its timer and a StartSyncExecution caller's connection for good.
+     */
+    public static final int EXPRESS_MAX_SECONDS = 300;
+    private volatile long expressMaxMillis = EXPRESS_MAX_SECONDS * 1000L;
+
+    /**
+     * Tests only: EXPRESS executions started from now on run at most {@code max} instead of AWS's
+     * {@value #EXPRESS_MAX_SECONDS} seconds, so that a test of the limit need not wait 5 minutes.
+     */
+    public void expressMaxDurationForTests(java.time.Duration max) {
+        this.expressMaxMillis = max.toMillis();
+    }
+
+    /**
+     * How long after its start (or last redrive) an execution times out, or null for never: the definition's
+     * TimeoutSeconds; for EXPRESS, at most the EXPRESS maximum.
+     */
+    private Long timeoutMillis() {
+        Long own = machine.timeoutSeconds() == null ? null : machine.timeoutSeconds() * 1000L;
+        if (!config.express()) {
+            return own;
+        }
+        return own == null ? expressMaxMillis : Math.min(own, expressMaxMillis);
+    }
+
+    /**
+     * Ends the execution TIMED_OUT. When the EXPRESS maximum ran out (not a shorter TimeoutSeconds), with AWS's
+     * States.Timeout and a cause that says which limit it was: nothing in the definition explains it.
+     */
+    private void timedOut(Execution execution, long timeoutMillis) {
+        boolean expressMax = config.express()
+                && (machine.timeoutSeconds() == null || machine.timeoutSeconds() * 1000L > timeoutMillis);
+        if (expressMax) {
+            String max = timeoutMillis % 1000 == 0 ? timeoutMillis / 1000 + " seconds" : timeoutMillis + " ms";
+            execution.finish(ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT, "The execution ran longer than "
+                    + "an EXPRESS state machine's maximum of " + max + ".");
+        } else {
+            execution.finish(ExecutionStatus.TIMED_OUT, null, null, null);
+        }
     }
 
     /**

@@ -232,6 +232,27 @@ public interface ExecutionStore extends AutoCloseable {
     }
 
     /**
+     * A page, as {@link #executions} gives them, of the executions {@link #putStartedThrough} kept with
+     * {@code versionOrAliasArn}: of a version ARN, those that ran the version (started on it, or through an alias
+     * that picked it); of an alias ARN, those started through the alias. A durable store answers from an index of
+     * those executions, without reading the others.
+     */
+    default ExecutionSummary.Page executionsStartedThrough(String versionOrAliasArn,
+            io.github.camelasl.engine.ExecutionStatus status, ExecutionSummary.Cursor after, int limit) {
+        Collection<ExecutionRecord> all = list();
+        java.util.Map<String, StartedThrough> through = startedThrough(all.stream()
+                .map(ExecutionRecord::executionArn).toList());
+        return ExecutionSummary.Page.of(all.stream()
+                .filter(r -> status == null || r.status() == status)
+                .filter(r -> {
+                    StartedThrough started = through.get(r.executionArn());
+                    return started != null && (versionOrAliasArn.equals(started.versionArn())
+                            || versionOrAliasArn.equals(started.aliasArn()));
+                })
+                .map(ExecutionSummary::of), after, limit);
+    }
+
+    /**
      * Keeps an activity created through the Step Functions API, replacing the one of its ARN. A store that keeps
      * none (the default) leaves them to live in memory only, forgotten on a restart.
      */

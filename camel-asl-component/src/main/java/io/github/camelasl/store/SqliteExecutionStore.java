@@ -58,7 +58,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 12;
+    public static final int SCHEMA_VERSION = 13;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -163,6 +163,15 @@ public final class SqliteExecutionStore implements ExecutionStore {
      */
     private static final String[] SCHEMA_V12 = {
         "CREATE TABLE IF NOT EXISTS state_machines_deleting (state_machine_arn TEXT PRIMARY KEY)",
+    };
+
+    /**
+     * Version 13: ListExecutions of a version or alias ARN reads the executions started through it from an index,
+     * not every execution of the store.
+     */
+    private static final String[] SCHEMA_V13 = {
+        "CREATE INDEX IF NOT EXISTS executions_started_through_version ON executions_started_through (version_arn)",
+        "CREATE INDEX IF NOT EXISTS executions_started_through_alias ON executions_started_through (alias_arn)",
     };
 
     private final Path folder;
@@ -333,7 +342,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             // each step in a transaction of its own, so a file is always at one version or the next
             String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7,
-                SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12};
+                SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -1056,6 +1065,50 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 return ExecutionSummary.Page.of(page, limit);
             }
         }));
+    }
+
+    @Override
+    public ExecutionSummary.Page executionsStartedThrough(String versionOrAliasArn, ExecutionStatus status,
+            ExecutionSummary.Cursor after, int limit) {
+        String sql = executionsStartedThroughSql(versionOrAliasArn, status != null, after != null);
+        return await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int at = 1;
+                ps.setString(at++, versionOrAliasArn);
+                if (status != null) {
+                    ps.setString(at++, status.name());
+                }
+                if (after != null) {
+                    ps.setLong(at++, after.startDate().toEpochMilli());
+                    ps.setString(at++, after.executionArn());
+                }
+                ps.setInt(at, limit + 1);
+                List<ExecutionSummary> page = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(readSummary(rs));
+                    }
+                }
+                return ExecutionSummary.Page.of(page, limit);
+            }
+        }));
+    }
+
+    /**
+     * The executions of a version ({@code ...:stateMachine:NAME:3}) or alias ({@code ...:NAME:prod}; an alias name
+     * is never all digits), found by the index of schema version 13 on the column it is kept in, then sorted: only
+     * the page's are kept. CROSS JOIN and the unary + keep SQLite's planner to that order: it would otherwise read
+     * every execution of the status through executions_by_status.
+     */
+    static String executionsStartedThroughSql(String versionOrAliasArn, boolean byStatus, boolean afterCursor) {
+        String name = versionOrAliasArn.substring(versionOrAliasArn.lastIndexOf(':') + 1);
+        boolean version = !name.isEmpty() && name.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+        return "SELECT e.execution_arn, e.state_machine_arn, e.name, e.status, e.start_date, e.stop_date "
+                + "FROM executions_started_through t CROSS JOIN executions e ON e.execution_arn = t.execution_arn "
+                + "WHERE t." + (version ? "version_arn" : "alias_arn") + " = ?"
+                + (byStatus ? " AND +e.status = ?" : "")
+                + (afterCursor ? " AND (+e.start_date, +e.execution_arn) < (?, ?)" : "")
+                + " ORDER BY e.start_date DESC, e.execution_arn DESC LIMIT ?";
     }
 
     private static ExecutionSummary readSummary(ResultSet rs) throws SQLException {

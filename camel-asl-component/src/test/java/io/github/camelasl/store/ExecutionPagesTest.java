@@ -66,6 +66,64 @@ class ExecutionPagesTest {
         store.close();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aVersionsOrAnAliassExecutionsComePagedNewestFirst(String name, Function<Path, ExecutionStore> open)
+            throws Exception {
+        ExecutionStore store = open.apply(folder);
+        String version1 = MACHINE + ":1";
+        String version2 = MACHINE + ":2";
+        String alias = MACHINE + ":prod";
+        List<ExecutionSummary> ofVersion1 = new ArrayList<>();
+        List<ExecutionSummary> ofAlias = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            // three executions start in each millisecond: the ARN orders them
+            ExecutionRecord record = record(MACHINE, "v" + (char) ('a' + i), i / 3,
+                    i % 4 == 0 ? ExecutionStatus.FAILED : ExecutionStatus.SUCCEEDED);
+            store.create(record);
+            // every third through the alias, which picked version 1
+            boolean throughAlias = i % 3 == 0;
+            store.putStartedThrough(record.executionArn(),
+                    new ExecutionStore.StartedThrough(version1, throughAlias ? alias : null));
+            ofVersion1.add(ExecutionSummary.of(record));
+            if (throughAlias) {
+                ofAlias.add(ExecutionSummary.of(record));
+            }
+            ExecutionRecord onVersion2 = record(MACHINE, "w" + i, i, ExecutionStatus.SUCCEEDED);
+            store.create(onVersion2);
+            store.putStartedThrough(onVersion2.executionArn(), new ExecutionStore.StartedThrough(version2, null));
+            store.create(record(MACHINE, "unqualified" + i, i, ExecutionStatus.SUCCEEDED));
+        }
+        Comparator<ExecutionSummary> newestFirst = Comparator.comparing(ExecutionSummary::startDate)
+                .thenComparing(ExecutionSummary::executionArn).reversed();
+        ofVersion1.sort(newestFirst);
+        ofAlias.sort(newestFirst);
+
+        assertEquals(ofVersion1, allThrough(store, version1, null, 4));
+        assertEquals(ofVersion1.stream().filter(s -> s.status() == ExecutionStatus.FAILED).toList(),
+                allThrough(store, version1, ExecutionStatus.FAILED, 2));
+        assertEquals(ofAlias, allThrough(store, alias, null, 2));
+        assertEquals(17, allThrough(store, version2, null, 5).size());
+        assertEquals(List.of(), allThrough(store, MACHINE + ":3", null, 5));
+        assertEquals(List.of(), allThrough(store, version1, ExecutionStatus.RUNNING, 5));
+        assertNull(store.executionsStartedThrough(version1, null, null, 17).next(),
+                "no next page when the last one is on this page");
+        store.close();
+    }
+
+    private static List<ExecutionSummary> allThrough(ExecutionStore store, String versionOrAliasArn,
+            ExecutionStatus status, int pageSize) {
+        List<ExecutionSummary> seen = new ArrayList<>();
+        ExecutionSummary.Cursor cursor = null;
+        do {
+            ExecutionSummary.Page page = store.executionsStartedThrough(versionOrAliasArn, status, cursor, pageSize);
+            assertEquals(true, page.executions().size() <= pageSize);
+            seen.addAll(page.executions());
+            cursor = page.next();
+        } while (cursor != null);
+        return seen;
+    }
+
     private static List<ExecutionSummary> all(ExecutionStore store, ExecutionStatus status, int pageSize) {
         List<ExecutionSummary> seen = new ArrayList<>();
         ExecutionSummary.Cursor cursor = null;

@@ -439,6 +439,48 @@ class SqliteExecutionStoreTest {
     }
 
     @Test
+    void aVersionsOrAliassExecutionsAreFoundThroughIndexes() throws Exception {
+        try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
+            assertTrue(store.list().isEmpty());
+        }
+        // the page reads the version's or alias's rows of executions_started_through, not every execution
+        String machine = "arn:aws:states:us-east-1:123456789012:stateMachine:m";
+        assertPlanUses(machine + ":12", "executions_started_through_version");
+        assertPlanUses(machine + ":prod", "executions_started_through_alias");
+    }
+
+    private void assertPlanUses(String versionOrAliasArn, String index) throws Exception {
+        for (boolean byStatus : new boolean[] {false, true}) {
+            for (boolean afterCursor : new boolean[] {false, true}) {
+                List<String> plan = new java.util.ArrayList<>();
+                try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
+                        + folder.resolve(SqliteExecutionStore.FILE_NAME));
+                        java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + SqliteExecutionStore
+                                .executionsStartedThroughSql(versionOrAliasArn, byStatus, afterCursor))) {
+                    int at = 1;
+                    ps.setString(at++, versionOrAliasArn);
+                    if (byStatus) {
+                        ps.setString(at++, "SUCCEEDED");
+                    }
+                    if (afterCursor) {
+                        ps.setLong(at++, 0);
+                        ps.setString(at++, "a");
+                    }
+                    ps.setInt(at, 10);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            plan.add(rs.getString("detail"));
+                        }
+                    }
+                }
+                String text = String.join("\n", plan);
+                assertTrue(plan.get(0).startsWith("SEARCH t USING INDEX " + index + " "), text);
+                assertTrue(plan.stream().noneMatch(step -> step.startsWith("SCAN")), text);
+            }
+        }
+    }
+
+    @Test
     void theInMemoryStoreFindsExecutionsByName() {
         assertNamed(new InMemoryExecutionStore(), Instant.parse("2026-01-01T00:00:00Z"));
     }

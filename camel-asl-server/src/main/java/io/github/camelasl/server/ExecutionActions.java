@@ -188,13 +188,7 @@ final class ExecutionActions {
         if (StateMachineVersions.qualified(arn)) {
             stateMachines.versions().checkExists(arn);
             StateMachineRuntime runtime = stateMachines.find(arn.substring(0, arn.lastIndexOf(':'))).runtime();
-            String machineArn = runtime.config().stateMachineArn();
-            List<String> ofMachine = store.list().stream().filter(r -> machineArn.equals(r.stateMachineArn()))
-                    .map(ExecutionRecord::executionArn).toList();
-            java.util.Set<String> through = store.startedThrough(ofMachine).entrySet().stream()
-                    .filter(e -> arn.equals(e.getValue().versionArn()) || arn.equals(e.getValue().aliasArn()))
-                    .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
-            out = ExecutionOperations.list(runtime, request, r -> through.contains(r.executionArn()));
+            out = ExecutionOperations.list(runtime, request, arn);
         } else {
             // a state machine being deleted still lists its executions
             out = ExecutionOperations.list(stateMachines.find(arn).runtime(), request);

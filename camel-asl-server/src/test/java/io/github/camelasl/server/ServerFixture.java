@@ -49,7 +49,7 @@ final class ServerFixture implements AutoCloseable {
     /** On {@code host}, answering requests signed with {@code keys} (or, with none, loopback callers). */
     ServerFixture(ExecutionStore store, long maxRequestBytes, RouteBuilder appRoutes, String host, AccessKeys keys)
             throws Exception {
-        this(store, maxRequestBytes, appRoutes, host, keys, null, null);
+        this(store, maxRequestBytes, appRoutes, host, keys, null, null, null);
     }
 
     /** With a Step Functions Local mock configuration, and Resources mapped to the app's endpoints (or null). */
@@ -62,11 +62,17 @@ final class ServerFixture implements AutoCloseable {
     static ServerFixture withMocks(ExecutionStore store, MockConfig mocks, ResourceMapping mappings,
             RouteBuilder appRoutes) throws Exception {
         return new ServerFixture(store, StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES, appRoutes, "127.0.0.1",
-                AccessKeys.NONE, mocks, mappings);
+                AccessKeys.NONE, mocks, mappings, null);
+    }
+
+    /** Whose EXPRESS executions run at most {@code expressMax}, not AWS's 5 minutes. */
+    static ServerFixture withExpressMax(Duration expressMax) throws Exception {
+        return new ServerFixture(new InMemoryExecutionStore(), StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES, null,
+                "127.0.0.1", AccessKeys.NONE, null, null, expressMax);
     }
 
     private ServerFixture(ExecutionStore store, long maxRequestBytes, RouteBuilder appRoutes, String host,
-            AccessKeys keys, MockConfig mocks, ResourceMapping mappings) throws Exception {
+            AccessKeys keys, MockConfig mocks, ResourceMapping mappings, Duration expressMax) throws Exception {
         this.store = store;
         // as asl serve's engine: an execution waiting (for a task token) does not hold the stop up
         camel.getShutdownStrategy().setTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -81,6 +87,9 @@ final class ServerFixture implements AutoCloseable {
         AslDeployer deployer = new AslDeployer(camel, store, new ResourceResolvers(camel,
                 mappings == null ? List.of() : List.of(mappings), List.of()), timers, tokens,
                 ResourcePolicy.defaults(), AllowedCamelHeaders.NONE);
+        if (expressMax != null) {
+            deployer.expressMaxDurationForTests(expressMax);
+        }
         server = StepFunctionsServer.start(camel, deployer, store, tokens, host, 0, maxRequestBytes,
                 ACTIVITY_TASK_POLL, keys, mocks);
         sfn = client(server.url());

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.model.RoutingConfigurationListItem;
 
@@ -99,6 +101,20 @@ class VersionExecutionsTest {
                     .executions();
             assertEquals(arn + ":1", ofAlias.get(0).stateMachineVersionArn());
             assertEquals(arn + ":prod", ofAlias.get(0).stateMachineAliasArn());
+
+            // a version's executions come in pages, newest first, as the state machine's do
+            ListExecutionsResponse firstPage = sfn.listExecutions(r -> r.stateMachineArn(arn + ":1").maxResults(1));
+            assertEquals(1, firstPage.executions().size());
+            ListExecutionsResponse lastPage = sfn.listExecutions(r -> r.stateMachineArn(arn + ":1").maxResults(1)
+                    .nextToken(firstPage.nextToken()));
+            assertEquals(List.of("throughAlias", "onVersion1"), List.of(firstPage.executions().get(0).name(),
+                    lastPage.executions().get(0).name()));
+            assertNull(lastPage.nextToken());
+            assertEquals(Set.of("onVersion1", "throughAlias"), sfn.listExecutions(r -> r.stateMachineArn(arn + ":1")
+                    .statusFilter(ExecutionStatus.SUCCEEDED)).executions().stream().map(ExecutionListItem::name)
+                    .collect(Collectors.toSet()));
+            assertEquals(List.of(), sfn.listExecutions(r -> r.stateMachineArn(arn + ":1")
+                    .statusFilter(ExecutionStatus.FAILED)).executions());
 
             assertThrows(ResourceNotFoundException.class, () -> listed(sfn, arn + ":7"));
             assertThrows(ResourceNotFoundException.class, () -> listed(sfn, arn + ":staging"));

@@ -1,0 +1,78 @@
+package io.github.camelasl.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** AWS runs an EXPRESS execution at most 5 minutes; here a shorter maximum stands in for it. */
+class ExpressMaxDurationTest extends EngineTestSupport {
+
+    private static final String LONG_WAIT = """
+            {"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 99999999, "End": true}}}""";
+
+    private StateMachineRuntime deploy(String definition, String type, Duration expressMax) throws Exception {
+        StateMachineRuntime runtime = deployer().deploy("test", definition,
+                StateMachineConfig.of("test").withType(type));
+        runtime.expressMaxDurationForTests(expressMax);
+        return runtime;
+    }
+
+    private static ExecutionResult run(StateMachineRuntime runtime) throws Exception {
+        return runtime.start(json("{}"), null, Map.of(), List.of()).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anExpressExecutionPastTheMaximumTimesOutWithStatesTimeout() throws Exception {
+        StateMachineRuntime runtime = deploy(LONG_WAIT, "EXPRESS", Duration.ofMillis(200));
+        ExecutionResult result = run(runtime);
+        assertEquals(ExecutionStatus.TIMED_OUT, result.status());
+        assertEquals("States.Timeout", result.error());
+        assertEquals("The execution ran longer than an EXPRESS state machine's maximum of 200 ms.", result.cause());
+        JsonNode last = result.history().get(result.history().size() - 1);
+        assertEquals("ExecutionTimedOut", last.get("type").asText());
+        assertEquals("States.Timeout", last.at("/executionTimedOutEventDetails/error").asText());
+        assertEquals(result.cause(), last.at("/executionTimedOutEventDetails/cause").asText());
+    }
+
+    @Test
+    void aShorterTimeoutSecondsStillEndsAnExpressExecutionAsItDid() throws Exception {
+        StateMachineRuntime runtime = deploy("""
+                {"StartAt": "Nap", "TimeoutSeconds": 1, "States": {"Nap": {"Type": "Wait", "Seconds": 99999999,
+                  "End": true}}}""", "EXPRESS", Duration.ofMinutes(1));
+        ExecutionResult result = run(runtime);
+        assertEquals(ExecutionStatus.TIMED_OUT, result.status());
+        assertNull(result.error());
+        assertEquals("ExecutionTimedOut", result.history().get(result.history().size() - 1).get("type").asText());
+    }
+
+    @Test
+    void theMaximumBindsAnExpressExecutionWithALongerTimeoutSeconds() throws Exception {
+        StateMachineRuntime runtime = deploy("""
+                {"StartAt": "Nap", "TimeoutSeconds": 99999999, "States": {"Nap": {"Type": "Wait",
+                  "Seconds": 99999999, "End": true}}}""", "EXPRESS", Duration.ofMillis(200));
+        ExecutionResult result = run(runtime);
+        assertEquals(ExecutionStatus.TIMED_OUT, result.status());
+        assertEquals("States.Timeout", result.error());
+    }
+
+    @Test
+    void aStandardExecutionHasNoSuchMaximum() throws Exception {
+        StateMachineRuntime runtime = deploy("""
+                {"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 1, "End": true}}}""",
+                "STANDARD", Duration.ofMillis(100));
+        ExecutionResult result = run(runtime);
+        assertTrue(result.succeeded(), result.toString());
+    }
+
+    @Test
+    void theMaximumIsAwsFiveMinutes() {
+        assertEquals(300, StateMachineRuntime.EXPRESS_MAX_SECONDS);
+    }
+}
