@@ -88,6 +88,12 @@ public final class AslDeployer {
         this.camelContext = camelContext;
         this.store = store;
         this.resolvers = resolvers;
+        // every EXPRESS execution schedules its 5-minute limit and cancels it when it ends: a JDK pool keeps a
+        // cancelled timer, and the execution it holds, until it would have run, unless told to drop it (Camel's
+        // own pools are)
+        if (timers instanceof java.util.concurrent.ScheduledThreadPoolExecutor pool) {
+            pool.setRemoveOnCancelPolicy(true);
+        }
         this.timers = timers;
         this.tokens = tokens;
         this.policy = java.util.Objects.requireNonNull(policy, "policy");

@@ -301,7 +301,7 @@ public final class W11ApiServer {
         static Server start(ExecutionStore store) throws Exception {
             DefaultCamelContext camel = new DefaultCamelContext();
             camel.start();
-            ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
+            ScheduledExecutorService timers = Executors.newScheduledThreadPool(1); // AslDeployer drops cancelled timers
             TaskTokens tokens = new TaskTokens();
             AslDeployer deployer = new AslDeployer(camel, store, new ResourceResolvers(camel, List.of()), timers,
                     tokens, ResourcePolicy.defaults(), AllowedCamelHeaders.NONE);

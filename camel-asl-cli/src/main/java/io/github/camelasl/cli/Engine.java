@@ -13,7 +13,6 @@ import io.github.camelasl.store.InMemoryExecutionStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -57,11 +56,15 @@ final class Engine implements AutoCloseable {
         camelContext.getShutdownStrategy().setTimeout(500);
         camelContext.getShutdownStrategy().setShutdownNowOnTimeout(true);
         camelContext.getShutdownStrategy().setSuppressLoggingOnTimeout(true);
-        timers = Executors.newScheduledThreadPool(1, r -> {
-            Thread t = new Thread(r, "asl-timers");
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                r -> {
+                    Thread t = new Thread(r, "asl-timers");
+                    t.setDaemon(true);
+                    return t;
+                });
+        // an execution's time limit is cancelled when it ends: drop it then, not when it would have fired
+        pool.setRemoveOnCancelPolicy(true);
+        timers = pool;
         try {
             camelContext.start();
         } catch (RuntimeException e) {

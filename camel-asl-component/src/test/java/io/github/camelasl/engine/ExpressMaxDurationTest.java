@@ -75,4 +75,25 @@ class ExpressMaxDurationTest extends EngineTestSupport {
     void theMaximumIsAwsFiveMinutes() {
         assertEquals(300, StateMachineRuntime.EXPRESS_MAX_SECONDS);
     }
+
+    /**
+     * Each EXPRESS execution schedules its maximum and cancels it when it ends: in a JDK pool (asl serve's) a
+     * cancelled timer, with the execution it holds, would stay queued for 5 minutes unless the pool drops it.
+     */
+    @Test
+    void aFinishedExpressExecutionLeavesNoTimerQueued() throws Exception {
+        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        try {
+            StateMachineRuntime runtime = new io.github.camelasl.AslDeployer(context, store,
+                    new io.github.camelasl.resource.ResourceResolvers(context, List.of()), pool)
+                    .deploy("quick", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}",
+                            StateMachineConfig.of("quick").withType("EXPRESS"));
+            for (int i = 0; i < 20; i++) {
+                assertEquals(ExecutionStatus.SUCCEEDED, run(runtime).status());
+            }
+            assertEquals(0, pool.getQueue().size(), "timers still queued");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
