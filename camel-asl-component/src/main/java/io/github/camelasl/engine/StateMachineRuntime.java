@@ -249,12 +249,28 @@ public final class StateMachineRuntime {
                 timedOut(execution, timeoutMillis);
                 return execution.completion();
             }
-            // the timer thread only hands off: what follows the end runs on a Camel worker thread
-            execution.timeoutTimer(timers.schedule(() -> worker().execute(() -> timedOut(execution, timeoutMillis)),
-                    left, TimeUnit.MILLISECONDS));
+            if (machine.timeoutSeconds() != null) {
+                scheduleTimeout(execution, timeoutMillis, left);
+            }
         }
         drive(execution, scope);
+        if (timeoutMillis != null && machine.timeoutSeconds() == null && !execution.isFinished()) {
+            // the EXPRESS maximum alone: an execution that ended within drive() (all its states moved data on
+            // this thread, as most EXPRESS runs do) never needed a timer, and scheduling one cost W1 a quarter
+            // of its throughput; one still going (a Task, a Wait) gets it now, for the time it has left
+            scheduleTimeout(execution, timeoutMillis,
+                    execution.timeoutBase().toEpochMilli() + timeoutMillis - System.currentTimeMillis());
+        }
         return execution.completion();
+    }
+
+    private void scheduleTimeout(Execution execution, long timeoutMillis, long left) {
+        // the timer thread only hands off: what follows the end runs on a Camel worker thread
+        execution.timeoutTimer(timers.schedule(() -> worker().execute(() -> timedOut(execution, timeoutMillis)),
+                Math.max(0, left), TimeUnit.MILLISECONDS));
+        if (execution.isFinished()) {
+            execution.cancelTimeoutTimer(); // it ended while the timer was being set: it would hold it for nothing
+        }
     }
 
     /** Runs states from the scope's current one until the execution ends or parks in a Wait. */

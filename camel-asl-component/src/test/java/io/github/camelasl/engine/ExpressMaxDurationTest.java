@@ -76,9 +76,20 @@ class ExpressMaxDurationTest extends EngineTestSupport {
         assertEquals(300, StateMachineRuntime.EXPRESS_MAX_SECONDS);
     }
 
+    @Override
+    protected void configure(org.apache.camel.CamelContext camel) throws Exception {
+        camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:answer").setBody(constant("{\"ok\": true}"));
+            }
+        });
+    }
+
     /**
-     * Each EXPRESS execution schedules its maximum and cancels it when it ends: in a JDK pool (asl serve's) a
-     * cancelled timer, with the execution it holds, would stay queued for 5 minutes unless the pool drops it.
+     * An EXPRESS execution still going after its first states (here in a Wait) schedules its maximum, and cancels
+     * it when it ends: in a JDK pool (asl serve's) a cancelled timer, with the execution it holds, would stay
+     * queued for 5 minutes unless the pool drops it.
      */
     @Test
     void aFinishedExpressExecutionLeavesNoTimerQueued() throws Exception {
@@ -86,12 +97,40 @@ class ExpressMaxDurationTest extends EngineTestSupport {
         try {
             StateMachineRuntime runtime = new io.github.camelasl.AslDeployer(context, store,
                     new io.github.camelasl.resource.ResourceResolvers(context, List.of()), pool)
-                    .deploy("quick", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}",
+                    .deploy("napper", "{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", "
+                            + "\"Seconds\": 1, \"End\": true}}}",
+                            StateMachineConfig.of("napper").withType("EXPRESS"));
+            List<java.util.concurrent.CompletableFuture<ExecutionResult>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                runs.add(runtime.start(json("{}"), null, Map.of(), List.of()));
+            }
+            for (var started : runs) {
+                assertEquals(ExecutionStatus.SUCCEEDED, started.get(30, TimeUnit.SECONDS).status());
+            }
+            assertTrue(pool.getTaskCount() >= 5, "the waiting executions had their maximum scheduled");
+            assertEquals(0, pool.getQueue().size(), "timers still queued");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * One that ends within its first run of states (Pass states, or Tasks on synchronous endpoints, as W1 and W6)
+     * never schedules the maximum.
+     */
+    @Test
+    void anExpressExecutionThatEndsAtOnceSchedulesNoTimer() throws Exception {
+        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        try {
+            StateMachineRuntime runtime = new io.github.camelasl.AslDeployer(context, store,
+                    new io.github.camelasl.resource.ResourceResolvers(context, List.of()), pool)
+                    .deploy("quick", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"Next\": \"T\"}, "
+                            + "\"T\": {\"Type\": \"Task\", \"Resource\": \"direct:answer\", \"End\": true}}}",
                             StateMachineConfig.of("quick").withType("EXPRESS"));
             for (int i = 0; i < 20; i++) {
                 assertEquals(ExecutionStatus.SUCCEEDED, run(runtime).status());
             }
-            assertEquals(0, pool.getQueue().size(), "timers still queued");
+            assertEquals(0, pool.getTaskCount(), "timers scheduled");
         } finally {
             pool.shutdownNow();
         }
