@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * AWS's own CLI against the server, as a Step Functions user points it: {@code aws stepfunctions ...
  * --endpoint-url}, requests signed (SigV4) with a configured key. The CLI is the one on the PATH ({@code
- * ./run-tests} installs Debian's package when there is none), with AWS's current service model beside it
+ * ./install-test-tools} installs Debian's package when there is none), with AWS's current service model beside it
  * ({@link AwsCliModel}).
  */
 class AwsCliTest {
@@ -197,7 +197,7 @@ class AwsCliTest {
         try {
             process = builder.start();
         } catch (IOException e) {
-            return fail("The AWS CLI (aws) is not on the PATH: ./run-tests installs it (Debian's awscli package); "
+            return fail("The AWS CLI (aws) is not on the PATH: ./install-test-tools installs it (Debian's awscli package); "
                     + e.getMessage());
         }
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
