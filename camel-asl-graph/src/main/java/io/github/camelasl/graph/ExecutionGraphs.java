@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -358,7 +357,9 @@ public final class ExecutionGraphs {
         detail.put("effectiveInput", effective);
         detail.put("output", instance.exited == null ? null
                 : instance.exited.path("stateExitedEventDetails").path("output").asText(null));
-        JsonNode failure = instance.failure == null ? null : details(instance.failure);
+        // a failure a Retry got past is not this entry's error
+        boolean failed = instance.lastAttemptFailed || instance.failedScope;
+        JsonNode failure = instance.failure == null || !failed ? null : details(instance.failure);
         detail.put("error", failure == null ? null : failure.path("error").asText(null));
         detail.put("cause", failure == null ? null : failure.path("cause").asText(null));
         detail.put("retries", instance.retries());
@@ -430,11 +431,5 @@ public final class ExecutionGraphs {
 
     static String quote(String name) {
         return name == null ? "(none)" : "'" + (name.length() <= 100 ? name : name.substring(0, 99) + "…") + "'";
-    }
-
-    static List<String> names(Iterable<JsonNode> nodes) {
-        List<String> names = new ArrayList<>();
-        nodes.forEach(node -> names.add(node.asText()));
-        return names;
     }
 }

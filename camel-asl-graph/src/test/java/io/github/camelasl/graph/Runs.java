@@ -10,6 +10,7 @@ import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * Runs definitions with the real engine, so the graph is coloured from histories the engine wrote. Tasks call
  * {@code direct:ok} (echoes), {@code direct:fail} (throws IllegalStateException), {@code direct:flaky} (fails
- * its first call of each execution), {@code direct:slow} (waits up to 30 s: for executions that are stopped).
+ * its first call of each execution), {@code direct:block} (waits until
+ * the runs are closed: for executions seen running, then stopped).
  */
 final class Runs implements AutoCloseable {
 
@@ -29,6 +31,7 @@ final class Runs implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final AslDeployer deployer;
     private final AtomicInteger flakyCalls = new AtomicInteger();
+    private final CountDownLatch released = new CountDownLatch(1);
 
     Runs() throws Exception {
         camel.getShutdownStrategy().setTimeout(2);
@@ -42,7 +45,7 @@ final class Runs implements AutoCloseable {
                         throw new IllegalStateException("flaky");
                     }
                 });
-                from("direct:slow").delay(30_000);
+                from("direct:block").process(exchange -> released.await(30, TimeUnit.SECONDS));
             }
         });
         camel.start();
@@ -63,6 +66,7 @@ final class Runs implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        released.countDown();
         timers.shutdownNow();
         camel.close();
     }
