@@ -19,6 +19,9 @@ import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeLabelPlacement;
 import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.options.HierarchyHandling;
+import org.eclipse.elk.core.options.SizeConstraint;
+import org.eclipse.elk.core.math.KVector;
+import java.util.EnumSet;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
@@ -89,7 +92,7 @@ final class GraphLayout {
     private void scope(Scope scope, ElkNode parent, String parentGroup, Map<State, String> ids) {
         for (State state : scope.states()) {
             if (state.isGroup()) {
-                ElkNode group = group(parent);
+                ElkNode group = group(parent, label(state));
                 String id = "g" + (++groupIds);
                 elkById.put(id, group);
                 items.add(new Item(id, true, state.type(), state.name(), label(state), detail(state), parentGroup,
@@ -98,7 +101,7 @@ final class GraphLayout {
                 if (state.type().equals("Parallel")) {
                     int index = 0;
                     for (Scope branch : state.scopes()) {
-                        ElkNode branchNode = group(group);
+                        ElkNode branchNode = group(group, "Branch " + (index + 1));
                         String branchId = "g" + (++groupIds);
                         elkById.put(branchId, branchNode);
                         items.add(new Item(branchId, true, "Branch", null, "Branch " + (++index), null, id,
@@ -119,9 +122,12 @@ final class GraphLayout {
         }
     }
 
-    private ElkNode group(ElkNode parent) {
+    /** A group at least as wide as its title (ELK sizes it around its contents, at least this minimum). */
+    private ElkNode group(ElkNode parent, String title) {
         ElkNode group = ElkGraphUtil.createNode(parent);
         group.setProperty(CoreOptions.PADDING, new ElkPadding(34, 14, 14, 14));
+        group.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.MINIMUM_SIZE));
+        group.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(Math.ceil(title.length() * CHAR_WIDTH) + 28, 60));
         return group;
     }
 

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.StateMachineRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -56,8 +58,10 @@ class ColouringTest {
     }
 
     @Test
-    void aRetriedBranchAndACaughtMapIterationAreColouredSo() {
+    void aRetriedBranchAndACaughtMapIterationAreColouredSo() throws Exception {
         ObjectNode graph = graphs.executionGraph(PIPELINE, pipeline);
+        Files.createDirectories(Path.of("target", "graphs"));
+        Files.writeString(Path.of("target", "graphs", "pipeline-execution.svg"), GraphFormat.SVG.render(graph));
         assertStatus(graph, "Fan out", "SUCCEEDED");
         assertStatus(graph, "Flaky", "RETRIED");
         assertEquals(1, node(graph, "Flaky").path("retries").asInt());
