@@ -103,18 +103,24 @@ final class HistoryIndex {
         events = inIdOrder(history);
         int size = events.size();
         owners = new int[size];
-        // an event's position by its id; ids are 1..n in a full history but need not be: a map then
-        Map<Long, Integer> positions = new HashMap<>(size * 2);
+        long[] ids = new long[size];
+        String[] types = new String[size];
+        for (int i = 0; i < size; i++) {
+            ids[i] = events.get(i).path("id").asLong();
+            types[i] = events.get(i).path("type").asText("");
+        }
+        Positions positions = new Positions(ids);
         Iteration[] scopes = new Iteration[size];
         Instance[] parents = new Instance[size];
         Set<Instance> open = new java.util.LinkedHashSet<>();
         for (int i = 0; i < size; i++) {
             JsonNode event = events.get(i);
-            positions.put(event.path("id").asLong(), i);
-            Integer prevAt = positions.get(event.path("previousEventId").asLong());
-            int prev = prevAt == null ? -1 : prevAt;
-            String type = event.path("type").asText("");
-            String prevType = prev < 0 ? "" : events.get(prev).path("type").asText("");
+            int prev = positions.of(event.path("previousEventId").asLong());
+            if (prev >= i) {
+                prev = -1; // an event follows an earlier one only: a loop would be data, not history
+            }
+            String type = types[i];
+            String prevType = prev < 0 ? "" : types[prev];
             Instance prevOwner = prev < 0 || owners[prev] < 0 ? null : instances.get(owners[prev]);
             Iteration scope = prev < 0 ? null : scopes[prev];
             Instance parent = prev < 0 ? null : parents[prev];
@@ -276,5 +282,49 @@ final class HistoryIndex {
         int runs;
         int retries;
         private Map<Iteration, StateStatus> latest = new HashMap<>();
+    }
+
+    /**
+     * An event's position by its id: an array when the ids are dense (1..n in a full history, n+1.. after a resumed
+     * one's earlier events), else a map.
+     */
+    private static final class Positions {
+        private final long first;
+        private final int[] dense;
+        private final Map<Long, Integer> sparse;
+
+        Positions(long[] ids) {
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (long id : ids) {
+                min = Math.min(min, id);
+                max = Math.max(max, id);
+            }
+            first = min;
+            if (ids.length > 0 && max - min < 4L * ids.length + 16) {
+                dense = new int[(int) (max - min + 1)];
+                java.util.Arrays.fill(dense, -1);
+                for (int i = 0; i < ids.length; i++) {
+                    dense[(int) (ids[i] - min)] = i;
+                }
+                sparse = null;
+            } else {
+                dense = null;
+                sparse = new HashMap<>(ids.length * 2);
+                for (int i = 0; i < ids.length; i++) {
+                    sparse.put(ids[i], i);
+                }
+            }
+        }
+
+        /** The position of the event with id {@code id}, or -1. */
+        int of(long id) {
+            if (dense != null) {
+                long at = id - first;
+                return at < 0 || at >= dense.length ? -1 : dense[(int) at];
+            }
+            Integer at = sparse.get(id);
+            return at == null ? -1 : at;
+        }
     }
 }
