@@ -98,8 +98,9 @@ public final class ExecutionGraphs {
         // the iteration's own end stands for the execution's: its End is reached when it succeeded
         String end = run.end == null ? null
                 : run.end.equals("MapIterationSucceeded") ? "ExecutionSucceeded" : "ExecutionFailed";
-        colour(graph, history, instance -> instance.iteration != null && instance.iteration.within(mapState,
-                iteration), end, true);
+        boolean[] within = history.iterationsWithin(mapState, iteration);
+        colour(graph, history, instance -> instance.iteration != null && within[instance.iteration.position], end,
+                true);
         graph.put("mapState", mapState);
         graph.put("iteration", iteration);
         graph.set("diagnostics", GraphLayout.NODES.arrayNode());

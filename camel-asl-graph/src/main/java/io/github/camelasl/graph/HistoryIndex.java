@@ -70,25 +70,32 @@ final class HistoryIndex {
 
     /** One iteration of a Map entry. */
     static final class Iteration {
+        /** Its place in {@link #iterations}: after the iteration its Map ran in, if any. */
+        final int position;
         final Instance map;
         final int index;
         /** MapIterationSucceeded, MapIterationFailed, MapIterationAborted, or null while it runs. */
         String end;
 
-        Iteration(Instance map, int index) {
+        Iteration(int position, Instance map, int index) {
+            this.position = position;
             this.map = map;
             this.index = index;
         }
+    }
 
-        /** Whether this iteration is {@code index} of Map {@code mapState}, or runs inside one that is. */
-        boolean within(String mapState, int wanted) {
-            for (Iteration at = this; at != null; at = at.map.iteration) {
-                if (at.index == wanted && at.map.name.equals(mapState)) {
-                    return true;
-                }
-            }
-            return false;
+    /**
+     * Which iterations are iteration {@code index} of Map {@code mapState} or run inside one that is, by position:
+     * one pass, since an iteration comes after the one its Map runs in.
+     */
+    boolean[] iterationsWithin(String mapState, int index) {
+        boolean[] within = new boolean[iterations.size()];
+        for (Iteration iteration : iterations) {
+            Iteration outer = iteration.map.iteration;
+            within[iteration.position] = iteration.index == index && iteration.map.name.equals(mapState)
+                    || outer != null && within[outer.position];
         }
+        return within;
     }
 
     final List<JsonNode> events;
@@ -137,7 +144,7 @@ final class HistoryIndex {
                 owners[i] = instance.index;
             } else if (type.equals("MapIterationStarted")) {
                 if (prevOwner != null) {
-                    Iteration iteration = new Iteration(prevOwner,
+                    Iteration iteration = new Iteration(iterations.size(), prevOwner,
                             event.path("mapIterationStartedEventDetails").path("index").asInt(-1));
                     iterations.add(iteration);
                     scope = iteration;
@@ -201,6 +208,7 @@ final class HistoryIndex {
             scopes[i] = scope;
             parents[i] = parent;
         }
+        // in order: an entry's Parallel or Map came before it, so its status is known and status() never nests
         for (Instance instance : instances) {
             status(instance);
         }
@@ -301,7 +309,8 @@ final class HistoryIndex {
                 max = Math.max(max, id);
             }
             first = min;
-            if (ids.length > 0 && max - min < 4L * ids.length + 16) {
+            long span = max - min; // negative when it overflows: ids far apart, a map then
+            if (ids.length > 0 && span >= 0 && span < 4L * ids.length + 16) {
                 dense = new int[(int) (max - min + 1)];
                 java.util.Arrays.fill(dense, -1);
                 for (int i = 0; i < ids.length; i++) {

@@ -158,6 +158,15 @@ class DefinitionGraphTest {
         IllegalArgumentException many = assertThrows(IllegalArgumentException.class,
                 () -> graphs.definitionGraph(states + "}}"));
         assertTrue(many.getMessage().contains("more than 2000 states"), many.getMessage());
+        StringBuilder rules = new StringBuilder("{\"StartAt\": \"C\", \"States\": {\"D\": {\"Type\": \"Succeed\"}, "
+                + "\"C\": {\"Type\": \"Choice\", \"Default\": \"D\", \"Choices\": [");
+        for (int i = 0; i < GraphLayout.MAX_EDGES; i++) {
+            rules.append(i == 0 ? "" : ",").append("{\"Variable\": \"$.x\", \"NumericEquals\": ").append(i)
+                    .append(", \"Next\": \"D\"}");
+        }
+        IllegalArgumentException edges = assertThrows(IllegalArgumentException.class,
+                () -> graphs.definitionGraph(rules + "]}}}"));
+        assertEquals("the definition has more than 2000 transitions: too many to draw", edges.getMessage());
         // nested deeper than the engine reads JSON: the parser refuses it, the graph is empty with the reason
         String deep = "{\"StartAt\": \"P\", \"States\": {\"P\": " + "[".repeat(1200) + "]".repeat(1200) + "}}";
         ObjectNode graph = graphs.definitionGraph(deep);
