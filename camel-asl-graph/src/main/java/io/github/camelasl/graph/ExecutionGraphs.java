@@ -285,16 +285,18 @@ public final class ExecutionGraphs {
             worsenGroup(groupStatus, group.path("group").asText(null), status);
         }
         ObjectNode mapRuns = graph.putObject("mapRuns");
-        Map<String, long[]> counts = new HashMap<>();
-        Map<String, Long> totals = new HashMap<>();
+        // a redrive runs a Map again, and its iterations that did not succeed: the latest run of each counts
+        Map<String, Iteration> latestIterations = new LinkedHashMap<>();
         for (Iteration iteration : history.iterations) {
-            boolean inside = iteration.map.iteration == null ? !oneIteration : included.test(iteration.map);
-            if (!inside) {
-                continue;
+            if (iteration.map.iteration == null ? !oneIteration : included.test(iteration.map)) {
+                latestIterations.put(iteration.key, iteration);
             }
+        }
+        Map<String, long[]> counts = new HashMap<>();
+        for (Iteration iteration : latestIterations.values()) {
             long[] count = counts.computeIfAbsent(iteration.map.name, name -> new long[4]);
             if (iteration.end == null) {
-                count[history.executionEnd == null ? 2 : 3]++;
+                count[iteration.map.status == StateStatus.RUNNING ? 2 : 3]++;
             } else {
                 count[switch (iteration.end) {
                     case "MapIterationSucceeded" -> 0;
@@ -303,10 +305,15 @@ public final class ExecutionGraphs {
                 }]++;
             }
         }
+        Map<String, Instance> latestMaps = new HashMap<>();
         for (Instance instance : history.instances) {
             if (instance.type.equals("Map") && (instance.iteration == null ? !oneIteration : included.test(instance))) {
-                totals.merge(instance.name, instance.items, Long::sum);
+                latestMaps.put(instance.scopeKey() + "/" + instance.name, instance);
             }
+        }
+        Map<String, Long> totals = new HashMap<>();
+        for (Instance map : latestMaps.values()) {
+            totals.merge(map.name, map.items, Long::sum);
         }
         for (Map.Entry<String, Long> total : totals.entrySet()) {
             long[] count = counts.getOrDefault(total.getKey(), new long[4]);

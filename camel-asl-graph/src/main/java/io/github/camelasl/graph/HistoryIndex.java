@@ -66,6 +66,11 @@ final class HistoryIndex {
         int retries() {
             return Math.max(0, attempts - 1);
         }
+
+        /** The Map iteration it ran in, as {@link Iteration#key}; "" at the top level. */
+        String scopeKey() {
+            return iteration == null ? "" : iteration.key;
+        }
     }
 
     /** One iteration of a Map entry. */
@@ -74,6 +79,11 @@ final class HistoryIndex {
         final int position;
         final Instance map;
         final int index;
+        /**
+         * Which iteration it is, whichever entry of its Map ran it ("/Outer[2]/Inner[0]"): a redriven Map's run of an
+         * iteration has the key of the run before.
+         */
+        final String key;
         /** MapIterationSucceeded, MapIterationFailed, MapIterationAborted, or null while it runs. */
         String end;
 
@@ -81,6 +91,7 @@ final class HistoryIndex {
             this.position = position;
             this.map = map;
             this.index = index;
+            this.key = map.scopeKey() + "/" + map.name + "[" + index + "]";
         }
     }
 
@@ -262,7 +273,10 @@ final class HistoryIndex {
         return executionEnd != null;
     }
 
-    /** Each state's status: the worst of its entries in each Map iteration, the latest entry elsewhere. */
+    /**
+     * Each state's status: the worst over the Map iterations it ran in of its latest entry in each (a loop's or a
+     * redrive's later entry replaces the earlier); at the top level, its latest entry.
+     */
     Map<String, Summary> summaries(java.util.function.Predicate<Instance> included) {
         Map<String, Summary> summaries = new HashMap<>();
         for (Instance instance : instances) {
@@ -273,7 +287,7 @@ final class HistoryIndex {
             summary.runs++;
             summary.retries += instance.retries();
             // a later entry in the same scope (a loop) replaces the earlier one's status
-            summary.latest.put(instance.iteration, instance.status);
+            summary.latest.put(instance.scopeKey(), instance.status);
         }
         for (Summary summary : summaries.values()) {
             for (StateStatus status : summary.latest.values()) {
@@ -289,7 +303,8 @@ final class HistoryIndex {
         StateStatus status;
         int runs;
         int retries;
-        private Map<Iteration, StateStatus> latest = new HashMap<>();
+        /** The latest entry's status in each Map iteration (by key: a redrive's run replaces the one before). */
+        private Map<String, StateStatus> latest = new HashMap<>();
     }
 
     /**

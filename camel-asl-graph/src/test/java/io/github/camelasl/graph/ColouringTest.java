@@ -258,6 +258,64 @@ class ColouringTest {
         assertStatus(stopped, "Last", "NOT_REACHED");
     }
 
+    @Test
+    void aTimedOutExecutionCancelsWhatRanAndKeepsWhatFinished() throws Exception {
+        String definition = """
+                {"StartAt": "Both", "TimeoutSeconds": 1, "States": {"Both": {"Type": "Parallel", "End": true,
+                  "Branches": [
+                    {"StartAt": "Quick", "States": {"Quick": {"Type": "Pass", "End": true}}},
+                    {"StartAt": "Slow", "States": {"Slow": {"Type": "Wait", "Seconds": 5, "End": true}}}]}}}""";
+        List<JsonNode> events = runs.history(definition, "{}");
+        assertTrue(events.stream().anyMatch(e -> e.path("type").asText().equals("ExecutionTimedOut")),
+                events::toString);
+        ObjectNode graph = graphs.executionGraph(definition, events);
+        assertStatus(graph, "Quick", "SUCCEEDED");
+        assertStatus(graph, "Slow", "CANCELLED");
+        assertStatus(graph, "Both", "CANCELLED");
+        JsonNode slow = graphs.stateDetail(definition, events, "Slow", null);
+        assertEquals("CANCELLED", slow.path("status").asText());
+        assertTrue(slow.path("stopDate").isNull(), slow::toString);
+    }
+
+    @Test
+    void aRedrivenMapShowsTheLatestRunOfEachIteration() throws Exception {
+        String definition = """
+                {"StartAt": "Each", "States": {
+                  "Each": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 1, "Next": "Done",
+                     "ItemProcessor": {"StartAt": "Work", "States": {
+                        "Work": {"Type": "Task", "Resource": "direct:switch", "End": true}}}},
+                  "Done": {"Type": "Succeed"}}}""";
+        StateMachineRuntime runtime = runs.deploy(definition);
+        StateMachineRuntime.Started started = runtime.begin(Json.parse("{\"items\": [1, 2]}"), "redriven", Map.of(),
+                List.of(), true);
+        started.completion().get(10, TimeUnit.SECONDS);
+        String arn = started.executionArn();
+        ObjectNode failed = graphs.executionGraph(definition, runtime.history(arn));
+        assertStatus(failed, "Each", "FAILED");
+        assertStatus(failed, "Work", "FAILED");
+        assertStatus(failed, "Done", "NOT_REACHED");
+        assertEquals(1, failed.path("mapRuns").path("Each").path("failed").asInt(), failed::toString);
+
+        runs.broken.set(false);
+        runtime.redrive(arn, List.of());
+        List<JsonNode> events = runtime.history(arn);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (events.stream().noneMatch(e -> e.path("type").asText().equals("ExecutionSucceeded"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            events = runtime.history(arn);
+        }
+        ObjectNode redriven = graphs.executionGraph(definition, events);
+        assertStatus(redriven, "Each", "SUCCEEDED");
+        assertStatus(redriven, "Work", "SUCCEEDED");
+        assertEquals(3, DefinitionGraphTest.node(redriven, "Work").path("runs").asInt(), "every entry counts");
+        assertStatus(redriven, "Done", "SUCCEEDED");
+        assertEquals("{\"total\":2,\"succeeded\":2,\"failed\":0,\"running\":0,\"aborted\":0}",
+                redriven.path("mapRuns").path("Each").toString());
+        assertStatus(graphs.iterationGraph(definition, events, "Each", 0), "Work", "SUCCEEDED");
+        assertEquals("SUCCEEDED", graphs.stateDetail(definition, events, "Work", 0).path("status").asText());
+    }
+
     static void assertStatus(JsonNode graph, String state, String status) {
         JsonNode item;
         try {

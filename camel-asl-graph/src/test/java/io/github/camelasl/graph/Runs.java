@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -22,7 +23,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * Runs definitions with the real engine, so the graph is coloured from histories the engine wrote. Tasks call
  * {@code direct:ok} (echoes), {@code direct:fail} (throws IllegalStateException), {@code direct:flaky} (fails
- * its first call of each execution), {@code direct:block} (waits until
+ * its first call of each execution), {@code direct:switch} (fails while {@link #broken}), {@code direct:block} (waits until
  * the runs are closed: for executions seen running, then stopped).
  */
 final class Runs implements AutoCloseable {
@@ -32,6 +33,8 @@ final class Runs implements AutoCloseable {
     private final AslDeployer deployer;
     private final AtomicInteger flakyCalls = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
+    /** Whether {@code direct:switch} fails: on until a test turns it off (to redrive what failed). */
+    final AtomicBoolean broken = new AtomicBoolean(true);
 
     Runs() throws Exception {
         camel.getShutdownStrategy().setTimeout(2);
@@ -43,6 +46,11 @@ final class Runs implements AutoCloseable {
                 from("direct:flaky").process(exchange -> {
                     if (flakyCalls.getAndIncrement() % 2 == 0) {
                         throw new IllegalStateException("flaky");
+                    }
+                });
+                from("direct:switch").process(exchange -> {
+                    if (broken.get()) {
+                        throw new IllegalStateException("switched off");
                     }
                 });
                 from("direct:block").process(exchange -> released.await(30, TimeUnit.SECONDS));
