@@ -87,7 +87,10 @@ public final class ExecutionGraphs {
         return graph;
     }
 
-    /** The graph of one iteration of Map {@code mapState}: its item processor coloured by that iteration's events. */
+    /**
+     * The graph of one iteration of Map {@code mapState}: its item processor drawn as a machine of its own (Start, its
+     * states, End) and coloured by that iteration's events only; "mapState" and "iteration" say which.
+     */
     public ObjectNode iterationGraph(String definitionText, List<JsonNode> events, String mapState, int iteration) {
         Laid laid = laid(definitionText);
         DefinitionModel.State map = mapState(laid.model(), mapState);
@@ -108,8 +111,10 @@ public final class ExecutionGraphs {
     }
 
     /**
-     * One state's detail: its latest entry (in iteration {@code iteration} of the Map it is in, when given; else the
-     * latest entry with the status the graph shows for it).
+     * One state's detail (the contract's StateDetail, plus "iteration": the index of the Map iteration the entry ran
+     * in, or null): its latest entry in iteration {@code iteration} of the innermost Map it is in, when given; else
+     * its latest entry with the status the graph shows for it (a failed iteration's, for a state the graph shows
+     * failed).
      */
     public ObjectNode stateDetail(String definitionText, List<JsonNode> events, String state, Integer iteration) {
         Laid laid = laid(definitionText);

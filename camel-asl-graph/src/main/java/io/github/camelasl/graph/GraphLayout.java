@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.CenterEdgeLabelPlacementStrategy;
 import org.eclipse.elk.alg.layered.options.FixedAlignment;
 import org.eclipse.elk.alg.layered.options.LayeringStrategy;
 import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
@@ -83,6 +84,9 @@ final class GraphLayout {
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 30.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 16.0);
+        // an edge's label next to the state it leaves (a Choice's rule, a Catch's errors), as AWS's console shows them
+        root.setProperty(LayeredOptions.EDGE_LABELS_CENTER_LABEL_PLACEMENT_STRATEGY,
+                CenterEdgeLabelPlacementStrategy.TAIL_LAYER);
         root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.BRANDES_KOEPF);
         root.setProperty(LayeredOptions.NODE_PLACEMENT_BK_FIXED_ALIGNMENT, FixedAlignment.BALANCED);
         if (model.stateCount() > NETWORK_SIMPLEX_STATES) {
@@ -224,10 +228,16 @@ final class GraphLayout {
         ElkGraphUtil.updateContainment(edge);
         if (label != null) {
             ElkLabel elkLabel = ElkGraphUtil.createLabel(label, edge);
-            elkLabel.setDimensions(Math.ceil(label.length() * 6.2) + 8, 16);
+            elkLabel.setDimensions(labelWidth(label), 16);
             elkLabel.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
+            elkLabel.setProperty(LayeredOptions.EDGE_LABELS_INLINE, true);
         }
         links.add(new Link(kind, label, edge, from, to));
+    }
+
+    /** How wide an edge's label is drawn (11 px text). */
+    static long labelWidth(String label) {
+        return (long) Math.ceil(label.length() * 6.2) + 8;
     }
 
     private static String label(State state) {

@@ -95,6 +95,10 @@ final class SvgRenderer {
         String label = edge.path("label").asText(null);
         JsonNode at = edge.path("labelPosition");
         if (label != null && at.size() == 2) {
+            // a box behind the text: the label sits on its edge's line
+            svg.append("<rect x=\"").append(at.path(0).asLong()).append("\" y=\"").append(at.path(1).asLong())
+                    .append("\" width=\"").append(GraphLayout.labelWidth(label)).append("\" height=\"16\" rx=\"3\" ")
+                    .append("fill=\"#ffffff\" fill-opacity=\"0.9\"/>");
             svg.append("<text x=\"").append(at.path(0).asLong() + 4).append("\" y=\"").append(at.path(1).asLong() + 12)
                     .append("\" font-size=\"11\" fill=\"#37474f\">").append(escape(label)).append("</text>");
         }

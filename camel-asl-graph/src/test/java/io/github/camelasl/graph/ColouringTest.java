@@ -316,6 +316,31 @@ class ColouringTest {
         assertEquals("SUCCEEDED", graphs.stateDetail(definition, events, "Work", 0).path("status").asText());
     }
 
+    @Test
+    void aMapInAMapCountsItsRunsPerOuterIteration() throws Exception {
+        String definition = """
+                {"StartAt": "Outer", "States": {"Outer": {"Type": "Map", "End": true,
+                  "ItemProcessor": {"StartAt": "Inner", "States": {"Inner": {"Type": "Map", "End": true,
+                    "ItemProcessor": {"StartAt": "Leaf", "States": {"Leaf": {"Type": "Pass", "End": true}}}}}}}}}""";
+        List<JsonNode> events = runs.history(definition, "[[1, 2], [3]]");
+        ObjectNode graph = graphs.executionGraph(definition, events);
+        assertStatus(graph, "Outer", "SUCCEEDED");
+        assertStatus(graph, "Inner", "SUCCEEDED");
+        assertStatus(graph, "Leaf", "SUCCEEDED");
+        assertEquals(3, node(graph, "Leaf").path("runs").asInt());
+        assertEquals(group(graph, "Inner").path("id").asText(), node(graph, "Leaf").path("group").asText());
+        assertEquals(group(graph, "Outer").path("id").asText(), group(graph, "Inner").path("group").asText());
+        assertEquals("{\"total\":2,\"succeeded\":2,\"failed\":0,\"running\":0,\"aborted\":0}",
+                graph.path("mapRuns").path("Outer").toString());
+        assertEquals("{\"total\":3,\"succeeded\":3,\"failed\":0,\"running\":0,\"aborted\":0}",
+                graph.path("mapRuns").path("Inner").toString());
+        // one outer iteration: the inner Map's run in it only
+        ObjectNode first = graphs.iterationGraph(definition, events, "Outer", 0);
+        assertEquals(2, node(first, "Leaf").path("runs").asInt());
+        assertEquals(2, first.path("mapRuns").path("Inner").path("total").asInt(), first::toString);
+        assertEquals("SUCCEEDED", graphs.stateDetail(definition, events, "Leaf", 1).path("status").asText());
+    }
+
     static void assertStatus(JsonNode graph, String state, String status) {
         JsonNode item;
         try {
