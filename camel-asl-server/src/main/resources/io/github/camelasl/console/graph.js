@@ -133,9 +133,13 @@ export function renderGraph(graph, options = {}) {
         'marker-end': `url(#${catchEdge ? 'arrow-catch' : 'arrow'})`,
       }));
     if (edge.label) {
-      const [mx, my] = midpoint(points);
       const label = String(edge.label);
-      const shown = label.length > 40 ? `${label.slice(0, 39)}…` : label;
+      const shown = label.length > 60 ? `${label.slice(0, 59)}…` : label;
+      // where the layout put the label (its box's top left, about 6.2 px a character), or half way along the edge
+      const at = Array.isArray(edge.labelPosition) && edge.labelPosition.length >= 2
+        ? [number(edge.labelPosition[0]) + (Math.ceil(label.length * 6.2) + 8) / 2, number(edge.labelPosition[1]) + 8]
+        : null;
+      const [mx, my] = at || midpoint(points);
       element.appendChild(s('g', { class: 'edge-label' },
         s('title', {}, label),
         s('rect', { x: mx - shown.length * 3.3 - 4, y: my - 9, width: shown.length * 6.6 + 8, height: 16, rx: 3 }),
