@@ -230,9 +230,12 @@ export function executionView(view, arn, params, signal) {
       { onChange: () => dialog && dialog.refresh(), allowEmpty: true, label: 'Input of the state', rows: 12 });
     const name = h('input', { type: 'text', name: 'name', placeholder: 'generated when empty', maxlength: 80 });
     // the input the chosen state had in this execution, when the editor was not given one
+    let prefills = 0;
     const prefill = async () => {
+      const request = ++prefills;
       try {
         const detail = await get('state-detail', { executionArn: arn, state: stateSelect.value }, signal);
+        if (request !== prefills) return; // another state was chosen meanwhile
         editor.textarea.value = detail.input ? prettyJson(detail.input) : '';
         editor.textarea.dispatchEvent(new Event('input'));
       } catch {

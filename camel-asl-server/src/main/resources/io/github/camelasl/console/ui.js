@@ -15,6 +15,7 @@ export function link(path, attrs, ...children) {
     onclick: event => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
+      if (attrs && attrs.onclick) attrs.onclick(event);
       navigate(path);
     },
   }, ...children);
