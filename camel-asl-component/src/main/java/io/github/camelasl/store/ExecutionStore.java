@@ -109,6 +109,69 @@ public interface ExecutionStore extends AutoCloseable {
     /** The history events recorded for an execution, in AWS's shape, oldest first. */
     List<JsonNode> events(String executionArn);
 
+    /**
+     * A page of the executions of every state machine that {@code filter} lets through, in {@code sort}'s order,
+     * from after {@code after} (from the first when null), at most {@code limit}: the console's list. A durable store
+     * answers the first pages from an index.
+     */
+    default ExecutionListing.Page listExecutions(ExecutionListing.Filter filter, ExecutionListing.Sort sort,
+            ExecutionListing.Cursor after, int limit) {
+        return ExecutionListing.Page.of(list().stream().map(this::listing), filter, sort, after, limit);
+    }
+
+    /** The listing of a record: its failed state read from its events when it failed. */
+    private ExecutionListing listing(ExecutionRecord record) {
+        return ExecutionListing.of(record, ExecutionListing.failed(record.status())
+                ? ExecutionListing.failedStateOf(events(record.executionArn())) : null);
+    }
+
+    /** How many executions started in [{@code from}, {@code to}) each state machine has, by status. */
+    default List<ExecutionListing.Counts> countsByStateMachine(Instant from, Instant to) {
+        java.util.Map<String, java.util.Map<io.github.camelasl.engine.ExecutionStatus, Long>> counts =
+                new java.util.TreeMap<>();
+        for (ExecutionRecord r : list()) {
+            if (!r.startDate().isBefore(from) && r.startDate().isBefore(to)) {
+                counts.computeIfAbsent(r.stateMachineArn(),
+                        arn -> new java.util.EnumMap<>(io.github.camelasl.engine.ExecutionStatus.class))
+                        .merge(r.status(), 1L, Long::sum);
+            }
+        }
+        return counts.entrySet().stream().map(e -> new ExecutionListing.Counts(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * The FAILED and TIMED_OUT executions that stopped in [{@code from}, {@code to}) (of {@code stateMachineArn} only,
+     * unless it is null), grouped by state machine, failed state and error, the largest groups first, at most
+     * {@code limit} groups.
+     */
+    default List<ExecutionListing.FailureGroup> failureGroups(Instant from, Instant to, String stateMachineArn,
+            int limit) {
+        record Key(String stateMachineArn, String failedState, String error) {
+        }
+        java.util.Map<Key, List<ExecutionListing>> groups = new java.util.HashMap<>();
+        list().stream()
+                .filter(r -> ExecutionListing.failed(r.status()) && r.stopDate() != null)
+                .filter(r -> !r.stopDate().isBefore(from) && r.stopDate().isBefore(to))
+                .filter(r -> stateMachineArn == null || stateMachineArn.equals(r.stateMachineArn()))
+                .map(this::listing)
+                .forEach(l -> groups.computeIfAbsent(new Key(l.stateMachineArn(), l.failedState(), l.error()),
+                        k -> new java.util.ArrayList<>()).add(l));
+        return ExecutionListing.FailureGroup.largestFirst(groups.values().stream().map(members -> {
+            ExecutionListing newest = members.stream().max(java.util.Comparator.comparing(ExecutionListing::stopDate)
+                    .thenComparing(ExecutionListing::executionArn)).orElseThrow();
+            return new ExecutionListing.FailureGroup(newest.stateMachineArn(), newest.failedState(), newest.error(),
+                    members.size(), newest.stopDate(), newest.executionArn());
+        }), limit);
+    }
+
+    /**
+     * The events of an execution after the one of id {@code afterId}, oldest first, at most {@code limit}: what a
+     * live viewer has not seen yet. A durable store reads them from its index by execution and id.
+     */
+    default List<JsonNode> eventsAfter(String executionArn, long afterId, int limit) {
+        return events(executionArn).stream().filter(e -> e.path("id").asLong() > afterId).limit(limit).toList();
+    }
+
     /** The last checkpoint of the execution's top-level scope, while it runs. */
     Optional<Checkpoint> lastCheckpoint(String executionArn);
 

@@ -50,6 +50,8 @@ public class InMemoryExecutionStore implements ExecutionStore {
         volatile long weight;
         /** The version and alias it was started through, if any: forgotten with it. */
         volatile StartedThrough startedThrough;
+        /** The state it failed in, set when it ends FAILED or TIMED_OUT. */
+        volatile String failedState;
 
         Entry(ExecutionRecord record) {
             this.record = record;
@@ -116,6 +118,9 @@ public class InMemoryExecutionStore implements ExecutionStore {
         if (entry == null) {
             return;
         }
+        if (ExecutionListing.failed(finished.status())) {
+            entry.failedState = failedState(entry);
+        }
         entry.record = finished;
         if (finished.status() == io.github.camelasl.engine.ExecutionStatus.SUCCEEDED) {
             entry.checkpoint = null; // kept otherwise: a redrive goes on from it
@@ -156,6 +161,7 @@ public class InMemoryExecutionStore implements ExecutionStore {
                 finishedCount.decrementAndGet();
                 finishedItems.addAndGet(-entry.weight);
             }
+            entry.failedState = null;
             entry.record = entry.record.redriven(redriveDate);
             return Optional.of(entry.record);
         }
@@ -208,6 +214,69 @@ public class InMemoryExecutionStore implements ExecutionStore {
     public List<ExecutionRecord> findByName(String executionName) {
         return executions.values().stream().map(e -> e.record).filter(r -> r.name().equals(executionName))
                 .sorted(java.util.Comparator.comparing(ExecutionRecord::executionArn)).toList();
+    }
+
+    /** The last state the entry's history shows entering. */
+    private static String failedState(Entry entry) {
+        synchronized (entry.events) {
+            for (int i = entry.events.size() - 1; i >= 0; i--) {
+                HistoryEvent event = entry.events.get(i);
+                if (event.type().endsWith("StateEntered")) {
+                    return ExecutionListing.failedStateOf(List.of(event.toJson()));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static ExecutionListing listing(Entry entry) {
+        ExecutionRecord record = entry.record;
+        return ExecutionListing.of(record, ExecutionListing.failed(record.status()) ? entry.failedState : null);
+    }
+
+    @Override
+    public ExecutionListing.Page listExecutions(ExecutionListing.Filter filter, ExecutionListing.Sort sort,
+            ExecutionListing.Cursor after, int limit) {
+        return ExecutionListing.Page.of(executions.values().stream().map(InMemoryExecutionStore::listing), filter,
+                sort, after, limit);
+    }
+
+    @Override
+    public List<ExecutionListing.FailureGroup> failureGroups(java.time.Instant from, java.time.Instant to,
+            String stateMachineArn, int limit) {
+        record Key(String stateMachineArn, String failedState, String error) {
+        }
+        Map<Key, List<ExecutionListing>> groups = new java.util.HashMap<>();
+        executions.values().stream().map(InMemoryExecutionStore::listing)
+                .filter(l -> ExecutionListing.failed(l.status()) && l.stopDate() != null)
+                .filter(l -> !l.stopDate().isBefore(from) && l.stopDate().isBefore(to))
+                .filter(l -> stateMachineArn == null || stateMachineArn.equals(l.stateMachineArn()))
+                .forEach(l -> groups.computeIfAbsent(new Key(l.stateMachineArn(), l.failedState(), l.error()),
+                        k -> new ArrayList<>()).add(l));
+        return ExecutionListing.FailureGroup.largestFirst(groups.values().stream().map(members -> {
+            ExecutionListing newest = members.stream().max(java.util.Comparator.comparing(ExecutionListing::stopDate)
+                    .thenComparing(ExecutionListing::executionArn)).orElseThrow();
+            return new ExecutionListing.FailureGroup(newest.stateMachineArn(), newest.failedState(), newest.error(),
+                    members.size(), newest.stopDate(), newest.executionArn());
+        }), limit);
+    }
+
+    @Override
+    public List<JsonNode> eventsAfter(String executionArn, long afterId, int limit) {
+        Entry entry = executions.get(executionArn);
+        if (entry == null) {
+            return List.of();
+        }
+        List<HistoryEvent> after;
+        synchronized (entry.events) {
+            // ids grow along the list: the events after afterId are its tail, found from the end
+            int from = entry.events.size();
+            while (from > 0 && entry.events.get(from - 1).id() > afterId) {
+                from--;
+            }
+            after = List.copyOf(entry.events.subList(from, Math.min(entry.events.size(), from + limit)));
+        }
+        return ExecutionHistory.rendered(after);
     }
 
     @Override

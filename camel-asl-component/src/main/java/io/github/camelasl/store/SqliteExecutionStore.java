@@ -58,7 +58,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 13;
+    public static final int SCHEMA_VERSION = 14;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -172,6 +172,23 @@ public final class SqliteExecutionStore implements ExecutionStore {
     private static final String[] SCHEMA_V13 = {
         "CREATE INDEX IF NOT EXISTS executions_started_through_version ON executions_started_through (version_arn)",
         "CREATE INDEX IF NOT EXISTS executions_started_through_alias ON executions_started_through (alias_arn)",
+    };
+
+    /**
+     * Version 14: the console's queries. The state a failed execution failed in; the list of every state machine's
+     * executions newest first (its index also counts them by state machine and status over a time range without
+     * reading the rows), by status, and by stop date (of a status: the failures of a time range). The index by status
+     * and state machine gives way to the one by status and start date: a state machine's RUNNING executions are found
+     * by executions_by_machine_status.
+     */
+    private static final String[] SCHEMA_V14 = {
+        "ALTER TABLE executions ADD COLUMN failed_state TEXT",
+        "DROP INDEX IF EXISTS executions_by_status",
+        "CREATE INDEX IF NOT EXISTS executions_by_start ON executions (start_date, execution_arn, state_machine_arn, "
+                + "status)",
+        "CREATE INDEX IF NOT EXISTS executions_by_status_start ON executions (status, start_date, execution_arn)",
+        "CREATE INDEX IF NOT EXISTS executions_by_stop ON executions (stop_date, execution_arn)",
+        "CREATE INDEX IF NOT EXISTS executions_by_status_stop ON executions (status, stop_date, execution_arn)",
     };
 
     private final Path folder;
@@ -342,7 +359,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             // each step in a transaction of its own, so a file is always at one version or the next
             String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7,
-                SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13};
+                SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -527,14 +544,17 @@ public final class SqliteExecutionStore implements ExecutionStore {
         List<StoredEvent> events = recorder == null ? List.of() : recorder.drain();
         await(submit(finished.executionArn(), c -> {
             insertEvents(finished.executionArn(), events);
+            String failedState = ExecutionListing.failed(finished.status())
+                    ? lastStateEntered(c, finished.executionArn()) : null;
             try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET status = ?, output = ?, "
-                    + "error = ?, cause = ?, stop_date = ? WHERE execution_arn = ?")) {
+                    + "error = ?, cause = ?, stop_date = ?, failed_state = ? WHERE execution_arn = ?")) {
                 ps.setString(1, finished.status().name());
                 setJson(ps, 2, finished.output());
                 ps.setString(3, finished.error());
                 ps.setString(4, finished.cause());
                 setInstant(ps, 5, finished.stopDate());
-                ps.setString(6, finished.executionArn());
+                ps.setString(6, failedState);
+                ps.setString(7, finished.executionArn());
                 ps.executeUpdate();
             }
             if (finished.status() == ExecutionStatus.SUCCEEDED) {
@@ -546,6 +566,28 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             return null;
         }));
+    }
+
+    /**
+     * The name of the last state an execution's history shows entering: read backwards along the events' primary key
+     * (execution, id), so only its events after that state's entry are read. Null when there is none or it is
+     * unreadable (a failed execution is listed without it, never refused its end).
+     */
+    private static String lastStateEntered(Connection c, String executionArn) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT event FROM events WHERE execution_arn = ? "
+                + "AND type LIKE '%StateEntered' ORDER BY id DESC LIMIT 1")) {
+            ps.setString(1, executionArn);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                try {
+                    return ExecutionListing.failedStateOf(List.of(Json.parse(rs.getString(1))));
+                } catch (JsonProcessingException e) {
+                    return null;
+                }
+            }
+        }
     }
 
     @Override
@@ -565,7 +607,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     public Optional<ExecutionRecord> redrive(String executionArn, Instant redriveDate) {
         return await(submit(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET status = 'RUNNING', output = NULL, "
-                    + "error = NULL, cause = NULL, stop_date = NULL, redrive_count = redrive_count + 1, "
+                    + "error = NULL, cause = NULL, stop_date = NULL, failed_state = NULL, redrive_count = redrive_count + 1, "
                     + "redrive_date = ? WHERE execution_arn = ? AND status IN ('FAILED', 'TIMED_OUT', 'ABORTED')")) {
                 ps.setLong(1, redriveDate.toEpochMilli());
                 ps.setString(2, executionArn);
@@ -1109,6 +1151,192 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 + (byStatus ? " AND +e.status = ?" : "")
                 + (afterCursor ? " AND (+e.start_date, +e.execution_arn) < (?, ?)" : "")
                 + " ORDER BY e.start_date DESC, e.execution_arn DESC LIMIT ?";
+    }
+
+    @Override
+    public ExecutionListing.Page listExecutions(ExecutionListing.Filter filter, ExecutionListing.Sort sort,
+            ExecutionListing.Cursor after, int limit) {
+        String sql = listExecutionsSql(filter, sort, after != null);
+        return await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int at = bindListing(ps, filter, sort, after);
+                ps.setInt(at, limit + 1);
+                List<ExecutionListing> page = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ExecutionSummary summary = readSummary(rs);
+                        page.add(new ExecutionListing(summary.executionArn(), summary.stateMachineArn(),
+                                summary.name(), summary.status(), summary.startDate(), summary.stopDate(),
+                                rs.getString(7), rs.getString(8), rs.getInt(9)));
+                    }
+                }
+                return ExecutionListing.Page.of(page, sort, limit);
+            }
+        }));
+    }
+
+    /**
+     * The console's list: each filter a condition, the sort's column then the ARN a range of one of the indexes of
+     * schema version 14 (or 11's, for one state machine), so that the first page reads about as many rows as it shows.
+     * Its parameters, in order: {@link #bindListing}'s, then the limit.
+     */
+    static String listExecutionsSql(ExecutionListing.Filter filter, ExecutionListing.Sort sort, boolean afterCursor) {
+        StringBuilder sql = new StringBuilder("SELECT execution_arn, state_machine_arn, name, status, start_date, "
+                + "stop_date, error, failed_state, redrive_count FROM executions WHERE 1 = 1");
+        if (filter.stateMachineArn() != null) {
+            sql.append(" AND state_machine_arn = ?");
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+        }
+        if (filter.from() != null) {
+            sql.append(" AND start_date >= ?");
+        }
+        if (filter.to() != null) {
+            sql.append(" AND start_date < ?");
+        }
+        if (filter.search() != null) {
+            sql.append(" AND (instr(execution_arn, ?) > 0 OR instr(name, ?) > 0)");
+        }
+        if (filter.error() != null) {
+            sql.append(" AND error = ?");
+        }
+        if (filter.failedState() != null) {
+            sql.append(" AND failed_state = ?");
+        }
+        if (sort.byStopDate()) {
+            sql.append(" AND stop_date IS NOT NULL");
+        }
+        String direction = sort.descending ? " DESC" : "";
+        if (afterCursor) {
+            sql.append(" AND (").append(sort.column).append(", execution_arn) ").append(sort.descending ? "<" : ">")
+                    .append(" (?, ?)");
+        }
+        sql.append(" ORDER BY ").append(sort.column).append(direction).append(", execution_arn").append(direction)
+                .append(" LIMIT ?");
+        return sql.toString();
+    }
+
+    /** Binds {@link #listExecutionsSql}'s parameters but the limit; returns the limit's position. */
+    static int bindListing(PreparedStatement ps, ExecutionListing.Filter filter, ExecutionListing.Sort sort,
+            ExecutionListing.Cursor after) throws SQLException {
+        int at = 1;
+        if (filter.stateMachineArn() != null) {
+            ps.setString(at++, filter.stateMachineArn());
+        }
+        if (filter.status() != null) {
+            ps.setString(at++, filter.status().name());
+        }
+        if (filter.from() != null) {
+            ps.setLong(at++, filter.from().toEpochMilli());
+        }
+        if (filter.to() != null) {
+            ps.setLong(at++, filter.to().toEpochMilli());
+        }
+        if (filter.search() != null) {
+            ps.setString(at++, filter.search());
+            ps.setString(at++, filter.search());
+        }
+        if (filter.error() != null) {
+            ps.setString(at++, filter.error());
+        }
+        if (filter.failedState() != null) {
+            ps.setString(at++, filter.failedState());
+        }
+        if (after != null) {
+            if (sort == ExecutionListing.Sort.NAME) {
+                ps.setString(at++, after.key());
+            } else {
+                ps.setLong(at++, after.millis());
+            }
+            ps.setString(at++, after.executionArn());
+        }
+        return at;
+    }
+
+    /** Counted from the covering index executions_by_start: the rows themselves are not read. */
+    static final String COUNTS_SQL = "SELECT state_machine_arn, status, COUNT(*) FROM executions "
+            + "WHERE start_date >= ? AND start_date < ? GROUP BY state_machine_arn, status";
+
+    @Override
+    public List<ExecutionListing.Counts> countsByStateMachine(Instant from, Instant to) {
+        return await(submit(c -> {
+            Map<String, Map<ExecutionStatus, Long>> counts = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(COUNTS_SQL)) {
+                ps.setLong(1, from.toEpochMilli());
+                ps.setLong(2, to.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ExecutionStatus status;
+                        try {
+                            status = ExecutionStatus.valueOf(rs.getString(2));
+                        } catch (IllegalArgumentException e) {
+                            continue; // not a status: readSummary names such a row where it is listed
+                        }
+                        counts.computeIfAbsent(rs.getString(1), arn -> new java.util.EnumMap<>(ExecutionStatus.class))
+                                .put(status, rs.getLong(3));
+                    }
+                }
+            }
+            return counts.entrySet().stream().map(e -> new ExecutionListing.Counts(e.getKey(), e.getValue()))
+                    .toList();
+        }));
+    }
+
+    /**
+     * Grouped from the rows executions_by_status_stop finds; SQLite gives the bare execution_arn of the row whose
+     * stop date is the MAX (a PostgreSQL store would use DISTINCT ON or a window).
+     */
+    static String failureGroupsSql(boolean ofOneStateMachine) {
+        return "SELECT state_machine_arn, failed_state, error, COUNT(*), MAX(stop_date), execution_arn "
+                + "FROM executions WHERE status IN ('FAILED', 'TIMED_OUT') AND stop_date >= ? AND stop_date < ?"
+                + (ofOneStateMachine ? " AND state_machine_arn = ?" : "")
+                + " GROUP BY state_machine_arn, failed_state, error ORDER BY COUNT(*) DESC, MAX(stop_date) DESC "
+                + "LIMIT ?";
+    }
+
+    @Override
+    public List<ExecutionListing.FailureGroup> failureGroups(Instant from, Instant to, String stateMachineArn,
+            int limit) {
+        return await(submit(c -> {
+            List<ExecutionListing.FailureGroup> groups = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(failureGroupsSql(stateMachineArn != null))) {
+                int at = 1;
+                ps.setLong(at++, from.toEpochMilli());
+                ps.setLong(at++, to.toEpochMilli());
+                if (stateMachineArn != null) {
+                    ps.setString(at++, stateMachineArn);
+                }
+                ps.setInt(at, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        groups.add(new ExecutionListing.FailureGroup(rs.getString(1), rs.getString(2),
+                                rs.getString(3), rs.getLong(4), Instant.ofEpochMilli(rs.getLong(5)),
+                                rs.getString(6)));
+                    }
+                }
+            }
+            return groups;
+        }));
+    }
+
+    @Override
+    public List<JsonNode> eventsAfter(String executionArn, long afterId, int limit) {
+        return await(submit(c -> {
+            List<JsonNode> events = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT event FROM events WHERE execution_arn = ? AND id > ? ORDER BY id LIMIT ?")) {
+                ps.setString(1, executionArn);
+                ps.setLong(2, afterId);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(parse(rs.getString(1), "an event of " + executionArn));
+                    }
+                }
+            }
+            return events;
+        }));
     }
 
     private static ExecutionSummary readSummary(ResultSet rs) throws SQLException {

@@ -157,6 +157,7 @@ class SqliteExecutionStoreTest {
             s.execute("DROP TABLE executions_started_through");
             s.execute("DROP TABLE activities");
             s.execute("DROP TABLE resource_tags");
+            s.execute("ALTER TABLE executions DROP COLUMN failed_state");
             s.execute("DELETE FROM schema_version WHERE version >= 2");
         }
         try (SqliteExecutionStore store = SqliteExecutionStore.open(folder)) {
@@ -255,6 +256,7 @@ class SqliteExecutionStoreTest {
             s.execute("DROP TABLE executions_started_through");
             s.execute("DROP TABLE activities");
             s.execute("DROP TABLE resource_tags");
+            s.execute("ALTER TABLE executions DROP COLUMN failed_state");
             s.execute("DELETE FROM schema_version WHERE version >= 8");
         }
         StoredStateMachineVersion version = new StoredStateMachineVersion("arn:sm:a", 1, machine.definition(),
@@ -285,6 +287,7 @@ class SqliteExecutionStoreTest {
             s.execute("DROP TABLE executions_started_through");
             s.execute("DROP TABLE activities");
             s.execute("DROP TABLE resource_tags");
+            s.execute("ALTER TABLE executions DROP COLUMN failed_state");
             s.execute("DELETE FROM schema_version WHERE version >= 7");
         }
         StoredStateMachine machine = new StoredStateMachine("sm", "sm", "STANDARD", "arn:role", "{\"StartAt\":\"A\"}",

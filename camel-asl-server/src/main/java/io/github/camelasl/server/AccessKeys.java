@@ -89,6 +89,22 @@ public final class AccessKeys {
         return region;
     }
 
+    /**
+     * True when {@code secretAccessKey} is the secret of {@code accessKeyId}: the console's login. The secrets are
+     * compared in constant time (a comparison that stops at the first difference would tell how much was right).
+     */
+    public boolean accepts(String accessKeyId, String secretAccessKey) {
+        if (accessKeyId == null || secretAccessKey == null) {
+            return false;
+        }
+        String secret = secretsByKeyId.get(accessKeyId);
+        // an unknown key id is compared too, against itself, so that it takes as long as a wrong secret
+        byte[] expected = (secret != null ? secret : secretAccessKey).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean same = java.security.MessageDigest.isEqual(expected,
+                secretAccessKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return secret != null && same;
+    }
+
     Optional<String> secret(String keyId) {
         return Optional.ofNullable(secretsByKeyId.get(keyId));
     }

@@ -40,14 +40,22 @@ final class LoopbackCallersOnly implements Processor {
         Message message = exchange.getMessage();
         if (!(message instanceof HttpMessage http)) {
             refuse(exchange, NOT_VERTX);
-        } else if (!isLoopback(http.getRequest().remoteAddress())) {
-            refuse(exchange, REFUSAL);
-        } else if (FORWARDING_HEADERS.stream().anyMatch(name -> http.getRequest().getHeader(name) != null)) {
-            // a reverse proxy on this host (nginx's proxy_pass to 127.0.0.1, say) would make any caller look local
-            refuse(exchange, PROXY_REFUSAL);
-        } else if (!isThisHost(host(http.getRequest()).orElse(null), http.getRequest().localAddress())) {
-            refuse(exchange, HOST_REFUSAL);
+        } else {
+            refusal(http.getRequest()).ifPresent(why -> refuse(exchange, why));
         }
+    }
+
+    /** Why {@code request} is refused (not from this host, through a proxy, to another Host), or empty. */
+    static java.util.Optional<String> refusal(io.vertx.core.http.HttpServerRequest request) {
+        if (!isLoopback(request.remoteAddress())) {
+            return java.util.Optional.of(REFUSAL);
+        } else if (FORWARDING_HEADERS.stream().anyMatch(name -> request.getHeader(name) != null)) {
+            // a reverse proxy on this host (nginx's proxy_pass to 127.0.0.1, say) would make any caller look local
+            return java.util.Optional.of(PROXY_REFUSAL);
+        } else if (!isThisHost(host(request).orElse(null), request.localAddress())) {
+            return java.util.Optional.of(HOST_REFUSAL);
+        }
+        return java.util.Optional.empty();
     }
 
     private static void refuse(Exchange exchange, String why) {

@@ -119,6 +119,18 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
                 "TestState", request -> onTestStateThread(() -> tester.test(request)));
     }
 
+    /**
+     * Runs one of AWS's actions that answer at once (not StartSyncExecution or TestState) as a request to the route
+     * would, for the console's own queries; its response with ISO-8601 dates, or the AslError it answers with.
+     */
+    JsonNode call(String action, JsonNode request) throws Exception {
+        Action found = actions.get(action);
+        if (found == null) {
+            throw new IllegalArgumentException("not an action that answers at once: " + action);
+        }
+        return found.apply(request);
+    }
+
     /** Runs {@code test} on a TestState thread; ThrottlingException when all are busy. */
     private CompletionStage<JsonNode> onTestStateThread(java.util.function.Supplier<JsonNode> test) {
         ThreadPoolExecutor runs = testStateRuns;

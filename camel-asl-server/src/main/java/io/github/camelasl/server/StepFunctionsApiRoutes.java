@@ -4,6 +4,8 @@ import io.github.camelasl.AslDeployer;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.mock.MockConfig;
+import io.github.camelasl.server.console.ConsoleBackend;
+import io.github.camelasl.server.console.ConsoleRoutes;
 import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.teststate.DeployedTaskCalls;
 import io.github.camelasl.teststate.StateTester;
@@ -38,6 +40,8 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
     private final UncreatedActivities uncreatedActivities;
     private final AccessKeys accessKeys;
     private final ExecutionActions executions;
+    private final ExecutionStore store;
+    private ConsoleRoutes console;
 
     /**
      * @param path            the HTTP path the API answers on ("/" for the SDKs' and AWS CLI's --endpoint-url)
@@ -72,6 +76,7 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
             throw new IllegalArgumentException("activityTaskPoll must be positive, but was " + activityTaskPoll);
         }
         this.path = path;
+        this.store = store;
         this.stateMachines = new StateMachineRegistry(deployer, store, StateMachineConfig.DEFAULT_REGION,
                 StateMachineConfig.DEFAULT_ACCOUNT, Clock.systemUTC());
         ActivityActions activities = new ActivityActions(this::getContext, tokens, store,
@@ -97,6 +102,56 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
     public StepFunctionsApiRoutes mockConfig(MockConfig mockConfig) {
         executions.mockConfig(mockConfig);
         return this;
+    }
+
+    /**
+     * Serves the web console at {@code consolePath} too (its page, its queries, and this API for the page at
+     * {@code consolePath/api/stepfunctions}), with this API's security; null for none.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the path
+     */
+    public StepFunctionsApiRoutes console(String consolePath) {
+        this.console = consolePath == null ? null : new ConsoleRoutes(consolePath, new Backend());
+        return this;
+    }
+
+    /** The console's routes, when {@link #console} gave it a path. */
+    public java.util.Optional<ConsoleRoutes> console() {
+        return java.util.Optional.ofNullable(console);
+    }
+
+    /** What the console uses of this API. */
+    private final class Backend implements ConsoleBackend {
+        @Override
+        public org.apache.camel.Processor stepFunctionsApi() {
+            return api;
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.JsonNode call(String action,
+                com.fasterxml.jackson.databind.JsonNode request) throws Exception {
+            return api.call(action, request);
+        }
+
+        @Override
+        public ExecutionStore store() {
+            return store;
+        }
+
+        @Override
+        public boolean loginRequired() {
+            return !accessKeys.isEmpty();
+        }
+
+        @Override
+        public boolean acceptsKey(String accessKeyId, String secretAccessKey) {
+            return accessKeys.accepts(accessKeyId, secretAccessKey);
+        }
+
+        @Override
+        public java.util.Optional<String> callerRefusal(io.vertx.core.http.HttpServerRequest request) {
+            return accessKeys.isEmpty() ? LoopbackCallersOnly.refusal(request) : java.util.Optional.empty();
+        }
     }
 
     @Override
@@ -126,5 +181,8 @@ public final class StepFunctionsApiRoutes extends RouteBuilder {
                 .process(accessKeys.isEmpty() ? new LoopbackCallersOnly()
                         : new SignedCallersOnly(accessKeys, Clock.systemUTC()))
                 .process(api);
+        if (console != null) {
+            console.configureOn(this);
+        }
     }
 }

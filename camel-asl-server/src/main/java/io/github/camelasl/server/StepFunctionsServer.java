@@ -3,6 +3,7 @@ package io.github.camelasl.server;
 import io.github.camelasl.AslDeployer;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.mock.MockConfig;
+import io.github.camelasl.server.console.ConsoleRoutes;
 import io.github.camelasl.store.ExecutionStore;
 import io.vertx.core.http.HttpHeaders;
 import java.net.InetAddress;
@@ -26,11 +27,19 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final CamelContext camelContext;
     private final VertxPlatformHttpServer httpServer;
     private final String host;
+    private final ConsoleRoutes console;
 
-    private StepFunctionsServer(CamelContext camelContext, VertxPlatformHttpServer httpServer, String host) {
+    private StepFunctionsServer(CamelContext camelContext, VertxPlatformHttpServer httpServer, String host,
+            ConsoleRoutes console) {
         this.camelContext = camelContext;
         this.httpServer = httpServer;
         this.host = host;
+        this.console = console;
+    }
+
+    /** The console's URL, when it serves one. */
+    public java.util.Optional<String> consoleUrl() {
+        return java.util.Optional.ofNullable(console).map(c -> url() + c.path() + "/");
     }
 
     /**
@@ -73,6 +82,17 @@ public final class StepFunctionsServer implements AutoCloseable {
     public static StepFunctionsServer start(CamelContext camelContext, AslDeployer deployer, ExecutionStore store,
             TaskTokens tokens, String host, int port, long maxRequestBytes, Duration activityTaskPoll,
             AccessKeys accessKeys, MockConfig mockConfig) throws Exception {
+        return start(camelContext, deployer, store, tokens, host, port, maxRequestBytes, activityTaskPoll, accessKeys,
+                mockConfig, ConsoleRoutes.DEFAULT_PATH);
+    }
+
+    /**
+     * As above, with the web console at {@code consolePath} (by default {@value ConsoleRoutes#DEFAULT_PATH}), or none
+     * when it is null.
+     */
+    public static StepFunctionsServer start(CamelContext camelContext, AslDeployer deployer, ExecutionStore store,
+            TaskTokens tokens, String host, int port, long maxRequestBytes, Duration activityTaskPoll,
+            AccessKeys accessKeys, MockConfig mockConfig, String consolePath) throws Exception {
         if (accessKeys.isEmpty()) {
             requireLoopback(host);
         }
@@ -83,6 +103,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         configuration.setMaxBodySize(maxRequestBytes);
         VertxPlatformHttpServer httpServer = new VertxPlatformHttpServer(configuration);
         camelContext.addService(httpServer, true, true);
+        StepFunctionsApiRoutes routes;
         try {
             VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camelContext,
                     VertxPlatformHttpRouter.getRouterNameFromPort(configuration.getPort()));
@@ -100,14 +121,15 @@ public final class StepFunctionsServer implements AutoCloseable {
                     routing.next();
                 }
             });
-            camelContext.addRoutes(new StepFunctionsApiRoutes("/", deployer, store, tokens, maxRequestBytes,
-                    activityTaskPoll, accessKeys).mockConfig(mockConfig));
+            routes = new StepFunctionsApiRoutes("/", deployer, store, tokens, maxRequestBytes, activityTaskPoll,
+                    accessKeys).mockConfig(mockConfig).console(consolePath);
+            camelContext.addRoutes(routes);
         } catch (Exception e) {
             camelContext.removeService(httpServer);
             httpServer.stop();
             throw e;
         }
-        return new StepFunctionsServer(camelContext, httpServer, host);
+        return new StepFunctionsServer(camelContext, httpServer, host, routes.console().orElse(null));
     }
 
     private static boolean declaredOver(String contentLength, long maxRequestBytes) {
@@ -148,6 +170,11 @@ public final class StepFunctionsServer implements AutoCloseable {
     public void close() throws Exception {
         camelContext.getRouteController().stopRoute("asl-stepfunctions-api");
         camelContext.removeRoute("asl-stepfunctions-api");
+        if (console != null) {
+            console.close();
+            camelContext.getRouteController().stopRoute(ConsoleRoutes.ROUTE_ID);
+            camelContext.removeRoute(ConsoleRoutes.ROUTE_ID);
+        }
         camelContext.removeService(httpServer);
         httpServer.stop();
     }

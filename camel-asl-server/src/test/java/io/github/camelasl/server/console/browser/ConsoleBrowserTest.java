@@ -1,0 +1,319 @@
+package io.github.camelasl.server.console.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import io.github.camelasl.server.AccessKeys;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * The console in a real browser against a real server: an execution that failed shows its failed state, which
+ * shows its error; a restart from a state with an edited input goes green live; the list filters; a definition shows
+ * its diagnostics. One browser and one server for the class; screenshots in target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+
+    /** Fails in Boom unless $.ok; with it, waits $.pause seconds in Pause (so a restart is seen RUNNING) then Done. */
+    static final String CHECKED = """
+            {"StartAt": "Prepare", "States": {
+              "Prepare": {"Type": "Pass", "Next": "Check"},
+              "Check": {"Type": "Choice",
+                        "Choices": [{"Variable": "$.ok", "BooleanEquals": true, "Next": "Pause"}],
+                        "Default": "Boom"},
+              "Pause": {"Type": "Wait", "SecondsPath": "$.pause", "Next": "Done"},
+              "Done": {"Type": "Pass", "End": true},
+              "Boom": {"Type": "Fail", "Error": "Model.BadInput", "Cause": "ok was not true"}}}""";
+
+    static final String MAPPED = """
+            {"StartAt": "Each", "States": {
+              "Each": {"Type": "Map", "ItemsPath": "$.items",
+                       "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "Double",
+                                         "States": {"Double": {"Type": "Pass", "End": true}}},
+                       "Next": "Sum"},
+              "Sum": {"Type": "Pass", "End": true}}}""";
+
+    /** A state whose name is markup: it must show as text and run nothing. */
+    static final String HOSTILE_STATE = "<img src=x onerror=\\\"window.__xss=1\\\">";
+
+    private final AtomicInteger names = new AtomicInteger();
+    private ConsoleServer server;
+    private ConsoleBrowser browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        server = new ConsoleServer();
+        browser = new ConsoleBrowser();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private String unique(String prefix) {
+        return prefix + "-" + names.incrementAndGet();
+    }
+
+    private String failedExecution(String machineArn) throws InterruptedException {
+        String arn = server.start(machineArn, unique("bad"), "{\"ok\": false}");
+        assertEquals(ExecutionStatus.FAILED, server.awaitEnd(arn).status());
+        return arn;
+    }
+
+    private String executionUrl(String arn) {
+        return server.console() + "/executions/" + URLEncoder.encode(arn, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFailedExecutionShowsItsFailedStateAndTheErrorInTheSidePanel() throws Exception {
+        String machine = server.createStateMachine(unique("checked"), CHECKED);
+        String arn = failedExecution(machine);
+
+        browser.open(executionUrl(arn));
+        browser.awaitStateStatus("Boom", "FAILED");
+        assertEquals("SUCCEEDED", browser.state("Prepare").getAttribute("data-status"));
+        assertEquals("SUCCEEDED", browser.state("Check").getAttribute("data-status"));
+        assertEquals("NOT_REACHED", browser.state("Pause").getAttribute("data-status"));
+        assertEquals("NOT_REACHED", browser.state("Done").getAttribute("data-status"));
+        assertEquals("FAILED", browser.find("[data-execution-status]").getAttribute("data-execution-status"));
+
+        browser.state("Boom").click();
+        browser.awaitText("#side-panel .side-state", "Boom");
+        browser.awaitText("#side-error", "Model.BadInput");
+        browser.awaitText("#side-cause", "ok was not true");
+        browser.awaitText("#event-table", "ExecutionFailed");
+        browser.find("#timeline .timeline-row[data-state=\"Boom\"]");
+        browser.screenshot("execution-failed");
+    }
+
+    @Test
+    void aRawArnInThePathOpensTheExecutionToo() throws Exception {
+        String arn = failedExecution(server.createStateMachine(unique("raw"), CHECKED));
+
+        browser.open(server.console() + "/executions/" + arn);
+        browser.awaitStateStatus("Boom", "FAILED");
+    }
+
+    @Test
+    void aRestartFromAStateWithEditedInputGoesGreenLiveWithoutReloading() throws Exception {
+        String arn = failedExecution(server.createStateMachine(unique("restarted"), CHECKED));
+        browser.open(executionUrl(arn));
+        browser.awaitStateStatus("Boom", "FAILED");
+        browser.script("window.__sameDocument = 'yes'");
+
+        browser.find("#restart-execution").click();
+        new Select(browser.find("dialog.action-dialog select[name=stateName]")).selectByValue("Check");
+        WebElement editor = browser.find("dialog.action-dialog .json-editor");
+        // the state's input in the failed execution is offered to edit
+        browser.until(d -> editor.getAttribute("value").contains("\"ok\": false"));
+        editor.clear();
+        editor.sendKeys("{\"ok\": true,\n \"pause\": 2,}");
+        browser.awaitText("dialog.action-dialog .json-status", "Invalid JSON at line 2");
+        WebElement confirm = browser.find("dialog.action-dialog button.confirm");
+        assertFalse(confirm.isEnabled(), "an invalid input cannot be sent");
+
+        editor.clear();
+        editor.sendKeys("{\"ok\": true, \"pause\": 2}");
+        browser.awaitText("dialog.action-dialog .json-status", "Valid JSON");
+        assertTrue(confirm.isEnabled());
+        confirm.click();
+        browser.find("dialog.action-dialog a.new-execution").click();
+
+        // the new execution, live: RUNNING in Pause, then every state it ran green, in the same document
+        browser.until(d -> "RUNNING".equals(browser.find("[data-execution-status]")
+                .getAttribute("data-execution-status")));
+        browser.awaitStateStatus("Pause", "RUNNING");
+        browser.awaitStateStatus("Done", "SUCCEEDED");
+        browser.until(d -> "SUCCEEDED".equals(browser.find("[data-execution-status]")
+                .getAttribute("data-execution-status")));
+        assertEquals("SUCCEEDED", browser.state("Check").getAttribute("data-status"));
+        assertEquals("SUCCEEDED", browser.state("Pause").getAttribute("data-status"));
+        assertEquals("NOT_REACHED", browser.state("Prepare").getAttribute("data-status"));
+        assertEquals("NOT_REACHED", browser.state("Boom").getAttribute("data-status"));
+        assertEquals("yes", browser.script("return window.__sameDocument"), "the page was reloaded");
+        assertTrue(browser.driver.getCurrentUrl().contains("/asl/executions/"));
+    }
+
+    @Test
+    void theExecutionsListFiltersAndGroupsTheFailures() throws Exception {
+        String name = unique("listed");
+        String machine = server.createStateMachine(name, CHECKED);
+        String good1 = server.start(machine, name + "-good-1", "{\"ok\": true, \"pause\": 0}");
+        String good2 = server.start(machine, name + "-good-2", "{\"ok\": true, \"pause\": 0}");
+        String bad = server.start(machine, name + "-bad-1", "{\"ok\": false}");
+        for (String arn : List.of(good1, good2, bad)) {
+            server.awaitEnd(arn);
+        }
+
+        browser.open(server.console() + "/executions?stateMachineArn="
+                + URLEncoder.encode(machine, StandardCharsets.UTF_8));
+        browser.until(d -> browser.all("#executions tbody tr").size() == 3);
+        browser.awaitText("#failures", "failed at Boom with Model.BadInput");
+        browser.screenshot("executions");
+
+        new Select(browser.find("#execution-filters select[name=status]")).selectByValue("FAILED");
+        browser.find("#execution-filters button[type=submit]").click();
+        browser.until(d -> browser.all("#executions tbody tr").size() == 1
+                && "FAILED".equals(browser.all("#executions tbody tr").get(0).getAttribute("data-status")));
+        assertTrue(browser.driver.getCurrentUrl().contains("status=FAILED"), "the filter is in the address");
+
+        new Select(browser.find("#execution-filters select[name=status]")).selectByValue("");
+        WebElement search = browser.find("#execution-filters input[name=search]");
+        search.sendKeys(name + "-good-2");
+        browser.find("#execution-filters button[type=submit]").click();
+        browser.until(d -> browser.all("#executions tbody tr").size() == 1
+                && good2.equals(browser.all("#executions tbody tr").get(0).getAttribute("data-execution-arn")));
+
+        browser.find("#executions a.execution-link").click();
+        browser.awaitStateStatus("Done", "SUCCEEDED");
+    }
+
+    @Test
+    void theStateMachinesShowTheirCounts() throws Exception {
+        String name = unique("counted");
+        String machine = server.createStateMachine(name, CHECKED);
+        server.awaitEnd(server.start(machine, unique("ok"), "{\"ok\": true, \"pause\": 0}"));
+        failedExecution(machine);
+
+        browser.open(server.console() + "/");
+        WebElement row = browser.find("#state-machines tr[data-state-machine-arn=\"" + machine + "\"]");
+        browser.until(d -> row.getText().contains("50.0 %"));
+        assertEquals(2, row.findElements(org.openqa.selenium.By.cssSelector(".run-dot")).size());
+        browser.screenshot("state-machines");
+
+        row.findElement(org.openqa.selenium.By.linkText(name)).click();
+        browser.find("svg.graph [data-state=\"Boom\"]");
+        browser.until(d -> browser.all(".machine-executions tbody tr").size() == 2);
+
+        // a new execution with an input, from the state machine's page
+        browser.find("#start-execution").click();
+        WebElement editor = browser.find("dialog.action-dialog .json-editor");
+        editor.clear();
+        editor.sendKeys("{\"ok\": true, \"pause\": 0}");
+        browser.find("dialog.action-dialog button.confirm").click();
+        browser.find("dialog.action-dialog a.new-execution").click();
+        browser.awaitStateStatus("Done", "SUCCEEDED");
+    }
+
+    @Test
+    void stopAndRedriveAskFirstAndShowTheirResult() throws Exception {
+        String machine = server.createStateMachine(unique("stopped"), CHECKED);
+        String arn = server.start(machine, unique("long"), "{\"ok\": true, \"pause\": 60}");
+        browser.open(executionUrl(arn));
+        browser.awaitStateStatus("Pause", "RUNNING");
+
+        browser.find("#stop-execution").click();
+        browser.find("dialog.action-dialog input[name=error]").sendKeys("Operator.Stop");
+        browser.find("dialog.action-dialog button.confirm").click();
+        browser.awaitText("dialog.action-dialog .dialog-result", "Stopped at");
+        assertEquals(ExecutionStatus.ABORTED, server.awaitEnd(arn).status());
+        browser.until(d -> "ABORTED".equals(browser.find("[data-execution-status]")
+                .getAttribute("data-execution-status")));
+        browser.awaitStateStatus("Pause", "CANCELLED");
+        browser.find("dialog.action-dialog button.cancel").click();
+
+        browser.find("#redrive-execution").click();
+        browser.find("dialog.action-dialog button.confirm").click();
+        browser.awaitText("dialog.action-dialog .dialog-result", "Redriven at");
+        browser.until(d -> "RUNNING".equals(browser.find("[data-execution-status]")
+                .getAttribute("data-execution-status")));
+        server.sfn.stopExecution(r -> r.executionArn(arn));
+    }
+
+    @Test
+    void withAccessKeysTheConsoleAsksToSignIn() throws Exception {
+        try (ConsoleServer secured = new ConsoleServer(AccessKeys.of(Map.of("AKIDCONSOLE", "console-secret")))) {
+            browser.open(secured.console() + "/");
+            browser.find("#login input[name=accessKeyId]").sendKeys("AKIDCONSOLE");
+            browser.find("#login input[name=secretAccessKey]").sendKeys("wrong");
+            browser.find("#login button[type=submit]").click();
+            browser.awaitText("#login .login-error", "not accepted");
+
+            WebElement secret = browser.find("#login input[name=secretAccessKey]");
+            secret.clear();
+            secret.sendKeys("console-secret");
+            browser.find("#login button[type=submit]").click();
+            browser.awaitText("main h1", "State machines");
+            assertTrue(browser.all("#login").isEmpty());
+        }
+    }
+
+    @Test
+    void aMapShowsItsRunAndOpensAnIterationsGraph() throws Exception {
+        String machine = server.createStateMachine(unique("mapped"), MAPPED);
+        String arn = server.start(machine, unique("map"), "{\"items\": [1, 2, 3]}");
+        assertEquals(ExecutionStatus.SUCCEEDED, server.awaitEnd(arn).status());
+
+        browser.open(executionUrl(arn));
+        browser.awaitStateStatus("Each", "SUCCEEDED");
+        browser.awaitStateStatus("Double", "SUCCEEDED");
+        browser.state("Each").click();
+        browser.awaitText("#side-panel .map-run [data-count=total]", "3");
+        browser.awaitText("#side-panel .map-run [data-count=succeeded]", "3");
+        browser.screenshot("execution-map");
+
+        WebElement iteration = browser.find("#side-panel .map-run input[name=iteration]");
+        iteration.clear();
+        iteration.sendKeys("2");
+        browser.find("#side-panel .map-run button[type=submit]").click();
+        browser.awaitText(".iteration-banner", "Iteration 2");
+        browser.awaitStateStatus("Double", "SUCCEEDED");
+        assertTrue(browser.driver.getCurrentUrl().contains("iteration=2"));
+    }
+
+    @Test
+    void textFromAnExecutionIsShownAsTextNeverRun() throws Exception {
+        String definition = "{\"StartAt\": \"" + HOSTILE_STATE + "\", \"States\": {\"" + HOSTILE_STATE
+                + "\": {\"Type\": \"Fail\", \"Error\": \"<b>bold</b>\", \"Cause\": \"<script>window.__xss=2</script>\"}}}";
+        String machine = server.createStateMachine(unique("hostile"), definition);
+        String arn = server.start(machine, unique("x"), "{}");
+        server.awaitEnd(arn);
+
+        browser.open(executionUrl(arn));
+        String state = "<img src=x onerror=\"window.__xss=1\">";
+        browser.awaitStateStatus(state, "FAILED");
+        browser.state(state).click();
+        browser.awaitText("#side-error", "<b>bold</b>");
+        browser.awaitText("#side-cause", "<script>window.__xss=2</script>");
+        browser.awaitText("svg.graph", state);
+        assertNull(browser.script("return window.__xss === undefined ? null : window.__xss"), "markup ran");
+        assertTrue(browser.all("#side-panel img, svg.graph img, #side-panel script").isEmpty());
+    }
+
+    @Test
+    void aDefinitionAloneShowsItsDiagnosticsOnTheStates() throws Exception {
+        browser.open(server.console() + "/definition");
+        WebElement text = browser.find("#definition-text");
+        browser.find("svg.graph [data-state]"); // the example is drawn first
+        browser.script("arguments[0].value = arguments[1]", text, """
+                {"StartAt": "Go", "States": {
+                  "Go": {"Type": "Pass", "Next": "Nowhere"},
+                  "Fine": {"Type": "Succeed"}}}""");
+        browser.find("#draw-definition").click();
+        browser.find("#diagnostics .diagnostic[data-state=\"Go\"]");
+        browser.awaitText("#diagnostics", "Nowhere");
+        browser.until(d -> browser.state("Go").getAttribute("class").contains("diagnosed"));
+        assertFalse(browser.state("Fine").getAttribute("class").contains("diagnosed"));
+        assertNull(browser.state("Go").getAttribute("data-status"), "a definition alone has no status");
+        browser.screenshot("definition");
+    }
+}
