@@ -48,7 +48,8 @@ async function send(url, init) {
     }
   }
   if (!response.ok) {
-    if (response.status === 401) onUnauthorized();
+    // a refused sign-in is answered by the login form itself
+    if (response.status === 401 && !url.endsWith('/api/login')) onUnauthorized();
     const type = body && (body.__type || body.code);
     const message = body && (body.message || body.Message);
     throw new ApiError(response.status, type ? String(type).replace(/^.*#/, '') : null,

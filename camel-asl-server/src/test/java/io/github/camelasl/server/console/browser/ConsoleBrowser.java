@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -65,6 +66,8 @@ final class ConsoleBrowser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1400, 1000));
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // the page redraws (a live update, a filter): an element found a moment ago may be gone; look again
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     void open(String url) {
@@ -91,6 +94,14 @@ final class ConsoleBrowser implements AutoCloseable {
     /** The graph element of a state (node or group) once it is drawn. */
     WebElement state(String name) {
         return find("svg.graph [data-state=\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]");
+    }
+
+    /**
+     * Clicks a state: its name's text, since a group's middle is covered by the states inside it (a click bubbles up
+     * from the text to the state's element, whose handler selects it).
+     */
+    void clickState(String name) {
+        state(name).findElement(By.cssSelector("text")).click();
     }
 
     /** Waits until the state's data-status is the one given; fails naming what it was. */
