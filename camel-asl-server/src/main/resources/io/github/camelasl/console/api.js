@@ -91,10 +91,10 @@ export function sfn(action, request, signal) {
 
 /**
  * Reads a server-sent event stream (C/api/live/...) with fetch, so that it carries the console's header (an
- * EventSource cannot send headers). Calls onEvent(name, data) for each event until the stream ends or signal aborts;
- * resolves when it ends, rejects when it cannot be opened.
+ * EventSource cannot send headers). Calls onOpen() once it is open, then onEvent(name, data) for each event until the
+ * stream ends or signal aborts; resolves when it ends, rejects when it cannot be opened.
  */
-export async function stream(path, params, onEvent, signal) {
+export async function stream(path, params, onEvent, signal, onOpen = () => {}) {
   const response = await fetch(`${BASE}/api/${path}${query(params)}`, {
     credentials: 'same-origin', signal, headers: { ...CONSOLE_HEADER, Accept: 'text/event-stream' },
   });
@@ -102,6 +102,7 @@ export async function stream(path, params, onEvent, signal) {
     if (response.status === 401) onUnauthorized();
     throw new ApiError(response.status, `HTTP ${response.status}`, 'the live stream could not be opened');
   }
+  onOpen();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {

@@ -389,9 +389,12 @@ export function executionView(view, arn, params, signal) {
         } else if (name === 'end') {
           scheduleRefresh();
         }
-      }, signal);
+      }, signal, () => {
+        view.dataset.live = 'stream';
+      });
     } catch (e) {
       if (signal.aborted) return;
+      view.dataset.live = 'polling';
       // no live stream (or it broke): poll until the execution ends
       while (!signal.aborted && execution.status === 'RUNNING') {
         await new Promise(resolve => setTimeout(resolve, 1000));
@@ -404,6 +407,7 @@ export function executionView(view, arn, params, signal) {
       }
     } finally {
       watching = false;
+      delete view.dataset.live;
     }
     if (!signal.aborted) {
       // the stream ended: show the end, and the last events

@@ -6,8 +6,9 @@ import { link, executionPath, stateMachinePath, errorBox, loading, replaceQuery,
 const STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
 const SORTS = [['-startDate', 'Newest first'], ['startDate', 'Oldest first'], ['-stopDate', 'Stopped last first'],
   ['stopDate', 'Stopped first first'], ['name', 'Name']];
-const FILTERS = ['stateMachineArn', 'status', 'period', 'from', 'to', 'search', 'error', 'failedState', 'sort'];
-const PAGE_SIZE = 50;
+const FILTERS = ['stateMachineArn', 'status', 'period', 'from', 'to', 'search', 'error', 'failedState', 'sort',
+  'maxResults'];
+const PAGE_SIZE = 50; // maxResults in the address sets another (1..1000, as the server takes)
 
 /** The list's time range: custom from/to when given, else the period (none: all time). */
 function range(filters) {
@@ -19,6 +20,11 @@ function range(filters) {
   const period = PERIODS.find(p => p[0] === filters.period);
   if (!period) return { from: null, to: null };
   return { from: new Date(Date.now() - period[2]).toISOString(), to: null };
+}
+
+function pageSize(filters) {
+  const n = Number(filters.maxResults);
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : PAGE_SIZE;
 }
 
 function summaryRow(e) {
@@ -113,7 +119,7 @@ export function executionsTable(container, fixed, signal, options = {}) {
     try {
       const answer = await get('executions', {
         stateMachineArn: filters.stateMachineArn, status: filters.status, from, to, search: filters.search,
-        error: filters.error, failedState: filters.failedState, sort: filters.sort, maxResults: PAGE_SIZE,
+        error: filters.error, failedState: filters.failedState, sort: filters.sort, maxResults: pageSize(filters),
         nextToken: token,
       }, signal);
       const executions = answer.executions || [];
@@ -190,9 +196,12 @@ function runningPanel(panel, signal) {
       try {
         await stream('live/executions', {}, (name, data) => {
           if (name === 'executions' && data) show(data);
-        }, signal);
+        }, signal, () => {
+          panel.dataset.live = 'stream';
+        });
       } catch (e) {
         if (signal.aborted) return;
+        panel.dataset.live = 'polling';
         // the stream is not there (or broke): poll the running ones instead, every 2 s
         try {
           const answer = await get('executions', { status: 'RUNNING', maxResults: 100 }, signal);

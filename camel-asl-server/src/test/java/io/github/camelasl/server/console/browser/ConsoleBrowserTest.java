@@ -103,6 +103,19 @@ class ConsoleBrowserTest {
         browser.awaitText("#event-table", "ExecutionFailed");
         browser.find("#timeline .timeline-row[data-state=\"Boom\"]");
         browser.screenshot("execution-failed");
+
+        // the event table filtered by type
+        browser.find("#events input[name=eventType]").sendKeys("Failed");
+        List<?> shown = (List<?>) browser.script("return [...document.querySelectorAll('#event-table tbody tr')]"
+                + ".filter(r => !r.hidden).map(r => r.dataset.type)");
+        assertTrue(shown.contains("ExecutionFailed"), shown::toString);
+        assertTrue(shown.stream().allMatch(type -> String.valueOf(type).contains("Failed")), shown::toString);
+        assertTrue(shown.size() < browser.all("#event-table tbody tr").size(), "the others are hidden");
+
+        // zoom: the graph's transform changes
+        String before = browser.find("svg.graph g.viewport").getAttribute("transform");
+        browser.find(".graph-controls button[title='Zoom in']").click();
+        browser.until(d -> !before.equals(browser.find("svg.graph g.viewport").getAttribute("transform")));
     }
 
     @Test
@@ -142,6 +155,7 @@ class ConsoleBrowserTest {
         browser.until(d -> "RUNNING".equals(browser.find("[data-execution-status]")
                 .getAttribute("data-execution-status")));
         browser.awaitStateStatus("Pause", "RUNNING");
+        browser.find("#view[data-live=stream]"); // updated by the server's events, not by polling
         browser.awaitStateStatus("Done", "SUCCEEDED");
         browser.until(d -> "SUCCEEDED".equals(browser.find("[data-execution-status]")
                 .getAttribute("data-execution-status")));
@@ -185,6 +199,30 @@ class ConsoleBrowserTest {
 
         browser.find("#executions a.execution-link").click();
         browser.awaitStateStatus("Done", "SUCCEEDED");
+
+        // pages of two: Next follows the server's nextToken, Previous goes back
+        browser.open(server.console() + "/executions?maxResults=2&stateMachineArn="
+                + URLEncoder.encode(machine, StandardCharsets.UTF_8));
+        browser.until(d -> browser.all("#executions tbody tr").size() == 2);
+        browser.find(".pager button.next").click();
+        browser.until(d -> browser.all("#executions tbody tr").size() == 1
+                && good1.equals(browser.all("#executions tbody tr").get(0).getAttribute("data-execution-arn")));
+        assertTrue(browser.all(".pager button.next").isEmpty(), "the last page has no next");
+        browser.find(".pager button.previous").click();
+        browser.until(d -> browser.all("#executions tbody tr").size() == 2);
+    }
+
+    @Test
+    void theRunningExecutionsAreListedLive() throws Exception {
+        String machine = server.createStateMachine(unique("running"), CHECKED);
+        browser.open(server.console() + "/executions");
+        browser.find("#running[data-live=stream]");
+
+        String arn = server.start(machine, unique("slow"), "{\"ok\": true, \"pause\": 60}");
+        String row = "#running-executions tr[data-execution-arn=\"" + arn + "\"]";
+        browser.find(row);
+        server.sfn.stopExecution(r -> r.executionArn(arn));
+        browser.until(d -> browser.all(row).isEmpty());
     }
 
     @Test
@@ -199,8 +237,12 @@ class ConsoleBrowserTest {
         browser.until(d -> row.getText().contains("50.0 %"));
         assertEquals(2, row.findElements(org.openqa.selenium.By.cssSelector(".run-dot")).size());
         browser.screenshot("state-machines");
+        new Select(browser.find("select[name=period]")).selectByValue("1h");
+        browser.until(d -> browser.driver.getCurrentUrl().contains("period=1h"));
+        browser.until(d -> browser.find("#state-machines tr[data-state-machine-arn=\"" + machine + "\"]").getText()
+                .contains("50.0 %"));
 
-        row.findElement(org.openqa.selenium.By.linkText(name)).click();
+        browser.find("#state-machines tr[data-state-machine-arn=\"" + machine + "\"] a").click();
         browser.find("svg.graph [data-state=\"Boom\"]");
         browser.until(d -> browser.all(".machine-executions tbody tr").size() == 2);
 
