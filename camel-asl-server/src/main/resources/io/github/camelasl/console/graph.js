@@ -186,7 +186,7 @@ export function renderGraph(graph, options = {}) {
   const fit = () => {
     const box = frame.getBoundingClientRect();
     const fw = box.width || 800, fh = box.height || 600;
-    scale = Math.min(1.5, Math.max(MIN_ZOOM, Math.min((fw - 20) / width, (fh - 20) / height)));
+    scale = Math.min(1.2, Math.max(MIN_ZOOM, Math.min((fw - 20) / width, (fh - 20) / height)));
     tx = (fw - width * scale) / 2;
     ty = Math.max(10, (fh - height * scale) / 2);
     apply();

@@ -68,6 +68,7 @@ final class ConsoleBrowser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         // the page redraws (a live update, a filter): an element found a moment ago may be gone; look again
         wait.ignoring(StaleElementReferenceException.class);
+        wait.pollingEvery(Duration.ofMillis(50));
     }
 
     void open(String url) {

@@ -323,6 +323,30 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aRetriedAndCaughtStateShowsItsRetryCount() throws Exception {
+        // a worker that never answers: the Task times out, is retried once, times out again and is caught
+        String activity = server.sfn.createActivity(r -> r.name(unique("silent"))).activityArn();
+        String machine = server.createStateMachine(unique("retried"), """
+                {"StartAt": "Work", "States": {
+                  "Work": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 1,
+                           "Retry": [{"ErrorEquals": ["States.Timeout"], "MaxAttempts": 1, "IntervalSeconds": 1}],
+                           "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Recover"}],
+                           "End": true},
+                  "Recover": {"Type": "Pass", "End": true}}}""".formatted(activity));
+        String arn = server.start(machine, unique("patient"), "{}");
+        assertEquals(ExecutionStatus.SUCCEEDED, server.awaitEnd(arn).status());
+
+        browser.open(executionUrl(arn));
+        browser.awaitStateStatus("Work", "CAUGHT");
+        browser.awaitStateStatus("Recover", "SUCCEEDED");
+        browser.awaitText("svg.graph [data-state=\"Work\"] .retry-badge", "1");
+        browser.find("svg.graph .edge-catch");
+        browser.clickState("Work");
+        browser.awaitText("#side-error", "States.Timeout");
+        browser.screenshot("execution-caught");
+    }
+
+    @Test
     void textFromAnExecutionIsShownAsTextNeverRun() throws Exception {
         String definition = "{\"StartAt\": \"" + HOSTILE_STATE + "\", \"States\": {\"" + HOSTILE_STATE
                 + "\": {\"Type\": \"Fail\", \"Error\": \"<b>bold</b>\", \"Cause\": \"<script>window.__xss=2</script>\"}}}";
