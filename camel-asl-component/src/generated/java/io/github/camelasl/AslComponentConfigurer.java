@@ -39,6 +39,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "apiSigningRegion": target.setApiSigningRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "consolecontextpath":
+        case "consoleContextPath": target.setConsoleContextPath(property(camelContext, java.lang.String.class, value)); return true;
         case "deniedresources":
         case "deniedResources": target.setDeniedResources(property(camelContext, java.lang.String.class, value)); return true;
         case "executionstore":
@@ -98,6 +100,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "apiSigningRegion": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "consolecontextpath":
+        case "consoleContextPath": return java.lang.String.class;
         case "deniedresources":
         case "deniedResources": return java.lang.String.class;
         case "executionstore":
@@ -153,6 +157,8 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "apiSigningRegion": return target.getApiSigningRegion();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "consolecontextpath":
+        case "consoleContextPath": return target.getConsoleContextPath();
         case "deniedresources":
         case "deniedResources": return target.getDeniedResources();
         case "executionstore":

@@ -22,4 +22,17 @@ public interface AslApiRoutesFactory {
      */
     RouteBuilder create(AslComponent component, String contextPath, String credentialsFile, String signingRegion)
             throws Exception;
+
+    /**
+     * As above, with the web console at {@code consoleContextPath} beside the API (null for none). A factory without
+     * a console refuses a path rather than serve none silently.
+     */
+    default RouteBuilder create(AslComponent component, String contextPath, String credentialsFile,
+            String signingRegion, String consoleContextPath) throws Exception {
+        if (consoleContextPath != null) {
+            throw new IllegalArgumentException("The asl component's consoleContextPath option (" + consoleContextPath
+                    + "): this camel-asl-server serves no console; set the option to an empty value");
+        }
+        return create(component, contextPath, credentialsFile, signingRegion);
+    }
 }

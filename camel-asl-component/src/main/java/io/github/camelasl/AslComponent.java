@@ -128,9 +128,19 @@ public class AslComponent extends DefaultComponent {
               description = "With apiCredentialsFile: the one region request signatures must be scoped to (e.g. "
                             + "eu-west-1); by default any region will do.")
     private String apiSigningRegion;
+    @Metadata(label = "api",
+              description = "With apiContextPath: serves the web console (state machines, executions, their graphs "
+                            + "and live progress, actions through the Step Functions API) at this path on the same "
+                            + "server, with the API's security (with apiCredentialsFile, a login with one of its "
+                            + "keys). By default /asl; false (or an empty value, where the configuration takes one) serves "
+                            + "no console.")
+    private String consoleContextPath;
     /** The options parsed once: every execution started here reads them. */
     private volatile AllowedCamelHeaders parsedAllowedCamelHeaders = AllowedCamelHeaders.NONE;
     private volatile ForwardedHeaders parsedForwardedHeaders = ForwardedHeaders.NONE;
+
+    /** Where the web console is served, with apiContextPath, unless consoleContextPath says otherwise. */
+    public static final String DEFAULT_CONSOLE_CONTEXT_PATH = "/asl";
 
     /** The system property giving the default of the {@code store} option. */
     public static final String STORE_PROPERTY = "camel.asl.store";
@@ -245,6 +255,10 @@ public class AslComponent extends DefaultComponent {
                     + "apiCredentialsFile, the keys requests are signed with");
         }
         if (apiContextPath == null) {
+            if (consoleContextPath != null && !consoleContextPath.isEmpty()) {
+                throw new IllegalArgumentException("The asl component's consoleContextPath option needs "
+                        + "apiContextPath: the console stands beside the Step Functions API");
+            }
             if (apiCredentialsFile != null) {
                 throw new IllegalArgumentException("The asl component's apiCredentialsFile option needs "
                         + "apiContextPath, the path the Step Functions API is served at");
@@ -257,6 +271,12 @@ public class AslComponent extends DefaultComponent {
                     + "starting with / (e.g. /stepfunctions), without spaces, ?, #, { or }, but was '"
                     + apiContextPath + "'");
         }
+        String console = consoleContextPath == null ? DEFAULT_CONSOLE_CONTEXT_PATH
+                : consoleContextPath.isEmpty() ? null : consoleContextPath;
+        if (apiContextPath.equals(console)) {
+            throw new IllegalArgumentException("The asl component's consoleContextPath option must differ from "
+                    + "apiContextPath (both are " + console + "): the console and the API each need a path");
+        }
         AslApiRoutesFactory factory = context.getCamelContextExtension().getDefaultFactoryFinder()
                 .newInstance(AslApiRoutesFactory.FACTORY, AslApiRoutesFactory.class)
                 .orElseThrow(() -> new IllegalArgumentException("The asl component's apiContextPath option ("
@@ -264,7 +284,7 @@ public class AslComponent extends DefaultComponent {
                         + "io.github.camelasl:camel-asl-server dependency (with a camel-platform-http server, e.g. "
                         + "camel-platform-http-main for camel-main), or remove the option"));
         AslDeployer.addAndStart(context, factory.create(this, apiContextPath, apiCredentialsFile,
-                apiSigningRegion));
+                apiSigningRegion, console));
     }
 
     void deployWhenReady(AslEndpoint endpoint) throws Exception {
@@ -612,6 +632,19 @@ public class AslComponent extends DefaultComponent {
 
     public void setApiContextPath(String apiContextPath) {
         this.apiContextPath = apiContextPath == null || apiContextPath.isBlank() ? null : apiContextPath.strip();
+    }
+
+    public String getConsoleContextPath() {
+        return consoleContextPath;
+    }
+
+    /**
+     * Null: the default ({@value #DEFAULT_CONSOLE_CONTEXT_PATH}); empty, blank or {@code false}: no console (camel-main
+     * refuses an empty property value, hence false).
+     */
+    public void setConsoleContextPath(String consoleContextPath) {
+        String path = consoleContextPath == null ? null : consoleContextPath.strip();
+        this.consoleContextPath = "false".equalsIgnoreCase(path) ? "" : path;
     }
 
     public String getApiCredentialsFile() {

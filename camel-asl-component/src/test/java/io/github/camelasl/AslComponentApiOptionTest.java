@@ -40,6 +40,35 @@ class AslComponentApiOptionTest {
         assertTrue(message.contains("apiSigningRegion") && message.contains("needs apiCredentialsFile"), message);
     }
 
+    @Test
+    void consoleContextPathWithoutApiContextPathFailsTheStart() throws Exception {
+        AslComponent asl = new AslComponent();
+        asl.setStore("memory");
+        asl.setConsoleContextPath("/console");
+        String message = startFailure(asl);
+        assertTrue(message.contains("consoleContextPath") && message.contains("needs apiContextPath"), message);
+    }
+
+    @Test
+    void theConsoleAndTheApiCannotShareAPath() throws Exception {
+        AslComponent asl = new AslComponent();
+        asl.setStore("memory");
+        asl.setApiContextPath("/asl"); // the console's default path
+        String message = startFailure(asl);
+        assertTrue(message.contains("consoleContextPath") && message.contains("must differ"), message);
+    }
+
+    @Test
+    void falseOrAnEmptyConsoleContextPathServesNoConsole() {
+        AslComponent asl = new AslComponent();
+        asl.setConsoleContextPath("false");
+        org.junit.jupiter.api.Assertions.assertEquals("", asl.getConsoleContextPath());
+        asl.setConsoleContextPath(" ");
+        org.junit.jupiter.api.Assertions.assertEquals("", asl.getConsoleContextPath());
+        asl.setConsoleContextPath(null);
+        org.junit.jupiter.api.Assertions.assertNull(asl.getConsoleContextPath());
+    }
+
     private static String startFailure(AslComponent asl) throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addComponent("asl", asl);

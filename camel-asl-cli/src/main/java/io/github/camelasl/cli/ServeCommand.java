@@ -6,6 +6,7 @@ import io.github.camelasl.mock.MockConfigException;
 import io.github.camelasl.server.AccessKeys;
 import io.github.camelasl.server.StepFunctionsApiRoutes;
 import io.github.camelasl.server.StepFunctionsServer;
+import io.github.camelasl.server.console.ConsoleRoutes;
 import io.github.camelasl.store.ExecutionStore;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import java.io.InputStream;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Spec;
             "Without --credentials it answers callers on this host only (loopback addresses; the Host header must be "
                 + "localhost, 127.0.0.1 or [::1]). With --credentials, every request must be signed (AWS Signature "
                 + "Version 4, as the SDKs and the AWS CLI sign) with one of its keys, and --host may be any address.",
+            "The web console (state machines, executions, their graphs and live progress) is served on the same "
+                + "port at --console-path (default /asl), with the same security: with --credentials, a login with "
+                + "one of its keys.",
             "Runs until stopped (Ctrl-C)."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -82,10 +86,26 @@ final class ServeCommand implements Callable<Integer> {
             description = "a request body larger than this is refused; default: ${DEFAULT-VALUE} (1 MiB)")
     long maxRequestBytes;
 
+    @Option(names = "--console-path", paramLabel = "PATH", defaultValue = ConsoleRoutes.DEFAULT_PATH,
+            description = "where the web console is served, on the API's port and with its security (with "
+                    + "--credentials, a login with one of its keys); default: ${DEFAULT-VALUE}")
+    String consolePath;
+
+    @Option(names = "--no-console", description = "serve no web console")
+    boolean noConsole;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             throw CliException.usage("--port must be between 0 and 65535, but was " + port);
+        }
+        if (noConsole && spec.commandLine().getParseResult().hasMatchedOption("--console-path")) {
+            throw CliException.usage("--no-console and --console-path do not go together: give one");
+        }
+        try {
+            ConsoleRoutes.checkPath(consolePath);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--console-path: " + TerminalText.escape(e.getMessage()));
         }
         if (maxRequestBytes <= 0) {
             throw CliException.usage("--max-request-bytes must be positive, but was " + maxRequestBytes);
@@ -130,12 +150,14 @@ final class ServeCommand implements Callable<Integer> {
         try (Engine engine = new Engine(mappings, executions, policy);
                 StepFunctionsServer server = StepFunctionsServer.start(engine.camelContext(), engine.deployer(),
                         engine.store(), engine.tokens(), host, port, maxRequestBytes,
-                        StepFunctionsApiRoutes.DEFAULT_ACTIVITY_TASK_POLL, keys, mocks)) {
+                        StepFunctionsApiRoutes.DEFAULT_ACTIVITY_TASK_POLL, keys, mocks,
+                        noConsole ? null : consolePath)) {
             out.println("Step Functions API on " + server.url() + anyAddressHint(host, server.port())
                     + " (executions in "
                     + (MEMORY.equals(store) ? "memory" : TerminalText.escape(store)) + ")"
                     + (keys.isEmpty() ? "" : ", requests signed with the keys of the credentials file")
                     + (mocks == null ? "" : ", mock test cases of " + TerminalText.escape(mockFile.toString()))
+                    + server.consoleUrl().map(url -> ", console at " + url).orElse("")
                     + "; Ctrl-C stops it");
             out.flush();
             stopped.await();

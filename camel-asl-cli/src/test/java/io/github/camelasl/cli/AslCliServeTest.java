@@ -65,6 +65,12 @@ class AslCliServeTest {
             Matcher url = Pattern.compile("Step Functions API on (http://127\\.0\\.0\\.1:\\d+) ").matcher(line);
             assertTrue(url.find(), line);
             String endpoint = url.group(1);
+            // the console beside the API, at its default path
+            assertTrue(line.contains(", console at " + endpoint + "/asl/;"), line);
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint + "/asl/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("<base href=\"/asl/\">"), page.body());
 
             JsonNode created = call(endpoint, "CreateStateMachine", """
                     {"name": "served", "roleArn": "arn:aws:iam::123456789012:role/r", "definition":
@@ -271,6 +277,17 @@ class AslCliServeTest {
             child.destroy();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "it stopped");
             child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void serveRefusesAConsolePathThatIsNoPath() throws Exception {
+        for (String[] args : List.of(new String[] {"serve", "--port", "0", "--console-path", "console"},
+                new String[] {"serve", "--port", "0", "--console-path", "/"},
+                new String[] {"serve", "--port", "0", "--console-path", "/ui", "--no-console"})) {
+            CliRun.Result result = CliRun.asl(args);
+            assertEquals(AslCli.EXIT_INVALID, result.code(), String.join(" ", args));
+            assertTrue(result.err().contains("console"), result.err());
         }
     }
 

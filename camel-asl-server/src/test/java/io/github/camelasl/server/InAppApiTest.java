@@ -156,6 +156,60 @@ class InAppApiTest {
         assertContains(failed, "apiContextPath");
     }
 
+    @Test
+    void theConsoleStandsBesideTheApiAtItsDefaultPathWithItsLiveUpdates() throws Exception {
+        int port = freePort();
+        Main main = app(port, "camel.component.asl.api-context-path", "/stepfunctions");
+        try (SfnClient sfn = ServerFixture.client("http://127.0.0.1:" + port + "/stepfunctions")) {
+            String machine = sfn.createStateMachine(r -> r.name("greeter").definition(GREET).roleArn(ROLE))
+                    .stateMachineArn();
+            String execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"who\": \"world\"}"))
+                    .executionArn();
+            RestartTest.awaitEnd(sfn, execution);
+            ConsoleClient console = new ConsoleClient("http://127.0.0.1:" + port + "/asl");
+            assertEquals(200, console.get("/").statusCode());
+            assertEquals(execution, console.json("/api/executions").get("executions").get(0).get("executionArn")
+                    .asText());
+            assertEquals(200, console.action("DescribeExecution", "{\"executionArn\": \"" + execution + "\"}")
+                    .statusCode());
+            try (ConsoleClient.Stream stream = console.stream("/api/live/execution?executionArn="
+                    + java.net.URLEncoder.encode(execution, java.nio.charset.StandardCharsets.UTF_8))) {
+                assertEquals("SUCCEEDED", stream.next("history").json().get("status").asText());
+                assertEquals("end", stream.next("end").name());
+            }
+        } finally {
+            main.stop();
+        }
+    }
+
+    @Test
+    void theConsolesPathIsAnOptionAndFalseServesNone() throws Exception {
+        int port = freePort();
+        Main main = app(port, "camel.component.asl.api-context-path", "/stepfunctions",
+                "camel.component.asl.console-context-path", "/tools/console");
+        try {
+            assertEquals(200, new ConsoleClient("http://127.0.0.1:" + port + "/tools/console").get("/").statusCode());
+            assertEquals(404, new ConsoleClient("http://127.0.0.1:" + port + "/asl").get("/").statusCode());
+        } finally {
+            main.stop();
+        }
+        int other = freePort();
+        main = app(other, "camel.component.asl.api-context-path", "/stepfunctions",
+                "camel.component.asl.console-context-path", "false");
+        try {
+            assertEquals(404, new ConsoleClient("http://127.0.0.1:" + other + "/asl").get("/").statusCode());
+        } finally {
+            main.stop();
+        }
+        Exception failed = assertThrows(Exception.class, () -> app(freePort(),
+                "camel.component.asl.api-context-path", "/stepfunctions",
+                "camel.component.asl.console-context-path", "console"));
+        assertContains(failed, "consoleContextPath");
+        failed = assertThrows(Exception.class, () -> app(freePort(),
+                "camel.component.asl.console-context-path", "/asl"));
+        assertContains(failed, "consoleContextPath option needs apiContextPath");
+    }
+
     /** Whether the failure or one of its causes says {@code text}. */
     private static void assertContains(Throwable failure, String text) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
