@@ -282,6 +282,21 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theConsoleWorksUnderAnotherPath() throws Exception {
+        try (ConsoleServer elsewhere = new ConsoleServer(AccessKeys.NONE, "/ops/console")) {
+            String arn = elsewhere.start(elsewhere.createStateMachine("elsewhere", CHECKED), "far", "{\"ok\": false}");
+            elsewhere.awaitEnd(arn);
+            browser.open(elsewhere.console() + "/executions/" + URLEncoder.encode(arn, StandardCharsets.UTF_8));
+            browser.awaitStateStatus("Boom", "FAILED");
+            browser.find("nav.top a[data-section=executions]").click();
+            browser.until(d -> browser.driver.getCurrentUrl().contains("/ops/console/executions?"));
+            browser.find("#executions a.execution-link").click();
+            browser.awaitStateStatus("Boom", "FAILED");
+            assertTrue(browser.driver.getCurrentUrl().contains("/ops/console/executions/"));
+        }
+    }
+
+    @Test
     void withAccessKeysTheConsoleAsksToSignIn() throws Exception {
         try (ConsoleServer secured = new ConsoleServer(AccessKeys.of(Map.of("AKIDCONSOLE", "console-secret")))) {
             browser.open(secured.console() + "/");

@@ -30,6 +30,7 @@ final class ConsoleServer implements AutoCloseable {
     final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
     final StepFunctionsServer server;
     final SfnClient sfn;
+    private final String consolePath;
 
     ConsoleServer() throws Exception {
         this(AccessKeys.NONE);
@@ -37,6 +38,12 @@ final class ConsoleServer implements AutoCloseable {
 
     /** With access keys: the console asks to sign in with one. */
     ConsoleServer(AccessKeys keys) throws Exception {
+        this(keys, "/asl");
+    }
+
+    /** With the console at {@code consolePath} (asl serve's --console-path). */
+    ConsoleServer(AccessKeys keys, String consolePath) throws Exception {
+        this.consolePath = consolePath;
         // as asl serve's engine: an execution still waiting does not hold the stop up
         camel.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
         camel.getShutdownStrategy().setTimeout(500);
@@ -47,7 +54,7 @@ final class ConsoleServer implements AutoCloseable {
         TaskTokens tokens = new TaskTokens();
         AslDeployer deployer = new AslDeployer(camel, store, new ResourceResolvers(camel, List.of()), timers, tokens);
         server = StepFunctionsServer.start(camel, deployer, store, tokens, "127.0.0.1", 0,
-                StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES, Duration.ofMillis(300), keys);
+                StepFunctionsApiRoutes.DEFAULT_MAX_REQUEST_BYTES, Duration.ofMillis(300), keys, null, consolePath);
         sfn = SfnClient.builder()
                 .endpointOverride(URI.create(server.url()))
                 .region(Region.US_EAST_1)
@@ -58,7 +65,7 @@ final class ConsoleServer implements AutoCloseable {
 
     /** The console's address: http://127.0.0.1:PORT/asl */
     String console() {
-        return server.url().replaceAll("/+$", "") + "/asl";
+        return server.url().replaceAll("/+$", "") + consolePath;
     }
 
     String createStateMachine(String name, String definition) {
