@@ -80,8 +80,20 @@ export function executionView(view, arn, params, signal) {
     if (selected) showDetail(selected);
   }
 
+  /** Which of an element's <details> are open, by their summary, so that a redraw keeps them as the user left them. */
+  function openDetails(element) {
+    return new Map([...element.querySelectorAll('details')].map(d => [d.querySelector('summary')?.textContent, d.open]));
+  }
+  function reopen(element, wasOpen) {
+    for (const details of element.querySelectorAll('details')) {
+      const open = wasOpen.get(details.querySelector('summary')?.textContent);
+      if (open !== undefined) details.open = open;
+    }
+  }
+
   function showHead() {
     const status = execution.status || '';
+    const wasOpen = openDetails(head);
     clear(head);
     const actions = h('div', { class: 'actions' });
     if (status === 'RUNNING') {
@@ -117,6 +129,7 @@ export function executionView(view, arn, params, signal) {
       h('div', { class: 'execution-data' }, jsonBlock('Input', execution.input, false),
         jsonBlock('Output', execution.output, false)),
     ]);
+    reopen(head, wasOpen);
   }
 
   function selectState(state) {
@@ -143,6 +156,8 @@ export function executionView(view, arn, params, signal) {
     if (request !== detailRequest) return;
     const topLevel = topLevelStates(graph).includes(state) && mapState === null;
     const mapRun = group && group.kind === 'Map' && graph.mapRuns ? graph.mapRuns[state] : null;
+    const wasOpen = side.dataset.state === state ? openDetails(side) : new Map();
+    side.dataset.state = state;
     clear(side);
     append(side, [
       h('div', { class: 'side-head' }, h('h2', { class: 'side-state' }, state),
@@ -168,6 +183,7 @@ export function executionView(view, arn, params, signal) {
       topLevel ? h('button', { type: 'button', class: 'restart-here', onclick: () => restartDialog(state, detail.input) },
         `Restart from ${state}…`) : null,
     ]);
+    reopen(side, wasOpen);
   }
 
   function mapRunPanel(state, run) {
@@ -276,6 +292,7 @@ export function executionView(view, arn, params, signal) {
       h('thead', {}, h('tr', {}, ['ID', 'Type', 'Step', 'Time', 'Details'].map(t => h('th', {}, t)))), eventRows),
     moreButton]);
   const knownTypes = new Set();
+  const shownEvents = new Set(); // the ids in the table: a live batch may repeat the last page's
   const applyFilter = () => {
     const text = typeFilter.value.trim().toLowerCase();
     for (const row of eventRows.children) {
@@ -285,7 +302,8 @@ export function executionView(view, arn, params, signal) {
   typeFilter.addEventListener('input', applyFilter);
   function addEvents(list) {
     for (const event of list) {
-      if (event.id !== undefined && eventRows.querySelector(`tr[data-event-id="${Number(event.id)}"]`)) continue;
+      if (shownEvents.has(Number(event.id))) continue;
+      shownEvents.add(Number(event.id));
       const details = eventDetails(event);
       eventRows.appendChild(h('tr', { dataset: { eventId: Number(event.id), type: event.type || '' },
         class: /Failed|TimedOut|Aborted/.test(event.type || '') ? 'bad-event' : null },

@@ -81,7 +81,15 @@ export function renderGraph(graph, options = {}) {
   const selectable = (element, state, kind) => {
     if (!state) return element;
     element.classList.add('selectable');
+    element.setAttribute('tabindex', '0');
+    element.setAttribute('role', 'button');
     element.addEventListener('click', event => {
+      event.stopPropagation();
+      if (options.onSelect) options.onSelect(state, kind);
+    });
+    element.addEventListener('keydown', event => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
       event.stopPropagation();
       if (options.onSelect) options.onSelect(state, kind);
     });
