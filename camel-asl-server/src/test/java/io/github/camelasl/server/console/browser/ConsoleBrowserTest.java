@@ -200,6 +200,18 @@ class ConsoleBrowserTest {
         browser.find("#executions a.execution-link").click();
         browser.awaitStateStatus("Done", "SUCCEEDED");
 
+        // sorted by name; then a time range that ends before they started
+        browser.open(server.console() + "/executions?stateMachineArn="
+                + URLEncoder.encode(machine, StandardCharsets.UTF_8));
+        browser.until(d -> browser.all("#executions tbody tr").size() == 3);
+        new Select(browser.find("#execution-filters select[name=sort]")).selectByValue("name");
+        browser.find("#execution-filters button[type=submit]").click();
+        browser.until(d -> List.of(bad, good1, good2).equals(browser.script(
+                "return [...document.querySelectorAll('#executions tbody tr')].map(r => r.dataset.executionArn)")));
+        browser.script("document.querySelector('#execution-filters input[name=to]').value = '2020-01-01T00:00:00'");
+        browser.find("#execution-filters button[type=submit]").click();
+        browser.find("#no-executions");
+
         // pages of two: Next follows the server's nextToken, Previous goes back
         browser.open(server.console() + "/executions?maxResults=2&stateMachineArn="
                 + URLEncoder.encode(machine, StandardCharsets.UTF_8));
@@ -335,6 +347,28 @@ class ConsoleBrowserTest {
         browser.awaitText(".iteration-banner", "Iteration 2");
         browser.awaitStateStatus("Double", "SUCCEEDED");
         assertTrue(browser.driver.getCurrentUrl().contains("iteration=2"));
+        // a state of the iteration: its own input, the third item
+        browser.clickState("Double");
+        browser.awaitText("#side-panel .side-state", "Double");
+        browser.awaitText("#side-panel .json-block pre", "3");
+    }
+
+    @Test
+    void aParallelShowsEachBranchAsAGroup() throws Exception {
+        String machine = server.createStateMachine(unique("parallel"), """
+                {"StartAt": "Both", "States": {
+                  "Both": {"Type": "Parallel", "End": true, "Branches": [
+                    {"StartAt": "Fine", "States": {"Fine": {"Type": "Pass", "End": true}}},
+                    {"StartAt": "Broken", "States": {"Broken": {"Type": "Fail", "Error": "Branch.Broke"}}}]}}}""");
+        String arn = server.start(machine, unique("both"), "{}");
+        assertEquals(ExecutionStatus.FAILED, server.awaitEnd(arn).status());
+
+        browser.open(executionUrl(arn));
+        browser.awaitStateStatus("Both", "FAILED");
+        browser.awaitStateStatus("Broken", "FAILED");
+        assertEquals("SUCCEEDED", browser.state("Fine").getAttribute("data-status"));
+        assertEquals(2, browser.all("svg.graph .group-branch").size());
+        assertTrue(browser.all("svg.graph .group-branch[data-state]").isEmpty(), "a branch is no state");
     }
 
     @Test
