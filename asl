@@ -6,10 +6,11 @@
 #   ./asl resume --store DIR
 #   ./asl serve [--port 8083] [--host 127.0.0.1] [--store DIR|memory]   # AWS's Step Functions API
 #   ./asl executions list|describe|history|stop|redrive [ARN|NAME] [--store DIR] [--json]
+#   ./asl graph DEF [--execution ARN|NAME --store DIR] [--format svg|mermaid|dot|json] [--output FILE]
 #   ./asl --help
 #
 # Runs camel-asl-cli/target/camel-asl-cli.jar, building it first (mvn, output on stderr) when it is missing or
-# older than the sources of camel-asl-component, camel-asl-server, camel-asl-cli or the connectors. Works from any directory;
+# older than the sources of camel-asl-component, camel-asl-graph, camel-asl-server, camel-asl-cli or the connectors. Works from any directory;
 # paths given to it are relative to the current directory.
 #
 # Environment:
@@ -38,6 +39,7 @@ needs_build() {
   newer="$(find "$root/pom.xml" "$root/camel-asl-component/pom.xml" "$root/camel-asl-cli/pom.xml" \
     "$root/camel-asl-component/src/main" "$root/camel-asl-cli/src/main" "$root/connectors" \
     "$root/camel-asl-server/pom.xml" "$root/camel-asl-server/src/main" \
+    "$root/camel-asl-graph/pom.xml" "$root/camel-asl-graph/src/main" \
     -newer "$jar" -type f -not -path '*/target/*' -not -path '*/src/test/*' -print -quit 2>/dev/null || true)"
   [ -n "$newer" ]
 }

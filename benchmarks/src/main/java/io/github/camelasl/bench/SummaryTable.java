@@ -81,6 +81,7 @@ final class SummaryTable {
     private final List<W8ParkedExecutions.Figures> parked = new java.util.ArrayList<>();
     private W10DurableTransitions.Figures durable;
     private W11ApiServer.Figures apiServer;
+    private W12Console.Figures console;
     private List<W9ColdStart.Figures> coldStart;
 
     SummaryTable(Settings settings, Set<Workload> selected) {
@@ -166,6 +167,10 @@ final class SummaryTable {
         this.apiServer = figures;
     }
 
+    void console(W12Console.Figures figures) {
+        this.console = figures;
+    }
+
     void coldStart(List<W9ColdStart.Figures> figures) {
         this.coldStart = figures;
     }
@@ -212,6 +217,9 @@ final class SummaryTable {
         }
         if (apiServer != null) {
             apiServerTable(out);
+        }
+        if (console != null) {
+            consoleTable(out);
         }
         return out.toString();
     }
@@ -333,6 +341,25 @@ final class SummaryTable {
         out.append(String.format(Locale.ROOT, "%nThe %s executions were written into the store file in %.0f s "
                 + "(one transaction). Client and server share the machine's cores; ListExecutions from one thread."
                 + "%n%n", stored, f.seedSeconds()));
+    }
+
+    private void consoleTable(StringBuilder out) {
+        W12Console.Figures f = console;
+        String stored = String.format(Locale.ROOT, "%,d", W12Console.STORED);
+        out.append("## W12: the web console's HTTP side (target: the first page of executions under 100 ms over "
+                + stored + " executions)\n\n");
+        out.append("| what | calls | calls/s | p50 | p99 |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: |\n");
+        row(out, "C/api/executions, first page of 100, every state machine", f.firstPage());
+        row(out, "C/api/executions?status=FAILED (1 in 100)", f.statusPage());
+        row(out, "C/api/failures over the whole range (10,000 failures)", f.failures());
+        row(out, "C/api/failures over its last hour", f.failuresHour());
+        row(out, "StartExecution, STANDARD on SQLite, " + W11ApiServer.CALLERS + " client threads, no viewer",
+                f.starts());
+        row(out, "the same with " + W12Console.VIEWERS + " live viewers of a running execution", f.startsWatched());
+        out.append(String.format(Locale.ROOT, "%nThe %s executions (%d state machines) were written into the store "
+                + "file in %.0f s (one transaction). The viewers received %,d history messages while they watched."
+                + "%n%n", stored, W12Console.MACHINES, f.seedSeconds(), f.eventsSeen()));
     }
 
     private static void row(StringBuilder out, String what, W11ApiServer.Latencies l) {

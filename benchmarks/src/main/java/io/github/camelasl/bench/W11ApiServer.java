@@ -193,7 +193,7 @@ public final class W11ApiServer {
      * {@code call} from {@value #CALLERS} threads, after a warm-up: the latency of each whole call, then of the parts
      * it returns (nanoseconds; null for none).
      */
-    private static Latencies[] load(Server server, Function<SfnClient, long[]> call) throws Exception {
+    static Latencies[] load(Server server, Function<SfnClient, long[]> call) throws Exception {
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         List<List<long[]>> samples = new ArrayList<>();
@@ -240,7 +240,7 @@ public final class W11ApiServer {
         return out;
     }
 
-    private static Latencies time(int times, Runnable call) {
+    static Latencies time(int times, Runnable call) {
         long[] nanos = new long[times];
         long t0 = System.nanoTime();
         for (int i = 0; i < times; i++) {
@@ -288,14 +288,14 @@ public final class W11ApiServer {
         }
     }
 
-    private static String definition() throws IOException {
+    static String definition() throws IOException {
         try (InputStream in = W11ApiServer.class.getResourceAsStream("/workloads/" + W1PassChain.DEFINITION)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     /** A CamelContext with the API server on a free loopback port, as asl serve has, and a client for it. */
-    private record Server(DefaultCamelContext camel, ScheduledExecutorService timers, ExecutionStore store,
+    record Server(DefaultCamelContext camel, ScheduledExecutorService timers, ExecutionStore store,
             StepFunctionsServer server, SfnClient sfn) implements AutoCloseable {
 
         static Server start(ExecutionStore store) throws Exception {

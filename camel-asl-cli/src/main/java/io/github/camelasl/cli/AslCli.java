@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "asl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, ExecutionsCommand.class,
-            ServeCommand.class, CommandLine.HelpCommand.class},
+            ServeCommand.class, GraphCommand.class, CommandLine.HelpCommand.class},
         description = "Validate and run AWS Step Functions (Amazon States Language) state machines locally, "
                 + "as Apache Camel routes.",
         footerHeading = "%nExit status:%n",

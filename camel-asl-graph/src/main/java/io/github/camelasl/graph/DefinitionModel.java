@@ -50,6 +50,11 @@ final class DefinitionModel {
     final Map<String, String> enclosingMap = new HashMap<>();
     private int count;
 
+    /** How many states it has, nested ones included. */
+    int stateCount() {
+        return count;
+    }
+
     /**
      * @param definition a machine, or a Map's item processor (null when the text is not a JSON object)
      * @param pointer    where it is in the definition, as a JSON pointer ("" for the machine)

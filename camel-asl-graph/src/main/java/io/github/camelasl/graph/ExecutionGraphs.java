@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,8 +98,9 @@ public final class ExecutionGraphs {
         // the iteration's own end stands for the execution's: its End is reached when it succeeded
         String end = run.end == null ? null
                 : run.end.equals("MapIterationSucceeded") ? "ExecutionSucceeded" : "ExecutionFailed";
-        colour(graph, history, instance -> instance.iteration != null && instance.iteration.within(mapState,
-                iteration), end, true);
+        boolean[] within = history.iterationsWithin(mapState, iteration);
+        colour(graph, history, instance -> instance.iteration != null && within[instance.iteration.position], end,
+                true);
         graph.put("mapState", mapState);
         graph.put("iteration", iteration);
         graph.set("diagnostics", GraphLayout.NODES.arrayNode());
@@ -285,16 +285,18 @@ public final class ExecutionGraphs {
             worsenGroup(groupStatus, group.path("group").asText(null), status);
         }
         ObjectNode mapRuns = graph.putObject("mapRuns");
-        Map<String, long[]> counts = new HashMap<>();
-        Map<String, Long> totals = new HashMap<>();
+        // a redrive runs a Map again, and its iterations that did not succeed: the latest run of each counts
+        Map<String, Iteration> latestIterations = new LinkedHashMap<>();
         for (Iteration iteration : history.iterations) {
-            boolean inside = iteration.map.iteration == null ? !oneIteration : included.test(iteration.map);
-            if (!inside) {
-                continue;
+            if (iteration.map.iteration == null ? !oneIteration : included.test(iteration.map)) {
+                latestIterations.put(iteration.key, iteration);
             }
+        }
+        Map<String, long[]> counts = new HashMap<>();
+        for (Iteration iteration : latestIterations.values()) {
             long[] count = counts.computeIfAbsent(iteration.map.name, name -> new long[4]);
             if (iteration.end == null) {
-                count[history.executionEnd == null ? 2 : 3]++;
+                count[iteration.map.status == StateStatus.RUNNING ? 2 : 3]++;
             } else {
                 count[switch (iteration.end) {
                     case "MapIterationSucceeded" -> 0;
@@ -303,10 +305,15 @@ public final class ExecutionGraphs {
                 }]++;
             }
         }
+        Map<String, Instance> latestMaps = new HashMap<>();
         for (Instance instance : history.instances) {
             if (instance.type.equals("Map") && (instance.iteration == null ? !oneIteration : included.test(instance))) {
-                totals.merge(instance.name, instance.items, Long::sum);
+                latestMaps.put(instance.scopeKey() + "/" + instance.name, instance);
             }
+        }
+        Map<String, Long> totals = new HashMap<>();
+        for (Instance map : latestMaps.values()) {
+            totals.merge(map.name, map.items, Long::sum);
         }
         for (Map.Entry<String, Long> total : totals.entrySet()) {
             long[] count = counts.getOrDefault(total.getKey(), new long[4]);
@@ -358,7 +365,9 @@ public final class ExecutionGraphs {
         detail.put("effectiveInput", effective);
         detail.put("output", instance.exited == null ? null
                 : instance.exited.path("stateExitedEventDetails").path("output").asText(null));
-        JsonNode failure = instance.failure == null ? null : details(instance.failure);
+        // a failure a Retry got past is not this entry's error
+        boolean failed = instance.lastAttemptFailed || instance.failedScope;
+        JsonNode failure = instance.failure == null || !failed ? null : details(instance.failure);
         detail.put("error", failure == null ? null : failure.path("error").asText(null));
         detail.put("cause", failure == null ? null : failure.path("cause").asText(null));
         detail.put("retries", instance.retries());
@@ -430,11 +439,5 @@ public final class ExecutionGraphs {
 
     static String quote(String name) {
         return name == null ? "(none)" : "'" + (name.length() <= 100 ? name : name.substring(0, 99) + "…") + "'";
-    }
-
-    static List<String> names(Iterable<JsonNode> nodes) {
-        List<String> names = new ArrayList<>();
-        nodes.forEach(node -> names.add(node.asText()));
-        return names;
     }
 }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.FixedAlignment;
+import org.eclipse.elk.alg.layered.options.LayeringStrategy;
 import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.math.ElkPadding;
@@ -19,6 +21,9 @@ import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeLabelPlacement;
 import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.options.HierarchyHandling;
+import org.eclipse.elk.core.options.SizeConstraint;
+import org.eclipse.elk.core.math.KVector;
+import java.util.EnumSet;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
@@ -36,6 +41,12 @@ final class GraphLayout {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final int NODE_HEIGHT = 40;
     static final int MAX_LABEL = 40;
+    /** Transitions drawn at most (a Choice may have any number of rules): beyond, no one reads the graph. */
+    static final int MAX_EDGES = 2_000;
+    /** Up to this many states, layers by network simplex (ELK's default: compact); more, by longest path. */
+    static final int NETWORK_SIMPLEX_STATES = 150;
+    /** Up to this many transitions, ELK minimises crossings thoroughly (its default); more, in one sweep. */
+    static final int THOROUGH_EDGES = 300;
     private static final double CHAR_WIDTH = 7.2;
 
     private final ElkNode root = ElkGraphUtil.createGraph();
@@ -72,7 +83,12 @@ final class GraphLayout {
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 30.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 16.0);
-        root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.NETWORK_SIMPLEX);
+        root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.BRANDES_KOEPF);
+        root.setProperty(LayeredOptions.NODE_PLACEMENT_BK_FIXED_ALIGNMENT, FixedAlignment.BALANCED);
+        if (model.stateCount() > NETWORK_SIMPLEX_STATES) {
+            // network simplex layers compactly but recurses once per node and grows fast: longest path is linear
+            root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.LONGEST_PATH);
+        }
 
         String start = node(root, null, "start", "Start", null, "Start", null);
         String end = node(root, null, "end", "End", null, "End", null);
@@ -89,7 +105,7 @@ final class GraphLayout {
     private void scope(Scope scope, ElkNode parent, String parentGroup, Map<State, String> ids) {
         for (State state : scope.states()) {
             if (state.isGroup()) {
-                ElkNode group = group(parent);
+                ElkNode group = group(parent, label(state));
                 String id = "g" + (++groupIds);
                 elkById.put(id, group);
                 items.add(new Item(id, true, state.type(), state.name(), label(state), detail(state), parentGroup,
@@ -98,7 +114,7 @@ final class GraphLayout {
                 if (state.type().equals("Parallel")) {
                     int index = 0;
                     for (Scope branch : state.scopes()) {
-                        ElkNode branchNode = group(group);
+                        ElkNode branchNode = group(group, "Branch " + (index + 1));
                         String branchId = "g" + (++groupIds);
                         elkById.put(branchId, branchNode);
                         items.add(new Item(branchId, true, "Branch", null, "Branch " + (++index), null, id,
@@ -119,9 +135,12 @@ final class GraphLayout {
         }
     }
 
-    private ElkNode group(ElkNode parent) {
+    /** A group at least as wide as its title (ELK sizes it around its contents, at least this minimum). */
+    private ElkNode group(ElkNode parent, String title) {
         ElkNode group = ElkGraphUtil.createNode(parent);
         group.setProperty(CoreOptions.PADDING, new ElkPadding(34, 14, 14, 14));
+        group.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.MINIMUM_SIZE));
+        group.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(Math.ceil(title.length() * CHAR_WIDTH) + 28, 60));
         return group;
     }
 
@@ -197,6 +216,10 @@ final class GraphLayout {
     }
 
     private void link(String from, String to, String kind, String label) {
+        if (links.size() >= MAX_EDGES) {
+            throw new IllegalArgumentException("the definition has more than " + MAX_EDGES
+                    + " transitions: too many to draw");
+        }
         ElkEdge edge = ElkGraphUtil.createSimpleEdge(elkById.get(from), elkById.get(to));
         ElkGraphUtil.updateContainment(edge);
         if (label != null) {
@@ -227,7 +250,17 @@ final class GraphLayout {
     }
 
     private ObjectNode run() {
-        new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+        if (links.size() > THOROUGH_EDGES) {
+            // crossing minimisation is most of the time of a dense graph: one sweep for a big one
+            root.setProperty(LayeredOptions.THOROUGHNESS, 1);
+        }
+        try {
+            new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+        } catch (StackOverflowError e) {
+            // some of ELK's steps recurse once per node: a graph that deep is refused, not a thread lost
+            throw new IllegalArgumentException("the definition is too deeply connected to draw (" + items.size()
+                    + " states and groups, " + links.size() + " transitions)");
+        }
         ObjectNode graph = NODES.objectNode();
         graph.put("width", Math.round(root.getWidth()));
         graph.put("height", Math.round(root.getHeight()));

@@ -66,29 +66,47 @@ final class HistoryIndex {
         int retries() {
             return Math.max(0, attempts - 1);
         }
+
+        /** The Map iteration it ran in, as {@link Iteration#key}; "" at the top level. */
+        String scopeKey() {
+            return iteration == null ? "" : iteration.key;
+        }
     }
 
     /** One iteration of a Map entry. */
     static final class Iteration {
+        /** Its place in {@link #iterations}: after the iteration its Map ran in, if any. */
+        final int position;
         final Instance map;
         final int index;
+        /**
+         * Which iteration it is, whichever entry of its Map ran it ("/Outer[2]/Inner[0]"): a redriven Map's run of an
+         * iteration has the key of the run before.
+         */
+        final String key;
         /** MapIterationSucceeded, MapIterationFailed, MapIterationAborted, or null while it runs. */
         String end;
 
-        Iteration(Instance map, int index) {
+        Iteration(int position, Instance map, int index) {
+            this.position = position;
             this.map = map;
             this.index = index;
+            this.key = map.scopeKey() + "/" + map.name + "[" + index + "]";
         }
+    }
 
-        /** Whether this iteration is {@code index} of Map {@code mapState}, or runs inside one that is. */
-        boolean within(String mapState, int wanted) {
-            for (Iteration at = this; at != null; at = at.map.iteration) {
-                if (at.index == wanted && at.map.name.equals(mapState)) {
-                    return true;
-                }
-            }
-            return false;
+    /**
+     * Which iterations are iteration {@code index} of Map {@code mapState} or run inside one that is, by position:
+     * one pass, since an iteration comes after the one its Map runs in.
+     */
+    boolean[] iterationsWithin(String mapState, int index) {
+        boolean[] within = new boolean[iterations.size()];
+        for (Iteration iteration : iterations) {
+            Iteration outer = iteration.map.iteration;
+            within[iteration.position] = iteration.index == index && iteration.map.name.equals(mapState)
+                    || outer != null && within[outer.position];
         }
+        return within;
     }
 
     final List<JsonNode> events;
@@ -103,18 +121,24 @@ final class HistoryIndex {
         events = inIdOrder(history);
         int size = events.size();
         owners = new int[size];
-        // an event's position by its id; ids are 1..n in a full history but need not be: a map then
-        Map<Long, Integer> positions = new HashMap<>(size * 2);
+        long[] ids = new long[size];
+        String[] types = new String[size];
+        for (int i = 0; i < size; i++) {
+            ids[i] = events.get(i).path("id").asLong();
+            types[i] = events.get(i).path("type").asText("");
+        }
+        Positions positions = new Positions(ids);
         Iteration[] scopes = new Iteration[size];
         Instance[] parents = new Instance[size];
         Set<Instance> open = new java.util.LinkedHashSet<>();
         for (int i = 0; i < size; i++) {
             JsonNode event = events.get(i);
-            positions.put(event.path("id").asLong(), i);
-            Integer prevAt = positions.get(event.path("previousEventId").asLong());
-            int prev = prevAt == null ? -1 : prevAt;
-            String type = event.path("type").asText("");
-            String prevType = prev < 0 ? "" : events.get(prev).path("type").asText("");
+            int prev = positions.of(event.path("previousEventId").asLong());
+            if (prev >= i) {
+                prev = -1; // an event follows an earlier one only: a loop would be data, not history
+            }
+            String type = types[i];
+            String prevType = prev < 0 ? "" : types[prev];
             Instance prevOwner = prev < 0 || owners[prev] < 0 ? null : instances.get(owners[prev]);
             Iteration scope = prev < 0 ? null : scopes[prev];
             Instance parent = prev < 0 ? null : parents[prev];
@@ -131,7 +155,7 @@ final class HistoryIndex {
                 owners[i] = instance.index;
             } else if (type.equals("MapIterationStarted")) {
                 if (prevOwner != null) {
-                    Iteration iteration = new Iteration(prevOwner,
+                    Iteration iteration = new Iteration(iterations.size(), prevOwner,
                             event.path("mapIterationStartedEventDetails").path("index").asInt(-1));
                     iterations.add(iteration);
                     scope = iteration;
@@ -195,6 +219,7 @@ final class HistoryIndex {
             scopes[i] = scope;
             parents[i] = parent;
         }
+        // in order: an entry's Parallel or Map came before it, so its status is known and status() never nests
         for (Instance instance : instances) {
             status(instance);
         }
@@ -248,7 +273,10 @@ final class HistoryIndex {
         return executionEnd != null;
     }
 
-    /** Each state's status: the worst of its entries in each Map iteration, the latest entry elsewhere. */
+    /**
+     * Each state's status: the worst over the Map iterations it ran in of its latest entry in each (a loop's or a
+     * redrive's later entry replaces the earlier); at the top level, its latest entry.
+     */
     Map<String, Summary> summaries(java.util.function.Predicate<Instance> included) {
         Map<String, Summary> summaries = new HashMap<>();
         for (Instance instance : instances) {
@@ -259,7 +287,7 @@ final class HistoryIndex {
             summary.runs++;
             summary.retries += instance.retries();
             // a later entry in the same scope (a loop) replaces the earlier one's status
-            summary.latest.put(instance.iteration, instance.status);
+            summary.latest.put(instance.scopeKey(), instance.status);
         }
         for (Summary summary : summaries.values()) {
             for (StateStatus status : summary.latest.values()) {
@@ -275,6 +303,52 @@ final class HistoryIndex {
         StateStatus status;
         int runs;
         int retries;
-        private Map<Iteration, StateStatus> latest = new HashMap<>();
+        /** The latest entry's status in each Map iteration (by key: a redrive's run replaces the one before). */
+        private Map<String, StateStatus> latest = new HashMap<>();
+    }
+
+    /**
+     * An event's position by its id: an array when the ids are dense (1..n in a full history, n+1.. after a resumed
+     * one's earlier events), else a map.
+     */
+    private static final class Positions {
+        private final long first;
+        private final int[] dense;
+        private final Map<Long, Integer> sparse;
+
+        Positions(long[] ids) {
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (long id : ids) {
+                min = Math.min(min, id);
+                max = Math.max(max, id);
+            }
+            first = min;
+            long span = max - min; // negative when it overflows: ids far apart, a map then
+            if (ids.length > 0 && span >= 0 && span < 4L * ids.length + 16) {
+                dense = new int[(int) (max - min + 1)];
+                java.util.Arrays.fill(dense, -1);
+                for (int i = 0; i < ids.length; i++) {
+                    dense[(int) (ids[i] - min)] = i;
+                }
+                sparse = null;
+            } else {
+                dense = null;
+                sparse = new HashMap<>(ids.length * 2);
+                for (int i = 0; i < ids.length; i++) {
+                    sparse.put(ids[i], i);
+                }
+            }
+        }
+
+        /** The position of the event with id {@code id}, or -1. */
+        int of(long id) {
+            if (dense != null) {
+                long at = id - first;
+                return at < 0 || at >= dense.length ? -1 : dense[(int) at];
+            }
+            Integer at = sparse.get(id);
+            return at == null ? -1 : at;
+        }
     }
 }

@@ -30,7 +30,10 @@ final class RuleText {
         }
         JsonNode condition = rule.get("Condition");
         if (condition != null) {
-            return condition.isTextual() ? condition.asText() : condition.toString();
+            String text = condition.isTextual() ? condition.asText().trim() : condition.toString();
+            // the expression without JSONata's {% %} delimiters: the label has little room
+            return text.startsWith("{%") && text.endsWith("%}") && text.length() >= 4
+                    ? text.substring(2, text.length() - 2) : text;
         }
         for (String combiner : new String[] {"And", "Or"}) {
             JsonNode parts = rule.get(combiner);

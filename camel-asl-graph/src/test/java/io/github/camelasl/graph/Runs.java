@@ -10,9 +10,11 @@ import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -21,7 +23,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * Runs definitions with the real engine, so the graph is coloured from histories the engine wrote. Tasks call
  * {@code direct:ok} (echoes), {@code direct:fail} (throws IllegalStateException), {@code direct:flaky} (fails
- * its first call of each execution), {@code direct:slow} (waits up to 30 s: for executions that are stopped).
+ * its first call of each execution), {@code direct:switch} (fails while {@link #broken}), {@code direct:block} (waits until
+ * the runs are closed: for executions seen running, then stopped).
  */
 final class Runs implements AutoCloseable {
 
@@ -29,6 +32,9 @@ final class Runs implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final AslDeployer deployer;
     private final AtomicInteger flakyCalls = new AtomicInteger();
+    private final CountDownLatch released = new CountDownLatch(1);
+    /** Whether {@code direct:switch} fails: on until a test turns it off (to redrive what failed). */
+    final AtomicBoolean broken = new AtomicBoolean(true);
 
     Runs() throws Exception {
         camel.getShutdownStrategy().setTimeout(2);
@@ -42,7 +48,12 @@ final class Runs implements AutoCloseable {
                         throw new IllegalStateException("flaky");
                     }
                 });
-                from("direct:slow").delay(30_000);
+                from("direct:switch").process(exchange -> {
+                    if (broken.get()) {
+                        throw new IllegalStateException("switched off");
+                    }
+                });
+                from("direct:block").process(exchange -> released.await(30, TimeUnit.SECONDS));
             }
         });
         camel.start();
@@ -63,6 +74,7 @@ final class Runs implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        released.countDown();
         timers.shutdownNow();
         camel.close();
     }

@@ -1,0 +1,184 @@
+package io.github.camelasl.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+
+/**
+ * The graph as a self-contained SVG (inline styles, no script, no external reference): the layout of the graph JSON,
+ * the statuses' colours, a legend. Every text from a definition or an execution is XML-escaped.
+ */
+final class SvgRenderer {
+
+    private static final String FONT = "font-family=\"Helvetica, Arial, sans-serif\"";
+    private static final int LEGEND_HEIGHT = 34;
+
+    private SvgRenderer() {
+    }
+
+    static String render(ObjectNode graph) {
+        boolean coloured = hasStatus(graph);
+        long width = Math.max(graph.path("width").asLong(), coloured ? 760 : 0);
+        long height = graph.path("height").asLong() + (coloured ? LEGEND_HEIGHT : 0);
+        StringBuilder svg = new StringBuilder(4096);
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+                .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" ")
+                .append(FONT).append(" font-size=\"13\">\n");
+        svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" ")
+                .append("markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" ")
+                .append("fill=\"#607d8b\"/></marker></defs>\n");
+        svg.append("<rect x=\"0\" y=\"0\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" fill=\"#ffffff\"/>\n");
+        for (JsonNode group : graph.path("groups")) {
+            group(svg, graph, group);
+        }
+        for (JsonNode edge : graph.path("edges")) {
+            edge(svg, edge);
+        }
+        for (JsonNode node : graph.path("nodes")) {
+            node(svg, node);
+        }
+        if (coloured) {
+            legend(svg, graph.path("height").asLong());
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static boolean hasStatus(JsonNode graph) {
+        for (JsonNode node : graph.path("nodes")) {
+            if (node.has("status")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void group(StringBuilder svg, JsonNode graph, JsonNode group) {
+        StateStatus status = GraphTree.status(group);
+        String colour = status == null ? StateStatus.NEUTRAL : status.colour();
+        boolean branch = group.path("kind").asText().equals("Branch");
+        svg.append("<g data-state=\"").append(escape(group.path("state").asText(""))).append("\" data-status=\"")
+                .append(status == null ? "" : status.name()).append("\" data-kind=\"")
+                .append(escape(group.path("kind").asText())).append("\">");
+        svg.append("<title>").append(escape(group.path("kind").asText() + " " + group.path("state").asText("")))
+                .append("</title>");
+        svg.append("<rect x=\"").append(group.path("x").asLong()).append("\" y=\"").append(group.path("y").asLong())
+                .append("\" width=\"").append(group.path("width").asLong()).append("\" height=\"")
+                .append(group.path("height").asLong()).append("\" rx=\"8\" fill=\"")
+                .append(branch ? "#ffffff" : "#f7f9fa").append("\" stroke=\"").append(colour)
+                .append("\" stroke-width=\"").append(branch ? "1" : "2").append('"')
+                .append(branch ? " stroke-dasharray=\"4 3\"" : "").append("/>");
+        svg.append("<text x=\"").append(group.path("x").asLong() + 10).append("\" y=\"")
+                .append(group.path("y").asLong() + 20).append("\" font-weight=\"").append(branch ? "normal" : "bold")
+                .append("\" fill=\"").append(colour).append("\">")
+                .append(escape(GraphTree.groupLabel(graph, group))).append("</text>");
+        if (group.path("retries").asInt() > 0) {
+            retries(svg, group, colour);
+        }
+        svg.append("</g>\n");
+    }
+
+    private static void edge(StringBuilder svg, JsonNode edge) {
+        JsonNode points = edge.path("points");
+        if (points.size() < 2) {
+            return;
+        }
+        String kind = edge.path("kind").asText();
+        svg.append("<g data-edge=\"").append(escape(kind)).append("\"><polyline fill=\"none\" stroke=\"")
+                .append(kind.equals("catch") ? "#ef6c00" : "#607d8b").append("\" stroke-width=\"1.5\"")
+                .append(kind.equals("catch") ? " stroke-dasharray=\"6 4\"" : "").append(" marker-end=\"url(#arrow)\" points=\"");
+        for (JsonNode point : points) {
+            svg.append(point.path(0).asLong()).append(',').append(point.path(1).asLong()).append(' ');
+        }
+        svg.setLength(svg.length() - 1);
+        svg.append("\"/>");
+        String label = edge.path("label").asText(null);
+        JsonNode at = edge.path("labelPosition");
+        if (label != null && at.size() == 2) {
+            svg.append("<text x=\"").append(at.path(0).asLong() + 4).append("\" y=\"").append(at.path(1).asLong() + 12)
+                    .append("\" font-size=\"11\" fill=\"#37474f\">").append(escape(label)).append("</text>");
+        }
+        svg.append("</g>\n");
+    }
+
+    private static void node(StringBuilder svg, JsonNode node) {
+        String type = node.path("type").asText();
+        StateStatus status = GraphTree.status(node);
+        long x = node.path("x").asLong();
+        long y = node.path("y").asLong();
+        long width = node.path("width").asLong();
+        long height = node.path("height").asLong();
+        boolean filled = status != null && status != StateStatus.NOT_REACHED;
+        String stroke = status == null ? StateStatus.NEUTRAL : status.colour();
+        String fill = filled ? status.colour() : "#ffffff";
+        String text = filled ? "#ffffff" : status == StateStatus.NOT_REACHED ? "#757575" : "#263238";
+        svg.append("<g data-state=\"").append(escape(node.path("state").asText(""))).append("\" data-status=\"")
+                .append(status == null ? "" : status.name()).append("\" data-type=\"").append(escape(type))
+                .append("\">");
+        String detail = node.path("detail").asText(null);
+        svg.append("<title>").append(escape(node.path("state").asText(node.path("label").asText()) + " (" + type
+                + ")" + (detail == null ? "" : " " + detail))).append("</title>");
+        boolean terminal = type.equals("Start") || type.equals("End");
+        svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(width)
+                .append("\" height=\"").append(height).append("\" rx=\"").append(terminal ? height / 2 : 6)
+                .append("\" fill=\"").append(fill).append("\" stroke=\"").append(stroke)
+                .append("\" stroke-width=\"2\"/>");
+        svg.append("<text x=\"").append(x + width / 2).append("\" y=\"").append(y + height / 2 + 5)
+                .append("\" text-anchor=\"middle\" fill=\"").append(text).append("\">")
+                .append(escape(node.path("label").asText())).append("</text>");
+        if (node.path("retries").asInt() > 0) {
+            retries(svg, node, stroke);
+        }
+        svg.append("</g>\n");
+    }
+
+    /** A badge at the top right: how many retries. */
+    private static void retries(StringBuilder svg, JsonNode item, String colour) {
+        long x = item.path("x").asLong() + item.path("width").asLong() - 14;
+        long y = item.path("y").asLong() - 6;
+        svg.append("<g><circle cx=\"").append(x).append("\" cy=\"").append(y + 6).append("\" r=\"10\" fill=\"#ffffff\" ")
+                .append("stroke=\"").append(colour).append("\"/><text x=\"").append(x).append("\" y=\"").append(y + 10)
+                .append("\" font-size=\"10\" text-anchor=\"middle\" fill=\"#263238\">↻")
+                .append(item.path("retries").asInt()).append("</text></g>");
+    }
+
+    private static void legend(StringBuilder svg, long top) {
+        long x = 12;
+        long y = top + 10;
+        svg.append("<g data-legend=\"statuses\">");
+        for (StateStatus status : StateStatus.values()) {
+            String label = status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"14\" height=\"14\" rx=\"3\" ")
+                    .append("fill=\"").append(status == StateStatus.NOT_REACHED ? "#ffffff" : status.colour())
+                    .append("\" stroke=\"").append(status.colour()).append("\" stroke-width=\"2\"/>");
+            svg.append("<text x=\"").append(x + 20).append("\" y=\"").append(y + 12).append("\" font-size=\"12\" ")
+                    .append("fill=\"#37474f\">").append(label).append("</text>");
+            x += 28 + label.length() * 7L;
+        }
+        svg.append("</g>\n");
+    }
+
+    /** Text for XML content and attribute values. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    // XML 1.0 allows no control characters but tab, line feed and carriage return
+                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
+                        out.append('\uFFFD');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}
