@@ -97,12 +97,23 @@ final class ConsoleBrowser implements AutoCloseable {
         return find("svg.graph [data-state=\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]");
     }
 
+    /** Clicks the first element that matches, looking again when the page redrew it meanwhile (a live update). */
+    void click(String css) {
+        wait.until(d -> {
+            find(css).click();
+            return true;
+        });
+    }
+
     /**
      * Clicks a state: its name's text, since a group's middle is covered by the states inside it (a click bubbles up
      * from the text to the state's element, whose handler selects it).
      */
     void clickState(String name) {
-        state(name).findElement(By.cssSelector("text")).click();
+        wait.until(d -> {
+            state(name).findElement(By.cssSelector("text")).click();
+            return true;
+        });
     }
 
     /** Waits until the state's data-status is the one given; fails naming what it was. */

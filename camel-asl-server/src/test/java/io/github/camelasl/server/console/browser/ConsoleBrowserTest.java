@@ -114,7 +114,7 @@ class ConsoleBrowserTest {
 
         // zoom: the graph's transform changes
         String before = browser.find("svg.graph g.viewport").getAttribute("transform");
-        browser.find(".graph-controls button[title='Zoom in']").click();
+        browser.click(".graph-controls button[title='Zoom in']");
         browser.until(d -> !before.equals(browser.find("svg.graph g.viewport").getAttribute("transform")));
     }
 
@@ -133,7 +133,7 @@ class ConsoleBrowserTest {
         browser.awaitStateStatus("Boom", "FAILED");
         browser.script("window.__sameDocument = 'yes'");
 
-        browser.find("#restart-execution").click();
+        browser.click("#restart-execution");
         new Select(browser.find("dialog.action-dialog select[name=stateName]")).selectByValue("Check");
         WebElement editor = browser.find("dialog.action-dialog .json-editor");
         // the state's input in the failed execution is offered to edit
@@ -149,7 +149,7 @@ class ConsoleBrowserTest {
         browser.awaitText("dialog.action-dialog .json-status", "Valid JSON");
         assertTrue(confirm.isEnabled());
         confirm.click();
-        browser.find("dialog.action-dialog a.new-execution").click();
+        browser.click("dialog.action-dialog a.new-execution");
 
         // the new execution, live: RUNNING in Pause, then every state it ran green, in the same document
         browser.until(d -> "RUNNING".equals(browser.find("[data-execution-status]")
@@ -185,7 +185,7 @@ class ConsoleBrowserTest {
         browser.screenshot("executions");
 
         new Select(browser.find("#execution-filters select[name=status]")).selectByValue("FAILED");
-        browser.find("#execution-filters button[type=submit]").click();
+        browser.click("#execution-filters button[type=submit]");
         browser.until(d -> browser.all("#executions tbody tr").size() == 1
                 && "FAILED".equals(browser.all("#executions tbody tr").get(0).getAttribute("data-status")));
         assertTrue(browser.driver.getCurrentUrl().contains("status=FAILED"), "the filter is in the address");
@@ -193,11 +193,11 @@ class ConsoleBrowserTest {
         new Select(browser.find("#execution-filters select[name=status]")).selectByValue("");
         WebElement search = browser.find("#execution-filters input[name=search]");
         search.sendKeys(name + "-good-2");
-        browser.find("#execution-filters button[type=submit]").click();
+        browser.click("#execution-filters button[type=submit]");
         browser.until(d -> browser.all("#executions tbody tr").size() == 1
                 && good2.equals(browser.all("#executions tbody tr").get(0).getAttribute("data-execution-arn")));
 
-        browser.find("#executions a.execution-link").click();
+        browser.click("#executions a.execution-link");
         browser.awaitStateStatus("Done", "SUCCEEDED");
 
         // sorted by name; then a time range that ends before they started
@@ -205,22 +205,22 @@ class ConsoleBrowserTest {
                 + URLEncoder.encode(machine, StandardCharsets.UTF_8));
         browser.until(d -> browser.all("#executions tbody tr").size() == 3);
         new Select(browser.find("#execution-filters select[name=sort]")).selectByValue("name");
-        browser.find("#execution-filters button[type=submit]").click();
+        browser.click("#execution-filters button[type=submit]");
         browser.until(d -> List.of(bad, good1, good2).equals(browser.script(
                 "return [...document.querySelectorAll('#executions tbody tr')].map(r => r.dataset.executionArn)")));
         browser.script("document.querySelector('#execution-filters input[name=to]').value = '2020-01-01T00:00:00'");
-        browser.find("#execution-filters button[type=submit]").click();
+        browser.click("#execution-filters button[type=submit]");
         browser.find("#no-executions");
 
         // pages of two: Next follows the server's nextToken, Previous goes back
         browser.open(server.console() + "/executions?maxResults=2&stateMachineArn="
                 + URLEncoder.encode(machine, StandardCharsets.UTF_8));
         browser.until(d -> browser.all("#executions tbody tr").size() == 2);
-        browser.find(".pager button.next").click();
+        browser.click(".pager button.next");
         browser.until(d -> browser.all("#executions tbody tr").size() == 1
                 && good1.equals(browser.all("#executions tbody tr").get(0).getAttribute("data-execution-arn")));
         assertTrue(browser.all(".pager button.next").isEmpty(), "the last page has no next");
-        browser.find(".pager button.previous").click();
+        browser.click(".pager button.previous");
         browser.until(d -> browser.all("#executions tbody tr").size() == 2);
     }
 
@@ -254,17 +254,17 @@ class ConsoleBrowserTest {
         browser.until(d -> browser.find("#state-machines tr[data-state-machine-arn=\"" + machine + "\"]").getText()
                 .contains("50.0 %"));
 
-        browser.find("#state-machines tr[data-state-machine-arn=\"" + machine + "\"] a").click();
+        browser.click("#state-machines tr[data-state-machine-arn=\"" + machine + "\"] a");
         browser.find("svg.graph [data-state=\"Boom\"]");
         browser.until(d -> browser.all(".machine-executions tbody tr").size() == 2);
 
         // a new execution with an input, from the state machine's page
-        browser.find("#start-execution").click();
+        browser.click("#start-execution");
         WebElement editor = browser.find("dialog.action-dialog .json-editor");
         editor.clear();
         editor.sendKeys("{\"ok\": true, \"pause\": 0}");
-        browser.find("dialog.action-dialog button.confirm").click();
-        browser.find("dialog.action-dialog a.new-execution").click();
+        browser.click("dialog.action-dialog button.confirm");
+        browser.click("dialog.action-dialog a.new-execution");
         browser.awaitStateStatus("Done", "SUCCEEDED");
     }
 
@@ -275,18 +275,18 @@ class ConsoleBrowserTest {
         browser.open(executionUrl(arn));
         browser.awaitStateStatus("Pause", "RUNNING");
 
-        browser.find("#stop-execution").click();
+        browser.click("#stop-execution");
         browser.find("dialog.action-dialog input[name=error]").sendKeys("Operator.Stop");
-        browser.find("dialog.action-dialog button.confirm").click();
+        browser.click("dialog.action-dialog button.confirm");
         browser.awaitText("dialog.action-dialog .dialog-result", "Stopped at");
         assertEquals(ExecutionStatus.ABORTED, server.awaitEnd(arn).status());
         browser.until(d -> "ABORTED".equals(browser.find("[data-execution-status]")
                 .getAttribute("data-execution-status")));
         browser.awaitStateStatus("Pause", "CANCELLED");
-        browser.find("dialog.action-dialog button.cancel").click();
+        browser.click("dialog.action-dialog button.cancel");
 
-        browser.find("#redrive-execution").click();
-        browser.find("dialog.action-dialog button.confirm").click();
+        browser.click("#redrive-execution");
+        browser.click("dialog.action-dialog button.confirm");
         browser.awaitText("dialog.action-dialog .dialog-result", "Redriven at");
         browser.until(d -> "RUNNING".equals(browser.find("[data-execution-status]")
                 .getAttribute("data-execution-status")));
@@ -300,9 +300,9 @@ class ConsoleBrowserTest {
             elsewhere.awaitEnd(arn);
             browser.open(elsewhere.console() + "/executions/" + URLEncoder.encode(arn, StandardCharsets.UTF_8));
             browser.awaitStateStatus("Boom", "FAILED");
-            browser.find("nav.top a[data-section=executions]").click();
+            browser.click("nav.top a[data-section=executions]");
             browser.until(d -> browser.driver.getCurrentUrl().contains("/ops/console/executions?"));
-            browser.find("#executions a.execution-link").click();
+            browser.click("#executions a.execution-link");
             browser.awaitStateStatus("Boom", "FAILED");
             assertTrue(browser.driver.getCurrentUrl().contains("/ops/console/executions/"));
         }
@@ -314,13 +314,13 @@ class ConsoleBrowserTest {
             browser.open(secured.console() + "/");
             browser.find("#login input[name=accessKeyId]").sendKeys("AKIDCONSOLE");
             browser.find("#login input[name=secretAccessKey]").sendKeys("wrong");
-            browser.find("#login button[type=submit]").click();
+            browser.click("#login button[type=submit]");
             browser.awaitText("#login .login-error", "not accepted");
 
             WebElement secret = browser.find("#login input[name=secretAccessKey]");
             secret.clear();
             secret.sendKeys("console-secret");
-            browser.find("#login button[type=submit]").click();
+            browser.click("#login button[type=submit]");
             browser.awaitText("main h1", "State machines");
             assertTrue(browser.all("#login").isEmpty());
         }
@@ -343,7 +343,7 @@ class ConsoleBrowserTest {
         WebElement iteration = browser.find("#side-panel .map-run input[name=iteration]");
         iteration.clear();
         iteration.sendKeys("2");
-        browser.find("#side-panel .map-run button[type=submit]").click();
+        browser.click("#side-panel .map-run button[type=submit]");
         browser.awaitText(".iteration-banner", "Iteration 2");
         browser.awaitStateStatus("Double", "SUCCEEDED");
         assertTrue(browser.driver.getCurrentUrl().contains("iteration=2"));
@@ -425,12 +425,25 @@ class ConsoleBrowserTest {
                            "Default": "Done"},
                   "Go": {"Type": "Pass", "Next": "Nowhere"},
                   "Done": {"Type": "Succeed"}}}""");
-        browser.find("#draw-definition").click();
+        browser.click("#draw-definition");
         browser.find("#diagnostics .diagnostic[data-state=\"Go\"]");
         browser.awaitText("#diagnostics", "Nowhere");
         browser.until(d -> browser.state("Go").getAttribute("class").contains("diagnosed"));
         assertFalse(browser.state("Done").getAttribute("class").contains("diagnosed"));
         assertNull(browser.state("Go").getAttribute("data-status"), "a definition alone has no status");
         browser.screenshot("definition");
+
+        // text that is not JSON: a problem listed, no graph of states
+        browser.script("arguments[0].value = arguments[1]", text, "{\"StartAt\": \"Go\", ");
+        browser.click("#draw-definition");
+        browser.until(d -> browser.all("svg.graph [data-state]").isEmpty()
+                && !browser.all("#diagnostics .diagnostic").isEmpty());
+    }
+
+    @Test
+    void anExecutionThatDoesNotExistIsSaidSo() {
+        browser.open(server.console() + "/executions/"
+                + URLEncoder.encode("arn:aws:states:us-east-1:123456789012:execution:none:nothing", StandardCharsets.UTF_8));
+        browser.awaitText(".error-box", "ExecutionDoesNotExist");
     }
 }
