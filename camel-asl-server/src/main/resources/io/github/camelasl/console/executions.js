@@ -27,11 +27,12 @@ function pageSize(filters) {
   return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : PAGE_SIZE;
 }
 
-function summaryRow(e) {
+/** A row of the list; on a state machine's own page (oneMachine) without the state machine's column. */
+function summaryRow(e, oneMachine) {
   return h('tr', { dataset: { executionArn: e.executionArn, status: e.status } },
     h('td', {}, link(executionPath(e.executionArn), { class: 'execution-link' }, e.name || arnName(e.executionArn))),
     h('td', {}, statusBadge(e.status)),
-    h('td', {}, link(stateMachinePath(e.stateMachineArn), {}, arnName(e.stateMachineArn))),
+    oneMachine ? null : h('td', {}, link(stateMachinePath(e.stateMachineArn), {}, arnName(e.stateMachineArn))),
     h('td', {}, formatDate(e.startDate)),
     h('td', {}, formatDate(e.stopDate)),
     h('td', { class: 'error-cell' }, e.error || ''),
@@ -39,11 +40,11 @@ function summaryRow(e) {
     h('td', { class: 'num' }, e.redriveCount ? String(e.redriveCount) : ''));
 }
 
-function summaryTable(executions, id) {
+function summaryTable(executions, id, oneMachine = false) {
   return h('table', { class: 'data executions', id },
-    h('thead', {}, h('tr', {}, ['Name', 'Status', 'State machine', 'Started', 'Stopped', 'Error', 'Failed state',
-      'Redrives'].map(t => h('th', {}, t)))),
-    h('tbody', {}, executions.map(summaryRow)));
+    h('thead', {}, h('tr', {}, ['Name', 'Status', oneMachine ? null : 'State machine', 'Started', 'Stopped', 'Error',
+      'Failed state', 'Redrives'].filter(Boolean).map(t => h('th', {}, t)))),
+    h('tbody', {}, executions.map(e => summaryRow(e, oneMachine))));
 }
 
 /**
@@ -124,7 +125,7 @@ export function executionsTable(container, fixed, signal, options = {}) {
       }, signal);
       const executions = answer.executions || [];
       clear(table).appendChild(executions.length
-        ? summaryTable(executions, 'executions')
+        ? summaryTable(executions, 'executions', Boolean(fixed.stateMachineArn))
         : h('p', { class: 'empty', id: 'no-executions' }, 'No executions match.'));
       clear(pager);
       if (tokens.length) {

@@ -98,6 +98,7 @@ class ConsoleBrowserTest {
 
         browser.clickState("Boom");
         browser.awaitText("#side-panel .side-state", "Boom");
+        assertTrue(browser.driver.getCurrentUrl().endsWith("?state=Boom"), "the state clicked is in the address");
         browser.awaitText("#side-error", "Model.BadInput");
         browser.awaitText("#side-cause", "ok was not true");
         browser.awaitText("#event-table", "ExecutionFailed");
@@ -122,8 +123,11 @@ class ConsoleBrowserTest {
     void aRawArnInThePathOpensTheExecutionToo() throws Exception {
         String arn = failedExecution(server.createStateMachine(unique("raw"), CHECKED));
 
-        browser.open(server.console() + "/executions/" + arn);
+        browser.open(server.console() + "/executions/" + arn + "?state=Boom");
         browser.awaitStateStatus("Boom", "FAILED");
+        // the state in the address is selected and shown
+        browser.awaitText("#side-error", "Model.BadInput");
+        assertTrue(browser.state("Boom").getAttribute("class").contains("selected"));
     }
 
     @Test
@@ -257,6 +261,7 @@ class ConsoleBrowserTest {
         browser.click("#state-machines tr[data-state-machine-arn=\"" + machine + "\"] a");
         browser.find("svg.graph [data-state=\"Boom\"]");
         browser.until(d -> browser.all(".machine-executions tbody tr").size() == 2);
+        browser.screenshot("state-machine");
 
         // a new execution with an input, from the state machine's page
         browser.click("#start-execution");
