@@ -154,7 +154,9 @@ export function executionsTable(container, fixed, signal, options = {}) {
       const groups = answer.groups || [];
       clear(failures);
       if (!groups.length) return;
-      append(failures, [h('h2', {}, 'Failures'), h('ul', { class: 'failure-groups' }, groups.map(g =>
+      // without a range the server groups the last 24 hours' failures
+      const over = from || to ? 'in the period chosen' : 'in the last 24 hours';
+      append(failures, [h('h2', {}, `Failures ${over}`), h('ul', { class: 'failure-groups' }, groups.map(g =>
         h('li', { class: 'failure-group', dataset: { failedState: g.failedState, error: g.error } },
           h('strong', { class: 'count' }, String(g.count)), ' failed at ',
           h('code', { class: 'state-name' }, g.failedState || '(unknown state)'), ' with ',
