@@ -48,8 +48,9 @@ class FullStoreTest {
         Path storeFolder = folder.resolve("store");
         String big = "x".repeat(400_000);
 
-        // about 160 KB of file: the schema and a few small executions fit, a 400 KB result does not
-        SqliteExecutionStore capped = SqliteExecutionStore.open(storeFolder, Map.of("max_page_count", "40"));
+        // about 180 KB of file: the schema (its tables and indexes a page each at least) and a few small executions
+        // fit, a 400 KB result does not
+        SqliteExecutionStore capped = SqliteExecutionStore.open(storeFolder, Map.of("max_page_count", "44"));
         try (CamelContext app = app(definition, capped, null, big)) {
             assertEquals("{\"n\":1,\"step\":\"ready\",\"result\":\"small\"}", app.createProducerTemplate()
                     .requestBody("direct:run", "{\"n\": 1}", String.class), "a small execution fits");

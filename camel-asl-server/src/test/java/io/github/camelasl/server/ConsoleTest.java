@@ -110,6 +110,11 @@ class ConsoleTest {
             String status = ConsoleClient.rawGet(port, path, "Host: 127.0.0.1:" + port);
             assertEquals("HTTP/1.1 400 Bad Request", status, path);
         }
+        // a path that only begins like the console's is not the console's
+        assertEquals("HTTP/1.1 404 Not Found", ConsoleClient.rawGet(port, "/aslx/index.html", "Host: 127.0.0.1:"
+                + port));
+        assertEquals("HTTP/1.1 404 Not Found", ConsoleClient.rawGet(port, "/%61sl/api/live/executions",
+                "Host: 127.0.0.1:" + port));
         // Vert.x resolves dot segments (escaped or not) before routing: they lead out of the console, to nothing
         for (String path : List.of("/asl/../pom.xml", "/asl/%2e%2e/%2e%2e/io/github/camelasl/server/AccessKeys.class",
                 "/asl/a/%2E%2E/%2E%2E/x")) {

@@ -166,7 +166,9 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
             return;
         }
         HttpServerRequest request = http.getRequest();
-        String below = request.path().length() == path.length() ? "" : request.path().substring(path.length());
+        // the path as written (Vert.x routed it by its normalized form, which may differ: /asl//x, escapes)
+        String raw = request.path();
+        String below = raw.startsWith(path) ? raw.substring(path.length()) : "?";
         boolean api = below.startsWith("/api/");
         // on the response itself: Camel's HTTP header filter drops a Cache-Control set as a message header
         SecurityHeaders.of(api).forEach(http.getResponse()::putHeader);
@@ -370,8 +372,12 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
     private void handleLive(RoutingContext routing) {
         HttpServerRequest request = routing.request();
         HttpServerResponse response = routing.response();
-        String name = request.path().substring(path.length() + "/api/".length());
+        String prefix = path + "/api/";
         try {
+            if (!request.path().startsWith(prefix)) {
+                throw ConsoleError.notFound("No console API at " + request.path());
+            }
+            String name = request.path().substring(prefix.length());
             ConsoleError refused = guard.checkApi(request, name);
             if (refused != null) {
                 throw refused;
