@@ -9,6 +9,7 @@ import { startExecutionDialog } from './machines.js';
 
 const REFRESH_MILLIS = 500; // a running execution's graph is fetched again at most twice a second
 const HISTORY_PAGE = 100;
+const MAX_EVENT_ROWS = 5000; // the table stops growing there: a tab does not hold a 100,000-event history
 const REDRIVABLE = ['FAILED', 'TIMED_OUT', 'ABORTED'];
 
 function jsonBlock(title, value, open = true) {
@@ -287,10 +288,12 @@ export function executionView(view, arn, params, signal) {
   const typeList = h('datalist', { id: 'event-types' });
   const eventRows = h('tbody', {});
   const moreButton = h('button', { type: 'button', class: 'more-events', onclick: () => loadEvents() }, 'Load more');
+  const fullNote = h('p', { class: 'muted full-note', hidden: true },
+    `The table shows the first ${MAX_EVENT_ROWS} events; the command line and GetExecutionHistory have them all.`);
   append(events, [h('div', { class: 'section-head' }, h('h2', {}, 'Events'), typeFilter, typeList),
     h('table', { class: 'data event-table', id: 'event-table' },
       h('thead', {}, h('tr', {}, ['ID', 'Type', 'Step', 'Time', 'Details'].map(t => h('th', {}, t)))), eventRows),
-    moreButton]);
+    moreButton, fullNote]);
   const knownTypes = new Set();
   const shownEvents = new Set(); // the ids in the table: a live batch may repeat the last page's
   const applyFilter = () => {
@@ -302,6 +305,11 @@ export function executionView(view, arn, params, signal) {
   typeFilter.addEventListener('input', applyFilter);
   function addEvents(list) {
     for (const event of list) {
+      if (shownEvents.size >= MAX_EVENT_ROWS) {
+        fullNote.hidden = false;
+        moreButton.hidden = true;
+        break;
+      }
       if (shownEvents.has(Number(event.id))) continue;
       shownEvents.add(Number(event.id));
       const details = eventDetails(event);
@@ -318,7 +326,7 @@ export function executionView(view, arn, params, signal) {
     applyFilter();
   }
   async function loadEvents() {
-    if (historyComplete) return;
+    if (historyComplete || shownEvents.size >= MAX_EVENT_ROWS) return;
     moreButton.disabled = true;
     try {
       const answer = await sfn('GetExecutionHistory', { executionArn: arn, maxResults: HISTORY_PAGE,
@@ -326,7 +334,7 @@ export function executionView(view, arn, params, signal) {
       addEvents(answer.events || []);
       historyToken = answer.nextToken || null;
       historyComplete = !historyToken;
-      moreButton.hidden = historyComplete;
+      moreButton.hidden = historyComplete || shownEvents.size >= MAX_EVENT_ROWS;
     } catch (e) {
       if (e.name !== 'AbortError') events.appendChild(errorBox(e));
     } finally {
