@@ -328,6 +328,11 @@ class ConsoleBrowserTest {
             browser.click("#login button[type=submit]");
             browser.awaitText("main h1", "State machines");
             assertTrue(browser.all("#login").isEmpty());
+
+            browser.click("#logout");
+            browser.find("#login");
+            browser.open(secured.console() + "/executions");
+            browser.find("#login"); // the session is gone on the server too
         }
     }
 
