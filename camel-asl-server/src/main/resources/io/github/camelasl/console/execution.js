@@ -68,17 +68,28 @@ export function executionView(view, arn, params, signal) {
 
   const iterationParams = mapState !== null && iteration !== null ? { mapState, iteration } : {};
 
+  // what was drawn last: an update that changes nothing redraws nothing (a pan or a click in progress goes on)
+  let drawnExecution = null;
+  let drawnGraph = null;
   async function refresh() {
     const answer = await get('execution-graph', { executionArn: arn, ...iterationParams }, signal);
     execution = answer.execution || {};
     graph = answer.graph || {};
     lastEventId = Math.max(lastEventId, Number(answer.lastEventId) || 0);
-    showHead();
-    drawn = renderGraph(graph, {
-      onSelect: state => selectState(state), selected, initialView: drawn ? drawn.view() : null,
-    });
-    clear(graphHolder).appendChild(drawn.element);
-    if (selected) showDetail(selected);
+    const executionText = JSON.stringify(execution);
+    if (executionText !== drawnExecution) {
+      drawnExecution = executionText;
+      showHead();
+    }
+    const graphText = JSON.stringify(graph);
+    if (graphText !== drawnGraph) {
+      drawnGraph = graphText;
+      drawn = renderGraph(graph, {
+        onSelect: state => selectState(state), selected, initialView: drawn ? drawn.view() : null,
+      });
+      clear(graphHolder).appendChild(drawn.element);
+      if (selected) showDetail(selected);
+    }
   }
 
   /** Which of an element's <details> are open, by their summary, so that a redraw keeps them as the user left them. */
