@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -14,6 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -82,7 +84,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 List<WebElement> found = d.findElements(By.cssSelector(css));
                 return found.isEmpty() ? null : found.get(0);
             });
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + "; the page says: "
                     + driver.findElement(By.tagName("body")).getText(), e);
         }
@@ -120,7 +122,7 @@ final class ConsoleBrowser implements AutoCloseable {
     void awaitStateStatus(String name, String status) {
         try {
             wait.until(d -> status.equals(state(name).getAttribute("data-status")));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("state " + name + " is " + state(name).getAttribute("data-status")
                     + ", not " + status, e);
         }
@@ -132,7 +134,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 List<WebElement> found = d.findElements(By.cssSelector(css));
                 return !found.isEmpty() && found.get(0).getText().contains(text);
             });
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             List<WebElement> found = all(css);
             throw new AssertionError(css + " does not say \"" + text + "\": "
                     + (found.isEmpty() ? "(none)" : found.get(0).getText()), e);
@@ -160,7 +162,7 @@ final class ConsoleBrowser implements AutoCloseable {
     public void close() throws IOException {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

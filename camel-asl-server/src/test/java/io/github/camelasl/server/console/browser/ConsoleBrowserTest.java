@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.github.camelasl.server.AccessKeys;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -251,7 +254,7 @@ class ConsoleBrowserTest {
         browser.open(server.console() + "/");
         WebElement row = browser.find("#state-machines tr[data-state-machine-arn=\"" + machine + "\"]");
         browser.until(d -> row.getText().contains("50.0 %"));
-        assertEquals(2, row.findElements(org.openqa.selenium.By.cssSelector(".run-dot")).size());
+        assertEquals(2, row.findElements(By.cssSelector(".run-dot")).size());
         browser.screenshot("state-machines");
         new Select(browser.find("select[name=period]")).selectByValue("1h");
         browser.until(d -> browser.driver.getCurrentUrl().contains("period=1h"));
@@ -448,6 +451,17 @@ class ConsoleBrowserTest {
         browser.click("#draw-definition");
         browser.until(d -> browser.all("svg.graph [data-state]").isEmpty()
                 && !browser.all("#diagnostics .diagnostic").isEmpty());
+
+        // a definition opened from a file
+        Path file = Files.createTempFile("console-definition", ".asl.json");
+        try {
+            Files.writeString(file, MAPPED);
+            browser.find("#definition-file").sendKeys(file.toAbsolutePath().toString());
+            browser.find("svg.graph [data-state=\"Each\"]");
+            browser.awaitText("#diagnostics", "No problems");
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test
