@@ -304,6 +304,33 @@ class ConsoleTest {
     }
 
     @Test
+    void drawsOneIterationOfAMap() throws Exception {
+        String machine = sfn.createStateMachine(r -> r.name("mapped").roleArn(ROLE).definition("""
+                {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items", "End": true,
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "Double",
+                    "States": {"Double": {"Type": "Pass", "End": true}}}}}}""")).stateMachineArn();
+        String arn = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"items\": [1, 2, 3]}"))
+                .executionArn();
+        assertEquals("SUCCEEDED", RestartTest.awaitEnd(sfn, arn).statusAsString());
+        JsonNode drawn = console.json("/api/execution-graph?executionArn=" + enc(arn));
+        assertEquals(3, drawn.get("graph").get("mapRuns").get("Each").get("succeeded").asInt(), drawn.toString());
+        JsonNode iteration = console.json("/api/execution-graph?executionArn=" + enc(arn)
+                + "&mapState=Each&iteration=2").get("graph");
+        assertEquals("Each", iteration.get("mapState").asText());
+        assertEquals(2, iteration.get("iteration").asInt());
+        assertTrue(iteration.get("nodes").toString().contains("\"Double\""), iteration.toString());
+        assertEquals("Double", console.json("/api/state-detail?executionArn=" + enc(arn)
+                + "&state=Double&iteration=1").get("state").asText());
+        // an iteration there is not, a Map there is not: a 400 saying so
+        assertEquals(400, console.get("/api/execution-graph?executionArn=" + enc(arn)
+                + "&mapState=Each&iteration=7").statusCode());
+        assertEquals(400, console.get("/api/execution-graph?executionArn=" + enc(arn)
+                + "&mapState=Nowhere&iteration=0").statusCode());
+        assertEquals(400, console.get("/api/execution-graph?executionArn=" + enc(arn)
+                + "&mapState=Each&iteration=-1").statusCode());
+    }
+
+    @Test
     void aLiveViewerReceivesARunningExecutionsEventsAndItsEnd() throws Exception {
         String machine = machine("watched");
         String arn = run(machine, "w1", "wait");
