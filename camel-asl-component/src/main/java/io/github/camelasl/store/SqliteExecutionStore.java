@@ -1140,7 +1140,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
      * The executions of a version ({@code ...:stateMachine:NAME:3}) or alias ({@code ...:NAME:prod}; an alias name
      * is never all digits), found by the index of schema version 13 on the column it is kept in, then sorted: only
      * the page's are kept. CROSS JOIN and the unary + keep SQLite's planner to that order: it would otherwise read
-     * every execution of the status through executions_by_status.
+     * every execution of the status through executions_by_status_start.
      */
     static String executionsStartedThroughSql(String versionOrAliasArn, boolean byStatus, boolean afterCursor) {
         String name = versionOrAliasArn.substring(versionOrAliasArn.lastIndexOf(':') + 1);
