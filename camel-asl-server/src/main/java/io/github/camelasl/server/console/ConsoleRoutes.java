@@ -46,6 +46,11 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
     /** How many laid-out definitions are kept (ELK lays each out once). */
     static final int CACHED_LAYOUTS = 64;
     private static final String API_CALL = "CamelAslConsoleApiCall";
+    /** Laid out once at start, so that ELK's classes are loaded before the first page needs them. */
+    private static final String WARM_UP_DEFINITION = """
+            {"StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true,
+             "Next": "B"}], "Default": "C"}, "B": {"Type": "Parallel", "Branches": [{"StartAt": "D", "States": {"D":
+             {"Type": "Pass", "End": true}}}], "Next": "C"}, "C": {"Type": "Succeed"}}}""";
 
     private final String path;
     private final ConsoleBackend backend;
@@ -142,6 +147,9 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
         }
         // before the console's Camel route, which would answer the path otherwise
         liveRoute = router.route(HttpMethod.GET, path + "/api/live/*").order(-1_000).handler(this::handleLive);
+        // ELK's first layout in a JVM costs seconds (its signed jars are verified as they load): paid now, on the
+        // pollers' thread while no one watches yet, rather than by the first page that draws a graph
+        poller.execute(() -> graphs.definitionGraph(WARM_UP_DEFINITION));
     }
 
     /** Stops the live updates and takes their handler off the router (the Camel route is the caller's to remove). */
