@@ -3,6 +3,7 @@ package io.github.camelasl.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class StoppableDelay {
 
+    private static final Runnable NOTHING = () -> { };
+
     private StoppableDelay() {
     }
 
@@ -26,6 +29,20 @@ public final class StoppableDelay {
      * {@code scope} aborts.
      */
     public static void start(Scope scope, long millis, ScheduledExecutorService timers, Runnable then) {
+        Once once = new Once(then);
+        once.forget = whenStopped(scope, timers, once);
+        once.timer = timers.schedule(once, millis, TimeUnit.MILLISECONDS);
+        if (once.ran.get()) {
+            once.timer.cancel(false); // stopped before its timer was set: the pool need not hold it
+        }
+    }
+
+    /**
+     * Runs {@code stop}, on a {@code timers} thread, when a fan-out above {@code scope} aborts (at once if one has),
+     * for any wait a run holds no thread in (a callback Task's wait for its token). Returns what forgets it, to run
+     * when the wait ends on its own.
+     */
+    public static Runnable whenStopped(Scope scope, ScheduledExecutorService timers, Runnable stop) {
         List<FanOut> above = new ArrayList<>();
         for (Scope up = scope.parent(); up != null; up = up.parent()) {
             if (up.fanOut() != null) {
@@ -33,38 +50,33 @@ public final class StoppableDelay {
             }
         }
         if (above.isEmpty()) { // the top-level scope: nothing above it can stop it
-            timers.schedule(then, millis, TimeUnit.MILLISECONDS);
-            return;
+            return NOTHING;
         }
-        Once once = new Once(then, above);
-        Runnable stop = () -> { // not on the failing run's thread: the woken run goes on on this one
+        Runnable onTimers = () -> { // not on the failing run's thread: the stopped run goes on on this one
             try {
-                timers.execute(once);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                timers.execute(stop);
+            } catch (RejectedExecutionException stopping) {
                 // the app is stopping: its timers run nothing more, the run ends with the CamelContext
             }
         };
-        once.stop = stop;
         for (FanOut fanOut : above) {
-            fanOut.onAbort(stop);
+            fanOut.onAbort(onTimers);
         }
-        once.timer = timers.schedule(once, millis, TimeUnit.MILLISECONDS);
-        if (scope.finished()) { // aborted before it was registered: its abort did not see this delay
-            stop.run();
+        if (scope.finished()) { // aborted before it was registered: its abort did not see this wait
+            onTimers.run();
         }
+        return () -> above.forEach(fanOut -> fanOut.forgetOnAbort(onTimers));
     }
 
     /** Runs {@code then} the first time it is run, and lets go of the timer and the fan-outs. */
     private static final class Once implements Runnable {
         private final Runnable then;
-        private final List<FanOut> above;
         private final AtomicBoolean ran = new AtomicBoolean();
-        private volatile Runnable stop;
+        private volatile Runnable forget;
         private volatile Future<?> timer;
 
-        Once(Runnable then, List<FanOut> above) {
+        Once(Runnable then) {
             this.then = then;
-            this.above = above;
         }
 
         @Override
@@ -76,8 +88,9 @@ public final class StoppableDelay {
             if (pending != null) {
                 pending.cancel(false);
             }
-            for (FanOut fanOut : above) {
-                fanOut.forgetOnAbort(stop);
+            Runnable registered = forget;
+            if (registered != null) { // else it was stopped as it started, and its fan-out is done with it
+                registered.run();
             }
             then.run();
         }

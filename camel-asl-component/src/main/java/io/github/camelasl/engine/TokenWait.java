@@ -75,6 +75,15 @@ public final class TokenWait implements TaskTokens.Waiter {
         scheduleHeartbeat();
     }
 
+    /**
+     * The run was stopped (a sibling of its Parallel or Map failed): the Task waits no more, its token answers
+     * nothing, and the waiting Task gets neither output nor error (see StoppableDelay).
+     */
+    public void stop() {
+        tokens.forget(token);
+        finish(null, null);
+    }
+
     /** The call failed: the token answers nothing. */
     public void abandon() {
         ended.set(true);

@@ -10,6 +10,7 @@ import io.github.camelasl.engine.ParallelStep;
 import io.github.camelasl.engine.Scope;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.StepCaching;
+import io.github.camelasl.engine.StoppableDelay;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.engine.TokenWait;
 import io.github.camelasl.engine.SubMachineRun;
@@ -232,7 +233,15 @@ public class StateMachineRoutes extends RouteBuilder {
                 }
                 TokenWait wait = exchange.getProperty(TOKEN_WAIT, TokenWait.class);
                 exchange.removeProperty(TOKEN_WAIT);
+                // a failed sibling stops the wait (its Parallel or Map fails at once): forgotten when it ends
+                java.util.concurrent.atomic.AtomicReference<Runnable> forget =
+                        new java.util.concurrent.atomic.AtomicReference<>();
+                Runnable ended = () -> { };
                 wait.await((output, error) -> {
+                    Runnable registered = forget.getAndSet(ended);
+                    if (registered != null) {
+                        registered.run();
+                    }
                     if (error != null) {
                         exchange.setException(error);
                     } else {
@@ -240,10 +249,18 @@ public class StateMachineRoutes extends RouteBuilder {
                     }
                     callback.done(false);
                 });
+                Runnable registered = StoppableDelay.whenStopped(scope(exchange), timers, wait::stop);
+                if (!forget.compareAndSet(null, registered)) {
+                    registered.run(); // it ended already
+                }
                 return false;
             }
         });
-        route.process(e -> TaskStep.complete(scope(e), TaskMessages.result(e)));
+        route.process(e -> {
+            if (!scope(e).finished()) { // else its Parallel or Map gave up while it waited: it stops unfinished
+                TaskStep.complete(scope(e), TaskMessages.result(e));
+            }
+        });
     }
 
     /** Exchange property: the running callback Task's wait for its token. */

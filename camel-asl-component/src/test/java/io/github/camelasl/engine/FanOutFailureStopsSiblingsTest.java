@@ -76,6 +76,10 @@ class FanOutFailureStopsSiblingsTest extends EngineTestSupport {
               "After": {"Type": "Pass", "End": true}}}""";
     private static final String FAILING_BRANCH = """
             {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Boom", "Cause": "branch failed"}}}""";
+    /** Fails after its sibling has begun to wait. */
+    private static final String FAILING_LATER_BRANCH = """
+            {"StartAt": "Short", "States": {"Short": {"Type": "Wait", "Seconds": 1, "Next": "Boom"},
+              "Boom": {"Type": "Fail", "Error": "Boom", "Cause": "branch failed"}}}""";
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "sqlite"})
@@ -145,16 +149,42 @@ class FanOutFailureStopsSiblingsTest extends EngineTestSupport {
                 {"StartAt": "Flaky", "States": {"Flaky": {"Type": "Task", "Resource": "direct:flaky",
                   "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 30, "MaxAttempts": 3}],
                   "End": true}}}""";
-        String failingLater = """
-                {"StartAt": "Short", "States": {"Short": {"Type": "Wait", "Seconds": 1, "Next": "Boom"},
-                  "Boom": {"Type": "Fail", "Error": "Boom", "Cause": "branch failed"}}}""";
         StateMachineRuntime machine = deployOn(store, """
                 {"StartAt": "Both", "TimeoutSeconds": 60, "States": {"Both": {"Type": "Parallel",
-                  "Branches": [%s, %s], "End": true}}}""".formatted(retrying, failingLater));
+                  "Branches": [%s, %s], "End": true}}}""".formatted(retrying, FAILING_LATER_BRANCH));
         for (ExecutionResult result : runAll(machine, "{}")) {
             assertEquals(ExecutionStatus.FAILED, result.status(), result.cause());
             assertEquals("Boom", result.error());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "sqlite"})
+    void aCallbackTaskWaitingForItsTokenStopsWhenABranchFails(String store) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger handedOut = new java.util.concurrent.atomic.AtomicInteger();
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:approvals").process(e -> handedOut.incrementAndGet()); // no one ever answers
+            }
+        });
+        String asking = """
+                {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+                  "Resource": "direct:approvals.waitForTaskToken", "Parameters": {"token.$": "$$.Task.Token"},
+                  "Next": "Approved"},
+                  "Approved": {"Type": "Pass", "End": true}}}""";
+        StateMachineRuntime machine = deployOn(store, """
+                {"StartAt": "Both", "TimeoutSeconds": 60, "States": {"Both": {"Type": "Parallel",
+                  "Branches": [%s, %s], "End": true}}}""".formatted(asking, FAILING_LATER_BRANCH));
+        for (ExecutionResult result : runAll(machine, "{}")) {
+            assertEquals(ExecutionStatus.FAILED, result.status(), result.cause());
+            assertEquals("Boom", result.error());
+            List<String> types = types(result.history());
+            assertTrue(types.contains("TaskSubmitted"), types.toString());
+            assertFalse(types.contains("TaskSucceeded"), types.toString());
+            assertFalse(types.contains("PassStateEntered"), types.toString());
+        }
+        assertEquals(RUNS, handedOut.get(), "every Task handed out its token before the other branch failed");
     }
 
     @ParameterizedTest
@@ -177,6 +207,7 @@ class FanOutFailureStopsSiblingsTest extends EngineTestSupport {
                 List<String> types = types(result.history());
                 assertTrue(types.contains("MapIterationFailed"), items + ": " + types);
                 assertTrue(types.contains("MapStateFailed"), items + ": " + types);
+                assertTrue(types.contains("MapIterationAborted"), items + ": " + types);
             }
         }
     }
