@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Collects the outcomes of a Parallel state's branches or a Map state's iterations, by index, so the result
  * keeps input order however the runs interleave. Once the failures pass what the state tolerates it is
- * aborted, and runs still going stop at their next state boundary, or at once when they wait out a delay (a Wait
- * state, a retry's back-off: see StoppableDelay). It also holds the Map's MaxConcurrency
+ * aborted, and runs still going stop at their next state boundary, or at once when they wait (a Wait state, a
+ * retry's back-off, a callback Task's token: see StoppableDelay). It also holds the Map's MaxConcurrency
  * gate: at most that many runs go on at once, the others wait in order without holding a thread.
  *
  * <p>The collected result is measured as the outputs arrive, against the execution's maxPayloadSize: the first
@@ -33,7 +33,7 @@ public final class FanOut {
     private boolean[] kept;
     private int permits = Integer.MAX_VALUE;
     private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
-    /** What stops the delays runs under this fan-out are waiting out, when it aborts (see StoppableDelay). */
+    /** What stops the waits of runs under this fan-out when it aborts (see StoppableDelay). */
     private final java.util.Set<Runnable> onAbort = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final int maxResultBytes;
@@ -177,7 +177,7 @@ public final class FanOut {
         }
     }
 
-    /** The state gives up: runs still going stop at their next boundary, and those in a delay at once. */
+    /** The state gives up: runs still going stop at their next boundary, and those waiting at once. */
     private void abort() {
         aborted = true; // before the stops run: a delay registered after this sees it (StoppableDelay.start)
         for (Runnable stop : onAbort) {

@@ -10,7 +10,6 @@ import io.github.camelasl.engine.ParallelStep;
 import io.github.camelasl.engine.Scope;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.StepCaching;
-import io.github.camelasl.engine.StoppableDelay;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.engine.TokenWait;
 import io.github.camelasl.engine.SubMachineRun;
@@ -233,15 +232,7 @@ public class StateMachineRoutes extends RouteBuilder {
                 }
                 TokenWait wait = exchange.getProperty(TOKEN_WAIT, TokenWait.class);
                 exchange.removeProperty(TOKEN_WAIT);
-                // a failed sibling stops the wait (its Parallel or Map fails at once): forgotten when it ends
-                java.util.concurrent.atomic.AtomicReference<Runnable> forget =
-                        new java.util.concurrent.atomic.AtomicReference<>();
-                Runnable ended = () -> { };
-                wait.await((output, error) -> {
-                    Runnable registered = forget.getAndSet(ended);
-                    if (registered != null) {
-                        registered.run();
-                    }
+                wait.await((output, error) -> { // neither: a failed sibling stopped the wait (see TokenWait)
                     if (error != null) {
                         exchange.setException(error);
                     } else {
@@ -249,10 +240,6 @@ public class StateMachineRoutes extends RouteBuilder {
                     }
                     callback.done(false);
                 });
-                Runnable registered = StoppableDelay.whenStopped(scope(exchange), timers, wait::stop);
-                if (!forget.compareAndSet(null, registered)) {
-                    registered.run(); // it ended already
-                }
                 return false;
             }
         });
