@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Collects the outcomes of a Parallel state's branches or a Map state's iterations, by index, so the result
  * keeps input order however the runs interleave. Once the failures pass what the state tolerates it is
- * aborted, and runs still going stop at their next state boundary. It also holds the Map's MaxConcurrency
+ * aborted, and runs still going stop at their next state boundary, or at once when they wait (a Wait state, a
+ * retry's back-off, a callback Task's token: see StoppableDelay). It also holds the Map's MaxConcurrency
  * gate: at most that many runs go on at once, the others wait in order without holding a thread.
  *
  * <p>The collected result is measured as the outputs arrive, against the execution's maxPayloadSize: the first
@@ -32,6 +33,8 @@ public final class FanOut {
     private boolean[] kept;
     private int permits = Integer.MAX_VALUE;
     private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+    /** What stops the waits of runs under this fan-out when it aborts (see StoppableDelay). */
+    private final java.util.Set<Runnable> onAbort = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final int maxResultBytes;
     /** Bytes of the collected result's text so far (brackets and commas included); see withinBudget. */
@@ -125,7 +128,7 @@ public final class FanOut {
         }
         if (!withinBudget(output, measuredBytes)) {
             overflowed = true;
-            aborted = true;
+            abort();
             return;
         }
         outputs.set(index, output);
@@ -170,8 +173,25 @@ public final class FanOut {
         failures.set(index, error);
         firstFailure.compareAndSet(null, error);
         if (exceedsTolerance(failureCount.incrementAndGet()) || ErrorMatcher.terminal(error.error())) {
-            aborted = true;
+            abort();
         }
+    }
+
+    /** The state gives up: runs still going stop at their next boundary, and those waiting at once. */
+    private void abort() {
+        aborted = true; // before the stops run: a delay registered after this sees it (StoppableDelay.start)
+        for (Runnable stop : onAbort) {
+            stop.run();
+        }
+    }
+
+    /** {@code stop} is run when this fan-out aborts (unless forgotten first). */
+    void onAbort(Runnable stop) {
+        onAbort.add(stop);
+    }
+
+    void forgetOnAbort(Runnable stop) {
+        onAbort.remove(stop);
     }
 
     /** A failure no tolerance covers (States.Runtime), or null. */

@@ -31,9 +31,14 @@ public final class TokenWait implements TaskTokens.Waiter {
     private volatile ScheduledFuture<?> timeout;
     private volatile ScheduledFuture<?> heartbeat;
     private volatile java.util.function.Consumer<String> onStarted;
+    /** The run the Task waits in: a failed sibling of its Parallel or Map stops the wait (see StoppableDelay). */
+    private final Scope scope;
+    /** Forgets the stop registered while the Task waits (see await). */
+    private volatile Runnable forgetStop;
 
-    private TokenWait(TaskTokens tokens, String token, ScheduledExecutorService timers, Executor worker,
+    private TokenWait(Scope scope, TaskTokens tokens, String token, ScheduledExecutorService timers, Executor worker,
             Long heartbeatSeconds, Long timeoutSeconds) {
+        this.scope = scope;
         this.tokens = tokens;
         this.token = token;
         this.timers = timers;
@@ -48,7 +53,7 @@ public final class TokenWait implements TaskTokens.Waiter {
      */
     public static TokenWait register(Scope scope, TaskTokens tokens, ScheduledExecutorService timers,
             Executor worker) {
-        TokenWait wait = new TokenWait(tokens, scope.taskToken(), timers, worker, scope.taskHeartbeatSeconds(),
+        TokenWait wait = new TokenWait(scope, tokens, scope.taskToken(), timers, worker, scope.taskHeartbeatSeconds(),
                 scope.taskTimeoutSeconds());
         if (((io.github.camelasl.model.TaskState) scope.current()).isActivity()) {
             // the Task waits (no thread is in its scope), so the worker's thread may record this one event
@@ -60,7 +65,10 @@ public final class TokenWait implements TaskTokens.Waiter {
         return wait;
     }
 
-    /** The call was made: the Task waits, and {@code then} gets the output, or null and the error, once. */
+    /**
+     * The call was made: the Task waits, and {@code then} gets the output, or null and the error, once; or two nulls
+     * when a failed sibling of its Parallel or Map stopped the wait (see {@link #stop}).
+     */
     public void await(BiConsumer<JsonNode, AslError> then) {
         synchronized (this) {
             this.end = then;
@@ -73,6 +81,20 @@ public final class TokenWait implements TaskTokens.Waiter {
             timeout = timers.schedule(() -> expire(ErrorNames.TIMEOUT), timeoutSeconds, TimeUnit.SECONDS);
         }
         scheduleHeartbeat();
+        Runnable forget = StoppableDelay.whenStopped(scope, timers, this::stop);
+        forgetStop = forget;
+        if (ended.get()) { // it ended while the stop was being registered: finish() may not have seen it
+            forget.run();
+        }
+    }
+
+    /**
+     * The run was stopped (a sibling of its Parallel or Map failed): the Task waits no more, its token answers
+     * nothing, and the waiting Task gets neither output nor error; its route sees the run finished.
+     */
+    private void stop() {
+        tokens.forget(token);
+        finish(null, null);
     }
 
     /** The call failed: the token answers nothing. */
@@ -123,6 +145,10 @@ public final class TokenWait implements TaskTokens.Waiter {
     private void finish(JsonNode output, AslError error) {
         if (!ended.compareAndSet(false, true)) {
             return;
+        }
+        Runnable forget = forgetStop;
+        if (forget != null) {
+            forget.run();
         }
         for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {timeout, heartbeat}) {
             if (timer != null) {

@@ -30,13 +30,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.Expression;
 import org.apache.camel.Predicate;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.TryDefinition;
 import org.apache.camel.support.AsyncProcessorSupport;
-import org.apache.camel.support.ExpressionAdapter;
 
 /**
  * Translates a state machine into Camel routes: one route per state that calls out, waits or fans out, so
@@ -49,7 +47,7 @@ import org.apache.camel.support.ExpressionAdapter;
  *                                                                 the current state's route)
  * Task:     process(task[endpoint]: prepare, call, complete, Retry/Catch; see TaskStateProcessor)
  * callback: process(prepare, register token) task[endpoint] process(submitted) wait for token process(complete)
- * Wait:     process(prepare) delay(asyncDelayed) process(complete)
+ * Wait:     process(prepare) process(ScopeDelay: asynchronous, stopped by a failed sibling) process(complete)
  * Parallel: process(prepare) multicast(parallel) to(branch drivers...) process(complete)
  * Map:      process(prepare) split(items, parallel) to(MaxConcurrency gate, item processor driver) process(complete)
  * </pre>
@@ -167,9 +165,11 @@ public class StateMachineRoutes extends RouteBuilder {
         TryDefinition route = engineRoute(stateUris.get(state), state.name()).doTry();
         if (state instanceof WaitState) {
             route.process(e -> WaitStep.prepare(scope(e)))
-                    .delay(scopeDelay()).asyncDelayed().executorService(timers)
+                    .process(new ScopeDelay(timers))
                     .process(e -> {
-                        if (!scope(e).parked()) { // a parked execution goes on when the runtime wakes it
+                        // a parked execution goes on when the runtime wakes it; a run whose Parallel or Map gave
+                        // up while it waited stops here, its Wait unfinished
+                        if (!scope(e).parked() && !scope(e).finished()) {
                             WaitStep.complete(scope(e));
                         }
                     });
@@ -189,7 +189,7 @@ public class StateMachineRoutes extends RouteBuilder {
                     }
                     FailurePolicy.handle(scope(e), e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
                 })
-                .delay(scopeDelay()).asyncDelayed().executorService(timers)
+                .process(new ScopeDelay(timers)) // a retry's back-off
                 .end();
     }
 
@@ -232,7 +232,7 @@ public class StateMachineRoutes extends RouteBuilder {
                 }
                 TokenWait wait = exchange.getProperty(TOKEN_WAIT, TokenWait.class);
                 exchange.removeProperty(TOKEN_WAIT);
-                wait.await((output, error) -> {
+                wait.await((output, error) -> { // neither: a failed sibling stopped the wait (see TokenWait)
                     if (error != null) {
                         exchange.setException(error);
                     } else {
@@ -243,7 +243,11 @@ public class StateMachineRoutes extends RouteBuilder {
                 return false;
             }
         });
-        route.process(e -> TaskStep.complete(scope(e), TaskMessages.result(e)));
+        route.process(e -> {
+            if (!scope(e).finished()) { // else its Parallel or Map gave up while it waited: it stops unfinished
+                TaskStep.complete(scope(e), TaskMessages.result(e));
+            }
+        });
     }
 
     /** Exchange property: the running callback Task's wait for its token. */
@@ -391,14 +395,5 @@ public class StateMachineRoutes extends RouteBuilder {
 
     private static Predicate notFinished() {
         return e -> !scope(e).finished() && !scope(e).parked();
-    }
-
-    private static Expression scopeDelay() {
-        return new ExpressionAdapter() {
-            @Override
-            public Object evaluate(Exchange exchange) {
-                return scope(exchange).delayMillis();
-            }
-        };
     }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.engine.FailurePolicy;
 import io.github.camelasl.engine.Scope;
 import io.github.camelasl.engine.StepCaching;
+import io.github.camelasl.engine.StoppableDelay;
 import io.github.camelasl.engine.TaskStep;
 import io.github.camelasl.model.TaskState;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -99,7 +99,7 @@ final class TaskStateProcessor extends AsyncProcessorSupport implements CamelCon
         if (delay <= 0) {
             return done(sync, callback);
         }
-        timers.schedule(() -> callback.done(false), delay, TimeUnit.MILLISECONDS);
+        StoppableDelay.start(scope, delay, timers, () -> callback.done(false)); // a failed sibling cuts it short
         return false;
     }
 
