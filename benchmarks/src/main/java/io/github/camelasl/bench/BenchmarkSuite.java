@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the whole suite: the JMH workloads (W1-W7, each against its Camel-route and plain-Java baselines, in
- * throughput and sample-time modes with the GC profiler), then the W8, W9, W10, W11 and W12 harnesses, and prints the summary
+ * throughput and sample-time modes with the GC profiler), then the W8-W13 harnesses, and prints the summary
  * table (also written to target/benchmark-summary.md). Run from the benchmarks directory: {@code benchmarks/run}.
  */
 public final class BenchmarkSuite {
@@ -39,7 +39,8 @@ public final class BenchmarkSuite {
         W9(null, "cold start to first result"),
         W10(null, "STANDARD on the durable SQLite store: transitions/s"),
         W11(null, "the Step Functions API server (asl serve)"),
-        W12(null, "the web console's HTTP side (asl serve)");
+        W12(null, "the web console's HTTP side (asl serve)"),
+        W13(null, "the console's page of a Map over 10,000 items");
 
         final Class<?> benchmark;
         final String title;
@@ -140,6 +141,11 @@ public final class BenchmarkSuite {
             System.out.println("# W12: the console's queries over " + W12Console.STORED + " executions, and the engine "
                     + "with " + W12Console.VIEWERS + " live viewers (fresh JVM)");
             summary.console(W12Console.measure());
+        }
+        if (selected.contains(Workload.W13)) {
+            System.out.println("# W13: the console's page of a Map over " + W13ConsoleMapPage.ITEMS
+                    + " items, server time and in headless Chromium (fresh JVM)");
+            summary.mapPage(W13ConsoleMapPage.measure());
         }
         summary.finished((System.nanoTime() - started) / 1e9);
 

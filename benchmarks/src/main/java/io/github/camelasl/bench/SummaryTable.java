@@ -82,6 +82,7 @@ final class SummaryTable {
     private W10DurableTransitions.Figures durable;
     private W11ApiServer.Figures apiServer;
     private W12Console.Figures console;
+    private W13ConsoleMapPage.Figures mapPage;
     private List<W9ColdStart.Figures> coldStart;
 
     SummaryTable(Settings settings, Set<Workload> selected) {
@@ -171,6 +172,10 @@ final class SummaryTable {
         this.console = figures;
     }
 
+    void mapPage(W13ConsoleMapPage.Figures figures) {
+        this.mapPage = figures;
+    }
+
     void coldStart(List<W9ColdStart.Figures> figures) {
         this.coldStart = figures;
     }
@@ -220,6 +225,9 @@ final class SummaryTable {
         }
         if (console != null) {
             consoleTable(out);
+        }
+        if (mapPage != null) {
+            mapPageTable(out);
         }
         return out.toString();
     }
@@ -341,6 +349,22 @@ final class SummaryTable {
         out.append(String.format(Locale.ROOT, "%nThe %s executions were written into the store file in %.0f s "
                 + "(one transaction). Client and server share the machine's cores; ListExecutions from one thread."
                 + "%n%n", stored, f.seedSeconds()));
+    }
+
+    private void mapPageTable(StringBuilder out) {
+        W13ConsoleMapPage.Figures f = mapPage;
+        out.append("## W13: the console's page of a Map over ")
+                .append(String.format(Locale.ROOT, "%,d items (%,d history events; target: usable in under 1 s)\n\n",
+                        W13ConsoleMapPage.ITEMS, f.events()));
+        out.append("| what | calls | calls/s | p50 | p99 |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: |\n");
+        row(out, "C/api/execution-graph (the coloured graph, the Map's run counts)", f.graph());
+        row(out, "C/api/timeline", f.timeline());
+        row(out, "C/api/state-detail of the Map state", f.mapDetail());
+        out.append(String.format(Locale.ROOT, "%nIn headless Chromium, from the navigation's start to the Map drawn "
+                + "with its status, %d loads: median %.0f ms (each: %s ms)%n%n", f.pageMillis().size(),
+                f.pageMedian(), f.pageMillis().stream().map(ms -> String.format(Locale.ROOT, "%.0f", ms))
+                        .collect(Collectors.joining(", "))));
     }
 
     private void consoleTable(StringBuilder out) {

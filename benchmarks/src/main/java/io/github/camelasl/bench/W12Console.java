@@ -150,7 +150,7 @@ public final class W12Console {
         System.exit(0);
     }
 
-    private static void get(HttpClient http, String url, String expected) {
+    static void get(HttpClient http, String url, String expected) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                     .header("X-Asl-Console", "1").build(), HttpResponse.BodyHandlers.ofString());
