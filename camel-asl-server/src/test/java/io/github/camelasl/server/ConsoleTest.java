@@ -377,6 +377,10 @@ class ConsoleTest {
         assertEquals(404, console.get("/api/live/execution?executionArn=" + enc("arn:nothing")).statusCode());
         assertEquals(400, console.get("/api/live/execution").statusCode());
         assertEquals(400, console.get("/api/live/execution?executionArn=x&after=-1").statusCode());
+        // a query Vert.x cannot decode is the caller's mistake, not the server's failure
+        int port = fixture.server.port();
+        assertEquals("HTTP/1.1 400 Bad Request", ConsoleClient.rawGet(port, "/asl/api/live/execution?executionArn=%zz",
+                "Host: localhost:" + port));
         HttpResponse<String> crossSite = console.send(HttpRequest.newBuilder(URI.create(console.base
                 + "/api/live/executions")).header("Sec-Fetch-Site", "cross-site").build());
         assertEquals(403, crossSite.statusCode());

@@ -214,7 +214,7 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
     }
 
     private void api(Exchange exchange, Message message, HttpServerRequest request, String name) throws Exception {
-        QueryParams params = new QueryParams(request.params());
+        QueryParams params = QueryParams.of(request);
         String action = request.method().name() + " " + name;
         switch (action) {
             case "POST stepfunctions" -> {
@@ -390,7 +390,7 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
             if (refused != null) {
                 throw refused;
             }
-            QueryParams params = new QueryParams(request.params());
+            QueryParams params = QueryParams.of(request);
             switch (name) {
                 case "live/execution" -> {
                     String arn = params.required("executionArn");
