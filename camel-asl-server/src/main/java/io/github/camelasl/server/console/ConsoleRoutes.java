@@ -46,6 +46,7 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
     /** How many laid-out definitions are kept (ELK lays each out once). */
     static final int CACHED_LAYOUTS = 64;
     private static final String API_CALL = "CamelAslConsoleApiCall";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleRoutes.class);
     /** Laid out once at start, so that ELK's classes are loaded before the first page needs them. */
     private static final String WARM_UP_DEFINITION = """
             {"StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true,
@@ -210,6 +211,12 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
         } catch (AslError e) {
             // the API's answer to a query the console made of it: an ARN of nothing is a 404 here
             reply(message, new ConsoleError(e.error().endsWith("DoesNotExist") ? 404 : 400, e.error(), e.cause()));
+        } catch (Exception e) {
+            // answered here: a failure left to camel-platform-http would be sent with its stack trace as the body
+            LOG.warn("The console failed to answer {} {}", request.method(),
+                    io.github.camelasl.history.TerminalText.escape(raw), e);
+            reply(message, new ConsoleError(500, "InternalFailure", "The console failed to answer this request (see "
+                    + "the server's log)"));
         }
     }
 
