@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The console's live updates as server-sent events, written on the HTTP server's connections (no thread waits for a
@@ -58,6 +59,7 @@ final class LiveUpdates {
         volatile String lastStatus;
         volatile long lastWrite = System.currentTimeMillis();
         private volatile boolean gone;
+        private final AtomicBoolean leaving = new AtomicBoolean();
         private final Runnable onGone;
 
         Viewer(HttpServerResponse response, long lastEventId, Runnable onGone) {
@@ -74,6 +76,12 @@ final class LiveUpdates {
             response.putHeader("X-Accel-Buffering", "no"); // nginx: pass each event on as it comes
             response.closeHandler(v -> leave());
             response.exceptionHandler(e -> leave());
+            // a viewer that went while its request waited for this thread had its close before the handler above
+            // was set: Vert.x does not call it late, and the viewer would be polled for (and counted) for ever
+            if (response.closed()) {
+                leave();
+                return;
+            }
             write(": open\n\n");
         }
 
@@ -109,7 +117,8 @@ final class LiveUpdates {
         }
 
         void leave() {
-            if (!gone) {
+            // once: the connection's close (an event loop) and the pollers' thread may both say so
+            if (leaving.compareAndSet(false, true)) {
                 gone = true;
                 onGone.run();
                 synchronized (LiveUpdates.this) {
