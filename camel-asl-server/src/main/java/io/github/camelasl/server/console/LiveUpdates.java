@@ -36,6 +36,11 @@ final class LiveUpdates {
     static final long HEARTBEAT_MILLIS = 15_000;
     /** The most events one message carries: a viewer far behind catches up over several polls. */
     static final int MAX_EVENTS_PER_MESSAGE = 500;
+    /**
+     * About the most characters of events one message carries (at least one event goes, whatever its size): an
+     * event's input or output may be 256 KiB, and 500 of them would be one message of a hundred megabytes.
+     */
+    static final int MAX_MESSAGE_CHARS = 1024 * 1024;
     /** The most viewers at once, over every stream. */
     static final int MAX_VIEWERS = 1_000;
     static final int RUNNING_SHOWN = 100;
@@ -245,13 +250,19 @@ final class LiveUpdates {
             List<JsonNode> events = store.eventsAfter(executionArn, from, MAX_EVENTS_PER_MESSAGE);
             boolean caughtUp = events.size() < MAX_EVENTS_PER_MESSAGE;
             long now = System.currentTimeMillis();
+            int[] sizes = events.stream().mapToInt(event -> Json.write(event).length()).toArray();
             for (Viewer viewer : watching) {
                 ArrayNode fresh = Json.NODES.arrayNode();
                 long last = viewer.lastEventId;
-                for (JsonNode event : events) {
-                    long id = event.path("id").asLong();
+                long chars = 0;
+                for (int i = 0; i < events.size(); i++) {
+                    long id = events.get(i).path("id").asLong();
                     if (id > viewer.lastEventId) {
-                        fresh.add(event);
+                        if (!fresh.isEmpty() && chars + sizes[i] > MAX_MESSAGE_CHARS) {
+                            break; // the rest at the next poll
+                        }
+                        fresh.add(events.get(i));
+                        chars += sizes[i];
                         last = id;
                     }
                 }
@@ -266,7 +277,7 @@ final class LiveUpdates {
                 } else {
                     viewer.heartbeat(now);
                 }
-                boolean viewerCaughtUp = caughtUp || events.isEmpty()
+                boolean viewerCaughtUp = events.isEmpty()
                         || viewer.lastEventId >= events.get(events.size() - 1).path("id").asLong();
                 if (record.get().status() != ExecutionStatus.RUNNING && caughtUp && viewerCaughtUp) {
                     viewer.send("end", Json.write(Json.NODES.objectNode().put("status", status)

@@ -134,6 +134,34 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void bigEventsGoOverSeveralMessagesOfBoundedSize() throws Exception {
+        String big = "x".repeat(200_000);
+        for (int i = 0; i < 20; i++) {
+            history.append(HistoryEventType.StateEntered, "PassStateEntered", i + 1,
+                    Json.NODES.objectNode().put("name", "S" + i).put("input", big));
+        }
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            var iterator = lines.iterator();
+            long lastEventId = 0;
+            int messages = 0;
+            while (lastEventId < 21) {
+                String line = iterator.next();
+                if (line.startsWith("data: ")) {
+                    // one event may go over the limit, never a second one
+                    assertTrue(line.length() < LiveUpdates.MAX_MESSAGE_CHARS + 210_000, line.length() + " chars");
+                    long next = Json.parse(line.substring("data: ".length())).path("lastEventId").asLong();
+                    assertTrue(next > lastEventId, "each message carries on from the last");
+                    lastEventId = next;
+                    messages++;
+                }
+            }
+            assertTrue(messages >= 4, messages + " messages for 4 MB of events");
+        }
+    }
+
+    @Test
     void aViewerGoneBeforeItsStreamOpensIsNotKept() throws Exception {
         java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
