@@ -96,7 +96,8 @@ class ConsoleTest {
             assertEquals(200, page.statusCode(), path);
             assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow(), path);
             assertTrue(page.body().contains("<base href=\"/asl/\">"), page.body());
-            assertEquals("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+            assertEquals("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
                     page.headers().firstValue("Content-Security-Policy").orElseThrow());
             assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
         }
