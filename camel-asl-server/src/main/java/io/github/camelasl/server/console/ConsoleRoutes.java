@@ -431,9 +431,4 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
         response.putHeader("Content-Type", "application/json");
         response.end(Json.write(error.toJson()));
     }
-
-    /** For tests: how many executions the live updates poll. */
-    int watchedExecutions() {
-        return live.watchedExecutions();
-    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.ExecutionStatus;
+import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.store.ExecutionListing;
 import io.github.camelasl.store.ExecutionListing.Filter;
 import io.github.camelasl.store.ExecutionListing.Sort;
@@ -46,6 +47,8 @@ final class LiveUpdates {
     static final int RUNNING_SHOWN = 100;
     static final int RECENT_SHOWN = 20;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LiveUpdates.class);
+
     private final ExecutionStore store;
     private final ScheduledExecutorService poller;
     private final Map<String, ExecutionWatch> executionWatches = new HashMap<>(); // guarded by this
@@ -61,7 +64,10 @@ final class LiveUpdates {
     private final class Viewer {
         final HttpServerResponse response;
         volatile long lastEventId;
+        /** The execution's status this viewer was last sent (an execution's stream). */
         volatile String lastStatus;
+        /** Whether this viewer has had the list once (the list's stream): then only changes are sent. */
+        volatile boolean listSent;
         volatile long lastWrite = System.currentTimeMillis();
         private volatile boolean gone;
         private final AtomicBoolean leaving = new AtomicBoolean();
@@ -130,6 +136,19 @@ final class LiveUpdates {
                     viewers--;
                 }
             }
+        }
+    }
+
+    /**
+     * Runs one poll; when it fails, its viewers are closed (their pages fall back to polling) and the poller goes on
+     * for the others: an exception out of a scheduled task would cancel its schedule without a word.
+     */
+    private static void safely(Runnable poll, List<Viewer> viewers, String what) {
+        try {
+            poll.run();
+        } catch (RuntimeException e) {
+            LOG.warn("The console's {} failed; its viewers are closed", what, e);
+            viewers.forEach(Viewer::end);
         }
     }
 
@@ -203,8 +222,9 @@ final class LiveUpdates {
             Viewer viewer = new Viewer(response, after, this::removeGone);
             viewers.add(viewer);
             if (polling == null) {
-                polling = poller.scheduleWithFixedDelay(this::pollSafely, 0, EXECUTION_POLL_MILLIS,
-                        TimeUnit.MILLISECONDS);
+                String what = "live view of " + TerminalText.escape(executionArn);
+                polling = poller.scheduleWithFixedDelay(() -> safely(this::poll, viewers, what), 0,
+                        EXECUTION_POLL_MILLIS, TimeUnit.MILLISECONDS);
             }
             return viewer;
         }
@@ -220,16 +240,6 @@ final class LiveUpdates {
                         polling = null;
                     }
                 }
-            }
-        }
-
-        private void pollSafely() {
-            try {
-                poll();
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(LiveUpdates.class).warn("The console's live view of {} failed; its "
-                        + "viewers are closed", io.github.camelasl.history.TerminalText.escape(executionArn), e);
-                viewers.forEach(Viewer::end);
             }
         }
 
@@ -301,14 +311,14 @@ final class LiveUpdates {
                 viewers.add(viewer);
                 if (polling == null) {
                     lastData = null; // not polled since the last viewer left: read afresh
-                    polling = poller.scheduleWithFixedDelay(this::pollSafely, 0, LIST_POLL_MILLIS,
-                            TimeUnit.MILLISECONDS);
+                    polling = poller.scheduleWithFixedDelay(() -> safely(this::poll, viewers, "live list"), 0,
+                            LIST_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 }
             }
             viewer.open();
             String data = lastData;
             if (data != null) {
-                viewer.lastStatus = "sent";
+                viewer.listSent = true;
                 viewer.send("executions", data);
             }
         }
@@ -320,16 +330,6 @@ final class LiveUpdates {
                     polling.cancel(false);
                     polling = null;
                 }
-            }
-        }
-
-        private void pollSafely() {
-            try {
-                poll();
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(LiveUpdates.class).warn("The console's live list failed; its "
-                        + "viewers are closed", e);
-                viewers.forEach(Viewer::end);
             }
         }
 
@@ -346,8 +346,8 @@ final class LiveUpdates {
             boolean changed = !text.equals(lastData);
             lastData = text;
             for (Viewer viewer : viewers) {
-                if (changed || viewer.lastStatus == null) {
-                    viewer.lastStatus = "sent";
+                if (changed || !viewer.listSent) {
+                    viewer.listSent = true;
                     viewer.send("executions", text);
                 } else {
                     viewer.heartbeat(now);
