@@ -40,7 +40,12 @@ public final class ExecutionGraphs {
     /** The most items a timeline gives, whatever is asked. */
     public static final int MAX_TIMELINE_ITEMS = 2_000;
 
+    /** How long one definition's layout may take (ELK's CPU time, on the caller's thread). */
+    static final Duration LAYOUT_TIME = Duration.ofSeconds(10);
+
     private final Map<String, Laid> cache;
+    /** {@link #LAYOUT_TIME}; shorter in tests. */
+    volatile Duration layoutTime = LAYOUT_TIME;
     private final Function<String, List<Diagnostic>> validator;
 
     /** A definition as it is drawn: read, laid out, validated. Never changed once made. */
@@ -204,7 +209,7 @@ public final class ExecutionGraphs {
         }
         DefinitionModel model = new DefinitionModel(definition != null && definition.isObject() ? definition : null,
                 "", "", null);
-        ObjectNode graph = GraphLayout.layout(model);
+        ObjectNode graph = GraphLayout.layout(model, layoutTime);
         return new Laid(model, graph, Diagnostics.json(validator.apply(definitionText), model));
     }
 
@@ -221,7 +226,7 @@ public final class ExecutionGraphs {
         String field = json.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
         DefinitionModel model = new DefinitionModel(json.get(field), map.pointer() + "/" + field,
                 map.location() + "/" + field, map.name());
-        Laid laid = new Laid(model, GraphLayout.layout(model), GraphLayout.NODES.arrayNode());
+        Laid laid = new Laid(model, GraphLayout.layout(model, layoutTime), GraphLayout.NODES.arrayNode());
         synchronized (cache) {
             cache.put(key, laid);
         }

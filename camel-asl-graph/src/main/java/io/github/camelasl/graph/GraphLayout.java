@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.graph.DefinitionModel.Scope;
 import io.github.camelasl.graph.DefinitionModel.State;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,10 +70,11 @@ final class GraphLayout {
     private GraphLayout() {
     }
 
-    static ObjectNode layout(DefinitionModel model) {
+    /** @param time how long ELK may take: a graph it has not laid out by then is refused */
+    static ObjectNode layout(DefinitionModel model, Duration time) {
         GraphLayout layout = new GraphLayout();
         layout.build(model);
-        return layout.run();
+        return layout.run(time);
     }
 
     private void build(DefinitionModel model) {
@@ -259,17 +261,23 @@ final class GraphLayout {
         return null;
     }
 
-    private ObjectNode run() {
+    private ObjectNode run(Duration time) {
         if (links.size() > THOROUGH_EDGES) {
             // crossing minimisation is most of the time of a dense graph: one sweep for a big one
             root.setProperty(LayeredOptions.THOROUGHNESS, 1);
         }
+        Deadline deadline = new Deadline(System.nanoTime() + time.toNanos());
         try {
-            new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+            new RecursiveGraphLayoutEngine().layout(root, deadline);
         } catch (StackOverflowError e) {
             // some of ELK's steps recurse once per node: a graph that deep is refused, not a thread lost
             throw new IllegalArgumentException("the definition is too deeply connected to draw (" + items.size()
                     + " states and groups, " + links.size() + " transitions)");
+        }
+        if (deadline.isCanceled()) {
+            throw new IllegalArgumentException("the definition is too intricate to draw: its layout (" + items.size()
+                    + " states and groups, " + links.size() + " transitions) took longer than " + time.toMillis()
+                    + " ms");
         }
         ObjectNode graph = NODES.objectNode();
         graph.put("width", Math.round(root.getWidth()));
@@ -339,5 +347,29 @@ final class GraphLayout {
             y += at.getY();
         }
         return new double[] {x, y};
+    }
+
+    /**
+     * Says "cancelled" once its deadline has passed, and so do its subtasks' monitors: ELK's layered algorithm asks
+     * between its steps and stops. The limits on states and transitions still admit definitions (a thousand Choices
+     * that all lead everywhere) whose layout takes ELK tens of seconds of CPU; without a deadline each such request
+     * would hold a core that long.
+     */
+    static final class Deadline extends BasicProgressMonitor {
+        private final long deadlineNanos;
+
+        Deadline(long deadlineNanos) {
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return System.nanoTime() - deadlineNanos >= 0;
+        }
+
+        @Override
+        protected BasicProgressMonitor doSubTask(float work, int maxHierarchyLevels) {
+            return new Deadline(deadlineNanos);
+        }
     }
 }

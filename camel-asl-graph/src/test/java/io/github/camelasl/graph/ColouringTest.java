@@ -218,6 +218,31 @@ class ColouringTest {
     }
 
     @Test
+    void aMapThatToleratesItsFailedIterationsSucceedsAndShowsWhatFailedInside() throws Exception {
+        // as AWS's console: the Distributed Map succeeded (its failures within ToleratedFailurePercentage), the
+        // execution went on, and the state inside is red because an iteration failed there
+        String definition = """
+                {"StartAt": "Each", "States": {
+                  "Each": {"Type": "Map", "ItemsPath": "$.items", "ToleratedFailurePercentage": 50, "Next": "After",
+                    "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                      "StartAt": "Pick", "States": {
+                      "Pick": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 2, "Next": "Work"}],
+                               "Default": "Fine"},
+                      "Work": {"Type": "Task", "Resource": "direct:fail", "End": true},
+                      "Fine": {"Type": "Pass", "End": true}}}},
+                  "After": {"Type": "Succeed"}}}""";
+        ObjectNode graph = graphs.executionGraph(definition, runs.history(definition, "{\"items\": [1, 2, 3, 4]}"));
+        assertStatus(graph, "Each", "SUCCEEDED");
+        assertStatus(graph, "Work", "FAILED");
+        assertStatus(graph, "Fine", "SUCCEEDED");
+        assertStatus(graph, "After", "SUCCEEDED");
+        JsonNode run = graph.path("mapRuns").path("Each");
+        assertEquals(4, run.path("total").asInt(), graph.path("mapRuns")::toString);
+        assertEquals(1, run.path("failed").asInt(), graph.path("mapRuns")::toString);
+        assertEquals(3, run.path("succeeded").asInt(), graph.path("mapRuns")::toString);
+    }
+
+    @Test
     void aFailedBranchFailsItsParallelAndCancelsNothingThatFinished() throws Exception {
         String definition = """
                 {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true, "Branches": [

@@ -177,6 +177,19 @@ class DefinitionGraphTest {
     }
 
     @Test
+    void aLayoutThatOutlastsItsTimeIsRefusedWithAReason() {
+        ExecutionGraphs hurried = new ExecutionGraphs(10);
+        hurried.layoutTime = java.time.Duration.ZERO;
+        IllegalArgumentException late = assertThrows(IllegalArgumentException.class,
+                () -> hurried.definitionGraph(FAN_OUT));
+        assertTrue(late.getMessage().matches("the definition is too intricate to draw: its layout \\(\\d+ states and "
+                + "groups, \\d+ transitions\\) took longer than 0 ms"), late.getMessage());
+        // refused, not kept: given the time, the same definition is drawn as ever
+        hurried.layoutTime = ExecutionGraphs.LAYOUT_TIME;
+        assertEquals(graphs.definitionGraph(FAN_OUT), hurried.definitionGraph(FAN_OUT));
+    }
+
+    @Test
     void aLongChoiceRuleIsCutToSixtyCharacters() {
         String definition = """
                 {"StartAt": "C", "States": {"C": {"Type": "Choice", "QueryLanguage": "JSONata",

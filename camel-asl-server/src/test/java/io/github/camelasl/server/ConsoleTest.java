@@ -96,7 +96,8 @@ class ConsoleTest {
             assertEquals(200, page.statusCode(), path);
             assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow(), path);
             assertTrue(page.body().contains("<base href=\"/asl/\">"), page.body());
-            assertEquals("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+            assertEquals("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
                     page.headers().firstValue("Content-Security-Policy").orElseThrow());
             assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
         }
@@ -377,6 +378,10 @@ class ConsoleTest {
         assertEquals(404, console.get("/api/live/execution?executionArn=" + enc("arn:nothing")).statusCode());
         assertEquals(400, console.get("/api/live/execution").statusCode());
         assertEquals(400, console.get("/api/live/execution?executionArn=x&after=-1").statusCode());
+        // a query Vert.x cannot decode is the caller's mistake, not the server's failure
+        int port = fixture.server.port();
+        assertEquals("HTTP/1.1 400 Bad Request", ConsoleClient.rawGet(port, "/asl/api/live/execution?executionArn=%zz",
+                "Host: localhost:" + port));
         HttpResponse<String> crossSite = console.send(HttpRequest.newBuilder(URI.create(console.base
                 + "/api/live/executions")).header("Sec-Fetch-Site", "cross-site").build());
         assertEquals(403, crossSite.statusCode());

@@ -46,6 +46,7 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
     /** How many laid-out definitions are kept (ELK lays each out once). */
     static final int CACHED_LAYOUTS = 64;
     private static final String API_CALL = "CamelAslConsoleApiCall";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleRoutes.class);
     /** Laid out once at start, so that ELK's classes are loaded before the first page needs them. */
     private static final String WARM_UP_DEFINITION = """
             {"StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true,
@@ -211,11 +212,17 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
         } catch (AslError e) {
             // the API's answer to a query the console made of it: an ARN of nothing is a 404 here
             reply(message, new ConsoleError(e.error().endsWith("DoesNotExist") ? 404 : 400, e.error(), e.cause()));
+        } catch (Exception e) {
+            // answered here: a failure left to camel-platform-http would be sent with its stack trace as the body
+            LOG.warn("The console failed to answer {} {}", request.method(),
+                    io.github.camelasl.history.TerminalText.escape(raw), e);
+            reply(message, new ConsoleError(500, "InternalFailure", "The console failed to answer this request (see "
+                    + "the server's log)"));
         }
     }
 
     private void api(Exchange exchange, Message message, HttpServerRequest request, String name) throws Exception {
-        QueryParams params = new QueryParams(request.params());
+        QueryParams params = QueryParams.of(request);
         String action = request.method().name() + " " + name;
         switch (action) {
             case "POST stepfunctions" -> {
@@ -395,7 +402,7 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
             if (refused != null) {
                 throw refused;
             }
-            QueryParams params = new QueryParams(request.params());
+            QueryParams params = QueryParams.of(request);
             switch (name) {
                 case "live/execution" -> {
                     String arn = params.required("executionArn");
@@ -428,10 +435,5 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
         SecurityHeaders.of(true).forEach(response::putHeader);
         response.putHeader("Content-Type", "application/json");
         response.end(Json.write(error.toJson()));
-    }
-
-    /** For tests: how many executions the live updates poll. */
-    int watchedExecutions() {
-        return live.watchedExecutions();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.ExecutionStatus;
+import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.store.ExecutionListing;
 import io.github.camelasl.store.ExecutionListing.Filter;
 import io.github.camelasl.store.ExecutionListing.Sort;
@@ -19,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The console's live updates as server-sent events, written on the HTTP server's connections (no thread waits for a
@@ -35,10 +37,17 @@ final class LiveUpdates {
     static final long HEARTBEAT_MILLIS = 15_000;
     /** The most events one message carries: a viewer far behind catches up over several polls. */
     static final int MAX_EVENTS_PER_MESSAGE = 500;
+    /**
+     * About the most characters of events one message carries (at least one event goes, whatever its size): an
+     * event's input or output may be 256 KiB, and 500 of them would be one message of a hundred megabytes.
+     */
+    static final int MAX_MESSAGE_CHARS = 1024 * 1024;
     /** The most viewers at once, over every stream. */
     static final int MAX_VIEWERS = 1_000;
     static final int RUNNING_SHOWN = 100;
     static final int RECENT_SHOWN = 20;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LiveUpdates.class);
 
     private final ExecutionStore store;
     private final ScheduledExecutorService poller;
@@ -55,9 +64,13 @@ final class LiveUpdates {
     private final class Viewer {
         final HttpServerResponse response;
         volatile long lastEventId;
+        /** The execution's status this viewer was last sent (an execution's stream). */
         volatile String lastStatus;
+        /** Whether this viewer has had the list once (the list's stream): then only changes are sent. */
+        volatile boolean listSent;
         volatile long lastWrite = System.currentTimeMillis();
         private volatile boolean gone;
+        private final AtomicBoolean leaving = new AtomicBoolean();
         private final Runnable onGone;
 
         Viewer(HttpServerResponse response, long lastEventId, Runnable onGone) {
@@ -74,6 +87,12 @@ final class LiveUpdates {
             response.putHeader("X-Accel-Buffering", "no"); // nginx: pass each event on as it comes
             response.closeHandler(v -> leave());
             response.exceptionHandler(e -> leave());
+            // a viewer that went while its request waited for this thread had its close before the handler above
+            // was set: Vert.x does not call it late, and the viewer would be polled for (and counted) for ever
+            if (response.closed()) {
+                leave();
+                return;
+            }
             write(": open\n\n");
         }
 
@@ -109,13 +128,27 @@ final class LiveUpdates {
         }
 
         void leave() {
-            if (!gone) {
+            // once: the connection's close (an event loop) and the pollers' thread may both say so
+            if (leaving.compareAndSet(false, true)) {
                 gone = true;
                 onGone.run();
                 synchronized (LiveUpdates.this) {
                     viewers--;
                 }
             }
+        }
+    }
+
+    /**
+     * Runs one poll; when it fails, its viewers are closed (their pages fall back to polling) and the poller goes on
+     * for the others: an exception out of a scheduled task would cancel its schedule without a word.
+     */
+    private static void safely(Runnable poll, List<Viewer> viewers, String what) {
+        try {
+            poll.run();
+        } catch (RuntimeException e) {
+            LOG.warn("The console's {} failed; its viewers are closed", what, e);
+            viewers.forEach(Viewer::end);
         }
     }
 
@@ -189,8 +222,9 @@ final class LiveUpdates {
             Viewer viewer = new Viewer(response, after, this::removeGone);
             viewers.add(viewer);
             if (polling == null) {
-                polling = poller.scheduleWithFixedDelay(this::pollSafely, 0, EXECUTION_POLL_MILLIS,
-                        TimeUnit.MILLISECONDS);
+                String what = "live view of " + TerminalText.escape(executionArn);
+                polling = poller.scheduleWithFixedDelay(() -> safely(this::poll, viewers, what), 0,
+                        EXECUTION_POLL_MILLIS, TimeUnit.MILLISECONDS);
             }
             return viewer;
         }
@@ -206,16 +240,6 @@ final class LiveUpdates {
                         polling = null;
                     }
                 }
-            }
-        }
-
-        private void pollSafely() {
-            try {
-                poll();
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(LiveUpdates.class).warn("The console's live view of {} failed; its "
-                        + "viewers are closed", io.github.camelasl.history.TerminalText.escape(executionArn), e);
-                viewers.forEach(Viewer::end);
             }
         }
 
@@ -236,13 +260,19 @@ final class LiveUpdates {
             List<JsonNode> events = store.eventsAfter(executionArn, from, MAX_EVENTS_PER_MESSAGE);
             boolean caughtUp = events.size() < MAX_EVENTS_PER_MESSAGE;
             long now = System.currentTimeMillis();
+            int[] sizes = events.stream().mapToInt(event -> Json.write(event).length()).toArray();
             for (Viewer viewer : watching) {
                 ArrayNode fresh = Json.NODES.arrayNode();
                 long last = viewer.lastEventId;
-                for (JsonNode event : events) {
-                    long id = event.path("id").asLong();
+                long chars = 0;
+                for (int i = 0; i < events.size(); i++) {
+                    long id = events.get(i).path("id").asLong();
                     if (id > viewer.lastEventId) {
-                        fresh.add(event);
+                        if (!fresh.isEmpty() && chars + sizes[i] > MAX_MESSAGE_CHARS) {
+                            break; // the rest at the next poll
+                        }
+                        fresh.add(events.get(i));
+                        chars += sizes[i];
                         last = id;
                     }
                 }
@@ -257,7 +287,7 @@ final class LiveUpdates {
                 } else {
                     viewer.heartbeat(now);
                 }
-                boolean viewerCaughtUp = caughtUp || events.isEmpty()
+                boolean viewerCaughtUp = events.isEmpty()
                         || viewer.lastEventId >= events.get(events.size() - 1).path("id").asLong();
                 if (record.get().status() != ExecutionStatus.RUNNING && caughtUp && viewerCaughtUp) {
                     viewer.send("end", Json.write(Json.NODES.objectNode().put("status", status)
@@ -281,14 +311,14 @@ final class LiveUpdates {
                 viewers.add(viewer);
                 if (polling == null) {
                     lastData = null; // not polled since the last viewer left: read afresh
-                    polling = poller.scheduleWithFixedDelay(this::pollSafely, 0, LIST_POLL_MILLIS,
-                            TimeUnit.MILLISECONDS);
+                    polling = poller.scheduleWithFixedDelay(() -> safely(this::poll, viewers, "live list"), 0,
+                            LIST_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 }
             }
             viewer.open();
             String data = lastData;
             if (data != null) {
-                viewer.lastStatus = "sent";
+                viewer.listSent = true;
                 viewer.send("executions", data);
             }
         }
@@ -300,16 +330,6 @@ final class LiveUpdates {
                     polling.cancel(false);
                     polling = null;
                 }
-            }
-        }
-
-        private void pollSafely() {
-            try {
-                poll();
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(LiveUpdates.class).warn("The console's live list failed; its "
-                        + "viewers are closed", e);
-                viewers.forEach(Viewer::end);
             }
         }
 
@@ -326,8 +346,8 @@ final class LiveUpdates {
             boolean changed = !text.equals(lastData);
             lastData = text;
             for (Viewer viewer : viewers) {
-                if (changed || viewer.lastStatus == null) {
-                    viewer.lastStatus = "sent";
+                if (changed || !viewer.listSent) {
+                    viewer.listSent = true;
                     viewer.send("executions", text);
                 } else {
                     viewer.heartbeat(now);

@@ -2,6 +2,7 @@ package io.github.camelasl.server.console;
 
 import io.github.camelasl.engine.ExecutionStatus;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -17,6 +18,19 @@ final class QueryParams {
 
     QueryParams(MultiMap params) {
         this.params = params;
+    }
+
+    /**
+     * The request's query parameters; a 400 for a query string Vert.x cannot decode (a broken percent-escape as
+     * {@code %zz}), which it reports as an IllegalArgumentException that would otherwise be a bare 500.
+     */
+    static QueryParams of(HttpServerRequest request) {
+        try {
+            return new QueryParams(request.params());
+        } catch (IllegalArgumentException e) {
+            throw ConsoleError.validation("The query string of " + request.path() + " is not well formed: "
+                    + e.getMessage());
+        }
     }
 
     /** The parameter's text, or null when it is absent or empty. */

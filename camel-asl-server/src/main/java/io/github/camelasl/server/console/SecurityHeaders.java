@@ -6,8 +6,12 @@ import java.util.Map;
 /** The headers every console response carries: what the page may load, and no caching of data. */
 final class SecurityHeaders {
 
+    /**
+     * The contract's policy, and what default-src does not cover: no other site frames the page (as X-Frame-Options,
+     * for browsers that read only this), and neither a base element nor a form can point it at another site.
+     */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:";
+            + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     private SecurityHeaders() {
     }

@@ -134,6 +134,61 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void bigEventsGoOverSeveralMessagesOfBoundedSize() throws Exception {
+        String big = "x".repeat(200_000);
+        for (int i = 0; i < 20; i++) {
+            history.append(HistoryEventType.StateEntered, "PassStateEntered", i + 1,
+                    Json.NODES.objectNode().put("name", "S" + i).put("input", big));
+        }
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            var iterator = lines.iterator();
+            long lastEventId = 0;
+            int messages = 0;
+            while (lastEventId < 21) {
+                String line = iterator.next();
+                if (line.startsWith("data: ")) {
+                    // one event may go over the limit, never a second one
+                    assertTrue(line.length() < LiveUpdates.MAX_MESSAGE_CHARS + 210_000, line.length() + " chars");
+                    long next = Json.parse(line.substring("data: ".length())).path("lastEventId").asLong();
+                    assertTrue(next > lastEventId, "each message carries on from the last");
+                    lastEventId = next;
+                    messages++;
+                }
+            }
+            assertTrue(messages >= 4, messages + " messages for 4 MB of events");
+        }
+    }
+
+    @Test
+    void aViewerGoneBeforeItsStreamOpensIsNotKept() throws Exception {
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            request.connection().closeHandler(v -> closed.countDown());
+            live.watchExecution(request.response(), ARN, 0);
+        });
+        int otherPort = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get().actualPort();
+        // the pollers' thread is busy (a slow read of the store) while the viewer comes and goes
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        poller.execute(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try (Socket socket = new Socket("127.0.0.1", otherPort)) {
+            OutputStream out = socket.getOutputStream();
+            out.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+        assertTrue(closed.await(10, java.util.concurrent.TimeUnit.SECONDS), "the server saw the viewer go");
+        busy.countDown();
+        await(() -> live.watchedExecutions() == 0, "no poller for a viewer that had gone before its stream opened");
+    }
+
+    @Test
     void anExecutionThatIsNotThereIsA404() throws Exception {
         Vertx other = vertx;
         HttpServer server = other.createHttpServer().requestHandler(request -> live.watchExecution(request.response(),
