@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineType;
  * {@code C/api/failures} over the whole seeded range and over its last hour: p50/p99 of {@value #CALLS} calls
  * each;</li>
  * <li>the engine's StartExecution throughput (W1's chain, STANDARD on SQLite, {@value W11ApiServer#CALLERS}
- * client threads) with 0 and then {@value #VIEWERS} live viewers ({@code C/api/live/execution}) on a running
+ * client threads) with 0 and with {@value #VIEWERS} live viewers ({@code C/api/live/execution}) of a running
  * execution that writes events every second.</li>
  * </ol>
  * A harness, not JMH: the suite runs this main in a fresh JVM. It only prints figures.
@@ -111,35 +111,23 @@ public final class W12Console {
                     sfn.startExecution(r -> r.stateMachineArn(machine).input(W1PassChain.INPUT));
                     return null;
                 };
-                W11ApiServer.load(server, start)[0].print("starts");
-
+                // the watched execution runs through every round, so that the rounds differ by the viewers only;
+                // rounds alternate (none, 50, none, 50) and the second of each is kept: the first pair warms up
                 String ticking = server.sfn().createStateMachine(r -> r.name("w12-ticking")
                         .type(StateMachineType.STANDARD).definition(TICKING).roleArn(ROLE)).stateMachineArn();
                 String watched = server.sfn().startExecution(r -> r.stateMachineArn(ticking)).executionArn();
-                List<HttpResponse<Stream<String>>> viewers = new ArrayList<>();
                 java.util.concurrent.atomic.AtomicLong eventsSeen = new java.util.concurrent.atomic.AtomicLong();
-                for (int i = 0; i < VIEWERS; i++) {
-                    HttpResponse<Stream<String>> viewer = http.send(HttpRequest.newBuilder(URI.create(console
-                            + "api/live/execution?executionArn=" + URLEncoder.encode(watched, StandardCharsets.UTF_8)))
-                            .build(), HttpResponse.BodyHandlers.ofLines());
-                    if (viewer.statusCode() != 200) {
-                        throw new IllegalStateException("a live viewer was answered " + viewer.statusCode());
-                    }
-                    viewers.add(viewer);
-                    Thread reader = new Thread(() -> {
-                        try {
-                            viewer.body().filter(line -> line.startsWith("event: history"))
-                                    .forEach(line -> eventsSeen.incrementAndGet());
-                        } catch (RuntimeException closed) {
-                            // closed at the end
-                        }
-                    }, "w12-viewer-" + i);
-                    reader.setDaemon(true);
-                    reader.start();
+                W11ApiServer.Latencies unwatched = null;
+                W11ApiServer.Latencies viewed = null;
+                for (int round = 0; round < 2; round++) {
+                    unwatched = W11ApiServer.load(server, start)[0];
+                    List<HttpResponse<Stream<String>>> viewers = watch(http, console, watched, eventsSeen);
+                    viewed = W11ApiServer.load(server, start)[0];
+                    viewers.forEach(v -> v.body().close());
                 }
-                W11ApiServer.load(server, start)[0].print("startsWatched");
+                unwatched.print("starts");
+                viewed.print("startsWatched");
                 ChildJvm.result("eventsSeen", eventsSeen.get());
-                viewers.forEach(v -> v.body().close());
                 server.sfn().stopExecution(r -> r.executionArn(watched));
             }
         } finally {
@@ -148,6 +136,32 @@ public final class W12Console {
             }
         }
         System.exit(0);
+    }
+
+    /** {@value #VIEWERS} live viewers of {@code executionArn}, each read on a thread of its own. */
+    private static List<HttpResponse<Stream<String>>> watch(HttpClient http, String console, String executionArn,
+            java.util.concurrent.atomic.AtomicLong eventsSeen) throws Exception {
+        List<HttpResponse<Stream<String>>> viewers = new ArrayList<>();
+        for (int i = 0; i < VIEWERS; i++) {
+            HttpResponse<Stream<String>> viewer = http.send(HttpRequest.newBuilder(URI.create(console
+                    + "api/live/execution?executionArn=" + URLEncoder.encode(executionArn, StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofLines());
+            if (viewer.statusCode() != 200) {
+                throw new IllegalStateException("a live viewer was answered " + viewer.statusCode());
+            }
+            viewers.add(viewer);
+            Thread reader = new Thread(() -> {
+                try {
+                    viewer.body().filter(line -> line.startsWith("event: history"))
+                            .forEach(line -> eventsSeen.incrementAndGet());
+                } catch (RuntimeException closed) {
+                    // closed at the end of the round
+                }
+            }, "w12-viewer-" + i);
+            reader.setDaemon(true);
+            reader.start();
+        }
+        return viewers;
     }
 
     static void get(HttpClient http, String url, String expected) {

@@ -60,7 +60,7 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
     private final ConsoleQueries queries;
     private final ConsoleFiles files;
     private final ExecutionGraphs graphs = new ExecutionGraphs(CACHED_LAYOUTS);
-    private final FinishedHistories finishedHistories = new FinishedHistories();
+    private final KeptHistories keptHistories = new KeptHistories();
     private volatile LiveUpdates live;
     private volatile Route liveRoute;
     private volatile ScheduledExecutorService poller;
@@ -301,14 +301,11 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
         if (definition == null) {
             throw ConsoleError.notFound("The definition execution " + executionArn + " started with is not kept");
         }
-        List<JsonNode> events = finishedHistories.find(record).orElse(null);
-        if (events == null) {
-            events = backend.store().eventsAfter(executionArn, 0, MAX_EVENTS + 1);
-            if (events.size() > MAX_EVENTS) {
-                throw ConsoleError.validation("Execution " + executionArn + " has more than " + MAX_EVENTS
-                        + " history events: too many to draw");
-            }
-            finishedHistories.keep(record, events);
+        List<JsonNode> events = keptHistories.history(record, MAX_EVENTS,
+                (after, limit) -> backend.store().eventsAfter(executionArn, after, limit));
+        if (events.size() > MAX_EVENTS) {
+            throw ConsoleError.validation("Execution " + executionArn + " has more than " + MAX_EVENTS
+                    + " history events: too many to draw");
         }
         return new Execution(description, definition, events);
     }
