@@ -232,12 +232,11 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
             case "GET session" -> json(message, 200, Json.NODES.objectNode()
                     .put("loginRequired", backend.loginRequired())
                     .put("loggedIn", backend.loginRequired() && sessions.isLive(ConsoleGuard.sessionKey(request))));
-            case "POST login" -> login(message, body(message));
+            case "POST login" -> login(message, body(message), cookieAttributes(request));
             case "POST logout" -> {
                 sessions.end(ConsoleGuard.sessionKey(request));
                 empty(message);
-                message.setHeader("Set-Cookie", ConsoleGuard.COOKIE + "=; Path=" + path
-                        + "; Max-Age=0; HttpOnly; SameSite=Strict");
+                message.setHeader("Set-Cookie", ConsoleGuard.COOKIE + "=; Max-Age=0" + cookieAttributes(request));
             }
             case "GET state-machines" -> json(message, 200, queries.stateMachines(params));
             case "GET executions" -> json(message, 200, queries.executions(params));
@@ -253,7 +252,16 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
         }
     }
 
-    private void login(Message message, String body) {
+    /**
+     * The session cookie's attributes: for this console's path only, out of scripts' reach, never sent by another
+     * site's page, and over TLS only when it came over TLS (a Camel app's platform-http may serve HTTPS; asl serve
+     * speaks plain HTTP, on loopback unless it has keys).
+     */
+    private String cookieAttributes(HttpServerRequest request) {
+        return "; Path=" + path + "; HttpOnly; SameSite=Strict" + (request.isSSL() ? "; Secure" : "");
+    }
+
+    private void login(Message message, String body, String cookieAttributes) {
         if (!backend.loginRequired()) {
             throw ConsoleError.validation("This server has no access keys: its console needs no login");
         }
@@ -273,8 +281,8 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
         }
         String key = sessions.create();
         empty(message);
-        message.setHeader("Set-Cookie", ConsoleGuard.COOKIE + "=" + key + "; Path=" + path + "; Max-Age="
-                + ConsoleSessions.LIFETIME.toSeconds() + "; HttpOnly; SameSite=Strict");
+        message.setHeader("Set-Cookie", ConsoleGuard.COOKIE + "=" + key + "; Max-Age="
+                + ConsoleSessions.LIFETIME.toSeconds() + cookieAttributes);
     }
 
     /** An execution with what its graph is drawn from. */
