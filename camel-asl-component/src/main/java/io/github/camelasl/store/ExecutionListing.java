@@ -186,6 +186,29 @@ public record ExecutionListing(String executionArn, String stateMachineArn, Stri
     public record FailureGroup(String stateMachineArn, String failedState, String error, long count,
             Instant lastStopDate, String executionArn) {
 
+        /**
+         * The FAILED and TIMED_OUT executions among {@code listings} that stopped in [{@code from}, {@code to}) (of
+         * {@code stateMachineArn} only, unless it is null), grouped by state machine, failed state and error: a store
+         * that reads its executions one by one (a durable store groups them in its query).
+         */
+        static List<FailureGroup> of(Stream<ExecutionListing> listings, Instant from, Instant to,
+                String stateMachineArn, int limit) {
+            record Key(String stateMachineArn, String failedState, String error) {
+            }
+            java.util.Map<Key, List<ExecutionListing>> groups = new java.util.HashMap<>();
+            listings.filter(l -> failed(l.status()) && l.stopDate() != null)
+                    .filter(l -> !l.stopDate().isBefore(from) && l.stopDate().isBefore(to))
+                    .filter(l -> stateMachineArn == null || stateMachineArn.equals(l.stateMachineArn()))
+                    .forEach(l -> groups.computeIfAbsent(new Key(l.stateMachineArn(), l.failedState(), l.error()),
+                            k -> new java.util.ArrayList<>()).add(l));
+            return largestFirst(groups.values().stream().map(members -> {
+                ExecutionListing newest = members.stream().max(Comparator.comparing(ExecutionListing::stopDate)
+                        .thenComparing(ExecutionListing::executionArn)).orElseThrow();
+                return new FailureGroup(newest.stateMachineArn(), newest.failedState(), newest.error(),
+                        members.size(), newest.stopDate(), newest.executionArn());
+            }), limit);
+        }
+
         /** The first {@code limit} groups: the largest first, then the most recent. */
         static List<FailureGroup> largestFirst(Stream<FailureGroup> groups, int limit) {
             return groups.sorted(Comparator.comparingLong(FailureGroup::count).reversed()

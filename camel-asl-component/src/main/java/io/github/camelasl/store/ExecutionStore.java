@@ -146,22 +146,7 @@ public interface ExecutionStore extends AutoCloseable {
      */
     default List<ExecutionListing.FailureGroup> failureGroups(Instant from, Instant to, String stateMachineArn,
             int limit) {
-        record Key(String stateMachineArn, String failedState, String error) {
-        }
-        java.util.Map<Key, List<ExecutionListing>> groups = new java.util.HashMap<>();
-        list().stream()
-                .filter(r -> ExecutionListing.failed(r.status()) && r.stopDate() != null)
-                .filter(r -> !r.stopDate().isBefore(from) && r.stopDate().isBefore(to))
-                .filter(r -> stateMachineArn == null || stateMachineArn.equals(r.stateMachineArn()))
-                .map(this::listing)
-                .forEach(l -> groups.computeIfAbsent(new Key(l.stateMachineArn(), l.failedState(), l.error()),
-                        k -> new java.util.ArrayList<>()).add(l));
-        return ExecutionListing.FailureGroup.largestFirst(groups.values().stream().map(members -> {
-            ExecutionListing newest = members.stream().max(java.util.Comparator.comparing(ExecutionListing::stopDate)
-                    .thenComparing(ExecutionListing::executionArn)).orElseThrow();
-            return new ExecutionListing.FailureGroup(newest.stateMachineArn(), newest.failedState(), newest.error(),
-                    members.size(), newest.stopDate(), newest.executionArn());
-        }), limit);
+        return ExecutionListing.FailureGroup.of(list().stream().map(this::listing), from, to, stateMachineArn, limit);
     }
 
     /**

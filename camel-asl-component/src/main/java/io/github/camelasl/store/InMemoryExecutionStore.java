@@ -244,21 +244,8 @@ public class InMemoryExecutionStore implements ExecutionStore {
     @Override
     public List<ExecutionListing.FailureGroup> failureGroups(java.time.Instant from, java.time.Instant to,
             String stateMachineArn, int limit) {
-        record Key(String stateMachineArn, String failedState, String error) {
-        }
-        Map<Key, List<ExecutionListing>> groups = new java.util.HashMap<>();
-        executions.values().stream().map(InMemoryExecutionStore::listing)
-                .filter(l -> ExecutionListing.failed(l.status()) && l.stopDate() != null)
-                .filter(l -> !l.stopDate().isBefore(from) && l.stopDate().isBefore(to))
-                .filter(l -> stateMachineArn == null || stateMachineArn.equals(l.stateMachineArn()))
-                .forEach(l -> groups.computeIfAbsent(new Key(l.stateMachineArn(), l.failedState(), l.error()),
-                        k -> new ArrayList<>()).add(l));
-        return ExecutionListing.FailureGroup.largestFirst(groups.values().stream().map(members -> {
-            ExecutionListing newest = members.stream().max(java.util.Comparator.comparing(ExecutionListing::stopDate)
-                    .thenComparing(ExecutionListing::executionArn)).orElseThrow();
-            return new ExecutionListing.FailureGroup(newest.stateMachineArn(), newest.failedState(), newest.error(),
-                    members.size(), newest.stopDate(), newest.executionArn());
-        }), limit);
+        return ExecutionListing.FailureGroup.of(executions.values().stream().map(InMemoryExecutionStore::listing),
+                from, to, stateMachineArn, limit);
     }
 
     @Override

@@ -44,6 +44,11 @@ public final class ExecutionGraphs {
     static final Duration LAYOUT_TIME = Duration.ofSeconds(10);
 
     private final Map<String, Laid> cache;
+    /**
+     * One layout at a time: ELK takes a core for up to {@link #LAYOUT_TIME} per definition it has not seen, and
+     * requests for many new definitions at once must not take every core from the executions.
+     */
+    final java.util.concurrent.Semaphore layoutTurn = new java.util.concurrent.Semaphore(1, true);
     /** {@link #LAYOUT_TIME}; shorter in tests. */
     volatile Duration layoutTime = LAYOUT_TIME;
     private final Function<String, List<Diagnostic>> validator;
@@ -209,8 +214,28 @@ public final class ExecutionGraphs {
         }
         DefinitionModel model = new DefinitionModel(definition != null && definition.isObject() ? definition : null,
                 "", "", null);
-        ObjectNode graph = GraphLayout.layout(model, layoutTime);
+        ObjectNode graph = inTurn(() -> GraphLayout.layout(model, layoutTime));
         return new Laid(model, graph, Diagnostics.json(validator.apply(definitionText), model));
+    }
+
+    /** Runs a layout when it is its turn, waiting at most as long as one layout may take. */
+    private ObjectNode inTurn(java.util.function.Supplier<ObjectNode> layout) {
+        boolean turn;
+        try {
+            turn = layoutTurn.tryAcquire(layoutTime.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LayoutBusyException("interrupted while waiting to lay out the definition");
+        }
+        if (!turn) {
+            throw new LayoutBusyException("other definitions are being laid out: waited " + layoutTime.toMillis()
+                    + " ms for a turn; try again");
+        }
+        try {
+            return layout.get();
+        } finally {
+            layoutTurn.release();
+        }
     }
 
     /** The layout of a Map's item processor, drawn as a machine of its own (Start, its states, End). */
@@ -226,7 +251,8 @@ public final class ExecutionGraphs {
         String field = json.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
         DefinitionModel model = new DefinitionModel(json.get(field), map.pointer() + "/" + field,
                 map.location() + "/" + field, map.name());
-        Laid laid = new Laid(model, GraphLayout.layout(model, layoutTime), GraphLayout.NODES.arrayNode());
+        Laid laid = new Laid(model, inTurn(() -> GraphLayout.layout(model, layoutTime)),
+                GraphLayout.NODES.arrayNode());
         synchronized (cache) {
             cache.put(key, laid);
         }

@@ -190,6 +190,25 @@ class DefinitionGraphTest {
     }
 
     @Test
+    void aNewDefinitionWaitsItsTurnToBeLaidOutAndIsRefusedWhenTheTurnDoesNotComeInTime() throws Exception {
+        ExecutionGraphs busy = new ExecutionGraphs(10);
+        busy.layoutTime = java.time.Duration.ofMillis(100);
+        String seen = "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}";
+        JsonNode drawn = busy.definitionGraph(seen);
+        busy.layoutTurn.acquire(); // another layout's turn, for longer than a layout may take
+        try {
+            LayoutBusyException refused = assertThrows(LayoutBusyException.class,
+                    () -> busy.definitionGraph(FAN_OUT));
+            assertTrue(refused.getMessage().contains("waited 100 ms for a turn"), refused.getMessage());
+            assertEquals(drawn, busy.definitionGraph(seen), "one laid out already needs no turn");
+        } finally {
+            busy.layoutTurn.release();
+        }
+        busy.layoutTime = ExecutionGraphs.LAYOUT_TIME;
+        assertEquals(graphs.definitionGraph(FAN_OUT), busy.definitionGraph(FAN_OUT));
+    }
+
+    @Test
     void aLongChoiceRuleIsCutToSixtyCharacters() {
         String definition = """
                 {"StartAt": "C", "States": {"C": {"Type": "Choice", "QueryLanguage": "JSONata",

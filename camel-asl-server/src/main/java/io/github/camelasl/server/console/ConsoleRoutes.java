@@ -357,6 +357,9 @@ public final class ConsoleRoutes extends RouteBuilder implements AutoCloseable {
             return call.get();
         } catch (IllegalArgumentException e) {
             throw ConsoleError.validation(e.getMessage());
+        } catch (io.github.camelasl.graph.LayoutBusyException e) {
+            throw new ConsoleError(429, "ThrottlingException", "The console is laying out other definitions: "
+                    + e.getMessage());
         }
     }
 
