@@ -155,13 +155,15 @@ class ColouringTest {
         assertEquals("Fan out", items.get(0).path("state").asText());
         assertEquals(12, items.size(), items::toString);
         long mapEntries = 0;
-        String previousStart = "";
+        // as instants: the events' ISO-8601 text leaves out a whole second's ".000", so texts do not sort as times
+        java.time.Instant previousStart = java.time.Instant.MIN;
         for (JsonNode item : items) {
-            assertTrue(item.path("start").asText().compareTo(previousStart) >= 0, items::toString);
+            java.time.Instant start = java.time.Instant.parse(item.path("start").asText());
+            assertTrue(!start.isBefore(previousStart), items::toString);
             if (!item.path("iteration").isNull()) {
                 mapEntries++;
             }
-            previousStart = item.path("start").asText();
+            previousStart = start;
         }
         assertEquals(6, mapEntries, items::toString); // 3 Route, 2 Good, 1 Bad
         JsonNode cut = graphs.timeline(pipeline, 2);
