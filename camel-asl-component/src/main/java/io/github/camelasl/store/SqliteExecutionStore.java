@@ -1086,37 +1086,27 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 + "WHERE state_machine_arn = ?" + (status == null ? "" : " AND status = ?")
                 + (after == null ? "" : " AND (start_date, execution_arn) < (?, ?)")
                 + " ORDER BY start_date DESC, execution_arn DESC LIMIT ?";
-        return await(submit(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int at = 1;
-                ps.setString(at++, stateMachineArn);
-                if (status != null) {
-                    ps.setString(at++, status.name());
-                }
-                if (after != null) {
-                    ps.setLong(at++, after.startDate().toEpochMilli());
-                    ps.setString(at++, after.executionArn());
-                }
-                ps.setInt(at, limit + 1);
-                List<ExecutionSummary> page = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        page.add(readSummary(rs));
-                    }
-                }
-                return ExecutionSummary.Page.of(page, limit);
-            }
-        }));
+        return summaryPage(sql, stateMachineArn, status, after, limit);
     }
 
     @Override
     public ExecutionSummary.Page executionsStartedThrough(String versionOrAliasArn, ExecutionStatus status,
             ExecutionSummary.Cursor after, int limit) {
         String sql = executionsStartedThroughSql(versionOrAliasArn, status != null, after != null);
+        return summaryPage(sql, versionOrAliasArn, status, after, limit);
+    }
+
+    /**
+     * A page of ListExecutions' summaries by {@code sql}, whose parameters are, in order: {@code arn}, the status when
+     * there is one, the cursor's start date and ARN when there is one, then the limit (one more row is read, to tell
+     * whether there is a next page).
+     */
+    private ExecutionSummary.Page summaryPage(String sql, String arn, ExecutionStatus status,
+            ExecutionSummary.Cursor after, int limit) {
         return await(submit(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int at = 1;
-                ps.setString(at++, versionOrAliasArn);
+                ps.setString(at++, arn);
                 if (status != null) {
                     ps.setString(at++, status.name());
                 }
