@@ -346,6 +346,22 @@ public class AslComponent extends DefaultComponent {
         return deployed.get(stateMachineArn);
     }
 
+    /**
+     * The runtimes of the state machines named {@code name} that asl: endpoints of this component deploy (one per
+     * type, region or account it is deployed with; usually one), for code that drives them directly (the test kit).
+     */
+    public synchronized List<io.github.camelasl.engine.StateMachineRuntime> deployedStateMachines(String name) {
+        return deployed.values().stream().map(StateMachineDeployment::runtime)
+                .filter(runtime -> runtime.config().name().equals(name)).toList();
+    }
+
+    /** The names of the state machines asl: endpoints of this component deploy. */
+    public synchronized java.util.SortedSet<String> deployedStateMachineNames() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        deployed.values().forEach(deployment -> names.add(deployment.runtime().config().name()));
+        return names;
+    }
+
     synchronized void release(StateMachineDeployment deployment) throws Exception {
         if (--deployment.users == 0) {
             deployed.remove(deployment.runtime().config().stateMachineArn(), deployment);

@@ -8,7 +8,7 @@ import io.github.camelasl.history.HistoryEvent;
 import io.github.camelasl.history.ExecutionHistory;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.history.HistoryListener;
-import io.github.camelasl.mock.MockedExecution;
+import io.github.camelasl.mock.TaskMocks;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
 import java.time.Instant;
@@ -52,7 +52,7 @@ public final class Execution {
     private int redriveCount;
     private ObjectNode restartedFrom;
     /** The mock test case it runs (Step Functions Local's #TestCase), or null: set before started(). */
-    private MockedExecution mocks;
+    private TaskMocks mocks;
     private Instant redriveDate;
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
@@ -118,7 +118,7 @@ public final class Execution {
         JsonNode startInput = input;
         StateMachineConfig machine = config;
         ObjectNode restarted = restartedFrom;
-        String testCase = mocks == null ? null : mocks.testCase().name();
+        String testCase = mocks == null ? null : mocks.testCaseName();
         history.append(HistoryEventType.ExecutionStarted, HistoryEventType.ExecutionStarted.name(), 0, () -> {
             ObjectNode details = EventDetails.withInput(startInput);
             details.put("roleArn", machine.effectiveRoleArn());
@@ -137,12 +137,12 @@ public final class Execution {
     static final String MOCK_TEST_CASE = "mockTestCase";
 
     /** Before started(): its Tasks the test case mocks answer from it instead of their endpoints. */
-    void mocks(MockedExecution mocks) {
+    void mocks(TaskMocks mocks) {
         this.mocks = mocks;
     }
 
     /** The mocks of its test case, or null when it runs none. */
-    public MockedExecution mocks() {
+    public TaskMocks mocks() {
         return mocks;
     }
 

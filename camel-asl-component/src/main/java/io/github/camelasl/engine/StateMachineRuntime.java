@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.history.HistoryEvent;
 import io.github.camelasl.history.HistoryListener;
-import io.github.camelasl.mock.MockedExecution;
+import io.github.camelasl.mock.TaskMocks;
 import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
@@ -97,10 +97,11 @@ public final class StateMachineRuntime {
      * {@code mocks} instead of their endpoints. Such an execution lives in this JVM only: it does not wait out of
      * memory, and after a restart it is not resumed with real endpoints but ends FAILED (see {@link #resume}).
      *
-     * @param mocks a fresh {@link MockedExecution} for this execution, or null to run every Task for real
+     * @param mocks the mocks of this execution alone (a fresh {@code MockedExecution} of a test case, the test kit's),
+     *              or null to run every Task for real
      */
     public Started begin(JsonNode input, String executionName, Map<String, Object> headers,
-            List<HistoryListener> listeners, boolean asStartExecution, MockedExecution mocks) {
+            List<HistoryListener> listeners, boolean asStartExecution, TaskMocks mocks) {
         checkStart(input, executionName);
         boolean idempotent = asStartExecution;
         if (idempotent && executionName != null && !config.express()) {
