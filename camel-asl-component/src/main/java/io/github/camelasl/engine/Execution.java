@@ -53,6 +53,8 @@ public final class Execution {
     private ObjectNode restartedFrom;
     /** The mock test case it runs (Step Functions Local's #TestCase), or null: set before started(). */
     private MockedExecution mocks;
+    /** Who watches it (see {@link ExecutionObserver}): set before its first event, by its runtime. */
+    private volatile DeploymentObservers observers = DeploymentObservers.NONE;
     private Instant redriveDate;
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
@@ -74,10 +76,18 @@ public final class Execution {
         this.definition = definition;
         this.originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
         int maxEvents = config.limits().maxHistoryEvents();
-        this.history = new ExecutionHistory(arn, earlierEvents, listeners, event -> recorder.appendEvent(event),
-                maxEvents,
+        this.history = new ExecutionHistory(arn, earlierEvents, listeners, this::recorded, maxEvents,
                 () -> finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
                         "The execution reached the maximum number of history events (" + maxEvents + ")."));
+    }
+
+    /** Each event, in id order: to the store, and to the observers as it is recorded. */
+    private void recorded(HistoryEvent event) {
+        try {
+            recorder.appendEvent(event);
+        } finally {
+            observers.onEvent(arn, event); // the event is in the history even when the store failed on it
+        }
     }
 
     /**
@@ -139,6 +149,14 @@ public final class Execution {
     /** Before started(): its Tasks the test case mocks answer from it instead of their endpoints. */
     void mocks(MockedExecution mocks) {
         this.mocks = mocks;
+    }
+
+    void observers(DeploymentObservers value) {
+        this.observers = value;
+    }
+
+    DeploymentObservers observers() {
+        return observers;
     }
 
     /** The mocks of its test case, or null when it runs none. */
