@@ -55,6 +55,8 @@ public final class Execution {
     private ObjectNode restartedFrom;
     /** The mock test case it runs (Step Functions Local's #TestCase), or null: set before started(). */
     private TaskMocks mocks;
+    /** Who watches it (see {@link ExecutionObserver}): set before its first event, by its runtime. */
+    private volatile DeploymentObservers observers = DeploymentObservers.NONE;
     private Instant redriveDate;
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
@@ -77,10 +79,19 @@ public final class Execution {
         this.originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
         int maxEvents = config.limits().maxHistoryEvents();
         this.clock = config.clock();
-        this.history = new ExecutionHistory(arn, earlierEvents, listeners, event -> recorder.appendEvent(event),
+        this.history = new ExecutionHistory(arn, earlierEvents, listeners, this::recorded,
                 maxEvents, clock::millis,
                 () -> finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
                         "The execution reached the maximum number of history events (" + maxEvents + ")."));
+    }
+
+    /** Each event, in id order: to the store, and to the observers as it is recorded. */
+    private void recorded(HistoryEvent event) {
+        try {
+            recorder.appendEvent(event);
+        } finally {
+            observers.onEvent(arn, event); // the event is in the history even when the store failed on it
+        }
     }
 
     /**
@@ -142,6 +153,14 @@ public final class Execution {
     /** Before started(): its Tasks the test case mocks answer from it instead of their endpoints. */
     void mocks(TaskMocks mocks) {
         this.mocks = mocks;
+    }
+
+    void observers(DeploymentObservers value) {
+        this.observers = value;
+    }
+
+    DeploymentObservers observers() {
+        return observers;
     }
 
     /** The mocks of its test case, or null when it runs none. */
