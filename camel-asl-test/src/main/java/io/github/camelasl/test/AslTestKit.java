@@ -1,7 +1,9 @@
 package io.github.camelasl.test;
 
 import io.github.camelasl.AslComponent;
+import io.github.camelasl.engine.ExecutionObserver;
 import io.github.camelasl.engine.StateMachineConfig;
+import io.github.camelasl.engine.VirtualClock;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.resource.ResourceResolver;
 import java.io.IOException;
@@ -56,6 +58,7 @@ public final class AslTestKit implements AutoCloseable {
         DefaultCamelContext context = new DefaultCamelContext();
         AslComponent component = new AslComponent();
         component.setStore("memory");
+        component.setClock(new VirtualClock());
         context.addComponent("asl", component);
         AslTestKit kit = new AslTestKit(context, component, true);
         try {
@@ -87,8 +90,15 @@ public final class AslTestKit implements AutoCloseable {
         return kit;
     }
 
-    /** Adds the route an unmocked, unrunnable Task calls, and the resolver that sends such Tasks to it. */
+    /**
+     * Gives the component a virtual clock when it has none (the state machines deployed from now on run on it;
+     * those asl: endpoints deployed before keep the system's unless a VirtualClock bean was bound for the component
+     * to autowire); adds the route an unmocked, unrunnable Task calls, and the resolver that sends such Tasks to it.
+     */
     private void attach() throws Exception {
+        if (component.getClock() == null) {
+            component.setClock(new VirtualClock());
+        }
         UnmockedTasks.addTo(camelContext);
         List<ResourceResolver> resolvers = new ArrayList<>(component.getResourceResolvers());
         if (resolvers.stream().noneMatch(UnmockedTasks.class::isInstance)) {
@@ -174,7 +184,31 @@ public final class AslTestKit implements AutoCloseable {
 
     /** Runs {@code run} to its end; see {@link StateMachineUnderTest#run}. */
     ExecutionRun runToEnd(ExecutionRun run) {
-        return run.await();
+        return run.runToEnd();
+    }
+
+    /**
+     * The virtual clock the kit's executions run on: the component's. Time stands still until the test (or
+     * {@link StateMachineUnderTest#run}) moves it.
+     *
+     * @throws IllegalStateException when the component was given another clock than a VirtualClock
+     */
+    public VirtualClock clock() {
+        if (component.getClock() instanceof VirtualClock virtual) {
+            return virtual;
+        }
+        throw new IllegalStateException("The asl component of CamelContext " + camelContext.getName() + " runs on "
+                + component.getClock() + ", not a VirtualClock: set its clock option to one (or bind one in the "
+                + "registry) to move time in tests");
+    }
+
+    /**
+     * Tells {@code observer} of every state machine the kit's component deploys and of their executions (path
+     * coverage listens so). On a context the kit did not make, it stays added after the kit is closed.
+     */
+    public AslTestKit addObserver(ExecutionObserver observer) {
+        component.addExecutionObserver(observer);
+        return this;
     }
 
     /** Undeploys what this kit deployed; stops the CamelContext when the kit made it. */

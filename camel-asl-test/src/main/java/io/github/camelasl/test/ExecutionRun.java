@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.engine.VirtualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -77,7 +78,29 @@ public final class ExecutionRun {
         return runtime.history(executionArn);
     }
 
-    /** The result, waiting for it in real time (at most 30 s): for an execution a test does not drive. */
+    /**
+     * Runs it to its end: on a {@link VirtualClock}, fires its timers (Waits, back-offs, timeouts) until it ends,
+     * taking no real time for them; on the system clock, waits as {@link #await()} does.
+     *
+     * @throws AssertionError when it cannot end: it waits for something no timer brings (a task token's
+     *                        SendTaskSuccess, an activity worker, a callback), saying where it waits
+     */
+    public ExecutionRun runToEnd() {
+        if (runtime.config().clock() instanceof VirtualClock clock) {
+            if (!clock.runUntil(completion::isDone)) {
+                throw new AssertionError("Execution " + executionArn + " cannot end: it waits for something no "
+                        + "timer brings (a task token, an activity worker, a callback); " + HistoryView.of(history())
+                        .whereItIs() + ". Start it with start(input), bring what it waits for, then runToEnd()");
+            }
+            return this;
+        }
+        return await();
+    }
+
+    /**
+     * The result, waiting for it in real time (at most 30 s): for an execution something else moves on (a worker,
+     * a callback from another thread). It does not move a virtual clock: see {@link #runToEnd()}.
+     */
     public ExecutionRun await() {
         return await(DEFAULT_AWAIT);
     }
