@@ -125,6 +125,16 @@ public final class ExecutionRun {
         return this;
     }
 
+    /** Stops it, as AWS's StopExecution: ABORTED with {@code cause}. */
+    public ExecutionRun stop(String cause) {
+        runtime.stop(executionArn, null, cause);
+        return this;
+    }
+
+    io.github.camelasl.engine.EngineClock clock() {
+        return runtime.config().clock();
+    }
+
     CompletableFuture<ExecutionResult> completion() {
         return completion;
     }

@@ -165,7 +165,9 @@ public final class StateMachineUnderTest {
                     : new KitMocks(byState, byResource, testCase);
         }
         StateMachineRuntime.Started started = runtime.begin(json, null, Map.of(), List.of(), false, mocks);
-        return new ExecutionRun(runtime, started.executionArn(), started.completion());
+        ExecutionRun run = new ExecutionRun(runtime, started.executionArn(), started.completion());
+        kit.started(run);
+        return run;
     }
 
     private static boolean isState(StateMachine machine, String name) {
