@@ -1,7 +1,7 @@
 package io.github.camelasl.test;
 
 import static io.github.camelasl.test.AslAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.camelasl.test.AslAssertions.assertThatThrownBy;
 
 import io.github.camelasl.engine.ExecutionStatus;
 import org.junit.jupiter.api.AfterAll;

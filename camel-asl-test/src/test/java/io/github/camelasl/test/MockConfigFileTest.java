@@ -1,7 +1,7 @@
 package io.github.camelasl.test;
 
 import static io.github.camelasl.test.AslAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.camelasl.test.AslAssertions.assertThatThrownBy;
 
 import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.mock.MockConfigException;
@@ -66,7 +66,7 @@ class MockConfigFileTest {
                 .hasOutput("{\"MD5OfMessageBody\": \"3bcb6e8e-7h85-4375-b0bc-1a59812c6e51\", "
                         + "\"MessageId\": \"3bcb6e8e-8b51-4375-b0bc-1a59812c6e51\"}")
                 .state("SQSState").hasInput(HELLO);
-        org.assertj.core.api.Assertions.assertThat(sent).isEmpty();
+        assertThat(sent).isEmpty();
     }
 
     @Test
@@ -78,7 +78,7 @@ class MockConfigFileTest {
         assertThat(run).succeeded().state("LambdaState").wasEntered(1).wasRetried(3).hasOutput(HELLO);
         assertThat(run).hasEvent("TaskFailed");
         // the back-offs (2, 4, 8 s) passed on the virtual clock
-        org.assertj.core.api.Assertions.assertThat(Duration.between(before, kit.clock().now()))
+        assertThat(Duration.between(before, kit.clock().now()))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(14));
     }
 
@@ -87,15 +87,15 @@ class MockConfigFileTest {
         ExecutionRun run = machine.testCase("HybridPath").run("{}");
 
         assertThat(run).succeeded().hasOutput("{\"MessageId\": \"sent-for-real\"}");
-        org.assertj.core.api.Assertions.assertThat(sent).hasSize(1);
-        org.assertj.core.api.Assertions.assertThat(sent.get(0)).contains("Hello from Lambda!");
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0)).contains("Hello from Lambda!");
     }
 
     @Test
     void theTestCaseIsRecordedInExecutionStarted() {
         ExecutionRun run = machine.testCase("HappyPath").run("{}");
 
-        org.assertj.core.api.Assertions.assertThat(run.history().get(0).path("executionStartedEventDetails")
+        assertThat(run.history().get(0).path("executionStartedEventDetails")
                 .path("mockTestCase").asText()).isEqualTo("HappyPath");
     }
 

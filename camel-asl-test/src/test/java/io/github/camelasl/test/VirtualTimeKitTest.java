@@ -1,7 +1,7 @@
 package io.github.camelasl.test;
 
 import static io.github.camelasl.test.AslAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.camelasl.test.AslAssertions.assertThatThrownBy;
 
 import io.github.camelasl.dataflow.Json;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class VirtualTimeKitTest {
         Instant stamped = start.plusSeconds(60 + 120 + 240 + 86_400);
         assertThat(run).succeeded().hasOutputAt("$.rows", 12).hasOutputAt("$.at", Json.NODES.textNode(
                 stamped.toString())).state("Extract").wasRetried(3);
-        org.assertj.core.api.Assertions.assertThat(kit.clock().now()).isEqualTo(stamped);
+        assertThat(kit.clock().now()).isEqualTo(stamped);
     }
 
     @Test
@@ -65,7 +65,7 @@ class VirtualTimeKitTest {
 
         ExecutionRun run = nightly.start("{}");
         kit.clock().advance(Duration.ofHours(23));
-        org.assertj.core.api.Assertions.assertThat(run.ended()).isFalse();
+        assertThat(run.ended()).isFalse();
         kit.clock().advance(Duration.ofHours(1));
 
         assertThat(run.await()).succeeded();
