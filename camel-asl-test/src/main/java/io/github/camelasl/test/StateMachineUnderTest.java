@@ -170,6 +170,16 @@ public final class StateMachineUnderTest {
         return run;
     }
 
+    /**
+     * An execution of this state machine something else started (a route's asl: endpoint, a file consumer, the
+     * API), by ARN, for the same assertions: read from the store while it runs.
+     *
+     * @throws IllegalArgumentException when the store has no such execution
+     */
+    public ExecutionRun execution(String executionArn) {
+        return ExecutionRun.of(runtime, executionArn);
+    }
+
     private static boolean isState(StateMachine machine, String name) {
         if (machine.states().containsKey(name)) {
             return true;

@@ -63,6 +63,19 @@ class CamelTestSupportKitTest extends CamelTestSupport {
     }
 
     @Test
+    void anExecutionTheRouteStartedIsAssertedByItsArn() {
+        org.apache.camel.Exchange reply = template.request("direct:order", e -> e.getMessage().setBody("{\"order\": 2}"));
+        String arn = reply.getMessage().getHeader(io.github.camelasl.AslConstants.EXECUTION_ARN, String.class);
+
+        ExecutionRun run = asl.kit().stateMachine("Shop").execution(arn);
+
+        assertThat(run).succeeded().tookPath("Charge", "Ship").hasOutputAt("$.order", 2);
+        assertThat(run.statesEntered()).containsExactly("Charge", "Ship");
+        assertThatThrownBy(() -> asl.kit().stateMachine("Shop").execution(arn + "-not"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no execution");
+    }
+
+    @Test
     void aStateMachineNoEndpointDeploysIsAnErrorNamingThoseThatAre() {
         assertThatThrownBy(() -> asl.kit().stateMachine("Shops"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No state machine named 'Shops'")
