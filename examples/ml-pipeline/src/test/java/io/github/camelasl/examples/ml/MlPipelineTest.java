@@ -1,5 +1,6 @@
 package io.github.camelasl.examples.ml;
 
+import static io.github.camelasl.test.AslAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,17 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.AslConstants;
 import io.github.camelasl.engine.AslError;
+import io.github.camelasl.test.AslTestKit;
 import java.io.InputStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The example pipeline, in both dialects: the happy path (with retried training runs), bad data, and a model
- * below threshold give the same results whether written with JSONPath or JSONata and variables.
+ * The example pipeline, in both dialects: the happy path (with retried training runs, its path checked with the
+ * test kit), bad data, and a model below threshold give the same results whether written with JSONPath or JSONata
+ * and variables.
  */
 class MlPipelineTest {
 
@@ -52,11 +57,21 @@ class MlPipelineTest {
     @ValueSource(strings = {MlPipelineApp.JSONPATH_DEFINITION, MlPipelineApp.JSONATA_DEFINITION})
     void trainsEveryHyperparameterSetAndDeploysTheBestModel(String definition) throws Exception {
         start(definition);
-        JsonNode out = run(input);
+        Exchange reply = context.createProducerTemplate().request("direct:train-pipeline",
+                e -> e.getMessage().setBody(JSON.writeValueAsString(input)));
+        JsonNode out = JSON.readTree(reply.getMessage().getBody(String.class));
         assertEquals("model-1", out.path("modelId").asText(), "learningRate 0.05/depth 6 scores 0.86, the best");
         assertEquals("churn-serving", out.path("endpoint").asText());
         assertEquals("InService", out.path("status").asText());
         assertTrue(notifier.sent().isEmpty());
+        // the path it took: each of the three training runs found the GPU busy once, and its Retry ran it again
+        try (AslTestKit kit = AslTestKit.of(context)) {
+            assertThat(kit.stateMachine("ml-pipeline").execution(reply.getMessage().getHeader(
+                    AslConstants.EXECUTION_ARN, String.class))).succeeded()
+                    .passedThrough("ValidateTrainingData", "TrainModels", "EvaluateBestModel", "DeployModel")
+                    .didNotPassThrough("NotifyFailure")
+                    .state("Train").wasEntered(3).wasRetried(3);
+        }
     }
 
     @ParameterizedTest
