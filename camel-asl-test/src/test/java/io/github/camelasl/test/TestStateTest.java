@@ -69,6 +69,23 @@ class TestStateTest {
     }
 
     @Test
+    void anUnmockedTaskCallsItsEndpoint() throws Exception {
+        kit.camelContext().addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:double").process(e -> e.getMessage().setBody("{\"doubled\": "
+                        + 2 * Json.parse(e.getMessage().getBody(String.class)).path("n").asInt() + "}"));
+            }
+        });
+
+        TestStateResult result = kit.testState("{\"Type\": \"Task\", \"Resource\": \"direct:double\", "
+                + "\"TimeoutSeconds\": 5, \"End\": true}").input("{\"n\": 4}").run();
+
+        assertThat(result.status()).as(result.toString()).isEqualTo("SUCCEEDED");
+        assertThat(result.output()).isEqualTo(Json.parse("{\"doubled\": 8}"));
+    }
+
+    @Test
     void aStateThatDoesNotExistIsAwssValidationException() {
         assertThatThrownBy(() -> kit.testState("classpath:orders.asl.json", "Charg").run())
                 .isInstanceOf(AslError.class).hasMessageContaining("State not found in definition: 'Charg'");
