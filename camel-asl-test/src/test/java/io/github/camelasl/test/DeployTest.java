@@ -75,6 +75,27 @@ class DeployTest {
     }
 
     @Test
+    void anObserverIsToldOfTheKitsDeploymentsAndExecutions() {
+        java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        kit.addObserver(new io.github.camelasl.engine.ExecutionObserver() {
+            @Override
+            public void deployed(String stateMachineArn, String definition) {
+                told.add("deployed " + stateMachineArn.substring(stateMachineArn.lastIndexOf(':') + 1));
+            }
+
+            @Override
+            public void onEvent(String executionArn, io.github.camelasl.history.HistoryEvent event) {
+                told.add(event.type());
+            }
+        });
+
+        kit.deploy("Observed", HELLO).run("{}");
+
+        assertThat(told).contains("deployed Observed").containsSubsequence("ExecutionStarted", "PassStateEntered",
+                "ExecutionSucceeded");
+    }
+
+    @Test
     void inputThatIsNotJsonIsRefused() {
         StateMachineUnderTest hello = kit.deploy("BadInput", HELLO);
 
