@@ -99,7 +99,7 @@ final class JsonataStates {
             left = left == null ? executionDeadline - now : Math.min(left, executionDeadline - now);
         }
         try {
-            return evaluation.apply(TimeLimit.within(left));
+            return evaluation.apply(TimeLimit.within(left).at(now));
         } catch (AslError e) {
             if (ErrorNames.TIMEOUT.equals(e.error()) && executionDeadline != null
                     && clock.millis() >= executionDeadline) {

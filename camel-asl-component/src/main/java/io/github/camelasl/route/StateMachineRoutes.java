@@ -173,7 +173,7 @@ public class StateMachineRoutes extends RouteBuilder {
             // the hottest route: one processor that also applies Retry and Catch (see TaskStateProcessor)
             engineRoute(stateUris.get(state), state.name())
                     .process(new TaskStateProcessor(task, resourceEndpoints.apply(task.resource()),
-                            TaskHeaders.of(task, allowedCamelHeaders, forwardedHeaders), caching, timers));
+                            TaskHeaders.of(task, allowedCamelHeaders, forwardedHeaders), caching, timers, clock));
             return;
         }
         // doTry/doCatch rather than onException: a handled onException would also end the caller's loop
@@ -297,8 +297,13 @@ public class StateMachineRoutes extends RouteBuilder {
                     });
             branchUris.add(entry);
         }
+        // the pool Camel would make for the multicast, made here so that the clock sees the branches' work
+        ExecutorService branchPool = getContext().getExecutorServiceManager().newDefaultThreadPool(this,
+                "asl-" + key + "-parallel-" + state.name());
+        pools.add(branchPool);
         route.process(e -> e.getMessage().setBody(ParallelStep.prepare(scope(e))))
                 .multicast(AggregationStrategies.useOriginal()).parallelProcessing()
+                .executorService(clock.observe(branchPool))
                     .to(branchUris.toArray(String[]::new))
                 .end()
                 .process(e -> ParallelStep.complete(scope(e)));
@@ -318,9 +323,10 @@ public class StateMachineRoutes extends RouteBuilder {
         }
         String processorDriver = machineRoutes(state.itemProcessor());
         String iteration = "direct:asl-" + key + "-iteration-" + (entries++);
-        ExecutorService pool = getContext().getExecutorServiceManager().newThreadPool(this,
+        ExecutorService ownPool = getContext().getExecutorServiceManager().newThreadPool(this,
                 "asl-" + key + "-map-" + state.name(), MapStep.MAX_INLINE_CONCURRENCY, MapStep.MAX_INLINE_CONCURRENCY);
-        pools.add(pool);
+        pools.add(ownPool);
+        ExecutorService pool = clock.observe(ownPool); // the iterations' work, as the clock sees it
         engineRoute(iteration, state.name() + "-iteration")
                 .process(new MaxConcurrencyGate())
                 .process(e -> e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, SubMachineRun.startIteration(

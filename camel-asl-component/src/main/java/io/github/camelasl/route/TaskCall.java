@@ -26,14 +26,24 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
 
     private final String uri;
     private final boolean timed;
+    /** The execution's clock: a TimeoutSeconds timer goes on its scheduler, when it has one. */
+    private final io.github.camelasl.engine.EngineClock clock;
     private CamelContext camelContext;
     private AsyncProducer producer;
     private ScheduledExecutorService timer;
     private java.util.concurrent.ExecutorService worker;
+    /** The pools this made (and shuts down): the clock's scheduler is not its own. */
+    private ScheduledExecutorService ownTimer;
+    private java.util.concurrent.ExecutorService ownWorker;
 
     TaskCall(String uri, boolean timed) {
+        this(uri, timed, io.github.camelasl.engine.EngineClock.system());
+    }
+
+    TaskCall(String uri, boolean timed, io.github.camelasl.engine.EngineClock clock) {
         this.uri = uri;
         this.timed = timed;
+        this.clock = clock;
     }
 
     @Override
@@ -100,17 +110,23 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
         producer = camelContext.getEndpoint(uri).createAsyncProducer();
         ServiceHelper.startService(producer);
         if (timed) {
-            timer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "asl-task-timeout");
-            worker = camelContext.getExecutorServiceManager().newDefaultThreadPool(this, "asl-task-timeout-worker");
+            ownTimer = clock.scheduler() == null
+                    ? camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "asl-task-timeout")
+                    : null;
+            timer = ownTimer != null ? ownTimer : clock.scheduler();
+            ownWorker = camelContext.getExecutorServiceManager().newDefaultThreadPool(this, "asl-task-timeout-worker");
+            worker = clock.observe(ownWorker);
         }
     }
 
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(producer);
-        if (timer != null) {
-            camelContext.getExecutorServiceManager().shutdown(timer);
-            camelContext.getExecutorServiceManager().shutdown(worker);
+        if (ownTimer != null) {
+            camelContext.getExecutorServiceManager().shutdown(ownTimer);
+        }
+        if (ownWorker != null) {
+            camelContext.getExecutorServiceManager().shutdown(ownWorker);
         }
     }
 
