@@ -61,6 +61,8 @@ public final class VirtualClock implements EngineClock {
     private int inFlight;
     /** Timer callbacks running; guarded by lock. */
     private int callbacksRunning;
+    /** Replies awaited from endpoints (see {@link #inflight}), by what awaits them; guarded by lock. */
+    private final java.util.Map<String, Integer> awaitedReplies = new java.util.TreeMap<>();
     private volatile int maxTimers = DEFAULT_MAX_TIMERS;
     private volatile Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
@@ -190,7 +192,7 @@ public final class VirtualClock implements EngineClock {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
-            while (inFlight > 0 || callbacksRunning > 0) {
+            while (inFlight > 0 || callbacksRunning > 0 || !awaitedReplies.isEmpty()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new IllegalStateException("VirtualClock: the engine was not idle after " + timeout
@@ -204,6 +206,29 @@ public final class VirtualClock implements EngineClock {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Counts the reply awaited from {@code what} as the engine not being idle, until the returned Runnable runs. */
+    @Override
+    public Runnable inflight(String what) {
+        lock.lock();
+        try {
+            awaitedReplies.merge(what, 1, Integer::sum);
+        } finally {
+            lock.unlock();
+        }
+        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (answered.compareAndSet(false, true)) {
+                lock.lock();
+                try {
+                    awaitedReplies.computeIfPresent(what, (key, count) -> count == 1 ? null : count - 1);
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        };
     }
 
     /** The timers scheduled and not yet fired or cancelled. */
@@ -282,6 +307,9 @@ public final class VirtualClock implements EngineClock {
         StringBuilder report = new StringBuilder();
         report.append(inFlight).append(" task(s) queued or running in observed pools, ").append(callbacksRunning)
                 .append(" timer callback(s) running, ").append(timers.size()).append(" timer(s) pending");
+        if (!awaitedReplies.isEmpty()) {
+            report.append(", replies awaited from ").append(awaitedReplies);
+        }
         if (!timers.isEmpty()) {
             report.append(" (the next due at ").append(Instant.ofEpochMilli(timers.peek().due)).append(")");
         }

@@ -228,7 +228,7 @@ public class StateMachineRoutes extends RouteBuilder {
             e.setProperty(TOKEN_WAIT, TokenWait.register(scope(e), tokens, timers, timers));
         });
         route.filter(e -> e.getProperty(MOCKED_RESULT) == null)
-                .process(new TaskCall(uri, false))
+                .process(new TaskCall(uri, false, clock))
                 .process(e -> {
                     if (!scope(e).awaitsResumedToken()) {
                         TaskStep.submitted(scope(e), TaskMessages.result(e));
@@ -367,7 +367,7 @@ public class StateMachineRoutes extends RouteBuilder {
         route.process(e -> e.setProperty(READS, ItemReading.start(scope(e))))
                 .loopDoWhile(e -> reads(e).request() != null)
                     .process(e -> TaskMessages.toRequest(e, scope(e), reads(e).request(), headers))
-                    .process(new TaskCall(uri, false))
+                    .process(new TaskCall(uri, false, clock))
                     .process(e -> reads(e).add(scope(e), TaskMessages.result(e)))
                 .end();
         route.process(e -> {

@@ -26,6 +26,7 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
 
     private final String uri;
     private final boolean timed;
+    private final String description;
     /** The execution's clock: a TimeoutSeconds timer goes on its scheduler, when it has one. */
     private final io.github.camelasl.engine.EngineClock clock;
     private CamelContext camelContext;
@@ -44,6 +45,7 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
         this.uri = uri;
         this.timed = timed;
         this.clock = clock;
+        this.description = "task[" + uri + "]";
     }
 
     @Override
@@ -59,6 +61,7 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
         call.getMessage().setHeaders(exchange.getMessage().getHeaders());
         call.getMessage().setBody(exchange.getMessage().getBody());
         AtomicBoolean answered = new AtomicBoolean();
+        Runnable replyHandled = clock.inflight(description); // a virtual clock waits for the reply; else null
         // the timer thread only hands off: the execution goes on on a worker, never on the shared timer
         ScheduledFuture<?> timeout = timeoutSeconds == null ? null : timer.schedule(() -> {
             if (answered.compareAndSet(false, true)) {
@@ -66,21 +69,42 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
                 worker.execute(() -> callback.done(false));
             }
         }, timeoutSeconds, TimeUnit.SECONDS);
+        if (replyHandled == null) {
+            return producer.process(call, doneSync -> replied(exchange, call, answered, timeout, doneSync, callback))
+                    && timeout == null;
+        }
         return producer.process(call, doneSync -> {
-            if (!answered.compareAndSet(false, true)) {
-                return;
+            try {
+                if (doneSync) {
+                    replied(exchange, call, answered, timeout, true, callback);
+                } else {
+                    // on the endpoint's thread: the execution's next steps run now, on it, rather than queued
+                    // after this callback, so that the clock counts them until they hand off or wait
+                    camelContext.getCamelContextExtension().getReactiveExecutor().scheduleSync(
+                            () -> replied(exchange, call, answered, timeout, false, callback));
+                }
+            } finally {
+                replyHandled.run();
             }
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
-            if (call.getException() != null) {
-                exchange.setException(call.getException());
-            } else {
-                exchange.getMessage().setBody(call.getMessage().getBody());
-                exchange.getMessage().setHeaders(call.getMessage().getHeaders());
-            }
-            callback.done(doneSync && timeout == null);
         }) && timeout == null;
+    }
+
+    /** The endpoint answered: unless the Task's timeout did first, its reply is the Task's. */
+    private static void replied(Exchange exchange, Exchange call, AtomicBoolean answered, ScheduledFuture<?> timeout,
+            boolean doneSync, AsyncCallback callback) {
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        if (call.getException() != null) {
+            exchange.setException(call.getException());
+        } else {
+            exchange.getMessage().setBody(call.getMessage().getBody());
+            exchange.getMessage().setHeaders(call.getMessage().getHeaders());
+        }
+        callback.done(doneSync && timeout == null);
     }
 
     /**
@@ -132,7 +156,7 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
 
     @Override
     public String toString() {
-        return "task[" + uri + "]";
+        return description;
     }
 
     @Override

@@ -35,6 +35,13 @@ class VirtualTimeTest extends EngineTestSupport {
     private final VirtualClock clock = new VirtualClock(START);
     /** Calls of direct:flaky so far; it fails the first three. */
     private final AtomicInteger flakyCalls = new AtomicInteger();
+    /** Where direct:async answers from. */
+    private final java.util.concurrent.ExecutorService replies = java.util.concurrent.Executors.newSingleThreadExecutor();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopReplies() {
+        replies.shutdownNow();
+    }
 
     @Override
     protected void configure(CamelContext camel) throws Exception {
@@ -52,6 +59,22 @@ class VirtualTimeTest extends EngineTestSupport {
                     e.getMessage().setBody("{\"slow\": \"done\"}");
                 });
                 from("direct:ask").log("asked, and no one will answer"); // a callback Task's token is never sent
+                from("direct:async").process(new org.apache.camel.support.AsyncProcessorSupport() {
+                    @Override
+                    public boolean process(org.apache.camel.Exchange exchange, org.apache.camel.AsyncCallback done) {
+                        // answers later, from a thread the engine does not own (as an asynchronous endpoint does)
+                        replies.execute(() -> {
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            exchange.getMessage().setBody("{\"async\": \"done\"}");
+                            done.done(false);
+                        });
+                        return false;
+                    }
+                });
             }
         });
     }
@@ -270,6 +293,21 @@ class VirtualTimeTest extends EngineTestSupport {
         assertEquals(json("{\"slow\": \"done\"}"), result.output());
         assertEquals(at(10_000), time(result, "TaskSucceeded"), "virtual time stood still while it worked");
         assertEquals(List.of(at(10_000), at(20_000)), times(result, "WaitStateExited"));
+    }
+
+    @Test
+    void theClockWaitsForTheReplyOfAnAsynchronousEndpoint() throws Exception {
+        StateMachineRuntime machine = deployOnClock("""
+                {"StartAt": "Work", "States": {
+                  "Work": {"Type": "Task", "Resource": "direct:async", "Next": "After"},
+                  "After": {"Type": "Wait", "Seconds": 10, "End": true}}}""");
+
+        ExecutionResult result = runOnClock(machine, "{}");
+
+        assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result.toString());
+        assertEquals(json("{\"async\": \"done\"}"), result.output());
+        assertEquals(START, time(result, "TaskSucceeded"));
+        assertEquals(at(10_000), time(result, "WaitStateExited"));
     }
 
     @Test
