@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.AslDeployer;
+import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.SqliteExecutionStore;
@@ -35,6 +36,8 @@ class VirtualTimeTest extends EngineTestSupport {
     private final VirtualClock clock = new VirtualClock(START);
     /** Calls of direct:flaky so far; it fails the first three. */
     private final AtomicInteger flakyCalls = new AtomicInteger();
+    /** The tokens direct:approve was given. */
+    private final List<String> askedTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Where direct:async answers from. */
     private final java.util.concurrent.ExecutorService replies = java.util.concurrent.Executors.newSingleThreadExecutor();
 
@@ -59,6 +62,8 @@ class VirtualTimeTest extends EngineTestSupport {
                     e.getMessage().setBody("{\"slow\": \"done\"}");
                 });
                 from("direct:ask").log("asked, and no one will answer"); // a callback Task's token is never sent
+                from("direct:approve").process(e -> askedTokens.add(Json.parse(e.getMessage().getBody(String.class))
+                        .get("token").asText()));
                 from("direct:async").process(new org.apache.camel.support.AsyncProcessorSupport() {
                     @Override
                     public boolean process(org.apache.camel.Exchange exchange, org.apache.camel.AsyncCallback done) {
@@ -221,6 +226,35 @@ class VirtualTimeTest extends EngineTestSupport {
         assertEquals(ErrorNames.HEARTBEAT_TIMEOUT, result.error());
         assertEquals(at(45_000), time(result, "TaskTimedOut"));
         assertEquals(at(45_000), result.stopDate());
+    }
+
+    @Test
+    void heartbeatsKeepACallbackTaskAliveUntilItsTokenIsSentAndTheExecutionGoesOnWhenTheClockMoves()
+            throws Exception {
+        TaskTokens tokens = new TaskTokens();
+        StateMachineRuntime machine = new AslDeployer(context, store, new ResourceResolvers(context, List.of()), null,
+                tokens).withClock(clock).deploy("test", """
+                        {"StartAt": "Approve", "States": {
+                          "Approve": {"Type": "Task", "Resource": "direct:approve.waitForTaskToken",
+                                      "HeartbeatSeconds": 60, "TimeoutSeconds": 3600,
+                                      "Parameters": {"token.$": "$$.Task.Token"}, "End": true}}}""",
+                StateMachineConfig.of("test"));
+        CompletableFuture<ExecutionResult> run = machine.start(json("{}"), null, Map.of(), List.of());
+        String token = askedTokens.get(0);
+        for (int beat = 1; beat <= 5; beat++) { // a heartbeat every 50 s: the 60 s heartbeat never runs out
+            clock.advance(Duration.ofSeconds(50));
+            tokens.sendHeartbeat(token);
+        }
+        assertFalse(run.isDone(), "alive after 250 s, five heartbeats");
+
+        tokens.sendSuccess(token, json("{\"approved\": true}"));
+        assertFalse(run.isDone(), "the success goes on when the clock moves");
+        clock.advance(Duration.ZERO);
+
+        ExecutionResult result = run.getNow(null);
+        assertEquals(ExecutionStatus.SUCCEEDED, result.status(), String.valueOf(result));
+        assertEquals(json("{\"approved\": true}"), result.output());
+        assertEquals(at(250_000), time(result, "TaskSucceeded"));
     }
 
     @Test
