@@ -272,6 +272,47 @@ class VirtualTimeTest extends EngineTestSupport {
     }
 
     @Test
+    void anExpressExecutionEndsAtTheExpressMaximumOfVirtualTime() throws Exception {
+        StateMachineRuntime machine = deployer().withClock(clock).deploy("test", """
+                {"StartAt": "Long", "States": {"Long": {"Type": "Wait", "Seconds": 3600, "End": true}}}""",
+                StateMachineConfig.of("test").withType("EXPRESS"));
+
+        ExecutionResult result = runOnClock(machine, "{}");
+
+        assertEquals(ExecutionStatus.TIMED_OUT, result.status());
+        assertEquals(ErrorNames.TIMEOUT, result.error());
+        assertEquals(at(StateMachineRuntime.EXPRESS_MAX_SECONDS * 1000L), result.stopDate());
+    }
+
+    @Test
+    void stopAndRedriveDatesAreTheClocks() throws Exception {
+        StateMachineRuntime machine = deployOnClock("""
+                {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "direct:flaky", "Next": "Nap"},
+                  "Nap": {"Type": "Wait", "Seconds": 600, "End": true}}}""");
+        CompletableFuture<ExecutionResult> first = machine.start(json("{}"), "e1", Map.of(), List.of());
+        assertTrue(clock.runUntil(first::isDone));
+        assertEquals(ExecutionStatus.FAILED, first.getNow(null).status(), "call 1 failed");
+        String arn = first.getNow(null).executionArn();
+
+        clock.advance(Duration.ofHours(1));
+        assertEquals(at(3_600_000), machine.redrive(arn, List.of()));
+        assertTrue(clock.runUntil(() -> store.find(arn).orElseThrow().status() != ExecutionStatus.RUNNING));
+        assertEquals(ExecutionStatus.FAILED, store.find(arn).orElseThrow().status(), "call 2 failed too");
+        assertEquals(at(3_600_000), store.find(arn).orElseThrow().redriveDate());
+        assertEquals(List.of(at(3_600_000)), machine.history(arn).stream()
+                .filter(e -> e.path("type").asText().equals("ExecutionRedriven")).map(VirtualTimeTest::timestamp)
+                .toList());
+
+        flakyCalls.set(3); // the next call succeeds
+        CompletableFuture<ExecutionResult> second = machine.start(json("{}"), "e2", Map.of(), List.of());
+        clock.advance(Duration.ofMinutes(4));
+        assertEquals(at(3_840_000), machine.stop(machine.config().executionArn("e2"), "Stopped", "by the test"));
+        assertTrue(clock.runUntil(second::isDone));
+        assertEquals(ExecutionStatus.ABORTED, second.getNow(null).status());
+        assertEquals(at(3_840_000), second.getNow(null).stopDate());
+    }
+
+    @Test
     void aRetryBackOffInAParallelBranchAndAWaitInTheOther() throws Exception {
         StateMachineRuntime machine = deployOnClock("""
                 {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true, "Branches": [
