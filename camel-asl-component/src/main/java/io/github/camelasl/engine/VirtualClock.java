@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -28,13 +31,14 @@ import java.util.function.BooleanSupplier;
  * A clock the test moves: time stands still until {@link #advance}, {@link #advanceTo} or {@link #runUntil} moves
  * it, and the engine's timers (Waits, back-offs, timeouts, heartbeats) fire then, in due order, on the thread that
  * moves the clock. Before each timer it waits until the engine is idle (nothing queued or running in a pool the
- * engine handed to {@link #observe}, and no timer callback running), so that work the engine is doing, a Task
- * calling a {@code direct:} route, say, finishes before time jumps past it. A 24-hour Wait takes no real time.
+ * engine handed to {@link #observe}, no timer callback running, no endpoint's reply awaited: see {@link #inflight}),
+ * so that work the engine is doing, a Task calling a {@code direct:} route, say, finishes before time jumps past it.
+ * A 24-hour Wait takes no real time; real work takes no virtual time.
  *
  * <p>Timers due at the same instant fire in the order they were scheduled. {@code execute} and {@code submit} on
  * the {@link #scheduler()} are timers due now: they run when the clock is next moved (even by zero).
  *
- * <p>Thread-safe. Bounded: {@link #runUntil} and {@link #advance} fire at most {@link #maxTimers} timers per call,
+ * <p>Thread-safe; move it from one thread at a time (the test's). Bounded: {@link #runUntil} and {@link #advance} fire at most {@link #maxTimers} timers per call,
  * and wait for idle at most {@link #idleTimeout} of real time; past either they throw an
  * {@link IllegalStateException} that says which bound and what was still running or pending.
  */
@@ -62,7 +66,7 @@ public final class VirtualClock implements EngineClock {
     /** Timer callbacks running; guarded by lock. */
     private int callbacksRunning;
     /** Replies awaited from endpoints (see {@link #inflight}), by what awaits them; guarded by lock. */
-    private final java.util.Map<String, Integer> awaitedReplies = new java.util.TreeMap<>();
+    private final Map<String, Integer> awaitedReplies = new TreeMap<>();
     private volatile int maxTimers = DEFAULT_MAX_TIMERS;
     private volatile Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
@@ -217,7 +221,7 @@ public final class VirtualClock implements EngineClock {
         } finally {
             lock.unlock();
         }
-        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean answered = new AtomicBoolean();
         return () -> {
             if (answered.compareAndSet(false, true)) {
                 lock.lock();
