@@ -35,6 +35,18 @@ public interface EngineClock {
         return pool;
     }
 
+    /**
+     * The engine waits for {@code what} (a Task's endpoint) to answer, perhaps on a thread it does not own (an
+     * asynchronous endpoint's): it runs the returned {@code Runnable} once the answer has been handled, and the work
+     * that followed from it on that thread. A virtual clock counts the wait as work in progress, so that time does
+     * not jump past a reply that is on its way.
+     *
+     * @return what to run then; null (the default) when the clock does not count replies
+     */
+    default Runnable inflight(String what) {
+        return null;
+    }
+
     /** {@link System#currentTimeMillis()}, the component's timers, and the pools as they are. */
     static EngineClock system() {
         return SystemClock.INSTANCE;

@@ -80,7 +80,7 @@ public final class Execution {
         int maxEvents = config.limits().maxHistoryEvents();
         this.clock = config.clock();
         this.history = new ExecutionHistory(arn, earlierEvents, listeners, this::recorded,
-                maxEvents, clock::millis,
+                maxEvents, millisOf(clock),
                 () -> finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
                         "The execution reached the maximum number of history events (" + maxEvents + ")."));
     }
@@ -266,7 +266,7 @@ public final class Execution {
             List<HistoryEvent> committed = store.events(arn).stream()
                     .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
             ExecutionHistory ending = new ExecutionHistory(arn, committed, history.listeners(),
-                    store.recorder(arn)::appendEvent, Integer.MAX_VALUE, clock::millis, () -> { });
+                    store.recorder(arn)::appendEvent, Integer.MAX_VALUE, millisOf(clock), () -> { });
             ending.append(HistoryEventType.ExecutionFailed, ending.lastEventId(),
                     EventDetails.failure(ErrorNames.RUNTIME, cause));
             store.complete(new ExecutionRecord(arn, stateMachineArn, name, ExecutionStatus.FAILED, input, null,
@@ -343,6 +343,11 @@ public final class Execution {
 
     public String name() {
         return name;
+    }
+
+    /** The clock's millis for a history: the system's without an object per execution. */
+    static java.util.function.LongSupplier millisOf(EngineClock clock) {
+        return clock == EngineClock.system() ? System::currentTimeMillis : clock::millis;
     }
 
     /** The clock it reads and schedules on (its state machine's). */

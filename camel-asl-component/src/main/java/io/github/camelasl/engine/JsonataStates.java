@@ -99,7 +99,9 @@ final class JsonataStates {
             left = left == null ? executionDeadline - now : Math.min(left, executionDeadline - now);
         }
         try {
-            return evaluation.apply(TimeLimit.within(left));
+            // $now() is the clock's: the system's is read where it is used, with no object per evaluation
+            TimeLimit limit = TimeLimit.within(left);
+            return evaluation.apply(clock == EngineClock.system() ? limit : limit.at(now));
         } catch (AslError e) {
             if (ErrorNames.TIMEOUT.equals(e.error()) && executionDeadline != null
                     && clock.millis() >= executionDeadline) {

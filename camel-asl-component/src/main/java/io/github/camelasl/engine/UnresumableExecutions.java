@@ -55,7 +55,7 @@ public final class UnresumableExecutions {
             if (earlier != null) {
                 ExecutionStore.Recorder recorder = store.recorder(executionArn);
                 ExecutionHistory history = new ExecutionHistory(executionArn, earlier, listeners,
-                        recorder::appendEvent, Integer.MAX_VALUE, clock::millis, () -> { });
+                        recorder::appendEvent, Integer.MAX_VALUE, Execution.millisOf(clock), () -> { });
                 history.append(HistoryEventType.ExecutionFailed, history.lastEventId(),
                         EventDetails.failure(ErrorNames.RUNTIME, cause));
                 events = history.events();

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -28,13 +31,14 @@ import java.util.function.BooleanSupplier;
  * A clock the test moves: time stands still until {@link #advance}, {@link #advanceTo} or {@link #runUntil} moves
  * it, and the engine's timers (Waits, back-offs, timeouts, heartbeats) fire then, in due order, on the thread that
  * moves the clock. Before each timer it waits until the engine is idle (nothing queued or running in a pool the
- * engine handed to {@link #observe}, and no timer callback running), so that work the engine is doing, a Task
- * calling a {@code direct:} route, say, finishes before time jumps past it. A 24-hour Wait takes no real time.
+ * engine handed to {@link #observe}, no timer callback running, no endpoint's reply awaited: see {@link #inflight}),
+ * so that work the engine is doing, a Task calling a {@code direct:} route, say, finishes before time jumps past it.
+ * A 24-hour Wait takes no real time; real work takes no virtual time.
  *
  * <p>Timers due at the same instant fire in the order they were scheduled. {@code execute} and {@code submit} on
  * the {@link #scheduler()} are timers due now: they run when the clock is next moved (even by zero).
  *
- * <p>Thread-safe. Bounded: {@link #runUntil} and {@link #advance} fire at most {@link #maxTimers} timers per call,
+ * <p>Thread-safe; move it from one thread at a time (the test's). Bounded: {@link #runUntil} and {@link #advance} fire at most {@link #maxTimers} timers per call,
  * and wait for idle at most {@link #idleTimeout} of real time; past either they throw an
  * {@link IllegalStateException} that says which bound and what was still running or pending.
  */
@@ -61,6 +65,8 @@ public final class VirtualClock implements EngineClock {
     private int inFlight;
     /** Timer callbacks running; guarded by lock. */
     private int callbacksRunning;
+    /** Replies awaited from endpoints (see {@link #inflight}), by what awaits them; guarded by lock. */
+    private final Map<String, Integer> awaitedReplies = new TreeMap<>();
     private volatile int maxTimers = DEFAULT_MAX_TIMERS;
     private volatile Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
@@ -190,7 +196,7 @@ public final class VirtualClock implements EngineClock {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
-            while (inFlight > 0 || callbacksRunning > 0) {
+            while (inFlight > 0 || callbacksRunning > 0 || !awaitedReplies.isEmpty()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new IllegalStateException("VirtualClock: the engine was not idle after " + timeout
@@ -204,6 +210,29 @@ public final class VirtualClock implements EngineClock {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Counts the reply awaited from {@code what} as the engine not being idle, until the returned Runnable runs. */
+    @Override
+    public Runnable inflight(String what) {
+        lock.lock();
+        try {
+            awaitedReplies.merge(what, 1, Integer::sum);
+        } finally {
+            lock.unlock();
+        }
+        AtomicBoolean answered = new AtomicBoolean();
+        return () -> {
+            if (answered.compareAndSet(false, true)) {
+                lock.lock();
+                try {
+                    awaitedReplies.computeIfPresent(what, (key, count) -> count == 1 ? null : count - 1);
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        };
     }
 
     /** The timers scheduled and not yet fired or cancelled. */
@@ -282,6 +311,9 @@ public final class VirtualClock implements EngineClock {
         StringBuilder report = new StringBuilder();
         report.append(inFlight).append(" task(s) queued or running in observed pools, ").append(callbacksRunning)
                 .append(" timer callback(s) running, ").append(timers.size()).append(" timer(s) pending");
+        if (!awaitedReplies.isEmpty()) {
+            report.append(", replies awaited from ").append(awaitedReplies);
+        }
         if (!timers.isEmpty()) {
             report.append(" (the next due at ").append(Instant.ofEpochMilli(timers.peek().due)).append(")");
         }

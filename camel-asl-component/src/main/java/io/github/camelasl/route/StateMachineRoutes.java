@@ -173,7 +173,7 @@ public class StateMachineRoutes extends RouteBuilder {
             // the hottest route: one processor that also applies Retry and Catch (see TaskStateProcessor)
             engineRoute(stateUris.get(state), state.name())
                     .process(new TaskStateProcessor(task, resourceEndpoints.apply(task.resource()),
-                            TaskHeaders.of(task, allowedCamelHeaders, forwardedHeaders), caching, timers));
+                            TaskHeaders.of(task, allowedCamelHeaders, forwardedHeaders), caching, timers, clock));
             return;
         }
         // doTry/doCatch rather than onException: a handled onException would also end the caller's loop
@@ -228,7 +228,7 @@ public class StateMachineRoutes extends RouteBuilder {
             e.setProperty(TOKEN_WAIT, TokenWait.register(scope(e), tokens, timers, timers));
         });
         route.filter(e -> e.getProperty(MOCKED_RESULT) == null)
-                .process(new TaskCall(uri, false))
+                .process(new TaskCall(uri, false, clock))
                 .process(e -> {
                     if (!scope(e).awaitsResumedToken()) {
                         TaskStep.submitted(scope(e), TaskMessages.result(e));
@@ -297,8 +297,13 @@ public class StateMachineRoutes extends RouteBuilder {
                     });
             branchUris.add(entry);
         }
+        // the pool Camel would make for the multicast, made here so that the clock sees the branches' work
+        ExecutorService branchPool = getContext().getExecutorServiceManager().newDefaultThreadPool(this,
+                "asl-" + key + "-parallel-" + state.name());
+        pools.add(branchPool);
         route.process(e -> e.getMessage().setBody(ParallelStep.prepare(scope(e))))
                 .multicast(AggregationStrategies.useOriginal()).parallelProcessing()
+                .executorService(clock.observe(branchPool))
                     .to(branchUris.toArray(String[]::new))
                 .end()
                 .process(e -> ParallelStep.complete(scope(e)));
@@ -318,11 +323,10 @@ public class StateMachineRoutes extends RouteBuilder {
         }
         String processorDriver = machineRoutes(state.itemProcessor());
         String iteration = "direct:asl-" + key + "-iteration-" + (entries++);
-        ExecutorService threads = getContext().getExecutorServiceManager().newThreadPool(this,
+        ExecutorService ownPool = getContext().getExecutorServiceManager().newThreadPool(this,
                 "asl-" + key + "-map-" + state.name(), MapStep.MAX_INLINE_CONCURRENCY, MapStep.MAX_INLINE_CONCURRENCY);
-        pools.add(threads);
-        // the iterations run here: a virtual clock must see them, or it would take a running Map for an idle engine
-        ExecutorService pool = clock.observe(threads);
+        pools.add(ownPool);
+        ExecutorService pool = clock.observe(ownPool); // the iterations' work, as the clock sees it
         engineRoute(iteration, state.name() + "-iteration")
                 .process(new MaxConcurrencyGate())
                 .process(e -> e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, SubMachineRun.startIteration(
@@ -363,7 +367,7 @@ public class StateMachineRoutes extends RouteBuilder {
         route.process(e -> e.setProperty(READS, ItemReading.start(scope(e))))
                 .loopDoWhile(e -> reads(e).request() != null)
                     .process(e -> TaskMessages.toRequest(e, scope(e), reads(e).request(), headers))
-                    .process(new TaskCall(uri, false))
+                    .process(new TaskCall(uri, false, clock))
                     .process(e -> reads(e).add(scope(e), TaskMessages.result(e)))
                 .end();
         route.process(e -> {

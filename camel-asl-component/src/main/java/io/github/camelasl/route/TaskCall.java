@@ -26,14 +26,26 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
 
     private final String uri;
     private final boolean timed;
+    private final String description;
+    /** The execution's clock: a TimeoutSeconds timer goes on its scheduler, when it has one. */
+    private final io.github.camelasl.engine.EngineClock clock;
     private CamelContext camelContext;
     private AsyncProducer producer;
     private ScheduledExecutorService timer;
     private java.util.concurrent.ExecutorService worker;
+    /** The pools this made (and shuts down): the clock's scheduler is not its own. */
+    private ScheduledExecutorService ownTimer;
+    private java.util.concurrent.ExecutorService ownWorker;
 
     TaskCall(String uri, boolean timed) {
+        this(uri, timed, io.github.camelasl.engine.EngineClock.system());
+    }
+
+    TaskCall(String uri, boolean timed, io.github.camelasl.engine.EngineClock clock) {
         this.uri = uri;
         this.timed = timed;
+        this.clock = clock;
+        this.description = "task[" + uri + "]";
     }
 
     @Override
@@ -49,6 +61,7 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
         call.getMessage().setHeaders(exchange.getMessage().getHeaders());
         call.getMessage().setBody(exchange.getMessage().getBody());
         AtomicBoolean answered = new AtomicBoolean();
+        Runnable replyHandled = clock.inflight(description); // a virtual clock waits for the reply; else null
         // the timer thread only hands off: the execution goes on on a worker, never on the shared timer
         ScheduledFuture<?> timeout = timeoutSeconds == null ? null : timer.schedule(() -> {
             if (answered.compareAndSet(false, true)) {
@@ -56,21 +69,42 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
                 worker.execute(() -> callback.done(false));
             }
         }, timeoutSeconds, TimeUnit.SECONDS);
+        if (replyHandled == null) {
+            return producer.process(call, doneSync -> replied(exchange, call, answered, timeout, doneSync, callback))
+                    && timeout == null;
+        }
         return producer.process(call, doneSync -> {
-            if (!answered.compareAndSet(false, true)) {
-                return;
+            try {
+                if (doneSync) {
+                    replied(exchange, call, answered, timeout, true, callback);
+                } else {
+                    // on the endpoint's thread: the execution's next steps run now, on it, rather than queued
+                    // after this callback, so that the clock counts them until they hand off or wait
+                    camelContext.getCamelContextExtension().getReactiveExecutor().scheduleSync(
+                            () -> replied(exchange, call, answered, timeout, false, callback));
+                }
+            } finally {
+                replyHandled.run();
             }
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
-            if (call.getException() != null) {
-                exchange.setException(call.getException());
-            } else {
-                exchange.getMessage().setBody(call.getMessage().getBody());
-                exchange.getMessage().setHeaders(call.getMessage().getHeaders());
-            }
-            callback.done(doneSync && timeout == null);
         }) && timeout == null;
+    }
+
+    /** The endpoint answered: unless the Task's timeout did first, its reply is the Task's. */
+    private static void replied(Exchange exchange, Exchange call, AtomicBoolean answered, ScheduledFuture<?> timeout,
+            boolean doneSync, AsyncCallback callback) {
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        if (call.getException() != null) {
+            exchange.setException(call.getException());
+        } else {
+            exchange.getMessage().setBody(call.getMessage().getBody());
+            exchange.getMessage().setHeaders(call.getMessage().getHeaders());
+        }
+        callback.done(doneSync && timeout == null);
     }
 
     /**
@@ -100,23 +134,29 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
         producer = camelContext.getEndpoint(uri).createAsyncProducer();
         ServiceHelper.startService(producer);
         if (timed) {
-            timer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "asl-task-timeout");
-            worker = camelContext.getExecutorServiceManager().newDefaultThreadPool(this, "asl-task-timeout-worker");
+            ownTimer = clock.scheduler() == null
+                    ? camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "asl-task-timeout")
+                    : null;
+            timer = ownTimer != null ? ownTimer : clock.scheduler();
+            ownWorker = camelContext.getExecutorServiceManager().newDefaultThreadPool(this, "asl-task-timeout-worker");
+            worker = clock.observe(ownWorker);
         }
     }
 
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(producer);
-        if (timer != null) {
-            camelContext.getExecutorServiceManager().shutdown(timer);
-            camelContext.getExecutorServiceManager().shutdown(worker);
+        if (ownTimer != null) {
+            camelContext.getExecutorServiceManager().shutdown(ownTimer);
+        }
+        if (ownWorker != null) {
+            camelContext.getExecutorServiceManager().shutdown(ownWorker);
         }
     }
 
     @Override
     public String toString() {
-        return "task[" + uri + "]";
+        return description;
     }
 
     @Override

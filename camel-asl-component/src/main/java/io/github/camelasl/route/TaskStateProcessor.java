@@ -34,13 +34,13 @@ final class TaskStateProcessor extends AsyncProcessorSupport implements CamelCon
     private final TaskHeaders headers;
 
     TaskStateProcessor(TaskState state, String uri, TaskHeaders headers, StepCaching caching,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers, io.github.camelasl.engine.EngineClock clock) {
         this.state = state;
         this.uri = uri;
         this.headers = headers;
         this.caching = caching;
         this.timers = timers;
-        this.call = new TaskCall(uri, state.timeoutSeconds() != null || state.timeoutSecondsPath() != null);
+        this.call = new TaskCall(uri, state.timeoutSeconds() != null || state.timeoutSecondsPath() != null, clock);
     }
 
     @Override

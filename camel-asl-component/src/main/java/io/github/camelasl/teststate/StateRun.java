@@ -13,8 +13,10 @@ import io.github.camelasl.dataflow.ResultPath;
 import io.github.camelasl.dataflow.intrinsic.IntrinsicFunctions;
 import io.github.camelasl.dataflow.jsonata.ExpectedType;
 import io.github.camelasl.dataflow.jsonata.JsonataExpressions;
+import io.github.camelasl.dataflow.jsonata.TimeLimit;
 import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ChoiceRules;
+import io.github.camelasl.engine.EngineClock;
 import io.github.camelasl.engine.ErrorMatcher;
 import io.github.camelasl.engine.ErrorNames;
 import io.github.camelasl.engine.ExecutionLimits;
@@ -67,6 +69,10 @@ final class StateRun {
     private final TestStateRequest request;
     private final State state;
     private final TaskCalls taskCalls;
+    /** The moment the test execution starts and enters the state, on the tester's clock. */
+    private final long nowMillis;
+    /** JSONata's bound, and its $now(): the test execution's start. */
+    private final TimeLimit jsonataLimit;
     private final JsonNode input;
     /** The variables as the state sees them; its Assign (or its Catch's) is applied once it has its outcome. */
     private final ObjectNode variables;
@@ -79,6 +85,13 @@ final class StateRun {
     private final int retryCount;
 
     StateRun(TestStateRequest request, State state, TaskCalls taskCalls) {
+        this(request, state, taskCalls, EngineClock.system());
+    }
+
+    /** @param clock the test execution's: its start, the state's entry, JSONata's $now() and Wait timestamps */
+    StateRun(TestStateRequest request, State state, TaskCalls taskCalls, EngineClock clock) {
+        this.nowMillis = clock.millis();
+        this.jsonataLimit = TimeLimit.DEFAULT.at(nowMillis);
         this.request = request;
         this.state = state;
         this.taskCalls = taskCalls;
@@ -207,7 +220,7 @@ final class StateRun {
         }
         JsonNode effective = inspected("afterInputPath",
                 InputOutput.inputPath(state.common().inputPath(), input, bindings));
-        WaitStep.delayMillisOf(wait, effective, bindings);
+        WaitStep.delayMillisOf(wait, effective, bindings, nowMillis);
         Map<String, JsonNode> assigned = jsonPathAssign(state.common().assign(), effective);
         return succeeded(InputOutput.outputPath(state.common().outputPath(), effective, bindings), assigned,
                 state.common().next());
@@ -331,7 +344,7 @@ final class StateRun {
                 return input;
             }
             return map.items().isArray() ? JsonataExpressions.evaluateTemplate(map.items(), states(), variables::get,
-                    "Items") : value(map.items(), states(), "Items", ExpectedType.ARRAY);
+                    "Items", jsonataLimit) : value(map.items(), states(), "Items", ExpectedType.ARRAY);
         }
         JsonNode items;
         try {
@@ -359,7 +372,7 @@ final class StateRun {
             ObjectNode states = states();
             states.set("context", withItem);
             return JsonataExpressions.evaluateTemplate(map.itemSelector().source(), states, variables::get,
-                    "ItemSelector");
+                    "ItemSelector", jsonataLimit);
         }
         return PayloadTemplate.evaluate(map.itemSelector(), effective, new Bindings(withItem, variables::get));
     }
@@ -410,7 +423,7 @@ final class StateRun {
         if (jsonata()) {
             return arguments == null ? input
                     : inspected("afterArguments", JsonataExpressions.evaluateTemplate(arguments, states(),
-                            variables::get, "Arguments"));
+                            variables::get, "Arguments", jsonataLimit));
         }
         JsonNode effective = inspected("afterInputPath",
                 InputOutput.inputPath(state.common().inputPath(), input, bindings));
@@ -545,14 +558,14 @@ final class StateRun {
 
     private JsonNode jsonataOutput(JsonNode output, ObjectNode states, JsonNode fallback) {
         return output == null ? fallback
-                : JsonataExpressions.evaluateTemplate(output, states, variables::get, "Output");
+                : JsonataExpressions.evaluateTemplate(output, states, variables::get, "Output", jsonataLimit);
     }
 
     private Map<String, JsonNode> jsonataAssign(JsonNode assign, ObjectNode states) {
         if (assign == null || assign.isEmpty()) {
             return Map.of();
         }
-        return fields(JsonataExpressions.evaluateTemplate(assign, states, variables::get, "Assign"));
+        return fields(JsonataExpressions.evaluateTemplate(assign, states, variables::get, "Assign", jsonataLimit));
     }
 
     private Map<String, JsonNode> jsonPathAssign(JsonNode assign, JsonNode data) {
@@ -571,7 +584,8 @@ final class StateRun {
     /** A JSONata scalar field: a literal, or one expression evaluated to a value of {@code expected}'s type. */
     private JsonNode value(JsonNode value, ObjectNode states, String field, ExpectedType expected) {
         return JsonataExpressions.isExpression(value)
-                ? JsonataExpressions.evaluateAs(value.textValue(), states, variables::get, field, expected)
+                ? JsonataExpressions.evaluateAs(value.textValue(), states, variables::get, field, expected,
+                        jsonataLimit)
                 : value;
     }
 
@@ -603,7 +617,7 @@ final class StateRun {
     private ObjectNode context() {
         StateMachineConfig config = StateMachineConfig.of(StateTester.SINGLE_STATE_NAME);
         String executionName = UUID.randomUUID().toString();
-        String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now());
+        String now = DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(nowMillis));
         ObjectNode ctx = Json.NODES.objectNode();
         ObjectNode execution = ctx.putObject("Execution");
         execution.put("Id", config.executionArn(executionName));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
+import io.github.camelasl.engine.EngineClock;
 import io.github.camelasl.model.DefinitionParser;
 import io.github.camelasl.model.MapState;
 import io.github.camelasl.model.ParallelState;
@@ -34,10 +35,20 @@ public final class StateTester {
     static final String SINGLE_STATE_NAME = "TestState";
 
     private final TaskCalls taskCalls;
+    private final EngineClock clock;
 
     /** @param taskCalls how a Task without a mock calls its Resource ({@link TaskCalls#NONE}: it may not) */
     public StateTester(TaskCalls taskCalls) {
+        this(taskCalls, EngineClock.system());
+    }
+
+    /**
+     * @param clock what the test execution's context reads ({@code $$.Execution.StartTime},
+     *              {@code $$.State.EnteredTime}), and JSONata's {@code $now()} and a Wait's Timestamp are relative to
+     */
+    public StateTester(TaskCalls taskCalls, EngineClock clock) {
         this.taskCalls = taskCalls;
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -54,7 +65,7 @@ public final class StateTester {
     public ObjectNode test(TestStateRequest request) {
         State state = stateUnderTest(request);
         checkFits(request, state);
-        return new StateRun(request, state, taskCalls).run();
+        return new StateRun(request, state, taskCalls, clock).run();
     }
 
     /** The state the request names: the definition's one state, or the one named stateName (at any depth). */

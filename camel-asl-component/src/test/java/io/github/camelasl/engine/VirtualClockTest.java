@@ -232,6 +232,24 @@ class VirtualClockTest {
     }
 
     @Test
+    void anAwaitedReplyHoldsTheClockAndIsNamedWhenItDoesNotCome() {
+        clock.idleTimeout(Duration.ofMillis(200));
+        Runnable replied = clock.inflight("task[vertx-http:example]");
+        timers.schedule(record("a"), 1, TimeUnit.SECONDS);
+
+        IllegalStateException waiting = assertThrows(IllegalStateException.class, clock::runUntilIdle);
+
+        assertTrue(waiting.getMessage().contains("replies awaited from {task[vertx-http:example]=1}"),
+                waiting.getMessage());
+        assertTrue(fired.isEmpty());
+        replied.run();
+        replied.run(); // counted once
+        clock.runUntilIdle();
+        assertEquals(List.of("a@1000"), fired);
+        assertEquals(null, EngineClock.system().inflight("task[x]"), "the system clock counts nothing");
+    }
+
+    @Test
     void firingIsBoundedAndSaysSo() {
         clock.maxTimers(100);
         timers.scheduleWithFixedDelay(record("tick"), 1, 1, TimeUnit.SECONDS);

@@ -72,12 +72,14 @@ final class CompiledExpression {
      * Evaluates against {@code $states} and the workflow variables.
      *
      * @param timeoutMillis how long it may run (see {@link RuntimeBounds})
+     * @param nowMillis     what $now() and $millis() return (epoch millis), or {@link TimeLimit#SYSTEM_NOW}
      * @return the library's value; Java null for undefined, {@code Jsonata.NULL_VALUE} for JSON null
      * @throws JException for JSONata errors, other runtime exceptions for failures inside the library
      */
-    Object evaluate(JsonNode states, Function<String, JsonNode> variables, long timeoutMillis) {
+    Object evaluate(JsonNode states, Function<String, JsonNode> variables, long timeoutMillis, long nowMillis) {
         Frame frame = new Frame(null);
-        CompatFunctions.bindClock(frame, Instant.now());
+        CompatFunctions.bindClock(frame, nowMillis == TimeLimit.SYSTEM_NOW ? Instant.now()
+                : Instant.ofEpochMilli(nowMillis));
         if (variables != null) {
             for (String name : names) {
                 JsonNode value = variables.apply(name);

@@ -61,7 +61,7 @@ public final class JsonataExpressions {
         }
         Object value;
         try {
-            value = compiled.evaluate(states, variables, limit.millis());
+            value = compiled.evaluate(states, variables, limit.millis(), limit.nowMillis());
         } catch (AslError e) {
             throw e;
         } catch (StackOverflowError e) {
