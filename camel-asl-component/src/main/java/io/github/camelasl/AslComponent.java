@@ -95,6 +95,11 @@ public class AslComponent extends DefaultComponent {
     @Metadata(label = "advanced", autowired = true,
               description = "Told of every history event of every execution as it is written (a live trace).")
     private HistoryListener historyListener;
+    @Metadata(label = "advanced", autowired = true,
+              description = "The clock every execution of the component's state machines reads and schedules its "
+                            + "Waits, back-offs, timeouts and heartbeats on: a VirtualClock in tests (time moves when "
+                            + "the test moves it). The system clock by default.")
+    private io.github.camelasl.engine.EngineClock clock;
     @Metadata(label = "security",
               description = "Comma-separated names of headers starting with Camel (compared ignoring case, e.g. "
                             + "CamelFileName) that may reach Tasks' endpoints: set by a Task's CamelAslHeaders "
@@ -346,6 +351,22 @@ public class AslComponent extends DefaultComponent {
         return deployed.get(stateMachineArn);
     }
 
+    /**
+     * The runtimes of the state machines named {@code name} that asl: endpoints of this component deploy (one per
+     * type, region or account it is deployed with; usually one), for code that drives them directly (the test kit).
+     */
+    public synchronized List<io.github.camelasl.engine.StateMachineRuntime> deployedStateMachines(String name) {
+        return deployed.values().stream().map(StateMachineDeployment::runtime)
+                .filter(runtime -> runtime.config().name().equals(name)).toList();
+    }
+
+    /** The names of the state machines asl: endpoints of this component deploy. */
+    public synchronized java.util.SortedSet<String> deployedStateMachineNames() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        deployed.values().forEach(deployment -> names.add(deployment.runtime().config().name()));
+        return names;
+    }
+
     synchronized void release(StateMachineDeployment deployment) throws Exception {
         if (--deployment.users == 0) {
             deployed.remove(deployment.runtime().config().stateMachineArn(), deployment);
@@ -382,9 +403,12 @@ public class AslComponent extends DefaultComponent {
      * for the Step Functions API, which deploys the state machines created through it with it).
      */
     public AslDeployer deployer(String type) {
-        return new AslDeployer(getCamelContext(), executionStore(type),
+        AslDeployer deployer = new AslDeployer(getCamelContext(), executionStore(type),
                 new ResourceResolvers(getCamelContext(), mappings(), resourceResolvers), timers, taskTokens,
                 effectivePolicy(), allowedCamelHeaders(), forwardedHeaders()).observedBy(executionObservers);
+        io.github.camelasl.engine.EngineClock engineClock = clock;
+        // withClock keeps the observers: what this component deploys is observed whatever its clock
+        return engineClock == null ? deployer : deployer.withClock(engineClock);
     }
 
     /** Told of every deployment of this component, present and future, and of their executions. */
@@ -561,6 +585,15 @@ public class AslComponent extends DefaultComponent {
 
     public void setMaxHistoryEvents(Integer maxHistoryEvents) {
         this.maxHistoryEvents = maxHistoryEvents;
+    }
+
+    public io.github.camelasl.engine.EngineClock getClock() {
+        return clock;
+    }
+
+    /** Applies to the state machines deployed from now on (set it before the CamelContext starts). */
+    public void setClock(io.github.camelasl.engine.EngineClock clock) {
+        this.clock = clock;
     }
 
     public HistoryListener getHistoryListener() {

@@ -8,7 +8,7 @@ import io.github.camelasl.history.HistoryEvent;
 import io.github.camelasl.history.ExecutionHistory;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.history.HistoryListener;
-import io.github.camelasl.mock.MockedExecution;
+import io.github.camelasl.mock.TaskMocks;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
 import java.time.Instant;
@@ -35,6 +35,8 @@ public final class Execution {
     private final Instant startTime;
     private final ExecutionHistory history;
     private final ExecutionStore store;
+    /** Its state machine's: every time it reads, and every timer it sets. */
+    private final EngineClock clock;
     /** The definition text it runs, kept with it in the store: a resumed execution runs the same version. */
     private final String definition;
     /** Bound once the store holds the execution (see started()); written before any event or checkpoint. */
@@ -52,14 +54,14 @@ public final class Execution {
     private int redriveCount;
     private ObjectNode restartedFrom;
     /** The mock test case it runs (Step Functions Local's #TestCase), or null: set before started(). */
-    private MockedExecution mocks;
+    private TaskMocks mocks;
     /** Who watches it (see {@link ExecutionObserver}): set before its first event, by its runtime. */
     private volatile DeploymentObservers observers = DeploymentObservers.NONE;
     private Instant redriveDate;
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
             List<HistoryListener> listeners, Map<String, Object> originalHeaders, String definition) {
-        this(config, name, config.executionArn(name), input, Instant.ofEpochMilli(System.currentTimeMillis()), store,
+        this(config, name, config.executionArn(name), input, config.clock().instant(), store,
                 List.of(), listeners, originalHeaders, definition);
     }
 
@@ -76,7 +78,9 @@ public final class Execution {
         this.definition = definition;
         this.originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
         int maxEvents = config.limits().maxHistoryEvents();
-        this.history = new ExecutionHistory(arn, earlierEvents, listeners, this::recorded, maxEvents,
+        this.clock = config.clock();
+        this.history = new ExecutionHistory(arn, earlierEvents, listeners, this::recorded,
+                maxEvents, clock::millis,
                 () -> finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
                         "The execution reached the maximum number of history events (" + maxEvents + ")."));
     }
@@ -128,7 +132,7 @@ public final class Execution {
         JsonNode startInput = input;
         StateMachineConfig machine = config;
         ObjectNode restarted = restartedFrom;
-        String testCase = mocks == null ? null : mocks.testCase().name();
+        String testCase = mocks == null ? null : mocks.testCaseName();
         history.append(HistoryEventType.ExecutionStarted, HistoryEventType.ExecutionStarted.name(), 0, () -> {
             ObjectNode details = EventDetails.withInput(startInput);
             details.put("roleArn", machine.effectiveRoleArn());
@@ -147,7 +151,7 @@ public final class Execution {
     static final String MOCK_TEST_CASE = "mockTestCase";
 
     /** Before started(): its Tasks the test case mocks answer from it instead of their endpoints. */
-    void mocks(MockedExecution mocks) {
+    void mocks(TaskMocks mocks) {
         this.mocks = mocks;
     }
 
@@ -160,7 +164,7 @@ public final class Execution {
     }
 
     /** The mocks of its test case, or null when it runs none. */
-    public MockedExecution mocks() {
+    public TaskMocks mocks() {
         return mocks;
     }
 
@@ -193,7 +197,7 @@ public final class Execution {
 
     /** Ends the execution once; later calls (a branch finishing after a timeout, say) are ignored. */
     boolean finish(ExecutionStatus status, JsonNode output, String error, String cause) {
-        Instant stop = Instant.ofEpochMilli(System.currentTimeMillis());
+        Instant stop = clock.instant();
         ExecutionResult ended = new ExecutionResult(arn, name, status, output, error, cause, startTime, stop, null);
         if (!result.compareAndSet(null, ended)) {
             return false;
@@ -245,7 +249,7 @@ public final class Execution {
      * stay RUNNING, and every resume would call its Tasks again and be refused the same way.
      */
     void failRefused(io.github.camelasl.store.RefusedWriteException refused) {
-        Instant stop = Instant.ofEpochMilli(System.currentTimeMillis());
+        Instant stop = clock.instant();
         String cause = "The execution store refused to record execution " + arn + ": " + refused.getMessage();
         ExecutionResult failed = new ExecutionResult(arn, name, ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
                 cause, startTime, stop, null);
@@ -262,7 +266,7 @@ public final class Execution {
             List<HistoryEvent> committed = store.events(arn).stream()
                     .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
             ExecutionHistory ending = new ExecutionHistory(arn, committed, history.listeners(),
-                    store.recorder(arn)::appendEvent);
+                    store.recorder(arn)::appendEvent, Integer.MAX_VALUE, clock::millis, () -> { });
             ending.append(HistoryEventType.ExecutionFailed, ending.lastEventId(),
                     EventDetails.failure(ErrorNames.RUNTIME, cause));
             store.complete(new ExecutionRecord(arn, stateMachineArn, name, ExecutionStatus.FAILED, input, null,
@@ -339,6 +343,11 @@ public final class Execution {
 
     public String name() {
         return name;
+    }
+
+    /** The clock it reads and schedules on (its state machine's). */
+    public EngineClock clock() {
+        return clock;
     }
 
     public Instant startTime() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.history.HistoryEvent;
 import io.github.camelasl.history.HistoryListener;
-import io.github.camelasl.mock.MockedExecution;
+import io.github.camelasl.mock.TaskMocks;
 import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
@@ -46,6 +46,10 @@ public final class StateMachineRuntime {
     private final DeploymentObservers observers;
     private volatile AsyncProducer driver;
     private java.util.concurrent.ExecutorService workers;
+    /** {@link #workers} as the clock sees it (the same pool on the system clock). */
+    private java.util.concurrent.ExecutorService observedWorkers;
+    /** The config's: every time its executions read, and the scheduler behind {@link #timers}. */
+    private final EngineClock clock;
 
     public StateMachineRuntime(CamelContext camelContext, StateMachine machine, String definition,
             StateMachineConfig config, ExecutionStore store, TaskTokens tokens, ScheduledExecutorService timers,
@@ -69,6 +73,7 @@ public final class StateMachineRuntime {
         this.machine = machine;
         this.definition = definition;
         this.config = config;
+        this.clock = config.clock();
         this.store = store;
         this.timers = timers;
         this.driverUri = driverUri;
@@ -112,10 +117,11 @@ public final class StateMachineRuntime {
      * {@code mocks} instead of their endpoints. Such an execution lives in this JVM only: it does not wait out of
      * memory, and after a restart it is not resumed with real endpoints but ends FAILED (see {@link #resume}).
      *
-     * @param mocks a fresh {@link MockedExecution} for this execution, or null to run every Task for real
+     * @param mocks the mocks of this execution alone (a fresh {@code MockedExecution} of a test case, the test kit's),
+     *              or null to run every Task for real
      */
     public Started begin(JsonNode input, String executionName, Map<String, Object> headers,
-            List<HistoryListener> listeners, boolean asStartExecution, MockedExecution mocks) {
+            List<HistoryListener> listeners, boolean asStartExecution, TaskMocks mocks) {
         checkStart(input, executionName);
         boolean idempotent = asStartExecution;
         if (idempotent && executionName != null && !config.express()) {
@@ -245,7 +251,7 @@ public final class StateMachineRuntime {
             String problem, List<HistoryListener> listeners) {
         if (execution == null) { // its history could not be read
             return UnresumableExecutions.fail(store, record.executionArn(), record.stateMachineArn(), record, problem,
-                    listeners);
+                    listeners, clock);
         }
         String cause = UnresumableExecutions.cause(record.executionArn(), problem);
         LOG.warn("{}. It ends FAILED ({}).", io.github.camelasl.history.TerminalText.escape(cause),
@@ -261,7 +267,7 @@ public final class StateMachineRuntime {
     private CompletableFuture<ExecutionResult> run(Execution execution, Scope scope) {
         Long timeoutMillis = timeoutMillis();
         if (timeoutMillis != null) {
-            long left = execution.timeoutBase().toEpochMilli() + timeoutMillis - System.currentTimeMillis();
+            long left = execution.timeoutBase().toEpochMilli() + timeoutMillis - clock.millis();
             if (left <= 0) { // resumed after its time was up
                 timedOut(execution, timeoutMillis);
                 return execution.completion();
@@ -276,7 +282,7 @@ public final class StateMachineRuntime {
             // this thread, as most EXPRESS runs do) never needed a timer, and scheduling one cost W1 a quarter
             // of its throughput; one still going (a Task, a Wait) gets it now, for the time it has left
             scheduleTimeout(execution, timeoutMillis,
-                    execution.timeoutBase().toEpochMilli() + timeoutMillis - System.currentTimeMillis());
+                    execution.timeoutBase().toEpochMilli() + timeoutMillis - clock.millis());
         }
         return execution.completion();
     }
@@ -322,7 +328,7 @@ public final class StateMachineRuntime {
      * from the Wait's end.
      */
     private void park(Execution execution, Scope scope) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         // a mocked execution stays: read back from the store, it would have lost its mocks
         if (!config.express() && execution.mocks() == null && scope.parkedUntil() - now > parkInMemoryMillis) {
             execution.cancelTimeoutTimer(); // it holds the execution; run() makes a new one on resume
@@ -390,7 +396,7 @@ public final class StateMachineRuntime {
         } catch (io.github.camelasl.store.UnreadableRecordException e) {
             // its record cannot be read back: waiting will not mend it
             CompletableFuture<ExecutionResult> failed = UnresumableExecutions.fail(store, arn,
-                    config.stateMachineArn(), null, e.getMessage(), listeners);
+                    config.stateMachineArn(), null, e.getMessage(), listeners, clock);
             if (waiter != null) {
                 relay(failed, waiter);
             }
@@ -639,7 +645,7 @@ public final class StateMachineRuntime {
                     + events.size() + " history events, and its state machine allows "
                     + config.limits().maxHistoryEvents() + " (maxHistoryEvents)");
         }
-        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+        Instant now = clock.instant();
         ExecutionRecord redriven = store.redrive(executionArn, now).orElseThrow(() -> new AslError(
                 "ExecutionNotRedrivable", "Execution is not redrivable: '" + executionArn + "' changed meanwhile"));
         Execution execution = Execution.resumed(config, redriven, events, store, listeners, Map.of());
@@ -703,8 +709,9 @@ public final class StateMachineRuntime {
     private synchronized java.util.concurrent.ExecutorService worker() {
         if (workers == null) {
             workers = camelContext.getExecutorServiceManager().newDefaultThreadPool(this, "asl-workers");
+            observedWorkers = clock.observe(workers);
         }
-        return workers;
+        return observedWorkers;
     }
 
     private AsyncProducer driver() {
