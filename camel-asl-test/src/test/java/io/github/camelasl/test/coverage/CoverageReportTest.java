@@ -132,6 +132,18 @@ class CoverageReportTest {
     }
 
     @Test
+    void theFailureMessageEscapesWhatATerminalWouldActOn() {
+        PathCoverage escapes = new PathCoverage();
+        try (AslTestKit own = AslTestKit.create().addObserver(escapes)) {
+            own.deploy("terminal", """
+                    {"StartAt": "Clear\\u001b[2J", "States": {"Clear\\u001b[2J": {"Type": "Pass", "End": true}}}""");
+        }
+
+        assertThatThrownBy(() -> CoverageReport.of(escapes).check(1)).hasMessageContaining(
+                "  terminal: state 'Clear\\u001b[2J'").hasMessageNotContaining("\u001b");
+    }
+
+    @Test
     void theMinimumPropertyIsANumberFromZeroToOne() {
         String before = System.getProperty(CoverageReport.MINIMUM_PROPERTY);
         try {
