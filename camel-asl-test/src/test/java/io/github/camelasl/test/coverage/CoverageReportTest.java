@@ -187,6 +187,20 @@ class CoverageReportTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenDoesNotFailARunButTheMinimumStillDoes(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("file"), "in the way");
+        LauncherFactory.openSession(LauncherConfig.builder().enableLauncherSessionListenerAutoRegistration(false)
+                .addLauncherSessionListeners(new CoverageSession(COVERAGE, notAFolder, OptionalDouble.empty()))
+                .build()).close();
+
+        LauncherSession underMinimum = LauncherFactory.openSession(LauncherConfig.builder()
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .addLauncherSessionListeners(new CoverageSession(COVERAGE, notAFolder, OptionalDouble.of(0.9)))
+                .build());
+        assertThatThrownBy(underMinimum::close).isInstanceOf(CoverageBelowMinimumError.class);
+    }
+
+    @Test
     void aRunThatDeployedNoStateMachineWritesNothing(@TempDir Path dir) {
         LauncherSession session = LauncherFactory.openSession(LauncherConfig.builder()
                 .enableLauncherSessionListenerAutoRegistration(false)
