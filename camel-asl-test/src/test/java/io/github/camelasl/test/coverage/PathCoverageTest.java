@@ -103,6 +103,30 @@ class PathCoverageTest {
     }
 
     @Test
+    void iterationsRunningSideBySideAreEachCounted() {
+        StateMachineUnderTest each = kit.deploy("each", """
+                {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 4, "End": true,
+                  "ItemProcessor": {"StartAt": "Work", "States": {
+                    "Work": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:work",
+                             "Next": "Check"},
+                    "Check": {"Type": "Choice", "Choices": [{"Variable": "$.odd", "BooleanEquals": true,
+                              "Next": "Odd"}], "Default": "Even"},
+                    "Odd": {"Type": "Pass", "End": true},
+                    "Even": {"Type": "Pass", "End": true}}}}}}""");
+        each.mock("Work").thenAnswer(item -> java.util.Map.of("odd", item.asInt() % 2 == 1));
+        String items = java.util.stream.IntStream.range(0, 40).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        assertThat(each.run(items)).succeeded();
+
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        coverage.definitions().get(0).items().forEach(item -> counts.put(item.describe(), item.count()));
+        assertThat(counts).containsEntry("state 'Work'", 40L).containsEntry("'Work' → 'Check' (next)", 40L)
+                .containsEntry("Choice 'Check' rule #0 → 'Odd'", 20L).containsEntry("Choice 'Check' Default → 'Even'", 20L)
+                .containsEntry("'Odd' → End (end)", 20L).containsEntry("Start → 'Work' (start)", 40L)
+                .containsEntry("'Each' → End (end)", 1L);
+    }
+
+    @Test
     void aDefinitionDeployedTwiceWithTheSameTextIsOneEntry() {
         StateMachineUnderTest first = kit.deploy("first", "classpath:coverage/paths.asl.json");
         StateMachineUnderTest second = kit.deploy("second", "classpath:coverage/paths.asl.json");
