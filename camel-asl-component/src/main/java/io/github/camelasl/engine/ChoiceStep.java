@@ -7,6 +7,7 @@ import io.github.camelasl.dataflow.Bindings;
 import io.github.camelasl.dataflow.InputOutput;
 import io.github.camelasl.model.ChoiceRule;
 import io.github.camelasl.model.ChoiceState;
+import java.util.List;
 import java.util.Map;
 
 /** Choice: the first rule that matches the effective input decides the next state, else Default. */
@@ -17,7 +18,7 @@ public final class ChoiceStep {
 
     static void run(Scope scope) {
         prepare(scope);
-        java.util.List<ChoiceRule.TopLevel> rules = ((ChoiceState) scope.current()).choices();
+        List<ChoiceRule.TopLevel> rules = ((ChoiceState) scope.current()).choices();
         for (int i = 0; i < rules.size(); i++) {
             if (matches(scope, rules.get(i).rule())) {
                 decided(scope, i);

@@ -28,8 +28,12 @@ final class DeploymentObservers {
         this.shared = shared;
     }
 
-    void add(ExecutionObserver observer) {
-        own.add(java.util.Objects.requireNonNull(observer, "observer"));
+    /** Adds {@code observer} unless it is here already (it would be told everything twice). */
+    synchronized void add(ExecutionObserver observer) {
+        if (own.contains(java.util.Objects.requireNonNull(observer, "observer"))) {
+            return;
+        }
+        own.add(observer);
         tellDeployed(observer);
     }
 

@@ -15,8 +15,12 @@ public final class ExecutionObservers {
     /** The live deployments; guarded by this, as is adding, so that no observer misses one or hears one twice. */
     private final Set<DeploymentObservers> deployments = new LinkedHashSet<>();
 
+    /** Adds {@code observer}; one already here is not added again (it would be told everything twice). */
     public synchronized void add(ExecutionObserver observer) {
-        observers.add(java.util.Objects.requireNonNull(observer, "observer"));
+        if (observers.contains(java.util.Objects.requireNonNull(observer, "observer"))) {
+            return;
+        }
+        observers.add(observer);
         for (DeploymentObservers deployment : deployments) {
             deployment.tellDeployed(observer);
         }

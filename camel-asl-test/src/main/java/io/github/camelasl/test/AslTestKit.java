@@ -107,6 +107,8 @@ public final class AslTestKit implements AutoCloseable {
             resolvers.add(new UnmockedTasks());
             component.setResourceResolvers(resolvers);
         }
+        // the run's path coverage, reported when it ends (CoverageSession); added once however many kits attach
+        component.addExecutionObserver(io.github.camelasl.test.coverage.PathCoverage.global());
     }
 
     public CamelContext camelContext() {
