@@ -14,6 +14,7 @@ import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.history.TracePrinter;
+import io.github.camelasl.mock.MockTestCase;
 import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import io.github.camelasl.store.ExecutionRecord;
@@ -95,6 +96,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ResourcePolicyOptions resourcePolicy;
 
+    @Option(names = "--classpath", paramLabel = "PATH", description = StubClasspath.OPTION_DESCRIPTION)
+    List<String> classpath = new ArrayList<>();
+
+    @Mixin
+    MockOptions mocks;
+
+    @Option(names = "--offline", description = "refuse, before the run, a Task that would call AWS: every AWS ARN "
+            + "must be mocked (--test-case, --mock-state, --mock-error) or mapped (--resource-map)")
+    boolean offline;
+
     @Option(names = "--store", paramLabel = "DIR", description = "keep the execution in this durable store (a "
             + "folder, created if needed), for 'asl executions' and 'asl resume'; default: the "
             + StoreOption.ENVIRONMENT + " environment variable for a STANDARD execution (an EXPRESS one ignores it), "
@@ -159,9 +170,19 @@ final class RunCommand implements Callable<Integer> {
         String runName = executionName != null ? executionName : java.util.UUID.randomUUID().toString();
         ExecutionResult result;
         var policy = resourcePolicy.policy();
+        StubClasspath stubs = StubClasspath.of(classpath);
         try (Engine engine = new Engine(mappings, store == null ? new InMemoryExecutionStore()
-                : StoreOption.open(store, true), policy)) {
+                : StoreOption.open(store, true), policy, stubs)) {
             StateMachineRuntime runtime = engine.deploy(source, text, config);
+            MockTestCase testCase = mocks.testCase(name, runtime.machine(), parent.stdin());
+            List<AwsCalls.Call> awsCalls = AwsCalls.of(runtime.machine(), testCase, mappings, region);
+            if (offline) {
+                AwsCalls.refuse(awsCalls);
+            }
+            // before anything calls AWS, say where it goes (with --json, stdout keeps the one JSON object)
+            PrintWriter notices = trace != null ? out : spec.commandLine().getErr();
+            AwsCalls.endpointLines(awsCalls).forEach(line -> notices.println(TerminalText.escape(line)));
+            notices.flush();
             List<HistoryListener> listeners = trace == null ? List.of() : List.of(trace);
             String arn = config.executionArn(runName);
             java.util.concurrent.atomic.AtomicReference<CompletableFuture<ExecutionResult>> running =
@@ -179,7 +200,8 @@ final class RunCommand implements Callable<Integer> {
                     }
                     run = engine.runtimeFor(same).resume(same, listeners);
                 } else {
-                    run = runtime.start(executionInput, runName, Map.of(), listeners);
+                    run = runtime.begin(executionInput, runName, Map.of(), listeners, false,
+                            testCase == null ? null : testCase.newExecution()).completion();
                 }
                 running.set(run);
                 result = run.get();
