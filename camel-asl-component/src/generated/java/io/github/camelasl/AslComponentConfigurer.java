@@ -39,6 +39,7 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "apiSigningRegion": target.setApiSigningRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "clock": target.setClock(property(camelContext, io.github.camelasl.engine.EngineClock.class, value)); return true;
         case "consolecontextpath":
         case "consoleContextPath": target.setConsoleContextPath(property(camelContext, java.lang.String.class, value)); return true;
         case "deniedresources":
@@ -78,7 +79,7 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"executionStore", "historyListener", "resourcePolicy"};
+        return new String[]{"clock", "executionStore", "historyListener", "resourcePolicy"};
     }
 
     @Override
@@ -100,6 +101,7 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "apiSigningRegion": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "clock": return io.github.camelasl.engine.EngineClock.class;
         case "consolecontextpath":
         case "consoleContextPath": return java.lang.String.class;
         case "deniedresources":
@@ -157,6 +159,7 @@ public class AslComponentConfigurer extends PropertyConfigurerSupport implements
         case "apiSigningRegion": return target.getApiSigningRegion();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "clock": return target.getClock();
         case "consolecontextpath":
         case "consoleContextPath": return target.getConsoleContextPath();
         case "deniedresources":

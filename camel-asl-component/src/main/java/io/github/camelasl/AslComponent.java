@@ -95,6 +95,11 @@ public class AslComponent extends DefaultComponent {
     @Metadata(label = "advanced", autowired = true,
               description = "Told of every history event of every execution as it is written (a live trace).")
     private HistoryListener historyListener;
+    @Metadata(label = "advanced", autowired = true,
+              description = "The clock every execution of the component's state machines reads and schedules its "
+                            + "Waits, back-offs, timeouts and heartbeats on: a VirtualClock in tests (time moves when "
+                            + "the test moves it). The system clock by default.")
+    private io.github.camelasl.engine.EngineClock clock;
     @Metadata(label = "security",
               description = "Comma-separated names of headers starting with Camel (compared ignoring case, e.g. "
                             + "CamelFileName) that may reach Tasks' endpoints: set by a Task's CamelAslHeaders "
@@ -382,9 +387,11 @@ public class AslComponent extends DefaultComponent {
      * for the Step Functions API, which deploys the state machines created through it with it).
      */
     public AslDeployer deployer(String type) {
-        return new AslDeployer(getCamelContext(), executionStore(type),
+        AslDeployer deployer = new AslDeployer(getCamelContext(), executionStore(type),
                 new ResourceResolvers(getCamelContext(), mappings(), resourceResolvers), timers, taskTokens,
                 effectivePolicy(), allowedCamelHeaders(), forwardedHeaders());
+        io.github.camelasl.engine.EngineClock engineClock = clock;
+        return engineClock == null ? deployer : deployer.withClock(engineClock);
     }
 
     /** The allowedCamelHeaders option, parsed. */
@@ -548,6 +555,15 @@ public class AslComponent extends DefaultComponent {
 
     public void setMaxHistoryEvents(Integer maxHistoryEvents) {
         this.maxHistoryEvents = maxHistoryEvents;
+    }
+
+    public io.github.camelasl.engine.EngineClock getClock() {
+        return clock;
+    }
+
+    /** Applies to the state machines deployed from now on (set it before the CamelContext starts). */
+    public void setClock(io.github.camelasl.engine.EngineClock clock) {
+        this.clock = clock;
     }
 
     public HistoryListener getHistoryListener() {

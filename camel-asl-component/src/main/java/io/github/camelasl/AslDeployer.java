@@ -3,6 +3,7 @@ package io.github.camelasl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.EngineClock;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.StepCaching;
@@ -50,6 +51,8 @@ public final class AslDeployer {
     private final ResourcePolicy policy;
     private final AllowedCamelHeaders allowedCamelHeaders;
     private final ForwardedHeaders forwardedHeaders;
+    /** The clock of the state machines it deploys, unless their configuration names one; null for the system's. */
+    private volatile EngineClock clock;
     /** See {@link #expressMaxDurationForTests}; null for AWS's maximum. */
     private volatile java.time.Duration expressMaxForTests;
 
@@ -108,7 +111,24 @@ public final class AslDeployer {
         AslDeployer other = new AslDeployer(camelContext, otherStore, resolvers, timers, tokens, policy,
                 allowedCamelHeaders, forwardedHeaders);
         other.expressMaxForTests = expressMaxForTests;
+        other.clock = clock;
         return other;
+    }
+
+    /**
+     * A deployer like this one whose state machines read and schedule on {@code engineClock} (a
+     * {@link io.github.camelasl.engine.VirtualClock} in tests), unless their {@link StateMachineConfig#clock()} is
+     * set to another than the system's.
+     */
+    public AslDeployer withClock(EngineClock engineClock) {
+        AslDeployer other = withStore(store);
+        other.clock = java.util.Objects.requireNonNull(engineClock, "clock");
+        return other;
+    }
+
+    /** The clock given by {@link #withClock}, or null. */
+    public EngineClock clock() {
+        return clock;
     }
 
     /**
@@ -273,6 +293,14 @@ public final class AslDeployer {
                     e.getOriginalMessage(), "")));
         }
         StateMachine machine = DefinitionParser.parse(json);
+        EngineClock deployerClock = clock;
+        if (deployerClock != null && config.clock() == EngineClock.system()) {
+            config = config.withClock(deployerClock);
+        }
+        // the clock's scheduler, if it has one, runs every timer of these state machines: a virtual clock's fires
+        // them when the test moves it
+        ScheduledExecutorService scheduler = config.clock().scheduler() != null ? config.clock().scheduler()
+                : timers;
         String key = config.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + DEPLOYMENTS.incrementAndGet();
         StepCaching caching;
         try {
@@ -281,13 +309,13 @@ public final class AslDeployer {
             throw new AslValidationException(source, List.of(Diagnostic.error("INVALID_CACHED_STATES",
                     e.getMessage(), "")));
         }
-        StateMachineRoutes routes = new StateMachineRoutes(key, machine, timers,
+        StateMachineRoutes routes = new StateMachineRoutes(key, machine, scheduler,
                 resource -> resolvers.resolve(resource).orElseThrow(() -> new IllegalStateException(
                         "no endpoint for Resource '" + resource + "' (validation should have refused it)")),
-                caching, tokens, allowedCamelHeaders, forwardedHeaders);
+                caching, tokens, allowedCamelHeaders, forwardedHeaders, config.clock());
         addAndStart(camelContext, routes);
         StateMachineRuntime runtime = new StateMachineRuntime(camelContext, machine, definitionText, config, store,
-                tokens, timers, routes.driverUri(), routes.routeIds(), routes.pools());
+                tokens, scheduler, routes.driverUri(), routes.routeIds(), routes.pools());
         java.time.Duration expressMax = expressMaxForTests;
         if (expressMax != null) {
             runtime.expressMaxDurationForTests(expressMax);

@@ -68,7 +68,8 @@ public final class StateMachineDeployment {
         List<ExecutionRecord> unfinished;
         try {
             unfinished = runtime.store().unfinished(stateMachineArn, row -> UnresumableExecutions.fail(
-                    runtime.store(), row.executionArn(), row.stateMachineArn(), null, row.problem(), listeners));
+                    runtime.store(), row.executionArn(), row.stateMachineArn(), null, row.problem(), listeners,
+                    runtime.config().clock()));
         } catch (RuntimeException e) {
             // the store cannot be read now: they stay RUNNING there, for the next start
             LOG.warn("Cannot resume the executions of {} now: {}. They stay RUNNING in the store.", stateMachineArn,
@@ -85,7 +86,8 @@ public final class StateMachineDeployment {
                                 record.definition(), runtime.config(), java.util.Set.of());
                     } catch (Exception e) {
                         UnresumableExecutions.fail(runtime.store(), record.executionArn(), stateMachineArn, record,
-                                "the definition it started with does not deploy: " + e.getMessage(), listeners);
+                                "the definition it started with does not deploy: " + e.getMessage(), listeners,
+                                runtime.config().clock());
                         continue;
                     }
                     version.parkInMemorySeconds(parkInMemorySeconds);

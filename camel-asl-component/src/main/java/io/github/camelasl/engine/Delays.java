@@ -34,9 +34,8 @@ final class Delays {
         return millis >= MAX_MILLIS ? MAX_MILLIS : (long) millis;
     }
 
-    /** From now until {@code when}: 0 when it has passed, whatever its year. */
-    static long until(Instant when) {
-        long now = System.currentTimeMillis();
+    /** From {@code now} (epoch millis) until {@code when}: 0 when it has passed, whatever its year. */
+    static long until(Instant when, long now) {
         if (!when.isAfter(Instant.ofEpochMilli(now))) {
             return 0;
         }

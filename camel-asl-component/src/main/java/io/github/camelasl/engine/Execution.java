@@ -35,6 +35,8 @@ public final class Execution {
     private final Instant startTime;
     private final ExecutionHistory history;
     private final ExecutionStore store;
+    /** Its state machine's: every time it reads, and every timer it sets. */
+    private final EngineClock clock;
     /** The definition text it runs, kept with it in the store: a resumed execution runs the same version. */
     private final String definition;
     /** Bound once the store holds the execution (see started()); written before any event or checkpoint. */
@@ -57,7 +59,7 @@ public final class Execution {
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
             List<HistoryListener> listeners, Map<String, Object> originalHeaders, String definition) {
-        this(config, name, config.executionArn(name), input, Instant.ofEpochMilli(System.currentTimeMillis()), store,
+        this(config, name, config.executionArn(name), input, config.clock().instant(), store,
                 List.of(), listeners, originalHeaders, definition);
     }
 
@@ -74,8 +76,9 @@ public final class Execution {
         this.definition = definition;
         this.originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
         int maxEvents = config.limits().maxHistoryEvents();
+        this.clock = config.clock();
         this.history = new ExecutionHistory(arn, earlierEvents, listeners, event -> recorder.appendEvent(event),
-                maxEvents,
+                maxEvents, clock::millis,
                 () -> finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
                         "The execution reached the maximum number of history events (" + maxEvents + ")."));
     }
@@ -175,7 +178,7 @@ public final class Execution {
 
     /** Ends the execution once; later calls (a branch finishing after a timeout, say) are ignored. */
     boolean finish(ExecutionStatus status, JsonNode output, String error, String cause) {
-        Instant stop = Instant.ofEpochMilli(System.currentTimeMillis());
+        Instant stop = clock.instant();
         ExecutionResult ended = new ExecutionResult(arn, name, status, output, error, cause, startTime, stop, null);
         if (!result.compareAndSet(null, ended)) {
             return false;
@@ -227,7 +230,7 @@ public final class Execution {
      * stay RUNNING, and every resume would call its Tasks again and be refused the same way.
      */
     void failRefused(io.github.camelasl.store.RefusedWriteException refused) {
-        Instant stop = Instant.ofEpochMilli(System.currentTimeMillis());
+        Instant stop = clock.instant();
         String cause = "The execution store refused to record execution " + arn + ": " + refused.getMessage();
         ExecutionResult failed = new ExecutionResult(arn, name, ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
                 cause, startTime, stop, null);
@@ -244,7 +247,7 @@ public final class Execution {
             List<HistoryEvent> committed = store.events(arn).stream()
                     .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
             ExecutionHistory ending = new ExecutionHistory(arn, committed, history.listeners(),
-                    store.recorder(arn)::appendEvent);
+                    store.recorder(arn)::appendEvent, Integer.MAX_VALUE, clock::millis, () -> { });
             ending.append(HistoryEventType.ExecutionFailed, ending.lastEventId(),
                     EventDetails.failure(ErrorNames.RUNTIME, cause));
             store.complete(new ExecutionRecord(arn, stateMachineArn, name, ExecutionStatus.FAILED, input, null,
@@ -321,6 +324,11 @@ public final class Execution {
 
     public String name() {
         return name;
+    }
+
+    /** The clock it reads and schedules on (its state machine's). */
+    public EngineClock clock() {
+        return clock;
     }
 
     public Instant startTime() {

@@ -87,7 +87,8 @@ final class JsonataStates {
      * running out of the execution's ends the execution TIMED_OUT, as its timer would a moment later.
      */
     private static JsonNode withinTimeouts(Scope scope, Function<TimeLimit, JsonNode> evaluation) {
-        long now = System.currentTimeMillis();
+        EngineClock clock = scope.execution().clock();
+        long now = clock.millis();
         Long left = null;
         if (scope.current() instanceof TaskState task && task.timeoutSeconds() != null
                 && task.timeoutSeconds().isNumber()) {
@@ -101,7 +102,7 @@ final class JsonataStates {
             return evaluation.apply(TimeLimit.within(left));
         } catch (AslError e) {
             if (ErrorNames.TIMEOUT.equals(e.error()) && executionDeadline != null
-                    && System.currentTimeMillis() >= executionDeadline) {
+                    && clock.millis() >= executionDeadline) {
                 scope.execution().finish(ExecutionStatus.TIMED_OUT, null, null, null);
             }
             throw e;

@@ -172,7 +172,7 @@ public final class Scope {
             for (int attempt : attempts) {
                 made.add(attempt);
             }
-            checkpoint = checkpoint.retryingAt(Instant.ofEpochMilli(System.currentTimeMillis() + delayMillis), made);
+            checkpoint = checkpoint.retryingAt(Instant.ofEpochMilli(execution.clock().millis() + delayMillis), made);
             execution.recorder().checkpoint(checkpoint);
         }
     }
@@ -182,7 +182,7 @@ public final class Scope {
         if (resumedWaitUntil == null || current instanceof io.github.camelasl.model.WaitState) {
             return 0;
         }
-        long left = resumedWaitUntil.toEpochMilli() - System.currentTimeMillis();
+        long left = resumedWaitUntil.toEpochMilli() - execution.clock().millis();
         resumedWaitUntil = null;
         return Math.max(0, left);
     }
@@ -323,7 +323,7 @@ public final class Scope {
             ObjectNode state = ctx.putObject("State");
             state.put("Name", current.name());
             state.put("EnteredTime", DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(
-                    enteredMillis == 0 ? System.currentTimeMillis() : enteredMillis)));
+                    enteredMillis == 0 ? execution.clock().millis() : enteredMillis)));
             if (current instanceof io.github.camelasl.model.ErrorHandling) {
                 state.put("RetryCount", retryCount);
             }

@@ -17,6 +17,7 @@ public final class StateMachineConfig {
     private final String roleArn;
     private final double retryIntervalScale;
     private final ExecutionLimits limits;
+    private final EngineClock clock;
     /** Built once: every execution records it (a string per execution was a tenth of a parked one's heap). */
     private final String stateMachineArn;
     private final String executionArnPrefix;
@@ -29,6 +30,12 @@ public final class StateMachineConfig {
 
     public StateMachineConfig(String name, String type, String partition, String region, String accountId,
             String roleArn, double retryIntervalScale, ExecutionLimits limits) {
+        this(name, type, partition, region, accountId, roleArn, retryIntervalScale, limits, EngineClock.system());
+    }
+
+    private StateMachineConfig(String name, String type, String partition, String region, String accountId,
+            String roleArn, double retryIntervalScale, ExecutionLimits limits, EngineClock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.name = name;
         this.type = type;
@@ -58,27 +65,41 @@ public final class StateMachineConfig {
 
     public StateMachineConfig withType(String newType) {
         return new StateMachineConfig(name, newType, partition, region, accountId, roleArn, retryIntervalScale,
-                limits);
+                limits, clock);
     }
 
     public StateMachineConfig withRegion(String newRegion) {
         return new StateMachineConfig(name, type, partition, newRegion, accountId, roleArn, retryIntervalScale,
-                limits);
+                limits, clock);
     }
 
     public StateMachineConfig withAccountId(String newAccountId) {
         return new StateMachineConfig(name, type, partition, region, newAccountId, roleArn, retryIntervalScale,
-                limits);
+                limits, clock);
     }
 
     public StateMachineConfig withRoleArn(String newRoleArn) {
         return new StateMachineConfig(name, type, partition, region, accountId, newRoleArn, retryIntervalScale,
-                limits);
+                limits, clock);
     }
 
     public StateMachineConfig withLimits(ExecutionLimits newLimits) {
         return new StateMachineConfig(name, type, partition, region, accountId, roleArn, retryIntervalScale,
-                newLimits);
+                newLimits, clock);
+    }
+
+    /**
+     * The same configuration whose executions read and schedule on {@code newClock} (a {@link VirtualClock} in
+     * tests); equal to this one, as a clock changes no deployed state machine.
+     */
+    public StateMachineConfig withClock(EngineClock newClock) {
+        return new StateMachineConfig(name, type, partition, region, accountId, roleArn, retryIntervalScale, limits,
+                newClock);
+    }
+
+    /** The clock its executions read and schedule on; {@link EngineClock#system()} unless one was given. */
+    public EngineClock clock() {
+        return clock;
     }
 
     /** The limits its executions run under (payload size, nesting depth, history events, names). */

@@ -45,6 +45,10 @@ public final class StateMachineRuntime {
     private final List<java.util.concurrent.ExecutorService> pools;
     private volatile AsyncProducer driver;
     private java.util.concurrent.ExecutorService workers;
+    /** {@link #workers} as the clock sees it (the same pool on the system clock). */
+    private java.util.concurrent.ExecutorService observedWorkers;
+    /** The config's: every time its executions read, and the scheduler behind {@link #timers}. */
+    private final EngineClock clock;
 
     public StateMachineRuntime(CamelContext camelContext, StateMachine machine, String definition,
             StateMachineConfig config, ExecutionStore store, TaskTokens tokens, ScheduledExecutorService timers,
@@ -54,6 +58,7 @@ public final class StateMachineRuntime {
         this.machine = machine;
         this.definition = definition;
         this.config = config;
+        this.clock = config.clock();
         this.store = store;
         this.timers = timers;
         this.driverUri = driverUri;
@@ -228,7 +233,7 @@ public final class StateMachineRuntime {
             String problem, List<HistoryListener> listeners) {
         if (execution == null) { // its history could not be read
             return UnresumableExecutions.fail(store, record.executionArn(), record.stateMachineArn(), record, problem,
-                    listeners);
+                    listeners, clock);
         }
         String cause = UnresumableExecutions.cause(record.executionArn(), problem);
         LOG.warn("{}. It ends FAILED ({}).", io.github.camelasl.history.TerminalText.escape(cause),
@@ -244,7 +249,7 @@ public final class StateMachineRuntime {
     private CompletableFuture<ExecutionResult> run(Execution execution, Scope scope) {
         Long timeoutMillis = timeoutMillis();
         if (timeoutMillis != null) {
-            long left = execution.timeoutBase().toEpochMilli() + timeoutMillis - System.currentTimeMillis();
+            long left = execution.timeoutBase().toEpochMilli() + timeoutMillis - clock.millis();
             if (left <= 0) { // resumed after its time was up
                 timedOut(execution, timeoutMillis);
                 return execution.completion();
@@ -259,7 +264,7 @@ public final class StateMachineRuntime {
             // this thread, as most EXPRESS runs do) never needed a timer, and scheduling one cost W1 a quarter
             // of its throughput; one still going (a Task, a Wait) gets it now, for the time it has left
             scheduleTimeout(execution, timeoutMillis,
-                    execution.timeoutBase().toEpochMilli() + timeoutMillis - System.currentTimeMillis());
+                    execution.timeoutBase().toEpochMilli() + timeoutMillis - clock.millis());
         }
         return execution.completion();
     }
@@ -305,7 +310,7 @@ public final class StateMachineRuntime {
      * from the Wait's end.
      */
     private void park(Execution execution, Scope scope) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         // a mocked execution stays: read back from the store, it would have lost its mocks
         if (!config.express() && execution.mocks() == null && scope.parkedUntil() - now > parkInMemoryMillis) {
             execution.cancelTimeoutTimer(); // it holds the execution; run() makes a new one on resume
@@ -373,7 +378,7 @@ public final class StateMachineRuntime {
         } catch (io.github.camelasl.store.UnreadableRecordException e) {
             // its record cannot be read back: waiting will not mend it
             CompletableFuture<ExecutionResult> failed = UnresumableExecutions.fail(store, arn,
-                    config.stateMachineArn(), null, e.getMessage(), listeners);
+                    config.stateMachineArn(), null, e.getMessage(), listeners, clock);
             if (waiter != null) {
                 relay(failed, waiter);
             }
@@ -606,7 +611,7 @@ public final class StateMachineRuntime {
                     + events.size() + " history events, and its state machine allows "
                     + config.limits().maxHistoryEvents() + " (maxHistoryEvents)");
         }
-        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+        Instant now = clock.instant();
         ExecutionRecord redriven = store.redrive(executionArn, now).orElseThrow(() -> new AslError(
                 "ExecutionNotRedrivable", "Execution is not redrivable: '" + executionArn + "' changed meanwhile"));
         Execution execution = Execution.resumed(config, redriven, events, store, listeners, Map.of());
@@ -669,8 +674,9 @@ public final class StateMachineRuntime {
     private synchronized java.util.concurrent.ExecutorService worker() {
         if (workers == null) {
             workers = camelContext.getExecutorServiceManager().newDefaultThreadPool(this, "asl-workers");
+            observedWorkers = clock.observe(workers);
         }
-        return workers;
+        return observedWorkers;
     }
 
     private AsyncProducer driver() {

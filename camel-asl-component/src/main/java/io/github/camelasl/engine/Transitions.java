@@ -29,7 +29,7 @@ public final class Transitions {
         if (scope.resumeEntered()) {
             return; // a resumed execution's StateEntered was recorded before the restart
         }
-        long now = System.currentTimeMillis();
+        long now = scope.execution().clock().millis();
         long id = scope.recordLazily(HistoryEventType.StateEntered, entered(state.common().type()),
                 EventDetails.stateEntered(state.name(), scope.stateInput()));
         scope.entered(now, id);

@@ -40,15 +40,22 @@ public final class UnresumableExecutions {
      */
     public static CompletableFuture<ExecutionResult> fail(ExecutionStore store, String executionArn,
             String stateMachineArn, ExecutionRecord record, String problem, List<HistoryListener> listeners) {
+        return fail(store, executionArn, stateMachineArn, record, problem, listeners, EngineClock.system());
+    }
+
+    /** As above, its stop date and event timestamp read from {@code clock} (its state machine's). */
+    public static CompletableFuture<ExecutionResult> fail(ExecutionStore store, String executionArn,
+            String stateMachineArn, ExecutionRecord record, String problem, List<HistoryListener> listeners,
+            EngineClock clock) {
         String cause = cause(executionArn, problem);
-        Instant stop = Instant.ofEpochMilli(System.currentTimeMillis());
+        Instant stop = clock.instant();
         try {
             List<HistoryEvent> earlier = readableHistory(store, executionArn);
             List<com.fasterxml.jackson.databind.JsonNode> events = null;
             if (earlier != null) {
                 ExecutionStore.Recorder recorder = store.recorder(executionArn);
                 ExecutionHistory history = new ExecutionHistory(executionArn, earlier, listeners,
-                        recorder::appendEvent);
+                        recorder::appendEvent, Integer.MAX_VALUE, clock::millis, () -> { });
                 history.append(HistoryEventType.ExecutionFailed, history.lastEventId(),
                         EventDetails.failure(ErrorNames.RUNTIME, cause));
                 events = history.events();

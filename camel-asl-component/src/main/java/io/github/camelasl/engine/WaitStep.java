@@ -34,17 +34,17 @@ public final class WaitStep {
         Transitions.enter(scope);
         WaitState state = (WaitState) scope.current();
         Instant resumedUntil = scope.takeResumedWaitUntil();
+        long now = scope.execution().clock().millis(); // a Timestamp is relative to it, and the wait starts at it
         long delay;
         if (JsonataStates.applies(state)) {
             scope.effectiveInput(scope.stateInput());
-            delay = jsonataDelayMillis(scope, state);
+            delay = jsonataDelayMillis(scope, state, now);
         } else {
             Bindings bindings = scope.bindings();
             JsonNode effective = InputOutput.inputPath(state.common().inputPath(), scope.stateInput(), bindings);
             scope.effectiveInput(effective);
-            delay = delayMillis(state, effective, bindings);
+            delay = delayMillis(state, effective, bindings, now);
         }
-        long now = System.currentTimeMillis();
         if (resumedUntil != null) {
             // resumed after a restart: the wait began before it, and ends when it was due to
             delay = Math.max(0, resumedUntil.toEpochMilli() - now);
@@ -81,7 +81,12 @@ public final class WaitStep {
      * evaluates Seconds, SecondsPath, Timestamp or TimestampPath as a run would, with its errors, and waits not.
      */
     public static long delayMillisOf(WaitState state, JsonNode data, Bindings context) {
-        return delayMillis(state, data, context);
+        return delayMillis(state, data, context, System.currentTimeMillis());
+    }
+
+    /** As above, a Timestamp counted from {@code nowMillis} (the clock TestState runs on). */
+    public static long delayMillisOf(WaitState state, JsonNode data, Bindings context, long nowMillis) {
+        return delayMillis(state, data, context, nowMillis);
     }
 
     /** A Timestamp as AWS reads it (ISO-8601 with an offset), or null when it is not one. */
@@ -89,7 +94,7 @@ public final class WaitStep {
         return parseTimestamp(text);
     }
 
-    static long delayMillis(WaitState state, JsonNode data, Bindings context) {
+    static long delayMillis(WaitState state, JsonNode data, Bindings context, long now) {
         if (state.seconds() != null) {
             return Delays.ofSeconds(NumberFields.literalWholeNumber(state.seconds()));
         }
@@ -107,10 +112,10 @@ public final class WaitStep {
                         + "offset date-time format string: " + state.timestampPath() + " == " + show(value));
             }
         }
-        return Delays.until(until);
+        return Delays.until(until, now);
     }
 
-    private static long jsonataDelayMillis(Scope scope, WaitState state) {
+    private static long jsonataDelayMillis(Scope scope, WaitState state, long now) {
         ObjectNode states = JsonataStates.states(scope);
         if (state.seconds() != null) {
             JsonNode seconds = JsonataStates.value(scope, state.seconds(), states, "Seconds");
@@ -130,7 +135,7 @@ public final class WaitStep {
                     + "ISO-8601 extended offset date-time format string: "
                     + (timestamp == null ? "undefined" : show(timestamp)));
         }
-        return Delays.until(until);
+        return Delays.until(until, now);
     }
 
     private static long secondsFromPath(String path, JsonNode data, Bindings context) {

@@ -25,6 +25,8 @@ public final class ExecutionHistory {
     private final Consumer<HistoryEvent> sink;
     private final int maxEvents;
     private final Runnable onFull;
+    /** Epoch millis now: the execution's clock (AWS's precision). */
+    private final java.util.function.LongSupplier clock;
     /** Its end is recorded: what a branch still winding down writes after it is neither recorded nor heard. */
     private boolean ended;
 
@@ -42,7 +44,7 @@ public final class ExecutionHistory {
      */
     public ExecutionHistory(String executionArn, List<HistoryEvent> earlier, List<HistoryListener> listeners,
             Consumer<HistoryEvent> sink) {
-        this(executionArn, earlier, listeners, sink, Integer.MAX_VALUE, () -> { });
+        this(executionArn, earlier, listeners, sink, Integer.MAX_VALUE, System::currentTimeMillis, () -> { });
     }
 
     /**
@@ -52,6 +54,15 @@ public final class ExecutionHistory {
      */
     public ExecutionHistory(String executionArn, List<HistoryEvent> earlier, List<HistoryListener> listeners,
             Consumer<HistoryEvent> sink, int maxEvents, Runnable onFull) {
+        this(executionArn, earlier, listeners, sink, maxEvents, System::currentTimeMillis, onFull);
+    }
+
+    /**
+     * As above, its events' timestamps read from {@code clock} (epoch millis: the execution's clock).
+     */
+    public ExecutionHistory(String executionArn, List<HistoryEvent> earlier, List<HistoryListener> listeners,
+            Consumer<HistoryEvent> sink, int maxEvents, java.util.function.LongSupplier clock, Runnable onFull) {
+        this.clock = clock;
         this.executionArn = executionArn;
         this.events.addAll(earlier);
         this.listeners = List.copyOf(listeners);
@@ -85,7 +96,7 @@ public final class ExecutionHistory {
      * and the last event's id is returned.
      */
     public long append(HistoryEventType type, String typeName, long previousEventId, Supplier<ObjectNode> details) {
-        long now = System.currentTimeMillis(); // AWS's precision, and a cheaper clock
+        long now = clock.getAsLong(); // AWS's precision (milliseconds)
         HistoryEvent event;
         synchronized (events) {
             if (ended) {

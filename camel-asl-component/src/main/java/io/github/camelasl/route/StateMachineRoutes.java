@@ -2,6 +2,7 @@ package io.github.camelasl.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.AslConstants;
+import io.github.camelasl.engine.EngineClock;
 import io.github.camelasl.engine.FailurePolicy;
 import io.github.camelasl.engine.InlineStates;
 import io.github.camelasl.engine.ItemReading;
@@ -66,6 +67,7 @@ public class StateMachineRoutes extends RouteBuilder {
     private final ForwardedHeaders forwardedHeaders;
     /** The component's unbounded scheduler: Camel's default delayer pool would sleep on the caller past 1,000. */
     private final ScheduledExecutorService timers;
+    private final EngineClock clock;
     private final Map<State, String> stateUris = new IdentityHashMap<>();
     private final List<String> routeIds = new ArrayList<>();
     private final List<ExecutorService> pools = new ArrayList<>();
@@ -101,6 +103,19 @@ public class StateMachineRoutes extends RouteBuilder {
     public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
             Function<String, String> resourceEndpoints, StepCaching caching, TaskTokens tokens,
             AllowedCamelHeaders allowedCamelHeaders, ForwardedHeaders forwardedHeaders) {
+        this(key, machine, timers, resourceEndpoints, caching, tokens, allowedCamelHeaders, forwardedHeaders,
+                EngineClock.system());
+    }
+
+    /**
+     * @param timers the clock's scheduler when it has one (see AslDeployer)
+     * @param clock  the clock the state machine's executions run on: every pool its work runs on is handed to
+     *               its {@link EngineClock#observe}
+     */
+    public StateMachineRoutes(String key, StateMachine machine, ScheduledExecutorService timers,
+            Function<String, String> resourceEndpoints, StepCaching caching, TaskTokens tokens,
+            AllowedCamelHeaders allowedCamelHeaders, ForwardedHeaders forwardedHeaders, EngineClock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.allowedCamelHeaders = allowedCamelHeaders;
         this.forwardedHeaders = forwardedHeaders;
         this.key = key;
