@@ -49,14 +49,16 @@ final class Engine implements AutoCloseable {
 
     /** @param policy which Resources the definitions may call (the default policy, or one with --allow-resource) */
     Engine(List<ResourceMapping> mappings, ExecutionStore store, ResourcePolicy policy) {
-        this(mappings, store, policy, null);
+        this(mappings, store, policy, null, null);
     }
 
     /**
      * @param stubClasses where {@code class:} and {@code bean:} Resources load their classes first (--classpath), or
      *                    null for the CLI's own class path; closed with the engine
+     * @param clock       the clock the executions run on (--clock virtual), or null for the system's
      */
-    Engine(List<ResourceMapping> mappings, ExecutionStore store, ResourcePolicy policy, StubClasspath stubClasses) {
+    Engine(List<ResourceMapping> mappings, ExecutionStore store, ResourcePolicy policy, StubClasspath stubClasses,
+            io.github.camelasl.engine.EngineClock clock) {
         this.store = store;
         this.stubClasses = stubClasses;
         camelContext = new DefaultCamelContext();
@@ -86,9 +88,10 @@ final class Engine implements AutoCloseable {
             store.close();
             throw e;
         }
-        deployer = new AslDeployer(camelContext, store,
+        AslDeployer deploying = new AslDeployer(camelContext, store,
                 new ResourceResolvers(camelContext, mappings, List.of()), timers, tokens, policy,
                 io.github.camelasl.route.AllowedCamelHeaders.NONE);
+        deployer = clock == null ? deploying : deploying.withClock(clock);
     }
 
     AslDeployer deployer() {

@@ -102,6 +102,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     MockOptions mocks;
 
+    /** The clocks a run may go by. */
+    enum Clock { system, virtual }
+
+    @Option(names = "--clock", paramLabel = "system|virtual", defaultValue = "system",
+            description = "system: Waits, retry back-offs and timeouts take the time they say; virtual: the run's "
+                    + "time jumps to its next timer whenever nothing else runs, so a 24-hour Wait ends at once (the "
+                    + "trace shows the virtual times); default: ${DEFAULT-VALUE}")
+    Clock clock;
+
     @Option(names = "--offline", description = "refuse, before the run, a Task that would call AWS: every AWS ARN "
             + "must be mocked (--test-case, --mock-state, --mock-error) or mapped (--resource-map)")
     boolean offline;
@@ -152,7 +161,10 @@ final class RunCommand implements Callable<Integer> {
         if (store != null && type == Type.EXPRESS) {
             throw CliException.usage("--store keeps STANDARD executions only: AWS keeps no EXPRESS history");
         }
-        if (store == null && type == Type.STANDARD) {
+        if (store != null && clock == Clock.virtual) {
+            throw CliException.usage("--clock virtual runs in memory only: a store would keep times that never were");
+        }
+        if (store == null && type == Type.STANDARD && clock == Clock.system) {
             store = StoreOption.fromEnvironment(); // as the commands that read the store take it
         }
         ExecutionLimits executionLimits = executionLimits();
@@ -170,9 +182,11 @@ final class RunCommand implements Callable<Integer> {
         String runName = executionName != null ? executionName : java.util.UUID.randomUUID().toString();
         ExecutionResult result;
         var policy = resourcePolicy.policy();
+        io.github.camelasl.engine.VirtualClock virtualClock = clock == Clock.virtual
+                ? new io.github.camelasl.engine.VirtualClock() : null;
         StubClasspath stubs = StubClasspath.of(classpath);
         try (Engine engine = new Engine(mappings, store == null ? new InMemoryExecutionStore()
-                : StoreOption.open(store, true), policy, stubs)) {
+                : StoreOption.open(store, true), policy, stubs, virtualClock)) {
             StateMachineRuntime runtime = engine.deploy(source, text, config);
             MockTestCase testCase = mocks.testCase(name, runtime.machine(), parent.stdin());
             List<AwsCalls.Call> awsCalls = AwsCalls.of(runtime.machine(), testCase, mappings, region);
@@ -204,6 +218,10 @@ final class RunCommand implements Callable<Integer> {
                             testCase == null ? null : testCase.newExecution()).completion();
                 }
                 running.set(run);
+                if (virtualClock != null) {
+                    // time jumps from timer to timer; false: it waits for something no timer brings (a callback)
+                    virtualClock.runUntil(run::isDone);
+                }
                 result = run.get();
             } catch (AslError e) { // ExecutionAlreadyExists (--name is taken in the store), InvalidName, an input over
                 // the limits
