@@ -22,6 +22,9 @@ import java.util.concurrent.ExecutionException;
  */
 public final class MockSuiteRunner {
 
+    /** How long an execution that looks idle, with no timer, may take to end or set one (real time). */
+    static final Duration STUCK_GRACE = Duration.ofSeconds(2);
+
     private final StateMachineRuntime runtime;
     private final VirtualClock clock;
     private final MockConfig config;
@@ -98,7 +101,7 @@ public final class MockSuiteRunner {
         CompletableFuture<ExecutionResult> completion = started.completion();
         String stuck = null;
         try {
-            if (!clock.runUntil(completion::isDone)) {
+            if (!runToTheEnd(completion)) {
                 stuck = "the execution waits for something no timer brings (a callback or an activity worker?) and "
                         + "was stopped";
             }
@@ -132,6 +135,31 @@ public final class MockSuiteRunner {
                 : Duration.between(result.startDate(), result.stopDate());
         return new CaseResult(testCase, result.status(), result.output(), result.error(), result.cause(), states,
                 wall, virtual, failures);
+    }
+
+    /**
+     * Runs the clock until the execution ends; false when it is left waiting with no timer due. Work the clock does
+     * not see (a pool it was not handed) can look idle for a moment: such a wait is given a short real-time grace,
+     * in which the execution may end or set a timer, before the case is called stuck.
+     */
+    private boolean runToTheEnd(CompletableFuture<ExecutionResult> completion) {
+        long graceEnds = System.nanoTime() + STUCK_GRACE.toNanos();
+        while (!clock.runUntil(completion::isDone)) {
+            while (clock.pendingTimers() == 0 && !completion.isDone()) {
+                if (System.nanoTime() > graceEnds) {
+                    return false;
+                }
+                try {
+                    completion.get(5, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
+                    // not yet (or failed: the caller reads how)
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static CaseResult failed(String testCase, long began, String failure) {
