@@ -351,6 +351,22 @@ public class AslComponent extends DefaultComponent {
         return deployed.get(stateMachineArn);
     }
 
+    /**
+     * The runtimes of the state machines named {@code name} that asl: endpoints of this component deploy (one per
+     * type, region or account it is deployed with; usually one), for code that drives them directly (the test kit).
+     */
+    public synchronized List<io.github.camelasl.engine.StateMachineRuntime> deployedStateMachines(String name) {
+        return deployed.values().stream().map(StateMachineDeployment::runtime)
+                .filter(runtime -> runtime.config().name().equals(name)).toList();
+    }
+
+    /** The names of the state machines asl: endpoints of this component deploy. */
+    public synchronized java.util.SortedSet<String> deployedStateMachineNames() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        deployed.values().forEach(deployment -> names.add(deployment.runtime().config().name()));
+        return names;
+    }
+
     synchronized void release(StateMachineDeployment deployment) throws Exception {
         if (--deployment.users == 0) {
             deployed.remove(deployment.runtime().config().stateMachineArn(), deployment);
@@ -389,9 +405,23 @@ public class AslComponent extends DefaultComponent {
     public AslDeployer deployer(String type) {
         AslDeployer deployer = new AslDeployer(getCamelContext(), executionStore(type),
                 new ResourceResolvers(getCamelContext(), mappings(), resourceResolvers), timers, taskTokens,
-                effectivePolicy(), allowedCamelHeaders(), forwardedHeaders());
+                effectivePolicy(), allowedCamelHeaders(), forwardedHeaders()).observedBy(executionObservers);
         io.github.camelasl.engine.EngineClock engineClock = clock;
+        // withClock keeps the observers: what this component deploys is observed whatever its clock
         return engineClock == null ? deployer : deployer.withClock(engineClock);
+    }
+
+    /** Told of every deployment of this component, present and future, and of their executions. */
+    private final io.github.camelasl.engine.ExecutionObservers executionObservers =
+            new io.github.camelasl.engine.ExecutionObservers();
+
+    /**
+     * Tells {@code observer} of every state machine this component deploys (those deployed now at once, through an
+     * asl: endpoint or the Step Functions API) and of their executions: history events, the Choice rules that
+     * decide, the Retriers and Catchers that take errors. The test kit's path coverage listens here.
+     */
+    public void addExecutionObserver(io.github.camelasl.engine.ExecutionObserver observer) {
+        executionObservers.add(observer);
     }
 
     /** The allowedCamelHeaders option, parsed. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.EngineClock;
+import io.github.camelasl.engine.ExecutionObserver;
+import io.github.camelasl.engine.ExecutionObservers;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.StepCaching;
@@ -53,6 +55,8 @@ public final class AslDeployer {
     private final ForwardedHeaders forwardedHeaders;
     /** The clock of the state machines it deploys, unless their configuration names one; null for the system's. */
     private volatile EngineClock clock;
+    /** Told of every deployment of this deployer and its executions (a component's deployers share its own). */
+    private volatile ExecutionObservers observers = new ExecutionObservers();
     /** See {@link #expressMaxDurationForTests}; null for AWS's maximum. */
     private volatile java.time.Duration expressMaxForTests;
 
@@ -105,7 +109,7 @@ public final class AslDeployer {
     /**
      * A deployer with the same resolvers, resource policy, headers, timers and tokens whose state machines keep
      * their executions in {@code otherStore} (TestState's one-Task runs: they call what a deployment may call,
-     * and are no executions of the user's).
+     * and are no executions of the user's: its observers are not told of them either).
      */
     public AslDeployer withStore(ExecutionStore otherStore) {
         AslDeployer other = new AslDeployer(camelContext, otherStore, resolvers, timers, tokens, policy,
@@ -123,12 +127,28 @@ public final class AslDeployer {
     public AslDeployer withClock(EngineClock engineClock) {
         AslDeployer other = withStore(store);
         other.clock = java.util.Objects.requireNonNull(engineClock, "clock");
+        other.observers = observers; // the same deployments, on another clock: still observed
         return other;
     }
 
     /** The clock given by {@link #withClock}, or null. */
     public EngineClock clock() {
         return clock;
+    }
+
+    /**
+     * Tells {@code observer} of the state machines this deployer has deployed and will deploy (at once of those
+     * still deployed), and of their executions from then on: see {@link ExecutionObserver}.
+     */
+    public AslDeployer addExecutionObserver(ExecutionObserver observer) {
+        observers.add(observer);
+        return this;
+    }
+
+    /** Shares {@code shared} (its component's): what is added there is told of this deployer's deployments. */
+    AslDeployer observedBy(ExecutionObservers shared) {
+        this.observers = shared;
+        return this;
     }
 
     /**
@@ -315,7 +335,7 @@ public final class AslDeployer {
                 caching, tokens, allowedCamelHeaders, forwardedHeaders, config.clock());
         addAndStart(camelContext, routes);
         StateMachineRuntime runtime = new StateMachineRuntime(camelContext, machine, definitionText, config, store,
-                tokens, scheduler, routes.driverUri(), routes.routeIds(), routes.pools());
+                tokens, scheduler, routes.driverUri(), routes.routeIds(), routes.pools(), observers);
         java.time.Duration expressMax = expressMaxForTests;
         if (expressMax != null) {
             runtime.expressMaxDurationForTests(expressMax);

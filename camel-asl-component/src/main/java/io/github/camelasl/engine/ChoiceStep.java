@@ -17,9 +17,11 @@ public final class ChoiceStep {
 
     static void run(Scope scope) {
         prepare(scope);
-        for (ChoiceRule.TopLevel rule : ((ChoiceState) scope.current()).choices()) {
-            if (matches(scope, rule.rule())) {
-                choose(scope, rule);
+        java.util.List<ChoiceRule.TopLevel> rules = ((ChoiceState) scope.current()).choices();
+        for (int i = 0; i < rules.size(); i++) {
+            if (matches(scope, rules.get(i).rule())) {
+                decided(scope, i);
+                choose(scope, rules.get(i));
                 return;
             }
         }
@@ -73,6 +75,13 @@ public final class ChoiceStep {
             throw new AslError(ErrorNames.NO_CHOICE_MATCHED,
                     "No Matches! for state '" + state.name() + "'");
         }
+        decided(scope, -1);
         choose(scope, state.defaultState(), state.common().assign(), state.common().output());
+    }
+
+    /** Tells the observers (path coverage) which rule decided, -1 for Default. */
+    private static void decided(Scope scope, int ruleIndex) {
+        Execution execution = scope.execution();
+        execution.observers().choiceRuleMatched(execution.arn(), scope.current().name(), ruleIndex);
     }
 }

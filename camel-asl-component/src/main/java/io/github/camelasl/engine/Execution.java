@@ -8,7 +8,7 @@ import io.github.camelasl.history.HistoryEvent;
 import io.github.camelasl.history.ExecutionHistory;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.history.HistoryListener;
-import io.github.camelasl.mock.MockedExecution;
+import io.github.camelasl.mock.TaskMocks;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
 import java.time.Instant;
@@ -54,7 +54,9 @@ public final class Execution {
     private int redriveCount;
     private ObjectNode restartedFrom;
     /** The mock test case it runs (Step Functions Local's #TestCase), or null: set before started(). */
-    private MockedExecution mocks;
+    private TaskMocks mocks;
+    /** Who watches it (see {@link ExecutionObserver}): set before its first event, by its runtime. */
+    private volatile DeploymentObservers observers = DeploymentObservers.NONE;
     private Instant redriveDate;
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
@@ -77,10 +79,19 @@ public final class Execution {
         this.originalHeaders = originalHeaders == null ? Map.of() : Map.copyOf(originalHeaders);
         int maxEvents = config.limits().maxHistoryEvents();
         this.clock = config.clock();
-        this.history = new ExecutionHistory(arn, earlierEvents, listeners, event -> recorder.appendEvent(event),
+        this.history = new ExecutionHistory(arn, earlierEvents, listeners, this::recorded,
                 maxEvents, clock::millis,
                 () -> finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
                         "The execution reached the maximum number of history events (" + maxEvents + ")."));
+    }
+
+    /** Each event, in id order: to the store, and to the observers as it is recorded. */
+    private void recorded(HistoryEvent event) {
+        try {
+            recorder.appendEvent(event);
+        } finally {
+            observers.onEvent(arn, event); // the event is in the history even when the store failed on it
+        }
     }
 
     /**
@@ -121,7 +132,7 @@ public final class Execution {
         JsonNode startInput = input;
         StateMachineConfig machine = config;
         ObjectNode restarted = restartedFrom;
-        String testCase = mocks == null ? null : mocks.testCase().name();
+        String testCase = mocks == null ? null : mocks.testCaseName();
         history.append(HistoryEventType.ExecutionStarted, HistoryEventType.ExecutionStarted.name(), 0, () -> {
             ObjectNode details = EventDetails.withInput(startInput);
             details.put("roleArn", machine.effectiveRoleArn());
@@ -140,12 +151,20 @@ public final class Execution {
     static final String MOCK_TEST_CASE = "mockTestCase";
 
     /** Before started(): its Tasks the test case mocks answer from it instead of their endpoints. */
-    void mocks(MockedExecution mocks) {
+    void mocks(TaskMocks mocks) {
         this.mocks = mocks;
     }
 
+    void observers(DeploymentObservers value) {
+        this.observers = value;
+    }
+
+    DeploymentObservers observers() {
+        return observers;
+    }
+
     /** The mocks of its test case, or null when it runs none. */
-    public MockedExecution mocks() {
+    public TaskMocks mocks() {
         return mocks;
     }
 

@@ -65,8 +65,11 @@ public final class FailurePolicy {
             if (retry(scope, handling.retry(), error)) {
                 return;
             }
-            for (Catcher catcher : handling.catchers()) {
+            List<Catcher> catchers = handling.catchers();
+            for (int i = 0; i < catchers.size(); i++) {
+                Catcher catcher = catchers.get(i);
                 if (ErrorMatcher.matches(catcher.errorEquals(), error.error())) {
+                    scope.execution().observers().caught(scope.execution().arn(), state.name(), i);
                     ObjectNode errorOutput = Json.NODES.objectNode();
                     errorOutput.put("Error", error.error());
                     errorOutput.put("Cause", error.cause());
@@ -102,6 +105,7 @@ public final class FailurePolicy {
             scope.delayMillis(Delays.ofMillis(backoffMillis(retrier, attempts[i])
                     * scope.execution().config().retryIntervalScale()));
             attempts[i]++;
+            scope.execution().observers().retrying(scope.execution().arn(), scope.current().name(), i, attempts[i]);
             scope.countRetry();
             scope.retrying(true);
             scope.retryScheduled(attempts);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.history.HistoryEvent;
 import io.github.camelasl.history.HistoryListener;
-import io.github.camelasl.mock.MockedExecution;
+import io.github.camelasl.mock.TaskMocks;
 import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
@@ -43,6 +43,7 @@ public final class StateMachineRuntime {
     private final String driverUri;
     private final List<String> routeIds;
     private final List<java.util.concurrent.ExecutorService> pools;
+    private final DeploymentObservers observers;
     private volatile AsyncProducer driver;
     private java.util.concurrent.ExecutorService workers;
     /** {@link #workers} as the clock sees it (the same pool on the system clock). */
@@ -53,6 +54,20 @@ public final class StateMachineRuntime {
     public StateMachineRuntime(CamelContext camelContext, StateMachine machine, String definition,
             StateMachineConfig config, ExecutionStore store, TaskTokens tokens, ScheduledExecutorService timers,
             String driverUri, List<String> routeIds, List<java.util.concurrent.ExecutorService> pools) {
+        this(camelContext, machine, definition, config, store, tokens, timers, driverUri, routeIds, pools,
+                new ExecutionObservers());
+    }
+
+    /**
+     * @param sharedObservers the observers of every deployment of its deployer or component; this one is live for
+     *                        them until {@link #undeploy()}
+     */
+    public StateMachineRuntime(CamelContext camelContext, StateMachine machine, String definition,
+            StateMachineConfig config, ExecutionStore store, TaskTokens tokens, ScheduledExecutorService timers,
+            String driverUri, List<String> routeIds, List<java.util.concurrent.ExecutorService> pools,
+            ExecutionObservers sharedObservers) {
+        this.observers = new DeploymentObservers(config.stateMachineArn(), definition, sharedObservers);
+        sharedObservers.deployed(observers);
         this.tokens = tokens;
         this.camelContext = camelContext;
         this.machine = machine;
@@ -102,10 +117,11 @@ public final class StateMachineRuntime {
      * {@code mocks} instead of their endpoints. Such an execution lives in this JVM only: it does not wait out of
      * memory, and after a restart it is not resumed with real endpoints but ends FAILED (see {@link #resume}).
      *
-     * @param mocks a fresh {@link MockedExecution} for this execution, or null to run every Task for real
+     * @param mocks the mocks of this execution alone (a fresh {@code MockedExecution} of a test case, the test kit's),
+     *              or null to run every Task for real
      */
     public Started begin(JsonNode input, String executionName, Map<String, Object> headers,
-            List<HistoryListener> listeners, boolean asStartExecution, MockedExecution mocks) {
+            List<HistoryListener> listeners, boolean asStartExecution, TaskMocks mocks) {
         checkStart(input, executionName);
         boolean idempotent = asStartExecution;
         if (idempotent && executionName != null && !config.express()) {
@@ -120,6 +136,7 @@ public final class StateMachineRuntime {
         String name = executionName != null ? executionName : Ids.uuid();
         Execution execution = new Execution(config, name, input, store, listeners, headers, definition);
         execution.mocks(mocks);
+        observe(execution);
         execution.started();
         register(execution);
         if (idempotent) {
@@ -183,6 +200,7 @@ public final class StateMachineRuntime {
             List<HistoryEvent> events = store.events(record.executionArn()).stream()
                     .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
             execution = Execution.resumed(config, record, events, store, listeners, headers);
+            observe(execution);
             String testCase = Execution.mockTestCase(events);
             if (testCase != null) {
                 // its mocks were in memory only: without them its mocked Tasks would call real endpoints
@@ -409,6 +427,20 @@ public final class StateMachineRuntime {
     /** STANDARD executions running in this JVM, for StopExecution (AWS stops no EXPRESS execution). */
     private final Map<String, Execution> running = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Before its first event here: the execution tells this deployment's observers what it does. */
+    private void observe(Execution execution) {
+        execution.observers(observers);
+        observers.executionRunning(execution.arn());
+    }
+
+    /**
+     * Tells {@code observer} of this deployment (at once) and of its executions from now on: their history events,
+     * the Choice rules that decide, the Retriers and Catchers that take their errors.
+     */
+    public void addObserver(ExecutionObserver observer) {
+        observers.add(observer);
+    }
+
     private void register(Execution execution) {
         if (!config.express()) {
             running.put(execution.arn(), execution);
@@ -442,6 +474,7 @@ public final class StateMachineRuntime {
         List<HistoryEvent> events = store.events(executionArn).stream()
                 .map(event -> HistoryEvent.stored((ObjectNode) event)).toList();
         Execution stored = Execution.resumed(config, record, events, store, List.of(), Map.of());
+        observe(stored);
         stored.finish(ExecutionStatus.ABORTED, null, error, cause);
         CompletableFuture<ExecutionResult> waiter = waitingOutOfMemory.remove(executionArn);
         if (waiter != null) { // a caller waiting across the Wait gets the end now, not when the Wait would be over
@@ -551,6 +584,7 @@ public final class StateMachineRuntime {
         Execution execution = new Execution(config, newName != null ? newName : Ids.uuid(), from, store, listeners,
                 Map.of(), definition);
         execution.restartedFrom(executionArn, stateName);
+        observe(execution);
         execution.started();
         register(execution);
         Scope scope = Scope.resumed(execution, machine, new Checkpoint(Checkpoint.TOP, stateName, from,
@@ -615,6 +649,7 @@ public final class StateMachineRuntime {
         ExecutionRecord redriven = store.redrive(executionArn, now).orElseThrow(() -> new AslError(
                 "ExecutionNotRedrivable", "Execution is not redrivable: '" + executionArn + "' changed meanwhile"));
         Execution execution = Execution.resumed(config, redriven, events, store, listeners, Map.of());
+        observe(execution);
         register(execution);
         execution.redriven();
         // the failed state is entered anew, as AWS records it
@@ -700,6 +735,7 @@ public final class StateMachineRuntime {
 
     /** Removes this state machine's routes from the CamelContext. */
     public void undeploy() throws Exception {
+        observers.undeployed();
         // executions still here (waiting, or in a Task) end their callers' wait: nothing will run them here again
         String why = " was stopped with its state machine (the CamelContext stopped)" + (store.durable()
                 ? ": it stays RUNNING in the execution store and resumes from its last checkpoint when the state "

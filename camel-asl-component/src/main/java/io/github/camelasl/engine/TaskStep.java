@@ -8,6 +8,7 @@ import io.github.camelasl.history.EventDetails;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.mock.MockedExecution;
 import io.github.camelasl.mock.MockedResponse;
+import io.github.camelasl.mock.TaskMocks;
 import io.github.camelasl.model.TaskState;
 import io.github.camelasl.resource.AwsArns;
 
@@ -74,17 +75,18 @@ public final class TaskStep {
      *                  machine execution will fail"), which no Retry or Catch takes
      */
     public static JsonNode mockedResult(Scope scope) {
-        MockedExecution mocks = scope.execution().mocks();
+        TaskMocks mocks = scope.execution().mocks();
         if (mocks == null) {
             return null;
         }
         String stateName = scope.current().name();
-        if (!mocks.mocks(stateName)) {
+        String resource = ((TaskState) scope.current()).resource();
+        if (!mocks.mocks(stateName, resource)) {
             return null;
         }
         MockedResponse response;
         try {
-            response = mocks.next(stateName);
+            response = mocks.next(stateName, resource, scope.effectiveInput());
         } catch (MockedExecution.NoMockedResponseException e) {
             throw AslError.runtime(e.getMessage());
         }

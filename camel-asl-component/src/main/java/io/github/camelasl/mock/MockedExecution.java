@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * whole execution (its first attempt, every retry, every Map iteration and Parallel branch that runs it), and the
  * count picks the response. Iterations that run side by side take the numbers in the order they get there.
  */
-public final class MockedExecution {
+public final class MockedExecution implements TaskMocks {
 
     private final MockTestCase testCase;
     private final Map<String, AtomicLong> invocations = new ConcurrentHashMap<>();
@@ -25,6 +25,22 @@ public final class MockedExecution {
     /** True when {@code stateName} answers from a mock rather than its endpoint. */
     public boolean mocks(String stateName) {
         return testCase.responses(stateName) != null;
+    }
+
+    /** By state name only, as Step Functions Local's test cases mock. */
+    @Override
+    public boolean mocks(String stateName, String resource) {
+        return mocks(stateName);
+    }
+
+    @Override
+    public MockedResponse next(String stateName, String resource, com.fasterxml.jackson.databind.JsonNode input) {
+        return next(stateName);
+    }
+
+    @Override
+    public String testCaseName() {
+        return testCase.name();
     }
 
     /**
@@ -49,7 +65,7 @@ public final class MockedExecution {
     public static final class NoMockedResponseException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        NoMockedResponseException(String message) {
+        public NoMockedResponseException(String message) {
             super(message, null, false, false);
         }
     }

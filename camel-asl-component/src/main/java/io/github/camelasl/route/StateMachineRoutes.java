@@ -318,9 +318,11 @@ public class StateMachineRoutes extends RouteBuilder {
         }
         String processorDriver = machineRoutes(state.itemProcessor());
         String iteration = "direct:asl-" + key + "-iteration-" + (entries++);
-        ExecutorService pool = getContext().getExecutorServiceManager().newThreadPool(this,
+        ExecutorService threads = getContext().getExecutorServiceManager().newThreadPool(this,
                 "asl-" + key + "-map-" + state.name(), MapStep.MAX_INLINE_CONCURRENCY, MapStep.MAX_INLINE_CONCURRENCY);
-        pools.add(pool);
+        pools.add(threads);
+        // the iterations run here: a virtual clock must see them, or it would take a running Map for an idle engine
+        ExecutorService pool = clock.observe(threads);
         engineRoute(iteration, state.name() + "-iteration")
                 .process(new MaxConcurrencyGate())
                 .process(e -> e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, SubMachineRun.startIteration(

@@ -2,11 +2,12 @@ package io.github.camelasl.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The graph as a self-contained SVG (inline styles, no script, no external reference): the layout of the graph JSON,
- * the statuses' colours, a legend. Every text from a definition or an execution is XML-escaped.
+ * the statuses' colours, a legend (a coverage graph's: covered or not, its edges too). Every text from a definition or an execution is XML-escaped.
  */
 final class SvgRenderer {
 
@@ -39,7 +40,7 @@ final class SvgRenderer {
             node(svg, node);
         }
         if (coloured) {
-            legend(svg, graph.path("height").asLong());
+            legend(svg, graph.path("height").asLong(), graph.path("legend").asText().equals("coverage"));
         }
         return svg.append("</svg>\n").toString();
     }
@@ -84,9 +85,15 @@ final class SvgRenderer {
             return;
         }
         String kind = edge.path("kind").asText();
-        svg.append("<g data-edge=\"").append(escape(kind)).append("\"><polyline fill=\"none\" stroke=\"")
-                .append(kind.equals("catch") ? "#ef6c00" : "#607d8b").append("\" stroke-width=\"1.5\"")
-                .append(kind.equals("catch") ? " stroke-dasharray=\"6 4\"" : "").append(" marker-end=\"url(#arrow)\" points=\"");
+        // a coverage graph says of each edge whether tests took it: green if so, grey if not
+        JsonNode covered = edge.get("covered");
+        String stroke = covered != null ? (covered.asBoolean() ? StateStatus.SUCCEEDED : StateStatus.NOT_REACHED).colour()
+                : kind.equals("catch") ? "#ef6c00" : "#607d8b";
+        boolean dashed = covered != null ? !covered.asBoolean() : kind.equals("catch");
+        svg.append("<g data-edge=\"").append(escape(kind)).append('"')
+                .append(covered == null ? "" : " data-covered=\"" + covered.asBoolean() + '"')
+                .append("><polyline fill=\"none\" stroke=\"").append(stroke).append("\" stroke-width=\"1.5\"")
+                .append(dashed ? " stroke-dasharray=\"6 4\"" : "").append(" marker-end=\"url(#arrow)\" points=\"");
         for (JsonNode point : points) {
             svg.append(point.path(0).asLong()).append(',').append(point.path(1).asLong()).append(' ');
         }
@@ -146,12 +153,19 @@ final class SvgRenderer {
                 .append(item.path("retries").asInt()).append("</text></g>");
     }
 
-    private static void legend(StringBuilder svg, long top) {
+    /**
+     * The statuses' colours; for a coverage graph (the graph's {@code "legend": "coverage"}), whose nodes are
+     * SUCCEEDED when tests reached them and NOT_REACHED when not, those two as "covered" and "not covered".
+     */
+    private static void legend(StringBuilder svg, long top, boolean coverage) {
         long x = 12;
         long y = top + 10;
-        svg.append("<g data-legend=\"statuses\">");
-        for (StateStatus status : StateStatus.values()) {
-            String label = status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        svg.append("<g data-legend=\"").append(coverage ? "coverage" : "statuses").append("\">");
+        List<StateStatus> shown = coverage ? List.of(StateStatus.SUCCEEDED, StateStatus.NOT_REACHED)
+                : List.of(StateStatus.values());
+        for (StateStatus status : shown) {
+            String label = coverage ? (status == StateStatus.SUCCEEDED ? "covered" : "not covered")
+                    : status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
             svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"14\" height=\"14\" rx=\"3\" ")
                     .append("fill=\"").append(status == StateStatus.NOT_REACHED ? "#ffffff" : status.colour())
                     .append("\" stroke=\"").append(status.colour()).append("\" stroke-width=\"2\"/>");

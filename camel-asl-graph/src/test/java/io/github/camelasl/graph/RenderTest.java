@@ -76,6 +76,46 @@ class RenderTest {
     }
 
     @Test
+    void aCoverageGraphColoursEdgesByWhetherTheyWereTakenWithACoveredLegend() throws Exception {
+        ObjectNode graph = graphs.definitionGraph(DEFINITION);
+        graph.put("legend", "coverage");
+        for (JsonNode node : graph.path("nodes")) {
+            ((ObjectNode) node).put("status", "SUCCEEDED");
+        }
+        JsonNode taken = graph.path("edges").get(0);
+        ((ObjectNode) taken).put("covered", true);
+        ((ObjectNode) graph.path("edges").get(1)).put("covered", false);
+        String svg = GraphFormat.SVG.render(graph);
+        Document document = xml(svg);
+        List<String> legend = new ArrayList<>();
+        NodeList groups = document.getElementsByTagName("g");
+        Element coveredEdge = null;
+        Element uncoveredEdge = null;
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (g.getAttribute("data-legend").equals("coverage")) {
+                NodeList texts = g.getElementsByTagName("text");
+                for (int j = 0; j < texts.getLength(); j++) {
+                    legend.add(texts.item(j).getTextContent());
+                }
+            }
+            if (g.getAttribute("data-covered").equals("true")) {
+                coveredEdge = g;
+            } else if (g.getAttribute("data-covered").equals("false")) {
+                uncoveredEdge = g;
+            }
+        }
+        assertEquals(List.of("covered", "not covered"), legend);
+        assertEquals(StateStatus.SUCCEEDED.colour(),
+                ((Element) coveredEdge.getElementsByTagName("polyline").item(0)).getAttribute("stroke"));
+        Element grey = (Element) uncoveredEdge.getElementsByTagName("polyline").item(0);
+        assertEquals(StateStatus.NOT_REACHED.colour(), grey.getAttribute("stroke"));
+        assertEquals("6 4", grey.getAttribute("stroke-dasharray"));
+        // the other edges are drawn as in any graph
+        assertTrue(svg.contains("stroke=\"#607d8b\"") || svg.contains("stroke=\"#ef6c00\""), svg);
+    }
+
+    @Test
     void mermaidQuotesEveryLabelAndEncodesItsSpecials() {
         String mermaid = GraphFormat.MERMAID.render(coloured());
         assertTrue(mermaid.startsWith("flowchart TD\n"), mermaid);

@@ -1,0 +1,307 @@
+package io.github.camelasl.test;
+
+import io.github.camelasl.AslComponent;
+import io.github.camelasl.engine.ExecutionObserver;
+import io.github.camelasl.engine.StateMachineConfig;
+import io.github.camelasl.engine.VirtualClock;
+import io.github.camelasl.engine.StateMachineRuntime;
+import io.github.camelasl.resource.ResourceResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * Tests an ASL state machine: deploys definitions (or finds those {@code asl:} endpoints deploy), mocks their Tasks,
+ * runs executions and hands them to {@link AslAssertions}. One kit per test class ({@link AslTestExtension}) or per
+ * test; close it after.
+ *
+ * <pre>
+ * try (AslTestKit kit = AslTestKit.create()) {
+ *     StateMachineUnderTest orders = kit.deploy("Orders", "classpath:orders.asl.json");
+ *     orders.mock("ChargeCard").thenReturn("{\"charged\": true}");
+ *     assertThat(orders.run("{\"orderId\": 7}")).succeeded().passedThrough("ChargeCard", "Ship");
+ * }
+ * </pre>
+ *
+ * <p>A Task whose {@code arn:} Resource no connector or mapping runs still deploys in a kit's context; called
+ * without a mock, it fails the execution with States.Runtime saying so.
+ */
+public final class AslTestKit implements AutoCloseable {
+
+    /** Far above any definition; a larger file is refused before it is read. */
+    static final long MAX_DEFINITION_BYTES = 16L * 1024 * 1024;
+
+    private final CamelContext camelContext;
+    private final AslComponent component;
+    private final boolean ownsContext;
+    private final Map<String, StateMachineUnderTest> deployedHere = new ConcurrentHashMap<>();
+    private final List<StateMachineRuntime> runtimes = new ArrayList<>();
+
+    private AslTestKit(CamelContext camelContext, AslComponent component, boolean ownsContext) {
+        this.camelContext = camelContext;
+        this.component = component;
+        this.ownsContext = ownsContext;
+    }
+
+    /** A kit with its own CamelContext (started) and an in-memory store. */
+    public static AslTestKit create() {
+        DefaultCamelContext context = new DefaultCamelContext();
+        AslComponent component = new AslComponent();
+        component.setStore("memory");
+        component.setClock(new VirtualClock());
+        context.addComponent("asl", component);
+        AslTestKit kit = new AslTestKit(context, component, true);
+        try {
+            kit.attach();
+            context.start();
+        } catch (Exception e) {
+            context.stop();
+            throw new IllegalStateException("The test kit's CamelContext did not start: " + e.getMessage(), e);
+        }
+        return kit;
+    }
+
+    /**
+     * A kit on a test's own CamelContext (CamelTestSupport's {@code context()}, {@code @CamelMainTest}'s injected
+     * one): it uses that context's {@code asl} component, and leaves the context running when closed.
+     */
+    public static AslTestKit of(CamelContext camelContext) {
+        AslComponent component = camelContext.getComponent("asl", AslComponent.class);
+        if (component == null) {
+            throw new IllegalArgumentException("The CamelContext " + camelContext.getName() + " has no asl component");
+        }
+        AslTestKit kit = new AslTestKit(camelContext, component, false);
+        try {
+            kit.attach();
+        } catch (Exception e) {
+            throw new IllegalStateException("The test kit cannot attach to CamelContext " + camelContext.getName()
+                    + ": " + e.getMessage(), e);
+        }
+        return kit;
+    }
+
+    /**
+     * Gives the component a virtual clock when it has none (the state machines deployed from now on run on it;
+     * those asl: endpoints deployed before keep the system's unless a VirtualClock bean was bound for the component
+     * to autowire); adds the route an unmocked, unrunnable Task calls, and the resolver that sends such Tasks to it.
+     */
+    private void attach() throws Exception {
+        if (component.getClock() == null) {
+            component.setClock(new VirtualClock());
+        }
+        UnmockedTasks.addTo(camelContext);
+        List<ResourceResolver> resolvers = new ArrayList<>(component.getResourceResolvers());
+        if (resolvers.stream().noneMatch(UnmockedTasks.class::isInstance)) {
+            resolvers.add(new UnmockedTasks());
+            component.setResourceResolvers(resolvers);
+        }
+        // the run's path coverage, reported when it ends (CoverageSession); added once however many kits attach
+        component.addExecutionObserver(io.github.camelasl.test.coverage.PathCoverage.global());
+    }
+
+    public CamelContext camelContext() {
+        return camelContext;
+    }
+
+    public AslComponent component() {
+        return component;
+    }
+
+    /**
+     * Deploys a STANDARD state machine named {@code name}.
+     *
+     * @param definition the definition's JSON text, a file path, or a classpath resource ({@code classpath:a.json}
+     *                   or a path a file does not answer)
+     * @throws IllegalArgumentException when the definition cannot be found or read, or is invalid (every problem)
+     */
+    public StateMachineUnderTest deploy(String name, String definition) {
+        return deploy(StateMachineConfig.of(name), definition);
+    }
+
+    /** As {@link #deploy(String, String)}, with a config of one's own (EXPRESS, region, account, limits). */
+    public StateMachineUnderTest deploy(StateMachineConfig config, String definition) {
+        Definition read = Definition.read(definition);
+        StateMachineRuntime runtime;
+        try {
+            runtime = component.deployer(config.type()).deploy(read.source(), read.text(), config);
+        } catch (IllegalArgumentException e) {
+            throw e; // AslValidationException: names the source and every problem
+        } catch (Exception e) {
+            throw new IllegalStateException("State machine '" + config.name() + "' (" + read.source()
+                    + ") did not deploy: " + e.getMessage(), e);
+        }
+        synchronized (runtimes) {
+            runtimes.add(runtime);
+        }
+        StateMachineUnderTest machine = new StateMachineUnderTest(this, runtime);
+        deployedHere.put(config.name(), machine);
+        return machine;
+    }
+
+    /**
+     * The state machine named {@code name}: one this kit deployed, else the one an {@code asl:} endpoint of the
+     * context deploys.
+     *
+     * @throws IllegalArgumentException naming the state machines there are, when none has that name
+     */
+    public StateMachineUnderTest stateMachine(String name) {
+        StateMachineUnderTest mine = deployedHere.get(name);
+        if (mine != null) {
+            return mine;
+        }
+        List<StateMachineRuntime> found = component.deployedStateMachines(name);
+        if (found.size() == 1) {
+            return deployedHere.computeIfAbsent(name, n -> new StateMachineUnderTest(this, found.get(0)));
+        }
+        if (found.isEmpty()) {
+            List<String> names = new ArrayList<>(deployedHere.keySet());
+            names.addAll(component.deployedStateMachineNames());
+            throw new IllegalArgumentException("No state machine named '" + name + "' is deployed in CamelContext "
+                    + camelContext.getName() + (names.isEmpty() ? " (none is: is the asl: route started?)"
+                    : "; deployed: " + String.join(", ", new java.util.TreeSet<>(names))));
+        }
+        throw new IllegalArgumentException(found.size() + " state machines are named '" + name + "' (in "
+                + found.stream().map(r -> r.config().stateMachineArn()).toList() + "): deploy them under other names");
+    }
+
+    /** TestState: one state of {@code definition} (text, file or classpath resource), named {@code stateName}. */
+    public TestState testState(String definition, String stateName) {
+        return new TestState(component, Definition.read(definition).text(), stateName);
+    }
+
+    /** TestState of a definition that is one state (AWS's form without stateName). */
+    public TestState testState(String stateDefinition) {
+        return new TestState(component, Definition.read(stateDefinition).text(), null);
+    }
+
+    /** Runs {@code run} to its end; see {@link StateMachineUnderTest#run}. */
+    ExecutionRun runToEnd(ExecutionRun run) {
+        return run.runToEnd();
+    }
+
+    /**
+     * The virtual clock the kit's executions run on: the component's. Time stands still until the test (or
+     * {@link StateMachineUnderTest#run}) moves it.
+     *
+     * @throws IllegalStateException when the component was given another clock than a VirtualClock
+     */
+    public VirtualClock clock() {
+        if (component.getClock() instanceof VirtualClock virtual) {
+            return virtual;
+        }
+        throw new IllegalStateException("The asl component of CamelContext " + camelContext.getName() + " runs on "
+                + component.getClock() + ", not a VirtualClock: set its clock option to one (or bind one in the "
+                + "registry) to move time in tests");
+    }
+
+    /**
+     * Tells {@code observer} of every state machine the kit's component deploys and of their executions (path
+     * coverage listens so). On a context the kit did not make, it stays added after the kit is closed.
+     */
+    public AslTestKit addObserver(ExecutionObserver observer) {
+        component.addExecutionObserver(observer);
+        return this;
+    }
+
+    /** Undeploys what this kit deployed; stops the CamelContext when the kit made it. */
+    @Override
+    public void close() {
+        List<StateMachineRuntime> deployed;
+        synchronized (runtimes) {
+            deployed = new ArrayList<>(runtimes);
+            runtimes.clear();
+        }
+        RuntimeException failure = null;
+        for (StateMachineRuntime runtime : deployed) {
+            try {
+                runtime.undeploy();
+            } catch (Exception e) {
+                failure = failure == null ? new IllegalStateException("Undeploying failed", e) : failure;
+            }
+        }
+        deployedHere.clear();
+        if (ownsContext) {
+            camelContext.stop();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** A definition's text and what names it in errors. */
+    record Definition(String source, String text) {
+
+        static Definition read(String definition) {
+            if (definition == null || definition.isBlank()) {
+                throw new IllegalArgumentException("The definition is empty: give its JSON text, a file or a "
+                        + "classpath resource");
+            }
+            String trimmed = definition.strip();
+            if (trimmed.startsWith("{")) {
+                return new Definition("inline definition", definition);
+            }
+            if (trimmed.startsWith("classpath:")) {
+                return classpath(trimmed.substring("classpath:".length()), trimmed)
+                        .orElseThrow(() -> new IllegalArgumentException("No classpath resource " + trimmed));
+            }
+            String path = trimmed.startsWith("file:") ? trimmed.substring("file:".length()) : trimmed;
+            Path file;
+            try {
+                file = Path.of(path);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("The definition '" + trimmed + "' is neither JSON text nor a "
+                        + "path: " + e.getMessage());
+            }
+            if (Files.isRegularFile(file)) {
+                return new Definition(file.toString(), readFile(file));
+            }
+            return classpath(path, trimmed).orElseThrow(() -> new IllegalArgumentException("The definition '"
+                    + trimmed + "' is neither JSON text, nor a file (" + file.toAbsolutePath() + " is not one), nor "
+                    + "a classpath resource"));
+        }
+
+        private static java.util.Optional<Definition> classpath(String name, String source) {
+            String resource = name.startsWith("/") ? name.substring(1) : name;
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = AslTestKit.class.getClassLoader();
+            }
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    return java.util.Optional.empty();
+                }
+                byte[] bytes = in.readNBytes((int) MAX_DEFINITION_BYTES + 1);
+                if (bytes.length > MAX_DEFINITION_BYTES) {
+                    throw new IllegalArgumentException("The definition " + source + " has more than "
+                            + MAX_DEFINITION_BYTES + " bytes");
+                }
+                return java.util.Optional.of(new Definition("classpath:" + resource,
+                        new String(bytes, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the definition " + source, e);
+            }
+        }
+
+        private static String readFile(Path file) {
+            try {
+                if (Files.size(file) > MAX_DEFINITION_BYTES) {
+                    throw new IllegalArgumentException("The definition " + file + " has more than "
+                            + MAX_DEFINITION_BYTES + " bytes");
+                }
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the definition " + file, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.camelasl.test.coverage;
+
+/** Text from definitions (state names, error names) made inert in the reports' HTML and Markdown. */
+final class Markup {
+
+    private Markup() {
+    }
+
+    /** For HTML content and attribute values. */
+    static String html(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(Character.isISOControl(c) && c != '\n' && c != '\t' ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * For a Markdown line or table cell: what Markdown would read as markup is backslash-escaped, angle brackets
+     * and ampersands become entities (Markdown passes raw HTML through), and line breaks become spaces.
+     */
+    static String markdown(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<') {
+                out.append("&lt;");
+            } else if (c == '>') {
+                out.append("&gt;");
+            } else if (c == '&') {
+                out.append("&amp;");
+            } else if ("\\`*_[]|~".indexOf(c) >= 0) {
+                out.append('\\').append(c);
+            } else if (Character.isISOControl(c)) {
+                out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
