@@ -9,6 +9,8 @@ import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.store.InMemoryExecutionStore;
+import io.github.camelasl.test.coverage.CoverageReport;
+import io.github.camelasl.test.coverage.PathCoverage;
 import io.github.camelasl.test.suite.CaseResult;
 import io.github.camelasl.test.suite.Expectations;
 import io.github.camelasl.test.suite.JUnitXml;
@@ -84,6 +86,12 @@ final class TestCommand implements Callable<Integer> {
             + "Surefire's TEST-*.xml shape, which CI tools read) to this file")
     String junitXml;
 
+    @Option(names = "--coverage", paramLabel = "OUT", description = "also write the path coverage of the cases run "
+            + "(states, Choice rules and Default, Retriers, Catchers, transitions) into this folder: "
+            + CoverageReport.JSON_FILE + ", " + CoverageReport.MARKDOWN_FILE + " and " + CoverageReport.HTML_FILE
+            + " (the graph coloured), as the test kit's report")
+    String coverage;
+
     @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
     List<String> resourceMaps = new ArrayList<>();
 
@@ -117,7 +125,9 @@ final class TestCommand implements Callable<Integer> {
         Expectations expected = expectations == null ? Expectations.none() : readExpectations();
         JsonNode defaultInput = Inputs.executionInput(input, parent.stdin(), ExecutionLimits.DEFAULT);
         List<ResourceMapping> mappings = ResourceMaps.load(resourceMaps, parent.stdin());
-        Path junitFile = junitXml == null ? null : Path.of(junitXml);
+        Path junitFile = outputPath(junitXml, "--junit-xml");
+        Path coverageFolder = outputPath(coverage, "--coverage");
+        PathCoverage paths = coverageFolder == null ? null : new PathCoverage();
 
         PrintWriter out = spec.commandLine().getOut();
         VirtualClock clock = new VirtualClock();
@@ -128,6 +138,9 @@ final class TestCommand implements Callable<Integer> {
         try (Engine engine = new Engine(mappings, new InMemoryExecutionStore(), resourcePolicy.policy(),
                 StubClasspath.of(classpath), clock)) {
             StateMachineRuntime runtime = engine.deploy(definition, text, machine);
+            if (paths != null) {
+                runtime.addObserver(paths);
+            }
             MockSuiteRunner runner;
             try {
                 runner = new MockSuiteRunner(runtime, clock, config, name);
@@ -160,6 +173,17 @@ final class TestCommand implements Callable<Integer> {
         print(out, results, total);
         if (junitFile != null) {
             writeJUnitXml(junitFile, JUnitXml.write("asl test " + name, name, results, total, startedAt));
+        }
+        if (paths != null) {
+            CoverageReport report = CoverageReport.of(paths);
+            try {
+                report.writeTo(coverageFolder);
+            } catch (java.io.UncheckedIOException e) {
+                throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "cannot write --coverage " + coverageFolder + ": "
+                        + e.getCause());
+            }
+            out.println("Path coverage: " + report.coveredItems() + " of " + report.totalItems() + " ("
+                    + String.format(Locale.ROOT, "%.1f%%", report.ratio() * 100) + "), in " + coverageFolder);
         }
         out.flush();
         return results.stream().allMatch(CaseResult::passed) ? AslCli.EXIT_OK : AslCli.EXIT_NOT_SUCCEEDED;
@@ -224,6 +248,28 @@ final class TestCommand implements Callable<Integer> {
 
     private static String millis(Duration duration) {
         return duration.toMillis() + " ms";
+    }
+
+    /** An output option's path; one that names an existing folder where a file goes (or the reverse) is refused. */
+    private static Path outputPath(String option, String name) {
+        if (option == null) {
+            return null;
+        }
+        if (option.isBlank()) {
+            throw CliException.usage(name + " needs a path");
+        }
+        Path path;
+        try {
+            path = Path.of(option);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw CliException.usage(name + " '" + option + "' is not a path: " + e.getReason());
+        }
+        boolean folder = name.equals("--coverage");
+        if (folder ? Files.isRegularFile(path) : Files.isDirectory(path)) {
+            throw CliException.usage(name + " " + option + " is a " + (folder ? "file; it names a folder"
+                    : "folder; it names a file"));
+        }
+        return path;
     }
 
     private static void writeJUnitXml(Path file, String xml) {

@@ -116,6 +116,27 @@ class AslCliTestCommandTest {
     }
 
     @Test
+    void coverageWritesTheKitsReportOfTheCasesRun() throws Exception {
+        Path folder = tmp.resolve("coverage");
+        CliRun.Result r = asl("test", DEFINITION, "--mock-config", CONFIG, "--test-case", "HappyPath",
+                "--coverage", folder.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("Path coverage: "), r.out());
+        for (String file : List.of("asl-coverage.json", "asl-coverage.md", "asl-coverage.html")) {
+            assertTrue(Files.size(folder.resolve(file)) > 0, file);
+        }
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(folder.resolve("asl-coverage.json").toFile());
+        String report = json.toString();
+        assertTrue(report.contains("LambdaState") && report.contains("SQSState"), report);
+        // HappyPath never retries: LambdaState's Retrier is not covered, so the total is under 100%
+        assertFalse(r.out().contains("(100.0%)"), r.out());
+
+        Path file = Files.writeString(tmp.resolve("a-file"), "");
+        assertEquals(2, asl("test", DEFINITION, "--mock-config", CONFIG, "--coverage", file.toString()).code());
+    }
+
+    @Test
     void inputsComeFromTheExpectationsElseInputElseAnEmptyObject() throws Exception {
         Path expectations = tmp.resolve("expectations.json");
         Files.writeString(expectations, """
