@@ -219,8 +219,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 running.set(run);
                 if (virtualClock != null) {
-                    // time jumps from timer to timer; false: it waits for something no timer brings (a callback)
-                    virtualClock.runUntil(run::isDone);
+                    runOnTheVirtualClock(virtualClock, run);
                 }
                 result = run.get();
             } catch (AslError e) { // ExecutionAlreadyExists (--name is taken in the store), InvalidName, an input over
@@ -237,6 +236,27 @@ final class RunCommand implements Callable<Integer> {
         }
         // the ARN names it for 'asl executions' later; without a store it is gone with the process
         return printResult(out, result, trace, json, history, store != null);
+    }
+
+    /**
+     * Jumps time from timer to timer until the run ends. When it waits with no timer due (a callback, or work the
+     * clock does not see yet), it is waited for in real time, a timer it then sets firing as it appears.
+     */
+    private static void runOnTheVirtualClock(io.github.camelasl.engine.VirtualClock clock,
+            CompletableFuture<ExecutionResult> run) throws InterruptedException {
+        try {
+            while (!clock.runUntil(run::isDone)) {
+                try {
+                    run.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // still waiting: look for a timer again
+                } catch (ExecutionException e) {
+                    return; // the caller reads how it failed
+                }
+            }
+        } catch (IllegalStateException e) { // the clock's bounds: too many timers, or never idle
+            throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "--clock virtual: " + Inputs.oneLine(e.getMessage()));
+        }
     }
 
     /**

@@ -47,6 +47,26 @@ class AslCliVirtualClockTest {
     }
 
     @Test
+    @Timeout(60)
+    void retryBackOffsInsideAMapTakeNoRealTime() throws Exception {
+        Path file = tmp.resolve("prices.asl.json");
+        Files.writeString(file, """
+                {"StartAt": "PriceAll", "States": {"PriceAll": {"Type": "Map", "ItemsPath": "$.items",
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "Price", "States": {
+                    "Price": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:price",
+                      "Retry": [{"ErrorEquals": ["Prices.Unavailable"], "IntervalSeconds": 3600, "MaxAttempts": 3,
+                                 "BackoffRate": 2}],
+                      "End": true}}},
+                  "End": true}}}""");
+        // the first two invocations fail: an hour, then two, of back-off
+        CliRun.Result r = asl("run", file.toString(), "--clock", "virtual", "--json", "--offline",
+                "--input", "{\"items\": [1, 2, 3]}", "--mock-error", "Price=Prices.Unavailable",
+                "--mock-error", "Price=Prices.Unavailable", "--mock-state", "Price={\"price\": 1}");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals("[{\"price\":1},{\"price\":1},{\"price\":1}]", r.json().path("output").toString());
+    }
+
+    @Test
     void aVirtualRunIsNotStored() throws Exception {
         CliRun.Result r = asl("run", definition(), "--clock", "virtual", "--store", tmp.resolve("store").toString());
         assertEquals(2, r.code(), r.out() + r.err());
