@@ -63,7 +63,7 @@ final class Engine implements AutoCloseable {
         this.stubClasses = stubClasses;
         camelContext = new DefaultCamelContext();
         if (stubClasses != null) {
-            // Camel's class resolver asks the application context's loader first: class:/bean: find the stubs
+            // Camel's class resolver asks the application context's loader too: class: Resources find the stubs
             camelContext.setApplicationContextClassLoader(stubClasses.loader());
         }
         camelContext.getCamelContextExtension().setName("asl-cli");

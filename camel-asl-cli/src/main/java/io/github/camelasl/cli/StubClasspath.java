@@ -11,14 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code --classpath PATH}: jars and folders of classes the {@code class:} and {@code bean:} Resources load first
- * (stub classes standing in for real services). Only where classes come from changes: the resource policy still
- * decides which of them a definition may call (--allow-resource).
+ * {@code --classpath PATH}: jars and folders of classes the {@code class:} Resources load (stub classes standing in
+ * for real services; Camel 4's {@code bean:} takes names in the registry, not classes). Only where classes come from
+ * changes: the resource policy still decides which of them a definition may call (--allow-resource).
  */
 final class StubClasspath implements AutoCloseable {
 
     static final String OPTION_DESCRIPTION = "jars and folders of classes (separated by ':', ';' on Windows; "
-            + "repeatable) where class: and bean: Resources find their classes first, e.g. stub classes for a "
+            + "repeatable) where class: Resources also find their classes, e.g. stub classes for a "
             + "test; they still need --allow-resource";
 
     private final URLClassLoader loader;
