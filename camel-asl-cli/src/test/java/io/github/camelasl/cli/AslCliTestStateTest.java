@@ -96,6 +96,14 @@ class AslCliTestStateTest {
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().startsWith("asl: --mock is not valid JSON"), r.err());
         assertEquals(2, asl("test-state", DEFINITION).code(), "two states: --state is needed");
+        r = asl("test-state", DEFINITION, "--state", "LambdaState", "--mock", "{\"result\": \"{}\"}",
+                "--reveal-secrets");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("asl: ValidationException: TestState does not support RevealSecrets when a mock is specified.",
+                r.err().strip());
+        r = asl("test-state", DEFINITION, "--state", "LambdaState", "--inspection-level", "LOUD");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("inspectionLevel"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
 
