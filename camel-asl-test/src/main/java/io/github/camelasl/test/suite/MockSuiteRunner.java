@@ -7,6 +7,11 @@ import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.VirtualClock;
 import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.mock.MockTestCase;
+import io.github.camelasl.model.MapState;
+import io.github.camelasl.model.ParallelState;
+import io.github.camelasl.model.State;
+import io.github.camelasl.model.StateMachine;
+import io.github.camelasl.model.TaskState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,16 +64,23 @@ public final class MockSuiteRunner {
     /**
      * Runs {@code testCases} in order, each with its expectation's input, else {@code input}.
      *
-     * @throws SuiteException naming a test case the entry does not have, or an expectation of one
+     * @throws SuiteException naming a test case the entry does not have, a state one mocks that is no Task state of
+     *                        the definition, or an expectation of a test case the entry does not have
      */
     public List<CaseResult> run(List<String> testCases, JsonNode input, Expectations expectations) {
         List<String> problems = new ArrayList<>();
+        Set<String> tasks = taskStates(runtime.machine(), new java.util.HashSet<>());
         for (String name : testCases) {
-            if (!testCases().contains(name)) {
-                problems.add("/StateMachines/" + Expectations.pointer(stateMachine) + "/TestCases/"
-                        + Expectations.pointer(name) + ": no such test case (it has: "
-                        + String.join(", ", testCases()) + ")");
+            String at = "/StateMachines/" + Expectations.pointer(stateMachine) + "/TestCases/"
+                    + Expectations.pointer(name);
+            MockTestCase testCase = config.testCase(stateMachine, name).orElse(null);
+            if (testCase == null) {
+                problems.add(at + ": no such test case (it has: " + String.join(", ", testCases()) + ")");
+                continue;
             }
+            testCase.stateNames().stream().sorted().filter(state -> !tasks.contains(state)).forEach(state ->
+                    problems.add(at + "/" + Expectations.pointer(state) + ": the definition has no Task state named '"
+                            + state + "'"));
         }
         for (String name : expectations.testCases()) {
             if (!testCases().contains(name)) {
@@ -85,6 +97,20 @@ public final class MockSuiteRunner {
             results.add(run(name, expectation.input() != null ? expectation.input() : input, expectation));
         }
         return results;
+    }
+
+    /** The names of the Task states of {@code machine}, at any depth. */
+    private static Set<String> taskStates(StateMachine machine, Set<String> names) {
+        for (State state : machine.states().values()) {
+            if (state instanceof TaskState) {
+                names.add(state.common().name());
+            } else if (state instanceof ParallelState parallel) {
+                parallel.branches().forEach(branch -> taskStates(branch, names));
+            } else if (state instanceof MapState map) {
+                taskStates(map.itemProcessor(), names);
+            }
+        }
+        return names;
     }
 
     /** Runs one test case to its end and checks it. */

@@ -40,7 +40,8 @@ class MockSuiteRunnerTest {
             {"StateMachines": {"Pay": {"TestCases": {
                 "Approved": {"Charge": "Charged", "Approve": "Yes"},
                 "DeclinedOnce": {"Charge": "DeclinedThenCharged", "Approve": "Yes"},
-                "NeverApproved": {"Charge": "Charged"}}}},
+                "NeverApproved": {"Charge": "Charged"},
+                "Misspelt": {"Charge": "Charged", "WaitADay": "Yes", "Aprove": "Yes"}}}},
              "MockedResponses": {
                 "Charged": {"0": {"Return": {"id": "c-1"}}},
                 "DeclinedThenCharged": {"0": {"Throw": {"Error": "Card.Declined", "Cause": "try again"}},
@@ -104,11 +105,15 @@ class MockSuiteRunnerTest {
     @Test
     void unknownCasesAndExpectationsOfUnknownCasesAreRefusedBeforeAnyRuns() {
         Expectations expectations = Expectations.parse("inline", "{\"TestCases\": {\"Ghost\": {}}}");
-        assertThatThrownBy(() -> runner.run(List.of("Approved", "Missing"), Json.NODES.objectNode(), expectations))
+        assertThatThrownBy(() -> runner.run(List.of("Approved", "Missing", "Misspelt"), Json.NODES.objectNode(),
+                expectations))
                 .isInstanceOf(SuiteException.class)
                 .satisfies(e -> assertThat(((SuiteException) e).problems()).containsExactly(
                         "/StateMachines/Pay/TestCases/Missing: no such test case (it has: Approved, DeclinedOnce, "
-                                + "NeverApproved)",
+                                + "NeverApproved, Misspelt)",
+                        "/StateMachines/Pay/TestCases/Misspelt/Aprove: the definition has no Task state named 'Aprove'",
+                        "/StateMachines/Pay/TestCases/Misspelt/WaitADay: the definition has no Task state named "
+                                + "'WaitADay'",
                         "expectations /TestCases/Ghost: the mock configuration has no such test case for Pay"));
     }
 
