@@ -24,9 +24,10 @@ public interface ExecutionObserver {
     }
 
     /**
-     * A history event of the execution is recorded (Parallel branches' and Map iterations' too). The event renders
-     * its details only when {@link HistoryEvent#toJson()} is called: an observer reading only its type and ids costs
-     * the execution nothing more.
+     * A history event of the execution is recorded (Parallel branches' and Map iterations' too): one at a time per
+     * execution, in id order, while its history is locked (do not wait on anything here). The event renders its
+     * details only when asked ({@link HistoryEvent#toJson()} keeps them, {@link HistoryEvent#render()} does not): an
+     * observer reading only its type and ids costs the execution nothing more.
      */
     default void onEvent(String executionArn, HistoryEvent event) {
     }

@@ -200,6 +200,9 @@ class ExecutionObserverTest extends EngineTestSupport {
         start(before, "{\"n\": 1}");
         start(after, "{\"n\": 0}");
         assertEquals(List.of("choice Check 1", "choice Check -1"), recorder.decisions());
+        deployer().addExecutionObserver(recorder); // again: still told once
+        start(after, "{\"n\": -2}");
+        assertEquals(List.of("choice Check 1", "choice Check -1", "choice Check 0"), recorder.decisions());
         after.undeploy();
         Recorder late = new Recorder();
         deployer().addExecutionObserver(late);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.graph.ExecutionGraphs;
+import io.github.camelasl.history.TerminalText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,8 @@ public final class CoverageReport {
                 if (named++ == MAX_NAMED_IN_FAILURE) {
                     break;
                 }
-                message.append("\n  ").append(definition.name()).append(": ").append(item.describe());
+                // names are the definition's: a control character in one would act on the terminal it is shown in
+                message.append("\n  ").append(TerminalText.escape(definition.name() + ": " + item.describe()));
             }
         }
         if (uncovered > MAX_NAMED_IN_FAILURE) {

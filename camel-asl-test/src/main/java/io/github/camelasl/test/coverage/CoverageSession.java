@@ -50,9 +50,15 @@ public final class CoverageSession implements LauncherSessionListener {
             return;
         }
         Path folder = directory != null ? directory : directoryFromSystemProperty();
-        report.writeTo(folder);
-        LOG.info("ASL path coverage: {} of {} paths ({}); report in {}", report.coveredItems(), report.totalItems(),
-                CoverageReport.percent(report.ratio()), folder.toAbsolutePath());
+        try {
+            report.writeTo(folder);
+            LOG.info("ASL path coverage: {} of {} paths ({}); report in {}", report.coveredItems(),
+                    report.totalItems(), CoverageReport.percent(report.ratio()), folder.toAbsolutePath());
+        } catch (java.io.UncheckedIOException e) {
+            // the tests passed: a report that cannot be written is said, not made a failure of theirs
+            LOG.error("ASL path coverage: {} of {} paths ({}); {}", report.coveredItems(), report.totalItems(),
+                    CoverageReport.percent(report.ratio()), e.getMessage());
+        }
         if (least.isPresent()) {
             report.check(least.getAsDouble());
         }

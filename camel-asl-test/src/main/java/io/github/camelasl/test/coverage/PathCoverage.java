@@ -75,7 +75,7 @@ public final class PathCoverage implements ExecutionObserver {
         if (type.endsWith("StateEntered")) {
             String state = stateName(event, "stateEnteredEventDetails");
             String from = run.exits.remove(event.previousEventId());
-            run.definition.entered(state, from, from == null);
+            run.definition.entered(state, from);
         } else if (type.endsWith("StateExited")) {
             String state = stateName(event, "stateExitedEventDetails");
             if (run.definition.exitsToEnd(state)) {

@@ -69,11 +69,15 @@ final class TrackedDefinition {
         }
     }
 
-    void entered(String state, String from, boolean fromStart) {
+    /**
+     * The state is entered, from {@code from}; from null (no state's exit before it: a branch's, an iteration's or
+     * the execution's start), the Start transition of its machine.
+     */
+    void entered(String state, String from) {
         count(new Key(CoverageItem.Kind.STATE, state, 0, null));
         if (from != null) {
             count(new Key(CoverageItem.Kind.TRANSITION, from, 0, state));
-        } else if (fromStart && isStartAt(state)) {
+        } else if (isStartAt(state)) {
             count(new Key(CoverageItem.Kind.TRANSITION, null, 0, state));
         }
         State entered = state(state);

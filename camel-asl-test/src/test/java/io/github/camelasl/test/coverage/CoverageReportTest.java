@@ -132,6 +132,18 @@ class CoverageReportTest {
     }
 
     @Test
+    void theFailureMessageEscapesWhatATerminalWouldActOn() {
+        PathCoverage escapes = new PathCoverage();
+        try (AslTestKit own = AslTestKit.create().addObserver(escapes)) {
+            own.deploy("terminal", """
+                    {"StartAt": "Clear\\u001b[2J", "States": {"Clear\\u001b[2J": {"Type": "Pass", "End": true}}}""");
+        }
+
+        assertThatThrownBy(() -> CoverageReport.of(escapes).check(1)).hasMessageContaining(
+                "  terminal: state 'Clear\\u001b[2J'").hasMessageNotContaining("\u001b");
+    }
+
+    @Test
     void theMinimumPropertyIsANumberFromZeroToOne() {
         String before = System.getProperty(CoverageReport.MINIMUM_PROPERTY);
         try {
@@ -172,6 +184,20 @@ class CoverageReportTest {
         assertThat(dir.resolve("asl-coverage.json")).isNotEmptyFile();
         assertThat(dir.resolve("asl-coverage.md")).content().contains("Choice 'Route' rule #1 → 'Each'");
         assertThat(dir.resolve("asl-coverage.html")).isNotEmptyFile();
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenDoesNotFailARunButTheMinimumStillDoes(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("file"), "in the way");
+        LauncherFactory.openSession(LauncherConfig.builder().enableLauncherSessionListenerAutoRegistration(false)
+                .addLauncherSessionListeners(new CoverageSession(COVERAGE, notAFolder, OptionalDouble.empty()))
+                .build()).close();
+
+        LauncherSession underMinimum = LauncherFactory.openSession(LauncherConfig.builder()
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .addLauncherSessionListeners(new CoverageSession(COVERAGE, notAFolder, OptionalDouble.of(0.9)))
+                .build());
+        assertThatThrownBy(underMinimum::close).isInstanceOf(CoverageBelowMinimumError.class);
     }
 
     @Test
