@@ -1,12 +1,14 @@
 package io.github.camelasl.test;
 
-/**
- * AssertJ entry point for the kit: {@code assertThat(run).succeeded().hasOutputAt("$.total", 42)}. Import it
- * statically beside AssertJ's own {@code Assertions.assertThat} (the overloads do not clash).
- */
-public final class AslAssertions {
+import org.assertj.core.api.Assertions;
 
-    private AslAssertions() {
+/**
+ * AssertJ's entry point with the kit's: {@code assertThat(run).succeeded().hasOutputAt("$.total", 42)}, and every
+ * {@code assertThat} of AssertJ's {@link Assertions} through the same static import.
+ */
+public class AslAssertions extends Assertions {
+
+    protected AslAssertions() {
     }
 
     public static ExecutionRunAssert assertThat(ExecutionRun actual) {

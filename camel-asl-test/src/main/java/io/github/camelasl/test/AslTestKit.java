@@ -46,6 +46,8 @@ public final class AslTestKit implements AutoCloseable {
     private final boolean ownsContext;
     private final Map<String, StateMachineUnderTest> deployedHere = new ConcurrentHashMap<>();
     private final List<StateMachineRuntime> runtimes = new ArrayList<>();
+    /** Executions started through the kit that may still run: stopped when it is closed. */
+    private final java.util.Set<ExecutionRun> running = ConcurrentHashMap.newKeySet();
 
     private AslTestKit(CamelContext camelContext, AslComponent component, boolean ownsContext) {
         this.camelContext = camelContext;
@@ -213,9 +215,36 @@ public final class AslTestKit implements AutoCloseable {
         return this;
     }
 
-    /** Undeploys what this kit deployed; stops the CamelContext when the kit made it. */
+    void started(ExecutionRun run) {
+        running.add(run);
+        run.completion().whenComplete((result, failure) -> running.remove(run));
+    }
+
+    /**
+     * Stops the executions it started that still run (one left waiting for a task token would hold its routes, and
+     * Camel's shutdown would wait for it), undeploys what it deployed, and stops the CamelContext when it made it.
+     */
     @Override
     public void close() {
+        java.util.Set<VirtualClock> clocks = new java.util.HashSet<>();
+        for (ExecutionRun run : List.copyOf(running)) {
+            try {
+                run.stop("the test kit was closed");
+                if (run.clock() instanceof VirtualClock virtual) {
+                    clocks.add(virtual);
+                }
+            } catch (RuntimeException e) {
+                // it ended meanwhile, or cannot be stopped: the undeployment below ends it anyway
+            }
+        }
+        for (VirtualClock clock : clocks) {
+            try {
+                clock.runUntilIdle(); // what the stops left to do (a waiting Task's release) runs at the next move
+            } catch (RuntimeException e) {
+                // bounded: past its bounds, the undeployment below waits for what is left
+            }
+        }
+        running.clear();
         List<StateMachineRuntime> deployed;
         synchronized (runtimes) {
             deployed = new ArrayList<>(runtimes);

@@ -23,12 +23,22 @@ public final class ExecutionRun {
 
     private final StateMachineRuntime runtime;
     private final String executionArn;
+    /** Its result when the kit started it; null for one started elsewhere, read from the store. */
     private final CompletableFuture<ExecutionResult> completion;
 
     ExecutionRun(StateMachineRuntime runtime, String executionArn, CompletableFuture<ExecutionResult> completion) {
         this.runtime = runtime;
         this.executionArn = executionArn;
         this.completion = completion;
+    }
+
+    /** An execution something else started (an asl: endpoint, the API): read from the state machine's store. */
+    static ExecutionRun of(StateMachineRuntime runtime, String executionArn) {
+        if (runtime.store().find(executionArn).isEmpty()) {
+            throw new IllegalArgumentException("State machine '" + runtime.config().name() + "' has no execution "
+                    + executionArn);
+        }
+        return new ExecutionRun(runtime, executionArn, null);
     }
 
     public String executionArn() {
@@ -42,31 +52,53 @@ public final class ExecutionRun {
 
     /** RUNNING until it ends, then how it ended. */
     public ExecutionStatus status() {
+        if (completion == null) {
+            return stored().status();
+        }
         ExecutionResult result = resultNow();
         return result == null ? ExecutionStatus.RUNNING : result.status();
     }
 
     /** True once it has ended. */
     public boolean ended() {
-        return completion.isDone();
+        return completion == null ? stored().status() != ExecutionStatus.RUNNING : completion.isDone();
     }
 
     /** Its output once it SUCCEEDED, else null. */
     public JsonNode output() {
+        if (completion == null) {
+            return stored().output();
+        }
         ExecutionResult result = resultNow();
         return result == null ? null : result.output();
     }
 
     /** Its error once it ended otherwise (FAILED, TIMED_OUT, ABORTED), else null. */
     public String error() {
+        if (completion == null) {
+            return stored().error();
+        }
         ExecutionResult result = resultNow();
         return result == null ? null : result.error();
     }
 
     /** Its cause once it ended otherwise, else null. */
     public String cause() {
+        if (completion == null) {
+            return stored().cause();
+        }
         ExecutionResult result = resultNow();
         return result == null ? null : result.cause();
+    }
+
+    /** The names of the states it entered, in order (Parallel branches' and Map iterations' too). */
+    public List<String> statesEntered() {
+        return HistoryView.of(history()).enteredStates();
+    }
+
+    private io.github.camelasl.store.ExecutionRecord stored() {
+        return runtime.store().find(executionArn).orElseThrow(() -> new IllegalStateException("The store no longer "
+                + "holds execution " + executionArn));
     }
 
     /** Its history events so far, AWS's JSON (GetExecutionHistory's events), oldest first. */
@@ -87,7 +119,7 @@ public final class ExecutionRun {
      */
     public ExecutionRun runToEnd() {
         if (runtime.config().clock() instanceof VirtualClock clock) {
-            if (!clock.runUntil(completion::isDone)) {
+            if (!clock.runUntil(this::ended)) {
                 throw new AssertionError("Execution " + executionArn + " cannot end: it waits for something no "
                         + "timer brings (a task token, an activity worker, a callback); " + HistoryView.of(history())
                         .whereItIs() + ". Start it with start(input), bring what it waits for, then runToEnd()");
@@ -111,6 +143,9 @@ public final class ExecutionRun {
      * @throws AssertionError when it has not ended by then, saying where it is
      */
     public ExecutionRun await(Duration timeout) {
+        if (completion == null) {
+            return awaitStored(timeout);
+        }
         try {
             completion.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -125,12 +160,40 @@ public final class ExecutionRun {
         return this;
     }
 
+    /** Polls the store: an execution started elsewhere tells the kit nothing when it ends. */
+    private ExecutionRun awaitStored(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ended()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("Execution " + executionArn + " did not end within " + timeout + ": "
+                        + HistoryView.of(history()).whereItIs());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while awaiting " + executionArn, e);
+            }
+        }
+        return this;
+    }
+
+    /** Stops it, as AWS's StopExecution: ABORTED with {@code cause}. */
+    public ExecutionRun stop(String cause) {
+        runtime.stop(executionArn, null, cause);
+        return this;
+    }
+
+    io.github.camelasl.engine.EngineClock clock() {
+        return runtime.config().clock();
+    }
+
     CompletableFuture<ExecutionResult> completion() {
         return completion;
     }
 
     private ExecutionResult resultNow() {
-        if (!completion.isDone() || completion.isCompletedExceptionally()) {
+        if (completion == null || !completion.isDone() || completion.isCompletedExceptionally()) {
             return null;
         }
         return completion.join();

@@ -165,7 +165,19 @@ public final class StateMachineUnderTest {
                     : new KitMocks(byState, byResource, testCase);
         }
         StateMachineRuntime.Started started = runtime.begin(json, null, Map.of(), List.of(), false, mocks);
-        return new ExecutionRun(runtime, started.executionArn(), started.completion());
+        ExecutionRun run = new ExecutionRun(runtime, started.executionArn(), started.completion());
+        kit.started(run);
+        return run;
+    }
+
+    /**
+     * An execution of this state machine something else started (a route's asl: endpoint, a file consumer, the
+     * API), by ARN, for the same assertions: read from the store while it runs.
+     *
+     * @throws IllegalArgumentException when the store has no such execution
+     */
+    public ExecutionRun execution(String executionArn) {
+        return ExecutionRun.of(runtime, executionArn);
     }
 
     private static boolean isState(StateMachine machine, String name) {

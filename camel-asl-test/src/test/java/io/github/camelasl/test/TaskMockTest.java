@@ -1,7 +1,7 @@
 package io.github.camelasl.test;
 
 import static io.github.camelasl.test.AslAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.camelasl.test.AslAssertions.assertThatThrownBy;
 
 import io.github.camelasl.engine.AslError;
 import java.util.Map;
@@ -64,8 +64,8 @@ class TaskMockTest {
 
         assertThat(run).succeeded().hasOutputAt("$.payment.charged", true);
         assertThat(run).state("Charge").wasEntered(1).wasRetried(1);
-        org.assertj.core.api.Assertions.assertThat(charge.invocations()).hasSize(2)
-                .allSatisfy(input -> org.assertj.core.api.Assertions.assertThat(input.toString())
+        assertThat(charge.invocations()).hasSize(2)
+                .allSatisfy(input -> assertThat(input.toString())
                         .isEqualTo("{\"FunctionName\":\"charge\",\"Payload\":{\"amount\":20}}"));
     }
 

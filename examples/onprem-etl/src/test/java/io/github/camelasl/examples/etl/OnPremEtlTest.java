@@ -1,5 +1,6 @@
 package io.github.camelasl.examples.etl;
 
+import static io.github.camelasl.test.AslAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import io.github.camelasl.AslComponent;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.store.ExecutionRecord;
 import io.github.camelasl.store.ExecutionStore;
+import io.github.camelasl.test.AslTestKit;
+import io.github.camelasl.test.ExecutionRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,9 +54,14 @@ class OnPremEtlTest {
     Path work;
 
     private CamelContext app;
+    /** Reads the app's executions for assertions: their path, a state's entries. */
+    private AslTestKit kit;
 
     @AfterEach
     void stop() throws Exception {
+        if (kit != null) {
+            kit.close();
+        }
         if (app != null) {
             app.close();
         }
@@ -85,7 +93,7 @@ class OnPremEtlTest {
         assertEquals(ExecutionStatus.FAILED, run.status());
         assertEquals("InvalidOrdersFile", run.error());
         assertEquals("bad.csv line 3: amount 'twenty' is not a number >= 0 with at most 2 decimals", run.cause());
-        assertEquals(List.of("ParseFile"), tasksEntered(run));
+        assertThat(execution(run)).failed().tookPath("ParseFile", "RejectFile");
         assertEquals(0, stagedRows(run));
     }
 
@@ -98,7 +106,8 @@ class OnPremEtlTest {
         ExecutionRecord failed = awaitEnd(r -> r.name().startsWith("nightly-"));
         assertEquals(ExecutionStatus.FAILED, failed.status());
         assertEquals(EtlSteps.REPORT_TARGET_UNAVAILABLE, failed.error());
-        assertEquals(List.of("ParseFile", "LoadRows", "Aggregate", "WriteReport"), tasksEntered(failed));
+        assertThat(execution(failed)).failed().passedThrough("ParseFile", "LoadRows", "Aggregate", "WriteReport")
+                .state("WriteReport").wasEntered(1).wasRetried(2); // its Retry gave up on the missing target
         assertFalse(Files.exists(outbox(failed)));
         assertEquals(5, stagedRows(failed));
 
@@ -111,8 +120,10 @@ class OnPremEtlTest {
                 && r.redriveCount() == 1);
         assertEquals(ExecutionStatus.SUCCEEDED, redriven.status(), () -> redriven.error() + ": " + redriven.cause());
         assertEquals(JSON.readTree(TOTALS), report(redriven).path("customers"));
-        assertEquals(List.of("ParseFile", "LoadRows", "Aggregate", "WriteReport", "WriteReport"),
-                tasksEntered(redriven), "the redrive ran only the step that failed");
+        // the redrive ran only the step that failed
+        assertThat(execution(redriven)).succeeded().state("LoadRows").wasEntered(1)
+                .and().state("Aggregate").wasEntered(1)
+                .and().state("WriteReport").wasEntered(2);
         assertEquals(5, stagedRows(redriven), "the rows were loaded once");
     }
 
@@ -122,6 +133,8 @@ class OnPremEtlTest {
         drop("weekly.csv", ORDERS);
         ExecutionRecord pausing = await(r -> r.name().startsWith("weekly-") && inPause(r));
         app.getShutdownStrategy().setTimeout(2);
+        kit.close();
+        kit = null;
         app.close();
         app = null;
         assertFalse(Files.exists(outbox(pausing)), "stopped before the report was written");
@@ -134,7 +147,8 @@ class OnPremEtlTest {
         try (Stream<Path> reports = Files.list(work.resolve("outbox"))) {
             assertEquals(List.of(outbox(run)), reports.toList(), "one report, written once");
         }
-        assertEquals(List.of("ParseFile", "LoadRows", "Aggregate", "WriteReport"), tasksEntered(run));
+        assertThat(execution(run)).succeeded().passedThrough("ParseFile", "LoadRows", "Aggregate", "Pause",
+                "WriteReport").state("WriteReport").wasEntered(1);
         assertEquals(5, stagedRows(run));
     }
 
@@ -143,6 +157,7 @@ class OnPremEtlTest {
     private void start(int pauseSeconds) throws Exception {
         app = OnPremEtlApp.create(new OnPremEtlApp.Settings(work, pauseSeconds));
         app.start();
+        kit = AslTestKit.of(app);
     }
 
     /** Puts a file into the inbox whole (written beside it, then moved in). */
@@ -172,20 +187,16 @@ class OnPremEtlTest {
         throw new AssertionError("no such execution within 20 s; the store holds " + store().list());
     }
 
-    /** True while the execution's last history event is the Pause state's entry: it is waiting there. */
+    /** True while the execution waits in the Pause state: the last state it entered, and it still runs. */
     private boolean inPause(ExecutionRecord execution) {
-        List<JsonNode> events = store().events(execution.executionArn());
-        JsonNode last = events.isEmpty() ? null : events.get(events.size() - 1);
-        return last != null && "WaitStateEntered".equals(last.path("type").asText())
-                && "Pause".equals(last.path("stateEnteredEventDetails").path("name").asText());
+        ExecutionRun run = execution(execution);
+        List<String> entered = run.statesEntered();
+        return !run.ended() && !entered.isEmpty() && "Pause".equals(entered.get(entered.size() - 1));
     }
 
-    /** The Task states the execution entered, in order, from its history. */
-    private List<String> tasksEntered(ExecutionRecord execution) {
-        return store().events(execution.executionArn()).stream()
-                .filter(e -> "TaskStateEntered".equals(e.path("type").asText()))
-                .map(e -> e.path("stateEnteredEventDetails").path("name").asText())
-                .toList();
+    /** The execution as the kit reads it, for its assertions. */
+    private ExecutionRun execution(ExecutionRecord execution) {
+        return kit.stateMachine("etl").execution(execution.executionArn());
     }
 
     private Path outbox(ExecutionRecord execution) {
