@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the whole suite: the JMH workloads (W1-W7, each against its Camel-route and plain-Java baselines, in
- * throughput and sample-time modes with the GC profiler), then the W8-W13 harnesses, and prints the summary
+ * throughput and sample-time modes with the GC profiler), then the W8-W14 harnesses, and prints the summary
  * table (also written to target/benchmark-summary.md). Run from the benchmarks directory: {@code benchmarks/run}.
  */
 public final class BenchmarkSuite {
@@ -40,7 +40,8 @@ public final class BenchmarkSuite {
         W10(null, "STANDARD on the durable SQLite store: transitions/s"),
         W11(null, "the Step Functions API server (asl serve)"),
         W12(null, "the web console's HTTP side (asl serve)"),
-        W13(null, "the console's page of a Map over 10,000 items");
+        W13(null, "the console's page of a Map over 10,000 items"),
+        W14(null, "a suite of 50 mock test cases on the virtual clock");
 
         final Class<?> benchmark;
         final String title;
@@ -146,6 +147,11 @@ public final class BenchmarkSuite {
             System.out.println("# W13: the console's page of a Map over " + W13ConsoleMapPage.ITEMS
                     + " items, server time and in headless Chromium (fresh JVM)");
             summary.mapPage(W13ConsoleMapPage.measure());
+        }
+        if (selected.contains(Workload.W14)) {
+            System.out.println("# W14: " + W14MockSuite.CASES + " mock test cases through the suite runner, on the "
+                    + "virtual clock (fresh JVM)");
+            summary.mockSuite(W14MockSuite.measure());
         }
         summary.finished((System.nanoTime() - started) / 1e9);
 

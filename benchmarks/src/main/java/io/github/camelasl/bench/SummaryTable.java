@@ -83,6 +83,7 @@ final class SummaryTable {
     private W11ApiServer.Figures apiServer;
     private W12Console.Figures console;
     private W13ConsoleMapPage.Figures mapPage;
+    private W14MockSuite.Figures mockSuite;
     private List<W9ColdStart.Figures> coldStart;
 
     SummaryTable(Settings settings, Set<Workload> selected) {
@@ -176,6 +177,10 @@ final class SummaryTable {
         this.mapPage = figures;
     }
 
+    void mockSuite(W14MockSuite.Figures figures) {
+        this.mockSuite = figures;
+    }
+
     void coldStart(List<W9ColdStart.Figures> figures) {
         this.coldStart = figures;
     }
@@ -228,6 +233,9 @@ final class SummaryTable {
         }
         if (mapPage != null) {
             mapPageTable(out);
+        }
+        if (mockSuite != null) {
+            mockSuiteTable(out);
         }
         return out.toString();
     }
@@ -349,6 +357,20 @@ final class SummaryTable {
         out.append(String.format(Locale.ROOT, "%nThe %s executions were written into the store file in %.0f s "
                 + "(one transaction). Client and server share the machine's cores; ListExecutions from one thread."
                 + "%n%n", stored, f.seedSeconds()));
+    }
+
+    private void mockSuiteTable(StringBuilder out) {
+        W14MockSuite.Figures f = mockSuite;
+        out.append(String.format(Locale.ROOT, "## W14: a suite of %d mock test cases in one JVM (target: under 5 s)%n%n",
+                W14MockSuite.CASES));
+        out.append("| what | ms |\n| --- | ---: |\n");
+        out.append(String.format(Locale.ROOT, "| the JVM, start to exit | %.0f |%n", f.processMillis()));
+        out.append(String.format(Locale.ROOT, "| set-up: CamelContext, deployment, reading the suite | %.0f |%n",
+                f.setupMillis()));
+        out.append(String.format(Locale.ROOT, "| the %d cases (%d passed; %,d s of virtual time) | %.0f |%n",
+                W14MockSuite.CASES, f.passed(), f.virtualSeconds(), f.suiteMillis()));
+        out.append(String.format(Locale.ROOT, "| one case: p50 / max | %.2f / %.2f |%n%n", f.caseP50Millis(),
+                f.caseMaxMillis()));
     }
 
     private void mapPageTable(StringBuilder out) {

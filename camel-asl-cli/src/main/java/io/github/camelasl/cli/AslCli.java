@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * stack trace.
  */
 @Command(name = "asl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, ExecutionsCommand.class,
+        subcommands = {ValidateCommand.class, RunCommand.class, TestCommand.class, TestStateCommand.class,
+            ResumeCommand.class, ExecutionsCommand.class,
             ServeCommand.class, GraphCommand.class, CommandLine.HelpCommand.class},
         description = "Validate and run AWS Step Functions (Amazon States Language) state machines locally, "
                 + "as Apache Camel routes.",

@@ -29,6 +29,7 @@ final class Engine implements AutoCloseable {
     private final DefaultCamelContext camelContext;
     private final ScheduledExecutorService timers;
     private final ExecutionStore store;
+    private final StubClasspath stubClasses;
     private final AslDeployer deployer;
     private final io.github.camelasl.engine.TaskTokens tokens = new io.github.camelasl.engine.TaskTokens();
     /** The runtimes deployed for stored executions, by state machine ARN and definition. */
@@ -48,8 +49,23 @@ final class Engine implements AutoCloseable {
 
     /** @param policy which Resources the definitions may call (the default policy, or one with --allow-resource) */
     Engine(List<ResourceMapping> mappings, ExecutionStore store, ResourcePolicy policy) {
+        this(mappings, store, policy, null, null);
+    }
+
+    /**
+     * @param stubClasses where {@code class:} and {@code bean:} Resources load their classes first (--classpath), or
+     *                    null for the CLI's own class path; closed with the engine
+     * @param clock       the clock the executions run on (--clock virtual), or null for the system's
+     */
+    Engine(List<ResourceMapping> mappings, ExecutionStore store, ResourcePolicy policy, StubClasspath stubClasses,
+            io.github.camelasl.engine.EngineClock clock) {
         this.store = store;
+        this.stubClasses = stubClasses;
         camelContext = new DefaultCamelContext();
+        if (stubClasses != null) {
+            // Camel's class resolver asks the application context's loader too: class: Resources find the stubs
+            camelContext.setApplicationContextClassLoader(stubClasses.loader());
+        }
         camelContext.getCamelContextExtension().setName("asl-cli");
         // a timed-out execution may leave an exchange in flight (a Wait, a Task): don't wait long for it
         camelContext.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
@@ -72,9 +88,10 @@ final class Engine implements AutoCloseable {
             store.close();
             throw e;
         }
-        deployer = new AslDeployer(camelContext, store, new ResourceResolvers(camelContext, mappings, List.of()),
-                timers, tokens, policy,
+        AslDeployer deploying = new AslDeployer(camelContext, store,
+                new ResourceResolvers(camelContext, mappings, List.of()), timers, tokens, policy,
                 io.github.camelasl.route.AllowedCamelHeaders.NONE);
+        deployer = clock == null ? deploying : deploying.withClock(clock);
     }
 
     AslDeployer deployer() {
@@ -97,6 +114,7 @@ final class Engine implements AutoCloseable {
 
     /** Deploys a definition; an invalid one is a usage error listing its problems. */
     StateMachineRuntime deploy(String source, String text, StateMachineConfig config) throws Exception {
+        regionWhenTheEnvironmentHasNone(config.region());
         StateMachineRuntime runtime;
         try {
             runtime = deployer.deploy(source, text, config);
@@ -108,6 +126,27 @@ final class Engine implements AutoCloseable {
         // execution out of memory, and a future nobody waited on yet when it parked would never complete
         runtime.parkInMemorySeconds(Integer.MAX_VALUE);
         return runtime;
+    }
+
+    /**
+     * AWS calls a regionless service integration ({@code arn:aws:states:::sqs:sendMessage}) in the state machine's
+     * region: the SQS, SNS and S3 connectors do the same when neither AWS_REGION nor AWS_DEFAULT_REGION names one
+     * (rather than failing to deploy, also a Task a mock answers). The Lambda connector takes the function ARN's.
+     */
+    private void regionWhenTheEnvironmentHasNone(String region) {
+        if (io.github.camelasl.aws.AwsEnvironment.system().region(null) != null) {
+            return;
+        }
+        for (String name : List.of("asl-aws-sqs", "asl-aws-sns", "asl-aws-s3")) {
+            org.apache.camel.Component component = camelContext.getComponent(name, true);
+            io.github.camelasl.aws.AwsConnectionConfiguration configuration =
+                    component instanceof io.github.camelasl.aws.sqs.SqsComponent sqs ? sqs.getConfiguration()
+                    : component instanceof io.github.camelasl.aws.sns.SnsComponent sns ? sns.getConfiguration()
+                    : component instanceof io.github.camelasl.aws.s3.S3Component s3 ? s3.getConfiguration() : null;
+            if (configuration != null && configuration.getRegion() == null) {
+                configuration.setRegion(region);
+            }
+        }
     }
 
     /**
@@ -142,6 +181,9 @@ final class Engine implements AutoCloseable {
             // stopping is best effort: the CLI is about to exit anyway
         } finally {
             store.close(); // after the routes: an execution still in flight stays RUNNING at its last checkpoint
+            if (stubClasses != null) {
+                stubClasses.close();
+            }
         }
     }
 }

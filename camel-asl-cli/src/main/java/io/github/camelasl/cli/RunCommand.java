@@ -14,6 +14,7 @@ import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.history.HistoryListener;
 import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.history.TracePrinter;
+import io.github.camelasl.mock.MockTestCase;
 import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import io.github.camelasl.store.ExecutionRecord;
@@ -95,6 +96,25 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ResourcePolicyOptions resourcePolicy;
 
+    @Option(names = "--classpath", paramLabel = "PATH", description = StubClasspath.OPTION_DESCRIPTION)
+    List<String> classpath = new ArrayList<>();
+
+    @Mixin
+    MockOptions mocks;
+
+    /** The clocks a run may go by. */
+    enum Clock { system, virtual }
+
+    @Option(names = "--clock", paramLabel = "system|virtual", defaultValue = "system",
+            description = "system: Waits, retry back-offs and timeouts take the time they say; virtual: the run's "
+                    + "time jumps to its next timer whenever nothing else runs, so a 24-hour Wait ends at once (the "
+                    + "trace shows the virtual times); default: ${DEFAULT-VALUE}")
+    Clock clock;
+
+    @Option(names = "--offline", description = "refuse, before the run, a Task that would call AWS: every AWS ARN "
+            + "must be mocked (--test-case, --mock-state, --mock-error) or mapped (--resource-map)")
+    boolean offline;
+
     @Option(names = "--store", paramLabel = "DIR", description = "keep the execution in this durable store (a "
             + "folder, created if needed), for 'asl executions' and 'asl resume'; default: the "
             + StoreOption.ENVIRONMENT + " environment variable for a STANDARD execution (an EXPRESS one ignores it), "
@@ -141,7 +161,10 @@ final class RunCommand implements Callable<Integer> {
         if (store != null && type == Type.EXPRESS) {
             throw CliException.usage("--store keeps STANDARD executions only: AWS keeps no EXPRESS history");
         }
-        if (store == null && type == Type.STANDARD) {
+        if (store != null && clock == Clock.virtual) {
+            throw CliException.usage("--clock virtual runs in memory only: a store would keep times that never were");
+        }
+        if (store == null && type == Type.STANDARD && clock == Clock.system) {
             store = StoreOption.fromEnvironment(); // as the commands that read the store take it
         }
         ExecutionLimits executionLimits = executionLimits();
@@ -159,9 +182,21 @@ final class RunCommand implements Callable<Integer> {
         String runName = executionName != null ? executionName : java.util.UUID.randomUUID().toString();
         ExecutionResult result;
         var policy = resourcePolicy.policy();
+        io.github.camelasl.engine.VirtualClock virtualClock = clock == Clock.virtual
+                ? new io.github.camelasl.engine.VirtualClock() : null;
+        StubClasspath stubs = StubClasspath.of(classpath);
         try (Engine engine = new Engine(mappings, store == null ? new InMemoryExecutionStore()
-                : StoreOption.open(store, true), policy)) {
+                : StoreOption.open(store, true), policy, stubs, virtualClock)) {
             StateMachineRuntime runtime = engine.deploy(source, text, config);
+            MockTestCase testCase = mocks.testCase(name, runtime.machine(), parent.stdin());
+            List<AwsCalls.Call> awsCalls = AwsCalls.of(runtime.machine(), testCase, mappings, region);
+            if (offline) {
+                AwsCalls.refuse(awsCalls);
+            }
+            // before anything calls AWS, say where it goes (with --json, stdout keeps the one JSON object)
+            PrintWriter notices = trace != null ? out : spec.commandLine().getErr();
+            AwsCalls.endpointLines(awsCalls).forEach(line -> notices.println(TerminalText.escape(line)));
+            notices.flush();
             List<HistoryListener> listeners = trace == null ? List.of() : List.of(trace);
             String arn = config.executionArn(runName);
             java.util.concurrent.atomic.AtomicReference<CompletableFuture<ExecutionResult>> running =
@@ -179,9 +214,13 @@ final class RunCommand implements Callable<Integer> {
                     }
                     run = engine.runtimeFor(same).resume(same, listeners);
                 } else {
-                    run = runtime.start(executionInput, runName, Map.of(), listeners);
+                    run = runtime.begin(executionInput, runName, Map.of(), listeners, false,
+                            testCase == null ? null : testCase.newExecution()).completion();
                 }
                 running.set(run);
+                if (virtualClock != null) {
+                    runOnTheVirtualClock(virtualClock, run);
+                }
                 result = run.get();
             } catch (AslError e) { // ExecutionAlreadyExists (--name is taken in the store), InvalidName, an input over
                 // the limits
@@ -197,6 +236,27 @@ final class RunCommand implements Callable<Integer> {
         }
         // the ARN names it for 'asl executions' later; without a store it is gone with the process
         return printResult(out, result, trace, json, history, store != null);
+    }
+
+    /**
+     * Jumps time from timer to timer until the run ends. When it waits with no timer due (a callback, or work the
+     * clock does not see yet), it is waited for in real time, a timer it then sets firing as it appears.
+     */
+    private static void runOnTheVirtualClock(io.github.camelasl.engine.VirtualClock clock,
+            CompletableFuture<ExecutionResult> run) throws InterruptedException {
+        try {
+            while (!clock.runUntil(run::isDone)) {
+                try {
+                    run.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // still waiting: look for a timer again
+                } catch (ExecutionException e) {
+                    return; // the caller reads how it failed
+                }
+            }
+        } catch (IllegalStateException e) { // the clock's bounds: too many timers, or never idle
+            throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "--clock virtual: " + Inputs.oneLine(e.getMessage()));
+        }
     }
 
     /**
