@@ -345,12 +345,17 @@ public final class VirtualClock implements EngineClock {
      */
     private void moving(String how) {
         Thread current = Thread.currentThread();
-        if (!mover.compareAndSet(null, current) && mover.get() != current) {
+        while (!mover.compareAndSet(null, current)) {
             Thread other = mover.get();
-            throw new IllegalStateException("VirtualClock: " + how + " on thread '" + current.getName()
-                    + "' while thread '" + (other == null ? "?" : other.getName()) + "' moves the clock: one "
-                    + "thread at a time moves it (timers would fire out of order). Give each concurrent test a "
-                    + "clock of its own");
+            if (other == current) {
+                break;
+            }
+            if (other != null) {
+                throw new IllegalStateException("VirtualClock: " + how + " on thread '" + current.getName()
+                        + "' while thread '" + other.getName() + "' moves the clock: one thread at a time moves "
+                        + "it (timers would fire out of order). Give each concurrent test a clock of its own");
+            }
+            // the other mover has just finished: try again
         }
         moveDepth++;
     }
