@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /**
  * The observers one deployment tells: its own ({@link StateMachineRuntime#addObserver}) and its deployer's or
  * component's. Each hook first checks that there is someone to tell: with no observer it costs two list reads and
- * allocates nothing. An observer that throws is logged; the execution goes on.
+ * allocates nothing. An observer that throws (an AssertionError too) is logged; the execution goes on.
  */
 final class DeploymentObservers {
 
@@ -92,8 +92,11 @@ final class DeploymentObservers {
     private static void safely(ExecutionObserver observer, Consumer<ExecutionObserver> call) {
         try {
             call.accept(observer);
-        } catch (RuntimeException e) {
-            // as a history listener: an observer (coverage, a trace) must not stop the execution it watches
+        } catch (VirtualMachineError fatal) {
+            throw fatal; // out of memory, a stack overflow: nothing is safe to go on with
+        } catch (Throwable e) {
+            // as a history listener: an observer (coverage, a trace, a test's assertion) must not stop the
+            // execution it watches, which would otherwise stay RUNNING for ever
             LOG.warn("Execution observer {} failed: {}", observer, e.toString());
         }
     }

@@ -13,7 +13,8 @@ import java.util.function.BiConsumer;
 /**
  * A .waitForTaskToken Task waiting for its token, holding no thread: it ends once, with SendTaskSuccess's output,
  * SendTaskFailure's error, the Task's TimeoutSeconds (States.Timeout) or HeartbeatSeconds without a heartbeat
- * (States.HeartbeatTimeout), whichever comes first. Timers only hand off to {@code worker}.
+ * (States.HeartbeatTimeout), whichever comes first. Timers and senders only hand off to {@code worker}, which must
+ * run what it is given without waiting for a clock to move: a sender's answer goes on at once.
  */
 public final class TokenWait implements TaskTokens.Waiter {
 

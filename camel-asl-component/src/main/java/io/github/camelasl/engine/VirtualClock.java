@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -38,9 +39,17 @@ import java.util.function.BooleanSupplier;
  * <p>Timers due at the same instant fire in the order they were scheduled. {@code execute} and {@code submit} on
  * the {@link #scheduler()} are timers due now: they run when the clock is next moved (even by zero).
  *
- * <p>Thread-safe; move it from one thread at a time (the test's). Bounded: {@link #runUntil} and {@link #advance} fire at most {@link #maxTimers} timers per call,
- * and wait for idle at most {@link #idleTimeout} of real time; past either they throw an
- * {@link IllegalStateException} that says which bound and what was still running or pending.
+ * <p>Work on a thread the engine does not own (a callback answered from another app's thread, a route of a
+ * {@code seda:} queue a Task's endpoint handed the token to) is not counted: the engine looks idle until that thread
+ * answers, and the clock would jump past it (to the Task's TimeoutSeconds, say). {@link #quietPeriod} covers it:
+ * before each jump forward the engine must have stayed idle that long in real time. The default, zero, keeps runs
+ * deterministic; set it only for such callbacks.
+ *
+ * <p>Thread-safe; one thread at a time moves it (a second thread that tries while it is moved gets an
+ * {@link IllegalStateException}: timers would fire out of order). Bounded: {@link #runUntil} and {@link #advance}
+ * fire at most {@link #maxTimers} timers per call, and wait for idle (and quiet) at most {@link #idleTimeout} of real
+ * time; past either they throw an {@link IllegalStateException} that says which bound and what was still running or
+ * pending.
  */
 public final class VirtualClock implements EngineClock {
 
@@ -69,6 +78,12 @@ public final class VirtualClock implements EngineClock {
     private final Map<String, Integer> awaitedReplies = new TreeMap<>();
     private volatile int maxTimers = DEFAULT_MAX_TIMERS;
     private volatile Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private volatile Duration quietPeriod = Duration.ZERO;
+    /** When the engine's work last changed (see {@link #touched}), System.nanoTime; guarded by lock. */
+    private long lastChange = System.nanoTime();
+    /** The thread moving the clock now, and how deeply (see {@link #moving}). */
+    private final AtomicReference<Thread> mover = new AtomicReference<>();
+    private int moveDepth; // only the mover reads and writes it
 
     /** Starts at the real now, in whole milliseconds. */
     public VirtualClock() {
@@ -89,13 +104,39 @@ public final class VirtualClock implements EngineClock {
         return this;
     }
 
-    /** At most this long (real time) waiting for the engine to be idle. */
+    /** At most this long (real time) waiting for the engine to be idle (and quiet: see {@link #quietPeriod}). */
     public VirtualClock idleTimeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive, not " + timeout);
         }
+        if (timeout.compareTo(quietPeriod) <= 0) {
+            throw new IllegalArgumentException("idleTimeout (" + timeout + ") must be longer than the quietPeriod ("
+                    + quietPeriod + ")");
+        }
         this.idleTimeout = timeout;
         return this;
+    }
+
+    /**
+     * Before each jump forward in time (and before {@link #runUntil} concludes that nothing is left to do), the
+     * engine must have stayed idle this long in real time: for callbacks answered from threads the engine does not
+     * own, which it cannot see coming. Zero (the default) jumps as soon as the engine is idle: deterministic.
+     * Shorter than {@link #idleTimeout}.
+     */
+    public VirtualClock quietPeriod(Duration period) {
+        if (period.isNegative()) {
+            throw new IllegalArgumentException("quietPeriod cannot be negative: " + period);
+        }
+        if (period.compareTo(idleTimeout) >= 0) {
+            throw new IllegalArgumentException("quietPeriod (" + period + ") must be shorter than the idleTimeout ("
+                    + idleTimeout + ")");
+        }
+        this.quietPeriod = period;
+        return this;
+    }
+
+    public Duration quietPeriod() {
+        return quietPeriod;
     }
 
     @Override
@@ -135,20 +176,28 @@ public final class VirtualClock implements EngineClock {
         if (target < now) {
             throw new IllegalArgumentException("The virtual clock cannot go back: it is " + now() + ", not " + time);
         }
-        int fired = 0;
-        while (true) {
-            awaitIdle();
-            Timer<?> next = takeDue(target, fired++);
-            if (next == null) {
-                break;
-            }
-            fire(next);
-        }
-        lock.lock();
+        moving("advance");
         try {
-            now = Math.max(now, target);
+            int fired = 0;
+            while (true) {
+                awaitIdle();
+                if (Math.min(nextDue(), target) > now) {
+                    awaitQuiet(); // time jumps forward next: to a timer, or to the target
+                }
+                Timer<?> next = takeDue(target, fired++);
+                if (next == null) {
+                    break;
+                }
+                fire(next);
+            }
+            lock.lock();
+            try {
+                now = Math.max(now, target);
+            } finally {
+                lock.unlock();
+            }
         } finally {
-            lock.unlock();
+            moved();
         }
     }
 
@@ -161,17 +210,28 @@ public final class VirtualClock implements EngineClock {
      *                               {@link #idleTimeout}
      */
     public boolean runUntil(BooleanSupplier done) {
-        int fired = 0;
-        while (true) {
-            awaitIdle();
-            if (done.getAsBoolean()) {
-                return true;
+        moving("runUntil");
+        try {
+            int fired = 0;
+            while (true) {
+                awaitIdle();
+                if (done.getAsBoolean()) {
+                    return true;
+                }
+                if (nextDue() > now) { // time jumps forward next, or nothing is left: a late answer may change both
+                    awaitQuiet();
+                    if (done.getAsBoolean()) {
+                        return true;
+                    }
+                }
+                Timer<?> next = takeDue(Long.MAX_VALUE, fired++);
+                if (next == null) {
+                    return false;
+                }
+                fire(next);
             }
-            Timer<?> next = takeDue(Long.MAX_VALUE, fired++);
-            if (next == null) {
-                return false;
-            }
-            fire(next);
+        } finally {
+            moved();
         }
     }
 
@@ -187,6 +247,19 @@ public final class VirtualClock implements EngineClock {
      *                               from the engine's own work (which would wait for itself)
      */
     public void awaitIdle() {
+        awaitIdleFor(0);
+    }
+
+    /** Waits until the engine has been idle for the {@link #quietPeriod} (at once when it is zero). */
+    private void awaitQuiet() {
+        long quiet = quietPeriod.toNanos();
+        if (quiet > 0) {
+            awaitIdleFor(quiet);
+        }
+    }
+
+    /** Returns once the engine has been idle for {@code quietNanos} of real time; see {@link #awaitIdle}. */
+    private void awaitIdleFor(long quietNanos) {
         if (busyThreads.contains(Thread.currentThread())) {
             throw new IllegalStateException("VirtualClock: awaitIdle, advance and runUntil cannot be called from "
                     + "work the clock is counting (a timer callback or an observed pool's task): it would wait "
@@ -196,13 +269,21 @@ public final class VirtualClock implements EngineClock {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
-            while (inFlight > 0 || callbacksRunning > 0 || !awaitedReplies.isEmpty()) {
+            while (true) {
+                boolean idle = inFlight == 0 && callbacksRunning == 0 && awaitedReplies.isEmpty();
+                long quietLeft = idle ? quietNanos - (System.nanoTime() - lastChange) : quietNanos;
+                if (idle && quietLeft <= 0) {
+                    return;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IllegalStateException("VirtualClock: the engine was not idle after " + timeout
-                            + " of real time (the idleTimeout bound): " + busyReport());
+                    throw new IllegalStateException(idle
+                            ? "VirtualClock: the engine did not stay idle for the quietPeriod of " + quietPeriod
+                                    + " within " + timeout + " of real time (the idleTimeout bound): " + busyReport()
+                            : "VirtualClock: the engine was not idle after " + timeout
+                                    + " of real time (the idleTimeout bound): " + busyReport());
                 }
-                changed.awaitNanos(left);
+                changed.awaitNanos(idle ? Math.min(left, quietLeft) : left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -218,6 +299,7 @@ public final class VirtualClock implements EngineClock {
         lock.lock();
         try {
             awaitedReplies.merge(what, 1, Integer::sum);
+            touched();
         } finally {
             lock.unlock();
         }
@@ -227,6 +309,7 @@ public final class VirtualClock implements EngineClock {
                 lock.lock();
                 try {
                     awaitedReplies.computeIfPresent(what, (key, count) -> count == 1 ? null : count - 1);
+                    touched();
                     changed.signalAll();
                 } finally {
                     lock.unlock();
@@ -242,6 +325,44 @@ public final class VirtualClock implements EngineClock {
             return timers.size();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** When the next timer is due, epoch millis; Long.MAX_VALUE when none is pending. */
+    private long nextDue() {
+        lock.lock();
+        try {
+            Timer<?> next = timers.peek();
+            return next == null ? Long.MAX_VALUE : next.due;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The calling thread moves the clock (re-entrantly); another thread that is moving it now is refused: two movers
+     * would take timers in turn and fire them out of order, each waiting for the other's work.
+     */
+    private void moving(String how) {
+        Thread current = Thread.currentThread();
+        while (!mover.compareAndSet(null, current)) {
+            Thread other = mover.get();
+            if (other == current) {
+                break;
+            }
+            if (other != null) {
+                throw new IllegalStateException("VirtualClock: " + how + " on thread '" + current.getName()
+                        + "' while thread '" + other.getName() + "' moves the clock: one thread at a time moves "
+                        + "it (timers would fire out of order). Give each concurrent test a clock of its own");
+            }
+            // the other mover has just finished: try again
+        }
+        moveDepth++;
+    }
+
+    private void moved() {
+        if (--moveDepth == 0) {
+            mover.set(null);
         }
     }
 
@@ -300,6 +421,7 @@ public final class VirtualClock implements EngineClock {
             lock.lock();
             try {
                 callbacksRunning--;
+                touched();
                 changed.signalAll();
             } finally {
                 lock.unlock();
@@ -335,6 +457,7 @@ public final class VirtualClock implements EngineClock {
             long due = delayMillis >= Delays.MAX_MILLIS ? now + Delays.MAX_MILLIS : now + Math.max(0, delayMillis);
             Timer<V> timer = new Timer<>(task, due, sequence++, period);
             timers.add(timer);
+            touched();
             changed.signalAll();
             return timer;
         } finally {
@@ -346,6 +469,7 @@ public final class VirtualClock implements EngineClock {
         lock.lock();
         try {
             inFlight++;
+            touched();
         } finally {
             lock.unlock();
         }
@@ -355,12 +479,18 @@ public final class VirtualClock implements EngineClock {
         lock.lock();
         try {
             inFlight--;
+            touched();
             if (inFlight == 0) {
                 changed.signalAll();
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The engine's work changed (began, ended, set or cancelled a timer): a quiet period starts over. Under lock. */
+    private void touched() {
+        lastChange = System.nanoTime();
     }
 
     /**
@@ -418,6 +548,7 @@ public final class VirtualClock implements EngineClock {
                 boolean cancelled = result.cancel(false);
                 if (cancelled) {
                     timers.remove(this);
+                    touched();
                     changed.signalAll();
                 }
                 return cancelled;

@@ -71,6 +71,8 @@ public class StateMachineRoutes extends RouteBuilder {
     private final Map<State, String> stateUris = new IdentityHashMap<>();
     private final List<String> routeIds = new ArrayList<>();
     private final List<ExecutorService> pools = new ArrayList<>();
+    /** See {@link #tokenWaitWorker()}; made for the first callback Task. */
+    private java.util.concurrent.Executor tokenWaitWorker;
     private int drivers;
     private int entries;
     private String topDriverUri;
@@ -215,6 +217,7 @@ public class StateMachineRoutes extends RouteBuilder {
      */
     private void callbackTaskRoute(TryDefinition route, TaskState state, String uri) {
         TaskHeaders headers = TaskHeaders.of(state, allowedCamelHeaders, forwardedHeaders);
+        java.util.concurrent.Executor worker = tokenWaitWorker();
         route.process(e -> {
             JsonNode effective = TaskStep.prepare(scope(e));
             JsonNode mocked = TaskStep.mockedResult(scope(e));
@@ -225,7 +228,7 @@ public class StateMachineRoutes extends RouteBuilder {
             TaskMessages.toRequest(e, scope(e), effective, headers);
             e.getMessage().setHeader(AslConstants.TASK_TOKEN, scope(e).taskToken()); // an activity worker's
             // registered before the call: a worker may answer before the endpoint returns
-            e.setProperty(TOKEN_WAIT, TokenWait.register(scope(e), tokens, timers, timers));
+            e.setProperty(TOKEN_WAIT, TokenWait.register(scope(e), tokens, timers, worker));
         });
         route.filter(e -> e.getProperty(MOCKED_RESULT) == null)
                 .process(new TaskCall(uri, false, clock))
@@ -263,6 +266,25 @@ public class StateMachineRoutes extends RouteBuilder {
                 TaskStep.complete(scope(e), TaskMessages.result(e));
             }
         });
+    }
+
+    /**
+     * Where a callback Task's wait goes on once its token is answered or its timer ran out: the component's timers
+     * on the system clock. A clock with a scheduler of its own runs that scheduler's work only when it is moved (a
+     * virtual clock's): a SendTaskSuccess would do nothing until the test moved it, so the wait goes on on a pool
+     * the clock observes instead, at once, and the clock counts that work before it moves.
+     */
+    private java.util.concurrent.Executor tokenWaitWorker() {
+        if (clock.scheduler() == null) {
+            return timers;
+        }
+        if (tokenWaitWorker == null) {
+            ExecutorService own = getContext().getExecutorServiceManager().newDefaultThreadPool(this,
+                    "asl-" + key + "-callbacks");
+            pools.add(own); // shut down with the deployment
+            tokenWaitWorker = clock.observe(own);
+        }
+        return tokenWaitWorker;
     }
 
     /** Exchange property: the running callback Task's wait for its token. */

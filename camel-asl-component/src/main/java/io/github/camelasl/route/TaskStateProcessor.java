@@ -131,6 +131,6 @@ final class TaskStateProcessor extends AsyncProcessorSupport implements CamelCon
 
     @Override
     public String toString() {
-        return "task[" + uri + "]";
+        return call.toString(); // the endpoint's URI without its credentials
     }
 }

@@ -228,6 +228,39 @@ class ExecutionObserverTest extends EngineTestSupport {
         assertEquals(json("{\"n\": -4}"), result.output());
     }
 
+    /** A test's assertion failing in an observer (an AssertionError, not a RuntimeException) must not hang it. */
+    @Test
+    void anObserverThatFailsAnAssertionDoesNotLeaveTheExecutionRunning() throws Exception {
+        StateMachineRuntime runtime = deploy(JSONPATH_CHOICE);
+        runtime.addObserver(new ExecutionObserver() {
+            @Override
+            public void onEvent(String executionArn, HistoryEvent event) {
+                throw new AssertionError("expected another event than " + event.type());
+            }
+
+            @Override
+            public void choiceRuleMatched(String executionArn, String choiceState, int ruleIndex) {
+                throw new AssertionError("expected another rule");
+            }
+        });
+        ExecutionResult result = runtime.start(json("{\"n\": 2}"), null, Map.of(), List.of())
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result::cause);
+        assertEquals(json("{\"n\": 2}"), result.output());
+    }
+
+    @Test
+    void anObserverOutOfMemoryOrStackIsNotSwallowed() {
+        DeploymentObservers observers = new DeploymentObservers("arn:sm", "{}", new ExecutionObservers());
+        org.junit.jupiter.api.Assertions.assertThrows(StackOverflowError.class, () -> observers.add(
+                new ExecutionObserver() {
+                    @Override
+                    public void deployed(String stateMachineArn, String definition) {
+                        throw new StackOverflowError("deep");
+                    }
+                }));
+    }
+
     @Test
     void theComponentsObserverHearsItsAslEndpointsStateMachines(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("signs.asl.json"), JSONPATH_CHOICE);

@@ -275,4 +275,104 @@ class VirtualClockTest {
         clock.runUntilIdle();
         assertTrue(refused.get());
     }
+
+    /** Two threads moving one clock would take timers in turn and fire them out of order: the second is refused. */
+    @Test
+    void aSecondThreadCannotMoveTheClockWhileOneDoes() throws Exception {
+        timers.schedule(record("a"), 1, TimeUnit.SECONDS);
+        java.util.concurrent.atomic.AtomicReference<Throwable> refused = new java.util.concurrent.atomic.AtomicReference<>();
+
+        assertTrue(clock.runUntil(() -> {
+            Thread second = new Thread(() -> {
+                try {
+                    clock.advance(Duration.ofSeconds(5));
+                } catch (Throwable e) {
+                    refused.set(e);
+                }
+            }, "second-mover");
+            second.start();
+            try {
+                second.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            clock.advance(Duration.ZERO); // the thread moving it may move it again
+            return true;
+        }));
+
+        assertTrue(refused.get() instanceof IllegalStateException, String.valueOf(refused.get()));
+        assertTrue(refused.get().getMessage().startsWith("VirtualClock: advance on thread 'second-mover' while "
+                + "thread '" + Thread.currentThread().getName() + "' moves the clock: one thread at a time moves it"),
+                refused.get().getMessage());
+        assertTrue(fired.isEmpty());
+        assertEquals(START, clock.now());
+        Thread later = new Thread(() -> clock.advance(Duration.ofSeconds(5)), "later-mover");
+        later.start();
+        later.join(10_000);
+        assertEquals(List.of("a@1000"), fired, "once the first has done, another thread may move it");
+        assertEquals(START.plusSeconds(5), clock.now());
+    }
+
+    /**
+     * A thread the engine does not own (a callback sent from another app's thread) answers 20 ms after the engine
+     * went idle: with a quiet period the clock waits for it rather than jump to the timeout it would have beaten.
+     */
+    @Test
+    void aQuietPeriodWaitsForWorkFromAThreadTheEngineDoesNotOwn() throws Exception {
+        clock.quietPeriod(Duration.ofMillis(500));
+        ExecutorService observed = clock.observe(realPool);
+        ScheduledFuture<?> timeout = timers.schedule(record("timeout"), 1, TimeUnit.HOURS);
+        Thread foreign = new Thread(() -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            observed.execute(() -> {
+                timeout.cancel(false);
+                record("answer").run();
+            });
+        }, "foreign");
+        foreign.start();
+
+        assertTrue(clock.runUntil(() -> fired.contains("answer@0")));
+
+        assertEquals(List.of("answer@0"), fired);
+        assertEquals(START, clock.now());
+        assertEquals(0, clock.pendingTimers());
+        assertEquals(Duration.ofMillis(500), clock.quietPeriod());
+        foreign.join(10_000);
+    }
+
+    @Test
+    void aQuietPeriodNeverReachedIsBoundedByTheIdleTimeoutAndSaysSo() throws Exception {
+        clock.idleTimeout(Duration.ofMillis(300)).quietPeriod(Duration.ofMillis(100));
+        timers.schedule(record("a"), 1, TimeUnit.SECONDS);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread restless = new Thread(() -> { // sets and cancels a timer every 10 ms: never quiet for 100 ms
+            while (!stop.get()) {
+                timers.schedule(() -> { }, 1, TimeUnit.DAYS).cancel(false);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "restless");
+        restless.start();
+        try {
+            IllegalStateException restlessEngine = assertThrows(IllegalStateException.class, clock::runUntilIdle);
+            assertTrue(restlessEngine.getMessage().startsWith("VirtualClock: the engine did not stay idle for the "
+                    + "quietPeriod of PT0.1S within PT0.3S of real time (the idleTimeout bound)"),
+                    restlessEngine.getMessage());
+            assertTrue(fired.isEmpty());
+        } finally {
+            stop.set(true);
+            restless.join(10_000);
+        }
+        assertThrows(IllegalArgumentException.class, () -> clock.quietPeriod(Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> clock.quietPeriod(Duration.ofMillis(300)));
+        assertThrows(IllegalArgumentException.class, () -> clock.idleTimeout(Duration.ofMillis(100)));
+        assertEquals(Duration.ZERO, new VirtualClock().quietPeriod(), "deterministic by default");
+    }
 }

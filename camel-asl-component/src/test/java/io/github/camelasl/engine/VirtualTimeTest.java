@@ -2,6 +2,7 @@ package io.github.camelasl.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -38,7 +40,9 @@ class VirtualTimeTest extends EngineTestSupport {
     private final AtomicInteger flakyCalls = new AtomicInteger();
     /** The tokens direct:approve was given. */
     private final List<String> askedTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Where direct:async answers from. */
+    /** Where direct:approveLater sends its token's success to. */
+    private final TaskTokens laterTokens = new TaskTokens();
+    /** Where direct:async and direct:approveLater answer from: a thread the engine does not own. */
     private final java.util.concurrent.ExecutorService replies = java.util.concurrent.Executors.newSingleThreadExecutor();
 
     @org.junit.jupiter.api.AfterEach
@@ -64,6 +68,17 @@ class VirtualTimeTest extends EngineTestSupport {
                 from("direct:ask").log("asked, and no one will answer"); // a callback Task's token is never sent
                 from("direct:approve").process(e -> askedTokens.add(Json.parse(e.getMessage().getBody(String.class))
                         .get("token").asText()));
+                from("direct:approveLater").process(e -> { // as a seda route handing it to another app would
+                    String token = Json.parse(e.getMessage().getBody(String.class)).get("token").asText();
+                    replies.execute(() -> {
+                        try {
+                            Thread.sleep(20);
+                            laterTokens.sendSuccess(token, Json.parse("{\"late\": \"but in time\"}"));
+                        } catch (Exception failed) {
+                            throw new IllegalStateException(failed);
+                        }
+                    });
+                });
                 from("direct:async").process(new org.apache.camel.support.AsyncProcessorSupport() {
                     @Override
                     public boolean process(org.apache.camel.Exchange exchange, org.apache.camel.AsyncCallback done) {
@@ -229,7 +244,7 @@ class VirtualTimeTest extends EngineTestSupport {
     }
 
     @Test
-    void heartbeatsKeepACallbackTaskAliveUntilItsTokenIsSentAndTheExecutionGoesOnWhenTheClockMoves()
+    void heartbeatsKeepACallbackTaskAliveUntilItsTokenIsSent()
             throws Exception {
         TaskTokens tokens = new TaskTokens();
         StateMachineRuntime machine = new AslDeployer(context, store, new ResourceResolvers(context, List.of()), null,
@@ -248,10 +263,8 @@ class VirtualTimeTest extends EngineTestSupport {
         assertFalse(run.isDone(), "alive after 250 s, five heartbeats");
 
         tokens.sendSuccess(token, json("{\"approved\": true}"));
-        assertFalse(run.isDone(), "the success goes on when the clock moves");
-        clock.advance(Duration.ZERO);
 
-        ExecutionResult result = run.getNow(null);
+        ExecutionResult result = run.get(10, java.util.concurrent.TimeUnit.SECONDS); // the clock stands still
         assertEquals(ExecutionStatus.SUCCEEDED, result.status(), String.valueOf(result));
         assertEquals(json("{\"approved\": true}"), result.output());
         assertEquals(at(250_000), time(result, "TaskSucceeded"));
@@ -431,5 +444,120 @@ class VirtualTimeTest extends EngineTestSupport {
                 {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}""", "{}");
         assertFalse(result.startDate().isBefore(before), "real time: " + result.startDate());
         assertEquals(0, clock.pendingTimers());
+    }
+
+    /** A SendTaskSuccess while the clock stands still (start; send; await, as a kit test does) ends the Task. */
+    @Test
+    void aTokenSentWhileTheClockStandsStillEndsItsTaskWithoutMovingTheClock() throws Exception {
+        TaskTokens tokens = new TaskTokens();
+        StateMachineRuntime machine = new AslDeployer(context, store, new ResourceResolvers(context, List.of()), null,
+                tokens).withClock(clock).deploy("test", """
+                        {"StartAt": "Approve", "States": {
+                          "Approve": {"Type": "Task", "Resource": "direct:approve.waitForTaskToken",
+                                      "TimeoutSeconds": 3600, "Parameters": {"token.$": "$$.Task.Token"},
+                                      "Next": "Done"},
+                          "Done": {"Type": "Pass", "End": true}}}""",
+                StateMachineConfig.of("test"));
+        CompletableFuture<ExecutionResult> run = machine.start(json("{}"), null, Map.of(), List.of());
+
+        tokens.sendSuccess(askedTokens.get(0), json("{\"approved\": true}"));
+
+        ExecutionResult result = run.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(ExecutionStatus.SUCCEEDED, result.status(), String.valueOf(result));
+        assertEquals(json("{\"approved\": true}"), result.output());
+        assertEquals(START, time(result, "TaskSucceeded"));
+        assertEquals(START, clock.now(), "no one moved it");
+        assertEquals(0, clock.pendingTimers(), "the TimeoutSeconds timer was cancelled");
+    }
+
+    /**
+     * The Task's endpoint hands the token to a thread the engine does not own, which answers 20 ms later: the
+     * engine looks idle meanwhile, and without a quiet period the clock would jump to the TimeoutSeconds timer.
+     */
+    @Test
+    void withAQuietPeriodACallbackFromAThreadTheEngineDoesNotOwnBeatsTheTimeout() throws Exception {
+        clock.quietPeriod(Duration.ofMillis(500));
+        StateMachineRuntime machine = new AslDeployer(context, store, new ResourceResolvers(context, List.of()), null,
+                laterTokens).withClock(clock).deploy("test", """
+                        {"StartAt": "Approve", "States": {
+                          "Approve": {"Type": "Task", "Resource": "direct:approveLater.waitForTaskToken",
+                                      "TimeoutSeconds": 60, "Parameters": {"token.$": "$$.Task.Token"},
+                                      "End": true}}}""",
+                StateMachineConfig.of("test"));
+
+        ExecutionResult result = runOnClock(machine, "{}");
+
+        assertEquals(ExecutionStatus.SUCCEEDED, result.status(), String.valueOf(result));
+        assertEquals(json("{\"late\": \"but in time\"}"), result.output());
+        assertEquals(START, time(result, "TaskSucceeded"));
+    }
+
+    /** The reply an execution waits for is named in the clock's errors without the endpoint's credentials. */
+    @Test
+    void anAwaitedEndpointIsNamedWithoutItsCredentials() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        context.addComponent("vault", new SilentComponent(answer, replies));
+        clock.idleTimeout(Duration.ofMillis(300));
+        StateMachineRuntime machine = deployOnClock("""
+                {"StartAt": "Put", "States": {"Put": {"Type": "Task", "End": true,
+                  "Resource": "vault:secrets?accessKey=AKIAEXAMPLE&secretKey=wJalrXUtnFEMIsecret"}}}""");
+        CompletableFuture<ExecutionResult> run = machine.start(json("{}"), null, Map.of(), List.of());
+
+        IllegalStateException waiting = assertThrows(IllegalStateException.class, clock::runUntilIdle);
+
+        assertTrue(waiting.getMessage().contains("replies awaited from {task[vault:secrets?accessKey=xxxxxx&"
+                + "secretKey=xxxxxx]=1}"), waiting.getMessage());
+        assertFalse(waiting.getMessage().contains("AKIAEXAMPLE"), waiting.getMessage());
+        assertFalse(waiting.getMessage().contains("wJalr"), waiting.getMessage());
+        answer.countDown();
+        assertTrue(clock.runUntil(run::isDone));
+        assertEquals(ExecutionStatus.SUCCEEDED, run.getNow(null).status(), String.valueOf(run.getNow(null)));
+    }
+
+    /** Takes any option (as an AWS component takes accessKey and secretKey) and answers {} once let. */
+    private static final class SilentComponent extends org.apache.camel.support.DefaultComponent {
+        private final CountDownLatch answer;
+        private final java.util.concurrent.Executor from;
+
+        SilentComponent(CountDownLatch answer, java.util.concurrent.Executor from) {
+            this.answer = answer;
+            this.from = from;
+        }
+
+        @Override
+        protected org.apache.camel.Endpoint createEndpoint(String uri, String remaining,
+                Map<String, Object> parameters) {
+            return new org.apache.camel.support.DefaultEndpoint(uri, this) {
+                @Override
+                public boolean isLenientProperties() {
+                    return true;
+                }
+
+                @Override
+                public org.apache.camel.Producer createProducer() {
+                    return new org.apache.camel.support.DefaultAsyncProducer(this) {
+                        @Override
+                        public boolean process(org.apache.camel.Exchange exchange,
+                                org.apache.camel.AsyncCallback callback) {
+                            from.execute(() -> {
+                                try {
+                                    answer.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                exchange.getMessage().setBody("{}");
+                                callback.done(false);
+                            });
+                            return false;
+                        }
+                    };
+                }
+
+                @Override
+                public org.apache.camel.Consumer createConsumer(org.apache.camel.Processor processor) {
+                    throw new UnsupportedOperationException("a Task's endpoint only");
+                }
+            };
+        }
     }
 }
