@@ -119,7 +119,14 @@ public final class ExecutionRun {
      */
     public ExecutionRun runToEnd() {
         if (runtime.config().clock() instanceof VirtualClock clock) {
-            if (!clock.runUntil(this::ended)) {
+            boolean ended;
+            try {
+                ended = clock.runUntil(this::ended);
+            } catch (IllegalStateException bound) { // the clock's: too many timers (a runaway loop), never idle
+                throw new AssertionError("Execution " + executionArn + " did not end within the virtual clock's "
+                        + "bounds; " + HistoryView.of(history()).whereItIs() + ": " + bound.getMessage(), bound);
+            }
+            if (!ended) {
                 throw new AssertionError("Execution " + executionArn + " cannot end: it waits for something no "
                         + "timer brings (a task token, an activity worker, a callback); " + HistoryView.of(history())
                         .whereItIs() + ". Start it with start(input), bring what it waits for, then runToEnd()");
