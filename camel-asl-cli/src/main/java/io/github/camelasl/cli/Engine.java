@@ -114,10 +114,21 @@ final class Engine implements AutoCloseable {
 
     /** Deploys a definition; an invalid one is a usage error listing its problems. */
     StateMachineRuntime deploy(String source, String text, StateMachineConfig config) throws Exception {
+        return deploy(deployer, source, text, config);
+    }
+
+    /** As {@link #deploy(String, String, StateMachineConfig)}, on {@code clock} (asl test: a clock per case). */
+    StateMachineRuntime deploy(String source, String text, StateMachineConfig config,
+            io.github.camelasl.engine.EngineClock clock) throws Exception {
+        return deploy(deployer.withClock(clock), source, text, config);
+    }
+
+    private StateMachineRuntime deploy(AslDeployer on, String source, String text, StateMachineConfig config)
+            throws Exception {
         regionWhenTheEnvironmentHasNone(config.region());
         StateMachineRuntime runtime;
         try {
-            runtime = deployer.deploy(source, text, config);
+            runtime = on.deploy(source, text, config);
         } catch (AslValidationException e) {
             throw CliException.usage("invalid definition " + source + ":",
                     e.diagnostics().stream().map(DiagnosticText::line).toList());

@@ -18,6 +18,7 @@ import io.github.camelasl.mock.MockTestCase;
 import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import io.github.camelasl.store.ExecutionRecord;
+import io.github.camelasl.test.ExecutionRun;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -219,7 +220,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 running.set(run);
                 if (virtualClock != null) {
-                    runOnTheVirtualClock(virtualClock, run);
+                    runOnTheVirtualClock(ExecutionRun.of(runtime, arn, run));
                 }
                 result = run.get();
             } catch (AslError e) { // ExecutionAlreadyExists (--name is taken in the store), InvalidName, an input over
@@ -239,23 +240,19 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Jumps time from timer to timer until the run ends. When it waits with no timer due (a callback, or work the
-     * clock does not see yet), it is waited for in real time, a timer it then sets firing as it appears.
+     * Jumps time from timer to timer until the run ends, as the test kit and asl test do; one left waiting for
+     * something no timer brings (a callback, an activity worker) fails, saying where it waits.
      */
-    private static void runOnTheVirtualClock(io.github.camelasl.engine.VirtualClock clock,
-            CompletableFuture<ExecutionResult> run) throws InterruptedException {
+    private static void runOnTheVirtualClock(ExecutionRun run) {
+        boolean ended;
         try {
-            while (!clock.runUntil(run::isDone)) {
-                try {
-                    run.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    // still waiting: look for a timer again
-                } catch (ExecutionException e) {
-                    return; // the caller reads how it failed
-                }
-            }
+            ended = run.runUntilEnded();
         } catch (IllegalStateException e) { // the clock's bounds: too many timers, or never idle
             throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "--clock virtual: " + Inputs.oneLine(e.getMessage()));
+        }
+        if (!ended) {
+            throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "--clock virtual: the execution waits for something "
+                    + "no timer brings (a callback, an activity worker): " + Inputs.oneLine(run.whereItIs()));
         }
     }
 

@@ -47,7 +47,9 @@ public final class AslTestKit implements AutoCloseable {
      * Where a kit's virtual clock starts unless told otherwise: a fixed instant, so that times in outputs and
      * histories are the same on every run and machine.
      */
-    public static final Instant DEFAULT_START = Instant.parse("2025-01-01T00:00:00Z");
+    public static final Instant DEFAULT_START = Instant.parse(AslTestKit.DEFAULT_START_TEXT);
+    /** {@link #DEFAULT_START} as text (a constant, for annotations: {@code asl test --clock-start}). */
+    public static final String DEFAULT_START_TEXT = "2025-01-01T00:00:00Z";
 
     /**
      * The timers one run of the kit's clock may fire: far above a real test (a day of one-second Waits), low enough
@@ -134,8 +136,8 @@ public final class AslTestKit implements AutoCloseable {
         component.addExecutionObserver(io.github.camelasl.test.coverage.PathCoverage.global());
     }
 
-    /** A virtual clock at {@code start}, bounded for tests ({@link #MAX_TIMERS}). */
-    static VirtualClock newClock(Instant start) {
+    /** A virtual clock at {@code start}, bounded as the kit's ({@link #MAX_TIMERS}): {@code asl test}'s too. */
+    public static VirtualClock newClock(Instant start) {
         return new VirtualClock(java.util.Objects.requireNonNull(start, "start")).maxTimers(MAX_TIMERS);
     }
 
