@@ -31,6 +31,7 @@ final class Engine implements AutoCloseable {
     private final ExecutionStore store;
     private final StubClasspath stubClasses;
     private final AslDeployer deployer;
+    private final ResourceResolvers resolvers;
     private final io.github.camelasl.engine.TaskTokens tokens = new io.github.camelasl.engine.TaskTokens();
     /** The runtimes deployed for stored executions, by state machine ARN and definition. */
     private final Map<List<String>, StateMachineRuntime> storedRuntimes = new HashMap<>();
@@ -88,10 +89,15 @@ final class Engine implements AutoCloseable {
             store.close();
             throw e;
         }
-        AslDeployer deploying = new AslDeployer(camelContext, store,
-                new ResourceResolvers(camelContext, mappings, List.of()), timers, tokens, policy,
+        resolvers = new ResourceResolvers(camelContext, mappings, List.of());
+        AslDeployer deploying = new AslDeployer(camelContext, store, resolvers, timers, tokens, policy,
                 io.github.camelasl.route.AllowedCamelHeaders.NONE);
         deployer = clock == null ? deploying : deploying.withClock(clock);
+    }
+
+    /** How the deployments resolve Resources to endpoints (mappings, connectors, Camel URIs). */
+    ResourceResolvers resolvers() {
+        return resolvers;
     }
 
     AslDeployer deployer() {

@@ -190,7 +190,7 @@ final class RunCommand implements Callable<Integer> {
                 : StoreOption.open(store, true), policy, stubs, virtualClock)) {
             StateMachineRuntime runtime = engine.deploy(source, text, config);
             MockTestCase testCase = mocks.testCase(name, runtime.machine(), parent.stdin());
-            List<AwsCalls.Call> awsCalls = AwsCalls.of(runtime.machine(), testCase, mappings, region);
+            List<AwsCalls.Call> awsCalls = AwsCalls.of(runtime.machine(), testCase, engine.resolvers(), region);
             if (offline) {
                 AwsCalls.refuse(awsCalls);
             }

@@ -179,7 +179,7 @@ final class TestCommand implements Callable<Integer> {
                 MockOptions.checkStates(mocks, runner.machine(), "mock configuration " + mockConfig
                         + ": /StateMachines/" + MockOptions.pointer(name) + "/TestCases/"
                         + MockOptions.pointer(testCase) + "/");
-                AwsCalls.of(runner.machine(), mocks, mappings, region).stream()
+                AwsCalls.of(runner.machine(), mocks, engine.resolvers(), region).stream()
                         .filter(call -> awsCalls.stream().noneMatch(c -> c.state().equals(call.state())))
                         .forEach(awsCalls::add);
             }
