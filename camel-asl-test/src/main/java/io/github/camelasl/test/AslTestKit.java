@@ -118,22 +118,65 @@ public final class AslTestKit implements AutoCloseable {
     }
 
     /**
+     * What kits attached to a component changed in it, undone when the last of them closes (a cached or shared
+     * CamelContext outlives a test class: its later asl: deployments must not run on a clock nobody moves).
+     */
+    private static final class Attachment {
+        int kits;
+        VirtualClock clockGiven;
+        List<ResourceResolver> resolversBefore;
+        final ForwardingObserver coverage = new ForwardingObserver(
+                io.github.camelasl.test.coverage.PathCoverage.global());
+    }
+
+    /** Per component, while kits are attached to it. */
+    private static final Map<AslComponent, Attachment> ATTACHED = new java.util.IdentityHashMap<>();
+
+    /**
      * Gives the component a virtual clock when it has none (the state machines deployed from now on run on it;
      * those asl: endpoints deployed before keep the system's unless a VirtualClock bean was bound for the component
-     * to autowire); adds the route an unmocked, unrunnable Task calls, and the resolver that sends such Tasks to it.
+     * to autowire); adds the route an unmocked, unrunnable Task calls, the resolver that sends such Tasks to it, and
+     * the run's path coverage. {@link #close()} undoes it when no other kit is attached to the component.
      */
     private void attach() throws Exception {
-        if (component.getClock() == null) {
-            component.setClock(newClock(DEFAULT_START));
+        synchronized (ATTACHED) {
+            Attachment attachment = ATTACHED.computeIfAbsent(component, c -> new Attachment());
+            if (attachment.kits++ > 0) {
+                return;
+            }
+            if (component.getClock() == null) {
+                attachment.clockGiven = newClock(DEFAULT_START);
+                component.setClock(attachment.clockGiven);
+            }
+            UnmockedTasks.addTo(camelContext); // stays: it only answers Tasks the kit's resolver sent to it
+            List<ResourceResolver> resolvers = new ArrayList<>(component.getResourceResolvers());
+            if (resolvers.stream().noneMatch(UnmockedTasks.class::isInstance)) {
+                attachment.resolversBefore = component.getResourceResolvers();
+                resolvers.add(new UnmockedTasks());
+                component.setResourceResolvers(resolvers);
+            }
+            // the run's path coverage, reported when it ends (CoverageSession); added once per component
+            attachment.coverage.forwarding = true;
+            component.addExecutionObserver(attachment.coverage);
         }
-        UnmockedTasks.addTo(camelContext);
-        List<ResourceResolver> resolvers = new ArrayList<>(component.getResourceResolvers());
-        if (resolvers.stream().noneMatch(UnmockedTasks.class::isInstance)) {
-            resolvers.add(new UnmockedTasks());
-            component.setResourceResolvers(resolvers);
+    }
+
+    /** Undoes {@link #attach()} when this kit is the last attached to its component. */
+    private void detach() {
+        synchronized (ATTACHED) {
+            Attachment attachment = ATTACHED.get(component);
+            if (attachment == null || --attachment.kits > 0) {
+                return;
+            }
+            ATTACHED.remove(component);
+            attachment.coverage.forwarding = false; // the component has no removeExecutionObserver: silenced
+            if (attachment.resolversBefore != null) {
+                component.setResourceResolvers(attachment.resolversBefore);
+            }
+            if (attachment.clockGiven != null && component.getClock() == attachment.clockGiven) {
+                component.setClock(null);
+            }
         }
-        // the run's path coverage, reported when it ends (CoverageSession); added once however many kits attach
-        component.addExecutionObserver(io.github.camelasl.test.coverage.PathCoverage.global());
     }
 
     /** A virtual clock at {@code start}, bounded as the kit's ({@link #MAX_TIMERS}): {@code asl test}'s too. */
@@ -295,6 +338,7 @@ public final class AslTestKit implements AutoCloseable {
             }
         }
         deployedHere.clear();
+        detach();
         if (ownsContext) {
             camelContext.stop();
         }
