@@ -98,9 +98,10 @@ final class AwsCalls {
         if (calls.isEmpty()) {
             return;
         }
-        throw CliException.usage("--offline: " + (calls.size() == 1 ? "a state would" : calls.size() + " states would")
-                + " call AWS; mock them (--mock-config/--test-case, --mock-state, --mock-error) or map them to "
-                + "endpoints that are not AWS (--resource-map):", calls.stream().map(c -> "state '" + c.state() + "': " + c.resource()).toList());
+        throw CliException.usage("--offline: " + (calls.size() == 1 ? "a state would" : calls.size()
+                + " states would") + " call AWS; mock them (--mock-config/--test-case, --mock-state, --mock-error) or "
+                + "map them to endpoints that are not AWS (--resource-map):",
+                calls.stream().map(c -> "state '" + c.state() + "': " + c.resource()).toList());
     }
 
     /**

@@ -76,13 +76,8 @@ final class RunCommand implements Callable<Integer> {
             description = "the state machine type (default: ${DEFAULT-VALUE})")
     Type type;
 
-    @Option(names = "--region", paramLabel = "R", defaultValue = StateMachineConfig.DEFAULT_REGION,
-            description = "the region in ARNs (default: ${DEFAULT-VALUE})")
-    String region;
-
-    @Option(names = "--account-id", paramLabel = "ID", defaultValue = StateMachineConfig.DEFAULT_ACCOUNT,
-            description = "the account id in ARNs (default: ${DEFAULT-VALUE})")
-    String accountId;
+    @Mixin
+    DeploymentOptions deployment;
 
     @Option(names = "--json", description = "print only one JSON object: {\"status\",\"output\",\"error\",\"cause\"}, "
             + "and \"executionArn\" with --store")
@@ -90,15 +85,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--history", description = "add the execution history (GetExecutionHistory events)")
     boolean history;
-
-    @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
-    List<String> resourceMaps = new ArrayList<>();
-
-    @Mixin
-    ResourcePolicyOptions resourcePolicy;
-
-    @Option(names = "--classpath", paramLabel = "PATH", description = StubClasspath.OPTION_DESCRIPTION)
-    List<String> classpath = new ArrayList<>();
 
     @Mixin
     MockOptions mocks;
@@ -157,8 +143,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Inputs.checkName(executionName, "--name");
         Inputs.checkName(stateMachineName, "--state-machine-name");
-        checkNotBlank(region, "--region");
-        checkNotBlank(accountId, "--account-id");
+        checkNotBlank(deployment.region, "--region");
+        checkNotBlank(deployment.accountId, "--account-id");
         if (store != null && type == Type.EXPRESS) {
             throw CliException.usage("--store keeps STANDARD executions only: AWS keeps no EXPRESS history");
         }
@@ -170,27 +156,28 @@ final class RunCommand implements Callable<Integer> {
         }
         ExecutionLimits executionLimits = executionLimits();
         String text = Inputs.read(definition, parent.stdin(), "definition");
-        List<ResourceMapping> mappings = ResourceMaps.load(resourceMaps, parent.stdin());
+        List<ResourceMapping> mappings = ResourceMaps.load(deployment.resourceMaps, parent.stdin());
         JsonNode executionInput = Inputs.executionInput(input, parent.stdin(), executionLimits);
         String name = stateMachineName != null ? stateMachineName : Inputs.defaultStateMachineName(definition);
         String source = Inputs.STDIN.equals(definition) ? "(stdin)" : definition;
-        StateMachineConfig config = new StateMachineConfig(name, type.name(), "aws", region, accountId, null, 1,
-                executionLimits);
+        StateMachineConfig config = new StateMachineConfig(name, type.name(), "aws", deployment.region,
+                deployment.accountId, null, 1, executionLimits);
 
         PrintWriter out = spec.commandLine().getOut();
         TracePrinter trace = json ? null : new TracePrinter(out);
         // named before it starts, so that a stop (SIGTERM) can say which execution stays in the store
         String runName = executionName != null ? executionName : java.util.UUID.randomUUID().toString();
         ExecutionResult result;
-        var policy = resourcePolicy.policy();
+        var policy = deployment.resourcePolicy.policy();
         io.github.camelasl.engine.VirtualClock virtualClock = clock == Clock.virtual
                 ? new io.github.camelasl.engine.VirtualClock() : null;
-        StubClasspath stubs = StubClasspath.of(classpath);
+        StubClasspath stubs = StubClasspath.of(deployment.classpath);
         try (Engine engine = new Engine(mappings, store == null ? new InMemoryExecutionStore()
                 : StoreOption.open(store, true), policy, stubs, virtualClock)) {
             StateMachineRuntime runtime = engine.deploy(source, text, config);
             MockTestCase testCase = mocks.testCase(name, runtime.machine(), parent.stdin());
-            List<AwsCalls.Call> awsCalls = AwsCalls.of(runtime.machine(), testCase, engine.resolvers(), region);
+            List<AwsCalls.Call> awsCalls = AwsCalls.of(runtime.machine(), testCase, engine.resolvers(),
+                    deployment.region);
             if (offline) {
                 AwsCalls.refuse(awsCalls);
             }

@@ -8,6 +8,7 @@ import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.store.InMemoryExecutionStore;
+import io.github.camelasl.test.AslTestKit;
 import io.github.camelasl.test.coverage.CoverageReport;
 import io.github.camelasl.test.coverage.PathCoverage;
 import io.github.camelasl.test.suite.CaseResult;
@@ -91,26 +92,12 @@ final class TestCommand implements Callable<Integer> {
             + " (the graph coloured), as the test kit's report")
     String coverage;
 
-    @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
-    List<String> resourceMaps = new ArrayList<>();
-
     @Mixin
-    ResourcePolicyOptions resourcePolicy;
-
-    @Option(names = "--classpath", paramLabel = "PATH", description = StubClasspath.OPTION_DESCRIPTION)
-    List<String> classpath = new ArrayList<>();
+    DeploymentOptions deployment;
 
     @Option(names = "--offline", description = "refuse, before any case runs, a Task that would call AWS in one of "
             + "them: every AWS ARN must be mocked in each case, or mapped (--resource-map)")
     boolean offline;
-
-    @Option(names = "--region", paramLabel = "R", defaultValue = StateMachineConfig.DEFAULT_REGION,
-            description = "the region in ARNs (default: ${DEFAULT-VALUE})")
-    String region;
-
-    @Option(names = "--account-id", paramLabel = "ID", defaultValue = StateMachineConfig.DEFAULT_ACCOUNT,
-            description = "the account id in ARNs (default: ${DEFAULT-VALUE})")
-    String accountId;
 
     @Option(names = "--limits", paramLabel = "default|aws", defaultValue = "aws",
             description = "the execution limits: aws (AWS's quotas: 256 KiB payloads, 25,000 history events, AWS's "
@@ -118,7 +105,7 @@ final class TestCommand implements Callable<Integer> {
                     + "process); default: ${DEFAULT-VALUE}")
     String limits;
 
-    @Option(names = "--clock-start", paramLabel = "INSTANT", defaultValue = io.github.camelasl.test.AslTestKit.DEFAULT_START_TEXT,
+    @Option(names = "--clock-start", paramLabel = "INSTANT", defaultValue = AslTestKit.DEFAULT_START_TEXT,
             description = "where each case's virtual clock starts (ISO-8601, e.g. 2025-01-01T00:00:00Z): every "
                     + "case runs on a clock of its own from there; default: ${DEFAULT-VALUE}")
     String clockStart;
@@ -147,19 +134,20 @@ final class TestCommand implements Callable<Integer> {
                     + "2025-01-01T00:00:00Z)");
         }
         JsonNode defaultInput = Inputs.executionInput(input, parent.stdin(), executionLimits);
-        List<ResourceMapping> mappings = ResourceMaps.load(resourceMaps, parent.stdin());
+        List<ResourceMapping> mappings = ResourceMaps.load(deployment.resourceMaps, parent.stdin());
         Path junitFile = outputPath(junitXml, "--junit-xml");
         Path coverageFolder = outputPath(coverage, "--coverage");
         PathCoverage paths = coverageFolder == null ? null : new PathCoverage();
 
         PrintWriter out = spec.commandLine().getOut();
-        StateMachineConfig machine = new StateMachineConfig(name, "STANDARD", "aws", region, accountId, null)
+        StateMachineConfig machine = new StateMachineConfig(name, "STANDARD", "aws", deployment.region,
+                deployment.accountId, null)
                 .withLimits(executionLimits);
         List<CaseResult> results;
         long began = System.nanoTime();
         Instant startedAt = Instant.now();
-        try (Engine engine = new Engine(mappings, new InMemoryExecutionStore(), resourcePolicy.policy(),
-                StubClasspath.of(classpath), null)) {
+        try (Engine engine = new Engine(mappings, new InMemoryExecutionStore(),
+                deployment.resourcePolicy.policy(), StubClasspath.of(deployment.classpath), null)) {
             if (!config.testCaseNames().containsKey(name)) {
                 throw MockOptions.missingTestCase(config, mockConfig, name, "");
             }
@@ -179,7 +167,7 @@ final class TestCommand implements Callable<Integer> {
                 MockOptions.checkStates(mocks, runner.machine(), "mock configuration " + mockConfig
                         + ": /StateMachines/" + MockOptions.pointer(name) + "/TestCases/"
                         + MockOptions.pointer(testCase) + "/");
-                AwsCalls.of(runner.machine(), mocks, engine.resolvers(), region).stream()
+                AwsCalls.of(runner.machine(), mocks, engine.resolvers(), deployment.region).stream()
                         .filter(call -> awsCalls.stream().noneMatch(c -> c.state().equals(call.state())))
                         .forEach(awsCalls::add);
             }
