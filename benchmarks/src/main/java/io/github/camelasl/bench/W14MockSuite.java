@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.AslDeployer;
 import io.github.camelasl.dataflow.Json;
+import io.github.camelasl.engine.ExecutionLimits;
 import io.github.camelasl.engine.StateMachineConfig;
-import io.github.camelasl.engine.StateMachineRuntime;
-import io.github.camelasl.engine.VirtualClock;
 import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.InMemoryExecutionStore;
+import io.github.camelasl.test.AslTestKit;
 import io.github.camelasl.test.suite.CaseResult;
 import io.github.camelasl.test.suite.Expectations;
 import io.github.camelasl.test.suite.MockSuiteRunner;
@@ -129,12 +129,13 @@ public final class W14MockSuite {
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.start();
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-        VirtualClock clock = new VirtualClock();
         AslDeployer deployer = new AslDeployer(camel, new InMemoryExecutionStore(),
-                new ResourceResolvers(camel, List.of()), timers).withClock(clock);
-        StateMachineRuntime runtime = deployer.deploy("W14", DEFINITION, StateMachineConfig.of("Orders"));
+                new ResourceResolvers(camel, List.of()), timers);
         String[] suite = suite();
-        MockSuiteRunner runner = new MockSuiteRunner(runtime, clock, MockConfig.parse("W14", suite[0]), "Orders");
+        // as asl test runs them: each case on a deployment and a virtual clock of its own
+        MockSuiteRunner runner = new MockSuiteRunner(clock -> deployer.withClock(clock).deploy("W14", DEFINITION,
+                StateMachineConfig.of("Orders").withLimits(ExecutionLimits.AWS)), AslTestKit.DEFAULT_START,
+                MockConfig.parse("W14", suite[0]), "Orders");
         Expectations expectations = Expectations.parse("W14", suite[1]);
         double setup = (System.nanoTime() - began) / 1e6;
 

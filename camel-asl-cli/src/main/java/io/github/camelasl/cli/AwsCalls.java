@@ -1,50 +1,96 @@
 package io.github.camelasl.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.aws.Arn;
 import io.github.camelasl.aws.AwsEnvironment;
 import io.github.camelasl.mock.MockTestCase;
+import io.github.camelasl.model.MapState;
 import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.model.TaskState;
-import io.github.camelasl.resource.ResourceMapping;
+import io.github.camelasl.resource.ResourceResolvers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * The Tasks of a run that would call real AWS: an ARN (not an activity, which a local worker answers) that no mock
- * answers and no --resource-map rule sends elsewhere. {@code --offline} refuses a run that has any; otherwise the
- * trace names, once per service, the endpoint and region they will call.
+ * The calls of a run that would reach real AWS: a Task (not an activity, which a local worker answers) that no mock
+ * answers, or a Map's ItemReader or ResultWriter, whose Resource resolves to an endpoint that calls AWS (a connector's
+ * {@code asl-aws-*}, Camel's {@code aws2-*}, HTTP(S) to {@code *.amazonaws.com}), also through a --resource-map rule
+ * that maps it to one; an ARN nothing resolves counts too. {@code --offline} refuses a run that has any; otherwise
+ * the trace names, once per service, the endpoint and region they will call.
  */
 final class AwsCalls {
 
-    /** A Task state calling {@code service} of AWS through {@code resource}. */
+    /** A state calling {@code service} of AWS through {@code resource}; {@code state} says which part (ItemReader). */
     record Call(String state, String resource, String service, String region) {
     }
+
+    /** An HTTP(S) endpoint on an AWS host, anywhere in an endpoint URI (also as another component's target). */
+    private static final Pattern AWS_HOST = Pattern.compile(
+            "https?:(//)?([^/?#@]*@)?[^/?#:]*\\.amazonaws\\.com(\\.cn)?(?=[:/?#]|$)");
 
     private AwsCalls() {
     }
 
     /**
-     * The Tasks of {@code machine} that would call AWS, in definition order.
+     * The calls of {@code machine} that would reach AWS, in definition order.
      *
-     * @param region the state machine's region: a regionless integration's when the environment names none
+     * @param resolvers what the run's deployment resolves Resources with (mappings, connectors, Camel URIs)
+     * @param region    the state machine's region: a regionless integration's when the environment names none
      */
-    static List<Call> of(StateMachine machine, MockTestCase mocks, List<ResourceMapping> mappings, String region) {
-        ResourceMapping mapping = ResourceMapping.concat(mappings);
+    static List<Call> of(StateMachine machine, MockTestCase mocks, ResourceResolvers resolvers, String region) {
         AwsEnvironment environment = AwsEnvironment.system();
         List<Call> calls = new ArrayList<>();
         for (TaskState task : TaskStates.of(machine).values()) {
-            String resource = task.resource();
-            Arn arn = Arn.parse(resource).orElse(null);
             boolean mocked = mocks != null && mocks.responses(task.common().name()) != null;
-            if (arn == null || task.isActivity() || mocked || mapping.map(resource).isPresent()) {
-                continue;
+            if (!task.isActivity() && !mocked) {
+                call(task.common().name(), task.resource(), resolvers, environment, region).ifPresent(calls::add);
             }
-            calls.add(new Call(task.common().name(), resource, service(arn),
-                    arn.region().isEmpty() ? environment.region(region) : arn.region()));
+        }
+        for (MapState map : TaskStates.maps(machine)) {
+            for (String part : List.of("ItemReader", "ResultWriter")) {
+                JsonNode resource = part.equals("ItemReader") ? map.itemReader() : map.resultWriter();
+                if (resource != null && resource.path("Resource").isTextual()) {
+                    call(map.common().name() + " (" + part + ")", resource.path("Resource").asText(), resolvers,
+                            environment, region).ifPresent(calls::add);
+                }
+            }
         }
         return calls;
+    }
+
+    private static java.util.Optional<Call> call(String state, String resource, ResourceResolvers resolvers,
+            AwsEnvironment environment, String region) {
+        java.util.Optional<String> uri;
+        try {
+            uri = resolvers.resolve(resource);
+        } catch (RuntimeException refused) {
+            uri = java.util.Optional.empty(); // the deployment says why
+        }
+        Arn arn = Arn.parse(resource).orElse(null);
+        boolean aws = uri.map(AwsCalls::callsAws).orElse(arn != null);
+        if (!aws) {
+            return java.util.Optional.empty();
+        }
+        String service = arn != null ? service(arn) : uri.map(AwsCalls::scheme).orElse("aws");
+        String callRegion = arn != null && !arn.region().isEmpty() ? arn.region() : environment.region(region);
+        return java.util.Optional.of(new Call(state, resource, service, callRegion));
+    }
+
+    /** True when a Camel endpoint URI calls AWS: asl-aws-*, aws2-*, aws-*, or HTTP(S) to an amazonaws.com host. */
+    static boolean callsAws(String uri) {
+        String lower = uri.toLowerCase(Locale.ROOT);
+        String scheme = scheme(lower);
+        return scheme.startsWith("asl-aws-") || scheme.startsWith("aws2-") || scheme.startsWith("aws-")
+                || AWS_HOST.matcher(lower).find();
+    }
+
+    private static String scheme(String uri) {
+        int colon = uri.indexOf(':');
+        return colon < 0 ? uri : uri.substring(0, colon);
     }
 
     /** {@code --offline}: a usage error naming each state that would call AWS and its Resource. */
@@ -52,9 +98,10 @@ final class AwsCalls {
         if (calls.isEmpty()) {
             return;
         }
-        throw CliException.usage("--offline: " + (calls.size() == 1 ? "a Task would" : calls.size() + " Tasks would")
-                + " call AWS; mock them (--mock-config/--test-case, --mock-state, --mock-error) or map them "
-                + "(--resource-map):", calls.stream().map(c -> "state '" + c.state() + "': " + c.resource()).toList());
+        throw CliException.usage("--offline: " + (calls.size() == 1 ? "a state would" : calls.size()
+                + " states would") + " call AWS; mock them (--mock-config/--test-case, --mock-state, --mock-error) or "
+                + "map them to endpoints that are not AWS (--resource-map):",
+                calls.stream().map(c -> "state '" + c.state() + "': " + c.resource()).toList());
     }
 
     /**

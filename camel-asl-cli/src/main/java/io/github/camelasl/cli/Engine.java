@@ -31,6 +31,7 @@ final class Engine implements AutoCloseable {
     private final ExecutionStore store;
     private final StubClasspath stubClasses;
     private final AslDeployer deployer;
+    private final ResourceResolvers resolvers;
     private final io.github.camelasl.engine.TaskTokens tokens = new io.github.camelasl.engine.TaskTokens();
     /** The runtimes deployed for stored executions, by state machine ARN and definition. */
     private final Map<List<String>, StateMachineRuntime> storedRuntimes = new HashMap<>();
@@ -88,10 +89,15 @@ final class Engine implements AutoCloseable {
             store.close();
             throw e;
         }
-        AslDeployer deploying = new AslDeployer(camelContext, store,
-                new ResourceResolvers(camelContext, mappings, List.of()), timers, tokens, policy,
+        resolvers = new ResourceResolvers(camelContext, mappings, List.of());
+        AslDeployer deploying = new AslDeployer(camelContext, store, resolvers, timers, tokens, policy,
                 io.github.camelasl.route.AllowedCamelHeaders.NONE);
         deployer = clock == null ? deploying : deploying.withClock(clock);
+    }
+
+    /** How the deployments resolve Resources to endpoints (mappings, connectors, Camel URIs). */
+    ResourceResolvers resolvers() {
+        return resolvers;
     }
 
     AslDeployer deployer() {
@@ -114,10 +120,21 @@ final class Engine implements AutoCloseable {
 
     /** Deploys a definition; an invalid one is a usage error listing its problems. */
     StateMachineRuntime deploy(String source, String text, StateMachineConfig config) throws Exception {
+        return deploy(deployer, source, text, config);
+    }
+
+    /** As {@link #deploy(String, String, StateMachineConfig)}, on {@code clock} (asl test: a clock per case). */
+    StateMachineRuntime deploy(String source, String text, StateMachineConfig config,
+            io.github.camelasl.engine.EngineClock clock) throws Exception {
+        return deploy(deployer.withClock(clock), source, text, config);
+    }
+
+    private StateMachineRuntime deploy(AslDeployer on, String source, String text, StateMachineConfig config)
+            throws Exception {
         regionWhenTheEnvironmentHasNone(config.region());
         StateMachineRuntime runtime;
         try {
-            runtime = deployer.deploy(source, text, config);
+            runtime = on.deploy(source, text, config);
         } catch (AslValidationException e) {
             throw CliException.usage("invalid definition " + source + ":",
                     e.diagnostics().stream().map(DiagnosticText::line).toList());

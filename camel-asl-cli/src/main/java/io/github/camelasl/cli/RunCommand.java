@@ -18,6 +18,7 @@ import io.github.camelasl.mock.MockTestCase;
 import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.store.InMemoryExecutionStore;
 import io.github.camelasl.store.ExecutionRecord;
+import io.github.camelasl.test.ExecutionRun;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,13 +76,8 @@ final class RunCommand implements Callable<Integer> {
             description = "the state machine type (default: ${DEFAULT-VALUE})")
     Type type;
 
-    @Option(names = "--region", paramLabel = "R", defaultValue = StateMachineConfig.DEFAULT_REGION,
-            description = "the region in ARNs (default: ${DEFAULT-VALUE})")
-    String region;
-
-    @Option(names = "--account-id", paramLabel = "ID", defaultValue = StateMachineConfig.DEFAULT_ACCOUNT,
-            description = "the account id in ARNs (default: ${DEFAULT-VALUE})")
-    String accountId;
+    @Mixin
+    DeploymentOptions deployment;
 
     @Option(names = "--json", description = "print only one JSON object: {\"status\",\"output\",\"error\",\"cause\"}, "
             + "and \"executionArn\" with --store")
@@ -89,15 +85,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--history", description = "add the execution history (GetExecutionHistory events)")
     boolean history;
-
-    @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
-    List<String> resourceMaps = new ArrayList<>();
-
-    @Mixin
-    ResourcePolicyOptions resourcePolicy;
-
-    @Option(names = "--classpath", paramLabel = "PATH", description = StubClasspath.OPTION_DESCRIPTION)
-    List<String> classpath = new ArrayList<>();
 
     @Mixin
     MockOptions mocks;
@@ -156,8 +143,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Inputs.checkName(executionName, "--name");
         Inputs.checkName(stateMachineName, "--state-machine-name");
-        checkNotBlank(region, "--region");
-        checkNotBlank(accountId, "--account-id");
+        checkNotBlank(deployment.region, "--region");
+        checkNotBlank(deployment.accountId, "--account-id");
         if (store != null && type == Type.EXPRESS) {
             throw CliException.usage("--store keeps STANDARD executions only: AWS keeps no EXPRESS history");
         }
@@ -169,27 +156,28 @@ final class RunCommand implements Callable<Integer> {
         }
         ExecutionLimits executionLimits = executionLimits();
         String text = Inputs.read(definition, parent.stdin(), "definition");
-        List<ResourceMapping> mappings = ResourceMaps.load(resourceMaps, parent.stdin());
+        List<ResourceMapping> mappings = ResourceMaps.load(deployment.resourceMaps, parent.stdin());
         JsonNode executionInput = Inputs.executionInput(input, parent.stdin(), executionLimits);
         String name = stateMachineName != null ? stateMachineName : Inputs.defaultStateMachineName(definition);
         String source = Inputs.STDIN.equals(definition) ? "(stdin)" : definition;
-        StateMachineConfig config = new StateMachineConfig(name, type.name(), "aws", region, accountId, null, 1,
-                executionLimits);
+        StateMachineConfig config = new StateMachineConfig(name, type.name(), "aws", deployment.region,
+                deployment.accountId, null, 1, executionLimits);
 
         PrintWriter out = spec.commandLine().getOut();
         TracePrinter trace = json ? null : new TracePrinter(out);
         // named before it starts, so that a stop (SIGTERM) can say which execution stays in the store
         String runName = executionName != null ? executionName : java.util.UUID.randomUUID().toString();
         ExecutionResult result;
-        var policy = resourcePolicy.policy();
+        var policy = deployment.resourcePolicy.policy();
         io.github.camelasl.engine.VirtualClock virtualClock = clock == Clock.virtual
                 ? new io.github.camelasl.engine.VirtualClock() : null;
-        StubClasspath stubs = StubClasspath.of(classpath);
+        StubClasspath stubs = StubClasspath.of(deployment.classpath);
         try (Engine engine = new Engine(mappings, store == null ? new InMemoryExecutionStore()
                 : StoreOption.open(store, true), policy, stubs, virtualClock)) {
             StateMachineRuntime runtime = engine.deploy(source, text, config);
             MockTestCase testCase = mocks.testCase(name, runtime.machine(), parent.stdin());
-            List<AwsCalls.Call> awsCalls = AwsCalls.of(runtime.machine(), testCase, mappings, region);
+            List<AwsCalls.Call> awsCalls = AwsCalls.of(runtime.machine(), testCase, engine.resolvers(),
+                    deployment.region);
             if (offline) {
                 AwsCalls.refuse(awsCalls);
             }
@@ -219,7 +207,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 running.set(run);
                 if (virtualClock != null) {
-                    runOnTheVirtualClock(virtualClock, run);
+                    runOnTheVirtualClock(ExecutionRun.of(runtime, arn, run));
                 }
                 result = run.get();
             } catch (AslError e) { // ExecutionAlreadyExists (--name is taken in the store), InvalidName, an input over
@@ -239,23 +227,19 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Jumps time from timer to timer until the run ends. When it waits with no timer due (a callback, or work the
-     * clock does not see yet), it is waited for in real time, a timer it then sets firing as it appears.
+     * Jumps time from timer to timer until the run ends, as the test kit and asl test do; one left waiting for
+     * something no timer brings (a callback, an activity worker) fails, saying where it waits.
      */
-    private static void runOnTheVirtualClock(io.github.camelasl.engine.VirtualClock clock,
-            CompletableFuture<ExecutionResult> run) throws InterruptedException {
+    private static void runOnTheVirtualClock(ExecutionRun run) {
+        boolean ended;
         try {
-            while (!clock.runUntil(run::isDone)) {
-                try {
-                    run.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    // still waiting: look for a timer again
-                } catch (ExecutionException e) {
-                    return; // the caller reads how it failed
-                }
-            }
+            ended = run.runUntilEnded();
         } catch (IllegalStateException e) { // the clock's bounds: too many timers, or never idle
             throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "--clock virtual: " + Inputs.oneLine(e.getMessage()));
+        }
+        if (!ended) {
+            throw new CliException(AslCli.EXIT_NOT_SUCCEEDED, "--clock virtual: the execution waits for something "
+                    + "no timer brings (a callback, an activity worker): " + Inputs.oneLine(run.whereItIs()));
         }
     }
 

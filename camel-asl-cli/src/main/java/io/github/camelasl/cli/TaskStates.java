@@ -21,6 +21,22 @@ final class TaskStates {
         return tasks;
     }
 
+    /** Every Map state, at any depth, in definition order. */
+    static java.util.List<MapState> maps(StateMachine machine) {
+        java.util.List<MapState> maps = new java.util.ArrayList<>();
+        collectMaps(machine, maps);
+        return maps;
+    }
+
+    private static void collectMaps(StateMachine machine, java.util.List<MapState> maps) {
+        for (State state : machine.states().values()) {
+            if (state instanceof MapState map) {
+                maps.add(map);
+            }
+            inner(state).forEach(sub -> collectMaps(sub, maps));
+        }
+    }
+
     /** True when the definition has a state of that name, of any type, at any depth. */
     static boolean hasState(StateMachine machine, String name) {
         if (machine.state(name) != null) {

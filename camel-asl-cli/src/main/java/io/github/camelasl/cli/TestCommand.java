@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.engine.ExecutionLimits;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.StateMachineRuntime;
-import io.github.camelasl.engine.VirtualClock;
 import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.resource.ResourceMapping;
 import io.github.camelasl.store.InMemoryExecutionStore;
+import io.github.camelasl.test.AslTestKit;
 import io.github.camelasl.test.coverage.CoverageReport;
 import io.github.camelasl.test.coverage.PathCoverage;
 import io.github.camelasl.test.suite.CaseResult;
@@ -92,26 +92,23 @@ final class TestCommand implements Callable<Integer> {
             + " (the graph coloured), as the test kit's report")
     String coverage;
 
-    @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
-    List<String> resourceMaps = new ArrayList<>();
-
     @Mixin
-    ResourcePolicyOptions resourcePolicy;
-
-    @Option(names = "--classpath", paramLabel = "PATH", description = StubClasspath.OPTION_DESCRIPTION)
-    List<String> classpath = new ArrayList<>();
+    DeploymentOptions deployment;
 
     @Option(names = "--offline", description = "refuse, before any case runs, a Task that would call AWS in one of "
             + "them: every AWS ARN must be mocked in each case, or mapped (--resource-map)")
     boolean offline;
 
-    @Option(names = "--region", paramLabel = "R", defaultValue = StateMachineConfig.DEFAULT_REGION,
-            description = "the region in ARNs (default: ${DEFAULT-VALUE})")
-    String region;
+    @Option(names = "--limits", paramLabel = "default|aws", defaultValue = "aws",
+            description = "the execution limits: aws (AWS's quotas: 256 KiB payloads, 25,000 history events, AWS's "
+                    + "name rules; a runaway loop fails as it would on AWS) or default (caps that only protect the "
+                    + "process); default: ${DEFAULT-VALUE}")
+    String limits;
 
-    @Option(names = "--account-id", paramLabel = "ID", defaultValue = StateMachineConfig.DEFAULT_ACCOUNT,
-            description = "the account id in ARNs (default: ${DEFAULT-VALUE})")
-    String accountId;
+    @Option(names = "--clock-start", paramLabel = "INSTANT", defaultValue = AslTestKit.DEFAULT_START_TEXT,
+            description = "where each case's virtual clock starts (ISO-8601, e.g. 2025-01-01T00:00:00Z): every "
+                    + "case runs on a clock of its own from there; default: ${DEFAULT-VALUE}")
+    String clockStart;
 
     @Override
     public Integer call() throws Exception {
@@ -123,39 +120,54 @@ final class TestCommand implements Callable<Integer> {
         Inputs.checkName(name, "--state-machine");
         MockConfig config = MockOptions.load(mockConfig, parent.stdin());
         Expectations expected = expectations == null ? Expectations.none() : readExpectations();
-        JsonNode defaultInput = Inputs.executionInput(input, parent.stdin(), ExecutionLimits.DEFAULT);
-        List<ResourceMapping> mappings = ResourceMaps.load(resourceMaps, parent.stdin());
+        ExecutionLimits executionLimits;
+        try {
+            executionLimits = new ExecutionLimits(ExecutionLimits.Mode.of(limits), null, null, null);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--limits: " + e.getMessage());
+        }
+        Instant start;
+        try {
+            start = Instant.parse(clockStart.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw CliException.usage("--clock-start '" + clockStart + "' is no ISO-8601 instant (e.g. "
+                    + "2025-01-01T00:00:00Z)");
+        }
+        JsonNode defaultInput = Inputs.executionInput(input, parent.stdin(), executionLimits);
+        List<ResourceMapping> mappings = ResourceMaps.load(deployment.resourceMaps, parent.stdin());
         Path junitFile = outputPath(junitXml, "--junit-xml");
         Path coverageFolder = outputPath(coverage, "--coverage");
         PathCoverage paths = coverageFolder == null ? null : new PathCoverage();
 
         PrintWriter out = spec.commandLine().getOut();
-        VirtualClock clock = new VirtualClock();
-        StateMachineConfig machine = new StateMachineConfig(name, "STANDARD", "aws", region, accountId, null);
+        StateMachineConfig machine = new StateMachineConfig(name, "STANDARD", "aws", deployment.region,
+                deployment.accountId, null)
+                .withLimits(executionLimits);
         List<CaseResult> results;
         long began = System.nanoTime();
         Instant startedAt = Instant.now();
-        try (Engine engine = new Engine(mappings, new InMemoryExecutionStore(), resourcePolicy.policy(),
-                StubClasspath.of(classpath), clock)) {
-            StateMachineRuntime runtime = engine.deploy(definition, text, machine);
-            if (paths != null) {
-                runtime.addObserver(paths);
-            }
-            MockSuiteRunner runner;
-            try {
-                runner = new MockSuiteRunner(runtime, clock, config, name);
-            } catch (SuiteException e) {
+        try (Engine engine = new Engine(mappings, new InMemoryExecutionStore(),
+                deployment.resourcePolicy.policy(), StubClasspath.of(deployment.classpath), null)) {
+            if (!config.testCaseNames().containsKey(name)) {
                 throw MockOptions.missingTestCase(config, mockConfig, name, "");
             }
+            // each case on a deployment and a virtual clock of its own (see MockSuiteRunner)
+            MockSuiteRunner runner = new MockSuiteRunner(clock -> {
+                StateMachineRuntime runtime = engine.deploy(definition, text, machine, clock);
+                if (paths != null) {
+                    runtime.addObserver(paths);
+                }
+                return runtime;
+            }, start, config, name);
             List<String> selected = testCases.isEmpty() ? List.copyOf(runner.testCases()) : testCases;
             List<AwsCalls.Call> awsCalls = new ArrayList<>();
             for (String testCase : selected) {
                 var mocks = config.testCase(name, testCase).orElseThrow(() ->
                         MockOptions.missingTestCase(config, mockConfig, name, testCase));
-                MockOptions.checkStates(mocks, runtime.machine(), "mock configuration " + mockConfig
+                MockOptions.checkStates(mocks, runner.machine(), "mock configuration " + mockConfig
                         + ": /StateMachines/" + MockOptions.pointer(name) + "/TestCases/"
                         + MockOptions.pointer(testCase) + "/");
-                AwsCalls.of(runtime.machine(), mocks, mappings, region).stream()
+                AwsCalls.of(runner.machine(), mocks, engine.resolvers(), deployment.region).stream()
                         .filter(call -> awsCalls.stream().noneMatch(c -> c.state().equals(call.state())))
                         .forEach(awsCalls::add);
             }

@@ -80,22 +80,8 @@ final class TestStateCommand implements Callable<Integer> {
     @Option(names = "--role-arn", paramLabel = "ARN", description = "the role the test runs as (AWS's roleArn)")
     String roleArn;
 
-    @Option(names = "--region", paramLabel = "R", defaultValue = StateMachineConfig.DEFAULT_REGION,
-            description = "the region in ARNs (default: ${DEFAULT-VALUE})")
-    String region;
-
-    @Option(names = "--account-id", paramLabel = "ID", defaultValue = StateMachineConfig.DEFAULT_ACCOUNT,
-            description = "the account id in ARNs (default: ${DEFAULT-VALUE})")
-    String accountId;
-
-    @Option(names = "--resource-map", paramLabel = "FILE", description = ResourceMaps.OPTION_DESCRIPTION)
-    List<String> resourceMaps = new ArrayList<>();
-
     @Mixin
-    ResourcePolicyOptions resourcePolicy;
-
-    @Option(names = "--classpath", paramLabel = "PATH", description = StubClasspath.OPTION_DESCRIPTION)
-    List<String> classpath = new ArrayList<>();
+    DeploymentOptions deployment;
 
     @Override
     public Integer call() {
@@ -128,11 +114,11 @@ final class TestStateCommand implements Callable<Integer> {
         if (stateConfiguration != null) {
             request.set("stateConfiguration", json(stateConfiguration, "--state-configuration"));
         }
-        StateMachineConfig config = new StateMachineConfig("TestState", "STANDARD", "aws", region, accountId,
-                roleArn);
+        StateMachineConfig config = new StateMachineConfig("TestState", "STANDARD", "aws", deployment.region,
+                deployment.accountId, roleArn);
         ObjectNode response;
-        try (Engine engine = new Engine(ResourceMaps.load(resourceMaps, parent.stdin()), new InMemoryExecutionStore(),
-                resourcePolicy.policy(), StubClasspath.of(classpath), null)) {
+        try (Engine engine = new Engine(ResourceMaps.load(deployment.resourceMaps, parent.stdin()),
+                new InMemoryExecutionStore(), deployment.resourcePolicy.policy(), StubClasspath.of(deployment.classpath), null)) {
             response = new StateTester(new DeployedTaskCalls(engine.deployer(), config)).test(request);
         } catch (AslError e) {
             // AWS's answer to a request it cannot run: ValidationException, InvalidDefinition, ...

@@ -144,14 +144,15 @@ class AslCliRunMocksTest {
     void offlineRefusesEveryUnmockedAwsTaskBeforeTheRun() {
         CliRun.Result r = asl("run", DEFINITION, "--mock-config", CONFIG, "--test-case", "HybridPath", "--offline");
         assertEquals(2, r.code(), r.out() + r.err());
-        assertEquals("asl: --offline: a Task would call AWS; mock them (--mock-config/--test-case, --mock-state, "
-                + "--mock-error) or map them (--resource-map):\n  state 'SQSState': arn:aws:states:::sqs:sendMessage",
+        assertEquals("asl: --offline: a state would call AWS; mock them (--mock-config/--test-case, --mock-state, "
+                + "--mock-error) or map them to endpoints that are not AWS (--resource-map):\n"
+                + "  state 'SQSState': arn:aws:states:::sqs:sendMessage",
                 r.err().strip());
         assertEquals("", r.out(), "nothing ran");
 
         r = asl("run", DEFINITION, "--offline");
         assertEquals(2, r.code(), r.out() + r.err());
-        assertTrue(r.err().contains("2 Tasks would call AWS"), r.err());
+        assertTrue(r.err().contains("2 states would call AWS"), r.err());
         assertTrue(r.err().contains("state 'LambdaState': arn:aws:states:::lambda:invoke"), r.err());
     }
 

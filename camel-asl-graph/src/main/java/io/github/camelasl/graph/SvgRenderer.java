@@ -58,10 +58,10 @@ final class SvgRenderer {
         StateStatus status = GraphTree.status(group);
         String colour = status == null ? StateStatus.NEUTRAL : status.colour();
         boolean branch = group.path("kind").asText().equals("Branch");
-        svg.append("<g data-state=\"").append(escape(group.path("state").asText(""))).append("\" data-status=\"")
+        svg.append("<g data-state=\"").append(XmlText.escape(group.path("state").asText(""))).append("\" data-status=\"")
                 .append(status == null ? "" : status.name()).append("\" data-kind=\"")
-                .append(escape(group.path("kind").asText())).append("\">");
-        svg.append("<title>").append(escape(group.path("kind").asText() + " " + group.path("state").asText("")))
+                .append(XmlText.escape(group.path("kind").asText())).append("\">");
+        svg.append("<title>").append(XmlText.escape(group.path("kind").asText() + " " + group.path("state").asText("")))
                 .append("</title>");
         svg.append("<rect x=\"").append(group.path("x").asLong()).append("\" y=\"").append(group.path("y").asLong())
                 .append("\" width=\"").append(group.path("width").asLong()).append("\" height=\"")
@@ -72,7 +72,7 @@ final class SvgRenderer {
         svg.append("<text x=\"").append(group.path("x").asLong() + 10).append("\" y=\"")
                 .append(group.path("y").asLong() + 20).append("\" font-weight=\"").append(branch ? "normal" : "bold")
                 .append("\" fill=\"").append(colour).append("\">")
-                .append(escape(GraphTree.groupLabel(graph, group))).append("</text>");
+                .append(XmlText.escape(GraphTree.groupLabel(graph, group))).append("</text>");
         if (group.path("retries").asInt() > 0) {
             retries(svg, group, colour);
         }
@@ -90,7 +90,7 @@ final class SvgRenderer {
         String stroke = covered != null ? (covered.asBoolean() ? StateStatus.SUCCEEDED : StateStatus.NOT_REACHED).colour()
                 : kind.equals("catch") ? "#ef6c00" : "#607d8b";
         boolean dashed = covered != null ? !covered.asBoolean() : kind.equals("catch");
-        svg.append("<g data-edge=\"").append(escape(kind)).append('"')
+        svg.append("<g data-edge=\"").append(XmlText.escape(kind)).append('"')
                 .append(covered == null ? "" : " data-covered=\"" + covered.asBoolean() + '"')
                 .append("><polyline fill=\"none\" stroke=\"").append(stroke).append("\" stroke-width=\"1.5\"")
                 .append(dashed ? " stroke-dasharray=\"6 4\"" : "").append(" marker-end=\"url(#arrow)\" points=\"");
@@ -107,7 +107,7 @@ final class SvgRenderer {
                     .append("\" width=\"").append(GraphLayout.labelWidth(label)).append("\" height=\"16\" rx=\"3\" ")
                     .append("fill=\"#ffffff\" fill-opacity=\"0.9\"/>");
             svg.append("<text x=\"").append(at.path(0).asLong() + 4).append("\" y=\"").append(at.path(1).asLong() + 12)
-                    .append("\" font-size=\"11\" fill=\"#37474f\">").append(escape(label)).append("</text>");
+                    .append("\" font-size=\"11\" fill=\"#37474f\">").append(XmlText.escape(label)).append("</text>");
         }
         svg.append("</g>\n");
     }
@@ -123,11 +123,11 @@ final class SvgRenderer {
         String stroke = status == null ? StateStatus.NEUTRAL : status.colour();
         String fill = filled ? status.colour() : "#ffffff";
         String text = filled ? "#ffffff" : status == StateStatus.NOT_REACHED ? "#757575" : "#263238";
-        svg.append("<g data-state=\"").append(escape(node.path("state").asText(""))).append("\" data-status=\"")
-                .append(status == null ? "" : status.name()).append("\" data-type=\"").append(escape(type))
+        svg.append("<g data-state=\"").append(XmlText.escape(node.path("state").asText(""))).append("\" data-status=\"")
+                .append(status == null ? "" : status.name()).append("\" data-type=\"").append(XmlText.escape(type))
                 .append("\">");
         String detail = node.path("detail").asText(null);
-        svg.append("<title>").append(escape(node.path("state").asText(node.path("label").asText()) + " (" + type
+        svg.append("<title>").append(XmlText.escape(node.path("state").asText(node.path("label").asText()) + " (" + type
                 + ")" + (detail == null ? "" : " " + detail))).append("</title>");
         boolean terminal = type.equals("Start") || type.equals("End");
         svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(width)
@@ -136,7 +136,7 @@ final class SvgRenderer {
                 .append("\" stroke-width=\"2\"/>");
         svg.append("<text x=\"").append(x + width / 2).append("\" y=\"").append(y + height / 2 + 5)
                 .append("\" text-anchor=\"middle\" fill=\"").append(text).append("\">")
-                .append(escape(node.path("label").asText())).append("</text>");
+                .append(XmlText.escape(node.path("label").asText())).append("</text>");
         if (node.path("retries").asInt() > 0) {
             retries(svg, node, stroke);
         }
@@ -174,29 +174,5 @@ final class SvgRenderer {
             x += 28 + label.length() * 7L;
         }
         svg.append("</g>\n");
-    }
-
-    /** Text for XML content and attribute values. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    // XML 1.0 allows no control characters but tab, line feed and carriage return
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
-                        out.append('\uFFFD');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

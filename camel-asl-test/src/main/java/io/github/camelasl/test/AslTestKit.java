@@ -1,6 +1,7 @@
 package io.github.camelasl.test;
 
 import io.github.camelasl.AslComponent;
+import io.github.camelasl.engine.ExecutionLimits;
 import io.github.camelasl.engine.ExecutionObserver;
 import io.github.camelasl.engine.StateMachineConfig;
 import io.github.camelasl.engine.VirtualClock;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,20 @@ public final class AslTestKit implements AutoCloseable {
     /** Far above any definition; a larger file is refused before it is read. */
     static final long MAX_DEFINITION_BYTES = 16L * 1024 * 1024;
 
+    /**
+     * Where a kit's virtual clock starts unless told otherwise: a fixed instant, so that times in outputs and
+     * histories are the same on every run and machine.
+     */
+    public static final Instant DEFAULT_START = Instant.parse(AslTestKit.DEFAULT_START_TEXT);
+    /** {@link #DEFAULT_START} as text (a constant, for annotations: {@code asl test --clock-start}). */
+    public static final String DEFAULT_START_TEXT = "2025-01-01T00:00:00Z";
+
+    /**
+     * The timers one run of the kit's clock may fire: far above a real test (a day of one-second Waits), low enough
+     * that a runaway loop fails in seconds (AWS's 25,000-event history limit usually ends it first).
+     */
+    public static final int MAX_TIMERS = 100_000;
+
     private final CamelContext camelContext;
     private final AslComponent component;
     private final boolean ownsContext;
@@ -55,12 +71,21 @@ public final class AslTestKit implements AutoCloseable {
         this.ownsContext = ownsContext;
     }
 
-    /** A kit with its own CamelContext (started) and an in-memory store. */
+    /**
+     * A kit with its own CamelContext (started), an in-memory store, AWS's execution limits (25,000 history events,
+     * 256 KiB payloads: a runaway loop fails as it would on AWS) and a virtual clock at {@link #DEFAULT_START}.
+     */
     public static AslTestKit create() {
+        return create(DEFAULT_START);
+    }
+
+    /** As {@link #create()}, its virtual clock starting at {@code start}. */
+    public static AslTestKit create(Instant start) {
         DefaultCamelContext context = new DefaultCamelContext();
         AslComponent component = new AslComponent();
         component.setStore("memory");
-        component.setClock(new VirtualClock());
+        component.setLimits("aws");
+        component.setClock(newClock(start));
         context.addComponent("asl", component);
         AslTestKit kit = new AslTestKit(context, component, true);
         try {
@@ -93,22 +118,70 @@ public final class AslTestKit implements AutoCloseable {
     }
 
     /**
+     * What kits attached to a component changed in it, undone when the last of them closes (a cached or shared
+     * CamelContext outlives a test class: its later asl: deployments must not run on a clock nobody moves).
+     */
+    private static final class Attachment {
+        int kits;
+        VirtualClock clockGiven;
+        List<ResourceResolver> resolversBefore;
+        final ForwardingObserver coverage = new ForwardingObserver(
+                io.github.camelasl.test.coverage.PathCoverage.global());
+    }
+
+    /** Per component, while kits are attached to it. */
+    private static final Map<AslComponent, Attachment> ATTACHED = new java.util.IdentityHashMap<>();
+
+    /**
      * Gives the component a virtual clock when it has none (the state machines deployed from now on run on it;
      * those asl: endpoints deployed before keep the system's unless a VirtualClock bean was bound for the component
-     * to autowire); adds the route an unmocked, unrunnable Task calls, and the resolver that sends such Tasks to it.
+     * to autowire); adds the route an unmocked, unrunnable Task calls, the resolver that sends such Tasks to it, and
+     * the run's path coverage. {@link #close()} undoes it when no other kit is attached to the component.
      */
     private void attach() throws Exception {
-        if (component.getClock() == null) {
-            component.setClock(new VirtualClock());
+        synchronized (ATTACHED) {
+            Attachment attachment = ATTACHED.computeIfAbsent(component, c -> new Attachment());
+            if (attachment.kits++ > 0) {
+                return;
+            }
+            if (component.getClock() == null) {
+                attachment.clockGiven = newClock(DEFAULT_START);
+                component.setClock(attachment.clockGiven);
+            }
+            UnmockedTasks.addTo(camelContext); // stays: it only answers Tasks the kit's resolver sent to it
+            List<ResourceResolver> resolvers = new ArrayList<>(component.getResourceResolvers());
+            if (resolvers.stream().noneMatch(UnmockedTasks.class::isInstance)) {
+                attachment.resolversBefore = component.getResourceResolvers();
+                resolvers.add(new UnmockedTasks());
+                component.setResourceResolvers(resolvers);
+            }
+            // the run's path coverage, reported when it ends (CoverageSession); added once per component
+            attachment.coverage.forwarding = true;
+            component.addExecutionObserver(attachment.coverage);
         }
-        UnmockedTasks.addTo(camelContext);
-        List<ResourceResolver> resolvers = new ArrayList<>(component.getResourceResolvers());
-        if (resolvers.stream().noneMatch(UnmockedTasks.class::isInstance)) {
-            resolvers.add(new UnmockedTasks());
-            component.setResourceResolvers(resolvers);
+    }
+
+    /** Undoes {@link #attach()} when this kit is the last attached to its component. */
+    private void detach() {
+        synchronized (ATTACHED) {
+            Attachment attachment = ATTACHED.get(component);
+            if (attachment == null || --attachment.kits > 0) {
+                return;
+            }
+            ATTACHED.remove(component);
+            attachment.coverage.forwarding = false; // the component has no removeExecutionObserver: silenced
+            if (attachment.resolversBefore != null) {
+                component.setResourceResolvers(attachment.resolversBefore);
+            }
+            if (attachment.clockGiven != null && component.getClock() == attachment.clockGiven) {
+                component.setClock(null);
+            }
         }
-        // the run's path coverage, reported when it ends (CoverageSession); added once however many kits attach
-        component.addExecutionObserver(io.github.camelasl.test.coverage.PathCoverage.global());
+    }
+
+    /** A virtual clock at {@code start}, bounded as the kit's ({@link #MAX_TIMERS}): {@code asl test}'s too. */
+    public static VirtualClock newClock(Instant start) {
+        return new VirtualClock(java.util.Objects.requireNonNull(start, "start")).maxTimers(MAX_TIMERS);
     }
 
     public CamelContext camelContext() {
@@ -120,14 +193,20 @@ public final class AslTestKit implements AutoCloseable {
     }
 
     /**
-     * Deploys a STANDARD state machine named {@code name}.
+     * Deploys a STANDARD state machine named {@code name}, under the component's limits (AWS's in a kit of its own).
      *
      * @param definition the definition's JSON text, a file path, or a classpath resource ({@code classpath:a.json}
      *                   or a path a file does not answer)
      * @throws IllegalArgumentException when the definition cannot be found or read, or is invalid (every problem)
      */
     public StateMachineUnderTest deploy(String name, String definition) {
-        return deploy(StateMachineConfig.of(name), definition);
+        return deploy(StateMachineConfig.of(name).withLimits(componentLimits()), definition);
+    }
+
+    /** The limits the component's {@code limits} option names (default when it names none). */
+    private ExecutionLimits componentLimits() {
+        return component.getLimits() == null ? ExecutionLimits.DEFAULT
+                : new ExecutionLimits(ExecutionLimits.Mode.of(component.getLimits()), null, null, null);
     }
 
     /** As {@link #deploy(String, String)}, with a config of one's own (EXPRESS, region, account, limits). */
@@ -259,6 +338,7 @@ public final class AslTestKit implements AutoCloseable {
             }
         }
         deployedHere.clear();
+        detach();
         if (ownsContext) {
             camelContext.stop();
         }

@@ -32,6 +32,15 @@ public final class ExecutionRun {
         this.completion = completion;
     }
 
+    /**
+     * An execution a driver other than the kit began ({@code asl test}'s suite, {@code asl run --clock virtual}),
+     * to run it to its end the kit's way ({@link #runUntilEnded()}).
+     */
+    public static ExecutionRun of(StateMachineRuntime runtime, String executionArn,
+            CompletableFuture<ExecutionResult> completion) {
+        return new ExecutionRun(runtime, executionArn, java.util.Objects.requireNonNull(completion, "completion"));
+    }
+
     /** An execution something else started (an asl: endpoint, the API): read from the state machine's store. */
     static ExecutionRun of(StateMachineRuntime runtime, String executionArn) {
         if (runtime.store().find(executionArn).isEmpty()) {
@@ -118,8 +127,15 @@ public final class ExecutionRun {
      *                        SendTaskSuccess, an activity worker, a callback), saying where it waits
      */
     public ExecutionRun runToEnd() {
-        if (runtime.config().clock() instanceof VirtualClock clock) {
-            if (!clock.runUntil(this::ended)) {
+        if (runtime.config().clock() instanceof VirtualClock) {
+            boolean ended;
+            try {
+                ended = runUntilEnded();
+            } catch (IllegalStateException bound) { // the clock's: too many timers (a runaway loop), never idle
+                throw new AssertionError("Execution " + executionArn + " did not end within the virtual clock's "
+                        + "bounds; " + HistoryView.of(history()).whereItIs() + ": " + bound.getMessage(), bound);
+            }
+            if (!ended) {
                 throw new AssertionError("Execution " + executionArn + " cannot end: it waits for something no "
                         + "timer brings (a task token, an activity worker, a callback); " + HistoryView.of(history())
                         .whereItIs() + ". Start it with start(input), bring what it waits for, then runToEnd()");
@@ -127,6 +143,27 @@ public final class ExecutionRun {
             return this;
         }
         return await();
+    }
+
+    /**
+     * Moves its virtual clock, timer after timer, until it ends: the one way the kit, {@code asl test} and {@code
+     * asl run --clock virtual} run an execution to its end. No real-time grace: a callback from a thread the engine
+     * does not own needs the clock's quiet period.
+     *
+     * @return false when it is left waiting for something no timer brings (idle, no timer due)
+     * @throws IllegalStateException when it does not run on a VirtualClock, or past the clock's bounds (maxTimers,
+     *                               idleTimeout)
+     */
+    public boolean runUntilEnded() {
+        if (!(runtime.config().clock() instanceof VirtualClock clock)) {
+            throw new IllegalStateException("Execution " + executionArn + " does not run on a VirtualClock");
+        }
+        return clock.runUntil(this::ended);
+    }
+
+    /** Where it is: the states it is in and what they wait for, from its history (for a failure message). */
+    public String whereItIs() {
+        return HistoryView.of(history()).whereItIs();
     }
 
     /**

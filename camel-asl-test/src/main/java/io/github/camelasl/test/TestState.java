@@ -115,7 +115,9 @@ public final class TestState {
                 stateName, mock, context, configuration);
         StateTester tester = new StateTester(new DeployedTaskCalls(component.deployer("EXPRESS"),
                 StateMachineConfig.of("TestState").withRegion(component.getRegion())
-                        .withAccountId(component.getAccountId())));
+                        .withAccountId(component.getAccountId())),
+                // the kit's clock: the state's $$.State.EnteredTime, $now() and a Wait's Timestamp read it
+                component.getClock() != null ? component.getClock() : io.github.camelasl.engine.EngineClock.system());
         return new TestStateResult(tester.test(request));
     }
 

@@ -90,4 +90,16 @@ class TestStateTest {
         assertThatThrownBy(() -> kit.testState("classpath:orders.asl.json", "Charg").run())
                 .isInstanceOf(AslError.class).hasMessageContaining("State not found in definition: 'Charg'");
     }
+
+    @Test
+    void theStateReadsTheKitsClock() throws Exception {
+        try (AslTestKit own = AslTestKit.create()) {
+            own.clock().advanceTo(java.time.Instant.parse("2031-05-06T07:08:09Z"));
+
+            TestStateResult result = own.testState("{\"Type\": \"Pass\", \"Parameters\": "
+                    + "{\"at.$\": \"$$.State.EnteredTime\"}, \"End\": true}").run();
+
+            assertThat(result.output().path("at").asText()).startsWith("2031-05-06T07:08:09");
+        }
+    }
 }

@@ -1,26 +1,16 @@
 package io.github.camelasl.test.coverage;
 
+import io.github.camelasl.graph.XmlText;
+
 /** Text from definitions (state names, error names) made inert in the reports' HTML and Markdown. */
 final class Markup {
 
     private Markup() {
     }
 
-    /** For HTML content and attribute values. */
+    /** For HTML content and attribute values (as the SVG graph escapes its text). */
     static String html(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(Character.isISOControl(c) && c != '\n' && c != '\t' ? '\uFFFD' : c);
-            }
-        }
-        return out.toString();
+        return XmlText.escape(text);
     }
 
     /**

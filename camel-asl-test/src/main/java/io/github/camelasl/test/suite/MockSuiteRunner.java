@@ -5,6 +5,8 @@ import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ExecutionResult;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.VirtualClock;
+import io.github.camelasl.test.AslTestKit;
+import io.github.camelasl.test.ExecutionRun;
 import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.mock.MockTestCase;
 import io.github.camelasl.model.MapState;
@@ -13,6 +15,7 @@ import io.github.camelasl.model.State;
 import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.model.TaskState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,39 +24,57 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Runs test cases of a mock configuration's state machine entry against a deployed state machine, one after the
- * other, each to its end on the virtual clock: a day's Wait or a minute's back-off costs no real time. A case whose
+ * Runs test cases of a mock configuration's state machine entry, one after the other, each in a deployment of its
+ * own on a virtual clock of its own (starting at the same instant: a case's times do not depend on the wall clock or
+ * on the cases before it, and a case that hangs an endpoint leaves the next ones alone), run to its end the kit's way
+ * ({@link ExecutionRun#runUntilEnded()}): a day's Wait or a minute's back-off costs no real time. A case whose
  * execution waits for something no timer brings (a callback, an activity worker) is stopped and fails, saying so.
  */
 public final class MockSuiteRunner {
 
-    /** How long an execution that looks idle, with no timer, may take to end or set one (real time). */
-    static final Duration STUCK_GRACE = Duration.ofSeconds(2);
+    /** Deploys the state machine under test on a clock; the runner undeploys it after the case. */
+    @FunctionalInterface
+    public interface Deployment {
+        StateMachineRuntime deployOn(VirtualClock clock) throws Exception;
+    }
 
-    private final StateMachineRuntime runtime;
-    private final VirtualClock clock;
+    /** How long a stopped case may take to end once stopped (real time; it ends at once). */
+    private static final Duration STOPPED_END = Duration.ofSeconds(30);
+
+    private final Deployment deployment;
+    private final Instant clockStart;
+    private final StateMachine machine;
     private final MockConfig config;
     private final String stateMachine;
 
     /**
-     * @param runtime      the state machine under test, deployed on {@code clock} ({@code AslDeployer#withClock})
+     * Deploys the state machine once, to check the definition and the configuration before any case runs.
+     *
+     * @param deployment   deploys the state machine under test on the clock it is given ({@code
+     *                     AslDeployer#withClock}); a deployment that fails throws what it threw (an invalid
+     *                     definition's problems)
+     * @param clockStart   where each case's clock starts ({@link AslTestKit#DEFAULT_START} unless told)
      * @param stateMachine the entry of the configuration's StateMachines whose test cases run
-     * @throws SuiteException when the runtime does not run on {@code clock}, or the configuration has no such entry
+     * @throws SuiteException when the configuration has no such entry
      */
-    public MockSuiteRunner(StateMachineRuntime runtime, VirtualClock clock, MockConfig config, String stateMachine) {
-        if (runtime.config().clock() != clock) {
-            throw new SuiteException("The suite cannot run", List.of("the state machine "
-                    + runtime.config().name() + " is not deployed on the suite's virtual clock"));
-        }
+    public MockSuiteRunner(Deployment deployment, Instant clockStart, MockConfig config, String stateMachine) {
         if (!config.testCaseNames().containsKey(stateMachine)) {
             throw new SuiteException("The suite cannot run", List.of("/StateMachines/"
                     + Expectations.pointer(stateMachine) + ": the mock configuration has no such state machine (it "
                     + "has: " + String.join(", ", config.testCaseNames().keySet()) + ")"));
         }
-        this.runtime = runtime;
-        this.clock = clock;
+        this.deployment = deployment;
+        this.clockStart = java.util.Objects.requireNonNull(clockStart, "clockStart");
         this.config = config;
         this.stateMachine = stateMachine;
+        StateMachineRuntime probe = deploy(AslTestKit.newClock(clockStart));
+        this.machine = probe.machine();
+        undeploy(probe);
+    }
+
+    /** The definition's model (its Task states, for checks of one's own). */
+    public StateMachine machine() {
+        return machine;
     }
 
     /** The test cases of the entry, in the configuration's order. */
@@ -69,7 +90,7 @@ public final class MockSuiteRunner {
      */
     public List<CaseResult> run(List<String> testCases, JsonNode input, Expectations expectations) {
         List<String> problems = new ArrayList<>();
-        Set<String> tasks = taskStates(runtime.machine(), new java.util.HashSet<>());
+        Set<String> tasks = taskStates(machine, new java.util.HashSet<>());
         for (String name : testCases) {
             String at = "/StateMachines/" + Expectations.pointer(stateMachine) + "/TestCases/"
                     + Expectations.pointer(name);
@@ -113,11 +134,22 @@ public final class MockSuiteRunner {
         return names;
     }
 
-    /** Runs one test case to its end and checks it. */
+    /** Runs one test case to its end, on a deployment and a clock of its own, and checks it. */
     public CaseResult run(String testCase, JsonNode input, Expectation expectation) {
         MockTestCase mocks = config.testCase(stateMachine, testCase).orElseThrow(() -> new SuiteException(
                 "The suite cannot run", List.of("no test case '" + testCase + "' for " + stateMachine)));
         long began = System.nanoTime();
+        VirtualClock clock = AslTestKit.newClock(clockStart);
+        StateMachineRuntime runtime = deploy(clock);
+        try {
+            return run(runtime, clock, testCase, mocks, input, expectation, began);
+        } finally {
+            undeploy(runtime);
+        }
+    }
+
+    private CaseResult run(StateMachineRuntime runtime, VirtualClock clock, String testCase, MockTestCase mocks,
+            JsonNode input, Expectation expectation, long began) {
         StateMachineRuntime.Started started;
         try {
             started = runtime.begin(input, null, Map.of(), List.of(), false, mocks.newExecution());
@@ -125,30 +157,34 @@ public final class MockSuiteRunner {
             return failed(testCase, began, "Input: the execution cannot start: " + e.error() + ": " + e.cause());
         }
         CompletableFuture<ExecutionResult> completion = started.completion();
+        ExecutionRun run = ExecutionRun.of(runtime, started.executionArn(), completion);
         String stuck = null;
         try {
-            if (!runToTheEnd(completion)) {
+            if (!run.runUntilEnded()) {
                 stuck = "the execution waits for something no timer brings (a callback or an activity worker?) and "
-                        + "was stopped";
+                        + "was stopped; " + run.whereItIs();
             }
         } catch (IllegalStateException e) { // the clock's bounds: too many timers, or never idle
-            stuck = e.getMessage();
+            stuck = "the execution did not end within the virtual clock's bounds and was stopped: " + e.getMessage();
         }
         if (stuck != null) {
             try {
                 runtime.stop(started.executionArn(), "States.Runtime", "asl test: " + stuck);
+                clock.runUntilIdle(); // what the stop leaves to do (a waiting Task's release) runs as time moves
             } catch (RuntimeException ignored) {
-                // it may have ended meanwhile
+                // it may have ended meanwhile, or be past the clock's bounds: the undeployment ends it
             }
         }
         ExecutionResult result;
         try {
-            result = completion.get();
+            result = completion.get(STOPPED_END.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(testCase, began, "interrupted");
         } catch (ExecutionException e) {
             return failed(testCase, began, "Status: the execution could not run: " + e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            return failed(testCase, began, "Status: " + stuck + "; it did not end when stopped");
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - began);
         List<String> states = statesEntered(result.history());
@@ -163,29 +199,22 @@ public final class MockSuiteRunner {
                 wall, virtual, failures);
     }
 
-    /**
-     * Runs the clock until the execution ends; false when it is left waiting with no timer due. Work the clock does
-     * not see (a pool it was not handed) can look idle for a moment: such a wait is given a short real-time grace,
-     * in which the execution may end or set a timer, before the case is called stuck.
-     */
-    private boolean runToTheEnd(CompletableFuture<ExecutionResult> completion) {
-        long graceEnds = System.nanoTime() + STUCK_GRACE.toNanos();
-        while (!clock.runUntil(completion::isDone)) {
-            while (clock.pendingTimers() == 0 && !completion.isDone()) {
-                if (System.nanoTime() > graceEnds) {
-                    return false;
-                }
-                try {
-                    completion.get(5, java.util.concurrent.TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
-                    // not yet (or failed: the caller reads how)
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
+    private StateMachineRuntime deploy(VirtualClock clock) {
+        try {
+            return deployment.deployOn(clock);
+        } catch (RuntimeException e) {
+            throw e; // an invalid definition's problems, as the caller's deployment says them
+        } catch (Exception e) {
+            throw new SuiteException("The suite cannot run", List.of("the state machine did not deploy: " + e));
         }
-        return true;
+    }
+
+    private static void undeploy(StateMachineRuntime runtime) {
+        try {
+            runtime.undeploy();
+        } catch (Exception e) {
+            // its routes stay in the context until it stops: the next case deploys its own
+        }
     }
 
     private static CaseResult failed(String testCase, long began, String failure) {

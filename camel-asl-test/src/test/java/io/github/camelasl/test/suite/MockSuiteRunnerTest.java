@@ -7,11 +7,10 @@ import io.github.camelasl.AslDeployer;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.ExecutionStatus;
 import io.github.camelasl.engine.StateMachineConfig;
-import io.github.camelasl.engine.StateMachineRuntime;
-import io.github.camelasl.engine.VirtualClock;
 import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.InMemoryExecutionStore;
+import io.github.camelasl.test.AslTestKit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +49,7 @@ class MockSuiteRunnerTest {
 
     private DefaultCamelContext camel;
     private ScheduledExecutorService timers;
-    private VirtualClock clock;
+    private AslDeployer deployer;
     private MockSuiteRunner runner;
 
     @BeforeEach
@@ -58,11 +57,10 @@ class MockSuiteRunnerTest {
         camel = new DefaultCamelContext();
         camel.start();
         timers = Executors.newSingleThreadScheduledExecutor();
-        clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
-        AslDeployer deployer = new AslDeployer(camel, new InMemoryExecutionStore(),
-                new ResourceResolvers(camel, List.of()), timers).withClock(clock);
-        StateMachineRuntime runtime = deployer.deploy("test", DEFINITION, StateMachineConfig.of("Pay"));
-        runner = new MockSuiteRunner(runtime, clock, MockConfig.parse("test", CONFIG), "Pay");
+        deployer = new AslDeployer(camel, new InMemoryExecutionStore(), new ResourceResolvers(camel, List.of()),
+                timers);
+        runner = new MockSuiteRunner(clock -> deployer.withClock(clock).deploy("test", DEFINITION,
+                StateMachineConfig.of("Pay")), AslTestKit.DEFAULT_START, MockConfig.parse("test", CONFIG), "Pay");
     }
 
     @AfterEach
@@ -139,5 +137,24 @@ class MockSuiteRunnerTest {
         assertThat(xml).contains("<testcase name=\"A&lt;&amp;&gt;\" classname=\"Pay\" time=\"1.500\">")
                 .contains("was 'bell\uFFFD'").doesNotContain("\u0007")
                 .contains("tests=\"1\"").contains("failures=\"1\"");
+    }
+
+    @Test
+    void eachCaseRunsOnAFreshClockFromTheSameStart() {
+        Instant start = Instant.parse("2030-06-01T00:00:00Z");
+        MockSuiteRunner stamped = new MockSuiteRunner(clock -> deployer.withClock(clock).deploy("stamp", """
+                {"StartAt": "Stamp", "States": {
+                  "Stamp": {"Type": "Pass", "Parameters": {"at.$": "$$.Execution.StartTime"}, "Next": "WaitAnHour"},
+                  "WaitAnHour": {"Type": "Wait", "Seconds": 3600, "End": true}}}""", StateMachineConfig.of("Stamp")),
+                start, MockConfig.parse("test", """
+                {"StateMachines": {"Stamp": {"TestCases": {"First": {}, "Second": {}}}}, "MockedResponses": {}}"""),
+                "Stamp");
+
+        List<CaseResult> results = stamped.run(List.of("First", "Second"), Json.NODES.objectNode(),
+                Expectations.none());
+
+        assertThat(results).extracting(r -> Instant.parse(r.output().path("at").asText()))
+                .containsExactly(start, start);
+        assertThat(results).allMatch(CaseResult::passed);
     }
 }
