@@ -38,11 +38,11 @@ public final class StoppableDelay {
     }
 
     /**
-     * Runs {@code stop}, on a {@code timers} thread, when a fan-out above {@code scope} aborts (at once if one has),
-     * for any wait a run holds no thread in (a callback Task's wait for its token). Returns what forgets it, to run
-     * when the wait ends on its own.
+     * Runs {@code stop}, on {@code executor}, when a fan-out above {@code scope} aborts (at once if one has), for any
+     * wait a run holds no thread in (a callback Task's wait for its token). Returns what forgets it, to run when the
+     * wait ends on its own.
      */
-    public static Runnable whenStopped(Scope scope, ScheduledExecutorService timers, Runnable stop) {
+    public static Runnable whenStopped(Scope scope, java.util.concurrent.Executor executor, Runnable stop) {
         List<FanOut> above = new ArrayList<>();
         for (Scope up = scope.parent(); up != null; up = up.parent()) {
             if (up.fanOut() != null) {
@@ -54,7 +54,7 @@ public final class StoppableDelay {
         }
         Runnable onTimers = () -> { // not on the failing run's thread: the stopped run goes on on this one
             try {
-                timers.execute(stop);
+                executor.execute(stop);
             } catch (RejectedExecutionException stopping) {
                 // the app is stopping: its timers run nothing more, the run ends with the CamelContext
             }

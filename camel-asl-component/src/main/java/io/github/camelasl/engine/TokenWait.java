@@ -82,7 +82,9 @@ public final class TokenWait implements TaskTokens.Waiter {
             timeout = timers.schedule(() -> expire(ErrorNames.TIMEOUT), timeoutSeconds, TimeUnit.SECONDS);
         }
         scheduleHeartbeat();
-        Runnable forget = StoppableDelay.whenStopped(scope, timers, this::stop);
+        // stopped on the worker a sent token resumes on: on a virtual clock, one the clock observes, so a failed
+        // sibling ends the fan-out without anyone moving the clock
+        Runnable forget = StoppableDelay.whenStopped(scope, worker, this::stop);
         forgetStop = forget;
         if (ended.get()) { // it ended while the stop was being registered: finish() may not have seen it
             forget.run();

@@ -471,6 +471,39 @@ class VirtualTimeTest extends EngineTestSupport {
     }
 
     /**
+     * A Parallel branch waits for a token no one sends; its sibling's token is sent a failure while the clock stands
+     * still: the waiting branch is stopped and the Parallel fails, with no one moving the clock.
+     */
+    @Test
+    void aSiblingFailedWhileTheClockStandsStillStopsACallbackWaitWithoutMovingTheClock() throws Exception {
+        TaskTokens tokens = new TaskTokens();
+        StateMachineRuntime machine = new AslDeployer(context, store, new ResourceResolvers(context, List.of()), null,
+                tokens).withClock(clock).deploy("test", """
+                        {"StartAt": "Both", "States": {
+                          "Both": {"Type": "Parallel", "End": true, "Branches": [
+                            {"StartAt": "Wait for no one", "States": {
+                              "Wait for no one": {"Type": "Task", "Resource": "direct:ask.waitForTaskToken",
+                                  "TimeoutSeconds": 3600, "Parameters": {"token.$": "$$.Task.Token"}, "End": true}}},
+                            {"StartAt": "Approve", "States": {
+                              "Approve": {"Type": "Task", "Resource": "direct:approve.waitForTaskToken",
+                                  "Parameters": {"token.$": "$$.Task.Token"}, "End": true}}}]}}}""",
+                StateMachineConfig.of("test"));
+        CompletableFuture<ExecutionResult> run = machine.start(json("{}"), null, Map.of(), List.of());
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (askedTokens.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        clock.awaitIdle(); // both branches wait for their tokens
+
+        tokens.sendFailure(askedTokens.get(0), "Rejected", "no");
+
+        ExecutionResult result = run.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(ExecutionStatus.FAILED, result.status(), String.valueOf(result));
+        assertEquals("Rejected", result.error());
+        assertEquals(START, clock.now(), "no one moved it");
+    }
+
+    /**
      * The Task's endpoint hands the token to a thread the engine does not own, which answers 20 ms later: the
      * engine looks idle meanwhile, and without a quiet period the clock would jump to the TimeoutSeconds timer.
      */
