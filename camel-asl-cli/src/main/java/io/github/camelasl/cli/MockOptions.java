@@ -161,7 +161,7 @@ final class MockOptions {
             TaskState task = TaskStates.of(machine).get(o.state());
             if (task == null) {
                 throw CliException.usage(o.option() + " " + o.state() + ": the definition has no Task state named '"
-                        + o.state() + "'" + (TaskStates.hasState(machine, o.state()) ? " (it is not a Task)" : ""));
+                        + o.state() + "'" + (machine.find(o.state()) != null ? " (it is not a Task)" : ""));
             }
             byState.computeIfAbsent(o.state(), s -> new ArrayList<>()).add(o.response());
         }
@@ -214,7 +214,7 @@ final class MockOptions {
         testCase.stateNames().stream().sorted().forEach(state -> {
             if (!tasks.containsKey(state)) {
                 problems.add(placePrefix + pointer(state) + ": the definition has no Task state named '" + state
-                        + "'" + (TaskStates.hasState(machine, state) ? " (it is not a Task)" : ""));
+                        + "'" + (machine.find(state) != null ? " (it is not a Task)" : ""));
             }
         });
         if (!problems.isEmpty()) {

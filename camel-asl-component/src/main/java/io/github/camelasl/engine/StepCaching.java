@@ -2,14 +2,10 @@ package io.github.camelasl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.dataflow.Json;
-import io.github.camelasl.model.MapState;
-import io.github.camelasl.model.ParallelState;
 import io.github.camelasl.model.State;
 import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.model.TaskState;
 import io.github.camelasl.store.ExecutionStore;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,8 +45,7 @@ public final class StepCaching {
         if (names.isEmpty()) {
             return NONE;
         }
-        List<TaskState> tasks = new ArrayList<>();
-        collectTasks(machine, tasks);
+        java.util.Collection<TaskState> tasks = machine.taskStates().values();
         Set<String> unknown = new TreeSet<>(names);
         unknown.remove("*");
         tasks.forEach(task -> unknown.remove(task.name()));
@@ -66,18 +61,6 @@ public final class StepCaching {
             }
         }
         return new StepCaching(stateMachineArn, cached, store);
-    }
-
-    private static void collectTasks(StateMachine machine, List<TaskState> out) {
-        for (State state : machine.states().values()) {
-            if (state instanceof TaskState task) {
-                out.add(task);
-            } else if (state instanceof ParallelState parallel) {
-                parallel.branches().forEach(branch -> collectTasks(branch, out));
-            } else if (state instanceof MapState map) {
-                collectTasks(map.itemProcessor(), out);
-            }
-        }
     }
 
     public boolean caches(State state) {

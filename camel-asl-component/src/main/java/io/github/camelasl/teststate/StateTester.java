@@ -106,7 +106,7 @@ public final class StateTester {
         if (!errors.isEmpty()) {
             throw invalidDefinition(errors);
         }
-        State state = find(DefinitionParser.parse(machine), name);
+        State state = DefinitionParser.parse(machine).find(name);
         if (state == null) {
             throw new AslError("ValidationException", "State not found in definition: '" + name + "'");
         }
@@ -143,25 +143,6 @@ public final class StateTester {
         if (value != null && value.isTextual()) {
             names.add(value.textValue());
         }
-    }
-
-    /** The state named {@code name} in {@code machine} or in one of its Parallel branches or Map processors. */
-    private static State find(StateMachine machine, String name) {
-        State state = machine.state(name);
-        if (state != null) {
-            return state;
-        }
-        for (State each : machine.states().values()) {
-            List<StateMachine> inner = each instanceof ParallelState parallel ? parallel.branches()
-                    : each instanceof MapState map ? List.of(map.itemProcessor()) : List.of();
-            for (StateMachine sub : inner) {
-                State found = find(sub, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     /** The request's mock and stateConfiguration fit the state under test, as AWS requires. */
@@ -224,9 +205,8 @@ public final class StateTester {
                 throw TestStateRequest.validation("stateConfiguration.errorCausedByState", "is for a Map or Parallel "
                         + "state whose mock is an error");
             }
-            List<StateMachine> inner = state instanceof ParallelState parallel ? parallel.branches()
-                    : List.of(((MapState) state).itemProcessor());
-            if (inner.stream().noneMatch(sub -> find(sub, configuration.errorCausedByState()) != null)) {
+            if (StateMachine.nested(state).stream()
+                    .noneMatch(sub -> sub.find(configuration.errorCausedByState()) != null)) {
                 throw TestStateRequest.validation("stateConfiguration.errorCausedByState", "names no state of the "
                         + type + " state '" + state.common().name() + "': '" + configuration.errorCausedByState()
                         + "'");

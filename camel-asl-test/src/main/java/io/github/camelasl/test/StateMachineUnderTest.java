@@ -6,10 +6,6 @@ import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.mock.MockTestCase;
-import io.github.camelasl.model.MapState;
-import io.github.camelasl.model.ParallelState;
-import io.github.camelasl.model.State;
-import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.model.TaskState;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,19 +32,7 @@ public final class StateMachineUnderTest {
     StateMachineUnderTest(AslTestKit kit, StateMachineRuntime runtime) {
         this.kit = kit;
         this.runtime = runtime;
-        collectTasks(runtime.machine());
-    }
-
-    private void collectTasks(StateMachine machine) {
-        for (State state : machine.states().values()) {
-            if (state instanceof TaskState task) {
-                tasks.put(task.name(), task);
-            } else if (state instanceof ParallelState parallel) {
-                parallel.branches().forEach(this::collectTasks);
-            } else if (state instanceof MapState map) {
-                collectTasks(map.itemProcessor());
-            }
-        }
+        tasks.putAll(runtime.machine().taskStates());
     }
 
     public String name() {
@@ -73,7 +57,7 @@ public final class StateMachineUnderTest {
     public synchronized TaskMock mock(String stateName) {
         if (!tasks.containsKey(stateName)) {
             throw new IllegalArgumentException("mock(\"" + stateName + "\"): state machine '" + name() + "' has "
-                    + (isState(runtime.machine(), stateName) ? "a state '" + stateName + "', but it is no Task"
+                    + (runtime.machine().find(stateName) != null ? "a state '" + stateName + "', but it is no Task"
                     : "no state '" + stateName + "'") + "; its Task states: " + String.join(", ", tasks.keySet()));
         }
         return byState.computeIfAbsent(stateName, n -> new TaskMock("mock(\"" + n + "\")"));
@@ -128,7 +112,7 @@ public final class StateMachineUnderTest {
         for (String state : new TreeSet<>(found.stateNames())) {
             if (!tasks.containsKey(state)) {
                 throw new IllegalArgumentException("/StateMachines/" + name() + "/TestCases/" + name + "/" + state
-                        + ": state machine '" + name() + "' has " + (isState(runtime.machine(), state)
+                        + ": state machine '" + name() + "' has " + (runtime.machine().find(state) != null
                         ? "a state '" + state + "', but it is no Task" : "no state '" + state + "'")
                         + "; its Task states: " + String.join(", ", tasks.keySet()));
             }
@@ -178,20 +162,6 @@ public final class StateMachineUnderTest {
      */
     public ExecutionRun execution(String executionArn) {
         return ExecutionRun.of(runtime, executionArn);
-    }
-
-    private static boolean isState(StateMachine machine, String name) {
-        if (machine.states().containsKey(name)) {
-            return true;
-        }
-        for (State state : machine.states().values()) {
-            List<StateMachine> inner = state instanceof ParallelState parallel ? parallel.branches()
-                    : state instanceof MapState map ? List.of(map.itemProcessor()) : List.of();
-            if (inner.stream().anyMatch(m -> isState(m, name))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static JsonNode toInput(Object input) {

@@ -9,11 +9,7 @@ import io.github.camelasl.test.AslTestKit;
 import io.github.camelasl.test.ExecutionRun;
 import io.github.camelasl.mock.MockConfig;
 import io.github.camelasl.mock.MockTestCase;
-import io.github.camelasl.model.MapState;
-import io.github.camelasl.model.ParallelState;
-import io.github.camelasl.model.State;
 import io.github.camelasl.model.StateMachine;
-import io.github.camelasl.model.TaskState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +86,7 @@ public final class MockSuiteRunner {
      */
     public List<CaseResult> run(List<String> testCases, JsonNode input, Expectations expectations) {
         List<String> problems = new ArrayList<>();
-        Set<String> tasks = taskStates(machine, new java.util.HashSet<>());
+        Set<String> tasks = machine.taskStates().keySet();
         for (String name : testCases) {
             String at = "/StateMachines/" + Expectations.pointer(stateMachine) + "/TestCases/"
                     + Expectations.pointer(name);
@@ -118,20 +114,6 @@ public final class MockSuiteRunner {
             results.add(run(name, expectation.input() != null ? expectation.input() : input, expectation));
         }
         return results;
-    }
-
-    /** The names of the Task states of {@code machine}, at any depth. */
-    private static Set<String> taskStates(StateMachine machine, Set<String> names) {
-        for (State state : machine.states().values()) {
-            if (state instanceof TaskState) {
-                names.add(state.common().name());
-            } else if (state instanceof ParallelState parallel) {
-                parallel.branches().forEach(branch -> taskStates(branch, names));
-            } else if (state instanceof MapState map) {
-                taskStates(map.itemProcessor(), names);
-            }
-        }
-        return names;
     }
 
     /** Runs one test case to its end, on a deployment and a clock of its own, and checks it. */
@@ -187,7 +169,7 @@ public final class MockSuiteRunner {
             return failed(testCase, began, "Status: " + stuck + "; it did not end when stopped");
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - began);
-        List<String> states = statesEntered(result.history());
+        List<String> states = run.statesEntered();
         List<String> failures = new ArrayList<>();
         if (stuck != null) {
             failures.add("Status: " + stuck);
@@ -220,19 +202,5 @@ public final class MockSuiteRunner {
     private static CaseResult failed(String testCase, long began, String failure) {
         return new CaseResult(testCase, null, null, null, null, List.of(), Duration.ofNanos(System.nanoTime() - began),
                 Duration.ZERO, List.of(failure));
-    }
-
-    /** The names of the states entered, in history order. */
-    static List<String> statesEntered(List<JsonNode> history) {
-        List<String> states = new ArrayList<>();
-        if (history != null) {
-            for (JsonNode event : history) {
-                JsonNode entered = event.get("stateEnteredEventDetails");
-                if (entered != null && entered.hasNonNull("name")) {
-                    states.add(entered.get("name").asText());
-                }
-            }
-        }
-        return states;
     }
 }
