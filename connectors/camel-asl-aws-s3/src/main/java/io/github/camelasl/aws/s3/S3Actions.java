@@ -2,6 +2,7 @@ package io.github.camelasl.aws.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.aws.SdkJson;
 import io.github.camelasl.dataflow.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +98,7 @@ final class S3Actions {
             throw new IllegalArgumentException("asl-aws-s3 has no action '" + action + "'");
         }
         SdkBuilder<?, ?> builder = a.request().get();
-        SdkJson.fill(action, (SdkPojo) builder, input, a.extra());
+        SdkJson.fill("s3:" + action, (SdkPojo) builder, input, a.extra());
         return a.call().call(client, builder.build(), input);
     }
 }

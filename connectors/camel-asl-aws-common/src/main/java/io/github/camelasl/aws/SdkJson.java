@@ -1,4 +1,4 @@
-package io.github.camelasl.aws.s3;
+package io.github.camelasl.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,11 +27,12 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
- * The SDK integration's JSON shapes of S3's requests and responses, read off the SDK model: a parameter is a
- * member by its AWS name ({@code Bucket}, {@code MaxKeys}, {@code CopySource}, ...), a result holds every member the
- * response has (lists and maps S3 did not send left out), timestamps as ISO-8601 text and blobs as base64.
+ * The SDK integration's JSON shapes of a service's requests and responses, read off the AWS SDK v2 model: a
+ * parameter is a member by its AWS name ({@code Bucket}, {@code MaxKeys}, {@code CopySource}, ...), a result holds
+ * every member the response has (lists and maps the service did not send left out), timestamps as ISO-8601 text and
+ * blobs as base64. Shared by the connectors; {@code what} in messages names the call, e.g. {@code s3:getObject}.
  */
-final class SdkJson {
+public final class SdkJson {
 
     private SdkJson() {
     }
@@ -40,9 +41,9 @@ final class SdkJson {
      * Fills {@code builder} (an SDK request builder) from the Task's parameters; {@code extra} names parameters
      * the caller handles itself (a streaming {@code Body}), which are skipped here.
      */
-    static void fill(String action, SdkPojo builder, JsonNode input, Set<String> extra) {
+    public static void fill(String what, SdkPojo builder, JsonNode input, Set<String> extra) {
         if (!input.isObject()) {
-            throw new IllegalArgumentException("s3:" + action + " needs an object of parameters, not " + Json.write(input));
+            throw new IllegalArgumentException(what + " needs an object of parameters, not " + Json.write(input));
         }
         Map<String, SdkField<?>> fields = new LinkedHashMap<>();
         builder.sdkFields().forEach(f -> fields.put(f.memberName(), f));
@@ -59,20 +60,20 @@ final class SdkJson {
             SdkField<?> field = fields.get(name);
             if (field == null) {
                 Set<String> known = new TreeSet<>(fields.keySet());
-                // listed by S3's names only
+                // listed by the service's names only
                 known.removeIf(n -> !n.equals(fields.get(n).locationName())
                         && fields.get(fields.get(n).locationName()) == fields.get(n));
                 known.addAll(extra);
-                throw new IllegalArgumentException("s3:" + action + " does not take the parameter '" + name
+                throw new IllegalArgumentException(what + " does not take the parameter '" + name
                         + "'; it takes " + String.join(", ", known));
             }
             if (!e.getValue().isNull()) {
-                field.set(builder, value(action, field, e.getValue(), name));
+                field.set(builder, value(what, field, e.getValue(), name));
             }
         });
     }
 
-    private static Object value(String action, SdkField<?> field, JsonNode node, String at) {
+    private static Object value(String what, SdkField<?> field, JsonNode node, String at) {
         Class<?> type = field.marshallingType().getTargetClass();
         if (type == String.class) {
             if (node.isNumber()) {
@@ -81,7 +82,7 @@ final class SdkJson {
             if (node.isValueNode()) {
                 return node.asText();
             }
-            throw bad(action, at, "a string", node);
+            throw bad(what, at, "a string", node);
         }
         if (type == Integer.class || type == Long.class || type == Short.class) {
             long number;
@@ -90,7 +91,7 @@ final class SdkJson {
             } else if (node.isTextual() && node.asText().trim().matches("-?\\d+")) {
                 number = Long.parseLong(node.asText().trim());
             } else {
-                throw bad(action, at, "an integer", node);
+                throw bad(what, at, "an integer", node);
             }
             return type == Long.class ? (Object) number : type == Integer.class ? (Object) Math.toIntExact(number)
                     : (Object) (short) number;
@@ -102,11 +103,11 @@ final class SdkJson {
             if (node.isTextual() && ("true".equalsIgnoreCase(node.asText()) || "false".equalsIgnoreCase(node.asText()))) {
                 return Boolean.parseBoolean(node.asText());
             }
-            throw bad(action, at, "a boolean", node);
+            throw bad(what, at, "a boolean", node);
         }
         if (type == Double.class || type == Float.class || type == BigDecimal.class) {
             if (!node.isNumber()) {
-                throw bad(action, at, "a number", node);
+                throw bad(what, at, "a number", node);
             }
             return type == Double.class ? (Object) node.doubleValue() : type == Float.class ? (Object) node.floatValue()
                     : node.decimalValue();
@@ -118,40 +119,40 @@ final class SdkJson {
             try {
                 return OffsetDateTime.parse(node.asText()).toInstant();
             } catch (DateTimeParseException e) {
-                throw bad(action, at, "an ISO-8601 timestamp", node);
+                throw bad(what, at, "an ISO-8601 timestamp", node);
             }
         }
         if (type == SdkBytes.class) {
             try {
                 return SdkBytes.fromByteArray(Base64.getDecoder().decode(node.asText()));
             } catch (IllegalArgumentException e) {
-                throw bad(action, at, "base64", node);
+                throw bad(what, at, "base64", node);
             }
         }
         if (type == List.class) {
             if (!node.isArray()) {
-                throw bad(action, at, "an array", node);
+                throw bad(what, at, "an array", node);
             }
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
             List<Object> list = new ArrayList<>();
             int i = 0;
             for (JsonNode element : node) {
-                list.add(value(action, member, element, at + "[" + i++ + "]"));
+                list.add(value(what, member, element, at + "[" + i++ + "]"));
             }
             return list;
         }
         if (type == Map.class) {
             if (!node.isObject()) {
-                throw bad(action, at, "an object", node);
+                throw bad(what, at, "an object", node);
             }
             SdkField<?> member = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
             Map<String, Object> map = new LinkedHashMap<>();
-            node.properties().forEach(e -> map.put(e.getKey(), value(action, member, e.getValue(), at + "." + e.getKey())));
+            node.properties().forEach(e -> map.put(e.getKey(), value(what, member, e.getValue(), at + "." + e.getKey())));
             return map;
         }
         if (type == SdkPojo.class) {
             if (!node.isObject()) {
-                throw bad(action, at, "an object", node);
+                throw bad(what, at, "an object", node);
             }
             Supplier<SdkPojo> constructor = field.constructor();
             SdkPojo nested = constructor.get();
@@ -160,25 +161,25 @@ final class SdkJson {
             node.properties().forEach(e -> {
                 SdkField<?> f = fields.get(e.getKey());
                 if (f == null) {
-                    throw new IllegalArgumentException("s3:" + action + " parameter '" + at + "' has no field '"
+                    throw new IllegalArgumentException(what + " parameter '" + at + "' has no field '"
                             + e.getKey() + "'; it has " + String.join(", ", new TreeSet<>(fields.keySet())));
                 }
                 if (!e.getValue().isNull()) {
-                    f.set(nested, value(action, f, e.getValue(), at + "." + e.getKey()));
+                    f.set(nested, value(what, f, e.getValue(), at + "." + e.getKey()));
                 }
             });
             return ((SdkBuilder<?, ?>) nested).build();
         }
-        throw new IllegalArgumentException("s3:" + action + " parameter '" + at + "' cannot be set from a Task");
+        throw new IllegalArgumentException(what + " parameter '" + at + "' cannot be set from a Task");
     }
 
-    private static IllegalArgumentException bad(String action, String at, String what, JsonNode node) {
-        return new IllegalArgumentException("s3:" + action + " parameter '" + at + "' must be " + what + ", not "
+    private static IllegalArgumentException bad(String what, String at, String expected, JsonNode node) {
+        return new IllegalArgumentException(what + " parameter '" + at + "' must be " + expected + ", not "
                 + Json.write(node));
     }
 
     /** A response (or a member of one) as the SDK integration returns it. */
-    static ObjectNode toJson(SdkPojo pojo) {
+    public static ObjectNode toJson(SdkPojo pojo) {
         ObjectNode result = Json.NODES.objectNode();
         for (SdkField<?> field : pojo.sdkFields()) {
             JsonNode value = json(field.getValueOrDefault(pojo));
