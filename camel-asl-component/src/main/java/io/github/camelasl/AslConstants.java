@@ -36,6 +36,12 @@ public final class AslConstants {
               javaType = "String")
     public static final String TASK_TOKEN = "CamelAslTaskToken";
 
+    @Metadata(label = "producer", description = "On a .sync Task's request after a restart: true when the Task had "
+                                                + "already started its job before (the body is then the reply it "
+                                                + "gave, TaskSubmitted's output): follow that job, start none.",
+              javaType = "Boolean")
+    public static final String TASK_RESUMED = "CamelAslTaskResumed";
+
     /**
      * The object a Task's Parameters (or JSONata Arguments) template writes to set headers on its request, e.g.
      * {@code "Parameters": {"CamelAslHeaders": {"tenant.$": "$.tenant"}, ...}}: its keys, written in the

@@ -67,6 +67,9 @@ public final class StateMachineRuntime {
             String driverUri, List<String> routeIds, List<java.util.concurrent.ExecutorService> pools,
             ExecutionObservers sharedObservers) {
         this.observers = new DeploymentObservers(config.stateMachineArn(), definition, sharedObservers);
+        if (camelContext != null) {
+            TaskCompletions.of(camelContext).add(tokens); // the connectors of .sync Tasks end them through it
+        }
         sharedObservers.deployed(observers);
         this.tokens = tokens;
         this.camelContext = camelContext;

@@ -26,8 +26,8 @@ public final class TaskStep {
     public static JsonNode prepare(Scope scope) {
         Transitions.enter(scope);
         TaskState state = (TaskState) scope.current();
-        String resumedToken = state.waitForTaskToken() ? scope.takeResumedTaskToken() : null;
-        if (state.waitForTaskToken()) {
+        String resumedToken = state.awaitsCallback() ? scope.takeResumedTaskToken() : null;
+        if (state.awaitsCallback()) {
             // a new token for each attempt; a resumed Task goes on waiting for the one it handed out
             scope.taskToken(resumedToken != null ? resumedToken : TaskTokens.newToken());
         }
@@ -113,6 +113,23 @@ public final class TaskStep {
             return submitted;
         });
         scope.awaitingToken();
+    }
+
+    /**
+     * The output of the current Task's TaskSubmitted as recorded (JSON text): for a .sync Task resumed after a restart,
+     * whose connector follows the job that reply named. The last TaskSubmitted of the history is the Task's: it is
+     * the checkpointed state, and nothing was recorded after its token was.
+     */
+    public static String submittedOutput(Scope scope) {
+        java.util.List<JsonNode> events = scope.execution().history().events();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            JsonNode event = events.get(i);
+            if (HistoryEventType.TaskSubmitted.name().equals(event.path("type").asText())) {
+                JsonNode output = event.path("taskSubmittedEventDetails").path("output");
+                return output.isTextual() ? output.textValue() : Json.write(output);
+            }
+        }
+        return "{}"; // not recorded (an older store): the connector has only the token and the request to go on
     }
 
     /** HeartbeatSeconds or HeartbeatSecondsPath, or null for none. */

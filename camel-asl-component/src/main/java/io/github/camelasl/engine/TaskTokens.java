@@ -24,6 +24,31 @@ public final class TaskTokens {
         /** An activity worker took the task. */
         default void started(String workerName) {
         }
+
+        /** Its execution ended (stopped, timed out) while it waited. */
+        default void executionEnded() {
+            failed(ErrorNames.RUNTIME, "the execution ended while the task waited");
+        }
+
+        /**
+         * The connector following the Task's job ended it ({@link TaskCompletions#succeed}/{@link
+         * TaskCompletions#fail}): as SendTaskSuccess or SendTaskFailure, but its {@link #onEnd} listeners are not
+         * told (the connector knows).
+         */
+        default void completed(JsonNode output, String error, String cause) {
+            if (error == null) {
+                succeeded(output);
+            } else {
+                failed(error, cause);
+            }
+        }
+
+        /**
+         * Tells {@code listener} once, with the reason (see {@link TaskCompletions}), when the Task stops waiting
+         * for another reason than {@link #completed}; at once if it already has.
+         */
+        default void onEnd(java.util.function.Consumer<String> listener) {
+        }
     }
 
     private record Waiting(String executionArn, Waiter waiter) {
@@ -51,11 +76,27 @@ public final class TaskTokens {
     void release(String executionArn) {
         waiting.entrySet().removeIf(entry -> {
             if (entry.getValue().executionArn().equals(executionArn)) {
-                entry.getValue().waiter().failed(ErrorNames.RUNTIME, "the execution ended while the task waited");
+                entry.getValue().waiter().executionEnded();
                 return true;
             }
             return false;
         });
+    }
+
+    /** Whether a Task waits for {@code token} here. */
+    public boolean waiting(String token) {
+        return token != null && waiting.containsKey(token);
+    }
+
+    /** The Task waiting for {@code token}, left waiting; null when none does. */
+    Waiter waiter(String token) {
+        Waiting found = token == null ? null : waiting.get(token);
+        return found == null ? null : found.waiter();
+    }
+
+    /** Ends the Task waiting for {@code token} for the connector following its job (see {@link TaskCompletions}). */
+    void complete(String token, JsonNode output, String error, String cause) {
+        take(token).completed(output, error, cause);
     }
 
     /** AWS's SendTaskSuccess. */

@@ -36,6 +36,12 @@ public final class TokenWait implements TaskTokens.Waiter {
     private final Scope scope;
     /** Forgets the stop registered while the Task waits (see await). */
     private volatile Runnable forgetStop;
+    /** Told why the wait ended, unless the connector ended it (see TaskCompletions#onEnd); guarded by this. */
+    private final java.util.List<java.util.function.Consumer<String>> endListeners = new java.util.ArrayList<>(1);
+    /** Why it ended, once it has: a TaskCompletions reason, or null when the connector ended it. Guarded by this. */
+    private String endReason;
+    /** Set once the end listeners have been told (or the connector ended it). Guarded by this. */
+    private boolean endTold;
 
     private TokenWait(Scope scope, TaskTokens tokens, String token, ScheduledExecutorService timers, Executor worker,
             Long heartbeatSeconds, Long timeoutSeconds) {
@@ -97,23 +103,74 @@ public final class TokenWait implements TaskTokens.Waiter {
      */
     private void stop() {
         tokens.forget(token);
-        finish(null, null);
+        finish(null, null, TaskCompletions.RUN_STOPPED);
     }
 
     /** The call failed: the token answers nothing. */
     public void abandon() {
-        ended.set(true);
         tokens.forget(token);
+        if (ended.compareAndSet(false, true)) {
+            tellEnd(TaskCompletions.CALL_FAILED);
+        }
     }
 
     @Override
     public void succeeded(JsonNode output) {
-        finish(output, null);
+        finish(output, null, TaskCompletions.SEND_TASK_SUCCESS);
     }
 
     @Override
     public void failed(String error, String cause) {
-        finish(null, new AslError(error, cause));
+        finish(null, new AslError(error, cause), TaskCompletions.SEND_TASK_FAILURE);
+    }
+
+    @Override
+    public void executionEnded() {
+        finish(null, new AslError(ErrorNames.RUNTIME, "the execution ended while the task waited"),
+                TaskCompletions.EXECUTION_ENDED);
+    }
+
+    @Override
+    public void completed(JsonNode output, String error, String cause) {
+        finish(output, error == null ? null : new AslError(error, cause), null);
+    }
+
+    @Override
+    public void onEnd(java.util.function.Consumer<String> listener) {
+        String reason;
+        synchronized (this) {
+            if (!endTold) {
+                endListeners.add(listener);
+                return;
+            }
+            reason = endReason;
+        }
+        if (reason != null) {
+            listener.accept(reason);
+        }
+    }
+
+    /** Tells the end listeners why the wait ended (a null reason, the connector's own end, tells none). */
+    private void tellEnd(String reason) {
+        java.util.List<java.util.function.Consumer<String>> listeners;
+        synchronized (this) {
+            endReason = reason;
+            endTold = true;
+            listeners = java.util.List.copyOf(endListeners);
+            endListeners.clear();
+        }
+        if (reason == null) {
+            return;
+        }
+        for (java.util.function.Consumer<String> listener : listeners) {
+            try {
+                listener.accept(reason);
+            } catch (RuntimeException e) {
+                // a connector that cannot stop its job must not keep the execution from going on
+                org.slf4j.LoggerFactory.getLogger(TokenWait.class).warn("A task's end listener failed: {}",
+                        e.toString());
+            }
+        }
     }
 
     @Override
@@ -142,13 +199,14 @@ public final class TokenWait implements TaskTokens.Waiter {
 
     private void expire(String error) {
         tokens.forget(token);
-        finish(null, new AslError(error, null));
+        finish(null, new AslError(error, null), error);
     }
 
-    private void finish(JsonNode output, AslError error) {
+    private void finish(JsonNode output, AslError error, String reason) {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
+        tellEnd(reason);
         Runnable forget = forgetStop;
         if (forget != null) {
             forget.run();

@@ -22,6 +22,19 @@ public record TaskState(
         return resource != null && resource.endsWith(WAIT_FOR_TASK_TOKEN) || isActivity();
     }
 
+    /**
+     * True for a job run to completion ({@code .sync}, {@code .sync:2}): a callback Task whose connector follows the
+     * job and ends the Task through {@code TaskCompletions}.
+     */
+    public boolean sync() {
+        return AwsArns.isSyncIntegration(resource);
+    }
+
+    /** True when the Task waits for its token after the call: .waitForTaskToken, an activity, or .sync. */
+    public boolean awaitsCallback() {
+        return waitForTaskToken() || sync();
+    }
+
     /** An activity ({@code arn:aws:states:REGION:ACCOUNT:activity:NAME}): a worker takes the task and answers. */
     public boolean isActivity() {
         return AwsArns.isActivity(resource);

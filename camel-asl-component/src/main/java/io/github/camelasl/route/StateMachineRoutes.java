@@ -171,7 +171,7 @@ public class StateMachineRoutes extends RouteBuilder {
     }
 
     private void stateRoute(State state) {
-        if (state instanceof TaskState task && !task.waitForTaskToken()) {
+        if (state instanceof TaskState task && !task.awaitsCallback()) {
             // the hottest route: one processor that also applies Retry and Catch (see TaskStateProcessor)
             engineRoute(stateUris.get(state), state.name())
                     .process(new TaskStateProcessor(task, resourceEndpoints.apply(task.resource()),
@@ -211,9 +211,10 @@ public class StateMachineRoutes extends RouteBuilder {
     }
 
     /**
-     * A .waitForTaskToken Task: the call hands out the token (its reply is only TaskSubmitted's), then the Task
-     * waits for SendTaskSuccess or SendTaskFailure, holding no thread; TimeoutSeconds covers the wait. A Task
-     * resumed while it waited does not call again: it waits for the token it handed out.
+     * A .waitForTaskToken (or .sync) Task: the call hands out the token (its reply is only TaskSubmitted's), then the
+     * Task waits for SendTaskSuccess or SendTaskFailure (a .sync connector's TaskCompletions), holding no thread;
+     * TimeoutSeconds covers the wait. A Task resumed while it waited does not call again: it waits for the token it
+     * handed out; a .sync one calls with TASK_RESUMED, so that its connector follows the job again.
      */
     private void callbackTaskRoute(TryDefinition route, TaskState state, String uri) {
         TaskHeaders headers = TaskHeaders.of(state, allowedCamelHeaders, forwardedHeaders);
@@ -227,6 +228,11 @@ public class StateMachineRoutes extends RouteBuilder {
             }
             TaskMessages.toRequest(e, scope(e), effective, headers);
             e.getMessage().setHeader(AslConstants.TASK_TOKEN, scope(e).taskToken()); // an activity worker's
+            if (state.sync() && scope(e).awaitsResumedToken()) {
+                // resumed while its job ran: the connector follows the job it started (see TaskCompletions)
+                e.getMessage().setHeader(AslConstants.TASK_RESUMED, Boolean.TRUE);
+                e.getMessage().setBody(TaskStep.submittedOutput(scope(e)));
+            }
             // registered before the call: a worker may answer before the endpoint returns
             e.setProperty(TOKEN_WAIT, TokenWait.register(scope(e), tokens, timers, worker));
         });

@@ -53,7 +53,7 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         io.github.camelasl.engine.Scope scope = StateMachineRoutes.scope(exchange);
-        if (scope.awaitsResumedToken() && !activityTaskLost(scope)) {
+        if (scope.awaitsResumedToken() && !resumedSync(scope) && !activityTaskLost(scope)) {
             // a resumed callback Task already made the call: it waits for the token it handed out
             callback.done(true);
             return true;
@@ -107,6 +107,11 @@ final class TaskCall extends AsyncProcessorSupport implements CamelContextAware 
             exchange.getMessage().setHeaders(call.getMessage().getHeaders());
         }
         callback.done(doneSync && timeout == null);
+    }
+
+    /** A resumed .sync Task calls again, with TASK_RESUMED: its connector follows the job it started. */
+    private static boolean resumedSync(io.github.camelasl.engine.Scope scope) {
+        return scope.current() instanceof io.github.camelasl.model.TaskState task && task.sync();
     }
 
     /**
