@@ -207,6 +207,14 @@ public class AslComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining.startsWith(io.github.camelasl.nested.NestedEndpoint.PREFIX)) {
+            if (!parameters.isEmpty()) {
+                throw new IllegalArgumentException("asl:" + remaining + " has no options; unknown: "
+                        + parameters.keySet());
+            }
+            return new io.github.camelasl.nested.NestedEndpoint(uri, this,
+                    remaining.substring(io.github.camelasl.nested.NestedEndpoint.PREFIX.length()));
+        }
         if (remaining.startsWith("activity:")) {
             // its one option is set here: the component's generated configurer is the asl: endpoint's
             ActivityEndpoint activity = new ActivityEndpoint(uri, this, remaining.substring("activity:".length()));
@@ -341,6 +349,8 @@ public class AslComponent extends DefaultComponent {
                 deployer.deploy(source, text, config, cachedStates), deployer, parkInMemorySeconds, cachedStates);
         deployment.users = 1;
         deployed.put(arn, deployment);
+        // a Task calling Step Functions (states:startExecution, aws-sdk:sfn:*) starts it here
+        io.github.camelasl.engine.DeployedStateMachines.of(getCamelContext()).add(deployment.runtime());
         if (deployment.runtime().store().durable()) {
             resumeWhenStarted(deployment);
         }
@@ -370,6 +380,7 @@ public class AslComponent extends DefaultComponent {
     synchronized void release(StateMachineDeployment deployment) throws Exception {
         if (--deployment.users == 0) {
             deployed.remove(deployment.runtime().config().stateMachineArn(), deployment);
+            io.github.camelasl.engine.DeployedStateMachines.of(getCamelContext()).remove(deployment.runtime());
             deployment.undeploy();
         }
     }

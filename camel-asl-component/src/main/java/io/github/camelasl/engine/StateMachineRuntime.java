@@ -486,6 +486,18 @@ public final class StateMachineRuntime {
         return stored.stopDate();
     }
 
+    /**
+     * The result of an execution running here (or waiting out of memory for someone to take its result), to follow
+     * it to its end; empty when it does not run here (ended, or not resumed yet: ask the store).
+     */
+    public java.util.Optional<CompletableFuture<ExecutionResult>> completionOf(String executionArn) {
+        Execution live = running.get(executionArn);
+        if (live != null) {
+            return java.util.Optional.of(live.completion());
+        }
+        return java.util.Optional.ofNullable(waitingOutOfMemory.get(executionArn));
+    }
+
     /** AWS's GetExecutionHistory events of an execution: as it runs here, else as the store holds them. */
     public List<JsonNode> history(String executionArn) {
         Execution live = running.get(executionArn);

@@ -99,6 +99,14 @@ public final class TaskCompletions {
         reason.accept(EXECUTION_ENDED);
     }
 
+    /**
+     * The tokens a Task waits on {@code token} in, for AWS's SendTask* (the {@code aws-sdk:sfn} actions), whose
+     * answer tells the {@link #onEnd} listeners; null when no Task waits for it here.
+     */
+    public TaskTokens holding(String token) {
+        return tokens.stream().filter(t -> t.waiting(token)).findFirst().orElse(null);
+    }
+
     /** @throws AslError TaskDoesNotExist when no Task waits for the token */
     private TaskTokens holder(String token) {
         for (TaskTokens t : tokens) {

@@ -18,6 +18,9 @@ import org.apache.camel.CamelContext;
  * Camel registry (by bean name) — so a mapping can send an ARN a connector knows to an on-prem endpoint;</li>
  * <li>the other configured resolvers (the component's {@code resourceResolvers}), in their order;</li>
  * <li>the other {@link ResourceResolver} beans in the registry, by bean name;</li>
+ * <li>the engine's built-in Step Functions integrations ({@code states:startExecution}, some
+ * {@code aws-sdk:sfn:} actions: see {@link StatesResolver}), which run a state machine deployed here and hand the
+ * others to the connector that calls AWS;</li>
  * <li>the resolvers the connector modules on the classpath declare ({@link ServiceLoader});</li>
  * <li>activity ARNs, to the queue their {@code asl:activity:NAME} workers take tasks from;</li>
  * <li>plain Camel URIs ({@code direct:train}) whose component is known.</li>
@@ -48,6 +51,7 @@ public final class ResourceResolvers {
         configured.stream().filter(r -> !(r instanceof ResourceMapping)).forEach(r -> addOnce(all, r));
         registry.stream().filter(r -> !(r instanceof ResourceMapping)).forEach(r -> addOnce(all, r));
         ServiceLoader.load(ResourceResolver.class, ResourceResolvers.class.getClassLoader()).forEach(connectors::add);
+        all.add(new StatesResolver()); // before the connectors: a machine deployed here runs here
         all.addAll(connectors);
         all.add(new ActivityResolver());
         all.add(new CamelUriResolver());
