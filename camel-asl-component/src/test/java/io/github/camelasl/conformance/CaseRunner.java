@@ -45,6 +45,7 @@ final class CaseRunner implements AutoCloseable {
     private final Duration timeout;
     private final Set<String> services;
     private final Function<ConformanceCase, List<ResourceResolver>> resolvers;
+    private final CaseFixture fixture;
     /** Adding and removing routes is serialised; it is quick, and Camel's route bookkeeping is simplest that way. */
     private final Object routes = new Object();
 
@@ -58,6 +59,22 @@ final class CaseRunner implements AutoCloseable {
      */
     CaseRunner(int concurrency, Duration timeout, Set<String> services,
                Function<ConformanceCase, List<ResourceResolver>> resolvers) throws Exception {
+        this(concurrency, timeout, services, resolvers, (c, deployer, camel) -> () -> { });
+    }
+
+    /**
+     * What a case needs deployed beside its own state machine, in the runner's CamelContext with the case's deployer
+     * (the child machines its Tasks start, say); closed once the case has run.
+     */
+    @FunctionalInterface
+    interface CaseFixture {
+        AutoCloseable deploy(ConformanceCase c, AslDeployer deployer, CamelContext camel) throws Exception;
+    }
+
+    /** As above, with {@code fixture} deployed for each case before it runs. */
+    CaseRunner(int concurrency, Duration timeout, Set<String> services,
+               Function<ConformanceCase, List<ResourceResolver>> resolvers, CaseFixture fixture) throws Exception {
+        this.fixture = fixture;
         this.timeout = timeout;
         this.services = Set.copyOf(services);
         this.resolvers = resolvers;
@@ -96,7 +113,15 @@ final class CaseRunner implements AutoCloseable {
                 c.type(), "aws", "us-east-1", "111111111111", c.roleArn());
         String executionName = c.executionName().orElse(DEFAULT_EXECUTION_NAME);
 
-        StateMachineRuntime runtime;
+        StateMachineRuntime runtime = null;
+        AutoCloseable deployedFixture;
+        try {
+            synchronized (routes) {
+                deployedFixture = fixture.deploy(c, deployer, camel);
+            }
+        } catch (Exception e) {
+            return CaseResult.failed(c, "fixture error: " + e);
+        }
         try {
             synchronized (routes) {
                 runtime = deployer.deploy(c.name(), Json.write(c.definition()), config);
@@ -106,6 +131,10 @@ final class CaseRunner implements AutoCloseable {
                     .map(Diagnostic::toString).collect(Collectors.joining("; ")));
         } catch (Exception e) {
             return CaseResult.failed(c, "deploy error: " + e);
+        } finally {
+            if (runtime == null) {
+                close(deployedFixture);
+            }
         }
         try {
             ExecutionResult result = runtime.start(c.input(), executionName, Map.of(), List.of())
@@ -128,6 +157,17 @@ final class CaseRunner implements AutoCloseable {
             return CaseResult.failed(c, "error: " + describe(e));
         } finally {
             undeploy(runtime);
+            close(deployedFixture);
+        }
+    }
+
+    private void close(AutoCloseable deployedFixture) {
+        try {
+            synchronized (routes) {
+                deployedFixture.close();
+            }
+        } catch (Exception e) {
+            // the result is already known
         }
     }
 

@@ -196,7 +196,15 @@ final class ResultNormaliser {
             text = r.pattern().matcher(text).replaceAll(Matcher.quoteReplacement(r.replacement()));
         }
         for (Map.Entry<String, String> reference : references.entrySet()) {
-            text = text.replace(reference.getKey(), reference.getValue());
+            String value = reference.getKey();
+            if (!text.contains(value)) {
+                // the regexes changed it (an execution ARN holding the recorded machine name): the recording
+                // replaced the reference first, so its regex-normalised form stands for it too
+                for (Replacement r : recorded.regexes()) {
+                    value = r.pattern().matcher(value).replaceAll(Matcher.quoteReplacement(r.replacement()));
+                }
+            }
+            text = text.replace(value, reference.getValue());
         }
         try {
             return Json.parse(text);
