@@ -1,6 +1,7 @@
 package io.github.camelasl.aws.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelasl.AslConstants;
 import io.github.camelasl.aws.Arn;
 import io.github.camelasl.aws.TaskRequest;
 import io.github.camelasl.resource.ResourceProblem;
@@ -26,7 +27,10 @@ public final class DynamoDbResourceResolver implements ResourceResolver {
         return action(resource).map(action -> "asl-aws-dynamodb:" + action);
     }
 
-    /** TableName and the action's Key or Item are required; a parameter the action does not take is refused. */
+    /**
+     * TableName and the action's Key or Item are required; a parameter the action does not take is refused (the
+     * Task's {@code CamelAslHeaders} is not a parameter).
+     */
     @Override
     public List<ResourceProblem> check(String resource, JsonNode taskState) {
         String action = action(resource).orElseThrow();
@@ -39,6 +43,7 @@ public final class DynamoDbResourceResolver implements ResourceResolver {
             written.fieldNames().forEachRemaining(name -> names.add(
                     "Parameters".equals(request.field()) && name.endsWith(".$")
                             ? name.substring(0, name.length() - 2) : name));
+            names.remove(AslConstants.HEADERS_FIELD); // the Task's headers, taken out of the request
             DynamoDbActions.unsupported(action, names).forEach(name -> problems.add(
                     new ResourceProblem(request.field(), DynamoDbActions.notSupported(name))));
         }

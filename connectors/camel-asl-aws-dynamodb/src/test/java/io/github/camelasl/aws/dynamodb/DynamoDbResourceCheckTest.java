@@ -63,6 +63,9 @@ class DynamoDbResourceCheckTest {
                 + "'Parameters':{'TableName':'t','Key':{},'UpdateExpression':'SET a = :a','ReturnValues':'ALL_NEW',"
                 + "'ExpressionAttributeValues':{':a':{'S':'x'}},'ConditionExpression':'attribute_exists(id)'},"
                 + "'End':true}"));
+        // the Task's headers are not a parameter
+        assertEquals(List.of(), problems("{'Type':'Task','Resource':'arn:aws:states:::dynamodb:getItem',"
+                + "'Parameters':{'TableName':'t','Key':{},'CamelAslHeaders':{'tenant':'a'}},'End':true}"));
         // JSONata Arguments: the same check on its keys
         assertEquals(List.of("SCHEMA_VALIDATION_FAILED: The field 'UpdateExpression' is not supported by Step "
                 + "Functions at /States/T/Arguments"), problems("{'Type':'Task','QueryLanguage':'JSONata',"
