@@ -6,7 +6,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * An endpoint calling one AWS service with one SDK client: the client bound in its configuration (used as is, and
- * left open), or one it builds from its options and the environment when it starts (and closes when it stops).
+ * left open), or one it builds from its options and the environment on its first call (and closes when it stops).
  *
  * @param <C> the SDK client
  */
@@ -26,15 +26,7 @@ public abstract class AwsClientEndpoint<C extends SdkAutoCloseable> extends Defa
     protected abstract C createClient(AwsEnvironment environment);
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        C configured = configuredClient();
-        ownsClient = configured == null;
-        client = ownsClient ? createClient(AwsEnvironment.system()) : configured;
-    }
-
-    @Override
-    protected void doStop() throws Exception {
+    protected synchronized void doStop() throws Exception {
         if (ownsClient && client != null) {
             client.close();
         }
@@ -42,8 +34,16 @@ public abstract class AwsClientEndpoint<C extends SdkAutoCloseable> extends Defa
         super.doStop();
     }
 
-    /** The client, while the endpoint is started. */
-    public C client() {
+    /**
+     * The client, built on the first call rather than when the endpoint starts: a definition deploys (and a mocked
+     * Task runs) without a region or credentials, which only a real call needs.
+     */
+    public synchronized C client() {
+        if (client == null) {
+            C configured = configuredClient();
+            ownsClient = configured == null;
+            client = ownsClient ? createClient(AwsEnvironment.system()) : configured;
+        }
         return client;
     }
 }
