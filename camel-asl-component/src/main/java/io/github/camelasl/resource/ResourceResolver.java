@@ -30,4 +30,12 @@ public interface ResourceResolver {
     default List<ResourceProblem> check(String resource, JsonNode taskState) {
         return List.of();
     }
+
+    /**
+     * {@link #check(String, JsonNode)} for a resolver that needs the application's configuration to judge the state
+     * (the HTTP Task's allowed endpoints and connections, for example). Calls the two-argument check by default.
+     */
+    default List<ResourceProblem> check(String resource, JsonNode taskState, CamelContext camelContext) {
+        return check(resource, taskState);
+    }
 }
