@@ -116,9 +116,11 @@ public final class HttpTransport {
         } catch (ResponseTooLarge e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            String why = timedOut.get() || e instanceof java.net.SocketTimeoutException
-                    ? "timed out after " + timeout.toSeconds() + " s" : "failed: " + describe(e);
-            throw new SocketFailure("the request to " + request.uri() + " " + why, e);
+            if (timedOut.get() || e instanceof java.net.SocketTimeoutException) {
+                String message = "the request to " + request.uri() + " timed out after " + timeout.toSeconds() + " s";
+                throw new SocketFailure(message, new java.net.SocketTimeoutException(message));
+            }
+            throw new SocketFailure("the request to " + request.uri() + " failed: " + describe(e), e);
         } finally {
             watchdog.cancel(false);
         }
