@@ -257,6 +257,44 @@ class HttpInvokeTest {
         assertEquals(List.of(), server.getAllServeEvents());
     }
 
+    @Test
+    void aResponseOverAwsPayloadQuotaFailsTheTask() {
+        server.stubFor(get(urlPathEqualTo("/big")).willReturn(aResponse().withStatus(200)
+                .withBody("x".repeat(256 * 1024 + 1))));
+        AslError error = failure(task("\"ApiEndpoint\": \"" + base + "/big\", \"Method\": \"GET\""), "{}");
+        assertEquals("States.DataLimitExceeded", error.error());
+        server.stubFor(get(urlPathEqualTo("/fits")).willReturn(aResponse().withStatus(200)
+                .withBody("x".repeat(256 * 1024))));
+        assertEquals(256 * 1024, run(task("\"ApiEndpoint\": \"" + base + "/fits\", \"Method\": \"GET\""), "{}")
+                .get("ResponseBody").asText().length());
+    }
+
+    @Test
+    void aConnectionFromTheDataMustBeConfigured() {
+        AslError error = failure(task("\"ApiEndpoint\": \"" + base + "/c\", \"Method\": \"GET\", "
+                + "\"Authentication\": {\"ConnectionArn.$\": \"$.connection\"}"),
+                "{\"connection\": \"arn:aws:events:us-east-1:123456789012:connection/unknown/1\"}");
+        assertEquals("States.Permissions", error.error());
+        assertTrue(error.cause().contains("HttpConnection named 'unknown'"), error.cause());
+        assertEquals(List.of(), server.getAllServeEvents());
+    }
+
+    @Test
+    void anExpiredOauthTokenIsFetchedAgain() {
+        server.stubFor(post(urlPathEqualTo("/oauth/short")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\": \"short\", \"expires_in\": 30}")));
+        server.stubFor(get(urlPathEqualTo("/short")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        camel.getRegistry().bind("short-lived", HttpConnection.oauthClientCredentials(null, base + "/oauth/short",
+                "c", "s"));
+        String definition = task("\"ApiEndpoint\": \"" + base + "/short\", \"Method\": \"GET\", "
+                + "\"Authentication\": {\"ConnectionArn\": \"short-lived\"}");
+        run(definition, "{}");
+        run(definition, "{}");
+        // a token that expires within the safety margin is not kept
+        assertEquals(2, server.findAll(postRequestedFor(urlPathEqualTo("/oauth/short"))).size());
+    }
+
     private static String task(String parameters) {
         return """
                 {"StartAt": "Call", "States": {"Call": {
