@@ -24,8 +24,10 @@ final class HttpInvokeRequest {
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
 
     /**
-     * Headers a Task may not set ("Call HTTPS APIs in Step Functions workflows", the Headers field), plus
-     * Content-Length, which the client computes. Names starting with X-Forwarded, X-Amz or X-Amzn are refused too.
+     * Headers a Task may not set ("Call HTTPS APIs in Step Functions workflows", the Headers field; the list as
+     * recalled from that page, which could not be read whole here: a superset of the one "Call API Gateway with Step
+     * Functions" prints), plus Content-Length, which the client computes. Names starting with X-Forwarded, X-Amz or
+     * X-Amzn are refused too.
      */
     static final Set<String> FORBIDDEN_HEADERS = Set.of("a-im", "accept-charset", "accept-datetime",
             "accept-encoding", "authorization", "cache-control", "connection", "content-encoding", "content-length",
