@@ -34,6 +34,8 @@ public class HttpInvokeComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxResponseSize": target.setMaxResponseSize(property(camelContext, int.class, value)); return true;
         case "timeoutseconds":
         case "timeoutSeconds": target.setTimeoutSeconds(property(camelContext, int.class, value)); return true;
+        case "trustdefinitionendpoints":
+        case "trustDefinitionEndpoints": target.setTrustDefinitionEndpoints(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -52,6 +54,8 @@ public class HttpInvokeComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxResponseSize": return int.class;
         case "timeoutseconds":
         case "timeoutSeconds": return int.class;
+        case "trustdefinitionendpoints":
+        case "trustDefinitionEndpoints": return boolean.class;
         default: return null;
         }
     }
@@ -71,6 +75,8 @@ public class HttpInvokeComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxResponseSize": return target.getMaxResponseSize();
         case "timeoutseconds":
         case "timeoutSeconds": return target.getTimeoutSeconds();
+        case "trustdefinitionendpoints":
+        case "trustDefinitionEndpoints": return target.isTrustDefinitionEndpoints();
         default: return null;
         }
     }

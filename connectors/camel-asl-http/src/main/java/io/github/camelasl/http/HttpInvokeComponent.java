@@ -19,7 +19,8 @@ import org.apache.camel.support.DefaultComponent;
  * Tasks authorize with and the endpoints they may call.
  *
  * <p>Which URLs a Task may call: an {@code ApiEndpoint} written in the definition is allowed (the definition is the
- * application's code, checked by its resource policy when it is deployed; it is recorded then). An
+ * application's code, checked by its resource policy when it is deployed; it is recorded then), unless
+ * {@code trustDefinitionEndpoints} is false (definitions from outside the application). An
  * {@code ApiEndpoint} computed from the data ({@code ApiEndpoint.$}, a JSONata expression, or a request that is the
  * state's input) must fall under a prefix of {@code allowedEndpoints} or of the Task's connection: data must not
  * choose where the application's credentials go, and with no prefix configured such a Task is refused when it is
@@ -34,6 +35,12 @@ public class HttpInvokeComponent extends DefaultComponent {
     @Metadata(description = "The connections Tasks name with Authentication.ConnectionArn (HttpConnection beans "
                             + "in the registry are found too, by bean name or name).")
     private List<HttpConnection> connections = new ArrayList<>();
+    @Metadata(defaultValue = "true", description = "Whether an ApiEndpoint written in a deployed definition may be "
+                                                   + "called without an allowed prefix. Set false when definitions "
+                                                   + "come from outside the application (the API server): then "
+                                                   + "every ApiEndpoint must be under allowedEndpoints or the "
+                                                   + "connection's.")
+    private boolean trustDefinitionEndpoints = true;
     @Metadata(defaultValue = "60", description = "How long a call may take, in seconds, redirects included (AWS: "
                                                  + "60); then the Task fails with States.Http.Socket.")
     private int timeoutSeconds = 60;
@@ -67,7 +74,7 @@ public class HttpInvokeComponent extends DefaultComponent {
      * deployed definition names it, or it is under an allowed prefix.
      */
     boolean allows(String apiEndpoint, URI url, HttpConnection connection) {
-        return definitionEndpoints.contains(apiEndpoint) || globalAllowList().allows(url)
+        return (trustDefinitionEndpoints && definitionEndpoints.contains(apiEndpoint)) || globalAllowList().allows(url)
                 || (connection != null && EndpointAllowList.parse(connection.getAllowedEndpoints()).allows(url));
     }
 
@@ -110,6 +117,14 @@ public class HttpInvokeComponent extends DefaultComponent {
     public void setAllowedEndpoints(String allowedEndpoints) {
         EndpointAllowList.parse(allowedEndpoints); // a bad prefix fails the configuration, not a Task
         this.allowedEndpoints = allowedEndpoints;
+    }
+
+    public boolean isTrustDefinitionEndpoints() {
+        return trustDefinitionEndpoints;
+    }
+
+    public void setTrustDefinitionEndpoints(boolean trustDefinitionEndpoints) {
+        this.trustDefinitionEndpoints = trustDefinitionEndpoints;
     }
 
     public List<HttpConnection> getConnections() {

@@ -71,8 +71,14 @@ public final class HttpInvokeResolver implements ResourceResolver {
         JsonNode endpoint = literal(parameters, "ApiEndpoint", jsonata);
         if (endpoint != null) {
             try {
-                EndpointAllowList.checkedUrl(endpoint.asText(), "ApiEndpoint");
-                component.allowDefinitionEndpoint(endpoint.asText());
+                java.net.URI url = EndpointAllowList.checkedUrl(endpoint.asText(), "ApiEndpoint");
+                if (component.isTrustDefinitionEndpoints()) {
+                    component.allowDefinitionEndpoint(endpoint.asText());
+                } else if (!component.allows(endpoint.asText(), url, connection)) {
+                    problems.add(new ResourceProblem(field, "The HTTP Task's ApiEndpoint '" + endpoint.asText()
+                            + "' is not under an allowed endpoint prefix (the asl-http component's allowedEndpoints "
+                            + "or its connection's)"));
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(new ResourceProblem(field, "The HTTP Task's " + e.getMessage()));
             }

@@ -18,12 +18,17 @@ class HttpInvokeDeployTest {
     }
 
     private static List<String> problems(String resource, String request) throws Exception {
+        return problems(resource, request, true);
+    }
+
+    private static List<String> problems(String resource, String request, boolean trusted) throws Exception {
         String definition = ("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + resource + "',"
                 + request + ",'End':true}}}").replace('\'', '"');
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             HttpInvokeComponent http = context.getComponent("asl-http", HttpInvokeComponent.class);
             http.addConnection(HttpConnection.basic("billing", "u", "p"))
                     .addConnection(HttpConnection.basic("partner", "u", "p").allowing("https://partner.example/"));
+            http.setTrustDefinitionEndpoints(trusted);
             ResourceResolvers resolvers = new ResourceResolvers(context, List.of());
             return new AslDeployer(context, null, resolvers, null).validate(definition, "STANDARD").stream()
                     .map(d -> d.code() + ": " + d.message() + " at " + d.location()).toList();
@@ -76,6 +81,19 @@ class HttpInvokeDeployTest {
         String withCredentials = problems("{'ApiEndpoint':'https://user:pw@api.example.com/','Method':'GET'}").get(0);
         assertTrue(withCredentials.contains("user name or password") && !withCredentials.contains("pw@"),
                 withCredentials);
+    }
+
+    @Test
+    void untrustedDefinitionsNeedAllowedPrefixesForLiteralEndpointsToo() throws Exception {
+        String elsewhere = "'Parameters':{'ApiEndpoint':'https://collector.example/steal','Method':'POST',"
+                + "'Authentication':{'ConnectionArn':'partner'}}";
+        assertEquals(List.of(), problems("arn:aws:states:::http:invoke", elsewhere, true));
+        String refused = problems("arn:aws:states:::http:invoke", elsewhere, false).get(0);
+        assertTrue(refused.contains("'https://collector.example/steal' is not under an allowed endpoint prefix"),
+                refused);
+        assertEquals(List.of(), problems("arn:aws:states:::http:invoke", "'Parameters':{'ApiEndpoint':"
+                + "'https://partner.example/orders','Method':'POST','Authentication':{'ConnectionArn':'partner'}}",
+                false));
     }
 
     @Test

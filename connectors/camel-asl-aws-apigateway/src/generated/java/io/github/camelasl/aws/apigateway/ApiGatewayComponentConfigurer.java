@@ -46,6 +46,8 @@ public class ApiGatewayComponentConfigurer extends PropertyConfigurerSupport imp
         case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "timeoutseconds":
         case "timeoutSeconds": getOrCreateConfiguration(target).setTimeoutSeconds(property(camelContext, int.class, value)); return true;
+        case "trustdefinitionendpoints":
+        case "trustDefinitionEndpoints": getOrCreateConfiguration(target).setTrustDefinitionEndpoints(property(camelContext, boolean.class, value)); return true;
         case "uriendpointoverride":
         case "uriEndpointOverride": getOrCreateConfiguration(target).setUriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -71,6 +73,8 @@ public class ApiGatewayComponentConfigurer extends PropertyConfigurerSupport imp
         case "secretKey": return java.lang.String.class;
         case "timeoutseconds":
         case "timeoutSeconds": return int.class;
+        case "trustdefinitionendpoints":
+        case "trustDefinitionEndpoints": return boolean.class;
         case "uriendpointoverride":
         case "uriEndpointOverride": return java.lang.String.class;
         default: return null;
@@ -97,6 +101,8 @@ public class ApiGatewayComponentConfigurer extends PropertyConfigurerSupport imp
         case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
         case "timeoutseconds":
         case "timeoutSeconds": return getOrCreateConfiguration(target).getTimeoutSeconds();
+        case "trustdefinitionendpoints":
+        case "trustDefinitionEndpoints": return getOrCreateConfiguration(target).isTrustDefinitionEndpoints();
         case "uriendpointoverride":
         case "uriEndpointOverride": return getOrCreateConfiguration(target).getUriEndpointOverride();
         default: return null;

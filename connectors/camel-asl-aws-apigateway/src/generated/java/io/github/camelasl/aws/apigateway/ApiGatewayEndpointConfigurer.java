@@ -36,6 +36,8 @@ public class ApiGatewayEndpointConfigurer extends PropertyConfigurerSupport impl
         case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "timeoutseconds":
         case "timeoutSeconds": target.getConfiguration().setTimeoutSeconds(property(camelContext, int.class, value)); return true;
+        case "trustdefinitionendpoints":
+        case "trustDefinitionEndpoints": target.getConfiguration().setTrustDefinitionEndpoints(property(camelContext, boolean.class, value)); return true;
         case "uriendpointoverride":
         case "uriEndpointOverride": target.getConfiguration().setUriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -58,6 +60,8 @@ public class ApiGatewayEndpointConfigurer extends PropertyConfigurerSupport impl
         case "secretKey": return java.lang.String.class;
         case "timeoutseconds":
         case "timeoutSeconds": return int.class;
+        case "trustdefinitionendpoints":
+        case "trustDefinitionEndpoints": return boolean.class;
         case "uriendpointoverride":
         case "uriEndpointOverride": return java.lang.String.class;
         default: return null;
@@ -81,6 +85,8 @@ public class ApiGatewayEndpointConfigurer extends PropertyConfigurerSupport impl
         case "secretKey": return target.getConfiguration().getSecretKey();
         case "timeoutseconds":
         case "timeoutSeconds": return target.getConfiguration().getTimeoutSeconds();
+        case "trustdefinitionendpoints":
+        case "trustDefinitionEndpoints": return target.getConfiguration().isTrustDefinitionEndpoints();
         case "uriendpointoverride":
         case "uriEndpointOverride": return target.getConfiguration().getUriEndpointOverride();
         default: return null;

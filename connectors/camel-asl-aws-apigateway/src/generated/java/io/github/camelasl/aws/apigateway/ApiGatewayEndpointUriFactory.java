@@ -23,7 +23,7 @@ public class ApiGatewayEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(9);
+        Set<String> props = new HashSet<>(10);
         props.add("accessKey");
         props.add("allowedEndpoints");
         props.add("lazyStartProducer");
@@ -32,6 +32,7 @@ public class ApiGatewayEndpointUriFactory extends org.apache.camel.support.compo
         props.add("region");
         props.add("secretKey");
         props.add("timeoutSeconds");
+        props.add("trustDefinitionEndpoints");
         props.add("uriEndpointOverride");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);

@@ -47,7 +47,7 @@ public class ApiGatewayComponent extends DefaultComponent {
     }
 
     boolean allows(String host, ApiGatewayConfiguration options) {
-        return definitionEndpoints.contains(host) || options.allows(host);
+        return (options.isTrustDefinitionEndpoints() && definitionEndpoints.contains(host)) || options.allows(host);
     }
 
     /** Built at the first call: a mocked Task needs no network client. */

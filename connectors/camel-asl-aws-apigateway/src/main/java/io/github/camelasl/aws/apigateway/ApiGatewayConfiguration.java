@@ -17,6 +17,10 @@ public class ApiGatewayConfiguration extends AwsConnectionConfiguration {
                             + "*.execute-api.eu-west-1.amazonaws.com) that Tasks whose ApiEndpoint comes from the "
                             + "data may call.")
     private String allowedEndpoints;
+    @UriParam(defaultValue = "true", description = "Whether an ApiEndpoint written in a deployed definition may be "
+                                                   + "called without being in allowedEndpoints. Set false when "
+                                                   + "definitions come from outside the application.")
+    private boolean trustDefinitionEndpoints = true;
     @UriParam(defaultValue = "60", description = "How long a call may take, in seconds.")
     private int timeoutSeconds = 60;
     @UriParam(defaultValue = "262144", description = "The largest response body read, in bytes.")
@@ -28,6 +32,14 @@ public class ApiGatewayConfiguration extends AwsConnectionConfiguration {
 
     public void setAllowedEndpoints(String allowedEndpoints) {
         this.allowedEndpoints = allowedEndpoints;
+    }
+
+    public boolean isTrustDefinitionEndpoints() {
+        return trustDefinitionEndpoints;
+    }
+
+    public void setTrustDefinitionEndpoints(boolean trustDefinitionEndpoints) {
+        this.trustDefinitionEndpoints = trustDefinitionEndpoints;
     }
 
     public int getTimeoutSeconds() {

@@ -52,7 +52,13 @@ public final class ApiGatewayResolver implements ResourceResolver {
         String endpoint = literal(parameters, "ApiEndpoint", jsonata);
         if (endpoint != null) {
             try {
-                component.allowDefinitionEndpoint(InvokeRequest.checkedHost(endpoint));
+                String host = InvokeRequest.checkedHost(endpoint);
+                if (component.getConfiguration().isTrustDefinitionEndpoints()) {
+                    component.allowDefinitionEndpoint(host);
+                } else if (!component.getConfiguration().allows(host)) {
+                    problems.add(new ResourceProblem(field, "The apigateway:invoke Task's ApiEndpoint '" + host
+                            + "' is not one of the asl-aws-apigateway component's allowedEndpoints"));
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(new ResourceProblem(field, e.getMessage()));
             }

@@ -14,9 +14,17 @@ import org.junit.jupiter.api.Test;
 class ApiGatewayDeployTest {
 
     private static List<String> problems(String request) throws Exception {
+        return problems(request, true);
+    }
+
+    private static List<String> problems(String request, boolean trusted) throws Exception {
         String definition = ("{'StartAt':'T','States':{'T':{'Type':'Task',"
                 + "'Resource':'arn:aws:states:::apigateway:invoke'," + request + ",'End':true}}}").replace('\'', '"');
         try (DefaultCamelContext context = new DefaultCamelContext()) {
+            ApiGatewayConfiguration config = context.getComponent("asl-aws-apigateway", ApiGatewayComponent.class)
+                    .getConfiguration();
+            config.setTrustDefinitionEndpoints(trusted);
+            config.setAllowedEndpoints("*.execute-api.eu-west-1.amazonaws.com");
             ResourceResolvers resolvers = new ResourceResolvers(context, List.of());
             return new AslDeployer(context, null, resolvers, null).validate(definition, "STANDARD").stream()
                     .map(d -> d.code() + ": " + d.message() + " at " + d.location()).toList();
@@ -56,9 +64,25 @@ class ApiGatewayDeployTest {
     }
 
     @Test
+    void untrustedDefinitionsNeedAllowedHostsForLiteralEndpointsToo() throws Exception {
+        assertEquals(List.of(), problems("'Parameters':{'ApiEndpoint':'a1.execute-api.eu-west-1.amazonaws.com',"
+                + "'Method':'GET'}", false));
+        assertTrue(problems("'Parameters':{'ApiEndpoint':'a1.execute-api.us-east-1.amazonaws.com','Method':'GET'}",
+                false).get(0).contains("is not one of the asl-aws-apigateway component's allowedEndpoints"));
+    }
+
+    @Test
     void aComputedApiNeedsAllowedHosts() throws Exception {
-        assertTrue(problems("'Parameters':{'ApiEndpoint.$':'$.api','Method':'GET'}").get(0)
-                .contains("ApiEndpoint comes from the data"));
-        assertTrue(problems("'Comment':'the input is the request'").get(0).contains("ApiEndpoint comes from the data"));
+        String definition = ("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':"
+                + "'arn:aws:states:::apigateway:invoke','Parameters':{'ApiEndpoint.$':'$.api','Method':'GET'},"
+                + "'End':true}}}").replace('\'', '"');
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            ResourceResolvers resolvers = new ResourceResolvers(context, List.of());
+            String refused = new AslDeployer(context, null, resolvers, null).validate(definition, "STANDARD").get(0)
+                    .message();
+            assertTrue(refused.contains("ApiEndpoint comes from the data"), refused);
+        }
+        // with allowed hosts configured, it deploys
+        assertEquals(List.of(), problems("'Parameters':{'ApiEndpoint.$':'$.api','Method':'GET'}"));
     }
 }
