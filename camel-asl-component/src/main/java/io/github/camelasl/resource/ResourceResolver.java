@@ -40,4 +40,12 @@ public interface ResourceResolver {
     default int priority() {
         return 0;
     }
+
+    /**
+     * {@link #check(String, JsonNode)} for a resolver that needs the application's configuration to judge the state
+     * (the HTTP Task's allowed endpoints and connections, for example). Calls the two-argument check by default.
+     */
+    default List<ResourceProblem> check(String resource, JsonNode taskState, CamelContext camelContext) {
+        return check(resource, taskState);
+    }
 }

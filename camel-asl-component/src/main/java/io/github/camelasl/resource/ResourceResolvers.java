@@ -148,7 +148,7 @@ public final class ResourceResolvers {
         try {
             Optional<Answer> answer = answer(resource);
             List<ResourceProblem> problems = answer.isEmpty() ? null
-                    : answer.get().resolver().check(answer.get().form(), taskState);
+                    : answer.get().resolver().check(answer.get().form(), taskState, camelContext);
             return problems == null ? List.of() : problems;
         } catch (RuntimeException e) {
             return List.of();
