@@ -58,6 +58,8 @@ public final class Execution {
     /** Who watches it (see {@link ExecutionObserver}): set before its first event, by its runtime. */
     private volatile DeploymentObservers observers = DeploymentObservers.NONE;
     private Instant redriveDate;
+    /** Its Distributed Map runs, by ARN: UpdateMapRun finds a running one here. */
+    private final Map<String, MapRun> mapRuns = new java.util.concurrent.ConcurrentHashMap<>();
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
             List<HistoryListener> listeners, Map<String, Object> originalHeaders, String definition) {
@@ -161,6 +163,15 @@ public final class Execution {
 
     DeploymentObservers observers() {
         return observers;
+    }
+
+    void mapRunStarted(MapRun run) {
+        mapRuns.put(run.arn(), run);
+    }
+
+    /** One of its Distributed Map runs, or null. */
+    public MapRun mapRun(String mapRunArn) {
+        return mapRuns.get(mapRunArn);
     }
 
     /** The mocks of its test case, or null when it runs none. */
