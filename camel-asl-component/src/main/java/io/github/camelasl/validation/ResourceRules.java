@@ -48,8 +48,15 @@ final class ResourceRules {
         }
         supported(state, reader.path("Resource").textValue(), reader, state.at("ItemReader"));
         String objects = io.github.camelasl.engine.ItemReading.objectResource(reader);
-        if (objects != null) { // LOAD_AND_FLATTEN reads each listed object through getObject: it must run too
-            supported(state, objects, reader, state.at("ItemReader"));
+        if (objects != null) {
+            // LOAD_AND_FLATTEN reads each listed object through getObject, with the listing's Bucket and each Key
+            com.fasterxml.jackson.databind.node.ObjectNode read = reader.deepCopy();
+            String field = state.jsonata() ? "Arguments" : "Parameters";
+            if (read.get(field) instanceof com.fasterxml.jackson.databind.node.ObjectNode request) {
+                request.put("Key", "each listed object");
+            }
+            read.put("Resource", objects);
+            supported(state, objects, read, state.at("ItemReader"));
         }
     }
 
