@@ -214,6 +214,8 @@ public final class Execution {
             return false;
         }
         cancelTimeoutTimer();
+        // a map run still going ends with its execution (stopped, timed out, failed elsewhere)
+        mapRuns.values().forEach(run -> run.end(MapRun.ABORTED));
         Runnable finished = onFinish;
         if (finished != null) {
             finished.run();

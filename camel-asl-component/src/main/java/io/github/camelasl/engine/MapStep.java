@@ -332,6 +332,13 @@ public final class MapStep {
             }
             return null;
         }
+        if (run != null && scope.finished()) {
+            // an enclosing Parallel or Map gave up while the run went on: it stops, as its siblings do
+            scope.fanOut(null);
+            run.end(MapRun.ABORTED);
+            scope.record(HistoryEventType.MapRunAborted, null);
+            return null;
+        }
         if (fanOut.overflowed()) {
             scope.fanOut(null);
             AslError tooBig = scope.execution().config().limits().collectedResultTooBig(state.name());

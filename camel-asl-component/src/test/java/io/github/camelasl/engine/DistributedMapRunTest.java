@@ -37,6 +37,11 @@ class DistributedMapRunTest extends EngineTestSupport {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
+                from("direct:hold").process(e -> {
+                    if (!HOLD.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never let the branch go");
+                    }
+                });
                 from("direct:put-object").process(e -> {
                     JsonNode request = Json.parse(e.getMessage().getBody(String.class));
                     if (request.path("Bucket").asText().equals("no-such-bucket")) {
@@ -259,6 +264,71 @@ class DistributedMapRunTest extends EngineTestSupport {
         AslValidationException badTransformation = assertThrows(AslValidationException.class, () -> deploy(
                 distributed("\"ResultWriter\": {\"WriterConfig\": {\"Transformation\": \"SQUASH\"}},", PASS)));
         assertTrue(badTransformation.getMessage().contains("Transformation"), badTransformation::getMessage);
+    }
+
+    @Test
+    void aRunWhoseParallelGivesUpIsAborted() throws Exception {
+        StateMachineRuntime runtime = deploy("""
+                {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "Hold", "States": {
+                    "Hold": {"Type": "Task", "Resource": "direct:hold", "Next": "Fails"},
+                    "Fails": {"Type": "Fail", "Error": "Sibling.Failed"}}},
+                  {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemsPath": "$.items",
+                    "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                                      "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 30,
+                                                                     "End": true}}}}}}]}}}""");
+        StateMachineRuntime.Started started = runtime.begin(Json.parse(ITEMS), null, Map.of(), List.of(), true);
+        String arn = awaitMapRun(started.executionArn());
+        HOLD.countDown(); // the sibling fails now, while the map run goes on
+        ExecutionResult result = started.completion().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("Sibling.Failed", result.error());
+        awaitStatus(arn, "ABORTED");
+        assertTrue(runtime.history(started.executionArn()).stream()
+                .anyMatch(e -> e.path("type").asText().equals("MapRunAborted")), types(result)::toString);
+        assertEquals(3, store.mapRun(arn).orElseThrow().executionCounts().aborted());
+    }
+
+    /** Lets the Parallel's failing branch go on. */
+    private final java.util.concurrent.CountDownLatch HOLD = new java.util.concurrent.CountDownLatch(1);
+
+    /** Waits, at most 10 s, for the execution's map run to start. */
+    private String awaitMapRun(String executionArn) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            String arn = store.mapRuns(executionArn).stream().map(StoredMapRun::mapRunArn).findFirst().orElse(null);
+            if (arn != null) {
+                return arn;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("the map run never started");
+    }
+
+    @Test
+    void aRunOfAStoppedExecutionIsAborted() throws Exception {
+        StateMachineRuntime runtime = deploy(distributed("", """
+                {"P": {"Type": "Wait", "Seconds": 30, "End": true}}"""));
+        StateMachineRuntime.Started started = runtime.begin(Json.parse(ITEMS), null, Map.of(), List.of(), true);
+        String arn = awaitMapRun(started.executionArn());
+        assertEquals("RUNNING", store.mapRun(arn).orElseThrow().status());
+        MapRun live = runtime.mapRun(started.executionArn(), arn);
+        for (int i = 0; i < 400 && live.describe().executionCounts().running() < 3; i++) {
+            Thread.sleep(25);
+        }
+        assertEquals(3, live.describe().executionCounts().running());
+        runtime.stop(started.executionArn(), "Stopped", "by the test");
+        awaitStatus(arn, "ABORTED");
+    }
+
+    /** Waits, at most 10 s, for the store to keep the map run with that status. */
+    private void awaitStatus(String arn, String status) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            if (store.mapRun(arn).map(StoredMapRun::status).orElse("").equals(status)) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("map run " + arn + " is " + store.mapRun(arn).map(StoredMapRun::status)
+                .orElse("absent") + ", not " + status);
     }
 
     @Test
