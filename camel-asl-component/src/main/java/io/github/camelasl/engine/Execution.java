@@ -58,6 +58,8 @@ public final class Execution {
     /** Who watches it (see {@link ExecutionObserver}): set before its first event, by its runtime. */
     private volatile DeploymentObservers observers = DeploymentObservers.NONE;
     private Instant redriveDate;
+    /** Its Distributed Map runs, by ARN: UpdateMapRun finds a running one here. */
+    private final Map<String, MapRun> mapRuns = new java.util.concurrent.ConcurrentHashMap<>();
 
     Execution(StateMachineConfig config, String name, JsonNode input, ExecutionStore store,
             List<HistoryListener> listeners, Map<String, Object> originalHeaders, String definition) {
@@ -163,6 +165,15 @@ public final class Execution {
         return observers;
     }
 
+    void mapRunStarted(MapRun run) {
+        mapRuns.put(run.arn(), run);
+    }
+
+    /** One of its Distributed Map runs, or null. */
+    public MapRun mapRun(String mapRunArn) {
+        return mapRuns.get(mapRunArn);
+    }
+
     /** The mocks of its test case, or null when it runs none. */
     public TaskMocks mocks() {
         return mocks;
@@ -203,6 +214,8 @@ public final class Execution {
             return false;
         }
         cancelTimeoutTimer();
+        // a map run still going ends with its execution (stopped, timed out, failed elsewhere)
+        mapRuns.values().forEach(run -> run.end(MapRun.ABORTED));
         Runnable finished = onFinish;
         if (finished != null) {
             finished.run();

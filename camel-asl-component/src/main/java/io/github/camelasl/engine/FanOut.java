@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.dataflow.PayloadSize;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -25,13 +26,21 @@ public final class FanOut {
     private final AtomicInteger failureCount = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicReference<AslError> firstFailure =
             new java.util.concurrent.atomic.AtomicReference<>();
-    private final int toleratedCount;
-    private final double toleratedPercentage;
+    /** What the state tolerates; UpdateMapRun may change them while a Distributed Map runs. */
+    private volatile int toleratedCount;
+    private volatile double toleratedPercentage;
     private final long startedEventId;
     private volatile boolean aborted;
     /** Set before any run starts (see keep), read only after. */
     private boolean[] kept;
     private int permits = Integer.MAX_VALUE;
+    private int maxRunning = Integer.MAX_VALUE;
+    /** Runs started, and of those the ones that succeeded or were aborted (failures: failureCount). */
+    private final AtomicInteger startedCount = new AtomicInteger();
+    private final AtomicInteger succeededCount = new AtomicInteger();
+    private final AtomicInteger abortedCount = new AtomicInteger();
+    /** A Distributed Map's run (its ARN, DescribeMapRun), or null. */
+    private volatile MapRun mapRun;
     private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
     /** What stops the waits of runs under this fan-out when it aborts (see StoppableDelay). */
     private final java.util.Set<Runnable> onAbort = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -52,8 +61,35 @@ public final class FanOut {
     }
 
     /** Limits how many runs may go on at once (a Map's MaxConcurrency). */
-    void limitConcurrency(int maxRunning) {
+    synchronized void limitConcurrency(int maxRunning) {
         this.permits = maxRunning;
+        this.maxRunning = maxRunning;
+    }
+
+    /**
+     * Changes how many runs may go on at once while they run (UpdateMapRun): places freed go to waiting runs at once,
+     * and with fewer places no new run starts until enough running ones have finished.
+     */
+    void changeConcurrency(int newMaxRunning) {
+        List<Runnable> resumed = new java.util.ArrayList<>();
+        synchronized (this) {
+            permits += newMaxRunning - maxRunning;
+            maxRunning = newMaxRunning;
+            while (permits > 0 && !waiting.isEmpty()) {
+                permits--;
+                resumed.add(waiting.poll());
+            }
+        }
+        resumed.forEach(Runnable::run);
+    }
+
+    /** Changes what the state tolerates while its runs go on (UpdateMapRun). */
+    void tolerate(int count, double percentage) {
+        this.toleratedCount = count;
+        this.toleratedPercentage = percentage;
+        if (failureCount.get() > 0 && exceedsTolerance(failureCount.get())) {
+            abort();
+        }
     }
 
     /**
@@ -71,11 +107,12 @@ public final class FanOut {
 
     /** A run finished: its place goes to the next waiting run, which is returned to be resumed, or null. */
     public synchronized Runnable finished() {
-        Runnable next = waiting.poll();
-        if (next == null) {
-            permits++;
+        permits++;
+        if (permits > 0 && !waiting.isEmpty()) {
+            permits--;
+            return waiting.poll();
         }
-        return next;
+        return null;
     }
 
     /**
@@ -123,6 +160,7 @@ public final class FanOut {
      * aborted (see {@link #overflowed()}).
      */
     synchronized void succeeded(int index, JsonNode output, long measuredBytes) {
+        succeededCount.incrementAndGet();
         if (overflowed) {
             return;
         }
@@ -223,6 +261,78 @@ public final class FanOut {
 
     int failureCount() {
         return failureCount.get();
+    }
+
+    /** A ResultWriter's: each run's input and start and stop times (epoch ms, 0 until then); null without one. */
+    private AtomicReferenceArray<JsonNode> inputs;
+    private java.util.concurrent.atomic.AtomicLongArray startMillis;
+    private java.util.concurrent.atomic.AtomicLongArray stopMillis;
+
+    /** Keeps each run's input and times from now on, for a ResultWriter's NONE results. Before any run starts. */
+    void describeRuns() {
+        inputs = new AtomicReferenceArray<>(outputs.length());
+        startMillis = new java.util.concurrent.atomic.AtomicLongArray(outputs.length());
+        stopMillis = new java.util.concurrent.atomic.AtomicLongArray(outputs.length());
+    }
+
+    /** Run {@code index} started with {@code input} (for DescribeMapRun's counts and a ResultWriter). */
+    void runStarted(int index, JsonNode input, java.time.Instant at) {
+        startedCount.incrementAndGet();
+        if (inputs != null) {
+            inputs.set(index, input);
+            startMillis.set(index, at.toEpochMilli());
+        }
+    }
+
+    /** Run {@code index} ended, however. */
+    void runStopped(int index, java.time.Instant at) {
+        if (stopMillis != null) {
+            stopMillis.set(index, at.toEpochMilli());
+        }
+    }
+
+    JsonNode input(int index) {
+        return inputs == null ? null : inputs.get(index);
+    }
+
+    java.time.Instant startedAt(int index) {
+        long millis = startMillis == null ? 0 : startMillis.get(index);
+        return millis == 0 ? null : java.time.Instant.ofEpochMilli(millis);
+    }
+
+    java.time.Instant stoppedAt(int index) {
+        long millis = stopMillis == null ? 0 : stopMillis.get(index);
+        return millis == 0 ? null : java.time.Instant.ofEpochMilli(millis);
+    }
+
+    /** Run {@code index}'s failure, or null. */
+    AslError failure(int index) {
+        return failures.get(index);
+    }
+
+    /** A run stopped unfinished, its state having given up (for DescribeMapRun's counts). */
+    void runAborted() {
+        abortedCount.incrementAndGet();
+    }
+
+    int startedCount() {
+        return startedCount.get();
+    }
+
+    int succeededCount() {
+        return succeededCount.get();
+    }
+
+    int abortedCount() {
+        return abortedCount.get();
+    }
+
+    MapRun mapRun() {
+        return mapRun;
+    }
+
+    void mapRun(MapRun run) {
+        this.mapRun = run;
     }
 
     /** The failure that happened first, or null. */

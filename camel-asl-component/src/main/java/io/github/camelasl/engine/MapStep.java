@@ -8,6 +8,7 @@ import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.dataflow.JsonPaths;
 import io.github.camelasl.dataflow.PayloadTemplate;
 import io.github.camelasl.dataflow.jsonata.ExpectedType;
+import io.github.camelasl.history.EventDetails;
 import io.github.camelasl.history.HistoryEventType;
 import io.github.camelasl.model.MapState;
 import java.util.ArrayList;
@@ -72,7 +73,8 @@ public final class MapStep {
 
     private static List<JsonNode> fanOut(Scope scope, MapState state, JsonNode effective, List<JsonNode> items) {
         Bindings context = scope.bindings();
-        int concurrency = concurrency(state, effective, context);
+        long declaredConcurrency = declaredConcurrency(state, effective, context);
+        int concurrency = effectiveConcurrency(declaredConcurrency);
         int toleratedCount = Integer.MAX_VALUE;
         double toleratedPercentage = 100.0;
         boolean tolerance = false;
@@ -99,7 +101,52 @@ public final class MapStep {
         fanOut.keep(scope.takeRedrivenRuns());
         scope.fanOut(fanOut);
         scope.mapConcurrency(concurrency);
+        if (state.distributed()) {
+            if (state.resultWriter() != null) {
+                fanOut.describeRuns();
+            }
+            boolean countGiven = state.toleratedFailureCount() != null || state.toleratedFailureCountPath() != null;
+            boolean percentageGiven = state.toleratedFailurePercentage() != null
+                    || state.toleratedFailurePercentagePath() != null;
+            MapRun run = MapRun.start(scope.execution(), state.label() != null ? state.label() : state.name(),
+                    fanOut, (int) Math.min(declaredConcurrency, Integer.MAX_VALUE),
+                    percentageGiven ? toleratedPercentage : 0, countGiven ? toleratedCount : 0);
+            ObjectNode runDetails = Json.NODES.objectNode();
+            runDetails.put("mapRunArn", run.arn());
+            scope.record(HistoryEventType.MapRunStarted, runDetails);
+        }
         return items;
+    }
+
+    /**
+     * A Distributed Map whose ItemReader failed: AWS records the state started with no item, its map run started
+     * and failed, and the state failed (the recordings of test_map_item_reader_json_no_json_list_object and
+     * test_map_item_reader_csv_max_items_paths[-1]). The error then goes to the state's Retry and Catch.
+     */
+    public static void readFailed(Scope scope, AslError error) {
+        MapState state = (MapState) scope.current();
+        if (!state.distributed() || scope.execution().isFinished()) {
+            return;
+        }
+        ObjectNode details = Json.NODES.objectNode();
+        details.put("length", 0);
+        long started = scope.record(HistoryEventType.MapStateStarted, details);
+        FanOut empty = new FanOut(0, 0, 0, started, scope.execution().config().limits().maxPayloadSize());
+        MapRun run = MapRun.start(scope.execution(), state.label() != null ? state.label() : state.name(), empty,
+                0, 0, 0);
+        ObjectNode runDetails = Json.NODES.objectNode();
+        runDetails.put("mapRunArn", run.arn());
+        scope.record(HistoryEventType.MapRunStarted, runDetails);
+        runFailed(scope, run, error);
+        scope.record(HistoryEventType.MapStateFailed, null);
+    }
+
+    private static void runFailed(Scope scope, MapRun run, AslError error) {
+        if (run == null) {
+            return;
+        }
+        run.end(MapRun.FAILED);
+        scope.record(HistoryEventType.MapRunFailed, EventDetails.failure(error.error(), error.cause()));
     }
 
     private static JsonNode selectItems(MapState state, JsonNode effective, Bindings context) {
@@ -201,7 +248,8 @@ public final class MapStep {
                 + ". Expected " + expected + ".");
     }
 
-    private static int concurrency(MapState state, JsonNode data, Bindings context) {
+    /** MaxConcurrency as the state gives it (0: no limit), the run's; see effectiveConcurrency. */
+    private static long declaredConcurrency(MapState state, JsonNode data, Bindings context) {
         long value;
         if (state.maxConcurrencyPath() != null) {
             JsonNode node = InputOutput.readField("MaxConcurrencyPath", state.maxConcurrencyPath(), data, context);
@@ -217,7 +265,12 @@ public final class MapStep {
         if (value < 0) {
             throw AslError.runtime("MaxConcurrency cannot be negative.");
         }
-        return value == 0 ? MAX_INLINE_CONCURRENCY : (int) Math.min(value, MAX_INLINE_CONCURRENCY);
+        return value;
+    }
+
+    /** How many iterations go on at once for a MaxConcurrency (0: no limit): at most the inline ceiling. */
+    static int effectiveConcurrency(long maxConcurrency) {
+        return maxConcurrency == 0 ? MAX_INLINE_CONCURRENCY : (int) Math.min(maxConcurrency, MAX_INLINE_CONCURRENCY);
     }
 
     private static int toleratedCount(MapState state, JsonNode data, Bindings context) {
@@ -264,35 +317,108 @@ public final class MapStep {
         return node.isTextual() ? node.textValue() : Json.write(node);
     }
 
-    public static void complete(Scope scope) {
+    /**
+     * The Map's runs ended: its result, or its failure. A Distributed Map's ResultWriter with a Resource answers
+     * the writes to make (see {@link #completeWritten}): null otherwise, the state having exited or thrown.
+     */
+    public static ResultWriting.Writes complete(Scope scope) {
         MapState state = (MapState) scope.current();
         FanOut fanOut = scope.fanOut();
-        scope.fanOut(null);
+        MapRun run = fanOut.mapRun();
         if (scope.execution().isFinished()) {
-            return;
+            scope.fanOut(null);
+            if (run != null) {
+                run.end(MapRun.ABORTED); // the execution ended (stopped, timed out, failed elsewhere) first
+            }
+            return null;
+        }
+        if (run != null && scope.finished()) {
+            // an enclosing Parallel or Map gave up while the run went on: it stops, as its siblings do
+            scope.fanOut(null);
+            run.end(MapRun.ABORTED);
+            scope.record(HistoryEventType.MapRunAborted, null);
+            return null;
         }
         if (fanOut.overflowed()) {
+            scope.fanOut(null);
+            AslError tooBig = scope.execution().config().limits().collectedResultTooBig(state.name());
+            runFailed(scope, run, tooBig);
             scope.record(HistoryEventType.MapStateFailed, null);
-            throw scope.execution().config().limits().collectedResultTooBig(state.name());
+            throw tooBig;
         }
         AslError terminal = fanOut.terminalFailure();
         if (terminal != null || fanOut.failureCount() > 0 && fanOut.exceedsTolerance(fanOut.failureCount())) {
-            scope.fanOutFailed(fanOut.succeededOutputs());
-            scope.record(HistoryEventType.MapStateFailed, null);
-            scope.phase(Scope.Phase.FAN_OUT_RESULT);
-            if (terminal != null) {
-                throw terminal;
-            }
             boolean tolerance = state.distributed() && (state.toleratedFailureCount() != null
                     || state.toleratedFailureCountPath() != null || state.toleratedFailurePercentage() != null
-                    || state.toleratedFailurePercentagePath() != null);
-            if (tolerance) {
-                throw new AslError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
-                        "The specified tolerated failure threshold was exceeded");
+                    || state.toleratedFailurePercentagePath() != null || run != null && run.toleranceChanged());
+            AslError failure = terminal != null ? terminal : tolerance
+                    ? new AslError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                            "The specified tolerated failure threshold was exceeded")
+                    : fanOut.firstFailure();
+            if (terminal == null && ResultWriting.resource(state) != null) {
+                return writes(scope, fanOut, run, failure); // AWS writes a failed run's results too
             }
-            throw fanOut.firstFailure();
+            scope.fanOut(null);
+            fail(scope, fanOut, run, failure);
+            throw failure;
+        }
+        if (state.resultWriter() != null && ResultWriting.resource(state) != null) {
+            return writes(scope, fanOut, run, null);
+        }
+        scope.fanOut(null);
+        JsonNode result = state.resultWriter() != null ? ResultWriting.shaped(scope, fanOut) : fanOut.outputs();
+        if (run != null) {
+            run.end(MapRun.SUCCEEDED);
+            scope.record(HistoryEventType.MapRunSucceeded, null);
         }
         scope.record(HistoryEventType.MapStateSucceeded, null);
-        Transitions.exitWithResult(scope, state.resultSelector(), state.resultPath(), fanOut.outputs());
+        Transitions.exitWithResult(scope, state.resultSelector(), state.resultPath(), result);
+        return null;
+    }
+
+    /** The ResultWriter's writes; one that cannot even be made (no Bucket) fails the run and the Map. */
+    private static ResultWriting.Writes writes(Scope scope, FanOut fanOut, MapRun run, AslError failure) {
+        try {
+            return ResultWriting.writes(scope, fanOut, failure);
+        } catch (AslError e) {
+            scope.fanOut(null);
+            fail(scope, fanOut, run, e);
+            throw e;
+        }
+    }
+
+    private static void fail(Scope scope, FanOut fanOut, MapRun run, AslError failure) {
+        scope.fanOutFailed(fanOut.succeededOutputs());
+        runFailed(scope, run, failure);
+        scope.record(HistoryEventType.MapStateFailed, null);
+        scope.phase(Scope.Phase.FAN_OUT_RESULT);
+    }
+
+    /** The ResultWriter wrote every file: the Map exits with where they are, or fails as its run did. */
+    public static void completeWritten(Scope scope, ResultWriting.Writes writes) {
+        MapState state = (MapState) scope.current();
+        FanOut fanOut = scope.fanOut();
+        scope.fanOut(null);
+        MapRun run = fanOut.mapRun();
+        run.resultsWritten(writes.resultsWritten());
+        if (writes.failure() != null) {
+            fail(scope, fanOut, run, writes.failure());
+            throw writes.failure();
+        }
+        run.end(MapRun.SUCCEEDED);
+        scope.record(HistoryEventType.MapRunSucceeded, null);
+        scope.record(HistoryEventType.MapStateSucceeded, null);
+        Transitions.exitWithResult(scope, state.resultSelector(), state.resultPath(), writes.output());
+    }
+
+    /** A write of the ResultWriter failed: its run fails, and the Map with States.ResultWriterFailed. */
+    public static AslError writeFailed(Scope scope, AslError callError) {
+        AslError failure = ResultWriting.failed(callError);
+        FanOut fanOut = scope.fanOut();
+        if (fanOut != null && !scope.execution().isFinished()) {
+            scope.fanOut(null);
+            fail(scope, fanOut, fanOut.mapRun(), failure);
+        }
+        return failure;
     }
 }

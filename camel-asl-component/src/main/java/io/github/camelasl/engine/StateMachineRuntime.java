@@ -427,6 +427,15 @@ public final class StateMachineRuntime {
     private final Map<String, CompletableFuture<ExecutionResult>> waitingOutOfMemory =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * A Distributed Map run of one of its executions running in this JVM (for UpdateMapRun and the live counts of
+     * DescribeMapRun), or null when that execution does not run here (ended, or parked out of memory).
+     */
+    public MapRun mapRun(String executionArn, String mapRunArn) {
+        Execution live = running.get(executionArn);
+        return live == null ? null : live.mapRun(mapRunArn);
+    }
+
     /** STANDARD executions running in this JVM, for StopExecution (AWS stops no EXPRESS execution). */
     private final Map<String, Execution> running = new java.util.concurrent.ConcurrentHashMap<>();
 

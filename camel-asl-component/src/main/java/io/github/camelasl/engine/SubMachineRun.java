@@ -38,9 +38,13 @@ public final class SubMachineRun {
         }
         long started = iterationEvent(parent, HistoryEventType.MapIterationStarted, fanOut.startedEventId(),
                 state.name(), index);
+        java.time.Instant now = parent.execution().clock().instant();
         try {
-            return parent.child(state.itemProcessor(), null, started, MapStep.iterationInput(parent, index, item));
+            JsonNode input = MapStep.iterationInput(parent, index, item);
+            fanOut.runStarted(index, input, now);
+            return parent.child(state.itemProcessor(), null, started, input);
         } catch (RuntimeException e) {
+            fanOut.runStarted(index, item, now);
             Scope failed = parent.child(state.itemProcessor(), null, started, item);
             failed.fail(FailurePolicy.toAslError(e, Scope.Phase.DATAFLOW));
             return failed;
@@ -97,6 +101,7 @@ public final class SubMachineRun {
         if (fanOut.kept(index)) {
             return;
         }
+        fanOut.runStopped(index, parent.execution().clock().instant());
         if (child.failure() != null) {
             fanOut.failed(index, child.failure());
             iterationEvent(parent, HistoryEventType.MapIterationFailed, child.lastEventId(), name, index);
@@ -104,6 +109,7 @@ public final class SubMachineRun {
             fanOut.succeeded(index, child.output(), child.outputBytes());
             iterationEvent(parent, HistoryEventType.MapIterationSucceeded, child.lastEventId(), name, index);
         } else {
+            fanOut.runAborted();
             iterationEvent(parent, HistoryEventType.MapIterationAborted, child.lastEventId(), name, index);
         }
     }

@@ -36,6 +36,10 @@ public enum HistoryEventType {
     MapIterationSucceeded("mapIterationSucceededEventDetails"),
     MapIterationFailed("mapIterationFailedEventDetails"),
     MapIterationAborted("mapIterationAbortedEventDetails"),
+    MapRunStarted("mapRunStartedEventDetails"),
+    MapRunSucceeded(null),
+    MapRunFailed("mapRunFailedEventDetails"),
+    MapRunAborted(null),
     WaitStateAborted(null);
 
     private final String detailsField;

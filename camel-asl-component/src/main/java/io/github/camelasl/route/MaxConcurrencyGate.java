@@ -13,10 +13,17 @@ import org.apache.camel.support.AsyncProcessorSupport;
  */
 final class MaxConcurrencyGate extends AsyncProcessorSupport {
 
+    /** Where a waiting iteration goes on: never the thread that freed its place (an UpdateMapRun caller's). */
+    private final ExecutorService pool;
+
+    MaxConcurrencyGate(ExecutorService pool) {
+        this.pool = pool;
+    }
+
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         FanOut fanOut = StateMachineRoutes.scope(exchange).fanOut();
-        if (fanOut.tryStart(() -> callback.done(false))) {
+        if (fanOut.tryStart(() -> pool.execute(() -> callback.done(false)))) {
             callback.done(true);
             return true;
         }
@@ -24,10 +31,10 @@ final class MaxConcurrencyGate extends AsyncProcessorSupport {
     }
 
     /** Gives the finished iteration's place to the next waiting one. */
-    static void release(FanOut fanOut, ExecutorService pool) {
+    static void release(FanOut fanOut) {
         Runnable next = fanOut.finished();
         if (next != null) {
-            pool.execute(next);
+            next.run(); // hands it to the pool (see process)
         }
     }
 }

@@ -8,6 +8,7 @@ import io.github.camelasl.engine.InlineStates;
 import io.github.camelasl.engine.ItemReading;
 import io.github.camelasl.engine.MapStep;
 import io.github.camelasl.engine.ParallelStep;
+import io.github.camelasl.engine.ResultWriting;
 import io.github.camelasl.engine.Scope;
 import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.StepCaching;
@@ -204,7 +205,16 @@ public class StateMachineRoutes extends RouteBuilder {
                         e.removeProperty(TOKEN_WAIT);
                         wait.abandon();
                     }
-                    FailurePolicy.handle(scope(e), e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+                    Exception caught = e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                    if (e.getProperty(READS) != null) { // a Distributed Map's ItemReader failed: its map run did
+                        e.removeProperty(READS);
+                        MapStep.readFailed(scope(e), FailurePolicy.toAslError(caught, scope(e).phase()));
+                    } else if (e.getProperty(WRITES) != null) { // its ResultWriter failed: States.ResultWriterFailed
+                        e.removeProperty(WRITES);
+                        caught = MapStep.writeFailed(scope(e), FailurePolicy.toAslError(caught, scope(e).phase()));
+                        scope(e).phase(Scope.Phase.DATAFLOW);
+                    }
+                    FailurePolicy.handle(scope(e), caught);
                 })
                 .process(new ScopeDelay(timers)) // a retry's back-off
                 .end();
@@ -345,8 +355,8 @@ public class StateMachineRoutes extends RouteBuilder {
         }
         if (InlineStates.handlesAll(state.itemProcessor())) {
             // an item processor that only moves data: no split, see SubMachineRun.runIterationsInline
-            route.process(e -> SubMachineRun.runIterationsInline(scope(e), items(e)))
-                    .process(e -> MapStep.complete(scope(e)));
+            route.process(e -> SubMachineRun.runIterationsInline(scope(e), items(e)));
+            completeMap(route, state);
             return;
         }
         String processorDriver = machineRoutes(state.itemProcessor());
@@ -356,7 +366,7 @@ public class StateMachineRoutes extends RouteBuilder {
         pools.add(ownPool);
         ExecutorService pool = clock.observe(ownPool); // the iterations' work, as the clock sees it
         engineRoute(iteration, state.name() + "-iteration")
-                .process(new MaxConcurrencyGate())
+                .process(new MaxConcurrencyGate(pool))
                 .process(e -> e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, SubMachineRun.startIteration(
                         scope(e), e.getProperty(Exchange.SPLIT_INDEX, Integer.class), TaskMessages.json(e))))
                 .doTry()
@@ -368,10 +378,12 @@ public class StateMachineRoutes extends RouteBuilder {
                     Scope child = scope(e);
                     SubMachineRun.finishIteration(child, e.getProperty(Exchange.SPLIT_INDEX, Integer.class));
                     e.setProperty(StateMachineRuntime.SCOPE_PROPERTY, child.parent());
-                    MaxConcurrencyGate.release(child.parent().fanOut(), pool);
+                    MaxConcurrencyGate.release(child.parent().fanOut());
                 });
+        // a Distributed Map's MaxConcurrency may change while it runs (UpdateMapRun): its gate alone holds it to one
+        boolean changeable = state.distributed();
         route.choice()
-                    .when(e -> scope(e).mapConcurrency() == 1)
+                    .when(e -> !changeable && scope(e).mapConcurrency() == 1)
                         .split(body(), AggregationStrategies.useOriginal())
                             .to(iteration)
                         .end()
@@ -381,8 +393,50 @@ public class StateMachineRoutes extends RouteBuilder {
                             .to(iteration)
                         .end()
                     .endChoice()
+                .end();
+        completeMap(route, state);
+    }
+
+    /**
+     * The Map's result, or its failure; with a ResultWriter that has a Resource, its files are written first, one
+     * call after the other like an ItemReader's reads.
+     */
+    private void completeMap(TryDefinition route, MapState state) {
+        String writer = ResultWriting.resource(state);
+        if (writer == null) {
+            route.process(e -> MapStep.complete(scope(e)));
+            return;
+        }
+        String uri = resourceEndpoints.apply(writer);
+        TaskHeaders headers = TaskHeaders.ofResultWriter(allowedCamelHeaders, forwardedHeaders);
+        route.process(e -> {
+                    ResultWriting.Writes writes = MapStep.complete(scope(e));
+                    if (writes != null) {
+                        e.setProperty(WRITES, writes);
+                        scope(e).phase(Scope.Phase.TASK_CALL);
+                    }
+                })
+                .loopDoWhile(e -> writes(e) != null && writes(e).request() != null)
+                    .process(e -> TaskMessages.toRequest(e, scope(e), writes(e).request(), headers))
+                    .process(new TaskCall(uri, false, clock))
+                    .process(e -> writes(e).written())
                 .end()
-                .process(e -> MapStep.complete(scope(e)));
+                .process(e -> {
+                    ResultWriting.Writes writes = writes(e);
+                    if (writes != null) {
+                        e.removeProperty(WRITES);
+                        e.getMessage().setHeaders(new java.util.HashMap<>());
+                        scope(e).phase(Scope.Phase.DATAFLOW);
+                        MapStep.completeWritten(scope(e), writes);
+                    }
+                });
+    }
+
+    /** Exchange property: the running Map's ResultWriter writes. */
+    private static final String WRITES = "CamelAslResultWrites";
+
+    private static ResultWriting.Writes writes(Exchange exchange) {
+        return exchange.getProperty(WRITES, ResultWriting.Writes.class);
     }
 
     /**
@@ -391,11 +445,19 @@ public class StateMachineRoutes extends RouteBuilder {
      */
     private void readItems(TryDefinition route, MapState state) {
         String uri = resourceEndpoints.apply(ItemReading.resource(state));
+        String objects = ItemReading.objectResource(state);
+        TaskCall objectRead = objects == null ? null : new TaskCall(resourceEndpoints.apply(objects), false, clock);
         TaskHeaders headers = TaskHeaders.ofItemReader(state, allowedCamelHeaders, forwardedHeaders);
+        TaskCall read = new TaskCall(uri, false, clock);
         route.process(e -> e.setProperty(READS, ItemReading.start(scope(e))))
                 .loopDoWhile(e -> reads(e).request() != null)
                     .process(e -> TaskMessages.toRequest(e, scope(e), reads(e).request(), headers))
-                    .process(new TaskCall(uri, false, clock))
+                    .choice()
+                        .when(e -> objectRead != null && reads(e).readingObject())
+                            .process(objectRead != null ? objectRead : read)
+                        .otherwise()
+                            .process(read)
+                    .end()
                     .process(e -> reads(e).add(scope(e), TaskMessages.result(e)))
                 .end();
         route.process(e -> {

@@ -47,6 +47,11 @@ final class TaskHeaders {
         return of(state.itemReader().get(jsonata ? "Arguments" : "Parameters"), jsonata, allowed, forwarded);
     }
 
+    /** A Map's ResultWriter: its requests are the engine's (the files to write), so only the caller's headers. */
+    static TaskHeaders ofResultWriter(AllowedCamelHeaders allowed, ForwardedHeaders forwarded) {
+        return new TaskHeaders(List.of(), false, allowed, forwarded);
+    }
+
     private static boolean jsonata(State state) {
         return state.common().queryLanguage() == QueryLanguage.JSONata;
     }

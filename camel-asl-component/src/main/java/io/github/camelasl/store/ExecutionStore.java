@@ -331,6 +331,23 @@ public interface ExecutionStore extends AutoCloseable {
         return java.util.Map.of();
     }
 
+    /**
+     * Keeps a Distributed Map run (DescribeMapRun's shape), replacing the one of its ARN: written when it starts, when
+     * UpdateMapRun changes it and when it ends. A store that keeps none (the default) forgets them.
+     */
+    default void putMapRun(StoredMapRun mapRun) {
+    }
+
+    /** The map run of that ARN, as {@link #putMapRun} last kept it. */
+    default Optional<StoredMapRun> mapRun(String mapRunArn) {
+        return Optional.empty();
+    }
+
+    /** The map runs of an execution, in the order they started (ListMapRuns). */
+    default List<StoredMapRun> mapRuns(String executionArn) {
+        return List.of();
+    }
+
     /** Step caching (see StepCaching): the result recorded under {@code key}, if any. */
     default Optional<JsonNode> cachedResult(String key) {
         return Optional.empty();

@@ -325,6 +325,36 @@ public class InMemoryExecutionStore implements ExecutionStore {
         return Map.copyOf(tags);
     }
 
+    /** How many map runs this store keeps: the oldest is forgotten past it, as a bounded store must. */
+    static final int MAX_MAP_RUNS = 10_000;
+    /** Map runs by ARN, oldest first. */
+    private final Map<String, StoredMapRun> mapRuns = new java.util.LinkedHashMap<>();
+
+    @Override
+    public void putMapRun(StoredMapRun mapRun) {
+        synchronized (mapRuns) {
+            mapRuns.put(mapRun.mapRunArn(), mapRun);
+            if (mapRuns.size() > MAX_MAP_RUNS) {
+                mapRuns.remove(mapRuns.keySet().iterator().next());
+            }
+        }
+    }
+
+    @Override
+    public java.util.Optional<StoredMapRun> mapRun(String mapRunArn) {
+        synchronized (mapRuns) {
+            return java.util.Optional.ofNullable(mapRuns.get(mapRunArn));
+        }
+    }
+
+    @Override
+    public List<StoredMapRun> mapRuns(String executionArn) {
+        synchronized (mapRuns) {
+            return mapRuns.values().stream().filter(r -> r.executionArn().equals(executionArn))
+                    .sorted(java.util.Comparator.comparing(StoredMapRun::startDate)).toList();
+        }
+    }
+
     /** The state machines created through the API, by ARN (never evicted: each is one definition). */
     private final Map<String, StoredStateMachine> stateMachines = new ConcurrentHashMap<>();
     private final java.util.Set<String> deleting = ConcurrentHashMap.newKeySet();

@@ -58,7 +58,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     /** Deferred checkpoints queued beyond this make their callers wait (see checkpointDeferred). */
     private static final int MAX_QUEUED = 10_000;
     /** The schema this code writes; a store file of a newer one is refused, an older one is migrated. */
-    public static final int SCHEMA_VERSION = 14;
+    public static final int SCHEMA_VERSION = 15;
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE definitions (hash TEXT PRIMARY KEY, definition TEXT NOT NULL)",
@@ -189,6 +189,13 @@ public final class SqliteExecutionStore implements ExecutionStore {
         "CREATE INDEX IF NOT EXISTS executions_by_status_start ON executions (status, start_date, execution_arn)",
         "CREATE INDEX IF NOT EXISTS executions_by_stop ON executions (stop_date, execution_arn)",
         "CREATE INDEX IF NOT EXISTS executions_by_status_stop ON executions (status, stop_date, execution_arn)",
+    };
+
+    /** Version 15: Distributed Map runs (DescribeMapRun's shape as JSON), found by ARN and by execution. */
+    private static final String[] SCHEMA_V15 = {
+        "CREATE TABLE IF NOT EXISTS map_runs (map_run_arn TEXT PRIMARY KEY, execution_arn TEXT NOT NULL, "
+                + "start_date BIGINT NOT NULL, body TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS map_runs_by_execution ON map_runs (execution_arn, start_date)",
     };
 
     private final Path folder;
@@ -359,7 +366,8 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             // each step in a transaction of its own, so a file is always at one version or the next
             String[][] steps = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7,
-                SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14};
+                SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14,
+                SCHEMA_V15};
             for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
                 connection.setAutoCommit(false);
                 for (String ddl : steps[next - 1]) {
@@ -810,6 +818,58 @@ public final class SqliteExecutionStore implements ExecutionStore {
                                 TerminalText.escape(rs.getString(1)));
                     } else {
                         out.put(rs.getString(1), tags);
+                    }
+                }
+            }
+            return out;
+        }));
+    }
+
+    @Override
+    public void putMapRun(StoredMapRun mapRun) {
+        String body = mapRun.toJsonText();
+        await(submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO map_runs (map_run_arn, execution_arn, "
+                    + "start_date, body) VALUES (?, ?, ?, ?) ON CONFLICT (map_run_arn) DO UPDATE SET "
+                    + "body = excluded.body")) {
+                ps.setString(1, mapRun.mapRunArn());
+                ps.setString(2, mapRun.executionArn());
+                ps.setLong(3, mapRun.startDate().toEpochMilli());
+                ps.setString(4, body);
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Optional<StoredMapRun> mapRun(String mapRunArn) {
+        List<StoredMapRun> found = readMapRuns("SELECT map_run_arn, body FROM map_runs WHERE map_run_arn = ?",
+                mapRunArn);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<StoredMapRun> mapRuns(String executionArn) {
+        return readMapRuns("SELECT map_run_arn, body FROM map_runs WHERE execution_arn = ? ORDER BY start_date, "
+                + "map_run_arn", executionArn);
+    }
+
+    /** The map runs a query finds; a row that is not one putMapRun wrote is left out, with a WARN naming it. */
+    private List<StoredMapRun> readMapRuns(String query, String key) {
+        return await(submit(c -> {
+            List<StoredMapRun> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(query)) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        StoredMapRun run = StoredMapRun.fromJsonText(rs.getString(2));
+                        if (run == null) {
+                            LOG.warn("The map run {} is left out: its row is not a map run's JSON",
+                                    TerminalText.escape(rs.getString(1)));
+                        } else {
+                            out.add(run);
+                        }
                     }
                 }
             }

@@ -17,6 +17,7 @@ final class ResourceRules {
     static void check(StateContext state) {
         if ("Map".equals(state.type())) {
             itemReader(state);
+            resultWriter(state);
             return;
         }
         JsonNode value = state.field("Resource");
@@ -46,6 +47,26 @@ final class ResourceRules {
             return;
         }
         supported(state, reader.path("Resource").textValue(), reader, state.at("ItemReader"));
+        String objects = io.github.camelasl.engine.ItemReading.objectResource(reader);
+        if (objects != null) {
+            // LOAD_AND_FLATTEN reads each listed object through getObject, with the listing's Bucket and each Key
+            com.fasterxml.jackson.databind.node.ObjectNode read = reader.deepCopy();
+            String field = state.jsonata() ? "Arguments" : "Parameters";
+            if (read.get(field) instanceof com.fasterxml.jackson.databind.node.ObjectNode request) {
+                request.put("Key", "each listed object");
+            }
+            read.put("Resource", objects);
+            supported(state, objects, read, state.at("ItemReader"));
+        }
+    }
+
+    /** A Distributed Map's ResultWriter Resource writes the results as a Task call would: something must serve it. */
+    private static void resultWriter(StateContext state) {
+        JsonNode writer = state.field("ResultWriter");
+        if (writer == null || !writer.path("Resource").isTextual()) {
+            return;
+        }
+        supported(state, writer.path("Resource").textValue(), writer, state.at("ResultWriter"));
     }
 
     /** {@code owner} holds the Resource and its Parameters or Arguments; {@code pointer} is its location. */

@@ -96,17 +96,85 @@ final class StateRules {
         subObject(state, "ItemReader", Schema.ITEM_READER);
         subObject(state, "ItemBatcher", Schema.ITEM_BATCHER);
         subObject(state, "ResultWriter", Schema.RESULT_WRITER);
+        resultWriter(state);
         JsonNode reader = state.field("ItemReader");
         if (reader != null) {
             String configPointer = Locations.field(state.at("ItemReader"), "ReaderConfig");
             atMostOne(state, reader.get("ReaderConfig"), configPointer, "MaxItems", "MaxItemsPath");
             literalInteger(state, reader.get("ReaderConfig"), configPointer, "MaxItems", BigDecimal.ZERO, true);
+            readerConfig(state, reader, configPointer);
         }
         JsonNode batcher = state.field("ItemBatcher");
         atMostOne(state, batcher, state.at("ItemBatcher"), "MaxItemsPerBatch", "MaxItemsPerBatchPath");
         atMostOne(state, batcher, state.at("ItemBatcher"), "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
         literalInteger(state, batcher, state.at("ItemBatcher"), "MaxItemsPerBatch", BigDecimal.ONE, false);
         literalInteger(state, batcher, state.at("ItemBatcher"), "MaxInputBytesPerBatch", BigDecimal.ONE, false);
+    }
+
+    /**
+     * ReaderConfig's ItemsPointer (a JSON Pointer, RFC 6901) and Transformation (NONE, or LOAD_AND_FLATTEN, which
+     * reads the objects an s3:listObjectsV2 listing lists: "ItemReader (Map)").
+     */
+    private static void readerConfig(StateContext state, JsonNode reader, String configPointer) {
+        JsonNode config = reader.get("ReaderConfig");
+        if (config == null || !config.isObject()) {
+            return;
+        }
+        JsonNode pointer = config.get("ItemsPointer");
+        if (pointer != null) {
+            boolean valid = pointer.isTextual();
+            if (valid) {
+                try {
+                    com.fasterxml.jackson.core.JsonPointer.compile(pointer.textValue());
+                } catch (IllegalArgumentException e) {
+                    valid = false;
+                }
+            }
+            if (!valid) {
+                state.problems().schema("The value for the field 'ItemsPointer' must be a JSON Pointer (\"\" or "
+                        + "starting with \"/\"), but was " + pointer, Locations.field(configPointer, "ItemsPointer"));
+            }
+        }
+        oneOf(state, config, configPointer, "Transformation", List.of("NONE", "LOAD_AND_FLATTEN"));
+        if ("LOAD_AND_FLATTEN".equals(config.path("Transformation").asText())
+                && !reader.path("Resource").asText("").endsWith("s3:listObjectsV2")) {
+            state.problems().schema("Transformation LOAD_AND_FLATTEN reads the objects of an "
+                    + "arn:aws:states:::s3:listObjectsV2 listing; the Resource is " + reader.path("Resource"),
+                    Locations.field(configPointer, "Transformation"));
+        }
+    }
+
+    /**
+     * ResultWriter's "required field combinations" (AWS's developer guide, "ResultWriter (Map)"): WriterConfig alone,
+     * Resource with Parameters (Arguments in JSONata), or all three; and WriterConfig's values.
+     */
+    private static void resultWriter(StateContext state) {
+        JsonNode writer = state.field("ResultWriter");
+        if (writer == null || !writer.isObject()) {
+            return;
+        }
+        String pointer = state.at("ResultWriter");
+        boolean resource = writer.has("Resource");
+        boolean parameters = writer.has(state.jsonata() ? "Arguments" : "Parameters");
+        boolean config = writer.has("WriterConfig");
+        if (resource != parameters || !resource && !config) {
+            state.problems().schema("The ResultWriter must have WriterConfig, or Resource and "
+                    + (state.jsonata() ? "Arguments" : "Parameters") + ", or all three", Locations.of(pointer));
+        }
+        JsonNode writerConfig = writer.get("WriterConfig");
+        if (writerConfig != null && writerConfig.isObject()) {
+            String configPointer = Locations.field(pointer, "WriterConfig");
+            oneOf(state, writerConfig, configPointer, "Transformation", List.of("NONE", "COMPACT", "FLATTEN"));
+            oneOf(state, writerConfig, configPointer, "OutputType", List.of("JSON", "JSONL"));
+        }
+    }
+
+    private static void oneOf(StateContext state, JsonNode owner, String pointer, String field, List<String> values) {
+        JsonNode value = owner.get(field);
+        if (value != null && (!value.isTextual() || !values.contains(value.textValue()))) {
+            state.problems().schema("The value for the field '" + field + "' must be one of " + values + ", but was "
+                    + value, Locations.field(pointer, field));
+        }
     }
 
     /**

@@ -15,10 +15,6 @@ final class UnsupportedFeatureRules {
         if (!"Map".equals(state.type())) {
             return;
         }
-        if (state.field("ResultWriter") != null) {
-            state.problems().add(Problems.UNSUPPORTED_FEATURE, Problems.unsupportedField("Map", "ResultWriter"),
-                    state.at("ResultWriter"));
-        }
         JsonNode reader = state.field("ItemReader");
         String inputType = reader == null ? "" : reader.path("ReaderConfig").path("InputType").asText("");
         if (inputType.equals("MANIFEST") || inputType.equals("PARQUET")) {

@@ -212,7 +212,7 @@ class ExecutionListingTest {
                 Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
                 rs.next();
-                assertEquals(14, rs.getInt(1));
+                assertEquals(SqliteExecutionStore.SCHEMA_VERSION, rs.getInt(1));
             }
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN "
                     + "('executions_by_start', 'executions_by_status_start', 'executions_by_stop', "

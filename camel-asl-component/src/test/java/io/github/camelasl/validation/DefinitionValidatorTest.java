@@ -652,10 +652,8 @@ class DefinitionValidatorTest {
                     "{'Type':'Task','Resource':'r','QueryLanguage':'JSONata','End':true,'Arguments':[1]}")));
             assertEquals(List.of(schema(expected, "/States/S/Assign"), schema(expected, "/States/S/Credentials")),
                     validate(single("{'Type':'Task','Resource':'r','End':true,'Assign':[1],'Credentials':'x'}")));
-            // ResultWriter is not run yet: its own UNSUPPORTED_FEATURE problem follows the schema's
             assertEquals(List.of(schema(expected, "/States/S/ItemReader/Parameters"),
-                    schema(expected, "/States/S/ResultWriter/Parameters"),
-                    "UNSUPPORTED_FEATURE: The Map field 'ResultWriter' is not supported yet at /States/S/ResultWriter"),
+                    schema(expected, "/States/S/ResultWriter/Parameters")),
                     validate(single("{'Type':'Map','End':true,'ItemReader':{'Resource':'r','Parameters':[1]},"
                             + "'ResultWriter':{'Resource':'r','Parameters':'p'},"
                             + "'ItemProcessor':{'StartAt':'B','States':{'B':{'Type':'Pass','End':true}}}}")));

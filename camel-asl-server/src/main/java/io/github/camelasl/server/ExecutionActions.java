@@ -296,6 +296,14 @@ final class ExecutionActions {
         return machine.runtimeFor(startedWith);
     }
 
+    /** DescribeMapRun, ListMapRuns and UpdateMapRun on this server's executions. */
+    MapRunActions mapRuns() {
+        return new MapRunActions(store, arn -> {
+            StateMachineRegistry.StateMachine machine = machineOfExecution(arn);
+            return machine.runtimeFor(store.find(arn).map(ExecutionRecord::definition).orElse(null));
+        });
+    }
+
     /** The state machine an execution ARN names; ExecutionDoesNotExist when it is gone. */
     private StateMachineRegistry.StateMachine machineOfExecution(String arn) {
         String[] parts = arn.split(":", -1);

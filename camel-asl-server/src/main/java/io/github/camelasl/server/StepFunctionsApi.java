@@ -72,6 +72,7 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
             ResourceTags tags, StateTester tester, long maxRequestBytes) {
         this.maxRequestBytes = maxRequestBytes;
         this.ownActions = Map.of("RestartExecution", executions::restart);
+        MapRunActions mapRuns = executions.mapRuns();
         this.actions = Map.ofEntries(
                 Map.entry("CreateStateMachine", request -> {
                     // the tags are checked before the state machine is created
@@ -107,6 +108,9 @@ final class StepFunctionsApi extends AsyncProcessorSupport {
                 Map.entry("SendTaskFailure", executions::sendTaskFailure),
                 Map.entry("SendTaskHeartbeat", executions::sendTaskHeartbeat),
                 Map.entry("DescribeStateMachineForExecution", executions::describeStateMachineForExecution),
+                Map.entry("DescribeMapRun", mapRuns::describe),
+                Map.entry("ListMapRuns", mapRuns::list),
+                Map.entry("UpdateMapRun", mapRuns::update),
                 Map.entry("CreateActivity", activities::create),
                 Map.entry("DescribeActivity", activities::describe),
                 Map.entry("ListActivities", activities::list),

@@ -43,6 +43,9 @@ final class S3Actions {
         ObjectNode call(S3Client client, Object request, JsonNode input);
     }
 
+    /** The ResultWriter's write: what {@code arn:aws:states:::s3:putObject} runs. */
+    static final String WRITE_OBJECT = "writeObject";
+
     private static final Map<String, Action> ACTIONS = new LinkedHashMap<>();
 
     static {
@@ -66,6 +69,17 @@ final class S3Actions {
             String text = body == null ? "" : Json.write(body);
             return SdkJson.toJson(client.putObject((PutObjectRequest) request, RequestBody.fromString(text)));
         }));
+        // a Distributed Map's ResultWriter (arn:aws:states:::s3:putObject): the engine hands over the file's text,
+        // written as it is, not as JSON text (a JSONL file's lines, a manifest's object); not an aws-sdk:s3 action
+        ACTIONS.put(WRITE_OBJECT, new Action(PutObjectRequest::builder, Set.of("Body"), (client, request, input) -> {
+            JsonNode body = input.get("Body");
+            if (body != null && !body.isTextual()) {
+                throw new IllegalArgumentException("The ResultWriter's Body must be the file's text, but was: "
+                        + body.getNodeType());
+            }
+            String text = body == null ? "" : body.textValue();
+            return SdkJson.toJson(client.putObject((PutObjectRequest) request, RequestBody.fromString(text)));
+        }));
         ACTIONS.put("listObjectsV2", new Action(ListObjectsV2Request::builder, Set.of(),
                 (client, request, input) -> SdkJson.toJson(client.listObjectsV2((ListObjectsV2Request) request))));
         ACTIONS.put("listObjects", new Action(ListObjectsRequest::builder, Set.of(),
@@ -83,12 +97,13 @@ final class S3Actions {
     private S3Actions() {
     }
 
+    /** Whether {@code aws-sdk:s3:<action>} is one of the connector's SDK integration actions. */
     static boolean supports(String action) {
-        return ACTIONS.containsKey(action);
+        return ACTIONS.containsKey(action) && !WRITE_OBJECT.equals(action);
     }
 
     static List<String> names() {
-        return List.copyOf(ACTIONS.keySet());
+        return ACTIONS.keySet().stream().filter(S3Actions::supports).toList();
     }
 
     /** Calls {@code action} with the request {@code input} describes; SDK exceptions are left to the caller. */

@@ -18,7 +18,7 @@ public class S3Component extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        if (!S3Actions.supports(remaining)) {
+        if (!S3Actions.supports(remaining) && !S3Actions.WRITE_OBJECT.equals(remaining)) {
             throw new IllegalArgumentException("asl-aws-s3 supports the actions " + String.join(", ", S3Actions.names())
                     + ", not '" + remaining + "'");
         }

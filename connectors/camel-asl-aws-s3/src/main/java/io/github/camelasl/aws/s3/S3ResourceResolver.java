@@ -16,14 +16,19 @@ import org.apache.camel.CamelContext;
  * {@code arn:aws:states:::aws-sdk:s3:ACTION} (any partition) runs on {@code asl-aws-s3:ACTION} for the actions
  * the connector has, also as {@code .waitForTaskToken} (the engine hands out the token and waits); other actions
  * resolve to nothing, so validation reports the Resource as unsupported. A Map's ItemReader names {@code arn:aws:states:::s3:getObject} or
- * {@code s3:listObjectsV2}: the same calls.
+ * {@code s3:listObjectsV2}: the same calls. A Distributed Map's ResultWriter names {@code arn:aws:states:::s3:putObject}:
+ * a putObject of the text the engine gives (action {@code writeObject}).
  */
 public final class S3ResourceResolver implements ResourceResolver {
 
     private static final String PREFIX = "aws-sdk:s3:";
 
-    /** The optimized integrations a Map's ItemReader names: the same S3 calls as the SDK integration's. */
-    private static final Set<String> ITEM_READERS = Set.of("s3:getObject", "s3:listObjectsV2");
+    /**
+     * The optimized integrations a Map's ItemReader names (the same S3 calls as the SDK integration's) and the one its
+     * ResultWriter names, by the connector action that runs them.
+     */
+    private static final Map<String, String> MAP_INTEGRATIONS = Map.of("s3:getObject", "getObject",
+            "s3:listObjectsV2", "listObjectsV2", "s3:putObject", S3Actions.WRITE_OBJECT);
 
     /** The parameters S3's API requires, by action (copyObject's source is checked on its own). */
     private static final Map<String, List<String>> REQUIRED = Map.of(
@@ -33,6 +38,7 @@ public final class S3ResourceResolver implements ResourceResolver {
             "deleteObject", List.of("Bucket", "Key"),
             "copyObject", List.of("Bucket", "Key"),
             "listObjectsV2", List.of("Bucket"),
+            S3Actions.WRITE_OBJECT, List.of("Bucket"),
             "listObjects", List.of("Bucket"));
 
     @Override
@@ -58,6 +64,6 @@ public final class S3ResourceResolver implements ResourceResolver {
                 .flatMap(Arn::integrationCalledBack)
                 .flatMap(integration -> integration.startsWith(PREFIX)
                         ? Optional.of(integration.substring(PREFIX.length())).filter(S3Actions::supports)
-                        : Optional.of(integration).filter(ITEM_READERS::contains).map(i -> i.substring(3)));
+                        : Optional.ofNullable(MAP_INTEGRATIONS.get(integration)));
     }
 }

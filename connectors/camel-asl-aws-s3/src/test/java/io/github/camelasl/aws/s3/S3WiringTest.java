@@ -37,7 +37,10 @@ class S3WiringTest {
             assertEquals(Optional.of("asl-aws-s3:getObject"), resolver.resolve("arn:aws:states:::s3:getObject", camel));
             assertEquals(Optional.of("asl-aws-s3:listObjectsV2"),
                     resolver.resolve("arn:aws:states:::s3:listObjectsV2", camel));
-            assertEquals(Optional.empty(), resolver.resolve("arn:aws:states:::s3:putObject", camel));
+            // a Distributed Map's ResultWriter names s3:putObject: a write of the text it gives, no SDK action
+            assertEquals(Optional.of("asl-aws-s3:writeObject"), resolver.resolve("arn:aws:states:::s3:putObject",
+                    camel));
+            assertEquals(Optional.empty(), resolver.resolve("arn:aws:states:::aws-sdk:s3:writeObject", camel));
             assertEquals(Optional.empty(), resolver.resolve("arn:aws:states:::aws-sdk:sqs:getObject", camel));
             assertEquals(Optional.empty(), resolver.resolve("arn:aws:states:::sqs:sendMessage", camel));
         }
