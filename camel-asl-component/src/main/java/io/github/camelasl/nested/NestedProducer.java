@@ -100,10 +100,12 @@ final class NestedProducer extends DefaultAsyncProducer {
             return elsewhere(exchange, callback, () -> SfnErrors.of(sdk, "StateMachineDoesNotExist",
                     "State Machine Does Not Exist: '" + machineArn + "'"), "state machine " + machineArn);
         }
+        // listening before the child starts: it may answer the Task's token at once
+        ChildExecutions.Follower follower = sync ? ChildExecutions.of(exchange.getContext()).follower(token, sync2)
+                : null;
         StateMachineRuntime.Started started = start(exchange, runtime, request);
-        if (sync) {
-            ChildExecutions.of(exchange.getContext()).follow(started.executionArn(), token, sync2,
-                    started.completion());
+        if (follower != null) {
+            follower.follow(started.executionArn(), started.completion());
         }
         ObjectNode out = Json.NODES.objectNode();
         out.put("ExecutionArn", started.executionArn());

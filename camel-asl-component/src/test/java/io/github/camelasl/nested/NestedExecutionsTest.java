@@ -242,6 +242,23 @@ class NestedExecutionsTest {
     }
 
     @Test
+    void aSyncTaskAnsweredByItsTokenEndsAndLeavesTheChildRunning() throws Exception {
+        String answerThenNap = """
+                {"StartAt": "Answer", "States": {"Answer": {"Type": "Task",
+                  "Resource": "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess",
+                  "Parameters": {"TaskToken.$": "$.token", "Output": "\\"early\\""}, "ResultPath": null,
+                  "Next": "Nap"},
+                  "Nap": {"Type": "Wait", "Seconds": 1, "End": true}}}""";
+        try (CamelContext app = app("memory", Map.of("child", answerThenNap, "parent", parent(
+                "arn:aws:states:::states:startExecution.sync", "{\"StateMachineArn\": \"" + ARN + "child\", "
+                        + "\"Name\": \"goes-on\", \"Input\": {\"token.$\": \"$$.Task.Token\"}}")))) {
+            assertEquals(Json.parse("\"early\""), call(app, "direct:parent", "{}"), "the token's output");
+            JsonNode child = awaitEnd(app, "arn:aws:states:us-east-1:123456789012:execution:child:goes-on");
+            assertEquals("SUCCEEDED", child.get("status").asText(), "AWS leaves the child running");
+        }
+    }
+
+    @Test
     void aMachineStartingItselfIsStoppedAtTheDepthLimit() throws Exception {
         try (CamelContext app = app("memory", Map.of("looper", LOOPER))) {
             call(app, "direct:looper", "{}");
