@@ -100,6 +100,19 @@ class InvokeModelTest {
         assertEquals("Bedrock.ValidationException", failure("no-such-model").error());
     }
 
+    @Test
+    void theEndpointTakesItsConnectionOptionsInItsUri() throws Exception {
+        try (CamelContext other = new DefaultCamelContext()) {
+            other.start();
+            String reply = other.createProducerTemplate().requestBody("asl-aws-bedrock:invokeModel?region=eu-west-1"
+                    + "&uriEndpointOverride=" + bedrock.endpoint() + "&accessKey=k&secretKey=s",
+                    "{\"ModelId\": \"" + TITAN + "\", \"Body\": {}}", String.class);
+            assertEquals("Ada, Alan, Grace", Json.parse(reply).at("/Body/results/0/outputText").asText());
+            assertTrue(last().headers().get("authorization").contains("/eu-west-1/bedrock/aws4_request"),
+                    last().headers().toString());
+        }
+    }
+
     private static AslError failure(String model) {
         CamelExecutionException thrown = assertThrows(CamelExecutionException.class, () -> run("""
                 {"StartAt": "Prompt", "States": {"Prompt": {
