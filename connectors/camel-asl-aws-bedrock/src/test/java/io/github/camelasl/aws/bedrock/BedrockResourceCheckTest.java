@@ -1,9 +1,11 @@
 package io.github.camelasl.aws.bedrock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.camelasl.AslDeployer;
+import io.github.camelasl.resource.ResourceRefusedException;
 import io.github.camelasl.resource.ResourceResolvers;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +33,13 @@ class BedrockResourceCheckTest {
     @Test
     void invokeModelResolvesAndNothingElseDoes() throws Exception {
         assertEquals(Optional.of("asl-aws-bedrock:invokeModel"), resolved("arn:aws:states:::bedrock:invokeModel"));
-        assertEquals(Optional.empty(), resolved("arn:aws:states:::bedrock:invokeModel.waitForTaskToken"));
-        assertEquals(Optional.empty(), resolved("arn:aws:states:::bedrock:createModelCustomizationJob.sync"));
+        assertEquals(Optional.empty(), resolved("arn:aws:states:::aws-sdk:bedrockruntime:invokeModel"));
+        for (String resource : List.of("arn:aws:states:::bedrock:invokeModel.waitForTaskToken",
+                "arn:aws:states:::bedrock:createModelCustomizationJob.sync")) {
+            ResourceRefusedException refused = assertThrows(ResourceRefusedException.class, () -> resolved(resource));
+            assertTrue(refused.getMessage().startsWith("The resource provided " + resource + " is not supported: "
+                    + "camel-asl-aws-bedrock runs arn:aws:states:::bedrock:invokeModel"), refused.getMessage());
+        }
         assertEquals(List.of(), problems("{'Type':'Task','Resource':'arn:aws:states:eu-central-1:123456789012:"
                 + "bedrock:invokeModel','Parameters':{'ModelId':'m','Body':{}},'End':true}"));
     }
