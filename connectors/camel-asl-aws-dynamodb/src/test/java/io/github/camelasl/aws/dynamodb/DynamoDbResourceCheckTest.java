@@ -1,9 +1,11 @@
 package io.github.camelasl.aws.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.camelasl.AslDeployer;
+import io.github.camelasl.resource.ResourceRefusedException;
 import io.github.camelasl.resource.ResourceResolvers;
 import java.util.List;
 import java.util.Optional;
@@ -34,19 +36,25 @@ class DynamoDbResourceCheckTest {
         assertEquals(Optional.of("asl-aws-dynamodb:putItem"), resolved("arn:aws:states:::dynamodb:putItem"));
         assertEquals(Optional.of("asl-aws-dynamodb:updateItem"), resolved("arn:aws-cn:states:::dynamodb:updateItem"));
         assertEquals(Optional.of("asl-aws-dynamodb:deleteItem"), resolved("arn:aws:states:::dynamodb:deleteItem"));
-        // not optimized (the SDK integration's), and request-response only on AWS
-        assertEquals(Optional.empty(), resolved("arn:aws:states:::dynamodb:query"));
-        assertEquals(Optional.empty(), resolved("arn:aws:states:::aws-sdk:dynamodb:getItem"));
-        assertEquals(Optional.empty(), resolved("arn:aws:states:::dynamodb:putItem.waitForTaskToken"));
-        assertEquals(Optional.empty(), resolved("arn:aws:states:::dynamodb:putItem.sync"));
+        assertEquals(Optional.empty(), resolved("arn:aws:states:::aws-sdk:dynamodb:getItem")); // the SDK integration's
+        // not optimized, and request-response only on AWS: refused in AWS's words
+        for (String resource : List.of("arn:aws:states:::dynamodb:query", "arn:aws:states:::dynamodb:putItem"
+                + ".waitForTaskToken", "arn:aws:states:::dynamodb:putItem.sync")) {
+            ResourceRefusedException refused = assertThrows(ResourceRefusedException.class, () -> resolved(resource));
+            assertEquals("The resource provided " + resource + " is not recognized. The value is not a valid resource "
+                    + "ARN, or the resource is not available in this region.", refused.getMessage());
+        }
     }
 
     @Test
     void theRegionalFormDeploysAndAnUnoptimizedActionIsRefused() throws Exception {
         assertEquals(List.of(), problems("{'Type':'Task','Resource':'arn:aws:states:eu-west-1:123456789012:dynamodb:"
                 + "getItem','Parameters':{'TableName':'t','Key':{}},'End':true}"));
-        assertEquals(1, problems("{'Type':'Task','Resource':'arn:aws:states:::dynamodb:query',"
-                + "'Parameters':{'TableName':'t'},'End':true}").size());
+        // the corpus' validation case services_test_dynamodb_task_service...test_invalid_integration
+        assertEquals(List.of("SCHEMA_VALIDATION_FAILED: The resource provided arn:aws:states:::dynamodb:query is not "
+                + "recognized. The value is not a valid resource ARN, or the resource is not available in this region."
+                + " at /States/T/Resource"), problems("{'Type':'Task','Resource':'arn:aws:states:::dynamodb:query',"
+                + "'Parameters':{'TableName':'t'},'End':true}"));
         assertEquals(1, problems("{'Type':'Task','Resource':'arn:aws:states:::dynamodb:getItem.waitForTaskToken',"
                 + "'Parameters':{'TableName':'t','Key':{}},'End':true}").size());
     }

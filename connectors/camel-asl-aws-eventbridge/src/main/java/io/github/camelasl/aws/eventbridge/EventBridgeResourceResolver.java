@@ -6,6 +6,7 @@ import io.github.camelasl.AslConstants;
 import io.github.camelasl.aws.Arn;
 import io.github.camelasl.aws.TaskRequest;
 import io.github.camelasl.resource.ResourceProblem;
+import io.github.camelasl.resource.ResourceRefusedException;
 import io.github.camelasl.resource.ResourceResolver;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,18 +16,29 @@ import org.apache.camel.CamelContext;
 /**
  * {@code arn:aws:states:::events:putEvents} (any partition; the regional form through the resolver chain) runs on
  * {@code asl-aws-eventbridge:putEvents}, also as {@code .waitForTaskToken} (the engine hands out the token and
- * waits). AWS optimizes no other EventBridge action, nor {@code .sync}.
+ * waits). AWS optimizes no other EventBridge action, nor {@code .sync}: those are refused in AWS's words.
  */
 public final class EventBridgeResourceResolver implements ResourceResolver {
 
     private static final String PUT_EVENTS = "events:" + EventBridgeEndpoint.PUT_EVENTS;
+    private static final String CALLBACK = ".waitForTaskToken";
 
+    /**
+     * @throws ResourceRefusedException for an {@code events:} integration AWS does not have ({@code events:putRule},
+     *                                  {@code putEvents.sync}), in AWS's words
+     */
     @Override
     public Optional<String> resolve(String resource, CamelContext camelContext) {
-        return Arn.parse(resource)
-                .flatMap(Arn::integrationCalledBack)
-                .filter(PUT_EVENTS::equals)
-                .map(integration -> "asl-aws-eventbridge:" + EventBridgeEndpoint.PUT_EVENTS);
+        Optional<String> integration = Arn.parse(resource).flatMap(Arn::integration)
+                .filter(i -> i.startsWith("events:"));
+        if (integration.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!PUT_EVENTS.equals(integration.get()) && !(PUT_EVENTS + CALLBACK).equals(integration.get())) {
+            throw new ResourceRefusedException("The resource provided " + resource + " is not recognized. The value "
+                    + "is not a valid resource ARN, or the resource is not available in this region.");
+        }
+        return Optional.of("asl-aws-eventbridge:" + EventBridgeEndpoint.PUT_EVENTS);
     }
 
     /** Entries is required, and is the only parameter the integration takes (besides the Task's headers). */

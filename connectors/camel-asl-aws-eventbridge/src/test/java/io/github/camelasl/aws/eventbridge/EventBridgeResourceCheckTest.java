@@ -1,8 +1,11 @@
 package io.github.camelasl.aws.eventbridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.camelasl.AslDeployer;
+import io.github.camelasl.resource.ResourceRefusedException;
 import io.github.camelasl.resource.ResourceResolvers;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +35,12 @@ class EventBridgeResourceCheckTest {
         assertEquals(Optional.of("asl-aws-eventbridge:putEvents"), resolved("arn:aws:states:::events:putEvents"));
         assertEquals(Optional.of("asl-aws-eventbridge:putEvents"),
                 resolved("arn:aws-us-gov:states:::events:putEvents.waitForTaskToken"));
-        assertEquals(Optional.empty(), resolved("arn:aws:states:::events:putEvents.sync"));
-        assertEquals(Optional.empty(), resolved("arn:aws:states:::events:putRule"));
         assertEquals(Optional.empty(), resolved("arn:aws:states:::aws-sdk:eventbridge:putEvents"));
+        for (String resource : List.of("arn:aws:states:::events:putEvents.sync", "arn:aws:states:::events:putRule")) {
+            ResourceRefusedException refused = assertThrows(ResourceRefusedException.class, () -> resolved(resource));
+            assertTrue(refused.getMessage().startsWith("The resource provided " + resource + " is not recognized."),
+                    refused.getMessage());
+        }
     }
 
     @Test

@@ -37,6 +37,8 @@ public final class Dynalite implements AutoCloseable {
 
     private final Process process;
     private final URI endpoint;
+    /** Ends dynalite if the JVM exits without close() (a test that crashed): no node process outlives the tests. */
+    private final Thread stopOnExit;
 
     public Dynalite() {
         Path cli = cli(Path.of(System.getProperty("user.dir")));
@@ -53,6 +55,8 @@ public final class Dynalite implements AutoCloseable {
             }
             process = started;
             endpoint = URI.create("http://127.0.0.1:" + port);
+            stopOnExit = new Thread(() -> stop(started), "dynalite-stop-" + port);
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
             return;
         }
         throw last;
@@ -67,6 +71,11 @@ public final class Dynalite implements AutoCloseable {
     @Override
     public void close() {
         stop(process);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it finds the process ended
+        }
     }
 
     /** dynalite's cli.js, looked for from the working directory (a module's folder under Maven) up to the root. */
