@@ -182,6 +182,20 @@ class AwsSdkTasksTest {
         assertTrue(message.contains("/States/List/Parameters/Colour"), message);
         assertTrue(message.contains("The field 'Colour' is not a parameter of aws-sdk:secretsmanager:listSecrets; it "
                 + "takes Filters, IncludePlannedDeletion, MaxResults, NextToken, SortBy, SortOrder"), message);
+
+        // the values written out are checked as the call builds them; those computed at run time are not
+        String nested = refused("""
+                {"StartAt": "Get", "States": {"Get": {"Type": "Task",
+                  "Resource": "arn:aws:states:::aws-sdk:dynamodb:getItem",
+                  "Parameters": {"TableName": "t", "Key": {"id": {"Str": "1"}}}, "End": true}}}""");
+        assertTrue(nested.contains("aws-sdk:dynamodb:getItem parameter 'Key.id' has no field 'Str'; it has B, BOOL, "
+                + "BS, L, M, N, NS, NULL, S, SS at /States/Get/Parameters"), nested);
+        String typed = refused("""
+                {"QueryLanguage": "JSONata", "StartAt": "List", "States": {"List": {"Type": "Task",
+                  "Resource": "arn:aws:states:::aws-sdk:secretsmanager:listSecrets",
+                  "Arguments": {"MaxResults": "many", "NextToken": "{% $states.input.token %}"}, "End": true}}}""");
+        assertTrue(typed.contains("aws-sdk:secretsmanager:listSecrets parameter 'MaxResults' must be an integer, "
+                + "not \"many\" at /States/List/Arguments"), typed);
     }
 
     private static JsonNode lastBody(String target) {
