@@ -106,6 +106,8 @@ class AwsSdkTasksTest {
                   "tags": {"SS": ["a", "b"]}}}"""), output);
         assertEquals(Json.parse("{\"TableName\": \"t\", \"Key\": {\"id\": {\"S\": \"1\"}}, \"ConsistentRead\": true}"),
                 lastBody("DynamoDB_20120810.GetItem"));
+        // built from the component's options on the first call (LazyClientTest: not before)
+        assertTrue(camel.getComponent("asl-aws-sdk", AwsSdkComponent.class).clients().built() >= 1);
 
         // NULL goes back as DynamoDB's NULL, not v2's NUL
         json10.answer("DynamoDB_20120810.PutItem", "{}");
