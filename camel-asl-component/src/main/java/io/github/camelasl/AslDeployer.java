@@ -276,7 +276,8 @@ public final class AslDeployer {
             }
             String what = arn.integration().map(integration -> "the service integration '" + integration + "'")
                     .orElse("the '" + arn.service() + "' resource");
-            List<String> modules = arn.integration().map(IntegrationModules::of).orElse(List.of());
+            List<String> modules = arn.integration().map(IntegrationModules::of)
+                    .orElseGet(() -> IntegrationModules.ofResourceArn(arn.service()));
             String add = modules.isEmpty() ? "add the connector module that runs it"
                     : "add " + String.join(" and ", modules) + " to the classpath";
             return "The resource provided " + resource + " is not supported: no connector on the classpath and "

@@ -35,6 +35,9 @@ public final class IntegrationModules {
             Map.entry("codebuild", "camel-asl-aws-jobs"),
             Map.entry("eks", "camel-asl-aws-jobs"));
 
+    /** Resources that are no service integration but an AWS resource ARN a connector calls, by ARN service. */
+    private static final Map<String, String> RESOURCE_ARNS = Map.of("lambda", "camel-asl-aws-lambda");
+
     /** An AWS SDK v2 module's artifact id: the service's package name, as the aws-sdk ARNs write it. */
     private static final Pattern SDK_SERVICE = Pattern.compile("[a-z][a-z0-9]*");
 
@@ -60,6 +63,12 @@ public final class IntegrationModules {
                     ? List.of(GROUP + "camel-asl-aws-sdk", "software.amazon.awssdk:" + service) : List.of();
         }
         String module = OPTIMIZED.get(parts[0]);
+        return module == null ? List.of() : List.of(GROUP + module);
+    }
+
+    /** The module that runs a Resource ARN of {@code service} itself ({@code arn:aws:lambda:...:function:f}). */
+    public static List<String> ofResourceArn(String service) {
+        String module = service == null ? null : RESOURCE_ARNS.get(service);
         return module == null ? List.of() : List.of(GROUP + module);
     }
 }

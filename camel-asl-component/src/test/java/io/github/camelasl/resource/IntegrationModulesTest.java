@@ -34,6 +34,12 @@ class IntegrationModulesTest {
     }
 
     @Test
+    void aLambdaFunctionArnNeedsTheLambdaConnector() {
+        assertEquals(List.of("io.github.camelasl:camel-asl-aws-lambda"), IntegrationModules.ofResourceArn("lambda"));
+        assertEquals(List.of(), IntegrationModules.ofResourceArn("states"));
+    }
+
+    @Test
     void theRefusalNamesTheModules() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             AslDeployer deployer = new AslDeployer(camel, null, new ResourceResolvers(camel, List.of()), null);
@@ -46,6 +52,12 @@ class IntegrationModulesTest {
                     + "resourceMappings option)",
                     deployer.validate(definition.formatted("arn:aws:states:::aws-sdk:glue:startJobRun"), "STANDARD")
                             .get(0).message());
+            assertEquals("The resource provided arn:aws:lambda:us-east-1:123456789012:function:train is not "
+                    + "supported: no connector on the classpath and no resource mapping handles the 'lambda' resource "
+                    + "(add io.github.camelasl:camel-asl-aws-lambda to the classpath, or map the ARN to a Camel "
+                    + "endpoint with the resourceMappings option)",
+                    deployer.validate(definition.formatted("arn:aws:lambda:us-east-1:123456789012:function:train"),
+                            "STANDARD").get(0).message());
             // a service no module knows: the general advice
             assertEquals("The resource provided arn:aws:states:::nosuch:doIt is not supported: no connector on the "
                     + "classpath and no resource mapping handles the service integration 'nosuch:doIt' (add the "

@@ -1,9 +1,12 @@
 package io.github.camelasl.aws.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelasl.aws.Arn;
 import io.github.camelasl.aws.SdkJson;
 import io.github.camelasl.aws.TaskRequest;
+import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.resource.ResourceProblem;
 import io.github.camelasl.resource.ResourceRefusedException;
 import io.github.camelasl.resource.ResourceResolver;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
@@ -67,7 +71,10 @@ public final class AwsSdkResourceResolver implements ResourceResolver {
         return Optional.of("asl-aws-sdk:" + service + "/" + operation.action());
     }
 
-    /** Each literal parameter the request has no member for, naming the members it has. */
+    /**
+     * Each literal parameter the request has no member for, naming the members it has; else the first value written
+     * out that the request cannot take (a nested field its structure lacks, a text where a number goes).
+     */
     @Override
     public List<ResourceProblem> check(String resource, JsonNode taskState) {
         SdkOperation operation = integration(resource).map(resolved::get).orElse(null);
@@ -84,7 +91,51 @@ public final class AwsSdkResourceResolver implements ResourceResolver {
                         + String.join(", ", SdkJson.names(builder))));
             }
         }
+        if (problems.isEmpty() && request.literal() && taskState.get(request.field()).isObject()) {
+            // the values written out are built into a request as the call will: a nested field the structure
+            // lacks, or a value of the wrong type, fails now rather than when the state runs
+            JsonNode written = literal(taskState.get(request.field()), "Parameters".equals(request.field()));
+            try {
+                SdkJson.fill("aws-sdk:" + operation.what(), builder, written, Set.of());
+            } catch (IllegalArgumentException e) {
+                problems.add(new ResourceProblem(request.field(), e.getMessage()));
+            }
+        }
         return problems;
+    }
+
+    /**
+     * What a request writes out: without the values computed at run time (a Parameters key ending in {@code .$}, a
+     * JSONata {@code {% %}} string in Arguments), at any depth; an array holding one is left out whole.
+     */
+    static JsonNode literal(JsonNode node, boolean jsonPath) {
+        if (node.isObject()) {
+            ObjectNode copy = Json.NODES.objectNode();
+            node.properties().forEach(e -> {
+                if (!(jsonPath && e.getKey().endsWith(".$"))) {
+                    JsonNode value = literal(e.getValue(), jsonPath);
+                    if (value != null) {
+                        copy.set(e.getKey(), value);
+                    }
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = Json.NODES.arrayNode();
+            for (JsonNode element : node) {
+                JsonNode value = literal(element, jsonPath);
+                if (value == null) {
+                    return null;
+                }
+                copy.add(value);
+            }
+            return copy;
+        }
+        if (!jsonPath && node.isTextual() && node.asText().strip().startsWith("{%")) {
+            return null;
+        }
+        return node;
     }
 
     /**

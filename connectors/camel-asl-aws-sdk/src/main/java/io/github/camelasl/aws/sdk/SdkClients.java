@@ -66,6 +66,11 @@ final class SdkClients implements AutoCloseable {
         return (SdkClient) builder.build();
     }
 
+    /** How many clients this has built (and owns). */
+    int built() {
+        return owned.size();
+    }
+
     @Override
     public void close() {
         owned.forEach(SdkClient::close);

@@ -10,7 +10,9 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
@@ -41,6 +43,31 @@ final class SdkOperation {
      *                                  in or out, or events), which Step Functions' SDK integrations do not run
      */
     static SdkOperation find(SdkServices.Service service, String action) {
+        Object found = FOUND.get(service.client()).computeIfAbsent(action, a -> {
+            try {
+                return lookUp(service, a);
+            } catch (ResourceRefusedException refused) {
+                return refused.getMessage();
+            }
+        });
+        if (found instanceof String refusal) {
+            throw new ResourceRefusedException(refusal);
+        }
+        return (SdkOperation) found;
+    }
+
+    /**
+     * The operations (or why not) by client and action, looked up once: validation resolves a Resource several
+     * times, and a client interface has hundreds of methods.
+     */
+    private static final ClassValue<Map<String, Object>> FOUND = new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> client) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    private static SdkOperation lookUp(SdkServices.Service service, String action) {
         Class<?> client = service.client();
         List<Method> named = Arrays.stream(client.getMethods())
                 .filter(m -> m.getName().equalsIgnoreCase(action) && !Modifier.isStatic(m.getModifiers()))
@@ -103,11 +130,6 @@ final class SdkOperation {
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot build a request for " + what(), e);
         }
-    }
-
-    /** The names the request takes, as Step Functions writes them (PascalCase). */
-    Set<String> parameterNames() {
-        return SdkJson.names(newRequest());
     }
 
     /**

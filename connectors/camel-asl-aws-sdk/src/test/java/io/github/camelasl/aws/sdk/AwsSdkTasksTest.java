@@ -106,6 +106,8 @@ class AwsSdkTasksTest {
                   "tags": {"SS": ["a", "b"]}}}"""), output);
         assertEquals(Json.parse("{\"TableName\": \"t\", \"Key\": {\"id\": {\"S\": \"1\"}}, \"ConsistentRead\": true}"),
                 lastBody("DynamoDB_20120810.GetItem"));
+        // built from the component's options on the first call (LazyClientTest: not before)
+        assertTrue(camel.getComponent("asl-aws-sdk", AwsSdkComponent.class).clients().built() >= 1);
 
         // NULL goes back as DynamoDB's NULL, not v2's NUL
         json10.answer("DynamoDB_20120810.PutItem", "{}");
@@ -182,6 +184,20 @@ class AwsSdkTasksTest {
         assertTrue(message.contains("/States/List/Parameters/Colour"), message);
         assertTrue(message.contains("The field 'Colour' is not a parameter of aws-sdk:secretsmanager:listSecrets; it "
                 + "takes Filters, IncludePlannedDeletion, MaxResults, NextToken, SortBy, SortOrder"), message);
+
+        // the values written out are checked as the call builds them; those computed at run time are not
+        String nested = refused("""
+                {"StartAt": "Get", "States": {"Get": {"Type": "Task",
+                  "Resource": "arn:aws:states:::aws-sdk:dynamodb:getItem",
+                  "Parameters": {"TableName": "t", "Key": {"id": {"Str": "1"}}}, "End": true}}}""");
+        assertTrue(nested.contains("aws-sdk:dynamodb:getItem parameter 'Key.id' has no field 'Str'; it has B, BOOL, "
+                + "BS, L, M, N, NS, NULL, S, SS at /States/Get/Parameters"), nested);
+        String typed = refused("""
+                {"QueryLanguage": "JSONata", "StartAt": "List", "States": {"List": {"Type": "Task",
+                  "Resource": "arn:aws:states:::aws-sdk:secretsmanager:listSecrets",
+                  "Arguments": {"MaxResults": "many", "NextToken": "{% $states.input.token %}"}, "End": true}}}""");
+        assertTrue(typed.contains("aws-sdk:secretsmanager:listSecrets parameter 'MaxResults' must be an integer, "
+                + "not \"many\" at /States/List/Arguments"), typed);
     }
 
     private static JsonNode lastBody(String target) {
