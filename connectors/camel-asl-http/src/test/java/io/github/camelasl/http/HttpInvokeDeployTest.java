@@ -48,6 +48,25 @@ class HttpInvokeDeployTest {
     }
 
     @Test
+    void connectionsAndPrefixesBindFromProperties() throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            // what Camel Main does with camel.beans.Billing.* and camel.component.asl-http.*
+            HttpConnection billing = new HttpConnection();
+            org.apache.camel.support.PropertyBindingSupport.bindProperties(context, billing, new java.util.HashMap<>(
+                    java.util.Map.of("authorizationType", "BASIC", "username", "alice", "password", "pw",
+                            "allowedEndpoints", "https://billing.example/")));
+            assertEquals(HttpConnection.AuthorizationType.BASIC, billing.getAuthorizationType());
+            assertEquals("alice", billing.getUsername());
+            HttpInvokeComponent http = context.getComponent("asl-http", HttpInvokeComponent.class);
+            org.apache.camel.support.PropertyBindingSupport.build().bind(context, http, "allowedEndpoints",
+                    "https://api.example.com/");
+            assertEquals("https://api.example.com/", http.getAllowedEndpoints());
+            context.getRegistry().bind("Billing", billing);
+            assertEquals(Optional.of(billing), http.connection("arn:aws:events:us-east-1:123456789012:connection/Billing/1"));
+        }
+    }
+
+    @Test
     void aLiteralEndpointWithAConfiguredConnectionDeploys() throws Exception {
         assertEquals(List.of(), problems("{'ApiEndpoint':'https://api.example.com/v1/customers','Method':'GET',"
                 + "'Authentication':{'ConnectionArn':'arn:aws:events:us-east-2:123456789012:connection/billing/8a'}}"));
