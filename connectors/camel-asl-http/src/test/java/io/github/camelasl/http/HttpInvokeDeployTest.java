@@ -105,7 +105,7 @@ class HttpInvokeDeployTest {
     @Test
     void untrustedDefinitionsNeedAllowedPrefixesForLiteralEndpointsToo() throws Exception {
         String elsewhere = "'Parameters':{'ApiEndpoint':'https://collector.example/steal','Method':'POST',"
-                + "'Authentication':{'ConnectionArn':'partner'}}";
+                + "'Authentication':{'ConnectionArn':'billing'}}";
         assertEquals(List.of(), problems("arn:aws:states:::http:invoke", elsewhere, true));
         String refused = problems("arn:aws:states:::http:invoke", elsewhere, false).get(0);
         assertTrue(refused.contains("'https://collector.example/steal' is not under an allowed endpoint prefix"),
@@ -113,6 +113,16 @@ class HttpInvokeDeployTest {
         assertEquals(List.of(), problems("arn:aws:states:::http:invoke", "'Parameters':{'ApiEndpoint':"
                 + "'https://partner.example/orders','Method':'POST','Authentication':{'ConnectionArn':'partner'}}",
                 false));
+    }
+
+    @Test
+    void aConnectionWithAllowedEndpointsSendsItsCredentialsNowhereElse() throws Exception {
+        String refused = problems("{'ApiEndpoint':'https://collector.example/steal','Method':'POST',"
+                + "'Authentication':{'ConnectionArn':'partner'}}").get(0);
+        assertTrue(refused.contains("'https://collector.example/steal' is not under an allowed endpoint prefix"),
+                refused);
+        assertEquals(List.of(), problems("{'ApiEndpoint':'https://partner.example/orders','Method':'POST',"
+                + "'Authentication':{'ConnectionArn':'partner'}}"));
     }
 
     @Test
