@@ -70,12 +70,18 @@ public class HttpInvokeComponent extends DefaultComponent {
     }
 
     /**
-     * Whether a Task using {@code connection} (or none) may call {@code apiEndpoint}, checked as {@code url}: a
-     * deployed definition names it, or it is under an allowed prefix.
+     * Whether a Task using {@code connection} (or none) may call {@code apiEndpoint}, checked as {@code url}. A
+     * connection with allowed endpoints of its own sends its credentials nowhere else, written or computed; otherwise
+     * a deployed definition names it (when trusted) or it is under the component's prefixes.
      */
     boolean allows(String apiEndpoint, URI url, HttpConnection connection) {
-        return (trustDefinitionEndpoints && definitionEndpoints.contains(apiEndpoint)) || globalAllowList().allows(url)
-                || (connection != null && EndpointAllowList.parse(connection.getAllowedEndpoints()).allows(url));
+        if (connection != null) {
+            EndpointAllowList own = EndpointAllowList.parse(connection.getAllowedEndpoints());
+            if (!own.isEmpty()) {
+                return own.allows(url);
+            }
+        }
+        return (trustDefinitionEndpoints && definitionEndpoints.contains(apiEndpoint)) || globalAllowList().allows(url);
     }
 
     /** Whether any prefix is configured for Tasks with a computed ApiEndpoint using {@code connection}. */

@@ -74,7 +74,8 @@ public final class HttpInvokeResolver implements ResourceResolver {
                 java.net.URI url = EndpointAllowList.checkedUrl(endpoint.asText(), "ApiEndpoint");
                 if (component.isTrustDefinitionEndpoints()) {
                     component.allowDefinitionEndpoint(endpoint.asText());
-                } else if (!component.allows(endpoint.asText(), url, connection)) {
+                }
+                if (!component.allows(endpoint.asText(), url, connection)) {
                     problems.add(new ResourceProblem(field, "The HTTP Task's ApiEndpoint '" + endpoint.asText()
                             + "' is not under an allowed endpoint prefix (the asl-http component's allowedEndpoints "
                             + "or its connection's)"));

@@ -48,6 +48,25 @@ class HttpInvokeDeployTest {
     }
 
     @Test
+    void connectionsAndPrefixesBindFromProperties() throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            // what Camel Main does with camel.beans.Billing.* and camel.component.asl-http.*
+            HttpConnection billing = new HttpConnection();
+            org.apache.camel.support.PropertyBindingSupport.bindProperties(context, billing, new java.util.HashMap<>(
+                    java.util.Map.of("authorizationType", "BASIC", "username", "alice", "password", "pw",
+                            "allowedEndpoints", "https://billing.example/")));
+            assertEquals(HttpConnection.AuthorizationType.BASIC, billing.getAuthorizationType());
+            assertEquals("alice", billing.getUsername());
+            HttpInvokeComponent http = context.getComponent("asl-http", HttpInvokeComponent.class);
+            org.apache.camel.support.PropertyBindingSupport.build().bind(context, http, "allowedEndpoints",
+                    "https://api.example.com/");
+            assertEquals("https://api.example.com/", http.getAllowedEndpoints());
+            context.getRegistry().bind("Billing", billing);
+            assertEquals(Optional.of(billing), http.connection("arn:aws:events:us-east-1:123456789012:connection/Billing/1"));
+        }
+    }
+
+    @Test
     void aLiteralEndpointWithAConfiguredConnectionDeploys() throws Exception {
         assertEquals(List.of(), problems("{'ApiEndpoint':'https://api.example.com/v1/customers','Method':'GET',"
                 + "'Authentication':{'ConnectionArn':'arn:aws:events:us-east-2:123456789012:connection/billing/8a'}}"));
@@ -86,7 +105,7 @@ class HttpInvokeDeployTest {
     @Test
     void untrustedDefinitionsNeedAllowedPrefixesForLiteralEndpointsToo() throws Exception {
         String elsewhere = "'Parameters':{'ApiEndpoint':'https://collector.example/steal','Method':'POST',"
-                + "'Authentication':{'ConnectionArn':'partner'}}";
+                + "'Authentication':{'ConnectionArn':'billing'}}";
         assertEquals(List.of(), problems("arn:aws:states:::http:invoke", elsewhere, true));
         String refused = problems("arn:aws:states:::http:invoke", elsewhere, false).get(0);
         assertTrue(refused.contains("'https://collector.example/steal' is not under an allowed endpoint prefix"),
@@ -94,6 +113,16 @@ class HttpInvokeDeployTest {
         assertEquals(List.of(), problems("arn:aws:states:::http:invoke", "'Parameters':{'ApiEndpoint':"
                 + "'https://partner.example/orders','Method':'POST','Authentication':{'ConnectionArn':'partner'}}",
                 false));
+    }
+
+    @Test
+    void aConnectionWithAllowedEndpointsSendsItsCredentialsNowhereElse() throws Exception {
+        String refused = problems("{'ApiEndpoint':'https://collector.example/steal','Method':'POST',"
+                + "'Authentication':{'ConnectionArn':'partner'}}").get(0);
+        assertTrue(refused.contains("'https://collector.example/steal' is not under an allowed endpoint prefix"),
+                refused);
+        assertEquals(List.of(), problems("{'ApiEndpoint':'https://partner.example/orders','Method':'POST',"
+                + "'Authentication':{'ConnectionArn':'partner'}}"));
     }
 
     @Test

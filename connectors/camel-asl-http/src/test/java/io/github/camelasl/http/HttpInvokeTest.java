@@ -50,7 +50,6 @@ class HttpInvokeTest {
         camel = new DefaultCamelContext();
         HttpInvokeComponent http = camel.getComponent("asl-http", HttpInvokeComponent.class);
         http.setAllowedEndpoints(base + "/computed/");
-        http.setTimeoutSeconds(3);
         http.addConnection(HttpConnection.basic("billing", "alice", "s3cret"))
                 .addConnection(HttpConnection.apiKey("search", "x-api-key", "k-123"))
                 .addConnection(HttpConnection.oauthClientCredentials("crm", base + "/oauth/token", "client", "pw"));
@@ -96,6 +95,21 @@ class HttpInvokeTest {
         assertEquals("/customers?limit=10&tags%5B0%5D=a+b&tags%5B1%5D=c", request.getUrl());
         assertEquals("Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)),
                 request.getHeader("Authorization"));
+    }
+
+    @Test
+    void runsAJsonataTaskWithAWrittenEndpoint() {
+        server.stubFor(get(urlPathEqualTo("/jsonata")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"n\": 1}")));
+        JsonNode output = run("""
+                {"QueryLanguage": "JSONata", "StartAt": "Call", "States": {"Call": {
+                  "Type": "Task", "Resource": "arn:aws:states:::http:invoke",
+                  "Arguments": {"ApiEndpoint": "%s/jsonata", "Method": "GET",
+                                "QueryParameters": "{%% {'q': $states.input.q} %%}"},
+                  "Output": "{%% $states.result.ResponseBody %%}",
+                  "End": true}}}""".formatted(base), "{\"q\": \"x y\"}");
+        assertEquals("{\"n\":1}", output.toString());
+        assertEquals("/jsonata?q=x+y", only().getUrl());
     }
 
     @Test
@@ -195,11 +209,19 @@ class HttpInvokeTest {
     }
 
     @Test
-    void aServerTooSlowFailsWithTheSocketError() {
+    void aServerTooSlowFailsWithTheSocketError() throws Exception {
         server.stubFor(get(urlPathEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(8000)));
-        AslError error = failure(task("\"ApiEndpoint\": \"" + base + "/slow\", \"Method\": \"GET\""), "{}");
-        assertEquals("States.Http.Socket", error.error());
-        assertTrue(error.cause().contains("timed out"), error.cause());
+        // a context of its own, whose calls may take 1 s (AWS's 60 s would make a slow test)
+        try (CamelContext quick = new DefaultCamelContext()) {
+            quick.getComponent("asl-http", HttpInvokeComponent.class).setTimeoutSeconds(1);
+            quick.getRegistry().bind("slow", task("\"ApiEndpoint\": \"" + base + "/slow\", \"Method\": \"GET\""));
+            quick.start();
+            CamelExecutionException thrown = assertThrows(CamelExecutionException.class, () -> quick
+                    .createProducerTemplate().requestBody("asl:slow?definition=ref:slow", "{}", String.class));
+            AslError error = assertInstanceOf(AslError.class, thrown.getCause());
+            assertEquals("States.Http.Socket", error.error());
+            assertTrue(error.cause().contains("timed out after 1 s"), error.cause());
+        }
     }
 
     @Test
