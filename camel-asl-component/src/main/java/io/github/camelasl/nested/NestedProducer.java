@@ -13,6 +13,7 @@ import io.github.camelasl.engine.StateMachineRuntime;
 import io.github.camelasl.engine.TaskCompletions;
 import io.github.camelasl.engine.TaskTokens;
 import io.github.camelasl.resource.ResourceResolver;
+import io.github.camelasl.resource.ResourceResolvers;
 import io.github.camelasl.store.ExecutionRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -301,8 +302,9 @@ final class NestedProducer extends DefaultAsyncProducer {
     }
 
     private Optional<String> connectorUri(Exchange exchange) {
-        for (ResourceResolver connector : ServiceLoader.load(ResourceResolver.class,
-                NestedProducer.class.getClassLoader())) {
+        // in the chain's order: the SDK bridge (which calls AWS) yields to a dedicated connector
+        for (ResourceResolver connector : ResourceResolvers.byPriority(ServiceLoader.load(ResourceResolver.class,
+                NestedProducer.class.getClassLoader()))) {
             Optional<String> uri = connector.resolve(resource, exchange.getContext());
             if (uri.isPresent()) {
                 return uri;

@@ -62,7 +62,7 @@ public final class ResourceResolvers {
     }
 
     /** Higher {@link ResourceResolver#priority()} first; equal ones keep their order (the sort is stable). */
-    static List<ResourceResolver> byPriority(Iterable<ResourceResolver> resolvers) {
+    public static List<ResourceResolver> byPriority(Iterable<ResourceResolver> resolvers) {
         List<ResourceResolver> sorted = new ArrayList<>();
         resolvers.forEach(sorted::add);
         sorted.sort(Comparator.comparingInt(ResourceResolver::priority).reversed());
