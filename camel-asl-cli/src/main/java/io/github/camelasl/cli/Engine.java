@@ -146,23 +146,23 @@ final class Engine implements AutoCloseable {
         return runtime;
     }
 
+    private static final List<String> REGIONLESS_CONNECTORS = List.of("asl-aws-sqs", "asl-aws-sns", "asl-aws-s3",
+            "asl-aws-sdk", "asl-aws-dynamodb", "asl-aws-eventbridge", "asl-aws-bedrock");
+
     /**
      * AWS calls a regionless service integration ({@code arn:aws:states:::sqs:sendMessage}) in the state machine's
-     * region: the SQS, SNS and S3 connectors do the same when neither AWS_REGION nor AWS_DEFAULT_REGION names one
-     * (rather than failing to deploy, also a Task a mock answers). The Lambda connector takes the function ARN's.
+     * region: the connectors do the same when neither AWS_REGION nor AWS_DEFAULT_REGION names one (rather than
+     * failing to call). The Lambda connector takes the function ARN's; API Gateway the endpoint's host's.
      */
     private void regionWhenTheEnvironmentHasNone(String region) {
         if (io.github.camelasl.aws.AwsEnvironment.system().region(null) != null) {
             return;
         }
-        for (String name : List.of("asl-aws-sqs", "asl-aws-sns", "asl-aws-s3")) {
+        for (String name : REGIONLESS_CONNECTORS) {
             org.apache.camel.Component component = camelContext.getComponent(name, true);
-            io.github.camelasl.aws.AwsConnectionConfiguration configuration =
-                    component instanceof io.github.camelasl.aws.sqs.SqsComponent sqs ? sqs.getConfiguration()
-                    : component instanceof io.github.camelasl.aws.sns.SnsComponent sns ? sns.getConfiguration()
-                    : component instanceof io.github.camelasl.aws.s3.S3Component s3 ? s3.getConfiguration() : null;
-            if (configuration != null && configuration.getRegion() == null) {
-                configuration.setRegion(region);
+            if (component instanceof io.github.camelasl.aws.AwsConnectorComponent connector
+                    && connector.getConfiguration().getRegion() == null) {
+                connector.getConfiguration().setRegion(region);
             }
         }
     }

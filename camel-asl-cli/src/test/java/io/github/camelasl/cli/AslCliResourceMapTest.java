@@ -43,11 +43,11 @@ class AslCliResourceMapTest {
         CliRun.Result r = asl("validate", def("validate-orders.asl.json"), "--json");
         assertEquals(0, r.code(), r.out() + r.err());
 
-        // a DynamoDB ARN has no connector: refused, unless a mapping sends it somewhere
+        // a DataBrew ARN has no connector: refused, unless a mapping sends it somewhere
         assertEquals(2, asl("validate", def("unresolved-task.asl.json")).code());
         r = asl("validate", def("unresolved-task.asl.json"), "--json",
                 "--resource-map", def("score.resource-map.json"),
-                "--resource-map", writeMap("arn:aws:states:::dynamodb:* = log:dynamodb-{1}\n"));
+                "--resource-map", writeMap("arn:aws:states:::databrew:* = log:databrew-{1}\n"));
         assertEquals(0, r.code(), r.out() + r.err());
         assertEquals("OK", r.json().path("result").asText());
     }

@@ -1,5 +1,6 @@
 package io.github.camelasl.aws.apigateway;
 
+import io.github.camelasl.aws.AwsConnectorComponent;
 import io.github.camelasl.aws.AwsEnvironment;
 import io.github.camelasl.http.HttpTransport;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * the definition is deployed.
  */
 @Component("asl-aws-apigateway")
-public class ApiGatewayComponent extends DefaultComponent {
+public class ApiGatewayComponent extends DefaultComponent implements AwsConnectorComponent {
 
     @Metadata(description = "The configuration every endpoint starts from.")
     private ApiGatewayConfiguration configuration = new ApiGatewayConfiguration();

@@ -1,5 +1,6 @@
 package io.github.camelasl.aws.dynamodb;
 
+import io.github.camelasl.aws.AwsConnectorComponent;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -11,7 +12,7 @@ import org.apache.camel.support.DefaultComponent;
  * {@code arn:aws:states:::dynamodb:ACTION} runs. Its options are the defaults of every endpoint.
  */
 @Component("asl-aws-dynamodb")
-public class DynamoDbComponent extends DefaultComponent {
+public class DynamoDbComponent extends DefaultComponent implements AwsConnectorComponent {
 
     @Metadata(description = "The configuration every endpoint starts from.")
     private DynamoDbConfiguration configuration = new DynamoDbConfiguration();

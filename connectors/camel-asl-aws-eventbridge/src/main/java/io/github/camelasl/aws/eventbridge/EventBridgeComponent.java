@@ -1,5 +1,6 @@
 package io.github.camelasl.aws.eventbridge;
 
+import io.github.camelasl.aws.AwsConnectorComponent;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -11,7 +12,7 @@ import org.apache.camel.support.DefaultComponent;
  * defaults of every endpoint.
  */
 @Component("asl-aws-eventbridge")
-public class EventBridgeComponent extends DefaultComponent {
+public class EventBridgeComponent extends DefaultComponent implements AwsConnectorComponent {
 
     @Metadata(description = "The configuration every endpoint starts from.")
     private EventBridgeConfiguration configuration = new EventBridgeConfiguration();

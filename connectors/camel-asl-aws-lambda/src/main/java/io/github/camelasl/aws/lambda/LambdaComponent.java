@@ -1,5 +1,6 @@
 package io.github.camelasl.aws.lambda;
 
+import io.github.camelasl.aws.AwsConnectorComponent;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.Endpoint;
@@ -12,7 +13,7 @@ import org.apache.camel.support.DefaultComponent;
  * endpoint speaking its protocol) through camel-aws2-lambda. {@link LambdaResourceResolver} maps Lambda ARNs to it.
  */
 @Component("asl-aws-lambda")
-public class LambdaComponent extends DefaultComponent {
+public class LambdaComponent extends DefaultComponent implements AwsConnectorComponent {
 
     @Metadata(description = "The connection options endpoints inherit (each can be set on an endpoint too).")
     private LambdaConfiguration configuration = new LambdaConfiguration();

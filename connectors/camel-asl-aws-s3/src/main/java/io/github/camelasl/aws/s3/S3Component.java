@@ -1,5 +1,6 @@
 package io.github.camelasl.aws.s3;
 
+import io.github.camelasl.aws.AwsConnectorComponent;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -11,7 +12,7 @@ import org.apache.camel.support.DefaultComponent;
  * options are the defaults of every endpoint.
  */
 @Component("asl-aws-s3")
-public class S3Component extends DefaultComponent {
+public class S3Component extends DefaultComponent implements AwsConnectorComponent {
 
     @Metadata(description = "The configuration every endpoint starts from.")
     private S3Configuration configuration = new S3Configuration();

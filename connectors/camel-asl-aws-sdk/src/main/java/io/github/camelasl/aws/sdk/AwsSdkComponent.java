@@ -1,5 +1,6 @@
 package io.github.camelasl.aws.sdk;
 
+import io.github.camelasl.aws.AwsConnectorComponent;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -12,7 +13,7 @@ import org.apache.camel.support.DefaultComponent;
  * clients are shared by the endpoints of a service.
  */
 @Component("asl-aws-sdk")
-public class AwsSdkComponent extends DefaultComponent {
+public class AwsSdkComponent extends DefaultComponent implements AwsConnectorComponent {
 
     @Metadata(description = "The configuration every endpoint starts from.")
     private AwsSdkConfiguration configuration = new AwsSdkConfiguration();

@@ -1,5 +1,6 @@
 package io.github.camelasl.aws.sns;
 
+import io.github.camelasl.aws.AwsConnectorComponent;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -11,7 +12,7 @@ import org.apache.camel.support.DefaultComponent;
  * every endpoint.
  */
 @Component("asl-aws-sns")
-public class SnsComponent extends DefaultComponent {
+public class SnsComponent extends DefaultComponent implements AwsConnectorComponent {
 
     @Metadata(description = "The configuration every endpoint starts from.")
     private SnsConfiguration configuration = new SnsConfiguration();
