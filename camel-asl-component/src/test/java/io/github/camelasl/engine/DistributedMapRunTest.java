@@ -1,7 +1,6 @@
 package io.github.camelasl.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,6 +152,40 @@ class DistributedMapRunTest extends EngineTestSupport {
         assertEquals(0, result.history().get(2).path("mapStateStartedEventDetails").path("length").asInt());
         assertEquals("Attempting to map over non-iterable node.", result.history().get(4)
                 .path("mapRunFailedEventDetails").path("cause").asText());
+    }
+
+    @Test
+    void aNegativeMaxItemsFailsTheMapRun() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:lines").setBody(constant("{\"n\": 1}\n"));
+            }
+        });
+        ExecutionResult result = run("""
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                  "ItemReader": {"Resource": "direct:lines", "ReaderConfig": {"InputType": "JSONL",
+                                 "MaxItemsPath": "$.max"}},
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                                    "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}""",
+                "{\"max\": -1}");
+        // test_map_item_reader_csv_max_items_paths[-1]: the map run fails with "field MaxItems must be positive"
+        assertEquals(List.of("ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed",
+                "MapStateFailed", "ExecutionFailed"), types(result));
+        assertEquals("field MaxItems must be positive", result.history().get(4).path("mapRunFailedEventDetails")
+                .path("cause").asText());
+    }
+
+    @Test
+    void writerConfigAloneKeepsAToleratedFailureInItsPlaceInNoneForm() throws Exception {
+        ExecutionResult result = run(distributed("""
+                "ToleratedFailureCount": 1,
+                "ResultWriter": {"WriterConfig": {"Transformation": "COMPACT"}},""", FAILS_ON_TWO), ITEMS);
+        assertEquals(3, result.output().size(), result.output()::toString);
+        assertEquals(json("{\"n\": 1}"), result.output().get(0));
+        assertEquals("Item.Bad", result.output().get(1).path("Error").asText());
+        assertEquals("FAILED", result.output().get(1).path("Status").asText());
+        assertEquals(json("{\"n\": 3}"), result.output().get(2));
     }
 
     @Test
@@ -335,6 +368,5 @@ class DistributedMapRunTest extends EngineTestSupport {
     void mapRunArnsNameTheStateMachineAndTheLabel() {
         assertEquals("arn:aws:states:eu-west-1:123456789012:mapRun:orders/Batch:u-1", MapRun.arn(
                 "arn:aws:states:eu-west-1:123456789012:execution:orders:e-1", "Batch", "u-1"));
-        assertNull(null);
     }
 }
