@@ -294,6 +294,11 @@ class DistributedMapRunTest extends EngineTestSupport {
                 "\"ResultWriter\": {\"Resource\": \"arn:aws:states:::s3:putObject\"},", PASS)));
         assertTrue(empty.getMessage().contains("The ResultWriter must have WriterConfig, or Resource and Parameters"),
                 empty::getMessage);
+        AslValidationException inline = assertThrows(AslValidationException.class, () -> deploy("""
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                  "ResultWriter": {"WriterConfig": {"Transformation": "COMPACT"}},
+                  "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}"""));
+        assertTrue(inline.getMessage().contains("The ResultWriter is for a Distributed Map"), inline::getMessage);
         AslValidationException badTransformation = assertThrows(AslValidationException.class, () -> deploy(
                 distributed("\"ResultWriter\": {\"WriterConfig\": {\"Transformation\": \"SQUASH\"}},", PASS)));
         assertTrue(badTransformation.getMessage().contains("Transformation"), badTransformation::getMessage);
