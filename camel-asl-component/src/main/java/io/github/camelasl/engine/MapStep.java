@@ -355,18 +355,20 @@ public final class MapStep {
                     ? new AslError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                             "The specified tolerated failure threshold was exceeded")
                     : fanOut.firstFailure();
-            if (terminal == null && ResultWriting.resource(state) != null) {
+            if (terminal == null && run != null && ResultWriting.resource(state) != null) {
                 return writes(scope, fanOut, run, failure); // AWS writes a failed run's results too
             }
             scope.fanOut(null);
             fail(scope, fanOut, run, failure);
             throw failure;
         }
-        if (state.resultWriter() != null && ResultWriting.resource(state) != null) {
+        // a ResultWriter is a Distributed Map's (validation refuses it elsewhere): only a map run has one
+        boolean writer = run != null && state.resultWriter() != null;
+        if (writer && ResultWriting.resource(state) != null) {
             return writes(scope, fanOut, run, null);
         }
         scope.fanOut(null);
-        JsonNode result = state.resultWriter() != null ? ResultWriting.shaped(scope, fanOut) : fanOut.outputs();
+        JsonNode result = writer ? ResultWriting.shaped(scope, fanOut) : fanOut.outputs();
         if (run != null) {
             run.end(MapRun.SUCCEEDED);
             scope.record(HistoryEventType.MapRunSucceeded, null);

@@ -59,15 +59,19 @@ public final class ResultWriting {
      */
     static ArrayNode shaped(Scope scope, FanOut fanOut) {
         MapState state = (MapState) scope.current();
-        return results(scope, state, fanOut, transformation(state)).succeeded();
+        return results(scope, state, fanOut, transformation(state)).inOrder();
     }
 
-    /** One status's results: the succeeded, failed and pending iterations'. */
-    private record Results(ArrayNode succeeded, ArrayNode failed, ArrayNode pending) {
+    /**
+     * The results by status (the succeeded, failed and pending iterations'), and the succeeded and failed ones in the
+     * iterations' order (the Map's result when nothing is written).
+     */
+    private record Results(ArrayNode succeeded, ArrayNode failed, ArrayNode pending, ArrayNode inOrder) {
     }
 
     private static Results results(Scope scope, MapState state, FanOut fanOut, String transformation) {
-        Results out = new Results(Json.NODES.arrayNode(), Json.NODES.arrayNode(), Json.NODES.arrayNode());
+        Results out = new Results(Json.NODES.arrayNode(), Json.NODES.arrayNode(), Json.NODES.arrayNode(),
+                Json.NODES.arrayNode());
         MapRun run = fanOut.mapRun();
         for (int i = 0; i < fanOut.size(); i++) {
             AslError failure = fanOut.failure(i);
@@ -78,6 +82,7 @@ public final class ResultWriting {
                 described.put("Cause", failure.cause());
                 described.put("Status", "FAILED");
                 out.failed().add(described);
+                out.inOrder().add(described);
             } else if (output == null) {
                 ObjectNode described = described(scope, state, run, fanOut, i);
                 described.put("Status", "PENDING");
@@ -88,13 +93,15 @@ public final class ResultWriting {
                 described.putObject("OutputDetails").put("Included", true);
                 described.put("Status", "SUCCEEDED");
                 out.succeeded().add(described);
+                out.inOrder().add(described);
             } else if (FLATTEN.equals(transformation) && output.isArray()) {
                 output.forEach(out.succeeded()::add);
+                output.forEach(out.inOrder()::add);
             } else {
                 out.succeeded().add(output);
+                out.inOrder().add(output);
             }
         }
-        // in the iteration order, a failed iteration's among the outputs when they are the Map's result
         return out;
     }
 

@@ -39,16 +39,17 @@ public final class SubMachineRun {
         long started = iterationEvent(parent, HistoryEventType.MapIterationStarted, fanOut.startedEventId(),
                 state.name(), index);
         java.time.Instant now = parent.execution().clock().instant();
+        JsonNode input;
         try {
-            JsonNode input = MapStep.iterationInput(parent, index, item);
-            fanOut.runStarted(index, input, now);
-            return parent.child(state.itemProcessor(), null, started, input);
+            input = MapStep.iterationInput(parent, index, item);
         } catch (RuntimeException e) {
             fanOut.runStarted(index, item, now);
             Scope failed = parent.child(state.itemProcessor(), null, started, item);
             failed.fail(FailurePolicy.toAslError(e, Scope.Phase.DATAFLOW));
             return failed;
         }
+        fanOut.runStarted(index, input, now);
+        return parent.child(state.itemProcessor(), null, started, input);
     }
 
     /**

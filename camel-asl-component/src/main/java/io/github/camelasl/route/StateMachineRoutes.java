@@ -206,7 +206,8 @@ public class StateMachineRoutes extends RouteBuilder {
                         wait.abandon();
                     }
                     Exception caught = e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-                    if (e.getProperty(READS) != null) { // a Distributed Map's ItemReader failed: its map run did
+                    if (e.getProperty(READING) != null) { // a Distributed Map's ItemReader failed: its map run did
+                        e.removeProperty(READING);
                         e.removeProperty(READS);
                         MapStep.readFailed(scope(e), FailurePolicy.toAslError(caught, scope(e).phase()));
                     } else if (e.getProperty(WRITES) != null) { // its ResultWriter failed: States.ResultWriterFailed
@@ -449,7 +450,10 @@ public class StateMachineRoutes extends RouteBuilder {
         TaskCall objectRead = objects == null ? null : new TaskCall(resourceEndpoints.apply(objects), false, clock);
         TaskHeaders headers = TaskHeaders.ofItemReader(state, allowedCamelHeaders, forwardedHeaders);
         TaskCall read = new TaskCall(uri, false, clock);
-        route.process(e -> e.setProperty(READS, ItemReading.start(scope(e))))
+        route.process(e -> {
+                    e.setProperty(READING, Boolean.TRUE); // MaxItems is evaluated as the map run starts reading
+                    e.setProperty(READS, ItemReading.start(scope(e)));
+                })
                 .loopDoWhile(e -> reads(e).request() != null)
                     .process(e -> TaskMessages.toRequest(e, scope(e), reads(e).request(), headers))
                     .choice()
@@ -463,6 +467,7 @@ public class StateMachineRoutes extends RouteBuilder {
         route.process(e -> {
             ItemReading.Reads reads = reads(e);
             e.removeProperty(READS);
+            e.removeProperty(READING);
             e.getMessage().setHeaders(new java.util.HashMap<>());
             e.getMessage().setBody(MapStep.prepareRead(scope(e), reads.items()));
         });
@@ -470,6 +475,8 @@ public class StateMachineRoutes extends RouteBuilder {
 
     /** Exchange property: the running Map's ItemReader reads. */
     private static final String READS = "CamelAslItemReads";
+    /** Exchange property: the running Map's ItemReader is starting or reading (its failures are its map run's). */
+    private static final String READING = "CamelAslItemReading";
 
     private static ItemReading.Reads reads(Exchange exchange) {
         return exchange.getProperty(READS, ItemReading.Reads.class);

@@ -154,6 +154,13 @@ final class StateRules {
             return;
         }
         String pointer = state.at("ResultWriter");
+        JsonNode processor = state.field("ItemProcessor") != null ? state.field("ItemProcessor")
+                : state.field("Iterator");
+        if (processor == null || !"DISTRIBUTED".equals(processor.path("ProcessorConfig").path("Mode").asText())) {
+            // a ResultWriter writes a map run's results: an Inline Map has no map run
+            state.problems().schema("The ResultWriter is for a Distributed Map (ItemProcessor.ProcessorConfig.Mode "
+                    + "DISTRIBUTED)", Locations.of(pointer));
+        }
         boolean resource = writer.has("Resource");
         boolean parameters = writer.has(state.jsonata() ? "Arguments" : "Parameters");
         boolean config = writer.has("WriterConfig");

@@ -1,7 +1,6 @@
 package io.github.camelasl.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,6 +155,40 @@ class DistributedMapRunTest extends EngineTestSupport {
     }
 
     @Test
+    void aNegativeMaxItemsFailsTheMapRun() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:lines").setBody(constant("{\"n\": 1}\n"));
+            }
+        });
+        ExecutionResult result = run("""
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                  "ItemReader": {"Resource": "direct:lines", "ReaderConfig": {"InputType": "JSONL",
+                                 "MaxItemsPath": "$.max"}},
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                                    "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}""",
+                "{\"max\": -1}");
+        // test_map_item_reader_csv_max_items_paths[-1]: the map run fails with "field MaxItems must be positive"
+        assertEquals(List.of("ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed",
+                "MapStateFailed", "ExecutionFailed"), types(result));
+        assertEquals("field MaxItems must be positive", result.history().get(4).path("mapRunFailedEventDetails")
+                .path("cause").asText());
+    }
+
+    @Test
+    void writerConfigAloneKeepsAToleratedFailureInItsPlaceInNoneForm() throws Exception {
+        ExecutionResult result = run(distributed("""
+                "ToleratedFailureCount": 1,
+                "ResultWriter": {"WriterConfig": {"Transformation": "COMPACT"}},""", FAILS_ON_TWO), ITEMS);
+        assertEquals(3, result.output().size(), result.output()::toString);
+        assertEquals(json("{\"n\": 1}"), result.output().get(0));
+        assertEquals("Item.Bad", result.output().get(1).path("Error").asText());
+        assertEquals("FAILED", result.output().get(1).path("Status").asText());
+        assertEquals(json("{\"n\": 3}"), result.output().get(2));
+    }
+
+    @Test
     void resultsAreWrittenWithAManifestAndTheMapAnswersWhereItIs() throws Exception {
         ExecutionResult result = run(distributed("""
                 "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
@@ -261,6 +294,11 @@ class DistributedMapRunTest extends EngineTestSupport {
                 "\"ResultWriter\": {\"Resource\": \"arn:aws:states:::s3:putObject\"},", PASS)));
         assertTrue(empty.getMessage().contains("The ResultWriter must have WriterConfig, or Resource and Parameters"),
                 empty::getMessage);
+        AslValidationException inline = assertThrows(AslValidationException.class, () -> deploy("""
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                  "ResultWriter": {"WriterConfig": {"Transformation": "COMPACT"}},
+                  "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}"""));
+        assertTrue(inline.getMessage().contains("The ResultWriter is for a Distributed Map"), inline::getMessage);
         AslValidationException badTransformation = assertThrows(AslValidationException.class, () -> deploy(
                 distributed("\"ResultWriter\": {\"WriterConfig\": {\"Transformation\": \"SQUASH\"}},", PASS)));
         assertTrue(badTransformation.getMessage().contains("Transformation"), badTransformation::getMessage);
@@ -335,6 +373,5 @@ class DistributedMapRunTest extends EngineTestSupport {
     void mapRunArnsNameTheStateMachineAndTheLabel() {
         assertEquals("arn:aws:states:eu-west-1:123456789012:mapRun:orders/Batch:u-1", MapRun.arn(
                 "arn:aws:states:eu-west-1:123456789012:execution:orders:e-1", "Batch", "u-1"));
-        assertNull(null);
     }
 }

@@ -656,7 +656,8 @@ class DefinitionValidatorTest {
                     schema(expected, "/States/S/ResultWriter/Parameters")),
                     validate(single("{'Type':'Map','End':true,'ItemReader':{'Resource':'r','Parameters':[1]},"
                             + "'ResultWriter':{'Resource':'r','Parameters':'p'},"
-                            + "'ItemProcessor':{'StartAt':'B','States':{'B':{'Type':'Pass','End':true}}}}")));
+                            + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED'},"
+                            + "'StartAt':'B','States':{'B':{'Type':'Pass','End':true}}}}")));
         }
 
         @Test

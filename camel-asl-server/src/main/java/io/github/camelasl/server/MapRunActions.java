@@ -32,7 +32,24 @@ final class MapRunActions {
         String arn = mapRunArn(request);
         StoredMapRun kept = store.mapRun(arn).orElseThrow(() -> notFound(arn));
         MapRun live = live(kept);
-        return describe(live != null ? live.describe() : kept);
+        return describe(live != null ? live.describe() : endedWithItsExecution(kept));
+    }
+
+    /**
+     * A map run the store holds RUNNING whose execution has ended (the JVM that ran it stopped: a resumed execution
+     * runs its Map again, as a new map run): ABORTED when its execution stopped.
+     */
+    private StoredMapRun endedWithItsExecution(StoredMapRun kept) {
+        if (!MapRun.RUNNING.equals(kept.status())) {
+            return kept;
+        }
+        return store.find(kept.executionArn())
+                .filter(execution -> execution.status() != io.github.camelasl.engine.ExecutionStatus.RUNNING)
+                .map(execution -> new StoredMapRun(kept.mapRunArn(), kept.executionArn(), kept.stateMachineArn(),
+                        kept.startDate(), execution.stopDate(), MapRun.ABORTED, kept.maxConcurrency(),
+                        kept.toleratedFailurePercentage(), kept.toleratedFailureCount(), kept.itemCounts(),
+                        kept.executionCounts()))
+                .orElse(kept);
     }
 
     ObjectNode list(JsonNode request) {

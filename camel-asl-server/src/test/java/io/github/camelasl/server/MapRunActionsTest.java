@@ -133,6 +133,25 @@ class MapRunActionsTest {
     }
 
     @Test
+    void aMapRunKeptRunningWhoseExecutionEndedIsAborted() throws Exception {
+        // as a store holds it after the JVM that ran it stopped mid-run, its execution having ended since
+        String machine = sfn.createStateMachine(r -> r.name("ended").definition("""
+                {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}""")
+                .roleArn(StateMachineActionsTest.ROLE).type(StateMachineType.STANDARD)).stateMachineArn();
+        String execution = sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
+        await("the execution ends", () -> sfn.describeExecution(r -> r.executionArn(execution)).status()
+                != ExecutionStatus.RUNNING);
+        String mapRun = "arn:aws:states:us-east-1:123456789012:mapRun:ended/M:11111111-1111-4111-8111-111111111111";
+        fixture.store.putMapRun(new io.github.camelasl.store.StoredMapRun(mapRun, execution, machine,
+                java.time.Instant.now(), null, "RUNNING", 0, 0, 0, io.github.camelasl.store.StoredMapRun.Counts.NONE,
+                io.github.camelasl.store.StoredMapRun.Counts.NONE));
+        DescribeMapRunResponse described = sfn.describeMapRun(r -> r.mapRunArn(mapRun));
+        assertEquals(MapRunStatus.ABORTED, described.status());
+        assertNotNull(described.stopDate());
+        assertThrows(ValidationException.class, () -> sfn.updateMapRun(r -> r.mapRunArn(mapRun).maxConcurrency(2)));
+    }
+
+    @Test
     void aMissingMapRunOrExecutionIsAwsError() {
         String absent = "arn:aws:states:us-east-1:123456789012:mapRun:fan/Batch:00000000-0000-4000-8000-000000000000";
         assertThrows(ResourceNotFoundException.class, () -> sfn.describeMapRun(r -> r.mapRunArn(absent)));
