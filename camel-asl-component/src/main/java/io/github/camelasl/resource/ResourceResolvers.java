@@ -3,6 +3,7 @@ package io.github.camelasl.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import org.apache.camel.CamelContext;
  * <li>the engine's built-in Step Functions integrations ({@code states:startExecution}, some
  * {@code aws-sdk:sfn:} actions: see {@link StatesResolver}), which run a state machine deployed here and hand the
  * others to the connector that calls AWS;</li>
- * <li>the resolvers the connector modules on the classpath declare ({@link ServiceLoader});</li>
+ * <li>the resolvers the connector modules on the classpath declare ({@link ServiceLoader}), by descending
+ * {@link ResourceResolver#priority()};</li>
  * <li>activity ARNs, to the queue their {@code asl:activity:NAME} workers take tasks from;</li>
  * <li>plain Camel URIs ({@code direct:train}) whose component is known.</li>
  * </ol>
@@ -50,12 +52,21 @@ public final class ResourceResolvers {
         registry.stream().filter(ResourceMapping.class::isInstance).forEach(r -> addOnce(all, r));
         configured.stream().filter(r -> !(r instanceof ResourceMapping)).forEach(r -> addOnce(all, r));
         registry.stream().filter(r -> !(r instanceof ResourceMapping)).forEach(r -> addOnce(all, r));
-        ServiceLoader.load(ResourceResolver.class, ResourceResolvers.class.getClassLoader()).forEach(connectors::add);
+        connectors.addAll(byPriority(ServiceLoader.load(ResourceResolver.class,
+                ResourceResolvers.class.getClassLoader())));
         all.add(new StatesResolver()); // before the connectors: a machine deployed here runs here
         all.addAll(connectors);
         all.add(new ActivityResolver());
         all.add(new CamelUriResolver());
         this.chain = List.copyOf(all);
+    }
+
+    /** Higher {@link ResourceResolver#priority()} first; equal ones keep their order (the sort is stable). */
+    static List<ResourceResolver> byPriority(Iterable<ResourceResolver> resolvers) {
+        List<ResourceResolver> sorted = new ArrayList<>();
+        resolvers.forEach(sorted::add);
+        sorted.sort(Comparator.comparingInt(ResourceResolver::priority).reversed());
+        return sorted;
     }
 
     private static void addOnce(List<ResourceResolver> all, ResourceResolver resolver) {
