@@ -1,0 +1,121 @@
+package io.github.camelasl.aws.jobs;
+
+import static io.github.camelasl.aws.jobs.ServiceCalls.list;
+import static io.github.camelasl.aws.jobs.ServiceCalls.parameters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelasl.aws.sync.JobPoller;
+import io.github.camelasl.dataflow.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The optimized job integrations Step Functions offers, by their ARN action: which take {@code .sync} (and how it
+ * follows the job), which {@code .waitForTaskToken}, the parameters AWS requires, and the SDK call of the
+ * request-response form. Nothing else resolves, so validation refuses it as AWS does.
+ */
+final class JobActions {
+
+    /** An action: {@code call} answers the request-response form; {@code sync}, when not null, follows the job. */
+    record Action(JobService service, String name, List<String> required,
+            BiFunction<ServiceCalls, JsonNode, ObjectNode> call, Function<ServiceCalls, JobPoller> sync,
+            boolean callback) {
+    }
+
+    private static final Map<String, Action> ACTIONS = new LinkedHashMap<>();
+
+    static {
+        add(JobService.GLUE, "startJobRun", JobPollers::glueJobRun, false, "JobName");
+        add(JobService.ATHENA, "startQueryExecution", JobPollers::athenaQuery, false, "QueryString");
+        add(JobService.ATHENA, "stopQueryExecution", null, false, "QueryExecutionId");
+        add(JobService.ATHENA, "getQueryExecution", null, false, "QueryExecutionId");
+        add(JobService.ATHENA, "getQueryResults", null, false, "QueryExecutionId");
+        add(JobService.BATCH, "submitJob", JobPollers::batchJob, false, "JobName", "JobQueue", "JobDefinition");
+        add(JobService.ECS, "runTask", JobPollers::ecsTask, true, "TaskDefinition");
+        add(JobService.EMR, "addStep", JobActions::addStep, JobPollers::emrStep, "ClusterId", "Step");
+        add(JobService.EMR, "createCluster", JobActions::createCluster, null, "Name", "Instances");
+        add(JobService.EMR, "terminateCluster", JobActions::terminateCluster, null, "ClusterId");
+        add(JobService.EKS, "createCluster", null, false, "Name", "RoleArn", "ResourcesVpcConfig");
+        add(JobService.EKS, "deleteCluster", null, false, "Name");
+        add(JobService.EKS, "createNodegroup", null, false, "ClusterName", "NodegroupName", "Subnets", "NodeRole");
+        add(JobService.EKS, "deleteNodegroup", null, false, "ClusterName", "NodegroupName");
+        add(JobService.EKS, "createFargateProfile", null, false, "ClusterName", "FargateProfileName",
+                "PodExecutionRoleArn");
+        add(JobService.EKS, "deleteFargateProfile", null, false, "ClusterName", "FargateProfileName");
+    }
+
+    private JobActions() {
+    }
+
+    /** An action whose request-response form is the SDK's action of the same name. */
+    private static void add(JobService service, String name, Function<ServiceCalls, JobPoller> sync,
+            boolean callback, String... required) {
+        ACTIONS.put(service.arnName() + ":" + name, new Action(service, name, List.of(required),
+                (calls, request) -> calls.callWithMetadata(name, request), sync, callback));
+    }
+
+    private static void add(JobService service, String name, BiFunction<ServiceCalls, JsonNode, ObjectNode> call,
+            Function<ServiceCalls, JobPoller> sync, String... required) {
+        ACTIONS.put(service.arnName() + ":" + name, new Action(service, name, List.of(required), call, sync, false));
+    }
+
+    /** {@code glue:startJobRun}: the action, if Step Functions offers it. */
+    static Optional<Action> find(String integration) {
+        return Optional.ofNullable(ACTIONS.get(integration));
+    }
+
+    static Map<String, Action> all() {
+        return ACTIONS;
+    }
+
+    /**
+     * elasticmapreduce:addStep is AddJobFlowSteps with one step: {@code {ClusterId, Step}} in, {@code {StepId}} out
+     * (with the metadata).
+     */
+    static ObjectNode addStep(ServiceCalls emr, JsonNode request) {
+        ObjectNode call = parameters("JobFlowId", request.path("ClusterId"), "Steps", list(request.path("Step")));
+        request.properties().forEach(e -> {
+            if (!e.getKey().equals("ClusterId") && !e.getKey().equals("Step")) {
+                call.set(e.getKey(), e.getValue()); // refused by name below, as AddJobFlowSteps would
+            }
+        });
+        ObjectNode response = emr.callWithMetadata("addJobFlowSteps", call);
+        ObjectNode result = Json.NODES.objectNode();
+        result.set("StepId", response.path("StepIds").path(0));
+        response.properties().forEach(e -> {
+            if (!e.getKey().equals("StepIds")) {
+                result.set(e.getKey(), e.getValue());
+            }
+        });
+        return result;
+    }
+
+    /** elasticmapreduce:createCluster is RunJobFlow: its request; {@code {ClusterId, ClusterArn}} out. */
+    static ObjectNode createCluster(ServiceCalls emr, JsonNode request) {
+        ObjectNode response = emr.callWithMetadata("runJobFlow", request);
+        ObjectNode result = Json.NODES.objectNode();
+        result.set("ClusterId", response.path("JobFlowId"));
+        response.properties().forEach(e -> {
+            if (!e.getKey().equals("JobFlowId")) {
+                result.set(e.getKey(), e.getValue());
+            }
+        });
+        return result;
+    }
+
+    /** elasticmapreduce:terminateCluster is TerminateJobFlows of one cluster: {@code {ClusterId}} in. */
+    static ObjectNode terminateCluster(ServiceCalls emr, JsonNode request) {
+        ObjectNode call = parameters("JobFlowIds", list(request.path("ClusterId")));
+        request.properties().forEach(e -> {
+            if (!e.getKey().equals("ClusterId")) {
+                call.set(e.getKey(), e.getValue());
+            }
+        });
+        return emr.callWithMetadata("terminateJobFlows", call);
+    }
+}
