@@ -22,46 +22,58 @@ import java.util.function.Function;
 final class JobActions {
 
     /** An action: {@code call} answers the request-response form; {@code sync}, when not null, follows the job. */
-    record Action(JobService service, String name, List<String> required,
-            BiFunction<ServiceCalls, JsonNode, ObjectNode> call, Function<ServiceCalls, JobPoller> sync,
+    record Action(String service, String name, List<String> required,
+            BiFunction<Calls, JsonNode, ObjectNode> call, Function<Calls, JobPoller> sync,
             boolean callback) {
     }
 
     private static final Map<String, Action> ACTIONS = new LinkedHashMap<>();
 
     static {
-        add(JobService.GLUE, "startJobRun", JobPollers::glueJobRun, false, "JobName");
-        add(JobService.ATHENA, "startQueryExecution", JobPollers::athenaQuery, false, "QueryString");
-        add(JobService.ATHENA, "stopQueryExecution", null, false, "QueryExecutionId");
-        add(JobService.ATHENA, "getQueryExecution", null, false, "QueryExecutionId");
-        add(JobService.ATHENA, "getQueryResults", null, false, "QueryExecutionId");
-        add(JobService.BATCH, "submitJob", JobPollers::batchJob, false, "JobName", "JobQueue", "JobDefinition");
-        add(JobService.ECS, "runTask", JobPollers::ecsTask, true, "TaskDefinition");
-        add(JobService.EMR, "addStep", JobActions::addStep, JobPollers::emrStep, "ClusterId", "Step");
-        add(JobService.EMR, "createCluster", JobActions::createCluster, null, "Name", "Instances");
-        add(JobService.EMR, "terminateCluster", JobActions::terminateCluster, null, "ClusterId");
-        add(JobService.EKS, "createCluster", null, false, "Name", "RoleArn", "ResourcesVpcConfig");
-        add(JobService.EKS, "deleteCluster", null, false, "Name");
-        add(JobService.EKS, "createNodegroup", null, false, "ClusterName", "NodegroupName", "Subnets", "NodeRole");
-        add(JobService.EKS, "deleteNodegroup", null, false, "ClusterName", "NodegroupName");
-        add(JobService.EKS, "createFargateProfile", null, false, "ClusterName", "FargateProfileName",
+        add("glue", "startJobRun", JobPollers::glueJobRun, false, "JobName");
+        add("athena", "startQueryExecution", JobPollers::athenaQuery, false, "QueryString");
+        add("athena", "stopQueryExecution", null, false, "QueryExecutionId");
+        add("athena", "getQueryExecution", null, false, "QueryExecutionId");
+        add("athena", "getQueryResults", null, false, "QueryExecutionId");
+        add("batch", "submitJob", JobPollers::batchJob, false, "JobName", "JobQueue", "JobDefinition");
+        add("ecs", "runTask", JobPollers::ecsTask, true, "TaskDefinition");
+        add("elasticmapreduce", "addStep", JobActions::addStep, JobPollers::emrStep, "ClusterId", "Step");
+        add("elasticmapreduce", "createCluster", JobActions::createCluster, null, "Name", "Instances");
+        add("elasticmapreduce", "terminateCluster", JobActions::terminateCluster, null, "ClusterId");
+        add("eks", "createCluster", null, false, "Name", "RoleArn", "ResourcesVpcConfig");
+        add("eks", "deleteCluster", null, false, "Name");
+        add("eks", "createNodegroup", null, false, "ClusterName", "NodegroupName", "Subnets", "NodeRole");
+        add("eks", "deleteNodegroup", null, false, "ClusterName", "NodegroupName");
+        add("eks", "createFargateProfile", null, false, "ClusterName", "FargateProfileName",
                 "PodExecutionRoleArn");
-        add(JobService.EKS, "deleteFargateProfile", null, false, "ClusterName", "FargateProfileName");
+        add("eks", "deleteFargateProfile", null, false, "ClusterName", "FargateProfileName");
+        for (String job : List.of("TrainingJob", "TransformJob", "ProcessingJob", "LabelingJob",
+                "HyperParameterTuningJob")) {
+            add("sagemaker", "create" + job, calls -> JobPollers.sageMakerJob(calls, job), false, job + "Name");
+        }
+        add("sagemaker", "createModel", null, false, "ModelName");
+        add("sagemaker", "createEndpointConfig", null, false, "EndpointConfigName", "ProductionVariants");
+        add("sagemaker", "createEndpoint", null, false, "EndpointName", "EndpointConfigName");
+        add("sagemaker", "updateEndpoint", null, false, "EndpointName", "EndpointConfigName");
+        add("codebuild", "startBuild", JobPollers::codeBuild, false, "ProjectName");
+        add("codebuild", "stopBuild", null, false, "Id");
+        add("codebuild", "batchDeleteBuilds", null, false, "Ids");
+        add("codebuild", "batchGetReports", null, false, "ReportArns");
     }
 
     private JobActions() {
     }
 
     /** An action whose request-response form is the SDK's action of the same name. */
-    private static void add(JobService service, String name, Function<ServiceCalls, JobPoller> sync,
+    private static void add(String service, String name, Function<Calls, JobPoller> sync,
             boolean callback, String... required) {
-        ACTIONS.put(service.arnName() + ":" + name, new Action(service, name, List.of(required),
+        ACTIONS.put(service + ":" + name, new Action(service, name, List.of(required),
                 (calls, request) -> calls.callWithMetadata(name, request), sync, callback));
     }
 
-    private static void add(JobService service, String name, BiFunction<ServiceCalls, JsonNode, ObjectNode> call,
-            Function<ServiceCalls, JobPoller> sync, String... required) {
-        ACTIONS.put(service.arnName() + ":" + name, new Action(service, name, List.of(required), call, sync, false));
+    private static void add(String service, String name, BiFunction<Calls, JsonNode, ObjectNode> call,
+            Function<Calls, JobPoller> sync, String... required) {
+        ACTIONS.put(service + ":" + name, new Action(service, name, List.of(required), call, sync, false));
     }
 
     /** {@code glue:startJobRun}: the action, if Step Functions offers it. */
@@ -77,7 +89,7 @@ final class JobActions {
      * elasticmapreduce:addStep is AddJobFlowSteps with one step: {@code {ClusterId, Step}} in, {@code {StepId}} out
      * (with the metadata).
      */
-    static ObjectNode addStep(ServiceCalls emr, JsonNode request) {
+    static ObjectNode addStep(Calls emr, JsonNode request) {
         ObjectNode call = parameters("JobFlowId", request.path("ClusterId"), "Steps", list(request.path("Step")));
         request.properties().forEach(e -> {
             if (!e.getKey().equals("ClusterId") && !e.getKey().equals("Step")) {
@@ -96,7 +108,7 @@ final class JobActions {
     }
 
     /** elasticmapreduce:createCluster is RunJobFlow: its request; {@code {ClusterId, ClusterArn}} out. */
-    static ObjectNode createCluster(ServiceCalls emr, JsonNode request) {
+    static ObjectNode createCluster(Calls emr, JsonNode request) {
         ObjectNode response = emr.callWithMetadata("runJobFlow", request);
         ObjectNode result = Json.NODES.objectNode();
         result.set("ClusterId", response.path("JobFlowId"));
@@ -109,7 +121,7 @@ final class JobActions {
     }
 
     /** elasticmapreduce:terminateCluster is TerminateJobFlows of one cluster: {@code {ClusterId}} in. */
-    static ObjectNode terminateCluster(ServiceCalls emr, JsonNode request) {
+    static ObjectNode terminateCluster(Calls emr, JsonNode request) {
         ObjectNode call = parameters("JobFlowIds", list(request.path("ClusterId")));
         request.properties().forEach(e -> {
             if (!e.getKey().equals("ClusterId")) {

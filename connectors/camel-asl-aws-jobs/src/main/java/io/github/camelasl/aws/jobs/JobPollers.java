@@ -26,7 +26,7 @@ final class JobPollers {
     }
 
     /** glue:startJobRun.sync: GetJobRun's JobRun until SUCCEEDED, or FAILED, ERROR, TIMEOUT, STOPPED. */
-    static JobPoller glueJobRun(ServiceCalls glue) {
+    static JobPoller glueJobRun(Calls glue) {
         return new JobPoller() {
             @Override
             public ObjectNode start(JsonNode request) {
@@ -61,7 +61,7 @@ final class JobPollers {
     }
 
     /** athena:startQueryExecution.sync: GetQueryExecution until its Status.State is SUCCEEDED, FAILED, CANCELLED. */
-    static JobPoller athenaQuery(ServiceCalls athena) {
+    static JobPoller athenaQuery(Calls athena) {
         return new JobPoller() {
             @Override
             public ObjectNode start(JsonNode request) {
@@ -96,7 +96,7 @@ final class JobPollers {
     }
 
     /** batch:submitJob.sync: DescribeJobs' job until SUCCEEDED or FAILED. */
-    static JobPoller batchJob(ServiceCalls batch) {
+    static JobPoller batchJob(Calls batch) {
         return new JobPoller() {
             @Override
             public ObjectNode start(JsonNode request) {
@@ -130,7 +130,7 @@ final class JobPollers {
      * ecs:runTask.sync: DescribeTasks' task until its LastStatus is STOPPED; it failed when a container did not exit
      * with 0 (AWS's recorded failure has the task as cause).
      */
-    static JobPoller ecsTask(ServiceCalls ecs) {
+    static JobPoller ecsTask(Calls ecs) {
         return new JobPoller() {
             @Override
             public ObjectNode start(JsonNode request) {
@@ -177,7 +177,7 @@ final class JobPollers {
     }
 
     /** elasticmapreduce:addStep.sync: DescribeStep until its Status.State is COMPLETED, or FAILED, CANCELLED, INTERRUPTED. */
-    static JobPoller emrStep(ServiceCalls emr) {
+    static JobPoller emrStep(Calls emr) {
         return new JobPoller() {
             @Override
             public ObjectNode start(JsonNode request) {
@@ -207,6 +207,82 @@ final class JobPollers {
             public void stop(JsonNode submitted) {
                 emr.call("cancelSteps", parameters("ClusterId", submitted.path("ClusterId"), "StepIds",
                         list(submitted.path("StepId"))));
+            }
+        };
+    }
+
+    /**
+     * sagemaker:create{TrainingJob,TransformJob,ProcessingJob,LabelingJob,HyperParameterTuningJob}.sync: Describe*
+     * until its *Status is Completed, or Failed or Stopped. The create call answers only the job's ARN; its name,
+     * which the describe call takes, is added to TaskSubmitted's output.
+     */
+    static JobPoller sageMakerJob(Calls sageMaker, String job) {
+        String nameMember = job + "Name";
+        return new JobPoller() {
+            @Override
+            public ObjectNode start(JsonNode request) {
+                ObjectNode submitted = sageMaker.callWithMetadata("create" + job, request);
+                submitted.set(nameMember, request.path(nameMember));
+                return submitted;
+            }
+
+            @Override
+            public JsonNode describe(JsonNode submitted) {
+                return sageMaker.call("describe" + job, parameters(nameMember, submitted.path(nameMember)));
+            }
+
+            @Override
+            public JobState state(JsonNode described) {
+                return stateOf(described.path(job + "Status").asText(), Set.of("Completed"),
+                        Set.of("Failed", "Stopped"));
+            }
+
+            @Override
+            public JsonNode output(JsonNode described) {
+                return described;
+            }
+
+            @Override
+            public void stop(JsonNode submitted) {
+                sageMaker.call("stop" + job, parameters(nameMember, submitted.path(nameMember)));
+            }
+        };
+    }
+
+    /**
+     * codebuild:startBuild.sync: BatchGetBuilds' build until its BuildStatus is SUCCEEDED, or FAILED, FAULT, STOPPED,
+     * TIMED_OUT; the output is {@code {Build}}, as startBuild's.
+     */
+    static JobPoller codeBuild(Calls codeBuild) {
+        return new JobPoller() {
+            @Override
+            public ObjectNode start(JsonNode request) {
+                return codeBuild.callWithMetadata("startBuild", request);
+            }
+
+            @Override
+            public JsonNode describe(JsonNode submitted) {
+                String id = submitted.path("Build").path("Id").asText();
+                ObjectNode described = Json.NODES.objectNode();
+                described.set("Build", only(codeBuild.call("batchGetBuilds", parameters("Ids",
+                        list(Json.NODES.textNode(id)))), "Builds", "CodeBuild build " + id));
+                return described;
+            }
+
+            @Override
+            public JobState state(JsonNode described) {
+                return stateOf(described.path("Build").path("BuildStatus").asText(), Set.of("SUCCEEDED"),
+                        Set.of("FAILED", "FAULT", "STOPPED", "TIMED_OUT"));
+            }
+
+            @Override
+            public JsonNode output(JsonNode described) {
+                return described;
+            }
+
+            @Override
+            public void stop(JsonNode submitted) {
+                codeBuild.call("stopBuild", parameters("Id", submitted.path("Build").path("Id")));
             }
         };
     }

@@ -60,8 +60,17 @@ public class JobsEndpoint extends DefaultEndpoint {
         throw new UnsupportedOperationException("asl-aws-jobs is a producer: Tasks start jobs with it");
     }
 
-    /** The calls to the action's service, its client taken on first use (not at deployment). */
-    ServiceCalls calls(JobService jobService) {
+    /**
+     * The calls to the action's service: through its SDK client, taken on first use (not at deployment), or over its
+     * JSON protocol where its SDK module is not used.
+     */
+    Calls calls(String serviceName) {
+        for (JsonProtocolService json : JsonProtocolService.values()) {
+            if (json.arnName.equals(serviceName)) {
+                return new JsonProtocolCalls(json, configuration);
+            }
+        }
+        JobService jobService = JobService.named(serviceName);
         return new ServiceCalls(jobService, () -> getComponent().clients().client(getCamelContext(), jobService,
                 configuration));
     }

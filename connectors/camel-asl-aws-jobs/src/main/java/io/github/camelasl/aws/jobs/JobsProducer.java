@@ -11,7 +11,7 @@ import org.apache.camel.support.DefaultProducer;
 final class JobsProducer extends DefaultProducer {
 
     private final JobActions.Action action;
-    private final ServiceCalls calls;
+    private final Calls calls;
 
     JobsProducer(JobsEndpoint endpoint, JobActions.Action action) {
         super(endpoint);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelasl.aws.Arn;
 import io.github.camelasl.aws.TaskRequest;
 import io.github.camelasl.resource.ResourceProblem;
+import io.github.camelasl.resource.ResourceRefusedException;
 import io.github.camelasl.resource.ResourceResolver;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,11 @@ public final class JobsResourceResolver implements ResourceResolver {
     }
 
     static Optional<String> uri(String integration) {
+        if (integration.startsWith("eks:runJob") || integration.startsWith("eks:call")) {
+            throw new ResourceRefusedException("arn:aws:states:::" + integration + " talks to the EKS cluster's "
+                    + "Kubernetes API, which camel-asl-aws-jobs does not call: map the Resource to an endpoint of "
+                    + "your own (a resource mapping) to run it");
+        }
         boolean sync = integration.endsWith(SYNC);
         boolean callback = integration.endsWith(CALLBACK);
         String plain = sync ? integration.substring(0, integration.length() - SYNC.length())

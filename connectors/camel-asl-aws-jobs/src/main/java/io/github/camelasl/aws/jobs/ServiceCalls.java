@@ -23,7 +23,7 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * {@link SdkJson}), answering the response the same way. Failures come out named as Step Functions names them
  * ({@link JobService#errors()}), the SDK's exception kept as origin (so a throttled call can be told).
  */
-final class ServiceCalls {
+final class ServiceCalls implements Calls {
 
     private static final Map<String, Method> METHODS = new ConcurrentHashMap<>();
 
@@ -39,13 +39,13 @@ final class ServiceCalls {
         return service;
     }
 
-    /** The response of {@code action} (the client's method) with AWS's HTTP metadata, as a Task's result has it. */
-    ObjectNode callWithMetadata(String action, JsonNode parameters) {
+    @Override
+    public ObjectNode callWithMetadata(String action, JsonNode parameters) {
         return call(action, parameters, true);
     }
 
-    /** The response of {@code action}, as a {@code .sync} Task's describe output has it (no metadata). */
-    ObjectNode call(String action, JsonNode parameters) {
+    @Override
+    public ObjectNode call(String action, JsonNode parameters) {
         return call(action, parameters, false);
     }
 

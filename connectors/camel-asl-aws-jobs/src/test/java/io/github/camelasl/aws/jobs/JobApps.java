@@ -47,6 +47,11 @@ final class JobApps {
         JobsComponent jobs = new JobsComponent();
         jobs.setPollInitialDelay(20);
         jobs.setPollMaxDelay(50);
+        // SageMaker and CodeBuild, called without an SDK client: the component's options
+        jobs.getConfiguration().setUriEndpointOverride(standIn.endpoint().toString());
+        jobs.getConfiguration().setRegion("us-east-1");
+        jobs.getConfiguration().setAccessKey("AKIDTEST");
+        jobs.getConfiguration().setSecretKey("s");
         context.addComponent("asl-aws-jobs", jobs);
         URI endpoint = standIn.endpoint();
         for (SdkClient client : List.of(client(GlueClient.builder(), endpoint), client(AthenaClient.builder(), endpoint),

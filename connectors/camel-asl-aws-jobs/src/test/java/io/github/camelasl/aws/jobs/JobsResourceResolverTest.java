@@ -1,9 +1,12 @@
 package io.github.camelasl.aws.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.resource.ResourceProblem;
+import io.github.camelasl.resource.ResourceRefusedException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -38,8 +41,30 @@ class JobsResourceResolverTest {
         assertEquals(Optional.empty(), resolve("arn:aws:states:::glue:startJobRun.sync:2"));
         assertEquals(Optional.empty(), resolve("arn:aws:states:::athena:getQueryResults.sync"));
         assertEquals(Optional.empty(), resolve("arn:aws:states:::batch:submitJob.waitForTaskToken"));
-        assertEquals(Optional.empty(), resolve("arn:aws:states:::eks:runJob.sync"), "talks to Kubernetes");
+        assertEquals(Optional.empty(), resolve("arn:aws:states:::sagemaker:createModel.sync"));
         assertEquals(Optional.empty(), resolve("arn:aws:lambda:us-east-1:123456789012:function:f"));
+    }
+
+    @Test
+    void eksRunJobAndCallAreRefusedSayingWhy() {
+        for (String resource : List.of("arn:aws:states:::eks:runJob.sync", "arn:aws:states:::eks:call")) {
+            ResourceRefusedException refused = assertThrows(ResourceRefusedException.class, () -> resolve(resource));
+            assertTrue(refused.getMessage().contains("Kubernetes API"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void sageMakerAndCodeBuildActionsResolve() {
+        assertEquals(Optional.of("asl-aws-jobs:sagemaker/createTrainingJob?sync=true"),
+                resolve("arn:aws:states:::sagemaker:createTrainingJob.sync"));
+        assertEquals(Optional.of("asl-aws-jobs:sagemaker/createHyperParameterTuningJob?sync=true"),
+                resolve("arn:aws:states:::sagemaker:createHyperParameterTuningJob.sync"));
+        assertEquals(Optional.of("asl-aws-jobs:sagemaker/createEndpoint"),
+                resolve("arn:aws:states:::sagemaker:createEndpoint"));
+        assertEquals(Optional.of("asl-aws-jobs:codebuild/startBuild?sync=true"),
+                resolve("arn:aws:states:::codebuild:startBuild.sync"));
+        assertEquals(Optional.of("asl-aws-jobs:codebuild/batchGetReports"),
+                resolve("arn:aws:states:::codebuild:batchGetReports"));
     }
 
     @Test

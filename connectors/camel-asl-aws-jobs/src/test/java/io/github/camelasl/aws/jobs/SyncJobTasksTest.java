@@ -41,7 +41,13 @@ class SyncJobTasksTest {
         EMR("emr", "elasticmapreduce:addStep", "{\"ClusterId\": \"j-1\", \"Step\": {\"Name\": \"spark\", "
                 + "\"ActionOnFailure\": \"CONTINUE\", \"HadoopJarStep\": {\"Jar\": \"command-runner.jar\", "
                 + "\"Args\": [\"spark-submit\"]}}}", "/Step/Status/State", "COMPLETED", "FAILED", "AddJobFlowSteps",
-                "CancelSteps");
+                "CancelSteps"),
+        SAGEMAKER("sagemaker", "sagemaker:createTrainingJob", "{\"TrainingJobName\": \"train1\", \"RoleArn\": "
+                + "\"arn:aws:iam::123456789012:role/r\", \"StoppingCondition\": {\"MaxRuntimeInSeconds\": 60}}",
+                "/TrainingJobStatus", "Completed", "Failed", "CreateTrainingJob", "StopTrainingJob"),
+        CODEBUILD("codebuild", "codebuild:startBuild", "{\"ProjectName\": \"site\", \"EnvironmentVariablesOverride\": "
+                + "[{\"Name\": \"STAGE\", \"Value\": \"prod\"}]}", "/Build/BuildStatus", "SUCCEEDED", "FAILED",
+                "StartBuild", "StopBuild");
 
         final String standIn;
         final String action;
@@ -147,7 +153,33 @@ class SyncJobTasksTest {
             case BATCH -> "job-1";
             case ECS -> "arn:aws:ecs:us-east-1:123456789012:task/c1/1";
             case EMR -> "s-1";
+            case SAGEMAKER -> "train1";
+            case CODEBUILD -> "site:1";
         };
+    }
+
+    @Test
+    void sageMakerIsCalledOverItsJsonProtocolSignedWithSigV4() throws Exception {
+        try (CamelContext app = app(folder, Service.SAGEMAKER.definition(""), "memory", jobs)) {
+            JsonNode output = Json.parse(app.createProducerTemplate().requestBody("direct:run", "{}", String.class));
+            assertEquals("train1", output.get("TrainingJobName").asText(), output.toString());
+            JobLifecycleStandIn.Request create = jobs.requests("sagemaker", "CreateTrainingJob").get(0);
+            assertEquals(Json.parse(Service.SAGEMAKER.parameters), create.body(), "the parameters are the wire body");
+            assertTrue(create.authorization().startsWith("AWS4-HMAC-SHA256 Credential=AKIDTEST/"), create.toString());
+            assertTrue(create.authorization().contains("/us-east-1/sagemaker/aws4_request"), create.toString());
+        }
+    }
+
+    @Test
+    void codeBuildsWireMembersAreLowerCamelCaseAndItsResultPascalCase() throws Exception {
+        try (CamelContext app = app(folder, Service.CODEBUILD.definition(""), "memory", jobs)) {
+            JsonNode output = Json.parse(app.createProducerTemplate().requestBody("direct:run", "{}", String.class));
+            assertEquals(Json.parse("{\"Build\": {\"Id\": \"site:1\", \"Arn\": "
+                    + "\"arn:aws:codebuild:us-east-1:123456789012:build/site:1\", \"ProjectName\": \"site\", "
+                    + "\"BuildStatus\": \"SUCCEEDED\"}}"), output);
+            assertEquals(Json.parse("{\"projectName\": \"site\", \"environmentVariablesOverride\": [{\"name\": "
+                    + "\"STAGE\", \"value\": \"prod\"}]}"), jobs.requests("codebuild", "StartBuild").get(0).body());
+        }
     }
 
     @Test

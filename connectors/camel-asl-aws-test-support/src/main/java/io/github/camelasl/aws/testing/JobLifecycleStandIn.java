@@ -43,8 +43,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JobLifecycleStandIn implements AutoCloseable {
 
-    /** A request as received: the service ("glue", "batch", ...), the operation and the JSON body. */
-    public record Request(String service, String operation, JsonNode body) {
+    /**
+     * A request as received: the service ("glue", "batch", ...), the operation, the JSON body and its SigV4
+     * Authorization header.
+     */
+    public record Request(String service, String operation, JsonNode body, String authorization) {
     }
 
     private record Failure(int status, String type, String message) {
@@ -53,12 +56,17 @@ public final class JobLifecycleStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> TARGET_PREFIXES = Map.of(
             "AWSGlue", "glue", "AmazonAthena", "athena", "AmazonEC2ContainerServiceV20141113", "ecs",
-            "ElasticMapReduce", "emr");
+            "ElasticMapReduce", "emr", "SageMaker", "sagemaker", "CodeBuild_20161006", "codebuild");
     private static final Map<String, String> BATCH_PATHS = Map.of(
             "/v1/submitjob", "SubmitJob", "/v1/describejobs", "DescribeJobs", "/v1/terminatejob", "TerminateJob");
     /** The status a stop call leaves a job in, per service. */
     private static final Map<String, String> STOPPED = Map.of(
-            "glue", "STOPPED", "athena", "CANCELLED", "batch", "FAILED", "ecs", "STOPPED", "emr", "CANCELLED");
+            "glue", "STOPPED", "athena", "CANCELLED", "batch", "FAILED", "ecs", "STOPPED", "emr", "CANCELLED",
+            "sagemaker", "Stopped", "codebuild", "STOPPED");
+    /** SageMaker's and CodeBuild's words for the scripts' RUNNING, SUCCEEDED and FAILED. */
+    private static final Map<String, Map<String, String>> WORDS = Map.of(
+            "sagemaker", Map.of("RUNNING", "InProgress", "SUCCEEDED", "Completed", "FAILED", "Failed"),
+            "codebuild", Map.of("RUNNING", "IN_PROGRESS"));
 
     private final HttpServer server;
     private final AtomicLong sequence = new AtomicLong();
@@ -183,7 +191,8 @@ public final class JobLifecycleStandIn implements AutoCloseable {
                         + exchange.getRequestURI()), null);
                 return;
             }
-            requests.add(new Request(service, operation, body));
+            requests.add(new Request(service, operation, body,
+                    exchange.getRequestHeaders().getFirst("Authorization")));
             Deque<Failure> queued = failures.get(operation);
             Failure failure = queued == null ? null : queued.poll();
             if (failure != null) {
@@ -265,15 +274,45 @@ public final class JobLifecycleStandIn implements AutoCloseable {
             case "emr:CancelSteps" -> stop(body.path("StepIds").path(0).asText(), job -> JSON.createObjectNode()
                     .set("CancelStepsInfoList", JSON.createArrayNode().add(object("StepId", job.id, "Status",
                             "SUBMITTED"))));
+            case "sagemaker:CreateTrainingJob" -> object("TrainingJobArn",
+                    "arn:aws:sagemaker:us-east-1:123456789012:training-job/" + startNamed("sagemaker",
+                            body.path("TrainingJobName").asText(), body).id);
+            case "sagemaker:DescribeTrainingJob" -> describe(body.path("TrainingJobName").asText(), job -> {
+                String status = word(job, job.status());
+                ObjectNode described = object("TrainingJobName", job.id, "TrainingJobArn",
+                        "arn:aws:sagemaker:us-east-1:123456789012:training-job/" + job.id, "TrainingJobStatus", status,
+                        "SecondaryStatus", status);
+                if ("Failed".equals(status)) {
+                    described.put("FailureReason", "scripted failure");
+                }
+                return described;
+            });
+            case "sagemaker:StopTrainingJob" -> stop(body.path("TrainingJobName").asText(),
+                    job -> JSON.createObjectNode());
+            case "codebuild:StartBuild" -> {
+                Job job = start("codebuild", body.path("projectName").asText() + ":", body);
+                yield JSON.createObjectNode().set("build", build(job, "IN_PROGRESS"));
+            }
+            case "codebuild:BatchGetBuilds" -> describe(body.path("ids").path(0).asText(), job -> {
+                ObjectNode answer = JSON.createObjectNode();
+                answer.set("builds", JSON.createArrayNode().add(build(job, word(job, job.status()))));
+                return answer;
+            });
+            case "codebuild:StopBuild" -> stop(body.path("id").asText(), job -> JSON.createObjectNode()
+                    .set("build", build(job, "STOPPED")));
             default -> error("UnknownOperationException", "the stand-in does not answer " + operation);
         };
     }
 
     private Job start(String service, String idPrefix, JsonNode request) {
+        return startNamed(service, idPrefix + sequence.incrementAndGet(), request);
+    }
+
+    /** A job whose id is its name (SageMaker's). */
+    private Job startNamed(String service, String id, JsonNode request) {
         Deque<List<String>> queue = scripts.get(service);
         List<String> script = queue == null ? null : queue.poll();
-        Job job = new Job(service, idPrefix + sequence.incrementAndGet(),
-                script == null ? List.of("RUNNING", "SUCCEEDED") : script, request);
+        Job job = new Job(service, id, script == null ? List.of("RUNNING", "SUCCEEDED") : script, request);
         jobs.put(job.id, job);
         return job;
     }
@@ -290,6 +329,17 @@ public final class JobLifecycleStandIn implements AutoCloseable {
         }
         job.stop(STOPPED.get(job.service));
         return answer.apply(job);
+    }
+
+    /** The service's word for a script's status. */
+    private static String word(Job job, String status) {
+        return WORDS.getOrDefault(job.service, Map.of()).getOrDefault(status, status);
+    }
+
+    /** A CodeBuild build in lower-camel members. */
+    private static ObjectNode build(Job job, String status) {
+        return object("id", job.id, "arn", "arn:aws:codebuild:us-east-1:123456789012:build/" + job.id,
+                "projectName", job.request.path("projectName").asText(), "buildStatus", status);
     }
 
     /** An ECS task in lower-camel members: SUCCEEDED and FAILED are STOPPED with exit code 0 or 1. */
