@@ -40,13 +40,17 @@ final class JobActions {
         add("elasticmapreduce", "addStep", JobActions::addStep, JobPollers::emrStep, "ClusterId", "Step");
         add("elasticmapreduce", "createCluster", JobActions::createCluster, null, "Name", "Instances");
         add("elasticmapreduce", "terminateCluster", JobActions::terminateCluster, null, "ClusterId");
-        add("eks", "createCluster", null, false, "Name", "RoleArn", "ResourcesVpcConfig");
-        add("eks", "deleteCluster", null, false, "Name");
-        add("eks", "createNodegroup", null, false, "ClusterName", "NodegroupName", "Subnets", "NodeRole");
-        add("eks", "deleteNodegroup", null, false, "ClusterName", "NodegroupName");
-        add("eks", "createFargateProfile", null, false, "ClusterName", "FargateProfileName",
-                "PodExecutionRoleArn");
-        add("eks", "deleteFargateProfile", null, false, "ClusterName", "FargateProfileName");
+        add("eks", "createCluster", calls -> JobPollers.eksResource(calls, "Cluster", false, "Name"), false,
+                "Name", "RoleArn", "ResourcesVpcConfig");
+        add("eks", "deleteCluster", calls -> JobPollers.eksResource(calls, "Cluster", true, "Name"), false, "Name");
+        add("eks", "createNodegroup", calls -> JobPollers.eksResource(calls, "Nodegroup", false, "ClusterName",
+                "NodegroupName"), false, "ClusterName", "NodegroupName", "Subnets", "NodeRole");
+        add("eks", "deleteNodegroup", calls -> JobPollers.eksResource(calls, "Nodegroup", true, "ClusterName",
+                "NodegroupName"), false, "ClusterName", "NodegroupName");
+        add("eks", "createFargateProfile", calls -> JobPollers.eksResource(calls, "FargateProfile", false,
+                "ClusterName", "FargateProfileName"), false, "ClusterName", "FargateProfileName", "PodExecutionRoleArn");
+        add("eks", "deleteFargateProfile", calls -> JobPollers.eksResource(calls, "FargateProfile", true,
+                "ClusterName", "FargateProfileName"), false, "ClusterName", "FargateProfileName");
         for (String job : List.of("TrainingJob", "TransformJob", "ProcessingJob", "LabelingJob",
                 "HyperParameterTuningJob")) {
             add("sagemaker", "create" + job, calls -> JobPollers.sageMakerJob(calls, job), false, job + "Name");

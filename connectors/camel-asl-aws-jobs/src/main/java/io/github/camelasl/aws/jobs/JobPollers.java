@@ -9,6 +9,7 @@ import io.github.camelasl.aws.sync.JobPoller;
 import io.github.camelasl.dataflow.Json;
 import io.github.camelasl.engine.AslError;
 import io.github.camelasl.engine.ErrorNames;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -283,6 +284,68 @@ final class JobPollers {
             @Override
             public void stop(JsonNode submitted) {
                 codeBuild.call("stopBuild", parameters("Id", submitted.path("Build").path("Id")));
+            }
+        };
+    }
+
+    /**
+     * eks:create{Cluster,Nodegroup,FargateProfile}.sync: Describe* until its Status is ACTIVE, or FAILED,
+     * CREATE_FAILED; the delete actions' .sync: until the describe call answers ResourceNotFoundException (the
+     * Task's output is then the delete call's response), or DELETE_FAILED. The resource's names, which the describe
+     * call takes, are in the create and delete responses. AWS does not undo an EKS change on a timeout: stop does
+     * nothing.
+     */
+    static JobPoller eksResource(Calls eks, String kind, boolean delete, String... keys) {
+        String gone = "EKS.ResourceNotFoundException";
+        return new JobPoller() {
+            @Override
+            public ObjectNode start(JsonNode request) {
+                return eks.callWithMetadata((delete ? "delete" : "create") + kind, request);
+            }
+
+            @Override
+            public JsonNode describe(JsonNode submitted) {
+                JsonNode resource = submitted.path(kind);
+                ObjectNode names = Json.NODES.objectNode();
+                for (String key : keys) {
+                    // the cluster's own name is Name; a nodegroup's or profile's cluster is ClusterName
+                    names.set(key, resource.path(key));
+                }
+                try {
+                    return eks.call("describe" + kind, names);
+                } catch (AslError e) {
+                    if (delete && gone.equals(e.error())) {
+                        ObjectNode deleted = submitted.deepCopy();
+                        deleted.remove(List.of("SdkHttpMetadata", "SdkResponseMetadata"));
+                        deleted.put("Deleted", true);
+                        return deleted;
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
+            public JobState state(JsonNode described) {
+                if (described.path("Deleted").asBoolean()) {
+                    return JobState.SUCCEEDED;
+                }
+                return stateOf(described.path(kind).path("Status").asText(), delete ? Set.of() : Set.of("ACTIVE"),
+                        Set.of("FAILED", "CREATE_FAILED", "DELETE_FAILED"));
+            }
+
+            @Override
+            public JsonNode output(JsonNode described) {
+                if (described.path("Deleted").asBoolean()) {
+                    ObjectNode output = ((ObjectNode) described).deepCopy();
+                    output.remove("Deleted");
+                    return output;
+                }
+                return described;
+            }
+
+            @Override
+            public void stop(JsonNode submitted) {
+                // AWS leaves an EKS change it started to finish
             }
         };
     }

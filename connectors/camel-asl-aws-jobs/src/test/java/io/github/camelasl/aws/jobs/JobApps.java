@@ -21,6 +21,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 
@@ -56,7 +57,7 @@ final class JobApps {
         URI endpoint = standIn.endpoint();
         for (SdkClient client : List.of(client(GlueClient.builder(), endpoint), client(AthenaClient.builder(), endpoint),
                 client(BatchClient.builder(), endpoint), client(EcsClient.builder(), endpoint),
-                client(EmrClient.builder(), endpoint))) {
+                client(EmrClient.builder(), endpoint), client(EksClient.builder(), endpoint))) {
             context.getRegistry().bind(client.serviceName(), client);
         }
         context.getShutdownStrategy().setTimeout(2); // a Task may still wait for its job when a test ends
@@ -79,6 +80,12 @@ final class JobApps {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "s")));
         builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         return (SdkClient) builder.build();
+    }
+
+    /** Runs the machine on {@code input} and answers its output; a run that does not end in 30 s fails the test. */
+    static JsonNode run(CamelContext app, String input) throws Exception {
+        return Json.parse(app.createProducerTemplate().asyncRequestBody("direct:run", input, String.class)
+                .get(30, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     /** Starts an execution named {@code name}; its ARN. */

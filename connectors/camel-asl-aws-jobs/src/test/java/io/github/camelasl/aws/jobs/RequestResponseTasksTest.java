@@ -44,7 +44,7 @@ class RequestResponseTasksTest {
 
     private JsonNode run(String action, String parameters) throws Exception {
         try (CamelContext app = app(folder, TASK.formatted(action, parameters), "memory", jobs)) {
-            return Json.parse(app.createProducerTemplate().requestBody("direct:run", "{}", String.class));
+            return JobApps.run(app, "{}");
         }
     }
 

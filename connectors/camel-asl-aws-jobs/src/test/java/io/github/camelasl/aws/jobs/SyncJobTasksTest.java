@@ -100,7 +100,7 @@ class SyncJobTasksTest {
     void aJobThatSucceedsGivesItsDescriptionAsTheTasksOutput(Service service) throws Exception {
         jobs.script(service.standIn, "RUNNING", "RUNNING", "SUCCEEDED");
         try (CamelContext app = app(folder, service.definition(""), "memory", jobs)) {
-            JsonNode output = Json.parse(app.createProducerTemplate().requestBody("direct:run", "{}", String.class));
+            JsonNode output = JobApps.run(app, "{}");
             assertEquals(service.succeeded, output.at(service.statusPointer).asText(), output.toString());
             assertEquals(1, jobs.requests(service.standIn, service.startOperation).size());
             assertTrue(jobs.requests().size() >= 4, "described until it ended: " + jobs.requests());
@@ -113,7 +113,7 @@ class SyncJobTasksTest {
     void aJobThatFailsFailsTheTaskWithItsDescriptionAsCause(Service service) throws Exception {
         jobs.script(service.standIn, "RUNNING", "FAILED");
         try (CamelContext app = app(folder, service.definition(""), "memory", jobs)) {
-            JsonNode failure = Json.parse(app.createProducerTemplate().requestBody("direct:run", "{}", String.class))
+            JsonNode failure = JobApps.run(app, "{}")
                     .get("failure");
             assertEquals("States.TaskFailed", failure.get("Error").asText());
             JsonNode cause = Json.parse(failure.get("Cause").asText());
@@ -124,7 +124,7 @@ class SyncJobTasksTest {
     @Test
     void theStartRequestIsTheTasksParametersInTheServicesWireNames() throws Exception {
         try (CamelContext app = app(folder, Service.BATCH.definition(""), "memory", jobs)) {
-            app.createProducerTemplate().requestBody("direct:run", "{}", String.class);
+            JobApps.run(app, "{}");
             JsonNode submitted = jobs.requests("batch", "SubmitJob").get(0).body();
             assertEquals(Json.parse("{\"jobName\":\"nightly\",\"jobQueue\":\"q\",\"jobDefinition\":\"d:1\"}"),
                     submitted);
@@ -136,7 +136,7 @@ class SyncJobTasksTest {
     void timeoutSecondsStopsTheJob(Service service) throws Exception {
         jobs.script(service.standIn, "RUNNING");
         try (CamelContext app = app(folder, service.definition("\"TimeoutSeconds\": 1,"), "memory", jobs)) {
-            JsonNode failure = Json.parse(app.createProducerTemplate().requestBody("direct:run", "{}", String.class))
+            JsonNode failure = JobApps.run(app, "{}")
                     .get("failure");
             assertEquals("States.Timeout", failure.get("Error").asText());
             await(service.stopOperation + " called", () -> !jobs.requests(service.standIn, service.stopOperation)
@@ -161,7 +161,7 @@ class SyncJobTasksTest {
     @Test
     void sageMakerIsCalledOverItsJsonProtocolSignedWithSigV4() throws Exception {
         try (CamelContext app = app(folder, Service.SAGEMAKER.definition(""), "memory", jobs)) {
-            JsonNode output = Json.parse(app.createProducerTemplate().requestBody("direct:run", "{}", String.class));
+            JsonNode output = JobApps.run(app, "{}");
             assertEquals("train1", output.get("TrainingJobName").asText(), output.toString());
             JobLifecycleStandIn.Request create = jobs.requests("sagemaker", "CreateTrainingJob").get(0);
             assertEquals(Json.parse(Service.SAGEMAKER.parameters), create.body(), "the parameters are the wire body");
@@ -173,7 +173,7 @@ class SyncJobTasksTest {
     @Test
     void codeBuildsWireMembersAreLowerCamelCaseAndItsResultPascalCase() throws Exception {
         try (CamelContext app = app(folder, Service.CODEBUILD.definition(""), "memory", jobs)) {
-            JsonNode output = Json.parse(app.createProducerTemplate().requestBody("direct:run", "{}", String.class));
+            JsonNode output = JobApps.run(app, "{}");
             assertEquals(Json.parse("{\"Build\": {\"Id\": \"site:1\", \"Arn\": "
                     + "\"arn:aws:codebuild:us-east-1:123456789012:build/site:1\", \"ProjectName\": \"site\", "
                     + "\"BuildStatus\": \"SUCCEEDED\"}}"), output);
@@ -225,7 +225,7 @@ class SyncJobTasksTest {
     void throttledDescribeCallsAreTriedAgain() throws Exception {
         jobs.script("glue", "RUNNING", "SUCCEEDED").throttle("GetJobRun", 3);
         try (CamelContext app = app(folder, Service.GLUE.definition(""), "memory", jobs)) {
-            JsonNode output = Json.parse(app.createProducerTemplate().requestBody("direct:run", "{}", String.class));
+            JsonNode output = JobApps.run(app, "{}");
             assertEquals("SUCCEEDED", output.get("JobRunState").asText(), output.toString());
             assertTrue(jobs.requests("glue", "GetJobRun").size() >= 5);
         }
@@ -235,7 +235,7 @@ class SyncJobTasksTest {
     void aDescribeCallTheServiceRefusesFailsTheTaskWithItsError() throws Exception {
         jobs.fail("GetJobRun", 1, 400, "EntityNotFoundException", "Job run jr_1 not found");
         try (CamelContext app = app(folder, Service.GLUE.definition(""), "memory", jobs)) {
-            JsonNode failure = Json.parse(app.createProducerTemplate().requestBody("direct:run", "{}", String.class))
+            JsonNode failure = JobApps.run(app, "{}")
                     .get("failure");
             assertEquals("Glue.EntityNotFoundException", failure.get("Error").asText());
             assertTrue(failure.get("Cause").asText().startsWith("Job run jr_1 not found (Service: AWSGlue; Status "

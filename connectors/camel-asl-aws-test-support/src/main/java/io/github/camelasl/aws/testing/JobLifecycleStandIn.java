@@ -66,7 +66,8 @@ public final class JobLifecycleStandIn implements AutoCloseable {
     /** SageMaker's and CodeBuild's words for the scripts' RUNNING, SUCCEEDED and FAILED. */
     private static final Map<String, Map<String, String>> WORDS = Map.of(
             "sagemaker", Map.of("RUNNING", "InProgress", "SUCCEEDED", "Completed", "FAILED", "Failed"),
-            "codebuild", Map.of("RUNNING", "IN_PROGRESS"));
+            "codebuild", Map.of("RUNNING", "IN_PROGRESS"),
+            "eks", Map.of("RUNNING", "CREATING", "SUCCEEDED", "ACTIVE", "FAILED", "FAILED"));
 
     private final HttpServer server;
     private final AtomicLong sequence = new AtomicLong();
@@ -178,6 +179,9 @@ public final class JobLifecycleStandIn implements AutoCloseable {
             if (target != null && target.contains(".")) {
                 service = TARGET_PREFIXES.get(target.substring(0, target.indexOf('.')));
                 operation = target.substring(target.indexOf('.') + 1);
+            } else if (exchange.getRequestURI().getPath().startsWith("/clusters")) {
+                service = "eks";
+                operation = eksOperation(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
             } else {
                 service = "batch";
                 operation = BATCH_PATHS.get(exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT));
@@ -185,6 +189,9 @@ public final class JobLifecycleStandIn implements AutoCloseable {
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             if (body == null || body.isMissingNode()) {
                 body = JSON.createObjectNode();
+            }
+            if ("eks".equals(service) && operation != null) {
+                body = eksBody((ObjectNode) body, exchange.getRequestURI().getPath());
             }
             if (service == null || operation == null) {
                 send(exchange, 404, error("UnknownOperationException", "no such operation: " + target + " "
@@ -200,6 +207,10 @@ public final class JobLifecycleStandIn implements AutoCloseable {
                 return;
             }
             JsonNode answer = answer(service, operation, body);
+            if (answer == null && "eks".equals(service)) {
+                send(exchange, 404, error("ResourceNotFoundException", "No resource found"), "ResourceNotFoundException");
+                return;
+            }
             if (answer == null) {
                 send(exchange, 400, error(service.equals("glue") ? "EntityNotFoundException"
                         : service.equals("batch") ? "ClientException" : "InvalidRequestException",
@@ -300,6 +311,34 @@ public final class JobLifecycleStandIn implements AutoCloseable {
             });
             case "codebuild:StopBuild" -> stop(body.path("id").asText(), job -> JSON.createObjectNode()
                     .set("build", build(job, "STOPPED")));
+            case "eks:CreateCluster", "eks:CreateNodegroup", "eks:CreateFargateProfile" -> {
+                String kind = operation.substring("Create".length());
+                Job job = startNamed("eks", eksId(kind, body), body);
+                yield eksResource(kind, job, "CREATING");
+            }
+            case "eks:DescribeCluster", "eks:DescribeNodegroup", "eks:DescribeFargateProfile" -> {
+                String kind = operation.substring("Describe".length());
+                Job job = jobs.get(eksId(kind, body));
+                if (job == null) {
+                    yield null;
+                }
+                String status = word(job, job.status());
+                yield "GONE".equals(status) ? null : eksResource(kind, job, status);
+            }
+            case "eks:DeleteCluster", "eks:DeleteNodegroup", "eks:DeleteFargateProfile" -> {
+                String kind = operation.substring("Delete".length());
+                Job job = jobs.get(eksId(kind, body));
+                if (job == null) {
+                    yield null;
+                }
+                Deque<List<String>> queue = scripts.get("eks");
+                List<String> script = queue == null ? null : queue.poll();
+                synchronized (job) {
+                    job.statuses.clear();
+                    job.statuses.addAll(script == null ? List.of("DELETING", "GONE") : script);
+                }
+                yield eksResource(kind, job, "DELETING");
+            }
             default -> error("UnknownOperationException", "the stand-in does not answer " + operation);
         };
     }
@@ -329,6 +368,60 @@ public final class JobLifecycleStandIn implements AutoCloseable {
         }
         job.stop(STOPPED.get(job.service));
         return answer.apply(job);
+    }
+
+    /** EKS's REST operations: POST, GET and DELETE on /clusters[/NAME[/node-groups|fargate-profiles[/NAME]]]. */
+    private static String eksOperation(String method, String path) {
+        String[] parts = path.substring(1).split("/");
+        String kind = parts.length <= 2 ? "Cluster" : "node-groups".equals(parts[2]) ? "Nodegroup"
+                : "fargate-profiles".equals(parts[2]) ? "FargateProfile" : null;
+        if (kind == null) {
+            return null;
+        }
+        boolean collection = parts.length == 1 || parts.length == 3;
+        return switch (method) {
+            case "POST" -> collection ? "Create" + kind : null;
+            case "GET" -> collection ? null : "Describe" + kind;
+            case "DELETE" -> collection ? null : "Delete" + kind;
+            default -> null;
+        };
+    }
+
+    /** The names the path carries, put in the body under the model's member names. */
+    private static JsonNode eksBody(ObjectNode body, String path) {
+        String[] parts = path.substring(1).split("/");
+        if (parts.length >= 2) {
+            body.put(parts.length == 2 ? "name" : "clusterName", parts[1]);
+        }
+        if (parts.length == 4) {
+            body.put("node-groups".equals(parts[2]) ? "nodegroupName" : "fargateProfileName", parts[3]);
+        }
+        return body;
+    }
+
+    private static String eksId(String kind, JsonNode body) {
+        return switch (kind) {
+            case "Cluster" -> "cluster/" + body.path("name").asText();
+            case "Nodegroup" -> "nodegroup/" + body.path("clusterName").asText() + "/"
+                    + body.path("nodegroupName").asText();
+            default -> "fargateprofile/" + body.path("clusterName").asText() + "/"
+                    + body.path("fargateProfileName").asText();
+        };
+    }
+
+    /** {@code {cluster: {name, status}}}, {@code {nodegroup: {clusterName, nodegroupName, status}}}, ... */
+    private static JsonNode eksResource(String kind, Job job, String status) {
+        ObjectNode resource = JSON.createObjectNode();
+        String[] id = job.id.split("/");
+        if ("Cluster".equals(kind)) {
+            resource.put("name", id[1]);
+        } else {
+            resource.put("clusterName", id[1]);
+            resource.put("Nodegroup".equals(kind) ? "nodegroupName" : "fargateProfileName", id[2]);
+        }
+        resource.put("status", status);
+        String member = Character.toLowerCase(kind.charAt(0)) + kind.substring(1);
+        return JSON.createObjectNode().set(member, resource);
     }
 
     /** The service's word for a script's status. */
