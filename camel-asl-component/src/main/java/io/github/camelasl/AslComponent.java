@@ -349,8 +349,6 @@ public class AslComponent extends DefaultComponent {
                 deployer.deploy(source, text, config, cachedStates), deployer, parkInMemorySeconds, cachedStates);
         deployment.users = 1;
         deployed.put(arn, deployment);
-        // a Task calling Step Functions (states:startExecution, aws-sdk:sfn:*) starts it here
-        io.github.camelasl.engine.DeployedStateMachines.of(getCamelContext()).add(deployment.runtime());
         if (deployment.runtime().store().durable()) {
             resumeWhenStarted(deployment);
         }
@@ -380,7 +378,6 @@ public class AslComponent extends DefaultComponent {
     synchronized void release(StateMachineDeployment deployment) throws Exception {
         if (--deployment.users == 0) {
             deployed.remove(deployment.runtime().config().stateMachineArn(), deployment);
-            io.github.camelasl.engine.DeployedStateMachines.of(getCamelContext()).remove(deployment.runtime());
             deployment.undeploy();
         }
     }

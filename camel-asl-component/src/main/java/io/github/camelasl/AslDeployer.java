@@ -58,6 +58,11 @@ public final class AslDeployer {
     private volatile EngineClock clock;
     /** Told of every deployment of this deployer and its executions (a component's deployers share its own). */
     private volatile ExecutionObservers observers = new ExecutionObservers();
+    /**
+     * Whether what it deploys is one of the application's state machines, which a Task calling Step Functions may
+     * start ({@link io.github.camelasl.engine.DeployedStateMachines}); not so for TestState's one-Task runs.
+     */
+    private volatile boolean listed = true;
     /** See {@link #expressMaxDurationForTests}; null for AWS's maximum. */
     private volatile java.time.Duration expressMaxForTests;
 
@@ -117,6 +122,7 @@ public final class AslDeployer {
                 allowedCamelHeaders, forwardedHeaders);
         other.expressMaxForTests = expressMaxForTests;
         other.clock = clock;
+        other.listed = false; // another store: TestState's runs, not the application's state machines
         return other;
     }
 
@@ -129,6 +135,7 @@ public final class AslDeployer {
         AslDeployer other = withStore(store);
         other.clock = java.util.Objects.requireNonNull(engineClock, "clock");
         other.observers = observers; // the same deployments, on another clock: still observed
+        other.listed = listed;
         return other;
     }
 
@@ -343,6 +350,10 @@ public final class AslDeployer {
         java.time.Duration expressMax = expressMaxForTests;
         if (expressMax != null) {
             runtime.expressMaxDurationForTests(expressMax);
+        }
+        if (listed && camelContext != null) {
+            // a Task calling Step Functions (states:startExecution, aws-sdk:sfn:*) starts it here, until undeployed
+            io.github.camelasl.engine.DeployedStateMachines.of(camelContext).add(runtime);
         }
         return runtime;
     }

@@ -9,12 +9,17 @@ import org.apache.camel.CamelContext;
 /**
  * The state machines deployed in one CamelContext, by ARN: where a Task calling Step Functions
  * ({@code arn:aws:states:::states:startExecution}, {@code aws-sdk:sfn:*}) finds the machine it starts, so that the
- * child runs on this engine. The asl component adds what its endpoints deploy; code deploying with an
- * {@code AslDeployer} of its own adds its runtimes itself.
+ * child runs on this engine. Every {@code AslDeployer} adds what it deploys (asl: endpoints, the CLI, the API
+ * server, the test kit), except TestState's one-Task runs; an undeployed runtime leaves.
  */
 public final class DeployedStateMachines {
 
-    private final Map<String, StateMachineRuntime> byArn = new ConcurrentHashMap<>();
+    /**
+     * The runtimes deployed under each ARN, the latest last: the latest serves (the API server's UpdateStateMachine
+     * deploys the new definition beside the old one, kept for its running executions); when it is undeployed, the
+     * one before it serves again.
+     */
+    private final Map<String, java.util.List<StateMachineRuntime>> byArn = new ConcurrentHashMap<>();
 
     DeployedStateMachines() {
     }
@@ -34,17 +39,33 @@ public final class DeployedStateMachines {
     }
 
     public void add(StateMachineRuntime runtime) {
-        byArn.put(runtime.config().stateMachineArn(), runtime);
+        byArn.compute(runtime.config().stateMachineArn(), (arn, runtimes) -> {
+            java.util.List<StateMachineRuntime> list = runtimes == null ? new java.util.ArrayList<>(1) : runtimes;
+            list.remove(runtime);
+            list.add(runtime);
+            return list;
+        });
     }
 
-    /** Forgets {@code runtime} (undeployed); another deployed since under the same ARN stays. */
+    /** Forgets {@code runtime} (undeployed); the others deployed under its ARN stay. */
     public void remove(StateMachineRuntime runtime) {
-        byArn.remove(runtime.config().stateMachineArn(), runtime);
+        byArn.computeIfPresent(runtime.config().stateMachineArn(), (arn, runtimes) -> {
+            runtimes.remove(runtime);
+            return runtimes.isEmpty() ? null : runtimes;
+        });
     }
 
-    /** The runtime of the state machine {@code stateMachineArn} names, when it is deployed here. */
+    /** The runtime of the state machine {@code stateMachineArn} names (the latest deployed), when it is here. */
     public Optional<StateMachineRuntime> find(String stateMachineArn) {
-        return stateMachineArn == null ? Optional.empty() : Optional.ofNullable(byArn.get(stateMachineArn));
+        if (stateMachineArn == null) {
+            return Optional.empty();
+        }
+        StateMachineRuntime[] latest = {null};
+        byArn.computeIfPresent(stateMachineArn, (arn, runtimes) -> {
+            latest[0] = runtimes.get(runtimes.size() - 1);
+            return runtimes;
+        });
+        return Optional.ofNullable(latest[0]);
     }
 
     /**

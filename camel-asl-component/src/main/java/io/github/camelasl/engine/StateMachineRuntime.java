@@ -751,6 +751,9 @@ public final class StateMachineRuntime {
     /** Removes this state machine's routes from the CamelContext. */
     public void undeploy() throws Exception {
         observers.undeployed();
+        if (camelContext != null) {
+            DeployedStateMachines.of(camelContext).remove(this); // no Task starts it any more
+        }
         // executions still here (waiting, or in a Task) end their callers' wait: nothing will run them here again
         String why = " was stopped with its state machine (the CamelContext stopped)" + (store.durable()
                 ? ": it stays RUNNING in the execution store and resumes from its last checkpoint when the state "

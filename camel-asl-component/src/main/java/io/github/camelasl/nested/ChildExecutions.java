@@ -107,17 +107,64 @@ final class ChildExecutions {
      * @param completion the child's result when it was just started here; null to find it (after a restart)
      */
     void follow(String executionArn, String token, boolean parsed, CompletableFuture<ExecutionResult> completion) {
-        TaskCompletions completions = TaskCompletions.of(camelContext);
-        completions.onEnd(token, reason -> {
-            if (!TaskCompletions.SEND_TASK_SUCCESS.equals(reason) && !TaskCompletions.SEND_TASK_FAILURE.equals(reason)
-                    && !TaskCompletions.CALL_FAILED.equals(reason)) {
-                stop(executionArn, reason);
+        follower(token, parsed).follow(executionArn, completion);
+    }
+
+    /**
+     * A follower for the .sync Task waiting on {@code token}, listening for the Task's end before its child starts:
+     * a child that answers the token at once (SendTaskSuccess) must not be taken for a Task that stopped waiting.
+     */
+    Follower follower(String token, boolean parsed) {
+        return new Follower(token, parsed);
+    }
+
+    /** See {@link #follower}. */
+    final class Follower {
+        private final String token;
+        private final boolean parsed;
+        private String executionArn; // guarded by this
+        private String endReason; // guarded by this: the Task's end, told before the child was known
+
+        private Follower(String token, boolean parsed) {
+            this.token = token;
+            this.parsed = parsed;
+            TaskCompletions.of(camelContext).onEnd(token, this::ended);
+        }
+
+        private void ended(String reason) {
+            String arn;
+            synchronized (this) {
+                if (executionArn == null) {
+                    endReason = reason;
+                    return;
+                }
+                arn = executionArn;
             }
-        });
-        if (completion != null) {
-            whenEnded(completion, executionArn, token, parsed, 0);
-        } else {
-            poll(executionArn, token, parsed, 0);
+            stopUnlessAnswered(arn, reason);
+        }
+
+        /** The child started (or, resumed, was started before): follow it to its end. */
+        void follow(String childArn, CompletableFuture<ExecutionResult> completion) {
+            String reason;
+            synchronized (this) {
+                executionArn = childArn;
+                reason = endReason;
+            }
+            if (reason != null) { // the Task stopped waiting already: nothing to report
+                stopUnlessAnswered(childArn, reason);
+            } else if (completion != null) {
+                whenEnded(completion, childArn, token, parsed, 0);
+            } else {
+                poll(childArn, token, parsed, 0);
+            }
+        }
+    }
+
+    /** The Task stopped waiting: unless the token was answered (the child goes on, as on AWS), the child stops. */
+    private void stopUnlessAnswered(String executionArn, String reason) {
+        if (!TaskCompletions.SEND_TASK_SUCCESS.equals(reason) && !TaskCompletions.SEND_TASK_FAILURE.equals(reason)
+                && !TaskCompletions.CALL_FAILED.equals(reason)) {
+            stop(executionArn, reason);
         }
     }
 

@@ -85,6 +85,10 @@ final class NestedProducer extends DefaultAsyncProducer {
 
     private boolean startExecution(Exchange exchange, JsonNode request, AsyncCallback callback) {
         String token = exchange.getMessage().getHeader(AslConstants.TASK_TOKEN, String.class);
+        if (sync && token == null) {
+            throw new AslError("States.Runtime", resource + " is run by a .sync Task, which hands out its task token: "
+                    + "this call came without one");
+        }
         if (sync && Boolean.TRUE.equals(exchange.getMessage().getHeader(AslConstants.TASK_RESUMED, Boolean.class))) {
             // resumed after a restart: follow the child the Task started (the body is its StartExecution answer)
             ChildExecutions.of(exchange.getContext()).follow(request.path("ExecutionArn").asText(), token, sync2, null);
@@ -96,10 +100,12 @@ final class NestedProducer extends DefaultAsyncProducer {
             return elsewhere(exchange, callback, () -> SfnErrors.of(sdk, "StateMachineDoesNotExist",
                     "State Machine Does Not Exist: '" + machineArn + "'"), "state machine " + machineArn);
         }
+        // listening before the child starts: it may answer the Task's token at once
+        ChildExecutions.Follower follower = sync ? ChildExecutions.of(exchange.getContext()).follower(token, sync2)
+                : null;
         StateMachineRuntime.Started started = start(exchange, runtime, request);
-        if (sync) {
-            ChildExecutions.of(exchange.getContext()).follow(started.executionArn(), token, sync2,
-                    started.completion());
+        if (follower != null) {
+            follower.follow(started.executionArn(), started.completion());
         }
         ObjectNode out = Json.NODES.objectNode();
         out.put("ExecutionArn", started.executionArn());

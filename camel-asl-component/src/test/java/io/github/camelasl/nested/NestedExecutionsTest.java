@@ -205,6 +205,60 @@ class NestedExecutionsTest {
     }
 
     @Test
+    void anExpressChildRunsToItsEndForSyncAndStartSyncExecution() throws Exception {
+        try (CamelContext app = app("memory", Map.of("expresschild", CHILD, "parent", parent(
+                "arn:aws:states:::states:startExecution.sync:2", "{\"StateMachineArn\": \"" + ARN + "expresschild\", "
+                        + "\"Input\": {\"fast\": true}}"), "syncparent", parent(
+                "arn:aws:states:::aws-sdk:sfn:startSyncExecution", "{\"StateMachineArn\": \"" + ARN
+                        + "expresschild\", \"Name\": \"quick\"}"), "standardsync", parent(
+                "arn:aws:states:::aws-sdk:sfn:startSyncExecution", "{\"StateMachineArn\": \"" + ARN + "parent\"}")))) {
+            JsonNode out = call(app, "direct:parent", "{}");
+            assertEquals("SUCCEEDED", out.get("Status").asText(), out.toString());
+            assertTrue(out.get("ExecutionArn").asText().contains(":express:expresschild:"), out.toString());
+            assertEquals(out.get("ExecutionArn"), out.get("Output").get("myId"));
+
+            JsonNode synced = call(app, "direct:syncparent", "{}");
+            assertEquals("SUCCEEDED", synced.get("Status").asText(), synced.toString());
+            assertEquals("quick", synced.get("Name").asText());
+            assertEquals(Json.parse("{}"), Json.parse(synced.get("Output").asText()).get("got"));
+            assertEquals("Sfn.StateMachineTypeNotSupportedException", failure(app, "direct:standardsync").error(),
+                    "StartSyncExecution runs EXPRESS machines only");
+        }
+    }
+
+    @Test
+    void theSdkIntegrationStopsAChild() throws Exception {
+        try (CamelContext app = app("memory", Map.of("child", String.format(NAPPING, 30), "starter", parent(
+                "arn:aws:states:::aws-sdk:sfn:startExecution", "{\"StateMachineArn\": \"" + ARN + "child\", "
+                        + "\"Name\": \"stopped\"}"), "stopper", parent("arn:aws:states:::aws-sdk:sfn:stopExecution",
+                "{\"ExecutionArn.$\": \"$.ExecutionArn\", \"Error\": \"Enough\", \"Cause\": \"a test\"}")))) {
+            JsonNode started = call(app, "direct:starter", "{}");
+            JsonNode stopped = call(app, "direct:stopper", Json.write(started));
+            assertTrue(stopped.get("StopDate").isTextual(), stopped.toString());
+            JsonNode child = awaitEnd(app, started.get("ExecutionArn").asText());
+            assertEquals("ABORTED", child.get("status").asText());
+            assertEquals("Enough", child.get("error").asText());
+        }
+    }
+
+    @Test
+    void aSyncTaskAnsweredByItsTokenEndsAndLeavesTheChildRunning() throws Exception {
+        String answerThenNap = """
+                {"StartAt": "Answer", "States": {"Answer": {"Type": "Task",
+                  "Resource": "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess",
+                  "Parameters": {"TaskToken.$": "$.token", "Output": "\\"early\\""}, "ResultPath": null,
+                  "Next": "Nap"},
+                  "Nap": {"Type": "Wait", "Seconds": 1, "End": true}}}""";
+        try (CamelContext app = app("memory", Map.of("child", answerThenNap, "parent", parent(
+                "arn:aws:states:::states:startExecution.sync", "{\"StateMachineArn\": \"" + ARN + "child\", "
+                        + "\"Name\": \"goes-on\", \"Input\": {\"token.$\": \"$$.Task.Token\"}}")))) {
+            assertEquals(Json.parse("\"early\""), call(app, "direct:parent", "{}"), "the token's output");
+            JsonNode child = awaitEnd(app, "arn:aws:states:us-east-1:123456789012:execution:child:goes-on");
+            assertEquals("SUCCEEDED", child.get("status").asText(), "AWS leaves the child running");
+        }
+    }
+
+    @Test
     void aMachineStartingItselfIsStoppedAtTheDepthLimit() throws Exception {
         try (CamelContext app = app("memory", Map.of("looper", LOOPER))) {
             call(app, "direct:looper", "{}");
@@ -273,8 +327,10 @@ class NestedExecutionsTest {
             @Override
             public void configure() {
                 files.forEach((name, file) -> {
-                    from("direct:" + name).to("asl:" + name + "?definition=file:" + file);
-                    from("direct:start-" + name).to("asl:" + name + "?definition=file:" + file
+                    // a machine named express* is an EXPRESS one
+                    String type = name.startsWith("express") ? "&type=EXPRESS" : "";
+                    from("direct:" + name).to("asl:" + name + "?definition=file:" + file + type);
+                    from("direct:start-" + name).to("asl:" + name + "?definition=file:" + file + type
                             + "&operation=startExecution");
                     from("direct:describe-" + name).to("asl:" + name + "?operation=describeExecution");
                     from("direct:list-" + name).to("asl:" + name + "?operation=listExecutions");

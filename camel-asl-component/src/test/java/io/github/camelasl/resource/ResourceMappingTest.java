@@ -303,12 +303,12 @@ class ResourceMappingTest {
                     chain.resolve("arn:aws:lambda:us-east-1:1:function:validate-users"));
             assertEquals(Optional.of("direct:bound"), chain.resolve("arn:aws:lambda:us-east-1:1:function:train"));
             assertEquals(Optional.of("direct:configured"), chain.resolve("arn:aws:states:::sns:publish"));
-            // fromFiles, configuredMapping, registryMapping, configured (once), lambdas, ActivityResolver,
-            // CamelUriResolver
+            // fromFiles, configuredMapping, registryMapping, configured (once), lambdas, the built-in Step Functions
+            // integrations (before the connectors: none in this module), ActivityResolver, CamelUriResolver
             List<ResourceResolver> order = chain.chain();
             assertEquals(List.of(fromFiles, configuredMapping, registryMapping, configured, lambdas),
                     order.subList(0, 5));
-            assertEquals(List.of(ActivityResolver.class, CamelUriResolver.class),
+            assertEquals(List.of(StatesResolver.class, ActivityResolver.class, CamelUriResolver.class),
                     order.subList(5, order.size()).stream().map(Object::getClass).toList());
         }
     }
