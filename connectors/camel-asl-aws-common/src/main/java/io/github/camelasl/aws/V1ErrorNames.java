@@ -38,6 +38,16 @@ public record V1ErrorNames(String prefix, String service, Class<? extends AwsSer
         return new AslError(prefix + "." + name, cause(message, status, code, null));
     }
 
+    /**
+     * A failure a service answered a call made without its SDK client (over its wire protocol): {@code exception} is
+     * v1's exception name, or null for the service's base exception.
+     */
+    public AslError answered(String exception, String message, int status, String code, String requestId,
+            Throwable origin) {
+        String name = exception != null ? exception : service + "Exception";
+        return new AslError(prefix + "." + name, cause(message, status, code, requestId), origin);
+    }
+
     /** v1's AmazonServiceException.getMessage(). */
     private String cause(String message, int status, String code, String requestId) {
         return message + " (Service: " + service + "; Status Code: " + status + "; Error Code: " + code
