@@ -147,7 +147,7 @@ final class Engine implements AutoCloseable {
     }
 
     private static final List<String> REGIONLESS_CONNECTORS = List.of("asl-aws-sqs", "asl-aws-sns", "asl-aws-s3",
-            "asl-aws-sdk", "asl-aws-dynamodb", "asl-aws-eventbridge", "asl-aws-bedrock");
+            "asl-aws-sdk", "asl-aws-dynamodb", "asl-aws-eventbridge", "asl-aws-bedrock", "asl-aws-jobs");
 
     /**
      * AWS calls a regionless service integration ({@code arn:aws:states:::sqs:sendMessage}) in the state machine's

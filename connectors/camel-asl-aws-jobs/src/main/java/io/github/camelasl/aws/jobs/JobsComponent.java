@@ -1,5 +1,6 @@
 package io.github.camelasl.aws.jobs;
 
+import io.github.camelasl.aws.AwsConnectorComponent;
 import io.github.camelasl.aws.sync.PollSchedule;
 import io.github.camelasl.aws.sync.SyncJobs;
 import io.github.camelasl.engine.TaskCompletions;
@@ -17,7 +18,7 @@ import org.apache.camel.support.DefaultComponent;
  * job on the component's scheduler until it ends. Its options are the defaults of every endpoint.
  */
 @Component("asl-aws-jobs")
-public class JobsComponent extends DefaultComponent {
+public class JobsComponent extends DefaultComponent implements AwsConnectorComponent {
 
     @Metadata(description = "The configuration every endpoint starts from.")
     private JobsConfiguration configuration = new JobsConfiguration();
