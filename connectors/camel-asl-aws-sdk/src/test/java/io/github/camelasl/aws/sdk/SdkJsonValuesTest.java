@@ -59,6 +59,12 @@ class SdkJsonValuesTest {
         assertEquals(List.of(Document.fromString("a"), Document.fromNull()), fields.get("stop").asList());
         assertEquals(true, fields.get("raw").asBoolean());
         assertEquals("12345678901234567890123", fields.get("exact").asNumber().bigDecimalValue().toPlainString());
+        // bounded as any number is
+        assertEquals("bedrockruntime:converse parameter 'AdditionalModelRequestFields.k[0]' must be a number of at "
+                + "most 1000 digits, not 1e-1000000", assertThrows(IllegalArgumentException.class,
+                        () -> SdkJson.fill("bedrockruntime:converse", (SdkPojo) ConverseRequest.builder(), parsed(
+                                "{\"ModelId\": \"m\", \"AdditionalModelRequestFields\": {\"k\": [1e-1000000]}}"),
+                                Set.of())).getMessage());
     }
 
     @Test
