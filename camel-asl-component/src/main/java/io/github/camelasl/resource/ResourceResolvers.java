@@ -31,6 +31,9 @@ import org.apache.camel.CamelContext;
  */
 public final class ResourceResolvers {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResourceResolvers.class);
+
+
     private final List<ResourceResolver> chain;
     /** The resolvers the connector modules declare, for {@link ResolvedResource.Resolution#CONNECTOR}. */
     private final List<ResourceResolver> connectors = new ArrayList<>();
@@ -151,6 +154,8 @@ public final class ResourceResolvers {
                     : answer.get().resolver().check(answer.get().form(), taskState, camelContext);
             return problems == null ? List.of() : problems;
         } catch (RuntimeException e) {
+            // a resolver's own fault, not the definition's: said, so it does not hide a problem unseen
+            LOG.debug("The check of the Resource {} failed; the Task is deployed unchecked", resource, e);
             return List.of();
         }
     }

@@ -16,9 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkNumber;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
@@ -60,6 +63,14 @@ public final class SdkJson {
     static final Set<String> TEXT_BLOBS = Set.of(
             "lambda.InvokeRequest.Payload", "lambda.InvokeResponse.Payload",
             "lambda.InvokeAsyncRequest.InvokeArgs");
+
+    /** The digits a number may have written out (Jackson's own limit on a number's length is 1000 characters). */
+    static final int MAX_DIGITS = 1000;
+
+    private static final Pattern INTEGER_TEXT = Pattern.compile("-?\\d{1,40}");
+    private static final long MAX_EPOCH_SECONDS = Long.MAX_VALUE / 1000;
+    private static final BigDecimal MAX_EPOCH_MILLIS = BigDecimal.valueOf(MAX_EPOCH_SECONDS * 1000);
+    private static final BigDecimal MIN_EPOCH_MILLIS = MAX_EPOCH_MILLIS.negate();
 
     private SdkJson() {
     }
@@ -149,9 +160,19 @@ public final class SdkJson {
 
     private static Object value(String what, String shape, SdkField<?> field, JsonNode node, String at) {
         Class<?> type = field.marshallingType().getTargetClass();
+        if (type == Document.class) {
+            return document(what, node, at);
+        }
+        if (node.isNull()) {
+            // only a list's element or a map's value gets here (a member given null is left unset): the services
+            // refuse a null there (DynamoDB: "Supplied AttributeValue is empty"/"null" is not a valid name), and
+            // its text "null" would be a silent wrong value
+            throw new IllegalArgumentException(what + " parameter '" + at + "' must not be null: a list or map of "
+                    + "the request holds values only");
+        }
         if (type == String.class) {
             if (node.isNumber()) {
-                return node.decimalValue().toPlainString();
+                return decimal(what, at, node).toPlainString(); // 1E+3 is 1000
             }
             if (node.isValueNode()) {
                 return node.asText();
@@ -160,16 +181,25 @@ public final class SdkJson {
             return Json.write(node);
         }
         if (type == Integer.class || type == Long.class || type == Short.class) {
-            long number;
-            if (node.isIntegralNumber() || (node.isNumber() && node.canConvertToExactIntegral())) {
-                number = node.longValue();
-            } else if (node.isTextual() && node.asText().trim().matches("-?\\d+")) {
-                number = Long.parseLong(node.asText().trim());
+            BigDecimal number;
+            if (node.isNumber() && (node.isIntegralNumber() || node.canConvertToExactIntegral())) {
+                number = node.decimalValue();
+            } else if (node.isTextual() && INTEGER_TEXT.matcher(node.asText().trim()).matches()) {
+                number = new BigDecimal(node.asText().trim());
             } else {
                 throw bad(what, at, "an integer", node);
             }
-            return type == Long.class ? (Object) number : type == Integer.class ? (Object) Math.toIntExact(number)
-                    : (Object) (short) number;
+            long min = type == Long.class ? Long.MIN_VALUE : type == Integer.class ? Integer.MIN_VALUE
+                    : Short.MIN_VALUE;
+            long max = type == Long.class ? Long.MAX_VALUE : type == Integer.class ? Integer.MAX_VALUE
+                    : Short.MAX_VALUE;
+            // compareTo looks at the exponents first: 1e1000000 is refused without being expanded
+            if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+                throw bad(what, at, "an integer between " + min + " and " + max, node);
+            }
+            long exact = number.longValueExact();
+            return type == Long.class ? (Object) exact : type == Integer.class ? (Object) (int) exact
+                    : (Object) (short) exact;
         }
         if (type == Boolean.class) {
             if (node.isBoolean()) {
@@ -184,12 +214,25 @@ public final class SdkJson {
             if (!node.isNumber()) {
                 throw bad(what, at, "a number", node);
             }
-            return type == Double.class ? (Object) node.doubleValue() : type == Float.class ? (Object) node.floatValue()
-                    : node.decimalValue();
+            BigDecimal number = decimal(what, at, node);
+            if (type == BigDecimal.class) {
+                return number;
+            }
+            double value = number.doubleValue();
+            if (Double.isInfinite(value) || type == Float.class && Float.isInfinite((float) value)) {
+                throw bad(what, at, "a number within a " + (type == Float.class ? "float" : "double") + "'s range",
+                        node);
+            }
+            return type == Double.class ? (Object) value : (Object) (float) value;
         }
         if (type == Instant.class) {
             if (node.isNumber()) {
-                return Instant.ofEpochMilli(node.decimalValue().movePointRight(3).longValue());
+                BigDecimal millis = decimal(what, at, node).movePointRight(3);
+                if (millis.compareTo(MIN_EPOCH_MILLIS) < 0 || millis.compareTo(MAX_EPOCH_MILLIS) > 0) {
+                    throw bad(what, at, "a timestamp in seconds since the epoch between -" + MAX_EPOCH_SECONDS
+                            + " and " + MAX_EPOCH_SECONDS, node);
+                }
+                return Instant.ofEpochMilli(millis.longValue());
             }
             try {
                 return OffsetDateTime.parse(node.asText()).toInstant();
@@ -248,7 +291,83 @@ public final class SdkJson {
             });
             return ((SdkBuilder<?, ?>) nested).build();
         }
-        throw new IllegalArgumentException(what + " parameter '" + at + "' cannot be set from a Task");
+        throw new IllegalArgumentException(what + " parameter '" + at + "' is of a type (" + type.getSimpleName()
+                + ") a Task cannot set");
+    }
+
+    /**
+     * A number's exact value, its size bounded: at most {@link #MAX_DIGITS} digits written out, so a written
+     * {@code 1e1000000} is refused rather than expanded into a million digits.
+     */
+    private static BigDecimal decimal(String what, String at, JsonNode node) {
+        BigDecimal number = node.decimalValue();
+        if (Math.abs((long) number.scale()) + number.precision() > MAX_DIGITS) {
+            throw bad(what, at, "a number of at most " + MAX_DIGITS + " digits", node);
+        }
+        return number;
+    }
+
+    /**
+     * A Document member (Bedrock Converse's {@code AdditionalModelRequestFields}, a tool's {@code Input}): the
+     * JSON as it is, numbers exact.
+     */
+    private static Document document(String what, JsonNode node, String at) {
+        if (node.isObject()) {
+            Map<String, Document> map = new LinkedHashMap<>();
+            node.properties().forEach(e -> map.put(e.getKey(), document(what, e.getValue(), at + "." + e.getKey())));
+            return Document.fromMap(map);
+        }
+        if (node.isArray()) {
+            List<Document> list = new ArrayList<>();
+            int i = 0;
+            for (JsonNode element : node) {
+                list.add(document(what, element, at + "[" + i++ + "]"));
+            }
+            return Document.fromList(list);
+        }
+        if (node.isNumber()) {
+            return Document.fromNumber(SdkNumber.fromBigDecimal(decimal(what, at, node)));
+        }
+        if (node.isBoolean()) {
+            return Document.fromBoolean(node.booleanValue());
+        }
+        if (node.isNull() || node.isMissingNode()) {
+            return Document.fromNull();
+        }
+        return Document.fromString(node.asText());
+    }
+
+    /** A Document as JSON: numbers exact (an integer stays one), null as null. */
+    private static JsonNode json(Document document) {
+        if (document.isMap()) {
+            ObjectNode object = Json.NODES.objectNode();
+            document.asMap().forEach((k, v) -> object.set(k, json(v)));
+            return object;
+        }
+        if (document.isList()) {
+            ArrayNode array = Json.NODES.arrayNode();
+            document.asList().forEach(element -> array.add(json(element)));
+            return array;
+        }
+        if (document.isNumber()) {
+            BigDecimal number = new BigDecimal(document.asNumber().stringValue());
+            if (number.scale() != 0) {
+                return Json.NODES.numberNode(number);
+            }
+            // an integer as the JSON parser gives one (its digits are as many as the service wrote)
+            if (number.precision() > 18) {
+                return Json.NODES.numberNode(number.toBigIntegerExact());
+            }
+            long integer = number.longValueExact();
+            return integer == (int) integer ? Json.NODES.numberNode((int) integer) : Json.NODES.numberNode(integer);
+        }
+        if (document.isBoolean()) {
+            return Json.NODES.booleanNode(document.asBoolean());
+        }
+        if (document.isString()) {
+            return Json.NODES.textNode(document.asString());
+        }
+        return Json.NODES.nullNode();
     }
 
     private static IllegalArgumentException bad(String what, String at, String expected, JsonNode node) {
@@ -327,6 +446,11 @@ public final class SdkJson {
         if (value instanceof SdkPojo pojo) {
             return toJson(pojo);
         }
-        return null;
+        if (value instanceof Document document) {
+            return json(document);
+        }
+        // a member type this does not know would be dropped silently: say so instead
+        throw new IllegalStateException("a result member of type " + value.getClass().getName()
+                + " has no JSON form here");
     }
 }

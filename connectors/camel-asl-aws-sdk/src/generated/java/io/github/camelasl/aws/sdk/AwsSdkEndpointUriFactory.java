@@ -23,10 +23,13 @@ public class AwsSdkEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(7);
+        Set<String> props = new HashSet<>(10);
         props.add("accessKey");
         props.add("action");
+        props.add("apiCallAttemptTimeout");
+        props.add("apiCallTimeout");
         props.add("lazyStartProducer");
+        props.add("maxResponseSize");
         props.add("region");
         props.add("secretKey");
         props.add("service");

@@ -99,6 +99,10 @@ public final class AwsSdkResourceResolver implements ResourceResolver {
                 SdkJson.fill("aws-sdk:" + operation.what(), builder, written, Set.of());
             } catch (IllegalArgumentException e) {
                 problems.add(new ResourceProblem(request.field(), e.getMessage()));
+            } catch (RuntimeException e) {
+                // a value the SDK's builder itself refuses: still this state's problem, not a check that failed
+                problems.add(new ResourceProblem(request.field(), "aws-sdk:" + operation.what() + " cannot take the "
+                        + "values written out: " + e));
             }
         }
         return problems;

@@ -2,6 +2,7 @@ package io.github.camelasl.aws.sdk;
 
 import io.github.camelasl.aws.AwsEnvironment;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,13 +17,15 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * The SDK clients of one component: for each service, the client of that type bound in the registry when there is
- * one (used as is, never closed here), else one built on first use per service, region, endpoint and keys, and
- * closed with the component. Building lazily keeps deployment free of credentials and network: a mocked Task never
+ * one (used as is, never closed here, so its own timeouts and limits apply), else one built on first use per
+ * service, region, endpoint, keys and bounds (apiCallTimeout, apiCallAttemptTimeout, maxResponseSize), and closed
+ * with the component. Building lazily keeps deployment free of credentials and network: a mocked Task never
  * builds one.
  */
 final class SdkClients implements AutoCloseable {
 
-    private record Key(Class<?> client, String region, String endpoint, String accessKey) {
+    private record Key(Class<?> client, String region, String endpoint, String accessKey, long apiCallTimeout,
+            long apiCallAttemptTimeout, long maxResponseSize) {
     }
 
     private final Map<Key, SdkClient> built = new ConcurrentHashMap<>();
@@ -37,7 +40,8 @@ final class SdkClients implements AutoCloseable {
         String region = options.region(environment);
         // only the option: the SDK reads AWS_ENDPOINT_URL_<SERVICE> and AWS_ENDPOINT_URL itself, by AWS's names
         String endpoint = options.getUriEndpointOverride();
-        Key key = new Key(service.client(), region, endpoint, options.hasKeys() ? options.getAccessKey() : null);
+        Key key = new Key(service.client(), region, endpoint, options.hasKeys() ? options.getAccessKey() : null,
+                options.getApiCallTimeout(), options.getApiCallAttemptTimeout(), options.getMaxResponseSize());
         return built.computeIfAbsent(key, k -> {
             SdkClient client = build(service, region, endpoint, options);
             owned.add(client);
@@ -63,6 +67,10 @@ final class SdkClients implements AutoCloseable {
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(options.getAccessKey(),
                         options.getSecretKey()))
                 : DefaultCredentialsProvider.builder().build());
+        // bounded in time and size: a slow or huge reply fails the Task rather than holding a thread or the heap
+        builder.overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(options.getApiCallTimeout()))
+                .apiCallAttemptTimeout(Duration.ofMillis(options.getApiCallAttemptTimeout()))
+                .addExecutionInterceptor(new ReplySizeLimit(options.getMaxResponseSize())));
         return (SdkClient) builder.build();
     }
 
