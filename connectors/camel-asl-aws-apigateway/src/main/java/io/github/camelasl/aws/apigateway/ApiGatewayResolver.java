@@ -53,8 +53,12 @@ public final class ApiGatewayResolver implements ResourceResolver {
         if (endpoint != null) {
             try {
                 String host = InvokeRequest.checkedHost(endpoint);
+                String authType = literal(parameters, "AuthType", jsonata);
+                boolean authComputed = parameters.has("AuthType.$") || (authType == null
+                        && parameters.get("AuthType") != null);
                 if (component.getConfiguration().isTrustDefinitionEndpoints()) {
-                    component.allowDefinitionEndpoint(host);
+                    // an AuthType from the data signs only for allowedEndpoints: the host is recorded as unsigned
+                    component.allowWrittenEndpoint(host, authComputed ? "NO_AUTH" : authType);
                 } else if (!component.getConfiguration().allows(host)) {
                     problems.add(new ResourceProblem(field, "The apigateway:invoke Task's ApiEndpoint '" + host
                             + "' is not one of the asl-aws-apigateway component's allowedEndpoints"));
