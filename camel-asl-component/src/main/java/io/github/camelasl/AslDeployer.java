@@ -15,6 +15,7 @@ import io.github.camelasl.model.StateMachine;
 import io.github.camelasl.resource.AwsArns;
 import io.github.camelasl.history.TerminalText;
 import io.github.camelasl.resource.EndpointReadiness;
+import io.github.camelasl.resource.IntegrationModules;
 import io.github.camelasl.resource.ResolvedResource;
 import io.github.camelasl.resource.ResourcePolicy;
 import io.github.camelasl.resource.ResourceProblem;
@@ -268,9 +269,13 @@ public final class AslDeployer {
             }
             String what = arn.integration().map(integration -> "the service integration '" + integration + "'")
                     .orElse("the '" + arn.service() + "' resource");
+            List<String> modules = arn.integration().map(IntegrationModules::of)
+                    .orElseGet(() -> IntegrationModules.ofResourceArn(arn.service()));
+            String add = modules.isEmpty() ? "add the connector module that runs it"
+                    : "add " + String.join(" and ", modules) + " to the classpath";
             return "The resource provided " + resource + " is not supported: no connector on the classpath and "
-                    + "no resource mapping handles " + what + " (add the connector module that runs it, or map the "
-                    + "ARN to a Camel endpoint with the resourceMappings option)";
+                    + "no resource mapping handles " + what + " (" + add + ", or map the ARN to a Camel endpoint "
+                    + "with the resourceMappings option)";
         }
         int colon = resource.indexOf(':');
         if (colon > 0) {

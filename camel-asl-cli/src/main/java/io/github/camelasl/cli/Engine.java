@@ -19,7 +19,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * A CamelContext with the built-in components on the classpath (direct, seda, log, bean) and the AWS connectors
- * (Lambda, SQS, SNS, S3: configured from the standard AWS environment), the timer pool the engine schedules Waits and
+ * (Lambda, SQS, SNS, S3, and the aws-sdk bridge for the SDK modules shipped or given with --classpath: configured
+ * from the standard AWS environment), the timer pool the engine schedules Waits and
  * timeouts on, and a deployer over both whose resolvers try the {@code --resource-map} mappings first. Executions
  * are kept in memory, or in the given store (which the engine then owns). Definitions deploy under a resource policy
  * (the default one unless --allow-resource/--deny-resource change it). Closing stops everything quickly.

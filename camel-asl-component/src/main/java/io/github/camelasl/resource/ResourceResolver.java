@@ -38,4 +38,14 @@ public interface ResourceResolver {
     default List<ResourceProblem> check(String resource, JsonNode taskState, CamelContext camelContext) {
         return check(resource, taskState);
     }
+
+    /**
+     * Where a connector found by {@link java.util.ServiceLoader} stands among the others: higher first, so a
+     * connector dedicated to a service (S3's {@code aws-sdk:s3:*} actions) wins over a generic one that answers the
+     * same ARN (the SDK bridge, -100). Equal priorities keep the ServiceLoader's order. Other resolvers are tried in
+     * the order the chain gives them.
+     */
+    default int priority() {
+        return 0;
+    }
 }

@@ -3,6 +3,7 @@ package io.github.camelasl.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +19,17 @@ import org.apache.camel.CamelContext;
  * Camel registry (by bean name) — so a mapping can send an ARN a connector knows to an on-prem endpoint;</li>
  * <li>the other configured resolvers (the component's {@code resourceResolvers}), in their order;</li>
  * <li>the other {@link ResourceResolver} beans in the registry, by bean name;</li>
- * <li>the resolvers the connector modules on the classpath declare ({@link ServiceLoader});</li>
+ * <li>the resolvers the connector modules on the classpath declare ({@link ServiceLoader}), by descending
+ * {@link ResourceResolver#priority()};</li>
  * <li>activity ARNs, to the queue their {@code asl:activity:NAME} workers take tasks from;</li>
  * <li>plain Camel URIs ({@code direct:train}) whose component is known.</li>
  * </ol>
  * A resolver met twice (configured and bound in the registry) is tried once, at its first place.
  */
 public final class ResourceResolvers {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResourceResolvers.class);
+
 
     private final List<ResourceResolver> chain;
     /** The resolvers the connector modules declare, for {@link ResolvedResource.Resolution#CONNECTOR}. */
@@ -47,11 +52,20 @@ public final class ResourceResolvers {
         registry.stream().filter(ResourceMapping.class::isInstance).forEach(r -> addOnce(all, r));
         configured.stream().filter(r -> !(r instanceof ResourceMapping)).forEach(r -> addOnce(all, r));
         registry.stream().filter(r -> !(r instanceof ResourceMapping)).forEach(r -> addOnce(all, r));
-        ServiceLoader.load(ResourceResolver.class, ResourceResolvers.class.getClassLoader()).forEach(connectors::add);
+        connectors.addAll(byPriority(ServiceLoader.load(ResourceResolver.class,
+                ResourceResolvers.class.getClassLoader())));
         all.addAll(connectors);
         all.add(new ActivityResolver());
         all.add(new CamelUriResolver());
         this.chain = List.copyOf(all);
+    }
+
+    /** Higher {@link ResourceResolver#priority()} first; equal ones keep their order (the sort is stable). */
+    static List<ResourceResolver> byPriority(Iterable<ResourceResolver> resolvers) {
+        List<ResourceResolver> sorted = new ArrayList<>();
+        resolvers.forEach(sorted::add);
+        sorted.sort(Comparator.comparingInt(ResourceResolver::priority).reversed());
+        return sorted;
     }
 
     private static void addOnce(List<ResourceResolver> all, ResourceResolver resolver) {
@@ -136,6 +150,8 @@ public final class ResourceResolvers {
                     : answer.get().resolver().check(answer.get().form(), taskState, camelContext);
             return problems == null ? List.of() : problems;
         } catch (RuntimeException e) {
+            // a resolver's own fault, not the definition's: said, so it does not hide a problem unseen
+            LOG.debug("The check of the Resource {} failed; the Task is deployed unchecked", resource, e);
             return List.of();
         }
     }

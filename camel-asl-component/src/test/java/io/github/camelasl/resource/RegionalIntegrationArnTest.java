@@ -88,8 +88,9 @@ class RegionalIntegrationArnTest {
         for (String resource : List.of("arn:aws:states:::dynamodb:getItem",
                 "arn:aws:states:us-east-1:123456789012:dynamodb:getItem")) {
             String message = deployer.validate(definition.formatted(resource), "STANDARD").get(0).message();
-            assertTrue(message.contains("no resource mapping handles the service integration 'dynamodb:getItem'"),
-                    message);
+            assertTrue(message.contains("no resource mapping handles the service integration 'dynamodb:getItem' "
+                    + "(add io.github.camelasl:camel-asl-aws-dynamodb to the classpath, or map the ARN to a Camel "
+                    + "endpoint with the resourceMappings option)"), message);
         }
     }
 }

@@ -61,6 +61,19 @@ public final class TaskRequest {
         return value.has(key) || ("Parameters".equals(field) && value.has(key + ".$"));
     }
 
+    /**
+     * The keys the request writes, in its order, a Parameters key {@code Key.$} as {@code Key}: none when the request
+     * is computed ({@link #literal()} is false) or not an object.
+     */
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        if (literal() && value.isObject()) {
+            value.fieldNames().forEachRemaining(key -> keys.add("Parameters".equals(field) && key.endsWith(".$")
+                    ? key.substring(0, key.length() - 2) : key));
+        }
+        return keys;
+    }
+
     /** A problem for each of {@code keys} missing from the request, in their order. */
     public List<ResourceProblem> require(String... keys) {
         List<ResourceProblem> problems = new ArrayList<>();

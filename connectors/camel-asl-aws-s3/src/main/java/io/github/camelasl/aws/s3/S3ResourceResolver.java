@@ -16,7 +16,7 @@ import org.apache.camel.CamelContext;
  * {@code arn:aws:states:::aws-sdk:s3:ACTION} (any partition) runs on {@code asl-aws-s3:ACTION} for the actions
  * the connector has, also as {@code .waitForTaskToken} (the engine hands out the token and waits); other actions
  * resolve to nothing, so validation reports the Resource as unsupported. A Map's ItemReader names {@code arn:aws:states:::s3:getObject} or
- * {@code s3:listObjectsV2}: the same calls.
+ * {@code s3:listObjectsV2}: the same calls, which AWS offers only there, so a Task naming them is refused.
  */
 public final class S3ResourceResolver implements ResourceResolver {
 
@@ -43,6 +43,14 @@ public final class S3ResourceResolver implements ResourceResolver {
     /** The Bucket (and Key, for an object) S3 requires of the action; listBuckets needs nothing. */
     @Override
     public List<ResourceProblem> check(String resource, JsonNode taskState) {
+        Optional<String> itemReader = itemReader(resource);
+        if (itemReader.isPresent() && "Task".equals(taskState.path("Type").asText())) {
+            // AWS has these only as a Map's ItemReader; a Task runs S3 through aws-sdk:s3:ACTION
+            return List.of(new ResourceProblem("Resource", "The resource provided " + resource + " is not "
+                    + "recognized. The value is not a valid resource ARN, or the resource is not available in this "
+                    + "region. (" + itemReader.get() + " is a Map ItemReader, "
+                    + "not a Task integration: a Task calls arn:aws:states:::aws-sdk:s3:ACTION)"));
+        }
         String action = action(resource).orElse("");
         TaskRequest request = TaskRequest.of(taskState);
         List<ResourceProblem> problems = new ArrayList<>(
@@ -51,6 +59,11 @@ public final class S3ResourceResolver implements ResourceResolver {
             problems.add(ResourceProblem.missing(request.field(), "CopySource"));
         }
         return problems;
+    }
+
+    /** {@code s3:getObject} of {@code arn:aws:states:::s3:getObject}: an ItemReader's Resource, not a Task's. */
+    private static Optional<String> itemReader(String resource) {
+        return Arn.parse(resource).flatMap(Arn::integrationCalledBack).filter(ITEM_READERS::contains);
     }
 
     private static Optional<String> action(String resource) {

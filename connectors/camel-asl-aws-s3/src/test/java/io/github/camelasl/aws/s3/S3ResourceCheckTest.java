@@ -73,4 +73,27 @@ class S3ResourceCheckTest {
                 + "arn:aws:states:::aws-sdk:s3:putBucketPolicy is not supported"), problems.get(0));
     }
 
+    /** AWS offers s3:getObject and s3:listObjectsV2 only as a Map's ItemReader: a Task naming them is refused. */
+    @Test
+    void theItemReadersIntegrationsAreNotTaskResources() throws Exception {
+        for (String integration : List.of("s3:getObject", "s3:listObjectsV2", "s3:getObject.waitForTaskToken")) {
+            String resource = "arn:aws:states:::" + integration;
+            assertEquals(List.of("SCHEMA_VALIDATION_FAILED: The resource provided " + resource + " is not "
+                    + "recognized. The value is not a valid resource ARN, or the resource is not available in this "
+                    + "region. (" + integration.replace(".waitForTaskToken", "") + " is a Map ItemReader, not a Task "
+                    + "integration: a Task calls arn:aws:states:::aws-sdk:s3:ACTION) at /States/T/Resource"),
+                    problems("{'Type':'Task','Resource':'" + resource + "','Parameters':{'Bucket':'b','Key':'k'},"
+                            + "'End':true}"), integration);
+        }
+        assertEquals(List.of(), problems("""
+                {'Type':'Map','ItemReader':{'Resource':'arn:aws:states:::s3:getObject',
+                  'ReaderConfig':{'InputType':'JSON'},'Parameters':{'Bucket':'b','Key':'k'}},
+                 'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},
+                  'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true}"""));
+        assertEquals(List.of(), problems("""
+                {'Type':'Map','ItemReader':{'Resource':'arn:aws:states:::s3:listObjectsV2',
+                  'Parameters':{'Bucket':'b'}},
+                 'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},
+                  'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true}"""));
+    }
 }
