@@ -162,4 +162,15 @@ class HttpInvokeDeployTest {
         String refused = problems("{'ApiEndpoint':'http://api.example.com/v1','Method':'GET'}").get(0);
         assertTrue(refused.contains("not an https URL") && refused.contains("allowHttp"), refused);
     }
+
+    @Test
+    void aPatternTheConnectorDoesNotRunIsRefusedNamingWhatItRuns() throws Exception {
+        List<String> found = problems("arn:aws:states:::http:invoke.waitForTaskToken",
+                "'Parameters':{'ApiEndpoint':'https://api.example.com/x','Method':'GET'}", true);
+        assertEquals(1, found.size(), found.toString());
+        // the module is here: the refusal must not tell the user to add it
+        assertTrue(found.get(0).contains("io.github.camelasl:camel-asl-http is on the classpath and runs "
+                + "'http:invoke', but not with the '.waitForTaskToken' integration pattern"), found.toString());
+        assertTrue(!found.get(0).contains("to the classpath"), found.toString());
+    }
 }
