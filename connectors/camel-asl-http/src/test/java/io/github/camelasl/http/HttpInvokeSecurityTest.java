@@ -179,7 +179,7 @@ class HttpInvokeSecurityTest {
 
     @Test
     void aSlowTokenEndpointHoldsUpOnlyItsOwnConnection() throws Exception {
-        server.stubFor(post(urlPathEqualTo("/oauth/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(4000)
+        server.stubFor(post(urlPathEqualTo("/oauth/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(6000)
                 .withHeader("Content-Type", "application/json").withBody("{\"access_token\": \"slow\"}")));
         server.stubFor(post(urlPathEqualTo("/oauth/quick")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"access_token\": \"quick\"}")));
@@ -194,6 +194,9 @@ class HttpInvokeSecurityTest {
         }
         run(task("\"ApiEndpoint\": \"" + base + "/quick\", \"Method\": \"GET\", "
                 + "\"Authentication\": {\"ConnectionArn\": \"quick-oauth\"}"), "{}");
+        // had it waited for the slow token, the slow Task's own call would most likely have come first
+        assertEquals(List.of(), server.findAll(anyRequestedFor(urlPathEqualTo("/slow"))),
+                "the quick connection's Task waited for the slow connection's token");
         assertFalse(slow.isDone(), "the quick connection's Task waited for the slow connection's token");
         assertEquals("ok", slow.get(20, TimeUnit.SECONDS).get("ResponseBody").asText());
     }
