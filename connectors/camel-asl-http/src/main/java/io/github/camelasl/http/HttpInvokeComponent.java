@@ -95,6 +95,14 @@ public class HttpInvokeComponent extends DefaultComponent {
      * when it may (see the class comment). Also asked of every redirect.
      */
     String refusal(String apiEndpoint, URI url, HttpConnection connection) {
+        return refusal(apiEndpoint, url, connection, false);
+    }
+
+    /**
+     * {@link #refusal(String, URI, HttpConnection)} of a Task being deployed that writes {@code apiEndpoint} next
+     * to {@code connection} ({@code writtenHere}): recorded only once it deploys, it counts as written meanwhile.
+     */
+    String refusal(String apiEndpoint, URI url, HttpConnection connection, boolean writtenHere) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("https") && !allowHttp) {
             return "it is not an https URL (the asl-http component's allowHttp is false)";
@@ -106,15 +114,20 @@ public class HttpInvokeComponent extends DefaultComponent {
                 return own.allows(url) ? null : "it is not under the allowed endpoints of its connection '"
                         + sending.getName() + "'";
             }
-            return writtenEndpoints.contains(new WrittenEndpoint(apiEndpoint, sending)) ? null
+            return written(apiEndpoint, sending, writtenHere) ? null
                     : "the connection '" + sending.getName() + "' has no allowed endpoints of its own, so its "
                       + "credentials go only to the ApiEndpoints written next to it in a deployed definition"
                       + (trustDefinitionEndpoints ? "" : ", and the asl-http component does not trust written "
                                                           + "ApiEndpoints (trustDefinitionEndpoints is false)");
         }
-        return writtenEndpoints.contains(new WrittenEndpoint(apiEndpoint, null)) || globalAllowList().allows(url)
+        return written(apiEndpoint, null, writtenHere) || globalAllowList().allows(url)
                 ? null : "it is not an ApiEndpoint written in a deployed definition nor under the asl-http "
                          + "component's allowedEndpoints";
+    }
+
+    private boolean written(String apiEndpoint, HttpConnection connection, boolean writtenHere) {
+        return writtenHere ? trustDefinitionEndpoints
+                : writtenEndpoints.contains(new WrittenEndpoint(apiEndpoint, connection));
     }
 
     /** Whether a Task using {@code connection} (or none) may call {@code apiEndpoint}; see {@link #refusal}. */

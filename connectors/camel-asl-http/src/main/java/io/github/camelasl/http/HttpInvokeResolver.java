@@ -73,12 +73,15 @@ public final class HttpInvokeResolver implements ResourceResolver {
         }
 
         JsonNode endpoint = literal(parameters, "ApiEndpoint", jsonata);
+        String written = null;
+        HttpConnection writtenWith = null;
         if (endpoint != null) {
             try {
                 java.net.URI url = EndpointAllowList.checkedUrl(endpoint.asText(), "ApiEndpoint");
                 // a connection chosen by the data is not "written next to" this URL: it must allow it itself
-                component.allowWrittenEndpoint(endpoint.asText(), connectionComputed ? null : connection);
-                String refusal = connectionComputed ? null : component.refusal(endpoint.asText(), url, connection);
+                written = endpoint.asText();
+                writtenWith = connectionComputed ? null : connection;
+                String refusal = connectionComputed ? null : component.refusal(endpoint.asText(), url, connection, true);
                 if (refusal != null) {
                     problems.add(new ResourceProblem(field, "The HTTP Task may not call its ApiEndpoint '"
                             + endpoint.asText() + "': " + refusal));
@@ -113,6 +116,9 @@ public final class HttpInvokeResolver implements ResourceResolver {
                             + "' (Step Functions refuses it)"));
                 }
             });
+        }
+        if (written != null && problems.isEmpty()) {
+            component.allowWrittenEndpoint(written, writtenWith); // only a Task that deploys: a refused one calls nothing
         }
         return problems;
     }

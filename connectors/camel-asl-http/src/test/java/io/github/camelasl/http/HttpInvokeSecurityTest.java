@@ -121,6 +121,17 @@ class HttpInvokeSecurityTest {
     }
 
     @Test
+    void aRefusedDefinitionWritesNoUrlForItsConnection() {
+        // refused (TRACE is no Method of the HTTP Task): it calls nothing, so it makes no URL billing's
+        failure(task("\"ApiEndpoint\": \"" + base + "/refused/x\", \"Method\": \"TRACE\", "
+                + "\"Authentication\": {\"ConnectionArn\": \"billing\"}"), "{}");
+        AslError error = failure(task("\"ApiEndpoint\": \"" + base + "/refused/x\", \"Method\": \"GET\", "
+                + "\"Authentication\": {\"ConnectionArn.$\": \"$.conn\"}"), "{\"conn\": \"billing\"}");
+        assertEquals("States.Permissions", error.error());
+        assertEquals(List.of(), server.findAll(anyRequestedFor(urlPathEqualTo("/refused/x"))));
+    }
+
+    @Test
     void aRedirectIsFollowedOnlyWhereTheTaskMayGo() {
         server.stubFor(get(urlPathEqualTo("/partner/start")).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", "/internal/delete-everything")));
