@@ -154,6 +154,14 @@ class ApiGatewayInvokeTest {
         assertEquals("States.Permissions", refused.error());
         assertEquals(List.of(), server.findAll(anyRequestedFor(urlPathMatching("/.*"))));
 
+        // a refused definition (TRACE is no Method here) writes no host
+        camel.getRegistry().bind("refusedHost", task("\"ApiEndpoint\": \"refused.corp.example\", "
+                + "\"Method\": \"TRACE\", \"AuthType\": \"IAM_ROLE\""));
+        assertThrows(RuntimeException.class, () -> template.requestBody("asl:refusedHost?definition=ref:refusedHost",
+                "{}", String.class));
+        assertEquals("States.Permissions", failure(computed, "{\"host\": \"refused.corp.example\"}").error());
+        assertEquals(List.of(), server.findAll(anyRequestedFor(urlPathMatching("/.*"))));
+
         // a host written with a signing AuthType is signed for, by the Task that wrote it
         run(task("\"ApiEndpoint\": \"signed.corp.example\", \"Method\": \"GET\", \"AuthType\": \"IAM_ROLE\""));
         assertTrue(only().getHeader("Authorization").startsWith("AWS4-HMAC-SHA256"));
