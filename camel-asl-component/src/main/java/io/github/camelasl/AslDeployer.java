@@ -217,7 +217,11 @@ public final class AslDeployer {
             @Override
             public String unsupported(String resource) {
                 String refused = refusal(resource);
-                return refused != null ? refused : unsupportedResource(resource);
+                if (refused != null) {
+                    return refused;
+                }
+                String withoutPattern = runsWithoutPattern(resource);
+                return withoutPattern != null ? withoutPattern : unsupportedResource(resource);
             }
 
             @Override
@@ -262,6 +266,44 @@ public final class AslDeployer {
                 return notConsumed == null ? null : new Unresolved(Diagnostic.Severity.WARNING, notConsumed);
             }
         };
+    }
+
+    /** The integration patterns a Resource may end with. */
+    private static final List<String> PATTERN_SUFFIXES = List.of(".sync:2", ".sync", ".waitForTaskToken");
+
+    /**
+     * When {@code resource} ends with an integration pattern and what runs it without the pattern is present (a
+     * connector on the classpath, or a mapping), says so and names what it runs: adding a module that is already
+     * there would not help. Null otherwise.
+     */
+    private String runsWithoutPattern(String resource) {
+        if (resource == null || !resource.startsWith("arn:")) {
+            return null;
+        }
+        String suffix = PATTERN_SUFFIXES.stream().filter(resource::endsWith).findFirst().orElse(null);
+        if (suffix == null) {
+            return null;
+        }
+        String base = resource.substring(0, resource.length() - suffix.length());
+        java.util.Optional<ResolvedResource> resolved;
+        try {
+            resolved = resolvers.resolved(base);
+        } catch (ResourceRefusedException refused) {
+            return null;
+        }
+        if (resolved.isEmpty()) {
+            return null;
+        }
+        String integration = AwsArns.parse(AwsArns.regionlessIntegration(base).orElse(base))
+                .flatMap(AwsArns.Arn::integration).orElse(base);
+        List<String> modules = IntegrationModules.of(integration);
+        String runner = resolved.get().resolution() == ResolvedResource.Resolution.CONNECTOR && !modules.isEmpty()
+                ? String.join(" and ", modules) + " " + (modules.size() > 1 ? "are" : "is") + " on the classpath and "
+                  + (modules.size() > 1 ? "run" : "runs")
+                : "The application's " + resolved.get().resolution().name().toLowerCase(java.util.Locale.ROOT)
+                  .replace('_', ' ') + " runs";
+        return "The resource provided " + resource + " is not supported: " + runner + " '" + integration
+                + "', but not with the '" + suffix + "' integration pattern";
     }
 
     /** Names the Resource no resolver runs, and says how to make it run; null for AWS's wording. */

@@ -23,6 +23,8 @@ public class HttpInvokeComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         HttpInvokeComponent target = (HttpInvokeComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowhttp":
+        case "allowHttp": target.setAllowHttp(property(camelContext, boolean.class, value)); return true;
         case "allowedendpoints":
         case "allowedEndpoints": target.setAllowedEndpoints(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -43,6 +45,8 @@ public class HttpInvokeComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowhttp":
+        case "allowHttp": return boolean.class;
         case "allowedendpoints":
         case "allowedEndpoints": return java.lang.String.class;
         case "autowiredenabled":
@@ -64,6 +68,8 @@ public class HttpInvokeComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         HttpInvokeComponent target = (HttpInvokeComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowhttp":
+        case "allowHttp": return target.isAllowHttp();
         case "allowedendpoints":
         case "allowedEndpoints": return target.getAllowedEndpoints();
         case "autowiredenabled":

@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Adds a connection's authorization to a request, as EventBridge connections do: BASIC and API_KEY headers, or an
  * OAuth bearer token fetched with the client credentials grant (client id and secret as basic authorization, as
  * EventBridge sends them) and kept until a minute before it expires (an hour when the server does not say), so
- * one token serves many Tasks.
+ * one token serves many Tasks. The connection's header replaces a Task header of the same name (as on AWS, the
+ * connection's authorization parameters win over the Task's): the data never chooses the identity a call runs
+ * under. Tokens are fetched one at a time per connection, so a slow token endpoint holds up only its own Tasks.
  */
 final class ConnectionAuthorizer {
 
@@ -30,43 +32,56 @@ final class ConnectionAuthorizer {
     }
 
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> fetchLocks = new ConcurrentHashMap<>();
     private final Clock clock;
 
     ConnectionAuthorizer(Clock clock) {
         this.clock = clock;
     }
 
-    OutgoingRequest authorize(OutgoingRequest request, HttpConnection connection, HttpTransport transport) {
+    /** @param allowHttp whether the OAuth token endpoint may be an http URL (AWS: https only) */
+    OutgoingRequest authorize(OutgoingRequest request, HttpConnection connection, HttpTransport transport,
+                              boolean allowHttp) {
         return switch (connection.getAuthorizationType()) {
             case NONE -> request;
-            case BASIC -> request.withHeader("Authorization", basic(connection.getUsername(),
+            case BASIC -> request.replacingHeader("Authorization", basic(connection.getUsername(),
                     connection.getPassword()));
-            case API_KEY -> request.withHeader(required(connection.getApiKeyName(), connection, "apiKeyName"),
+            case API_KEY -> request.replacingHeader(required(connection.getApiKeyName(), connection, "apiKeyName"),
                     required(connection.getApiKeyValue(), connection, "apiKeyValue"));
-            case OAUTH_CLIENT_CREDENTIALS -> request.withHeader("Authorization", "Bearer "
-                    + token(connection, transport));
+            case OAUTH_CLIENT_CREDENTIALS -> request.replacingHeader("Authorization", "Bearer "
+                    + token(connection, transport, allowHttp));
         };
     }
 
-    private String token(HttpConnection connection, HttpTransport transport) {
+    private String token(HttpConnection connection, HttpTransport transport, boolean allowHttp) {
         String key = connection.getName() + "@" + System.identityHashCode(connection);
         Token token = tokens.get(key);
         if (token != null && clock.instant().isBefore(token.expires())) {
             return token.value();
         }
-        synchronized (this) {
+        synchronized (fetchLocks.computeIfAbsent(key, k -> new Object())) {
             token = tokens.get(key);
             if (token == null || !clock.instant().isBefore(token.expires())) {
-                token = fetch(connection, transport);
+                token = fetch(connection, transport, allowHttp);
                 tokens.put(key, token);
             }
             return token.value();
         }
     }
 
-    private Token fetch(HttpConnection connection, HttpTransport transport) {
-        URI endpoint = EndpointAllowList.checkedUrl(required(connection.getAuthorizationEndpoint(), connection,
-                "authorizationEndpoint"), "authorization endpoint of the connection '" + connection.getName() + "'");
+    private Token fetch(HttpConnection connection, HttpTransport transport, boolean allowHttp) {
+        String what = "authorization endpoint of the connection '" + connection.getName() + "'";
+        URI endpoint;
+        try {
+            endpoint = EndpointAllowList.checkedUrl(required(connection.getAuthorizationEndpoint(), connection,
+                    "authorizationEndpoint"), what);
+        } catch (IllegalArgumentException e) {
+            throw new AslError(ErrorNames.TASK_FAILED, e.getMessage());
+        }
+        if (!allowHttp && !"https".equalsIgnoreCase(endpoint.getScheme())) {
+            throw new AslError(ErrorNames.TASK_FAILED, "the " + what + " '" + endpoint + "' is not an https URL "
+                    + "(the asl-http component's allowHttp is false): the client secret is not sent in clear");
+        }
         String form = "grant_type=client_credentials" + (connection.getScope() == null ? ""
                 : "&scope=" + URLEncoder.encode(connection.getScope(), StandardCharsets.UTF_8));
         OutgoingRequest request = new OutgoingRequest("POST", endpoint, List.of(

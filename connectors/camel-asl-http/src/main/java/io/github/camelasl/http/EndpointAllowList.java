@@ -65,7 +65,8 @@ public final class EndpointAllowList {
 
     /**
      * {@code text} as an absolute http(s) URL a Task may name: no user name or password in it (credentials come from
-     * a connection), no {@code ..} path segment (plain or percent-encoded) that would climb out of an allowed prefix.
+     * a connection), no {@code ..} path segment (plain, percent-encoded once or twice, or with path parameters as in
+     * {@code ..;}) that would climb out of an allowed prefix. Whether http is allowed is the component's choice.
      *
      * @throws IllegalArgumentException saying what is wrong, naming {@code what}
      */
@@ -89,13 +90,30 @@ public final class EndpointAllowList {
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         for (String segment : path.split("/")) {
-            String decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-            if (decoded.equals("..") || decoded.equals(".") || decoded.contains("/") || decoded.contains("\\")) {
+            if (climbs(segment)) {
                 throw new IllegalArgumentException("the " + what + " '" + text + "' has a path segment '" + segment
                         + "' that is not allowed");
             }
         }
         return uri;
+    }
+
+    /**
+     * Whether a server could read {@code rawSegment} as {@code ..} or {@code .}, or as more than one segment: decoded
+     * (again, for a double encoding such as {@code %252e}), without the path parameters Tomcat and Spring strip
+     * ({@code ..;x}), or holding a slash or backslash.
+     */
+    private static boolean climbs(String rawSegment) {
+        String decoded = rawSegment;
+        for (int i = 0; i < 3 && decoded.contains("%"); i++) {
+            try {
+                decoded = URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notEncoded) {
+                break; // a lone % is text, not an escape
+            }
+        }
+        String name = decoded.contains(";") ? decoded.substring(0, decoded.indexOf(';')) : decoded;
+        return name.equals("..") || name.equals(".") || decoded.contains("/") || decoded.contains("\\");
     }
 
     private static String redacted(URI uri) {

@@ -18,19 +18,28 @@ import org.apache.camel.support.DefaultComponent;
  * {@code asl-http:invoke}: what {@code arn:aws:states:::http:invoke} (the HTTP Task) runs. It holds the connections
  * Tasks authorize with and the endpoints they may call.
  *
- * <p>Which URLs a Task may call: an {@code ApiEndpoint} written in the definition is allowed (the definition is the
- * application's code, checked by its resource policy when it is deployed; it is recorded then), unless
- * {@code trustDefinitionEndpoints} is false (definitions from outside the application). An
- * {@code ApiEndpoint} computed from the data ({@code ApiEndpoint.$}, a JSONata expression, or a request that is the
- * state's input) must fall under a prefix of {@code allowedEndpoints} or of the Task's connection: data must not
- * choose where the application's credentials go, and with no prefix configured such a Task is refused when it is
- * deployed.
+ * <p>Which URLs a Task may call (data must not choose where the application's credentials go):
+ * <ul>
+ * <li>with a connection that has {@code allowedEndpoints} of its own: only under those, written or computed;</li>
+ * <li>with a connection without them (that sends credentials): only an {@code ApiEndpoint} written next to it, in
+ * one Task of a deployed definition (the definition is the application's code; recorded when it is deployed), unless
+ * {@code trustDefinitionEndpoints} is false. Neither the component's {@code allowedEndpoints} nor another
+ * Task's written URL carry its credentials, and a ConnectionArn from the data that names it reaches only those
+ * written URLs;</li>
+ * <li>with no connection (or one of type NONE): an {@code ApiEndpoint} written without a connection, or one under
+ * the component's {@code allowedEndpoints}.</li>
+ * </ul>
+ * A computed {@code ApiEndpoint} ({@code ApiEndpoint.$}, a JSONata expression, or a request that is the state's
+ * input) with no prefix to fall under is refused when the definition is deployed. Every redirect is checked again
+ * by the same rules. Endpoints must be https unless {@code allowHttp} is set.
  */
 @Component("asl-http")
 public class HttpInvokeComponent extends DefaultComponent {
 
     @Metadata(description = "Comma-separated URL prefixes (https://api.example.com/v1/) that HTTP Tasks whose "
-                            + "ApiEndpoint comes from the data may call, whatever their connection.")
+                            + "ApiEndpoint comes from the data may call without credentials (no connection, or "
+                            + "one of type NONE). A connection's credentials go only under its own "
+                            + "allowedEndpoints, or to the ApiEndpoints written next to it.")
     private String allowedEndpoints;
     @Metadata(description = "The connections Tasks name with Authentication.ConnectionArn (HttpConnection beans "
                             + "in the registry are found too, by bean name or name).")
@@ -41,6 +50,10 @@ public class HttpInvokeComponent extends DefaultComponent {
                                                    + "every ApiEndpoint must be under allowedEndpoints or the "
                                                    + "connection's.")
     private boolean trustDefinitionEndpoints = true;
+    @Metadata(defaultValue = "false", description = "Whether ApiEndpoints and OAuth token endpoints may be http "
+                                                    + "URLs (AWS calls https only). For on-premises services and "
+                                                    + "tests: credentials then travel in clear.")
+    private boolean allowHttp;
     @Metadata(defaultValue = "60", description = "How long a call may take, in seconds, redirects included (AWS: "
                                                  + "60); then the Task fails with States.Http.Socket.")
     private int timeoutSeconds = 60;
@@ -48,8 +61,14 @@ public class HttpInvokeComponent extends DefaultComponent {
                                                      + "larger one fails the Task with States.DataLimitExceeded.")
     private int maxResponseSize = 262144;
 
-    /** The literal ApiEndpoints of the definitions deployed with this component. */
-    private final Set<String> definitionEndpoints = ConcurrentHashMap.newKeySet();
+    /**
+     * An ApiEndpoint written in a Task of a deployed definition, with the connection written next to it (null for
+     * none or a NONE connection; compared by identity, as HttpConnection has no equals).
+     */
+    private record WrittenEndpoint(String apiEndpoint, HttpConnection connection) {
+    }
+
+    private final Set<WrittenEndpoint> writtenEndpoints = ConcurrentHashMap.newKeySet();
     private final ConnectionAuthorizer authorizer = new ConnectionAuthorizer(Clock.systemUTC());
     private volatile HttpTransport transport;
 
@@ -64,30 +83,72 @@ public class HttpInvokeComponent extends DefaultComponent {
         return endpoint;
     }
 
-    /** Records an ApiEndpoint written in a deployed definition: Tasks may call it. */
-    void allowDefinitionEndpoint(String apiEndpoint) {
-        definitionEndpoints.add(apiEndpoint);
+    /** Records an ApiEndpoint written in a deployed definition with the connection written next to it (or null). */
+    void allowWrittenEndpoint(String apiEndpoint, HttpConnection connection) {
+        if (trustDefinitionEndpoints) {
+            writtenEndpoints.add(new WrittenEndpoint(apiEndpoint, credentialed(connection)));
+        }
     }
 
     /**
-     * Whether a Task using {@code connection} (or none) may call {@code apiEndpoint}, checked as {@code url}. A
-     * connection with allowed endpoints of its own sends its credentials nowhere else, written or computed; otherwise
-     * a deployed definition names it (when trusted) or it is under the component's prefixes.
+     * Why a Task using {@code connection} (or none) may not call {@code apiEndpoint}, checked as {@code url}; null
+     * when it may (see the class comment). Also asked of every redirect.
      */
-    boolean allows(String apiEndpoint, URI url, HttpConnection connection) {
-        if (connection != null) {
-            EndpointAllowList own = EndpointAllowList.parse(connection.getAllowedEndpoints());
-            if (!own.isEmpty()) {
-                return own.allows(url);
-            }
-        }
-        return (trustDefinitionEndpoints && definitionEndpoints.contains(apiEndpoint)) || globalAllowList().allows(url);
+    String refusal(String apiEndpoint, URI url, HttpConnection connection) {
+        return refusal(apiEndpoint, url, connection, false);
     }
 
-    /** Whether any prefix is configured for Tasks with a computed ApiEndpoint using {@code connection}. */
+    /**
+     * {@link #refusal(String, URI, HttpConnection)} of a Task being deployed that writes {@code apiEndpoint} next
+     * to {@code connection} ({@code writtenHere}): recorded only once it deploys, it counts as written meanwhile.
+     */
+    String refusal(String apiEndpoint, URI url, HttpConnection connection, boolean writtenHere) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("https") && !allowHttp) {
+            return "it is not an https URL (the asl-http component's allowHttp is false)";
+        }
+        HttpConnection sending = credentialed(connection);
+        if (sending != null) {
+            EndpointAllowList own = EndpointAllowList.parse(sending.getAllowedEndpoints());
+            if (!own.isEmpty()) {
+                return own.allows(url) ? null : "it is not under the allowed endpoints of its connection '"
+                        + sending.getName() + "'";
+            }
+            return written(apiEndpoint, sending, writtenHere) ? null
+                    : "the connection '" + sending.getName() + "' has no allowed endpoints of its own, so its "
+                      + "credentials go only to the ApiEndpoints written next to it in a deployed definition"
+                      + (trustDefinitionEndpoints ? "" : ", and the asl-http component does not trust written "
+                                                          + "ApiEndpoints (trustDefinitionEndpoints is false)");
+        }
+        return written(apiEndpoint, null, writtenHere) || globalAllowList().allows(url)
+                ? null : "it is not an ApiEndpoint written in a deployed definition nor under the asl-http "
+                         + "component's allowedEndpoints";
+    }
+
+    private boolean written(String apiEndpoint, HttpConnection connection, boolean writtenHere) {
+        return writtenHere ? trustDefinitionEndpoints
+                : writtenEndpoints.contains(new WrittenEndpoint(apiEndpoint, connection));
+    }
+
+    /** Whether a Task using {@code connection} (or none) may call {@code apiEndpoint}; see {@link #refusal}. */
+    boolean allows(String apiEndpoint, URI url, HttpConnection connection) {
+        return refusal(apiEndpoint, url, connection) == null;
+    }
+
+    /**
+     * Whether a Task with a computed ApiEndpoint using {@code connection} (or none, or one chosen by the data) has
+     * prefixes to be checked against: the connection's own, or, for a Task sending no credentials, the component's.
+     */
     boolean hasPrefixesFor(HttpConnection connection) {
-        return !globalAllowList().isEmpty()
-                || (connection != null && !EndpointAllowList.parse(connection.getAllowedEndpoints()).isEmpty());
+        HttpConnection sending = credentialed(connection);
+        return sending == null ? !globalAllowList().isEmpty()
+                : !EndpointAllowList.parse(sending.getAllowedEndpoints()).isEmpty();
+    }
+
+    /** The connection when it sends credentials; null for none or a NONE connection. */
+    static HttpConnection credentialed(HttpConnection connection) {
+        return connection == null || connection.getAuthorizationType() == HttpConnection.AuthorizationType.NONE
+                ? null : connection;
     }
 
     EndpointAllowList globalAllowList() {
@@ -131,6 +192,14 @@ public class HttpInvokeComponent extends DefaultComponent {
 
     public void setTrustDefinitionEndpoints(boolean trustDefinitionEndpoints) {
         this.trustDefinitionEndpoints = trustDefinitionEndpoints;
+    }
+
+    public boolean isAllowHttp() {
+        return allowHttp;
+    }
+
+    public void setAllowHttp(boolean allowHttp) {
+        this.allowHttp = allowHttp;
     }
 
     public List<HttpConnection> getConnections() {

@@ -46,18 +46,20 @@ public class HttpInvokeProducer extends DefaultProducer {
             }
         }
         URI url = outgoing.uri();
-        if (!component.allows(request.apiEndpoint, url, connection)) {
+        String refusal = component.refusal(request.apiEndpoint, url, connection);
+        if (refusal != null) {
             throw new AslError(ErrorNames.PERMISSIONS, "The state '" + state + "' may not call " + request.apiEndpoint
-                    + ": it is not an ApiEndpoint of a deployed definition nor under an allowed endpoint prefix "
-                    + "(the asl-http component's allowedEndpoints, or the connection's)");
+                    + ": " + refusal);
         }
         HttpTransport transport = component.transport();
         if (connection != null) {
-            outgoing = component.authorizer().authorize(outgoing, connection, transport);
+            outgoing = component.authorizer().authorize(outgoing, connection, transport, component.isAllowHttp());
         }
+        HttpConnection authorizing = connection;
         HttpReply reply;
         try {
-            reply = transport.send(outgoing);
+            // a redirect is the server's choice: each hop must pass the rules the Task's own URL passed
+            reply = transport.send(outgoing, hop -> component.allows(hop.toString(), hop, authorizing));
         } catch (HttpTransport.SocketFailure e) {
             throw new AslError(HttpErrors.SOCKET, e.getMessage());
         } catch (HttpTransport.ResponseTooLarge e) {

@@ -16,9 +16,9 @@ import org.apache.camel.CamelContext;
  * request-response only, so {@code http:invoke.waitForTaskToken} resolves to nothing and validation refuses it.
  *
  * <p>At deployment it checks each HTTP Task against the application's configuration: the required fields, a
- * literal ApiEndpoint (an http(s) URL without credentials; recorded as allowed), a literal ConnectionArn (it must
- * be configured), literal headers Step Functions refuses, and that a computed ApiEndpoint has allowed prefixes to
- * be checked against.
+ * literal ApiEndpoint (an https URL without credentials, allowed for its connection; recorded as written next to
+ * it), a literal ConnectionArn (it must be configured), literal headers Step Functions refuses, and that a computed
+ * ApiEndpoint has allowed prefixes to be checked against (see {@link HttpInvokeComponent}).
  */
 public final class HttpInvokeResolver implements ResourceResolver {
 
@@ -55,6 +55,7 @@ public final class HttpInvokeResolver implements ResourceResolver {
         boolean jsonata = "Arguments".equals(field);
 
         HttpConnection connection = null;
+        boolean connectionComputed = false;
         for (String holder : List.of("Authentication", "InvocationConfig")) {
             JsonNode arn = literal(parameters.get(holder), "ConnectionArn", jsonata);
             if (arn != null && arn.isTextual()) {
@@ -65,27 +66,37 @@ public final class HttpInvokeResolver implements ResourceResolver {
                             + HttpConnections.nameOf(arn.asText()) + "' or add it to the asl-http component's "
                             + "connections"));
                 }
+            } else if (parameters.has(holder + ".$") || computed(parameters.get(holder), "ConnectionArn",
+                    jsonata)) {
+                connectionComputed = true;
             }
         }
 
         JsonNode endpoint = literal(parameters, "ApiEndpoint", jsonata);
+        String written = null;
+        HttpConnection writtenWith = null;
         if (endpoint != null) {
             try {
                 java.net.URI url = EndpointAllowList.checkedUrl(endpoint.asText(), "ApiEndpoint");
-                if (component.isTrustDefinitionEndpoints()) {
-                    component.allowDefinitionEndpoint(endpoint.asText());
-                }
-                if (!component.allows(endpoint.asText(), url, connection)) {
-                    problems.add(new ResourceProblem(field, "The HTTP Task's ApiEndpoint '" + endpoint.asText()
-                            + "' is not under an allowed endpoint prefix (the asl-http component's allowedEndpoints "
-                            + "or its connection's)"));
+                // a connection chosen by the data is not "written next to" this URL: it must allow it itself
+                written = endpoint.asText();
+                writtenWith = connectionComputed ? null : connection;
+                String refusal = connectionComputed ? null : component.refusal(endpoint.asText(), url, connection, true);
+                if (refusal != null) {
+                    problems.add(new ResourceProblem(field, "The HTTP Task may not call its ApiEndpoint '"
+                            + endpoint.asText() + "': " + refusal));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(new ResourceProblem(field, "The HTTP Task's " + e.getMessage()));
             }
-        } else if (request.has("ApiEndpoint") && !component.hasPrefixesFor(connection)) {
-            problems.add(new ResourceProblem(field, "The HTTP Task's ApiEndpoint comes from the data; allow the "
-                    + "URLs it may call with the asl-http component's allowedEndpoints or its connection's"));
+        } else if (request.has("ApiEndpoint") && !component.hasPrefixesFor(connectionComputed ? null : connection)) {
+            problems.add(new ResourceProblem(field, HttpInvokeComponent.credentialed(connection) != null
+                    && !connectionComputed
+                    ? "The HTTP Task's ApiEndpoint comes from the data and its connection '" + connection.getName()
+                      + "' has no allowedEndpoints of its own: allow the URLs its credentials may go to there "
+                      + "(the asl-http component's allowedEndpoints carry no connection's credentials)"
+                    : "The HTTP Task's ApiEndpoint comes from the data; allow the URLs it may call with the "
+                      + "asl-http component's allowedEndpoints or its connection's"));
         }
 
         JsonNode method = literal(parameters, "Method", jsonata);
@@ -106,7 +117,25 @@ public final class HttpInvokeResolver implements ResourceResolver {
                 }
             });
         }
+        if (written != null && problems.isEmpty()) {
+            component.allowWrittenEndpoint(written, writtenWith); // only a Task that deploys: a refused one calls nothing
+        }
         return problems;
+    }
+
+    /** Whether {@code key} of {@code holder} is computed: {@code key.$} in Parameters, a {% %} expression in Arguments. */
+    private static boolean computed(JsonNode holder, String key, boolean jsonata) {
+        if (holder == null) {
+            return false;
+        }
+        if (!holder.isObject()) {
+            return jsonata; // the whole holder is an expression
+        }
+        if (holder.has(key + ".$")) {
+            return true;
+        }
+        JsonNode value = holder.get(key);
+        return jsonata && value != null && value.isTextual() && value.asText().trim().startsWith("{%");
     }
 
     /**

@@ -45,7 +45,19 @@ public record HttpReply(int statusCode, String statusText, Map<String, List<Stri
         return result;
     }
 
-    /** The body as JSON when the Content-Type says JSON and it parses, else as text. */
+    /**
+     * The body as JSON when the Content-Type says JSON and it parses, else as text.
+     *
+     * <p>Whether AWS's HTTP Task does the same is not settled (#21 review M5). What was found: "Call HTTPS APIs in
+     * Step Functions workflows" names the result's four fields (Headers, ResponseBody, StatusCode, StatusText) in
+     * the parts that could be read here, but its response section could not be read whole; TestState's
+     * {@code InspectionDataResponse.body} (the HTTP inspection, not the Task's result) is a string, as a raw body
+     * is; AWS's CDK example for {@code HttpInvoke.jsonata} does {@code $parse($states.result.ResponseBody)} on a
+     * GitHub reply (application/json), which points to a string there; AWS's recording of apigateway:invoke
+     * (LocalStack's snapshot test_step_functions_calling_api_gateway) has an application/json ResponseBody as an
+     * object. No page says the HTTP Task's ResponseBody is a string, so it stays parsed, as apigateway's is; a
+     * ported definition that does $parse or States.StringToJson on it would differ here.
+     */
     JsonNode responseBody() {
         ContentType type = contentType();
         Charset charset = type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.hc.client5.http.classic.HttpClient;
@@ -30,8 +31,9 @@ import org.apache.hc.core5.util.Timeout;
  * the whole exchange takes at most {@code timeout} (AWS's HTTP Task gives up after 60 seconds: "States.Http.Socket"
  * in "Error handling in Step Functions workflows"), the body read is at most {@code maxResponseBytes}, no cookie
  * outlives its request (a server's cookie must not reach another execution), and redirects are followed only on the
- * same scheme, host and port, at most {@link #MAX_REDIRECTS} times; a redirect elsewhere is returned as the 3XX it
- * is.
+ * same scheme, host and port, to a URL {@link EndpointAllowList#checkedUrl} takes and the caller allows (the rules
+ * its first URL passed), at most {@link #MAX_REDIRECTS} times; any other redirect is returned as the 3XX it is, so the
+ * request's credentials never reach a URL they were not allowed for.
  */
 public final class HttpTransport {
 
@@ -73,13 +75,23 @@ public final class HttpTransport {
         }
     }
 
+    /** Sends {@code request}, following only redirects to URLs {@link EndpointAllowList#checkedUrl} takes. */
     public HttpReply send(OutgoingRequest request) throws SocketFailure, ResponseTooLarge {
+        return send(request, hop -> true);
+    }
+
+    /**
+     * Sends {@code request}, following a redirect only to the same origin, to a URL {@link EndpointAllowList#checkedUrl}
+     * takes (no {@code ..}, no user info) and {@code mayFollow} allows.
+     */
+    public HttpReply send(OutgoingRequest request, Predicate<URI> mayFollow) throws SocketFailure, ResponseTooLarge {
         long deadline = System.nanoTime() + timeout.toNanos();
         OutgoingRequest current = request;
         for (int redirects = 0;; redirects++) {
             HttpReply reply = sendOnce(current, deadline);
             URI next = redirectTarget(current.uri(), reply);
-            if (next == null || redirects >= MAX_REDIRECTS || !sameOrigin(current.uri(), next)) {
+            if (next == null || redirects >= MAX_REDIRECTS || !sameOrigin(current.uri(), next)
+                    || !checked(next) || !mayFollow.test(next)) {
                 return reply;
             }
             // 303 (and 301/302 after a POST, as browsers do) turn into a GET without a body; 307/308 repeat the request
@@ -170,6 +182,15 @@ public final class HttpTransport {
             return from.resolve(location.get(0));
         } catch (IllegalArgumentException unreadable) {
             return null;
+        }
+    }
+
+    private static boolean checked(URI hop) {
+        try {
+            EndpointAllowList.checkedUrl(hop.toString(), "redirect");
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return false;
         }
     }
 

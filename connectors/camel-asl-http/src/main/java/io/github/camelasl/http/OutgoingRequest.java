@@ -26,6 +26,14 @@ public record OutgoingRequest(String method, URI uri, List<Map.Entry<String, Str
         return new OutgoingRequest(method, uri, more, body);
     }
 
+    /** The same request with {@code name} (any case) set to {@code value} alone: any header of that name goes. */
+    public OutgoingRequest replacingHeader(String name, String value) {
+        List<Map.Entry<String, String>> more = new ArrayList<>();
+        headers.stream().filter(h -> !h.getKey().equalsIgnoreCase(name)).forEach(more::add);
+        more.add(Map.entry(name, value));
+        return new OutgoingRequest(method, uri, more, body);
+    }
+
     /** The same request sent to {@code target} (a redirect's Location). */
     public OutgoingRequest to(String newMethod, URI target, boolean keepBody) {
         return new OutgoingRequest(newMethod, target, headers, keepBody ? body : null);

@@ -45,6 +45,20 @@ class EndpointAllowListTest {
     }
 
     @Test
+    void pathParametersAndDoubleEncodingDoNotClimbOutOfAPrefix() {
+        // Tomcat and Spring strip ";..." from a segment, so "..;" is ".." to them; %252e is %2e decoded once more
+        for (String url : new String[] {"https://api.example.com/partner/..;/admin",
+                "https://api.example.com/partner/..;jsessionid=1/admin", "https://api.example.com/partner/.;/x",
+                "https://api.example.com/partner/%2e%2e;/admin", "https://api.example.com/partner/%252e%252e/admin",
+                "https://api.example.com/partner/%252fadmin"}) {
+            assertThrows(IllegalArgumentException.class, () -> EndpointAllowList.checkedUrl(url, "ApiEndpoint"), url);
+        }
+        // a path parameter that climbs nowhere, and a literal percent sign, are fine
+        assertTrue(allows("https://api.example.com/partner/", "https://api.example.com/partner/a;v=1/b"));
+        assertTrue(allows("https://api.example.com/partner/", "https://api.example.com/partner/100%25"));
+    }
+
+    @Test
     void formsEncodeNestedValuesAndScalars() throws Exception {
         JsonNode body = Json.parse("{\"n\": 1.50, \"b\": true, \"z\": null, \"items\": [{\"id\": 1}, {\"id\": 2}], "
                 + "\"s\": \"a&b=c\"}");

@@ -108,7 +108,7 @@ class HttpInvokeDeployTest {
                 + "'Authentication':{'ConnectionArn':'billing'}}";
         assertEquals(List.of(), problems("arn:aws:states:::http:invoke", elsewhere, true));
         String refused = problems("arn:aws:states:::http:invoke", elsewhere, false).get(0);
-        assertTrue(refused.contains("'https://collector.example/steal' is not under an allowed endpoint prefix"),
+        assertTrue(refused.contains("may not call its ApiEndpoint 'https://collector.example/steal'"),
                 refused);
         assertEquals(List.of(), problems("arn:aws:states:::http:invoke", "'Parameters':{'ApiEndpoint':"
                 + "'https://partner.example/orders','Method':'POST','Authentication':{'ConnectionArn':'partner'}}",
@@ -119,7 +119,7 @@ class HttpInvokeDeployTest {
     void aConnectionWithAllowedEndpointsSendsItsCredentialsNowhereElse() throws Exception {
         String refused = problems("{'ApiEndpoint':'https://collector.example/steal','Method':'POST',"
                 + "'Authentication':{'ConnectionArn':'partner'}}").get(0);
-        assertTrue(refused.contains("'https://collector.example/steal' is not under an allowed endpoint prefix"),
+        assertTrue(refused.contains("may not call its ApiEndpoint 'https://collector.example/steal'"),
                 refused);
         assertEquals(List.of(), problems("{'ApiEndpoint':'https://partner.example/orders','Method':'POST',"
                 + "'Authentication':{'ConnectionArn':'partner'}}"));
@@ -138,5 +138,39 @@ class HttpInvokeDeployTest {
         // the connection's own prefixes are enough
         assertEquals(List.of(), problems("{'ApiEndpoint.$':'$.url','Method':'GET',"
                 + "'Authentication':{'ConnectionArn':'partner'}}"));
+    }
+
+    @Test
+    void aComputedEndpointWithAConnectionWithoutPrefixesIsRefusedEvenUnderTheComponentsPrefixes() throws Exception {
+        String definition = ("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:states:::http:invoke',"
+                + "'Parameters':{'ApiEndpoint.$':'$.url','Method':'GET','Authentication':{'ConnectionArn':'billing'}},"
+                + "'End':true}}}").replace('\'', '"');
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            HttpInvokeComponent http = context.getComponent("asl-http", HttpInvokeComponent.class);
+            http.addConnection(HttpConnection.basic("billing", "u", "p"));
+            http.setAllowedEndpoints("https://api.example.com/computed/");
+            List<String> found = new AslDeployer(context, null, new ResourceResolvers(context, List.of()), null)
+                    .validate(definition, "STANDARD").stream().map(d -> d.message()).toList();
+            assertEquals(1, found.size(), found.toString());
+            assertTrue(found.get(0).contains("its connection 'billing' has no allowedEndpoints of its own"),
+                    found.toString());
+        }
+    }
+
+    @Test
+    void aLiteralHttpEndpointNeedsAllowHttp() throws Exception {
+        String refused = problems("{'ApiEndpoint':'http://api.example.com/v1','Method':'GET'}").get(0);
+        assertTrue(refused.contains("not an https URL") && refused.contains("allowHttp"), refused);
+    }
+
+    @Test
+    void aPatternTheConnectorDoesNotRunIsRefusedNamingWhatItRuns() throws Exception {
+        List<String> found = problems("arn:aws:states:::http:invoke.waitForTaskToken",
+                "'Parameters':{'ApiEndpoint':'https://api.example.com/x','Method':'GET'}", true);
+        assertEquals(1, found.size(), found.toString());
+        // the module is here: the refusal must not tell the user to add it
+        assertTrue(found.get(0).contains("io.github.camelasl:camel-asl-http is on the classpath and runs "
+                + "'http:invoke', but not with the '.waitForTaskToken' integration pattern"), found.toString());
+        assertTrue(!found.get(0).contains("to the classpath"), found.toString());
     }
 }

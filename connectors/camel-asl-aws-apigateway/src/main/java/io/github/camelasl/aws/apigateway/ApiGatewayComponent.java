@@ -18,9 +18,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * {@code asl-aws-apigateway:invoke}: what {@code arn:aws:states:::apigateway:invoke} runs. Which APIs a Task may
- * call: an ApiEndpoint written in a deployed definition (recorded when it is deployed), or one of
- * {@code allowedEndpoints} when the data computes it; a computed ApiEndpoint with none configured is refused when
- * the definition is deployed.
+ * call: one of {@code allowedEndpoints}, or an ApiEndpoint written in a deployed definition (recorded when it is
+ * deployed) with the AuthType written next to it: a request the application's credentials sign (IAM_ROLE,
+ * RESOURCE_POLICY) goes to a written host only when that host was written with a signing AuthType, so data naming
+ * another definition's host does not get a signed request sent there. A computed ApiEndpoint with no
+ * {@code allowedEndpoints} configured is refused when the definition is deployed.
  */
 @Component("asl-aws-apigateway")
 public class ApiGatewayComponent extends DefaultComponent implements AwsConnectorComponent {
@@ -28,7 +30,11 @@ public class ApiGatewayComponent extends DefaultComponent implements AwsConnecto
     @Metadata(description = "The configuration every endpoint starts from.")
     private ApiGatewayConfiguration configuration = new ApiGatewayConfiguration();
 
-    private final Set<String> definitionEndpoints = ConcurrentHashMap.newKeySet();
+    /** A host written in a deployed definition, with whether the AuthType written next to it signs. */
+    private record WrittenHost(String host, boolean signed) {
+    }
+
+    private final Set<WrittenHost> writtenHosts = ConcurrentHashMap.newKeySet();
     private volatile HttpTransport transport;
     private volatile RequestSigner signer;
 
@@ -43,12 +49,19 @@ public class ApiGatewayComponent extends DefaultComponent implements AwsConnecto
         return endpoint;
     }
 
-    void allowDefinitionEndpoint(String host) {
-        definitionEndpoints.add(host);
+    /** Records a host written in a deployed definition with the AuthType written next to it (NO_AUTH if absent). */
+    void allowWrittenEndpoint(String host, String authType) {
+        writtenHosts.add(new WrittenHost(host, signs(authType)));
     }
 
-    boolean allows(String host, ApiGatewayConfiguration options) {
-        return (options.isTrustDefinitionEndpoints() && definitionEndpoints.contains(host)) || options.allows(host);
+    /** Whether a Task may call {@code host} with {@code authType}. */
+    boolean allows(String host, String authType, ApiGatewayConfiguration options) {
+        return (options.isTrustDefinitionEndpoints() && writtenHosts.contains(new WrittenHost(host, signs(authType))))
+                || options.allows(host);
+    }
+
+    private static boolean signs(String authType) {
+        return authType != null && !"NO_AUTH".equals(authType);
     }
 
     /** Built at the first call: a mocked Task needs no network client. */

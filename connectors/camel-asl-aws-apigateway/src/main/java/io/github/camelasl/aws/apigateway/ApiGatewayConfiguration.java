@@ -13,9 +13,12 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public class ApiGatewayConfiguration extends AwsConnectionConfiguration {
 
-    @UriParam(description = "Comma-separated API hosts (abc123.execute-api.eu-west-1.amazonaws.com, or "
-                            + "*.execute-api.eu-west-1.amazonaws.com) that Tasks whose ApiEndpoint comes from the "
-                            + "data may call.")
+    @UriParam(description = "Comma-separated API hosts (abc123.execute-api.eu-west-1.amazonaws.com: list your "
+                            + "API IDs) that Tasks whose ApiEndpoint comes from the data may call, signed with the "
+                            + "application's credentials for IAM_ROLE. A '*.' entry allows every host under that "
+                            + "domain: *.execute-api.<region>.amazonaws.com is every AWS customer's API in the "
+                            + "region, so the data could send a signed request (and session token) to an API "
+                            + "someone else owns; use it only for a domain you own.")
     private String allowedEndpoints;
     @UriParam(defaultValue = "true", description = "Whether an ApiEndpoint written in a deployed definition may be "
                                                    + "called without being in allowedEndpoints. Set false when "

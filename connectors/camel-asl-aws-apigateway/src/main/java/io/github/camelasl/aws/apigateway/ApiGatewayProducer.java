@@ -42,10 +42,14 @@ public class ApiGatewayProducer extends DefaultProducer {
             String base = options.getUriEndpointOverride() != null ? stripSlash(options.getUriEndpointOverride())
                     : "https://" + request.apiEndpoint;
             url = EndpointAllowList.checkedUrl(base + request.pathAndQuery, "URL");
+        } catch (InvokeRequest.InvalidFormat e) {
+            throw new AslError(ErrorNames.RUNTIME, "An error occurred while executing the state '" + state + "'"
+                    + enteredAt(exchange) + ". The Parameters '" + exchange.getMessage().getBody(String.class)
+                    + "' could not be used to start the Task: [" + e.getMessage() + "]");
         } catch (IllegalArgumentException e) {
             throw new AslError(ErrorNames.TASK_FAILED, "The state '" + state + "': " + e.getMessage());
         }
-        if (!component.allows(request.apiEndpoint, options)) {
+        if (!component.allows(request.apiEndpoint, request.authType, options)) {
             throw new AslError(ErrorNames.PERMISSIONS, "The state '" + state + "' may not call the API "
                     + request.apiEndpoint + ": it is not an ApiEndpoint of a deployed definition nor one of the "
                     + "asl-aws-apigateway component's allowedEndpoints");
@@ -67,6 +71,20 @@ public class ApiGatewayProducer extends DefaultProducer {
             throw ApiGatewayErrors.status(reply);
         }
         exchange.getMessage().setBody(Json.write(reply.toResult()));
+    }
+
+    /**
+     * " (entered at the event id #N)" as AWS's States.Runtime causes say it, from the idempotency key the engine
+     * sets ({@code <execution>/<state>/<entered event id>/<retry>}); empty when the call does not come from a Task.
+     */
+    private static String enteredAt(Exchange exchange) {
+        String key = exchange.getMessage().getHeader(AslConstants.IDEMPOTENCY_KEY, String.class);
+        if (key == null) {
+            return "";
+        }
+        String[] parts = key.split("/");
+        return parts.length >= 3 && parts[parts.length - 2].matches("[0-9]+")
+                ? " (entered at the event id #" + parts[parts.length - 2] + ")" : "";
     }
 
     private static String stripSlash(String base) {

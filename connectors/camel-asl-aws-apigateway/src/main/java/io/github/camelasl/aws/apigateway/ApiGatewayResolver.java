@@ -50,11 +50,18 @@ public final class ApiGatewayResolver implements ResourceResolver {
         JsonNode parameters = taskState.get(field);
         boolean jsonata = "Arguments".equals(field);
         String endpoint = literal(parameters, "ApiEndpoint", jsonata);
+        String writtenHost = null;
+        String writtenAuthType = null;
         if (endpoint != null) {
             try {
                 String host = InvokeRequest.checkedHost(endpoint);
+                String authType = literal(parameters, "AuthType", jsonata);
+                boolean authComputed = parameters.has("AuthType.$") || (authType == null
+                        && parameters.get("AuthType") != null);
                 if (component.getConfiguration().isTrustDefinitionEndpoints()) {
-                    component.allowDefinitionEndpoint(host);
+                    // an AuthType from the data signs only for allowedEndpoints: the host is recorded as unsigned
+                    writtenHost = host;
+                    writtenAuthType = authComputed ? "NO_AUTH" : authType;
                 } else if (!component.getConfiguration().allows(host)) {
                     problems.add(new ResourceProblem(field, "The apigateway:invoke Task's ApiEndpoint '" + host
                             + "' is not one of the asl-aws-apigateway component's allowedEndpoints"));
@@ -86,6 +93,9 @@ public final class ApiGatewayResolver implements ResourceResolver {
                             + header + "' (Step Functions refuses it)"));
                 }
             });
+        }
+        if (writtenHost != null && problems.isEmpty()) {
+            component.allowWrittenEndpoint(writtenHost, writtenAuthType); // a refused Task calls nothing
         }
         return problems;
     }

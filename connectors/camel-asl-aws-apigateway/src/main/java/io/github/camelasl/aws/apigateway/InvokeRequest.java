@@ -159,6 +159,9 @@ final class InvokeRequest {
             if (name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
                 throw new IllegalArgumentException("apigateway:invoke header name '" + name + "' is not valid");
             }
+            if (!e.getValue().isArray()) {
+                throw new InvalidFormat("Headers");
+            }
             for (String value : values(e.getValue(), "Headers." + name)) {
                 if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
                     throw new IllegalArgumentException("apigateway:invoke header '" + name + "' has a line break");
@@ -169,7 +172,24 @@ final class InvokeRequest {
         return headers;
     }
 
-    /** A list of values ("HTTP headers allow a list of values"); a single scalar is taken as a list of one. */
+    /**
+     * A field AWS refuses before the call with States.Runtime: "The Parameters '...' could not be used to start the
+     * Task: [The value of the field 'Headers' has an invalid format]" (a header given one string instead of a list;
+     * recorded in LocalStack's AWS snapshot test_apigetway_task_service).
+     */
+    static final class InvalidFormat extends IllegalArgumentException {
+        final String field;
+
+        InvalidFormat(String field) {
+            super("The value of the field '" + field + "' has an invalid format");
+            this.field = field;
+        }
+    }
+
+    /**
+     * A list of values ("HTTP headers allow a list of values"); for QueryParameters a single scalar is taken as a
+     * list of one (Headers refuse it, as AWS does: {@link InvalidFormat}).
+     */
     private static List<String> values(JsonNode node, String at) {
         List<String> values = new ArrayList<>();
         Iterable<JsonNode> items = node.isArray() ? node : List.of(node);

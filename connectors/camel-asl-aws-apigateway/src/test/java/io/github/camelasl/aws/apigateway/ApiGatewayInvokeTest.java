@@ -145,6 +145,51 @@ class ApiGatewayInvokeTest {
     }
 
     @Test
+    void aComputedApiEndpointDoesNotBorrowAnotherDefinitionsHostForASignedRequest() {
+        run(task("\"ApiEndpoint\": \"internal.corp.example\", \"Method\": \"GET\", \"Path\": \"a\""));
+        server.resetRequests();
+        String computed = task("\"ApiEndpoint.$\": \"$.host\", \"Method\": \"GET\", \"Path\": \"b\", "
+                + "\"AuthType\": \"IAM_ROLE\"");
+        AslError refused = failure(computed, "{\"host\": \"internal.corp.example\"}");
+        assertEquals("States.Permissions", refused.error());
+        assertEquals(List.of(), server.findAll(anyRequestedFor(urlPathMatching("/.*"))));
+
+        // a refused definition (TRACE is no Method here) writes no host
+        camel.getRegistry().bind("refusedHost", task("\"ApiEndpoint\": \"refused.corp.example\", "
+                + "\"Method\": \"TRACE\", \"AuthType\": \"IAM_ROLE\""));
+        assertThrows(RuntimeException.class, () -> template.requestBody("asl:refusedHost?definition=ref:refusedHost",
+                "{}", String.class));
+        assertEquals("States.Permissions", failure(computed, "{\"host\": \"refused.corp.example\"}").error());
+        assertEquals(List.of(), server.findAll(anyRequestedFor(urlPathMatching("/.*"))));
+
+        // a host written with a signing AuthType is signed for, by the Task that wrote it
+        run(task("\"ApiEndpoint\": \"signed.corp.example\", \"Method\": \"GET\", \"AuthType\": \"IAM_ROLE\""));
+        assertTrue(only().getHeader("Authorization").startsWith("AWS4-HMAC-SHA256"));
+    }
+
+    @Test
+    void aHeaderGivenOneStringFailsAsOnAws() {
+        AslError error = failure(task("\"ApiEndpoint\": \"" + API + "\", \"Method\": \"POST\", "
+                + "\"Headers\": {\"custom_header\": \"singleStringHeader\"}"), "{}");
+        assertEquals("States.Runtime", error.error());
+        assertTrue(error.cause().startsWith("An error occurred while executing the state 'Call' (entered at the "
+                + "event id #2). The Parameters '{"), error.cause());
+        assertTrue(error.cause().endsWith("' could not be used to start the Task: [The value of the field "
+                + "'Headers' has an invalid format]"), error.cause());
+        assertEquals(List.of(), server.findAll(anyRequestedFor(urlPathMatching("/.*"))));
+    }
+
+    @Test
+    void aRedirectThatClimbsOutOfThePathIsNotFollowed() {
+        server.stubFor(any(urlPathMatching("/prod/start")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "/prod/..;/admin")));
+        AslError error = failure(task("\"ApiEndpoint\": \"" + API + "\", \"Method\": \"GET\", "
+                + "\"Stage\": \"prod\", \"Path\": \"start\", \"AuthType\": \"IAM_ROLE\""), "{}");
+        assertEquals("ApiGateway.302", error.error());
+        assertEquals(1, server.findAll(anyRequestedFor(urlPathMatching("/.*"))).size());
+    }
+
+    @Test
     void aForbiddenHeaderFromTheDataIsRefusedWithoutACall() {
         AslError error = failure(task("\"ApiEndpoint\": \"" + API + "\", \"Method\": \"GET\", "
                 + "\"Headers.$\": \"$.headers\""), "{\"headers\": {\"X-Amz-Security-Token\": [\"t\"]}}");
