@@ -50,12 +50,12 @@ public final class S3ResourceResolver implements ResourceResolver {
     /** The Bucket (and Key, for an object) S3 requires of the action; listBuckets needs nothing. */
     @Override
     public List<ResourceProblem> check(String resource, JsonNode taskState) {
-        Optional<String> itemReader = itemReader(resource);
-        if (itemReader.isPresent() && "Task".equals(taskState.path("Type").asText())) {
-            // AWS has these only as a Map's ItemReader; a Task runs S3 through aws-sdk:s3:ACTION
+        Optional<String> mapIntegration = mapIntegration(resource);
+        if (mapIntegration.isPresent() && "Task".equals(taskState.path("Type").asText())) {
+            // AWS has these only as a Map's ItemReader or ResultWriter; a Task runs S3 through aws-sdk:s3:ACTION
             return List.of(new ResourceProblem("Resource", "The resource provided " + resource + " is not "
                     + "recognized. The value is not a valid resource ARN, or the resource is not available in this "
-                    + "region. (" + itemReader.get() + " is a Map ItemReader, "
+                    + "region. (" + mapIntegration.get() + " is a Map's ItemReader or ResultWriter, "
                     + "not a Task integration: a Task calls arn:aws:states:::aws-sdk:s3:ACTION)"));
         }
         String action = action(resource).orElse("");
@@ -68,9 +68,12 @@ public final class S3ResourceResolver implements ResourceResolver {
         return problems;
     }
 
-    /** {@code s3:getObject} of {@code arn:aws:states:::s3:getObject}: an ItemReader's Resource, not a Task's. */
-    private static Optional<String> itemReader(String resource) {
-        return Arn.parse(resource).flatMap(Arn::integrationCalledBack).filter(ITEM_READERS::contains);
+    /**
+     * {@code s3:getObject} of {@code arn:aws:states:::s3:getObject}: an ItemReader's (or ResultWriter's) Resource,
+     * not a Task's.
+     */
+    private static Optional<String> mapIntegration(String resource) {
+        return Arn.parse(resource).flatMap(Arn::integrationCalledBack).filter(MAP_INTEGRATIONS::containsKey);
     }
 
     private static Optional<String> action(String resource) {

@@ -73,14 +73,18 @@ class S3ResourceCheckTest {
                 + "arn:aws:states:::aws-sdk:s3:putBucketPolicy is not supported"), problems.get(0));
     }
 
-    /** AWS offers s3:getObject and s3:listObjectsV2 only as a Map's ItemReader: a Task naming them is refused. */
+    /**
+     * AWS offers s3:getObject and s3:listObjectsV2 only as a Map's ItemReader, s3:putObject only as its ResultWriter:
+     * a Task naming them is refused.
+     */
     @Test
     void theItemReadersIntegrationsAreNotTaskResources() throws Exception {
-        for (String integration : List.of("s3:getObject", "s3:listObjectsV2", "s3:getObject.waitForTaskToken")) {
+        for (String integration : List.of("s3:getObject", "s3:listObjectsV2", "s3:getObject.waitForTaskToken",
+                "s3:putObject")) {
             String resource = "arn:aws:states:::" + integration;
             assertEquals(List.of("SCHEMA_VALIDATION_FAILED: The resource provided " + resource + " is not "
                     + "recognized. The value is not a valid resource ARN, or the resource is not available in this "
-                    + "region. (" + integration.replace(".waitForTaskToken", "") + " is a Map ItemReader, not a Task "
+                    + "region. (" + integration.replace(".waitForTaskToken", "") + " is a Map's ItemReader or ResultWriter, not a Task "
                     + "integration: a Task calls arn:aws:states:::aws-sdk:s3:ACTION) at /States/T/Resource"),
                     problems("{'Type':'Task','Resource':'" + resource + "','Parameters':{'Bucket':'b','Key':'k'},"
                             + "'End':true}"), integration);
