@@ -1,8 +1,14 @@
 package io.github.camelasl.aws;
 
+import java.net.URI;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The connection options every AWS connector has: where the calls go ({@code region}, {@code uriEndpointOverride})
@@ -70,6 +76,26 @@ public abstract class AwsConnectionConfiguration implements Cloneable {
     /** True when both keys are set: they are used instead of the default credential chain. */
     public boolean hasKeys() {
         return accessKey != null && secretKey != null;
+    }
+
+    /**
+     * Points an SDK client builder where these options say, the environment filling what they leave unset: the
+     * region, the endpoint override ({@code AWS_ENDPOINT_URL_<endpointService>}, {@code AWS_ENDPOINT_URL}), and the
+     * keys or else the default credential chain (environment variables, system properties, profiles, container and
+     * instance roles).
+     */
+    public void connect(AwsClientBuilder<?, ?> builder, AwsEnvironment environment, String endpointService) {
+        String resolvedRegion = region(environment);
+        if (resolvedRegion != null) {
+            builder.region(Region.of(resolvedRegion));
+        }
+        String endpoint = endpoint(environment, endpointService);
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        builder.credentialsProvider(hasKeys()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey))
+                : DefaultCredentialsProvider.builder().build());
     }
 
     /** A copy, for an endpoint to start from the component's options; subclasses narrow the type. */

@@ -1,18 +1,13 @@
 package io.github.camelasl.aws.jobs;
 
 import io.github.camelasl.aws.AwsEnvironment;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The component's SDK clients: for each service, the client of its type bound in the registry when there is one
@@ -36,29 +31,20 @@ final class JobsClients implements AutoCloseable {
         Key key = new Key(service, options.region(environment), options.endpoint(environment,
                 service.endpointName()), options.hasKeys() ? options.getAccessKey() : null);
         return built.computeIfAbsent(key, k -> {
-            SdkClient client = build(k, options);
+            SdkClient client = build(k, options, environment);
             owned.add(client);
             return client;
         });
     }
 
-    private static SdkClient build(Key key, JobsConfiguration options) {
+    private static SdkClient build(Key key, JobsConfiguration options, AwsEnvironment environment) {
         AwsClientBuilder<?, ?> builder;
         try {
             builder = (AwsClientBuilder<?, ?>) key.service().client().getMethod("builder").invoke(null);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build a " + key.service().client().getSimpleName(), e);
         }
-        if (key.region() != null) {
-            builder.region(Region.of(key.region()));
-        }
-        if (key.endpoint() != null) {
-            builder.endpointOverride(URI.create(key.endpoint()));
-        }
-        builder.credentialsProvider(options.hasKeys()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(options.getAccessKey(),
-                        options.getSecretKey()))
-                : DefaultCredentialsProvider.builder().build());
+        options.connect(builder, environment, key.service().endpointName()); // where the key says
         return (SdkClient) builder.build();
     }
 
